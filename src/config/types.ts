@@ -1,0 +1,61 @@
+// The shape of backlot.config.yaml after validation and defaults.
+
+export interface LocalSourceConfig {
+  type: 'local';
+  /** Folder whose sub-folders are repos; relative to the config file. */
+  path: string;
+  /** Organisation name the repos pretend to belong to (for links). */
+  org: string;
+  host: string;
+  defaultBranch: string;
+  /** Root catalog file(s) per repo; a glob is allowed (Backstage's discovery `catalogPath`). */
+  catalogPath: string;
+}
+
+export interface GithubSourceConfig {
+  type: 'github';
+  orgs: string[];
+  host: string;
+  /** GraphQL API base, e.g. `https://api.github.com` or `https://ghes.example/api`. */
+  apiBaseUrl: string;
+  /** Name of the env var that holds the token. */
+  tokenEnv: string;
+  catalogPath: string;
+  filters: {
+    repository?: string;
+    branch?: string;
+    topic?: { include?: string[]; exclude?: string[] };
+    allowForks: boolean;
+    allowArchived: boolean;
+    visibility?: Array<'public' | 'private' | 'internal'>;
+  };
+}
+
+export type SourceConfig = LocalSourceConfig | GithubSourceConfig;
+
+export interface CustomKindConfig {
+  apiVersion: string;
+  kind: string;
+  /** A JSON Schema object for the whole entity. */
+  schema: Record<string, unknown>;
+}
+
+export interface BacklotConfig {
+  /** Absolute folder of the config file; relative paths resolve against it. */
+  root: string;
+  site: {
+    title: string;
+    description?: string;
+    /** Origin the site is served from, e.g. `https://acme.github.io`. */
+    url?: string;
+    /** Base path, always with leading and trailing slash, e.g. `/` or `/portal/`. */
+    base: string;
+    /** Output folder, absolute. */
+    outDir: string;
+  };
+  sources: SourceConfig[];
+  catalog: {
+    kinds: CustomKindConfig[];
+  };
+  cacheDir: string;
+}
