@@ -1,0 +1,22 @@
+// The resolved model the site renders. The site reads only this; it never parses or fetches.
+
+import type { Diagnostic } from './diagnostic.ts';
+import type { Entity } from './entity.ts';
+import type { RepoInfo } from '../snapshot/types.ts';
+
+export interface PortalEntity {
+  /** Canonical lower-case `kind:namespace/name`. */
+  ref: string;
+  /** The entity with relations and computed annotations, in Backstage's response shape. */
+  entity: Entity;
+  source: { repo: string; file: string; line: number; column: number };
+}
+
+export interface PortalModel {
+  site: { title: string; description?: string; base: string; url?: string };
+  generatedAt: string;
+  repos: RepoInfo[];
+  entities: PortalEntity[];
+  /** Every diagnostic of the build, including those of entities left out. */
+  diagnostics: Diagnostic[];
+}
