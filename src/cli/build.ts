@@ -1,0 +1,104 @@
+// `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroInlineConfig } from 'astro';
+import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
+import { writeCatalogApi } from '../pipeline/writeApi.ts';
+import { indexSite } from '../search/index.ts';
+import type { BacklotConfig } from '../config/types.ts';
+import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
+import { formatDiagnostics, summarise } from './format.ts';
+
+/** The package root: where astro.config.mjs and the site's sources live. */
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BuildOptions {
+  config: string | undefined;
+  strict: boolean;
+  verbose: boolean;
+  path: string | undefined;
+}
+
+/** How many diagnostics a build prints before pointing at the problems page. */
+const PRINT_LIMIT = 30;
+
+async function prepare(options: BuildOptions): Promise<{ ctx: Context; result: PipelineResult; modelPath: string }> {
+  const config = readConfig(options.config);
+  const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  const modelPath = join(ctx.config.root, '.backlot', 'model.json');
+  await mkdir(dirname(modelPath), { recursive: true });
+  await writeFile(modelPath, JSON.stringify(result.model));
+  process.env.BACKLOT_MODEL = modelPath;
+  return { ctx, result, modelPath };
+}
+
+function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
+  return {
+    root: PACKAGE_ROOT,
+    outDir: config.site.outDir,
+    base: config.site.base,
+    ...(config.site.url ? { site: config.site.url } : {}),
+    logLevel: verbose ? 'info' : 'warn',
+  };
+}
+
+export async function buildCommand(options: BuildOptions): Promise<number> {
+  const started = performance.now();
+  const { ctx, result } = await prepare(options);
+  const { config } = ctx;
+  const { diagnostics } = result;
+  if (diagnostics.length > 0) {
+    const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
+    const shown = diagnostics.slice(0, PRINT_LIMIT);
+    process.stdout.write(formatDiagnostics(shown, 'text', { color, pathOf: ctx.pathOf }));
+    if (diagnostics.length > shown.length) console.log(`… and ${diagnostics.length - shown.length} more: see the Problems page`);
+  }
+
+  const { build } = await import('astro');
+  const t0 = performance.now();
+  await build(astroConfig(config, options.verbose));
+  const astroMs = performance.now() - t0;
+  const api = await writeCatalogApi(result.model, config.site.outDir);
+  const search = await indexSite(config.site.outDir);
+
+  const { errors, warnings } = summarise(diagnostics);
+  const kinds = Object.entries(countBy(result.model.entities, (e) => e.entity.kind))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    [
+      `Backlot: ${config.site.title}`,
+      `  repos     ${ctx.snapshot.repos.length}`,
+      `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
+      `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+      `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
+      `  time      ${secs(performance.now() - started)} (catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, site ${secs(astroMs)}, search ${secs(search.ms)})`,
+    ].join('\n'),
+  );
+  return errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0;
+}
+
+export async function devCommand(options: BuildOptions): Promise<number> {
+  const { ctx } = await prepare(options);
+  const { dev } = await import('astro');
+  const server = await dev({ ...astroConfig(ctx.config, true) });
+  await new Promise<void>((done) => {
+    const stop = () => server.stop().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+export async function previewCommand(options: { config: string | undefined }): Promise<number> {
+  const config = readConfig(options.config);
+  const { preview } = await import('astro');
+  const server = await preview({ ...astroConfig(config, true) });
+  await server.closed();
+  return 0;
+}

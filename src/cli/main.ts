@@ -1,0 +1,117 @@
+// The `backlot` command line.
+
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config/load.ts';
+import { buildCommand, devCommand, previewCommand } from './build.ts';
+import { validateCommand } from './validate.ts';
+
+const HELP: Record<string, string> = {
+  main: `backlot — a static portal for your org's software catalog, docs and templates
+
+Usage: backlot <command> [options]
+
+Commands:
+  build [PATH]         build the portal into the output folder (default dist/)
+  validate [PATH...]   check catalog files and print diagnostics
+  dev [PATH]           build the model and serve the portal with live reload
+  preview              serve the built portal
+
+Run "backlot <command> --help" for a command's options.`,
+  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [PATH]
+
+Runs the whole pipeline (sources → catalog → graph → site → search) and writes the portal.
+  PATH            a folder whose sub-folders are repos; replaces the configured sources
+  --config FILE   config file (default ./backlot.config.yaml)
+  --strict        exit non-zero when there is any error or warning
+  --verbose       show Astro's own build log`,
+  validate: `Usage: backlot validate [--config FILE] [--format text|json|github] [--strict] [PATH...]
+
+Prints every problem in the catalog files and exits non-zero when there are errors.
+  PATH...          repo folders, each validated on its own with no config (for a service repo's CI);
+                   references to entities in other repos are not checked in this mode
+  --config FILE    config file (default ./backlot.config.yaml); used when no PATH is given
+  --format F       text (default), json (an array of diagnostics) or github (PR annotations)
+  --strict         warnings fail too`,
+  dev: `Usage: backlot dev [--config FILE] [PATH]
+
+Builds the catalog model, then serves the portal with Astro's dev server.`,
+  preview: `Usage: backlot preview [--config FILE]
+
+Serves the built portal (run "backlot build" first).`,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP.main);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    console.log((await import('../../package.json', { with: { type: 'json' } })).default.version);
+    return 0;
+  }
+  const help = HELP[command];
+  if (!help || command === 'main') {
+    console.error(`backlot: unknown command "${command}"\n\n${HELP.main}`);
+    return 2;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        format: { type: 'string' },
+        strict: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    console.error(`backlot ${command}: ${(err as Error).message}\n\n${help}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
+  try {
+    switch (command) {
+      case 'validate': {
+        const format = values.format ?? 'text';
+        if (format !== 'text' && format !== 'json' && format !== 'github') {
+          console.error(`backlot validate: --format must be text, json or github, not "${format}"`);
+          return 2;
+        }
+        return await validateCommand({ config: values.config, format, strict: !!values.strict, paths: positionals });
+      }
+      case 'build':
+      case 'dev': {
+        if (positionals.length > 1) {
+          console.error(`backlot ${command}: takes at most one PATH\n\n${help}`);
+          return 2;
+        }
+        const opts = { config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0] };
+        return command === 'build' ? await buildCommand(opts) : await devCommand(opts);
+      }
+      case 'preview':
+        return await previewCommand({ config: values.config });
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`backlot: the config has problems:\n${err.problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`).join('\n')}`);
+      return 2;
+    }
+    console.error(`backlot ${command}: ${(err as Error).message}`);
+    if (process.env.BACKLOT_DEBUG) console.error(err);
+    return 1;
+  }
+  return 0;
+}
+
+// Run when executed as the CLI (not when imported by tests).
+if (process.argv[1] && /backlot(\.js)?$|main\.ts$/.test(process.argv[1])) {
+  process.exitCode = await main(process.argv.slice(2));
+}

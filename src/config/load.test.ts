@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, closest, defaultConfig, loadConfig, parseConfig } from './load.ts';
+
+function problems(text: string) {
+  try {
+    parseConfig(text, '/org/backlot.config.yaml');
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to the demo org in content/ when there is no file', () => {
+    const config = defaultConfig('/org');
+    expect(config.sources).toEqual([
+      { type: 'local', path: 'content', org: 'local', host: 'github.com', defaultBranch: 'main', catalogPath: '/catalog-info.yaml' },
+    ]);
+    expect(config.site).toEqual({ title: 'Backlot', base: '/', outDir: '/org/dist' });
+    expect(config.cacheDir).toBe('/org/.backlot-cache');
+  });
+
+  it('resolves paths against the config file and normalises the base path', () => {
+    const config = parseConfig('site:\n  title: Acme\n  base: /portal\n  url: https://acme.github.io/\n  outDir: out\n', '/org/backlot.config.yaml');
+    expect(config.site).toEqual({ title: 'Acme', base: '/portal/', url: 'https://acme.github.io', outDir: '/org/out' });
+  });
+
+  it('fills Backstage discovery defaults for a github source', () => {
+    const [source] = parseConfig('sources:\n  - type: github\n    org: acme\n', '/org/c.yaml').sources;
+    expect(source).toMatchObject({
+      type: 'github',
+      orgs: ['acme'],
+      apiBaseUrl: 'https://api.github.com',
+      tokenEnv: 'GITHUB_TOKEN',
+      catalogPath: '/catalog-info.yaml',
+      filters: { allowForks: true, allowArchived: false },
+    });
+    const [ghes] = parseConfig('sources:\n  - type: github\n    orgs: [a, b]\n    host: git.corp.example\n', '/org/c.yaml').sources;
+    expect(ghes).toMatchObject({ orgs: ['a', 'b'], apiBaseUrl: 'https://git.corp.example/api' });
+  });
+
+  it('names an unknown key, its line and the key it probably meant', () => {
+    const found = problems('site:\n  title: Acme\n  bse: /portal/\n');
+    expect(found).toEqual([
+      { file: '/org/backlot.config.yaml', line: 3, column: 3, message: 'unknown key "bse" in site', hint: 'did you mean "base"?' },
+    ]);
+  });
+
+  it('reports every problem at once, each at its own line', () => {
+    const found = problems('sources:\n  - type: local\n    pth: content\n  - type: github\n    org: a\n    filters:\n      allowForks: yes\n  - type: svn\n');
+    expect(found.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      '2:5 sources[0] needs "path"',
+      '3:5 unknown key "pth" in sources[0]',
+      '7:19 sources[1].filters.allowForks must be a boolean',
+      '8:11 sources[2].type must be "local" or "github"',
+    ]);
+  });
+
+  it('requires an org for a github source', () => {
+    expect(problems('sources:\n  - type: github\n')[0]).toMatchObject({ line: 2, message: 'sources[0] needs "org" (or "orgs")' });
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const [p] = problems('site:\n  title: [unclosed\n');
+    expect(p!.message).toMatch(/^YAML syntax/);
+    expect(p!.line).toBeGreaterThan(1);
+  });
+
+  it('reads custom kind schemas from files next to the config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-config-'));
+    writeFileSync(join(dir, 'pipeline.json'), JSON.stringify({ type: 'object', required: ['spec'] }));
+    writeFileSync(
+      join(dir, 'backlot.config.yaml'),
+      'catalog:\n  kinds:\n    - apiVersion: acme.io/v1\n      kind: Pipeline\n      schema: ./pipeline.json\n',
+    );
+    expect(loadConfig(undefined, dir).catalog.kinds).toEqual([
+      { apiVersion: 'acme.io/v1', kind: 'Pipeline', schema: { type: 'object', required: ['spec'] } },
+    ]);
+  });
+
+  it('fails clearly when an explicitly named config file is missing', () => {
+    expect(() => loadConfig('nope.yaml', '/nonexistent')).toThrow(/config file not found/);
+  });
+});
+
+describe('closest', () => {
+  it('suggests only near misses', () => {
+    expect(closest('sorces', ['site', 'sources', 'catalog'])).toBe('sources');
+    expect(closest('zzzzzz', ['site', 'sources'])).toBeUndefined();
+  });
+});

@@ -1,0 +1,285 @@
+// Loads backlot.config.yaml: YAML with positions, validated by a JSON Schema, errors that name key and line.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { configSchema } from './schema.ts';
+import type { BacklotConfig, CustomKindConfig, SourceConfig } from './types.ts';
+
+export const CONFIG_FILE = 'backlot.config.yaml';
+
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  hint?: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: ConfigProblem[];
+  constructor(problems: ConfigProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('\n'));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const validateConfig = ajv.compile(configSchema);
+
+/** Reads and validates a config file; with no file, the defaults (the demo org in `content/`). */
+export function loadConfig(file?: string, cwd = process.cwd()): BacklotConfig {
+  const path = file ? resolve(cwd, file) : resolve(cwd, CONFIG_FILE);
+  if (!existsSync(path)) {
+    if (file) throw new ConfigError([{ file: path, line: 0, column: 0, message: 'config file not found' }]);
+    return defaultConfig(cwd);
+  }
+  return parseConfig(readFileSync(path, 'utf8'), path);
+}
+
+/** The config used when there is no file: the demo org in `content/`. */
+export function defaultConfig(cwd = process.cwd()): BacklotConfig {
+  return resolveConfig({}, cwd);
+}
+
+export function parseConfig(text: string, path: string): BacklotConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number | undefined) => lineCounter.linePos(offset ?? 0);
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((e) => {
+        const { line, col } = at(e.pos[0]);
+        return { file: path, line, column: col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
+      }),
+    );
+  }
+  const raw = (doc.toJS() ?? {}) as unknown;
+  if (!validateConfig(raw)) {
+    const problems = (validateConfig.errors ?? [])
+      .filter((e) => e.keyword !== 'if')
+      .map((e) => describe(e, doc, at, path));
+    throw new ConfigError(dedupe(problems));
+  }
+  const noOrg = ((raw as RawConfig).sources ?? []).findIndex((s: RawConfig) => s.type === 'github' && !s.org && !s.orgs);
+  if (noOrg >= 0) {
+    const { line, col } = at((doc.getIn(['sources', noOrg], true) as Node | undefined)?.range?.[0]);
+    throw new ConfigError([
+      { file: path, line, column: col, message: `sources[${noOrg}] needs "org" (or "orgs")`, hint: 'the GitHub organisation to crawl' },
+    ]);
+  }
+  return resolveConfig(raw as RawConfig, dirname(path), path);
+}
+
+type RawConfig = Record<string, any>;
+
+function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG_FILE)): BacklotConfig {
+  const site = raw.site ?? {};
+  const base = normaliseBase(site.base ?? '/');
+  const sources: SourceConfig[] = (raw.sources ?? [{ type: 'local', path: 'content' }]).map((s: RawConfig) =>
+    s.type === 'github' ? githubSource(s) : localSource(s),
+  );
+  const kinds: CustomKindConfig[] = (raw.catalog?.kinds ?? []).map((k: RawConfig, i: number) => ({
+    apiVersion: k.apiVersion,
+    kind: k.kind,
+    schema: typeof k.schema === 'string' ? readSchemaFile(resolve(root, k.schema), path, i) : k.schema,
+  }));
+  return {
+    root,
+    site: {
+      title: site.title ?? 'Backlot',
+      ...(site.description ? { description: site.description } : {}),
+      ...(site.url ? { url: String(site.url).replace(/\/+$/, '') } : {}),
+      base,
+      outDir: resolve(root, site.outDir ?? 'dist'),
+    },
+    sources,
+    catalog: { kinds },
+    cacheDir: resolve(root, raw.cacheDir ?? '.backlot-cache'),
+  };
+}
+
+function localSource(s: RawConfig): SourceConfig {
+  return {
+    type: 'local',
+    path: s.path,
+    org: s.org ?? 'local',
+    host: s.host ?? 'github.com',
+    defaultBranch: s.defaultBranch ?? 'main',
+    catalogPath: s.catalogPath ?? '/catalog-info.yaml',
+  };
+}
+
+function githubSource(s: RawConfig): SourceConfig {
+  const host = s.host ?? 'github.com';
+  return {
+    type: 'github',
+    orgs: s.orgs ?? (s.org ? [s.org] : []),
+    host,
+    apiBaseUrl: (s.apiBaseUrl ?? (host === 'github.com' ? 'https://api.github.com' : `https://${host}/api`)).replace(/\/+$/, ''),
+    tokenEnv: s.token?.env ?? 'GITHUB_TOKEN',
+    catalogPath: s.catalogPath ?? '/catalog-info.yaml',
+    filters: {
+      ...(s.filters?.repository !== undefined ? { repository: s.filters.repository } : {}),
+      ...(s.filters?.branch !== undefined ? { branch: s.filters.branch } : {}),
+      ...(s.filters?.topic ? { topic: s.filters.topic } : {}),
+      allowForks: s.filters?.allowForks ?? true,
+      allowArchived: s.filters?.allowArchived ?? false,
+      ...(s.filters?.visibility ? { visibility: s.filters.visibility } : {}),
+    },
+  };
+}
+
+function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+function readSchemaFile(file: string, configPath: string, index: number): Record<string, unknown> {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const ext = extname(file).toLowerCase();
+    const value = ext === '.json' ? JSON.parse(text) : parseDocument(text).toJS();
+    if (!value || typeof value !== 'object') throw new Error('not an object');
+    return value as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError([
+      {
+        file: configPath,
+        line: 0,
+        column: 0,
+        message: `catalog.kinds[${index}].schema: cannot read ${file}: ${(err as Error).message}`,
+      },
+    ]);
+  }
+}
+
+// --- error messages -------------------------------------------------------
+
+function describe(
+  err: ErrorObject,
+  doc: Document,
+  at: (offset: number | undefined) => { line: number; col: number },
+  file: string,
+): ConfigProblem {
+  const path = err.instancePath.split('/').slice(1).map(unescapePointer);
+  const where = fieldName(path);
+  const node = nodeAt(doc, path);
+  const pos = at(node?.range?.[0]);
+  const base = { file, line: pos.line, column: pos.col };
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const key = String(err.params.additionalProperty);
+      const keyNode = keyAt(doc, path, key);
+      const kp = at(keyNode?.range?.[0]);
+      const allowed = allowedKeys(err);
+      const guess = closest(key, allowed);
+      return {
+        file,
+        line: kp.line,
+        column: kp.col,
+        message: `unknown key "${key}"${where ? ` in ${where}` : ''}`,
+        hint: guess ? `did you mean "${guess}"?` : allowed.length ? `allowed keys: ${allowed.join(', ')}` : undefined,
+      } as ConfigProblem;
+    }
+    case 'required':
+      return { ...base, message: `${where || 'the config'} needs "${err.params.missingProperty}"` };
+    case 'type':
+      return { ...base, message: `${where} must be ${article(String(err.params.type))}` };
+    case 'enum':
+    case 'const': {
+      const values = (err.params.allowedValues ?? [err.params.allowedValue]) as unknown[];
+      return { ...base, message: `${where} must be ${values.map((v) => JSON.stringify(v)).join(' or ')}` };
+    }
+    case 'pattern':
+      return { ...base, message: `${where} is not in the right form`, hint: patternHint(path) };
+    case 'minLength':
+    case 'minItems':
+      return { ...base, message: `${where} must not be empty` };
+    default:
+      return { ...base, message: `${where || 'config'} ${err.message ?? 'is invalid'}` };
+  }
+}
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function fieldName(path: string[]): string {
+  return path.reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+}
+
+function nodeAt(doc: Document, path: string[]): Node | undefined {
+  for (let i = path.length; i >= 0; i--) {
+    const node = doc.getIn(path.slice(0, i).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true) as Node | undefined;
+    if (node && typeof node === 'object' && 'range' in node) return node;
+  }
+  return doc.contents ?? undefined;
+}
+
+function keyAt(doc: Document, path: string[], key: string): Node | undefined {
+  const map = nodeAt(doc, path);
+  if (map && isMap(map)) {
+    const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    if (pair && isScalar(pair.key)) return pair.key;
+  }
+  return map;
+}
+
+function allowedKeys(err: ErrorObject): string[] {
+  const props = (err.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props) : [];
+}
+
+function article(type: string): string {
+  return type === 'array' ? 'a list' : type === 'object' ? 'a map' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function patternHint(path: string[]): string | undefined {
+  const last = path[path.length - 1];
+  if (last === 'base') return 'start with "/", e.g. "/" or "/portal/"';
+  if (last === 'url') return 'a full origin such as "https://acme.github.io"';
+  if (last === 'env') return 'the name of an environment variable, e.g. GITHUB_TOKEN';
+  if (last === 'kind') return 'letters and digits, starting with a letter';
+  return undefined;
+}
+
+/** The allowed key nearest to a typo, if it is close enough to be a likely intent. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestScore) {
+      bestScore = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestScore <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

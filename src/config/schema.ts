@@ -1,0 +1,106 @@
+// JSON Schema of backlot.config.yaml. Unknown keys are errors so typos are caught.
+
+const filters = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    repository: { type: 'string', description: 'Regex tested against the repo name, anchored ^…$.' },
+    branch: { type: 'string' },
+    topic: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        include: { type: 'array', items: { type: 'string' } },
+        exclude: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    allowForks: { type: 'boolean' },
+    allowArchived: { type: 'boolean' },
+    visibility: { type: 'array', items: { enum: ['public', 'private', 'internal'] } },
+  },
+} as const;
+
+const localSource = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'path'],
+  properties: {
+    type: { const: 'local' },
+    path: { type: 'string', minLength: 1 },
+    org: { type: 'string', minLength: 1 },
+    host: { type: 'string', minLength: 1 },
+    defaultBranch: { type: 'string', minLength: 1 },
+    catalogPath: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+const githubSource = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type'],
+  properties: {
+    type: { const: 'github' },
+    org: { type: 'string', minLength: 1 },
+    orgs: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+    host: { type: 'string', minLength: 1 },
+    apiBaseUrl: { type: 'string', minLength: 1 },
+    token: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['env'],
+      properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } },
+    },
+    catalogPath: { type: 'string', minLength: 1 },
+    filters,
+  },
+} as const;
+
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    site: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        title: { type: 'string', minLength: 1 },
+        description: { type: 'string' },
+        url: { type: 'string', pattern: '^https?://' },
+        base: { type: 'string', pattern: '^/' },
+        outDir: { type: 'string', minLength: 1 },
+      },
+    },
+    sources: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['type'],
+        properties: { type: { enum: ['local', 'github'] } },
+        if: { properties: { type: { const: 'github' } } },
+        then: githubSource,
+        else: { if: { properties: { type: { const: 'local' } } }, then: localSource },
+      },
+    },
+    catalog: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        kinds: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['apiVersion', 'kind', 'schema'],
+            properties: {
+              apiVersion: { type: 'string', minLength: 1 },
+              kind: { type: 'string', pattern: '^[a-zA-Z][a-z0-9A-Z]*$' },
+              schema: { type: ['string', 'object'], description: 'A JSON Schema, inline or a path to a .json/.yaml file.' },
+            },
+          },
+        },
+      },
+    },
+    cacheDir: { type: 'string', minLength: 1 },
+  },
+} as const;

@@ -1,0 +1,61 @@
+// Runs the stages in order: snapshot → catalog → graph → portal model. No Astro here.
+
+import type { BacklotConfig } from '../config/types.ts';
+import { readCatalog, type CatalogResult } from '../catalog/index.ts';
+import { createValidator } from '../catalog/validate/index.ts';
+import { resolveRelations, type Graph } from '../graph/index.ts';
+import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import type { PortalModel } from '../model/portal.ts';
+import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
+
+export interface PipelineOptions {
+  /** Root catalog file(s) per repo. */
+  catalogPath: (repo: RepoInfo) => string;
+  /** Drop `dangling-ref` findings (a single repo validated alone cannot see the rest of the org). */
+  ignoreDangling?: boolean;
+}
+
+export interface PipelineResult {
+  catalog: CatalogResult;
+  graph: Graph;
+  model: PortalModel;
+  diagnostics: Diagnostic[];
+  timings: Record<'catalog' | 'graph', number>;
+}
+
+export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, options: PipelineOptions): Promise<PipelineResult> {
+  const t0 = performance.now();
+  const validate = createValidator({ customKinds: config.catalog.kinds });
+  const catalog = await readCatalog(snapshot, { catalogPath: options.catalogPath, validate });
+  const t1 = performance.now();
+  const graph = resolveRelations(catalog.entities);
+  const t2 = performance.now();
+  const graphDiagnostics = options.ignoreDangling ? graph.diagnostics.filter((d) => d.code !== 'dangling-ref') : graph.diagnostics;
+  const diagnostics = [...catalog.diagnostics, ...graphDiagnostics].sort(compareDiagnostics);
+  const model: PortalModel = {
+    site: {
+      title: config.site.title,
+      base: config.site.base,
+      ...(config.site.description ? { description: config.site.description } : {}),
+      ...(config.site.url ? { url: config.site.url } : {}),
+    },
+    generatedAt: new Date().toISOString(),
+    repos: [...snapshot.repos],
+    entities: graph.entities.map((e) => ({
+      ref: e.ref,
+      entity: e.entity,
+      source: { repo: e.source.repo, file: e.source.file, line: e.source.line, column: e.source.column },
+    })),
+    diagnostics,
+  };
+  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1 } };
+}
+
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) {
+    const k = key(item);
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}

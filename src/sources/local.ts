@@ -1,0 +1,117 @@
+// The `local` source: a folder whose sub-folders are repos, dressed as GitHub repos so links look real.
+
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type { LocalSourceConfig } from '../config/types.ts';
+import { MAX_TEXT_BYTES } from '../snapshot/memory.ts';
+import type { FileContent, FileRef, RepoInfo, Snapshot } from '../snapshot/types.ts';
+
+/** Folders never part of a repo's content. */
+const IGNORED = new Set(['.git', 'node_modules', '.backlot-cache']);
+
+export type LocalRepoMeta = Pick<LocalSourceConfig, 'org' | 'host' | 'defaultBranch'>;
+
+/** Every sub-folder of `config.path` is a repo. */
+export async function openLocalSource(config: LocalSourceConfig, root: string): Promise<Snapshot> {
+  const dir = resolve(root, config.path);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new Error(`local source: cannot read folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const names = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !IGNORED.has(e.name)).map((e) => e.name).sort();
+  return openLocalRepos(names.map((name) => ({ name, dir: join(dir, name) })), config);
+}
+
+/** Named folders as repos (what `backlot validate PATH…` uses for a single service repo). */
+export async function openLocalRepos(folders: Array<{ name: string; dir: string }>, meta: LocalRepoMeta): Promise<Snapshot> {
+  const lists = new Map<string, Promise<string[]>>();
+  const roots = new Map<string, string>();
+  const repos: RepoInfo[] = [];
+  for (const { name, dir } of folders) {
+    const files = listRepo(dir);
+    lists.set(name, files);
+    roots.set(name, dir);
+    repos.push({
+      name,
+      owner: meta.org,
+      host: meta.host,
+      defaultBranch: meta.defaultBranch,
+      commit: await treeHash(dir, await files),
+      url: `https://${meta.host}/${meta.org}/${name}`,
+    });
+  }
+
+  /** Absolute path of a repo file, or undefined when it would leave the repo (path tricks or symlinks). */
+  async function locate(ref: FileRef): Promise<string | undefined> {
+    const repoRoot = roots.get(ref.repo);
+    if (!repoRoot) return undefined;
+    const abs = resolve(repoRoot, ref.path);
+    if (!abs.startsWith(repoRoot + sep)) return undefined;
+    try {
+      const real = await realpath(abs);
+      const realRoot = await realpath(repoRoot);
+      return real.startsWith(realRoot + sep) ? real : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function readOne(ref: FileRef): Promise<FileContent> {
+    const abs = await locate(ref);
+    if (!abs) return { ...ref, kind: 'missing' };
+    try {
+      const info = await stat(abs);
+      if (!info.isFile()) return { ...ref, kind: 'missing' };
+      if (info.size > MAX_TEXT_BYTES) return { ...ref, kind: 'skipped', reason: 'too-large', size: info.size };
+      const bytes = await readFile(abs);
+      if (bytes.includes(0)) return { ...ref, kind: 'skipped', reason: 'binary', size: info.size };
+      return { ...ref, kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch (err) {
+      if (err instanceof TypeError) return { ...ref, kind: 'skipped', reason: 'binary', size: 0 };
+      return { ...ref, kind: 'error', message: (err as Error).message };
+    }
+  }
+
+  return {
+    repos,
+    read: (files) => Promise.all(files.map(readOne)),
+    list: async (repo) => (await lists.get(repo)) ?? [],
+    async readBytes(ref) {
+      const abs = await locate(ref);
+      if (!abs) return undefined;
+      try {
+        return new Uint8Array(await readFile(abs));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+async function listRepo(repoRoot: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(abs: string, rel: string): Promise<void> {
+    const entries = await readdir(abs, { withFileTypes: true });
+    for (const e of entries) {
+      if (IGNORED.has(e.name)) continue;
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(join(abs, e.name), childRel);
+      else if (e.isFile() || e.isSymbolicLink()) out.push(childRel);
+    }
+  }
+  await walk(repoRoot, '');
+  return out.sort();
+}
+
+/** A stand-in for a commit id: changes whenever a file's path, size or mtime does. */
+async function treeHash(repoRoot: string, files: string[]): Promise<string> {
+  const hash = createHash('sha1');
+  for (const f of files) {
+    const info = await lstat(join(repoRoot, f));
+    hash.update(`${f}\0${info.size}\0${info.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
