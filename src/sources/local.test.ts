@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLocalSource } from './local.ts';
+
+function org(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backlot-local-'));
+  mkdirSync(join(dir, 'payments', 'docs'), { recursive: true });
+  mkdirSync(join(dir, 'search', '.git'), { recursive: true });
+  mkdirSync(join(dir, '.hidden'));
+  writeFileSync(join(dir, 'payments', 'catalog-info.yaml'), 'kind: Component\n');
+  writeFileSync(join(dir, 'payments', 'docs', 'index.md'), '# Payments\n');
+  writeFileSync(join(dir, 'payments', 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+  writeFileSync(join(dir, 'search', 'catalog-info.yaml'), 'kind: API\n');
+  writeFileSync(join(dir, 'search', '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  writeFileSync(join(dir, 'secret.txt'), 'outside every repo\n');
+  symlinkSync(join(dir, 'secret.txt'), join(dir, 'search', 'leak.txt'));
+  return dir;
+}
+
+const config = { type: 'local' as const, path: '.', org: 'acme', host: 'github.com', defaultBranch: 'main', catalogPath: '/catalog-info.yaml' };
+
+describe('openLocalSource', () => {
+  it('turns each sub-folder into a repo with GitHub-like metadata', async () => {
+    const snapshot = await openLocalSource(config, org());
+    expect(snapshot.repos.map((r) => [r.name, r.url, r.defaultBranch])).toEqual([
+      ['payments', 'https://github.com/acme/payments', 'main'],
+      ['search', 'https://github.com/acme/search', 'main'],
+    ]);
+    expect(snapshot.repos[0]!.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('lists files without .git and reads many at once, in order', async () => {
+    const snapshot = await openLocalSource(config, org());
+    expect(await snapshot.list('payments')).toEqual(['catalog-info.yaml', 'docs/index.md', 'logo.png']);
+    const got = await snapshot.read([
+      { repo: 'search', path: 'catalog-info.yaml' },
+      { repo: 'payments', path: 'docs/index.md' },
+      { repo: 'payments', path: 'nope.yaml' },
+      { repo: 'payments', path: 'logo.png' },
+    ]);
+    expect(got.map((f) => f.kind)).toEqual(['text', 'text', 'missing', 'skipped']);
+    expect(got[0]).toMatchObject({ kind: 'text', text: 'kind: API\n' });
+  });
+
+  it('never reads outside a repo, through ../ or a symlink', async () => {
+    const snapshot = await openLocalSource(config, org());
+    const got = await snapshot.read([
+      { repo: 'payments', path: '../secret.txt' },
+      { repo: 'payments', path: '../search/catalog-info.yaml' },
+      { repo: 'search', path: 'leak.txt' },
+      { repo: 'nope', path: 'catalog-info.yaml' },
+    ]);
+    expect(got.map((f) => f.kind)).toEqual(['missing', 'missing', 'missing', 'missing']);
+    expect(await snapshot.readBytes({ repo: 'search', path: 'leak.txt' })).toBeUndefined();
+  });
+
+  it('changes the commit stand-in when a file changes', async () => {
+    const dir = org();
+    const before = (await openLocalSource(config, dir)).repos[0]!.commit;
+    writeFileSync(join(dir, 'payments', 'docs', 'index.md'), '# Payments, longer\n');
+    const after = (await openLocalSource(config, dir)).repos[0]!.commit;
+    expect(after).not.toBe(before);
+  });
+
+  it('fails with the folder name when the source folder is missing', async () => {
+    await expect(openLocalSource({ ...config, path: 'missing' }, '/nonexistent')).rejects.toThrow(/cannot read folder .*missing/);
+  });
+});
