@@ -1,0 +1,142 @@
+// The CLI as a user runs it: a real process, real folders, real exit codes.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, 'backlot.js');
+
+function run(args: string[], cwd: string) {
+  const res = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backlot-cli-'));
+  const root = join(dir, 'checkout-service');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const GOOD = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: checkout-service
+  description: Takes payment for a basket.
+spec:
+  type: service
+  lifecycle: production
+  owner: team-payments
+`;
+
+const BROKEN = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: checkout service
+spec:
+  type: service
+  lifecycle: production
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: checkout-api
+spec:
+  type: openapi
+  lifecycle: production
+  owner: team-payments
+  definition:
+    $text: ./missing-openapi.yaml
+`;
+
+describe('backlot validate PATH', () => {
+  it('exits 0 and says so when the repo is valid (refs to other repos are not checked alone)', () => {
+    const dir = repo({ 'catalog-info.yaml': GOOD });
+    const res = run(['validate', dir], dir);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/1 valid entities in 1 file of 1 repo; 0 errors, 0 warnings/);
+    expect(res.code).toBe(0);
+  });
+
+  it('text: every problem with file:line:col, exit 1', () => {
+    const dir = repo({ 'catalog-info.yaml': BROKEN });
+    const res = run(['validate', '.'], dir);
+    expect(res.code).toBe(1);
+    const lines = res.stdout.split('\n').filter((l) => /^\S/.test(l));
+    expect(lines.some((l) => /^catalog-info\.yaml:4:9  error    schema  .*metadata\.name/.test(l))).toBe(true);
+    expect(lines.some((l) => /^catalog-info\.yaml:7:3  error    schema  .*owner/.test(l) || /^catalog-info\.yaml:5:1  error    schema  .*owner/.test(l))).toBe(true);
+    expect(lines.some((l) => /^catalog-info\.yaml:18:\d+  error    placeholder  /.test(l))).toBe(true);
+    expect(res.stdout).toMatch(/\n {4}hint: /);
+  });
+
+  it('json: an array of diagnostics with repo, file, line and column', () => {
+    const dir = repo({ 'catalog-info.yaml': BROKEN });
+    const res = run(['validate', '--format', 'json', dir], dir);
+    expect(res.code).toBe(1);
+    const diags = JSON.parse(res.stdout);
+    expect(diags.length).toBeGreaterThanOrEqual(3);
+    for (const d of diags) {
+      expect(d).toMatchObject({ severity: 'error', repo: 'checkout-service', file: 'catalog-info.yaml' });
+      expect(d.line).toBeGreaterThan(0);
+      expect(d.column).toBeGreaterThan(0);
+    }
+  });
+
+  it('github: workflow-command annotations on the file as the workspace sees it', () => {
+    const dir = repo({ 'catalog-info.yaml': BROKEN });
+    const res = run(['validate', '--format', 'github', '.'], dir);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toMatch(/^::error file=catalog-info\.yaml,line=4,col=9,title=backlot schema::/m);
+  });
+
+  it('--strict fails on warnings too', () => {
+    const dir = repo({ 'catalog-info.yaml': GOOD });
+    const loop = `${GOOD}---
+apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata:
+  name: self
+spec:
+  targets: [./catalog-info.yaml]
+`;
+    writeFileSync(join(dir, 'catalog-info.yaml'), loop);
+    const plain = run(['validate', '--format', 'json', dir], dir);
+    const diags = JSON.parse(plain.stdout);
+    expect(diags.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+    expect(diags.filter((d: { severity: string }) => d.severity === 'warning').length).toBeGreaterThan(0);
+    expect(plain.code).toBe(0);
+    expect(run(['validate', '--strict', dir], dir).code).toBe(1);
+  });
+});
+
+describe('backlot usage', () => {
+  it('prints help for every command and exits 0', () => {
+    for (const cmd of ['build', 'validate', 'dev', 'preview']) {
+      const res = run([cmd, '--help'], tmpdir());
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(new RegExp(`^Usage: backlot ${cmd}`));
+    }
+    expect(run(['--help'], tmpdir()).stdout).toMatch(/Commands:/);
+  });
+
+  it('exits 2 on an unknown command, option or format', () => {
+    expect(run(['deploy'], tmpdir()).code).toBe(2);
+    expect(run(['validate', '--nope'], tmpdir()).code).toBe(2);
+    const res = run(['validate', '--format', 'xml'], tmpdir());
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--format must be text, json or github/);
+  });
+
+  it('exits 2 with file and line when the config is wrong', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-cfg-'));
+    writeFileSync(join(dir, 'backlot.config.yaml'), 'site:\n  titel: Acme\n');
+    const res = run(['validate'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/backlot\.config\.yaml:2:3  unknown key "titel" in site\n {4}hint: did you mean "title"\?/);
+  });
+});
