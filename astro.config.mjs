@@ -1,0 +1,16 @@
+// Backlot's portal. The CLI calls Astro's build() with { root, outDir, base, site } merged over this.
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  srcDir: './src/site',
+  publicDir: './public',
+  outDir: 'dist',
+  output: 'static',
+  trailingSlash: 'always',
+  // Astro 7 defaults to 'jsx', which drops spaces between inline elements.
+  compressHTML: true,
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,56 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexSite, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-search-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function page(body: string): string {
+  return `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
+}
+
+describe('pagefind helpers', () => {
+  it('finds the runner script of the installed pagefind package', () => {
+    const runner = pagefindRunner();
+    expect(runner).toMatch(/pagefind[\\/]lib[\\/]runner[\\/]bin\.cjs$/);
+    expect(existsSync(runner)).toBe(true);
+  });
+
+  it('reads the page count from the summary', () => {
+    expect(parseIndexedPages('Total:\n  Indexed 1 language\n  Indexed 13 pages\n  Indexed 102 words')).toBe(13);
+    expect(parseIndexedPages('Indexed 1 page')).toBe(1);
+    expect(parseIndexedPages('nothing here')).toBeUndefined();
+  });
+
+  it('passes the site as an absolute path and max fragments when asked', () => {
+    expect(pagefindArgs('rel/out')[1]).toMatch(/^\/.*rel\/out$/);
+    expect(pagefindArgs('/x', { maxFragments: 1000 })).toEqual(['--site', '/x', '--max-fragments', '1000']);
+  });
+});
+
+describe('indexSite', () => {
+  it('indexes only pages with data-pagefind-body and writes the bundle', async () => {
+    const site = join(tmp, 'site');
+    mkdirSync(join(site, 'a'), { recursive: true });
+    writeFileSync(join(site, 'index.html'), page('<main>home page, not indexed</main>'));
+    writeFileSync(join(site, 'a', 'index.html'), page('<main data-pagefind-body><h1>Payments</h1><p>card payments</p></main>'));
+    const lines: string[] = [];
+    const result = await indexSite(site, { log: (l) => lines.push(l) });
+    expect(result.pages).toBe(1);
+    expect(result.ms).toBeGreaterThanOrEqual(0);
+    expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(lines.some((l) => l.includes('Indexed 1 page'))).toBe(true);
+  });
+
+  it('throws a clear error when there is nothing to index', async () => {
+    const empty = join(tmp, 'empty');
+    mkdirSync(empty);
+    await expect(indexSite(empty)).rejects.toThrow(/Pagefind failed to index .*empty[\s\S]*not able to build an index/);
+  });
+
+  it('throws when the site folder does not exist', async () => {
+    await expect(indexSite(join(tmp, 'missing'))).rejects.toThrow(/does not exist; build the site first/);
+  });
+});

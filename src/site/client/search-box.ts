@@ -1,0 +1,159 @@
+// Client side of the search box: lazy Pagefind, a listbox of top results, keyboard support.
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface PagefindSearch {
+  results: Array<{ id: string; data(): Promise<PagefindResultData> }>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  debouncedSearch(term: string, options?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
+}
+
+const MAX_RESULTS = 8;
+
+export function startSearch(form: HTMLFormElement | null, base: string): void {
+  if (!form) return;
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]');
+  const list = form.querySelector<HTMLUListElement>('[role="listbox"]');
+  const live = form.querySelector<HTMLElement>('[data-search-live]');
+  if (!input || !list || !live) return;
+
+  let pagefind: Promise<Pagefind | null> | undefined;
+  const load = () =>
+    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
+      .then(async (pf: Pagefind) => {
+        await pf.options({ baseUrl: base });
+        return pf;
+      })
+      .catch(() => null));
+
+  let active = -1;
+  const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
+
+  function close() {
+    list!.hidden = true;
+    input!.setAttribute('aria-expanded', 'false');
+    input!.removeAttribute('aria-activedescendant');
+    active = -1;
+  }
+
+  function open() {
+    if (!list!.children.length) return;
+    list!.hidden = false;
+    input!.setAttribute('aria-expanded', 'true');
+  }
+
+  function setActive(i: number) {
+    const all = options();
+    if (!all.length) return;
+    active = (i + all.length) % all.length;
+    all.forEach((o, n) => o.setAttribute('aria-selected', String(n === active)));
+    const current = all[active]!;
+    input!.setAttribute('aria-activedescendant', current.id);
+    current.scrollIntoView({ block: 'nearest' });
+  }
+
+  function status(text: string) {
+    list!.replaceChildren();
+    const li = document.createElement('li');
+    li.className = 'search-status';
+    li.setAttribute('role', 'presentation');
+    li.textContent = text;
+    list!.append(li);
+    live!.textContent = text;
+    open();
+  }
+
+  async function run() {
+    const term = input!.value.trim();
+    if (!term) {
+      list!.replaceChildren();
+      close();
+      return;
+    }
+    const pf = await load();
+    if (!pf) {
+      status('Search index not available here; press Enter to filter the catalog.');
+      return;
+    }
+    const search = await pf.debouncedSearch(term);
+    if (search === null || input!.value.trim() !== term) return; // superseded by newer typing
+    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (input!.value.trim() !== term) return;
+    if (!data.length) {
+      status(`No results for “${term}”.`);
+      return;
+    }
+    list!.replaceChildren(...data.map(renderResult));
+    active = -1;
+    input!.removeAttribute('aria-activedescendant');
+    live!.textContent = `${data.length} result${data.length === 1 ? '' : 's'}`;
+    open();
+  }
+
+  function renderResult(r: PagefindResultData, i: number): HTMLLIElement {
+    const li = document.createElement('li');
+    li.id = `site-search-option-${i}`;
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    const a = document.createElement('a');
+    a.href = r.url;
+    a.tabIndex = -1;
+    const title = document.createElement('span');
+    title.className = 'r-title';
+    title.textContent = r.meta.title ?? r.url;
+    a.append(title);
+    const kind = r.meta.kind ?? r.filters.kind?.[0];
+    if (kind) {
+      const badge = document.createElement('span');
+      badge.className = 'badge r-kind';
+      badge.textContent = kind;
+      a.append(badge);
+    }
+    const excerpt = document.createElement('span');
+    excerpt.className = 'r-excerpt';
+    excerpt.innerHTML = r.excerpt; // Pagefind escapes page text and only adds <mark>
+    a.append(excerpt);
+    li.append(a);
+    return li;
+  }
+
+  input.addEventListener('focus', () => void load(), { once: true });
+  input.addEventListener('input', () => void run());
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      open();
+      setActive(active + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Escape') {
+      if (!list.hidden) {
+        e.preventDefault();
+        close();
+      } else input.value = '';
+    } else if (e.key === 'Enter') {
+      const link = options()[active === -1 ? 0 : active]?.querySelector('a');
+      if (link && !list.hidden) {
+        e.preventDefault();
+        location.href = link.href;
+      }
+    }
+  });
+  form.addEventListener('focusout', (e) => {
+    if (!form.contains(e.relatedTarget as Node | null)) close();
+  });
+  input.addEventListener('focus', () => open());
+
+  // `/` focuses the box unless the user is typing somewhere else.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target as HTMLElement | null;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    e.preventDefault();
+    input.focus();
+  });
+}

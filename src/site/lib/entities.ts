@@ -1,0 +1,84 @@
+// Lookups and display values over the model's entities.
+
+import type { Entity } from '../../model/entity.ts';
+import type { PortalEntity } from '../../model/portal.ts';
+import { splitRef } from './refs.ts';
+
+export type EntityIndex = ReadonlyMap<string, PortalEntity>;
+
+export function indexEntities(entities: readonly PortalEntity[]): EntityIndex {
+  return new Map(entities.map((e) => [e.ref, e]));
+}
+
+/** Refs in the model are lower-case; look up case-insensitively so a hand-written ref still finds its entity. */
+export function findEntity(index: EntityIndex, ref: string): PortalEntity | undefined {
+  return index.get(ref) ?? index.get(ref.toLowerCase());
+}
+
+/** metadata.title when set, else the name (Backstage's display rule). */
+export function entityTitle(entity: Entity): string {
+  const title = entity.metadata.title;
+  return typeof title === 'string' && title.trim() ? title : entity.metadata.name;
+}
+
+/** A string field of `spec`, or undefined when missing or not a string. */
+export function specString(entity: Entity, key: string): string | undefined {
+  const value = entity.spec?.[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** First relation target of a type, optionally only targets of one kind. */
+export function relationTarget(entity: Entity, type: string, kind?: string): string | undefined {
+  for (const r of entity.relations ?? []) {
+    if (r.type !== type) continue;
+    if (kind && splitRef(r.targetRef).kind.toLowerCase() !== kind.toLowerCase()) continue;
+    return r.targetRef;
+  }
+  return undefined;
+}
+
+/** Canonical owner ref from the `ownedBy` relation; the graph stage has resolved defaults there. */
+export function ownerRef(entity: Entity): string | undefined {
+  return relationTarget(entity, 'ownedBy');
+}
+
+export function systemRef(entity: Entity): string | undefined {
+  return relationTarget(entity, 'partOf', 'system');
+}
+
+// Backstage's usual kind order; unknown kinds follow alphabetically.
+const KIND_ORDER = ['component', 'api', 'resource', 'system', 'domain', 'group', 'user', 'template', 'location'];
+
+export function compareKinds(a: string, b: string): number {
+  const ia = KIND_ORDER.indexOf(a.toLowerCase());
+  const ib = KIND_ORDER.indexOf(b.toLowerCase());
+  if (ia !== ib) return (ia === -1 ? KIND_ORDER.length : ia) - (ib === -1 ? KIND_ORDER.length : ib);
+  return a.localeCompare(b);
+}
+
+export interface KindCount {
+  kind: string;
+  count: number;
+}
+
+/** Entity counts per kind, kinds in display order; kinds keep the case the entities spell them in. */
+export function countByKind(entities: readonly PortalEntity[]): KindCount[] {
+  const counts = new Map<string, KindCount>();
+  for (const { entity } of entities) {
+    const key = entity.kind.toLowerCase();
+    const entry = counts.get(key) ?? { kind: entity.kind, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => compareKinds(a.kind, b.kind));
+}
+
+/** Entities sorted for listing: by kind order, then title. */
+export function sortEntities(entities: readonly PortalEntity[]): PortalEntity[] {
+  return [...entities].sort(
+    (a, b) =>
+      compareKinds(a.entity.kind, b.entity.kind) ||
+      entityTitle(a.entity).localeCompare(entityTitle(b.entity)) ||
+      a.ref.localeCompare(b.ref),
+  );
+}

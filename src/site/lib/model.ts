@@ -1,0 +1,45 @@
+// Loads the resolved model the CLI wrote. Pages read only this; they never parse YAML or fetch.
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PortalModel } from '../../model/portal.ts';
+
+/** `BACKLOT_MODEL` when set, else `<cwd>/.backlot/model.json`. */
+export function modelPath(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const fromEnv = env.BACKLOT_MODEL;
+  return fromEnv ? resolve(cwd, fromEnv) : resolve(cwd, '.backlot', 'model.json');
+}
+
+/** Parses the model JSON and checks its outline, so a wrong file fails with a clear message. */
+export function parseModel(text: string, source = 'model'): PortalModel {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${source}: not valid JSON (${(err as Error).message})`);
+  }
+  const m = data as Partial<PortalModel> | null;
+  if (!m || typeof m !== 'object') throw new Error(`${source}: expected an object`);
+  if (!m.site || typeof m.site.title !== 'string') throw new Error(`${source}: missing site.title`);
+  for (const key of ['repos', 'entities', 'diagnostics'] as const) {
+    if (!Array.isArray(m[key])) throw new Error(`${source}: ${key} must be an array`);
+  }
+  return m as PortalModel;
+}
+
+// Cached per path: one read per build, and a later build in the same process with another path still works.
+let cached: { path: string; model: PortalModel } | undefined;
+
+export function loadModel(): PortalModel {
+  const path = modelPath();
+  if (cached?.path === path) return cached.model;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new Error(`Cannot read the Backlot model at ${path} (set BACKLOT_MODEL): ${(err as Error).message}`);
+  }
+  const model = parseModel(text, path);
+  cached = { path, model };
+  return model;
+}
