@@ -1,0 +1,185 @@
+// Turns the spec ref fields of every entity into relations in both directions, as Backstage's stitching shows them.
+
+import type { CatalogEntity, SourcePosition } from '../model/catalog.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { DEFAULT_NAMESPACE, type EntityRelation } from '../model/entity.ts';
+import { parseEntityRef, stringifyEntityRef, type CompoundEntityRef } from '../model/entityRef.ts';
+import { relationFields, type RelationField } from './relationFields.ts';
+import { closestRef, type RefCandidate } from './suggest.ts';
+
+export interface Graph {
+  /** Same order as input; each entity gets `relations` (sorted by type then targetRef, de-duplicated). Input is not mutated. */
+  entities: CatalogEntity[];
+  /** Refs of targets that do not exist, with the entities pointing at them. */
+  dangling: Array<{ from: string; type: string; targetRef: string }>;
+  diagnostics: Diagnostic[];
+}
+
+interface RefValue {
+  value: string;
+  /** JSON pointer of the YAML node, e.g. `/spec/dependsOn/0`. */
+  pointer: string;
+  /** How messages name the field, e.g. `spec.dependsOn[0]`. */
+  label: string;
+}
+
+/**
+ * Relations of an entity = its own forward relations + the reverse relations others' fields point at it.
+ * Relations to missing entities stay on the source (Backstage keeps them) and are reported as warnings;
+ * unparsable refs are errors and produce no relation.
+ */
+export function resolveRelations(entities: CatalogEntity[]): Graph {
+  const indexByRef = new Map<string, number>();
+  entities.forEach((e, i) => {
+    if (!indexByRef.has(e.ref)) indexByRef.set(e.ref, i);
+  });
+  const relations = entities.map(() => new Map<string, EntityRelation>());
+  const dangling: Graph['dangling'] = [];
+  const danglingSeen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const suggest = suggester(entities);
+
+  entities.forEach((source, i) => {
+    const { entity } = source;
+    const spec = entity.spec;
+    if (!spec || typeof spec !== 'object') return;
+    const namespace = entity.metadata?.namespace || DEFAULT_NAMESPACE;
+    for (const field of relationFields(entity.kind, entity.apiVersion)) {
+      for (const ref of refValues(spec[field.field], field.field)) {
+        let target: CompoundEntityRef;
+        try {
+          target = parseEntityRef(ref.value, { defaultKind: field.defaultKind, defaultNamespace: namespace });
+        } catch (error) {
+          diagnostics.push(invalidRef(source, ref, field, namespace, error, indexByRef));
+          continue;
+        }
+        const targetRef = stringifyEntityRef(target);
+        addRelation(relations[i], field.type, targetRef);
+        const targetIndex = indexByRef.get(targetRef);
+        if (targetIndex !== undefined) {
+          addRelation(relations[targetIndex], field.reverse, source.ref);
+          continue;
+        }
+        const key = `${source.ref}\n${field.type}\n${targetRef}`;
+        if (!danglingSeen.has(key)) {
+          danglingSeen.add(key);
+          dangling.push({ from: source.ref, type: field.type, targetRef });
+        }
+        diagnostics.push(danglingRef(source, ref, target, targetRef, namespace, suggest(target, targetRef)));
+      }
+    }
+  });
+
+  return {
+    entities: entities.map((e, i) => ({ ...e, entity: { ...e.entity, relations: sortRelations(relations[i]) } })),
+    dangling,
+    diagnostics,
+  };
+}
+
+/** String refs of a field: a single string or the strings of a list; anything else is the validator's to report. */
+function refValues(value: unknown, field: string): RefValue[] {
+  // An empty single value is "not set" in Backstage (`if (!targets) return`); an empty list item is an error.
+  if (typeof value === 'string') return value ? [{ value, pointer: `/spec/${field}`, label: `spec.${field}` }] : [];
+  if (!Array.isArray(value)) return [];
+  const out: RefValue[] = [];
+  value.forEach((item, index) => {
+    if (typeof item === 'string') out.push({ value: item, pointer: `/spec/${field}/${index}`, label: `spec.${field}[${index}]` });
+  });
+  return out;
+}
+
+function addRelation(into: Map<string, EntityRelation> | undefined, type: string, targetRef: string): void {
+  const key = `${type}\n${targetRef}`;
+  if (into && !into.has(key)) into.set(key, { type, targetRef });
+}
+
+function sortRelations(relations: Map<string, EntityRelation> | undefined): EntityRelation[] {
+  return [...(relations?.values() ?? [])].sort((a, b) => compare(a.type, b.type) || compare(a.targetRef, b.targetRef));
+}
+
+// Code-point order, so output does not depend on the machine's locale.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function positionOf(source: CatalogEntity, pointer: string): SourcePosition {
+  return source.source.positions[pointer] ?? { line: source.source.line, column: source.source.column };
+}
+
+function diagnosticAt(source: CatalogEntity, pointer: string): Pick<Diagnostic, 'repo' | 'file' | 'line' | 'column' | 'entity'> {
+  const { line, column } = positionOf(source, pointer);
+  return { repo: source.source.repo, file: source.source.file, line, column, entity: source.ref };
+}
+
+function invalidRef(
+  source: CatalogEntity,
+  ref: RefValue,
+  field: RelationField,
+  namespace: string,
+  error: unknown,
+  indexByRef: Map<string, number>,
+): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  let hint = `write it as [<kind>:][<namespace>/]<name>, e.g. "${(field.defaultKind ?? 'component').toLowerCase()}:my-name"`;
+  if (!field.defaultKind && message.includes('missing or empty kind')) {
+    // Name the kind when exactly one of the usual targets exists under that name.
+    const existing = ['component', 'resource'].filter((kind) => {
+      const parts = parseEntityRef(ref.value, { defaultKind: kind, defaultNamespace: namespace });
+      return indexByRef.has(stringifyEntityRef(parts));
+    });
+    const kinds = existing.length === 1 ? existing : ['component', 'resource'];
+    hint = `write the kind: ${kinds.map((kind) => `"${kind}:${ref.value}"`).join(' or ')}`;
+  }
+  return { severity: 'error', code: 'invalid-ref', message, hint, ...diagnosticAt(source, ref.pointer) };
+}
+
+function danglingRef(
+  source: CatalogEntity,
+  ref: RefValue,
+  target: CompoundEntityRef,
+  targetRef: string,
+  namespace: string,
+  suggestion: string | undefined,
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    severity: 'warning',
+    code: 'dangling-ref',
+    message: `${ref.label} refers to ${targetRef}, which is not in the catalog`,
+    ...diagnosticAt(source, ref.pointer),
+  };
+  if (suggestion) {
+    // In the ref grammar a namespace is written exactly when there is a `/`.
+    const suggestedNamespace = suggestion.slice(suggestion.indexOf(':') + 1, suggestion.indexOf('/'));
+    const inherited = !ref.value.includes('/') && suggestedNamespace !== target.namespace.toLowerCase();
+    diagnostic.hint =
+      `did you mean ${suggestion}?` +
+      (inherited ? ` A ref without a namespace uses this entity's namespace (${namespace}).` : '');
+  }
+  return diagnostic;
+}
+
+/** Closest existing ref of the same kind, computed once per missing target. */
+function suggester(entities: CatalogEntity[]): (target: CompoundEntityRef, targetRef: string) => string | undefined {
+  let byKind: Map<string, RefCandidate[]> | undefined;
+  const cache = new Map<string, string | undefined>();
+  return (target, targetRef) => {
+    if (cache.has(targetRef)) return cache.get(targetRef);
+    if (!byKind) {
+      byKind = new Map();
+      for (const e of entities) {
+        const kind = e.entity.kind.toLowerCase();
+        const list = byKind.get(kind) ?? [];
+        if (list.length === 0) byKind.set(kind, list);
+        list.push({
+          namespace: (e.entity.metadata?.namespace || DEFAULT_NAMESPACE).toLowerCase(),
+          name: e.entity.metadata?.name?.toLowerCase() ?? '',
+          ref: e.ref,
+        });
+      }
+    }
+    const found = closestRef(target, byKind.get(target.kind.toLowerCase()) ?? []);
+    cache.set(targetRef, found);
+    return found;
+  };
+}
