@@ -1,0 +1,128 @@
+// The catalog stage: snapshot → entities with source positions, plus diagnostics.
+//
+// Files are read in rounds, one `snapshot.read` per round for everything the round needs (root
+// catalog files, then Location targets and placeholder files), so the number of reads grows with
+// the depth of Location nesting, never with the number of files.
+
+import type { CatalogEntity } from '../model/catalog.ts';
+import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import type { FileContent, FileRef, RepoInfo, Snapshot } from '../snapshot/types.ts';
+import { rootCatalogFiles } from './discover.ts';
+import { resolvePlaceholders, startDocument } from './document.ts';
+import { removeDuplicates } from './duplicates.ts';
+import { addVisit, expandTargets, reportMissing } from './follow.ts';
+import type { ValidationIssue } from './issue.ts';
+import { parseCatalogFile } from './parse.ts';
+import { fileKey, listRepo, report, type FileVisit, type ReadState } from './state.ts';
+
+export type { ValidationIssue } from './issue.ts';
+export { KEY_SUFFIX, findPosition, keyPointer, toPointer } from './positions.ts';
+
+export interface ReadCatalogOptions {
+  /** Root catalog file(s) of a repo: a repo-relative path or glob (Backstage's `catalogPath`, default `/catalog-info.yaml`; a leading `/` is allowed and means repo root). */
+  catalogPath: (repo: RepoInfo) => string;
+  /** Validates one entity (after placeholders are resolved and the namespace defaulted). */
+  validate: (entity: unknown) => ValidationIssue[];
+}
+
+export interface CatalogResult {
+  /** Valid entities only, stable order (repo, file, document index). */
+  entities: CatalogEntity[];
+  /** Sorted with compareDiagnostics. */
+  diagnostics: Diagnostic[];
+  /** Every catalog file read as text; `documents` counts its non-empty YAML documents. */
+  files: Array<{ repo: string; path: string; documents: number }>;
+}
+
+export async function readCatalog(snapshot: Snapshot, options: ReadCatalogOptions): Promise<CatalogResult> {
+  const state: ReadState = {
+    snapshot,
+    validate: options.validate,
+    contents: new Map(),
+    listings: new Map(),
+    visits: new Map(),
+    queue: [],
+    waiting: [],
+    targets: [],
+    found: [],
+    diagnostics: [],
+    files: [],
+  };
+  const repos = new Map(snapshot.repos.map((r) => [r.name, r]));
+  const roots = await rootCatalogFiles(snapshot.repos, options.catalogPath, (name) => listRepo(state, name));
+  for (const root of roots) addVisit(state, repos.get(root.repo)!, root.path);
+
+  while (state.queue.length > 0 || state.waiting.length > 0 || state.targets.length > 0) {
+    await expandTargets(state);
+    const files = state.queue;
+    const waiting = state.waiting;
+    state.queue = [];
+    state.waiting = [];
+    const catalogFiles = files.map((v) => ({ repo: v.repo.name, path: v.path }));
+    await readMissing(state, [...catalogFiles, ...waiting.flatMap((w) => w.placeholders.map((p) => p.file))]);
+    for (const pending of waiting) resolvePlaceholders(state, pending);
+    for (const visit of files) readCatalogFile(state, visit);
+  }
+
+  const ordered = state.found
+    .sort(
+      (a, b) =>
+        a.entity.source.repo.localeCompare(b.entity.source.repo) ||
+        a.entity.source.file.localeCompare(b.entity.source.file) ||
+        a.index - b.index,
+    )
+    .map((f) => f.entity);
+  const unique = removeDuplicates(ordered);
+  return {
+    entities: unique.entities,
+    diagnostics: [...state.diagnostics, ...unique.diagnostics].sort(compareDiagnostics),
+    files: state.files.sort((a, b) => a.repo.localeCompare(b.repo) || a.path.localeCompare(b.path)),
+  };
+}
+
+/** One `snapshot.read` for every file not read yet; a failed read becomes per-file errors. */
+async function readMissing(state: ReadState, refs: readonly FileRef[]): Promise<void> {
+  const need = new Map<string, FileRef>();
+  for (const ref of refs) {
+    const key = fileKey(ref);
+    if (!state.contents.has(key)) need.set(key, ref);
+  }
+  if (need.size === 0) return;
+  const wanted = [...need.values()];
+  let got: FileContent[];
+  try {
+    got = await state.snapshot.read(wanted);
+  } catch (e) {
+    got = wanted.map((ref) => ({ ...ref, kind: 'error', message: (e as Error).message }));
+  }
+  wanted.forEach((ref, i) => state.contents.set(fileKey(ref), got[i] ?? { ...ref, kind: 'error', message: 'no result from the source' }));
+}
+
+function readCatalogFile(state: ReadState, visit: FileVisit): void {
+  visit.done = true;
+  const at = { repo: visit.repo.name, file: visit.path };
+  const content = state.contents.get(fileKey({ repo: visit.repo.name, path: visit.path }));
+  if (!content || content.kind === 'missing') {
+    // A repo without a root catalog file simply has no entities.
+    reportMissing(state, visit, visit.requests);
+    return;
+  }
+  if (content.kind === 'skipped') {
+    const why = content.reason === 'binary' ? 'it is not UTF-8 text' : `it is too large (${content.size} bytes)`;
+    report(state, 'error', 'file-skipped', `Catalog file skipped: ${why}`, { ...at, hint: 'Catalog files must be UTF-8 YAML text of reasonable size.' });
+    return;
+  }
+  if (content.kind === 'error') {
+    report(state, 'error', 'read-error', `Catalog file could not be read: ${content.message}`, { ...at, hint: 'The next build retries it.' });
+    return;
+  }
+  const docs = parseCatalogFile(content.text);
+  state.files.push({ repo: visit.repo.name, path: visit.path, documents: docs.length });
+  for (const doc of docs) {
+    if (doc.kind === 'error') {
+      report(state, 'error', doc.code, doc.message, { ...at, position: { line: doc.line, column: doc.column }, hint: doc.hint });
+    } else {
+      startDocument(state, visit, doc);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+// Parses a catalog file into one result per YAML document, keeping node positions.
+// Each document stands alone: a syntax error in one must not hide the others.
+
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import type { SourcePosition } from '../model/catalog.ts';
+import { collectPositions } from './positions.ts';
+
+export type ParsedDocument =
+  | {
+      kind: 'entity';
+      /** 0-based index among the file's documents (empty ones included). */
+      index: number;
+      value: Record<string, unknown>;
+      root: SourcePosition;
+      positions: Record<string, SourcePosition>;
+    }
+  | {
+      kind: 'error';
+      index: number;
+      code: 'yaml-syntax' | 'not-an-object';
+      message: string;
+      hint: string;
+      line: number;
+      column: number;
+    };
+
+// YAML 1.2 core schema; merge keys off, as Backstage has them (`enableYamlMerge: false`).
+const OPTIONS = { merge: false, prettyErrors: false, uniqueKeys: true } as const;
+
+/** Documents of a catalog file; empty (null) documents are left out. */
+export function parseCatalogFile(text: string): ParsedDocument[] {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { ...OPTIONS, lineCounter });
+  const out: ParsedDocument[] = [];
+  docs.forEach((doc, index) => {
+    const parsed = parseDocument(doc, index, lineCounter);
+    if (parsed) out.push(parsed);
+  });
+  return out;
+}
+
+function parseDocument(doc: Document, index: number, lineCounter: LineCounter): ParsedDocument | undefined {
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { kind: 'error', index, code: 'yaml-syntax', message: syntaxMessage(error), hint: syntaxHint(error), line, column: col };
+  }
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return undefined;
+  const rootPos = lineCounter.linePos(root.range?.[0] ?? 0);
+  const position = { line: rootPos.line, column: rootPos.col };
+  if (!isMap(root)) {
+    const got = isSeq(root) ? 'an array' : describeType(isScalar(root) ? root.value : undefined);
+    return {
+      kind: 'error',
+      index,
+      code: 'not-an-object',
+      message: `Expected an object at the document root, got ${got}`,
+      hint: 'Each YAML document of a catalog file must be one entity: a mapping with apiVersion, kind, metadata and spec.',
+      ...position,
+    };
+  }
+  const js = toJS(doc);
+  if ('error' in js) {
+    return { kind: 'error', index, code: 'yaml-syntax', message: js.error, hint: 'Use fewer YAML aliases.', ...position };
+  }
+  return {
+    kind: 'entity',
+    index,
+    value: js.value as Record<string, unknown>,
+    root: position,
+    positions: collectPositions(root, lineCounter),
+  };
+}
+
+function toJS(doc: Document): { value: unknown } | { error: string } {
+  try {
+    return { value: doc.toJS() };
+  } catch (e) {
+    return { error: `YAML error: ${(e as Error).message}` };
+  }
+}
+
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'an alias or other node';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function syntaxMessage(error: YAMLError): string {
+  const text = error.message.trim().replace(/\.$/, '');
+  return `YAML syntax error: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+}
+
+function syntaxHint(error: YAMLError): string {
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return 'A key appears twice in the same mapping; remove or rename one of them.';
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces; YAML does not allow tabs for indentation.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A value probably contains ": " or spans lines; quote it ("…") or put the nested mapping on its own indented lines.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation and closing brackets/quotes on this line and the ones before it.';
+    case 'BAD_ALIAS':
+      return 'An alias (*name) refers to an anchor (&name) that is not defined before it in this document.';
+    default:
+      return 'Fix the YAML syntax at this position; each `---` starts a new document, parsed on its own.';
+  }
+}
+
+/** Parses a `$yaml` placeholder file: exactly one document. */
+export function parseSingleYaml(text: string): { value: unknown } | { error: string } {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { ...OPTIONS, lineCounter });
+  if (docs.length !== 1) {
+    return { error: `expected to find exactly one document in the file, found ${docs.length}` };
+  }
+  const doc = docs[0]!;
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { error: `${syntaxMessage(error)} at line ${line}, column ${col}` };
+  }
+  return toJS(doc);
+}
