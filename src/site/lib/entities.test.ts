@@ -4,6 +4,7 @@ import type { PortalEntity } from '../../model/portal.ts';
 import {
   compareKinds,
   countByKind,
+  entityProfile,
   entityTitle,
   findEntity,
   indexEntities,
@@ -23,6 +24,15 @@ describe('entityTitle', () => {
     expect(entityTitle(item('Component', 'a', { metadata: { name: 'a', title: 'Service A' } }).entity)).toBe('Service A');
     expect(entityTitle(item('Component', 'a', { metadata: { name: 'a', title: '  ' } }).entity)).toBe('a');
     expect(entityTitle(item('Component', 'a').entity)).toBe('a');
+  });
+});
+
+describe('entityProfile', () => {
+  it('reads string profile fields and ignores the rest', () => {
+    const user = item('User', 'u', { spec: { profile: { displayName: 'U Ser', email: 'u@x.example', picture: 3 } } }).entity;
+    expect(entityProfile(user)).toEqual({ displayName: 'U Ser', email: 'u@x.example' });
+    expect(entityProfile(item('User', 'v', { spec: { profile: { displayName: 7 } } }).entity)).toEqual({});
+    expect(entityProfile(item('Group', 'g').entity)).toEqual({});
   });
 });
 

@@ -27,6 +27,22 @@ export function specString(entity: Entity, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+export interface Profile {
+  displayName?: string;
+  email?: string;
+}
+
+/** `spec.profile` of Users and Groups, string fields only. */
+export function entityProfile(entity: Entity): Profile {
+  const raw = entity.spec?.profile;
+  if (!raw || typeof raw !== 'object') return {};
+  const { displayName, email } = raw as Record<string, unknown>;
+  return {
+    ...(typeof displayName === 'string' && displayName ? { displayName } : {}),
+    ...(typeof email === 'string' && email ? { email } : {}),
+  };
+}
+
 /** First relation target of a type, optionally only targets of one kind. */
 export function relationTarget(entity: Entity, type: string, kind?: string): string | undefined {
   for (const r of entity.relations ?? []) {

@@ -1,7 +1,12 @@
-// The one place pages get their base path from: Astro inlines BASE_URL at build time.
+// The one place pages get their base path from. It comes from Astro's resolved config rather than
+// import.meta.env.BASE_URL, because Astro lets a BASE_URL environment variable (vitest sets one, CI
+// systems often do) override import.meta.env.BASE_URL in server code.
 
+import { base } from 'astro:config/client';
 import { withBase } from './paths.ts';
 
+export const siteBase: string = base;
+
 export function href(path: string): string {
-  return withBase(path, import.meta.env.BASE_URL ?? '/');
+  return withBase(path, base);
 }
