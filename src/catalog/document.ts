@@ -8,7 +8,7 @@ import { followLocation } from './follow.ts';
 import type { ParsedDocument } from './parse.ts';
 import { decodePlaceholder, findPlaceholders, placeholderFile, setAt } from './placeholders.ts';
 import { findPosition, toPointer } from './positions.ts';
-import { report, type FileVisit, type PendingEntity, type ReadState } from './state.ts';
+import { fileKey, report, type FileVisit, type PendingEntity, type ReadState } from './state.ts';
 
 /** Starts an entity document: finishes it now, or queues it until its placeholder files are read. */
 export function startDocument(state: ReadState, visit: FileVisit, doc: Extract<ParsedDocument, { kind: 'entity' }>): void {
@@ -32,7 +32,7 @@ export function startDocument(state: ReadState, visit: FileVisit, doc: Extract<P
 export function resolvePlaceholders(state: ReadState, pending: PendingEntity): void {
   let failed = false;
   for (const { placeholder, file, target } of pending.placeholders) {
-    const content = state.contents.get(`${file.repo}\0${file.path}`) ?? { ...file, kind: 'missing' as const };
+    const content = state.contents.get(fileKey(file)) ?? { ...file, kind: 'missing' as const };
     const decoded = decodePlaceholder(placeholder.kind, target, content);
     if ('error' in decoded) {
       placeholderError(state, pending, placeholder.path, decoded.error);

@@ -358,6 +358,16 @@ describe('readCatalog: locations', () => {
     expect(r.diagnostics[0]!.message).toContain('svc/gone.yaml');
   });
 
+  it('reports a missing file at every Location that requires it', async () => {
+    const r = await read(
+      snap({ svc: { 'catalog-info.yaml': `${location('x', ['./gone.yaml'])}---\n${location('y', ['./gone.yaml'])}---\n${location('z', ['./gone.yaml'], '  presence: optional\n')}` } }),
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.entity])).toEqual([
+      ['location-target-missing', 7, 'location:default/x'],
+      ['location-target-missing', 15, 'location:default/y'],
+    ]);
+  });
+
   it('warns about a cycle, naming the chain, and reads each file once', async () => {
     const counting = countingSnapshot(
       snap({
@@ -407,6 +417,63 @@ describe('readCatalog: locations', () => {
       ['warning', 'location-target-outside', 8],
     ]);
     expect(counting.reads.flat().map((f) => f.path)).toEqual(['catalog-info.yaml']);
+  });
+});
+
+describe('readCatalog: locations, edge cases', () => {
+  it('follows a Location whose targets come from a placeholder, one round later', async () => {
+    const counting = countingSnapshot(
+      snap({
+        svc: {
+          'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: gen\nspec:\n  targets:\n    $json: ./targets.json\n`,
+          'targets.json': '["./a.yaml"]',
+          'a.yaml': component('a'),
+        },
+      }),
+    );
+    const r = await read(counting);
+    expect(r.diagnostics).toEqual([]);
+    expect(refs(r)).toEqual(['component:default/a', 'location:default/gen']);
+    expect(counting.reads.map((batch) => batch.map((f) => f.path))).toEqual([['catalog-info.yaml'], ['targets.json'], ['a.yaml']]);
+  });
+
+  it('does not let a glob target match its own Location file', async () => {
+    const r = await read(snap({ svc: { 'catalog-info.yaml': location('all', ['./*.yaml']), 'a.yaml': component('a') } }));
+    expect(r.diagnostics).toEqual([]);
+    expect(refs(r)).toEqual(['component:default/a', 'location:default/all']);
+  });
+
+  it('does not follow an invalid Location, nor a type it cannot read', async () => {
+    const r = await read(
+      snap({
+        svc: {
+          'catalog-info.yaml': `${location('x', ['./a.yaml']).replace('metadata:\n  name: x\n', 'metadata:\n  title: no name\n')}---\n${location('y', ['acme'], '  type: github-org\n')}`,
+          'a.yaml': component('a'),
+        },
+      }),
+    );
+    expect(refs(r)).toEqual(['location:default/y']);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.line])).toEqual([
+      ['error', 'schema', 4], // missing metadata.name: the metadata map
+      ['warning', 'location-type-unsupported', 14],
+    ]);
+  });
+
+  it('reads a file used both as a placeholder and as a catalog file once', async () => {
+    const shared = component('shared');
+    const counting = countingSnapshot(
+      snap({
+        svc: {
+          'catalog-info.yaml': `${location('all', ['./shared.yaml'])}---\n${component('svc', '  notes:\n    $text: ./shared.yaml\n')}`,
+          'shared.yaml': shared,
+        },
+      }),
+    );
+    const r = await read(counting);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.entities.find((e) => e.ref === 'component:default/svc')!.entity.spec?.notes).toBe(shared);
+    expect(refs(r)).toContain('component:default/shared');
+    expect(counting.reads.map((batch) => batch.map((f) => f.path))).toEqual([['catalog-info.yaml'], ['shared.yaml']]);
   });
 });
 

@@ -11,11 +11,11 @@ import { rootCatalogFiles } from './discover.ts';
 import { resolvePlaceholders, startDocument } from './document.ts';
 import { removeDuplicates } from './duplicates.ts';
 import { addVisit, expandTargets, reportMissing } from './follow.ts';
-import type { ValidationIssue } from './issue.ts';
+import type { ValidationIssue } from './validate/index.ts';
 import { parseCatalogFile } from './parse.ts';
 import { fileKey, listRepo, report, type FileVisit, type ReadState } from './state.ts';
 
-export type { ValidationIssue } from './issue.ts';
+export type { ValidationIssue } from './validate/index.ts';
 export { KEY_SUFFIX, findPosition, keyPointer, toPointer } from './positions.ts';
 
 export interface ReadCatalogOptions {

@@ -85,7 +85,7 @@ export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'an alias or other node';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function syntaxMessage(error: YAMLError): string {

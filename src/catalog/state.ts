@@ -5,7 +5,7 @@ import type { Diagnostic, Severity } from '../model/diagnostic.ts';
 import type { FileContent, FileRef, RepoInfo, Snapshot } from '../snapshot/types.ts';
 import type { FileLocation } from './annotations.ts';
 import type { Placeholder } from './placeholders.ts';
-import type { ValidationIssue } from './issue.ts';
+import type { ValidationIssue } from './validate/index.ts';
 
 /** A catalog file to parse: a root catalog file or a Location target. */
 export interface FileVisit {

@@ -1,7 +1,7 @@
 // Test helpers for the catalog stage: a small stand-in validator and a snapshot that counts reads.
 
 import type { FileRef, Snapshot } from '../snapshot/types.ts';
-import type { ValidationIssue } from './issue.ts';
+import type { ValidationIssue } from './validate/index.ts';
 
 const ROOT_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
 
