@@ -46,6 +46,16 @@ describe('loadModel', () => {
     expect(loadModel().site.title).toBe('B');
   });
 
+  it('reads the file again when it was rewritten', () => {
+    process.env.BACKLOT_MODEL = join(tmp, 'c.json');
+    const write = (title: string) =>
+      writeFileSync(process.env.BACKLOT_MODEL!, JSON.stringify({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [] }));
+    write('C1');
+    expect(loadModel().site.title).toBe('C1');
+    write('C2, longer');
+    expect(loadModel().site.title).toBe('C2, longer');
+  });
+
   it('says where it looked when the file is missing', () => {
     process.env.BACKLOT_MODEL = join(tmp, 'none.json');
     expect(() => loadModel()).toThrow(/Cannot read the Backlot model at .*none\.json \(set BACKLOT_MODEL\)/);

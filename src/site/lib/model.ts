@@ -1,6 +1,6 @@
 // Loads the resolved model the CLI wrote. Pages read only this; they never parse YAML or fetch.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PortalModel } from '../../model/portal.ts';
 
@@ -27,19 +27,23 @@ export function parseModel(text: string, source = 'model'): PortalModel {
   return m as PortalModel;
 }
 
-// Cached per path: one read per build, and a later build in the same process with another path still works.
-let cached: { path: string; model: PortalModel } | undefined;
+// One read per build. Keyed by path and file stamp: a later build in the same process may reuse these
+// very modules (Astro's page chunks can come back from Node's module cache) with a rewritten model file.
+let cached: { key: string; model: PortalModel } | undefined;
 
 export function loadModel(): PortalModel {
   const path = modelPath();
-  if (cached?.path === path) return cached.model;
+  let key: string;
   let text: string;
   try {
+    const stats = statSync(path);
+    key = `${path}\0${stats.mtimeMs}\0${stats.size}`;
+    if (cached?.key === key) return cached.model;
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new Error(`Cannot read the Backlot model at ${path} (set BACKLOT_MODEL): ${(err as Error).message}`);
   }
   const model = parseModel(text, path);
-  cached = { path, model };
+  cached = { key, model };
   return model;
 }
