@@ -79,7 +79,9 @@ export function typeHint(schema: Schema, value: unknown, path: IssuePath): strin
     const written = compoundRefToString(value);
     return `write the entity reference as one string "[kind:][namespace/]name", e.g. "${written ?? refExample(refKind)}"`;
   }
-  if (value === null || value === undefined) return 'give it a value, or remove the line';
+  if (value === null || value === undefined) {
+    return typeof schema['x-hint'] === 'string' ? schema['x-hint'] : 'give it a value, or remove the line';
+  }
   if (types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
     return `quote it: '${String(value)}'`;
   }

@@ -125,7 +125,6 @@ function apiVersionHint(value: string): string {
 
 function urlHint(value: string): string {
   const trimmed = value.trim();
-  if (trimmed !== value && URL.canParse(trimmed)) return 'remove the spaces around it';
   if (/^[\w-]+(\.[\w-]+)+(\/|$)/.test(trimmed)) return `add the scheme: "https://${trimmed}"`;
   return 'use an absolute URL with a scheme, e.g. "https://example.com/runbook"';
 }

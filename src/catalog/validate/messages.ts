@@ -138,8 +138,10 @@ function build(e: ErrorObject, path: IssuePath, onKey: boolean, ctx: MessageCont
       const bound = e.keyword === 'minProperties' ? 'at least' : 'at most';
       return { message: `${field} must have ${bound} ${limit} field${limit === 1 ? '' : 's'}` };
     }
-    case 'uniqueItems':
-      return { message: `${field} lists the same item twice (items ${String(params.j)} and ${String(params.i)})`, hint: 'remove the duplicate' };
+    case 'uniqueItems': {
+      const [first, second] = [Number(params.i), Number(params.j)].sort((a, b) => a - b);
+      return { message: `${field} lists the same item twice (items ${first} and ${second})`, hint: 'remove the duplicate' };
+    }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const kindText = ctx.kind ? `the schema of ${ctx.kind}` : 'the schema';
@@ -172,6 +174,8 @@ function build(e: ErrorObject, path: IssuePath, onKey: boolean, ctx: MessageCont
   }
 }
 
+const ROOT_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'spec']);
+
 /** Keywords whose errors only repeat their sub-errors. */
 const SILENT = new Set(['propertyNames', 'if']);
 
@@ -185,8 +189,8 @@ export function issuesFromErrors(errors: ErrorObject[] | null | undefined, entit
     const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
     const onKey = propertyName !== undefined;
     const path = onKey ? [...base, propertyName] : base;
-    // Unknown root fields are reported once, by root.ts.
-    if (e.keyword === 'additionalProperties' && e.instancePath === '') return;
+    // Unknown root fields are reported once, by root.ts; a custom schema may still forbid e.g. `spec`.
+    if (e.keyword === 'additionalProperties' && e.instancePath === '' && !ROOT_FIELDS.has(String(e.params.additionalProperty))) return;
     const built = build(e, path, onKey, ctx);
     if (!built) return;
     const finalPath = built.path ?? path;
