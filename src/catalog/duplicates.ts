@@ -15,8 +15,8 @@ export function removeDuplicates(entities: readonly CatalogEntity[]): { entities
   for (const same of byRef.values()) {
     if (same.length < 2) continue;
     for (const e of same) {
-      const others = same.filter((o) => o !== e).map((o) => `${o.source.repo}/${o.source.file}:${o.source.line}`);
-      const at = e.source.positions['/metadata/name'] ?? e.source;
+      const others = same.filter((o) => o !== e).map((o) => `${o.source.repo}/${o.source.file}:${nameAt(o).line}`);
+      const at = nameAt(e);
       diagnostics.push({
         severity: 'error',
         code: 'duplicate-entity',
@@ -31,4 +31,9 @@ export function removeDuplicates(entities: readonly CatalogEntity[]): { entities
     }
   }
   return { entities: entities.filter((e) => byRef.get(e.ref)!.length === 1), diagnostics };
+}
+
+/** Where the entity's name is written (its document start when the name came from a placeholder). */
+function nameAt(e: CatalogEntity): { line: number; column: number } {
+  return e.source.positions['/metadata/name'] ?? e.source;
 }

@@ -493,7 +493,7 @@ describe('readCatalog: duplicates', () => {
       'duplicate-entity two:4:9',
     ]);
     expect(r.diagnostics[0]!.message).toBe(
-      'Entity component:default/payments is defined more than once; also in three/catalog-info.yaml:2, two/catalog-info.yaml:1',
+      'Entity component:default/payments is defined more than once; also in three/catalog-info.yaml:5, two/catalog-info.yaml:4',
     );
   });
 });
