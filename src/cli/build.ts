@@ -1,18 +1,18 @@
 // `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
 
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { indexSite } from '../search/index.ts';
+import { REPO_ROOT, buildSite } from '../site/build.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
 
 /** The package root: where astro.config.mjs and the site's sources live. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PACKAGE_ROOT = REPO_ROOT;
 
 export interface BuildOptions {
   config: string | undefined;
@@ -47,7 +47,7 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
 
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
-  const { ctx, result } = await prepare(options);
+  const { ctx, result, modelPath } = await prepare(options);
   const { config } = ctx;
   const { diagnostics } = result;
   if (diagnostics.length > 0) {
@@ -57,9 +57,14 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     if (diagnostics.length > shown.length) console.log(`… and ${diagnostics.length - shown.length} more: see the Problems page`);
   }
 
-  const { build } = await import('astro');
   const t0 = performance.now();
-  await build(astroConfig(config, options.verbose));
+  await buildSite({
+    modelFile: modelPath,
+    outDir: config.site.outDir,
+    base: config.site.base,
+    ...(config.site.url ? { site: config.site.url } : {}),
+    verbose: options.verbose,
+  });
   const astroMs = performance.now() - t0;
   const api = await writeCatalogApi(result.model, config.site.outDir);
   const search = await indexSite(config.site.outDir);

@@ -2,8 +2,6 @@
 
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.ts';
-import { buildCommand, devCommand, previewCommand } from './build.ts';
-import { validateCommand } from './validate.ts';
 
 const HELP: Record<string, string> = {
   main: `backlot — a static portal for your org's software catalog, docs and templates
@@ -85,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`backlot validate: --format must be text, json or github, not "${format}"`);
           return 2;
         }
+        const { validateCommand } = await import('./validate.ts');
         return await validateCommand({ config: values.config, format, strict: !!values.strict, paths: positionals });
       }
       case 'build':
@@ -94,10 +93,13 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const opts = { config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0] };
+        const { buildCommand, devCommand } = await import('./build.ts');
         return command === 'build' ? await buildCommand(opts) : await devCommand(opts);
       }
-      case 'preview':
+      case 'preview': {
+        const { previewCommand } = await import('./build.ts');
         return await previewCommand({ config: values.config });
+      }
     }
   } catch (err) {
     if (err instanceof ConfigError) {

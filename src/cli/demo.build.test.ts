@@ -1,0 +1,95 @@
+// The newcomer's path: the real CLI builds the demo org in content/, and the portal works in Chromium.
+
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Entity } from '../model/entity.ts';
+import { REPO_ROOT } from '../site/build.ts';
+import { launchChromium } from '../site/testing/browser.ts';
+import { serveStatic, type StaticServer } from '../site/testing/serve.ts';
+
+// Inside the repo: Astro keeps its prerender chunks under the cwd, so the output stays inside it too.
+const work = join(REPO_ROOT, '.backlot', `demo-test-${process.pid}`);
+const outDir = join(work, 'dist');
+let run: { code: number | null; stdout: string; stderr: string };
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(work, { recursive: true });
+  // The shipped config, pointed at a scratch output folder.
+  const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8')
+    .replace('path: content', `path: ${JSON.stringify(join(REPO_ROOT, 'content'))}`)
+    .replace('outDir: dist', 'outDir: dist');
+  writeFileSync(join(work, 'backlot.config.yaml'), config);
+  const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'build', '--strict', '--config', join(work, 'backlot.config.yaml')], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  run = { code: res.status, stdout: res.stdout, stderr: res.stderr };
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm run build on the demo org', () => {
+  it('succeeds under --strict and prints a summary', () => {
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Backlot: Kestrel Freight Engineering$/m);
+    expect(run.stdout).toMatch(/^ {2}entities {2}\d+ \(.*Component \d+.*API 4.*\)$/m);
+    expect(run.stdout).toMatch(/^ {2}problems {2}0 errors, 0 warnings$/m);
+    expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(catalog/m);
+  });
+
+  it('writes the catalog in the shape of Backstage’s API, with relations both ways', () => {
+    const entities = JSON.parse(readFileSync(join(outDir, 'api/catalog/entities.json'), 'utf8')) as Entity[];
+    const kinds = new Set(entities.map((e) => e.kind));
+    for (const k of ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template']) expect(kinds).toContain(k);
+    const service = entities.find((e) => e.kind === 'Component' && e.metadata.name === 'shipments-service')!;
+    expect(service.relations).toContainEqual({ type: 'providesApi', targetRef: 'api:default/shipments-api' });
+    expect(service.metadata.annotations?.['backstage.io/view-url']).toBe(
+      'https://github.com/kestrel-freight/shipments/blob/main/catalog-info.yaml',
+    );
+    const api = JSON.parse(readFileSync(join(outDir, 'api/catalog/entities/by-name/api/default/shipments-api.json'), 'utf8')) as Entity;
+    expect(api.relations).toContainEqual({ type: 'apiProvidedBy', targetRef: 'component:default/shipments-service' });
+    expect(String(api.spec?.definition)).toMatch(/openapi: ?["']?3/);
+    expect(JSON.parse(readFileSync(join(outDir, 'api/catalog/diagnostics.json'), 'utf8'))).toEqual([]);
+  });
+
+  it('opens the catalog, filters by kind and reaches an entity page', async () => {
+    await page.goto(`${server.url}catalog/`);
+    const rows = page.locator('table tbody tr');
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(50);
+    await page.getByRole('link', { name: /^API/ }).first().click();
+    await page.waitForURL(/kind=api/i);
+    await expect.poll(async () => (await rows.filter({ visible: true }).count())).toBe(4);
+    await page.getByRole('link', { name: /Shipments REST API/ }).first().click();
+    await page.waitForURL(/\/catalog\/default\/api\/shipments-api\/$/);
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/Shipments REST API/);
+    const provider = page.getByRole('link', { name: /shipments-service|Shipments Service/ }).first();
+    await provider.click();
+    await page.waitForURL(/\/catalog\/default\/component\/shipments-service\/$/);
+  });
+
+  it('finds an entity by its description from the search box', async () => {
+    await page.goto(server.url);
+    await page.keyboard.press('/');
+    await page.keyboard.type('cancellations');
+    const result = page.getByRole('option').filter({ hasText: /Shipments Service/ }).first();
+    await result.waitFor({ timeout: 15_000 });
+    await result.click();
+    await page.waitForURL(/\/catalog\/default\/component\/shipments-service\/$/);
+  });
+});

@@ -1,0 +1,54 @@
+// The site stage's entry point: Astro renders a model file into static pages.
+
+import { cp, mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+
+/** Repo root (where astro.config.mjs lives). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+
+export interface BuildSiteOptions {
+  modelFile: string;
+  outDir: string;
+  base?: string;
+  site?: string;
+  /** Astro's own log (default: warnings only). */
+  verbose?: boolean;
+}
+
+export async function buildSite(options: BuildSiteOptions): Promise<void> {
+  const outDir = resolve(options.outDir);
+  // Astro renders pages from chunks in `<outDir>/.prerender/`, but when outDir is outside the cwd it uses
+  // `<cwd>/.astro/.prerender/` instead: a second build in the same process would then import the first
+  // build's cached modules. So build inside the cwd and copy the result out.
+  const cwd = process.cwd();
+  const inside = outDir.startsWith(cwd + sep);
+  let buildDir = outDir;
+  const scratch = join(cwd, '.backlot', 'tmp');
+  if (!inside) {
+    await mkdir(scratch, { recursive: true });
+    buildDir = await mkdtemp(join(scratch, 'site-'));
+  }
+  const previous = process.env.BACKLOT_MODEL;
+  process.env.BACKLOT_MODEL = resolve(options.modelFile);
+  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  try {
+    await build({
+      root: REPO_ROOT,
+      outDir: buildDir,
+      base: options.base ?? '/',
+      ...(options.site ? { site: options.site } : {}),
+      logLevel: options.verbose ? 'info' : 'warn',
+    });
+    if (!inside) await cp(buildDir, outDir, { recursive: true });
+  } finally {
+    if (previous === undefined) delete process.env.BACKLOT_MODEL;
+    else process.env.BACKLOT_MODEL = previous;
+    if (!inside) {
+      await rm(buildDir, { recursive: true, force: true });
+      await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
+    }
+  }
+}
