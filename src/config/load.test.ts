@@ -90,6 +90,7 @@ describe('loadConfig', () => {
 describe('closest', () => {
   it('suggests only near misses', () => {
     expect(closest('sorces', ['site', 'sources', 'catalog'])).toBe('sources');
+    expect(closest('titel', ['title', 'description'])).toBe('title');
     expect(closest('zzzzzz', ['site', 'sources'])).toBeUndefined();
   });
 });
