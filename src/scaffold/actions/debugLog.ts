@@ -1,0 +1,22 @@
+// `debug:log`: prints a message and, if asked, the workspace's files.
+
+import { readFile } from 'node:fs/promises';
+import type { ScaffoldAction } from '../types.ts';
+import { listFiles } from '../workspace.ts';
+import { optionalString } from './input.ts';
+
+export const debugLog: ScaffoldAction = {
+  id: 'debug:log',
+  async handler(ctx) {
+    const message = optionalString(ctx.input, 'message');
+    if (message !== undefined) ctx.log(message);
+    const list = ctx.input.listWorkspace;
+    if (list === undefined || list === false) return;
+    if (list !== true && list !== 'with-filenames' && list !== 'with-contents') {
+      throw new Error('input "listWorkspace" must be true, "with-filenames" or "with-contents"');
+    }
+    for (const entry of await listFiles(ctx.workspace)) {
+      ctx.log(list === 'with-contents' ? `${entry.path}:\n${await readFile(entry.abs, 'utf8')}` : entry.path);
+    }
+  },
+};

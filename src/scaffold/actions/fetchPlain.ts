@@ -1,0 +1,23 @@
+// `fetch:plain`: copies files from the template's repo into the workspace as they are.
+
+import { resolveSafeChildPath } from '../safePath.ts';
+import { readSkeleton, resolveTemplateUrl } from '../skeleton.ts';
+import type { ScaffoldAction } from '../types.ts';
+import { writeWorkspaceFile } from '../workspace.ts';
+import { optionalBoolean, optionalString, requiredString } from './input.ts';
+
+export const fetchPlain: ScaffoldAction = {
+  id: 'fetch:plain',
+  async handler(ctx) {
+    const url = requiredString(ctx.input, 'url');
+    const targetPath = optionalString(ctx.input, 'targetPath') ?? './';
+    const replace = optionalBoolean(ctx.input, 'replace') ?? false;
+    const outDir = resolveSafeChildPath(ctx.workspace, targetPath);
+    const dir = resolveTemplateUrl(ctx.template, url);
+    let written = 0;
+    for (const file of await readSkeleton(ctx.template, dir)) {
+      if (await writeWorkspaceFile(outDir, file.path, file.text ?? file.bytes!, replace)) written++;
+    }
+    ctx.log(`copied ${written} file${written === 1 ? '' : 's'} from ${dir || '/'} into ${targetPath}`);
+  },
+};

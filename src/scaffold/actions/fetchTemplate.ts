@@ -1,0 +1,87 @@
+// `fetch:template`: copies a skeleton folder into the workspace, rendering paths and contents with `values`.
+
+import picomatch from 'picomatch';
+import { resolveSafeChildPath } from '../safePath.ts';
+import { readSkeleton, resolveTemplateUrl } from '../skeleton.ts';
+import type { FileTemplateOptions } from '../templating.ts';
+import type { ScaffoldAction } from '../types.ts';
+import { writeWorkspaceFile } from '../workspace.ts';
+import { optionalBoolean, optionalObject, optionalString, optionalStrings, requiredString } from './input.ts';
+
+/** Backstage skips a file whose rendered path is empty, absolute, or has an empty folder name in it. */
+export function isSkippedPath(path: string): boolean {
+  return path === '' || path.startsWith('/') || path.includes('//');
+}
+
+/** Matches `copyWithoutTemplating` globs; a folder (`.github/workflows/`) matches everything under it. */
+export function rawMatcher(globs: readonly string[]): (path: string) => boolean {
+  const matchers = globs.flatMap((glob) => {
+    const folder = glob.replace(/\/+$/, '');
+    return [picomatch(glob, { dot: true }), picomatch(`${folder}/**`, { dot: true })];
+  });
+  return (path) => matchers.some((m) => m(path));
+}
+
+function extensionOf(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === false) return undefined;
+  if (value === true) return '.njk';
+  if (typeof value !== 'string' || value === '') throw new Error('input "templateFileExtension" must be true or an extension such as ".njk"');
+  return value.startsWith('.') ? value : `.${value}`;
+}
+
+export const fetchTemplate: ScaffoldAction = {
+  id: 'fetch:template',
+  async handler(ctx) {
+    const { input } = ctx;
+    const url = requiredString(input, 'url');
+    const targetPath = optionalString(input, 'targetPath') ?? './';
+    const values = optionalObject(input, 'values') ?? {};
+    const copyWithoutTemplating = optionalStrings(input, 'copyWithoutTemplating');
+    const cookiecutterCompat = optionalBoolean(input, 'cookiecutterCompat') ?? false;
+    const extension = extensionOf(input.templateFileExtension);
+    const replace = optionalBoolean(input, 'replace') ?? false;
+    const options: FileTemplateOptions = {
+      cookiecutterCompat,
+      trimBlocks: optionalBoolean(input, 'trimBlocks') ?? false,
+      lstripBlocks: optionalBoolean(input, 'lstripBlocks') ?? false,
+    };
+    if (extension && (copyWithoutTemplating || cookiecutterCompat)) {
+      throw new Error('input "templateFileExtension" cannot be combined with "copyWithoutTemplating" or "cookiecutterCompat"');
+    }
+    if (input.copyWithoutRender !== undefined) {
+      ctx.log('warning: "copyWithoutRender" is no longer honoured (as in Backstage); use "copyWithoutTemplating"');
+    }
+
+    const outDir = resolveSafeChildPath(ctx.workspace, targetPath);
+    const dir = resolveTemplateUrl(ctx.template, url);
+    const files = await readSkeleton(ctx.template, dir);
+    const isRaw = rawMatcher(copyWithoutTemplating ?? []);
+    const context = { [cookiecutterCompat ? 'cookiecutter' : 'values']: values };
+    let written = 0;
+    let skipped = 0;
+    for (const file of files) {
+      let path = file.path;
+      let renderContents: boolean;
+      if (extension) {
+        renderContents = path.endsWith(extension);
+        if (renderContents) path = path.slice(0, -extension.length);
+      } else {
+        renderContents = !isRaw(file.path);
+      }
+      path = ctx.templating.renderFile(path, context, `the path of ${file.path}`, options);
+      if (isSkippedPath(path)) {
+        skipped++;
+        continue;
+      }
+      const data =
+        file.text === undefined
+          ? file.bytes!
+          : renderContents
+            ? ctx.templating.renderFile(file.text, context, `file ${file.path}`, options)
+            : file.text;
+      if (await writeWorkspaceFile(outDir, path, data, replace)) written++;
+      else ctx.log(`kept existing ${path} (set "replace: true" to overwrite)`);
+    }
+    ctx.log(`wrote ${written} file${written === 1 ? '' : 's'} from ${dir || '/'} into ${targetPath}${skipped ? `, skipped ${skipped} whose path rendered empty` : ''}`);
+  },
+};

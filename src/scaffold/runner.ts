@@ -1,0 +1,178 @@
+// Runs a template's steps in order, as Backstage's NunjucksWorkflowRunner does, but failing loudly:
+// a render error or an unknown filter stops the run with the step and the expression named.
+
+import { mkdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { actionRegistry } from './actions/index.ts';
+import type { GithubApi } from './github.ts';
+import { renderOutput } from './output.ts';
+import { createTemplating, type Templating } from './templating.ts';
+import {
+  ScaffoldError,
+  type ActionContext,
+  type JsonObject,
+  type LoadedTemplate,
+  type PortalRepo,
+  type RunState,
+  type ScaffoldAction,
+  type ScaffoldResult,
+  type ScaffoldUser,
+  type StepReport,
+  type TemplateStep,
+} from './types.ts';
+import { formatValuesProblems, parameterPages, validateValues, withDefaults } from './values.ts';
+
+export interface RunOptions {
+  template: LoadedTemplate;
+  values: unknown;
+  /** Absolute folder the steps write into; created when missing. */
+  workspace: string;
+  /** Render into the workspace, but only describe what GitHub actions would do. */
+  dryRun: boolean;
+  /** GitHub client per host; required unless dry-running. */
+  github?: (host: string) => GithubApi;
+  portalRepo?: PortalRepo;
+  user?: ScaffoldUser;
+  /** `context.task.id`; a run id in Actions. */
+  taskId?: string;
+  log?: (line: string) => void;
+  actions?: Map<string, ScaffoldAction>;
+  templating?: Templating;
+}
+
+/** Backstage: an empty list is false, anything else by JavaScript truthiness. */
+export function isTruthy(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
+}
+
+/** Every string a template renders (inputs, `if`, `each`, output), for the unknown-filter check. */
+function templateStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) templateStrings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) templateStrings(v, out);
+  return out;
+}
+
+/** Problems found before anything runs: the steps' shape, unknown actions, duplicate ids, unknown filters. */
+export function checkTemplate(template: LoadedTemplate, actions: Map<string, ScaffoldAction>, templating: Templating): string[] {
+  const problems: string[] = [];
+  const steps = template.spec.steps;
+  if (!Array.isArray(steps) || steps.length === 0) return ['spec.steps must be a non-empty list'];
+  const ids = new Set<string>();
+  steps.forEach((step, i) => {
+    if (!step || typeof step !== 'object') return problems.push(`spec.steps[${i}] must be an object`);
+    const id = stepId(step, i);
+    if (ids.has(id)) problems.push(`spec.steps[${i}]: the id "${id}" is used twice`);
+    ids.add(id);
+    if (typeof step.action !== 'string' || !actions.has(step.action)) {
+      problems.push(
+        `step "${id}": unknown action ${JSON.stringify(step.action)}; Backlot supports ${[...actions.keys()].sort().join(', ')}`,
+      );
+    }
+  });
+  const unknown = templating.unknownFilters(templateStrings([steps, template.spec.output]));
+  if (unknown.length) problems.push(`unknown filter${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`);
+  return problems;
+}
+
+const stepId = (step: TemplateStep, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);
+
+export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> {
+  const { template, workspace, dryRun } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const actions = options.actions ?? actionRegistry();
+  const templating = options.templating ?? createTemplating();
+
+  const problems = checkTemplate(template, actions, templating);
+  if (problems.length) throw new ScaffoldError(`template ${template.ref} cannot run:\n  ${problems.join('\n  ')}`);
+  const valueProblems = validateValues(template.spec.parameters, options.values);
+  if (valueProblems.length) {
+    throw new ScaffoldError(`the values do not match the parameters of ${template.ref}:\n${formatValuesProblems(valueProblems)}`);
+  }
+  const parameters = withDefaults(parameterPages(template.spec.parameters), options.values as JsonObject);
+
+  await mkdir(workspace, { recursive: true });
+  const user = options.user ?? { ref: 'user:default/guest' };
+  const context: JsonObject & { steps: Record<string, { output: JsonObject }> } = {
+    parameters,
+    steps: {},
+    user: { ref: user.ref, ...(user.entity ? { entity: user.entity } : {}) },
+    context: { task: { id: options.taskId ?? randomUUID() } },
+    secrets: {},
+  };
+  const state: RunState = { published: [], effects: [] };
+  const reports: StepReport[] = [];
+  const github =
+    options.github ??
+    (() => {
+      throw new Error('no GitHub token: set GITHUB_TOKEN (or use --dry-run)');
+    });
+
+  for (const [index, step] of template.spec.steps.entries()) {
+    const id = stepId(step, index);
+    const name = typeof step.name === 'string' && step.name ? step.name : step.action;
+    const action = actions.get(step.action)!;
+    const started = performance.now();
+    const fail = (err: unknown): never => {
+      throw new ScaffoldError(`step "${id}" (${step.action}) failed: ${(err as Error).message}`, id);
+    };
+
+    try {
+      if (step.if !== undefined) {
+        const condition = typeof step.if === 'boolean' ? step.if : templating.renderValue(step.if, context, 'if');
+        if (!isTruthy(condition)) {
+          log(`[${id}] ${name}: skipped (if is false)`);
+          reports.push({ id, name, action: step.action, status: 'skipped', ms: 0 });
+          continue;
+        }
+      }
+      let iterations: Array<JsonObject | undefined> = [undefined];
+      if (step.each !== undefined) {
+        const each = typeof step.each === 'string' ? templating.renderValue(step.each, context, 'each') : step.each;
+        if (each === null || typeof each !== 'object') {
+          throw new Error(`"each" must render to a list or an object, got ${each === undefined ? 'nothing' : typeof each}`);
+        }
+        iterations = Object.entries(each).map(([key, value]) => ({ key, value }));
+      }
+      log(`[${id}] ${name}${dryRun && action.external ? ' (dry run)' : ''}`);
+      const output: JsonObject = {};
+      for (const each of iterations) {
+        const scope = each ? { ...context, each } : context;
+        const input = (templating.renderValue(step.input ?? {}, scope, 'input') ?? {}) as JsonObject;
+        const ctx: ActionContext = {
+          stepId: id,
+          input,
+          workspace,
+          template,
+          templating,
+          dryRun,
+          github,
+          ...(options.portalRepo ? { portalRepo: options.portalRepo } : {}),
+          state,
+          log: (message) => log(`[${id}]   ${message}`),
+          output: (key, value) => {
+            if (!each) output[key] = value;
+            else ((output[key] ??= []) as unknown[]).push(value);
+          },
+          effect: (summary, details) => {
+            state.effects.push({ step: id, action: step.action, summary, details, dryRun });
+            log(`[${id}]   ${dryRun ? 'would ' : ''}${summary}`);
+          },
+        };
+        await action.handler(ctx);
+      }
+      context.steps[id] = { output };
+      reports.push({ id, name, action: step.action, status: 'done', ms: performance.now() - started });
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  let output;
+  try {
+    output = renderOutput(template.spec.output, context, templating);
+  } catch (err) {
+    throw new ScaffoldError(`the template's output failed: ${(err as Error).message}`);
+  }
+  return { output, steps: reports, effects: state.effects, workspace };
+}

@@ -1,0 +1,128 @@
+// `${{ }}` templating in nunjitsu's closed interpreter: no code generation, no file or process access,
+// only the filters registered here. Errors are thrown, never swallowed (Backstage keeps the raw string).
+
+import { createTemplateRenderer, type TemplateContext, type TemplateRenderer } from 'nunjitsu';
+import { scaffolderFilters } from './filters.ts';
+import type { JsonObject } from './types.ts';
+
+export interface FileTemplateOptions {
+  cookiecutterCompat?: boolean;
+  trimBlocks?: boolean;
+  lstripBlocks?: boolean;
+}
+
+export interface Templating {
+  /** Renders every string inside `value`; a string that is one whole `${{ }}` keeps the expression's type. */
+  renderValue(value: unknown, context: JsonObject, where: string): unknown;
+  /** Renders a file's contents or path to text (regexes allowed, as Backstage allows them for files). */
+  renderFile(source: string, context: JsonObject, where: string, options?: FileTemplateOptions): string;
+  /** Filter names used in these sources that no renderer knows. */
+  unknownFilters(sources: readonly string[]): string[];
+}
+
+/** A render failure, naming where it happened and the expression that failed. */
+export class TemplateError extends Error {
+  readonly where: string;
+  readonly expression: string;
+  constructor(where: string, expression: string, reason: string) {
+    super(`cannot render ${where} ${JSON.stringify(clip(expression))}: ${reason}`);
+    this.name = 'TemplateError';
+    this.where = where;
+    this.expression = expression;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** Plain JSON data only: drops undefined and anything that is not data. */
+export function toTemplateContext(context: JsonObject): TemplateContext {
+  return JSON.parse(JSON.stringify(context)) as TemplateContext;
+}
+
+/** nunjitsu returns frozen, prototype-less copies; hand ordinary objects on. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof Set) return [...value].map(toPlain);
+  const entries = value instanceof Map ? [...value.entries()].map(([k, v]) => [String(k), v] as const) : Object.entries(value);
+  const out: JsonObject = {};
+  for (const [k, v] of entries) if (v !== undefined) out[k] = toPlain(v);
+  return out;
+}
+
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g;
+const STRING_LITERAL = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
+const FILTER_USE = /\|\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g;
+
+export function createTemplating(): Templating {
+  const values = createTemplateRenderer({ filters: scaffolderFilters });
+  const files = new Map<string, TemplateRenderer>();
+
+  function fileRenderer(options: FileTemplateOptions): TemplateRenderer {
+    const key = `${!!options.cookiecutterCompat}|${!!options.trimBlocks}|${!!options.lstripBlocks}`;
+    let renderer = files.get(key);
+    if (!renderer) {
+      renderer = createTemplateRenderer({
+        filters: scaffolderFilters,
+        allowRegexExecution: true,
+        cookiecutterCompat: !!options.cookiecutterCompat,
+        trimBlocks: !!options.trimBlocks,
+        lstripBlocks: !!options.lstripBlocks,
+      });
+      files.set(key, renderer);
+    }
+    return renderer;
+  }
+
+  function walk(value: unknown, context: TemplateContext, where: string): unknown {
+    if (typeof value === 'string') {
+      try {
+        return toPlain(values.renderValue(value, context, { coercion: 'json' }));
+      } catch (err) {
+        throw new TemplateError(where, value, (err as Error).message);
+      }
+    }
+    if (Array.isArray(value)) return value.map((item, i) => walk(item, context, `${where}[${i}]`));
+    if (value !== null && typeof value === 'object') {
+      const out: JsonObject = {};
+      for (const [key, item] of Object.entries(value)) {
+        const rendered = walk(item, context, `${where}.${key}`);
+        if (rendered !== undefined) out[key] = rendered;
+      }
+      return out;
+    }
+    return value;
+  }
+
+  function isKnownFilter(name: string): boolean {
+    try {
+      values.render(`\${{ 1 | ${name} }}`);
+      return true;
+    } catch (err) {
+      return !/Unknown template filter/.test((err as Error).message);
+    }
+  }
+
+  return {
+    renderValue: (value, context, where) => walk(value, toTemplateContext(context), where),
+    renderFile(source, context, where, options = {}) {
+      try {
+        return fileRenderer(options).render(source, toTemplateContext(context));
+      } catch (err) {
+        throw new TemplateError(where, source, (err as Error).message);
+      }
+    },
+    unknownFilters(sources) {
+      const names = new Set<string>();
+      for (const source of sources) {
+        for (const match of source.matchAll(EXPRESSION)) {
+          const body = (match[1] ?? match[2] ?? '').replace(STRING_LITERAL, "''");
+          for (const use of body.matchAll(FILTER_USE)) names.add(use[1]!);
+        }
+      }
+      return [...names].filter((name) => !isKnownFilter(name)).sort();
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// Shapes shared by the scaffolder: a template as loaded, the actions' contract, the run's results.
+
+import type { Entity } from '../model/entity.ts';
+import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
+import type { GithubApi } from './github.ts';
+import type { Templating } from './templating.ts';
+
+export type JsonObject = { [key: string]: unknown };
+
+/** One item of `spec.steps`, as written. */
+export interface TemplateStep {
+  id?: string;
+  name?: string;
+  action: string;
+  input?: JsonObject;
+  if?: string | boolean;
+  each?: string | unknown[] | JsonObject;
+}
+
+export interface TemplateSpec {
+  type: string;
+  owner?: string;
+  parameters?: JsonObject | JsonObject[];
+  steps: TemplateStep[];
+  output?: JsonObject;
+}
+
+/** A Template entity together with the repo it lives in, so `fetch:*` can read the files next to it. */
+export interface LoadedTemplate {
+  /** Canonical `template:namespace/name`. */
+  ref: string;
+  entity: Entity;
+  spec: TemplateSpec;
+  snapshot: Snapshot;
+  repo: RepoInfo;
+  /** Repo-relative posix path of the template's YAML file. */
+  file: string;
+}
+
+/** The user a run acts for (Backstage's `user.entity`/`user.ref`), kept minimal. */
+export interface ScaffoldUser {
+  ref: string;
+  entity?: Entity;
+  /** GitHub login when known (issue author, `GITHUB_ACTOR`). */
+  login?: string;
+}
+
+/** What a GitHub action did, or in a dry run would have done. */
+export interface ExternalEffect {
+  step: string;
+  action: string;
+  /** One line, e.g. `create repo acme/payments (private) and push 12 files`. */
+  summary: string;
+  /** The rendered inputs that matter. */
+  details: JsonObject;
+  dryRun: boolean;
+}
+
+export interface PortalRepo {
+  host: string;
+  owner: string;
+  name: string;
+}
+
+/** A repo pushed by `publish:github` in this run, so `catalog:register` can find the files it pushed. */
+export interface PublishedRepo {
+  repoContentsUrl: string;
+  dir: string;
+}
+
+export interface RunState {
+  published: PublishedRepo[];
+  effects: ExternalEffect[];
+}
+
+export interface ActionContext {
+  stepId: string;
+  input: JsonObject;
+  /** Absolute folder the steps write into. */
+  workspace: string;
+  template: LoadedTemplate;
+  templating: Templating;
+  dryRun: boolean;
+  /** Client for a GitHub host; throws when no token is available. */
+  github: (host: string) => GithubApi;
+  /** The portal's own repo, which `catalog:register` asks to rebuild. */
+  portalRepo?: PortalRepo;
+  state: RunState;
+  log: (message: string) => void;
+  output: (name: string, value: unknown) => void;
+  /** Records a GitHub side effect (done or, in a dry run, planned). */
+  effect: (summary: string, details: JsonObject) => void;
+}
+
+export interface ScaffoldAction {
+  id: string;
+  /**
+   * Runs against GitHub rather than the workspace. In a dry run such an action only describes what it would
+   * do (through `ctx.effect`) and sets plausible outputs; `handler` sees `ctx.dryRun` and must honour it.
+   */
+  external?: boolean;
+  handler: (ctx: ActionContext) => Promise<void>;
+}
+
+export interface OutputLink {
+  title?: string;
+  icon?: string;
+  url?: string;
+  entityRef?: string;
+}
+
+export interface OutputText {
+  title?: string;
+  icon?: string;
+  content?: string;
+}
+
+export interface ScaffoldOutput {
+  links: OutputLink[];
+  text: OutputText[];
+  /** Other keys of `output` (Backstage requires them to be strings). */
+  values: Record<string, string>;
+}
+
+export interface StepReport {
+  id: string;
+  name: string;
+  action: string;
+  status: 'done' | 'skipped';
+  ms: number;
+}
+
+export interface ScaffoldResult {
+  output: ScaffoldOutput;
+  steps: StepReport[];
+  effects: ExternalEffect[];
+  workspace: string;
+}
+
+/** A failure the user can act on: which step, which expression, what went wrong. */
+export class ScaffoldError extends Error {
+  readonly step: string | undefined;
+  constructor(message: string, step?: string) {
+    super(message);
+    this.name = 'ScaffoldError';
+    this.step = step;
+  }
+}

@@ -1,0 +1,72 @@
+// The form's values checked again against the template's parameter pages: the browser is not trusted.
+
+import { Ajv } from 'ajv';
+import * as formatsModule from 'ajv-formats';
+import type { JsonObject } from './types.ts';
+
+// ajv-formats is CommonJS with `exports.default`; Node's ESM loader and bundlers disagree on where the plugin lands.
+type FormatsPlugin = (ajv: Ajv) => Ajv;
+const formatsNs = formatsModule as unknown as { default: FormatsPlugin | { default: FormatsPlugin } };
+const addFormats: FormatsPlugin = typeof formatsNs.default === 'function' ? formatsNs.default : formatsNs.default.default;
+
+export interface ValuesProblem {
+  /** `/name` style pointer into the values. */
+  path: string;
+  message: string;
+}
+
+export function parameterPages(parameters: JsonObject | JsonObject[] | undefined): JsonObject[] {
+  if (!parameters) return [];
+  return Array.isArray(parameters) ? parameters : [parameters];
+}
+
+/** Fills top-level `default`s the form would have filled (the CLI and the issue path have no form). */
+export function withDefaults(pages: JsonObject[], values: JsonObject): JsonObject {
+  const out: JsonObject = { ...values };
+  for (const page of pages) {
+    const properties = page.properties;
+    if (!properties || typeof properties !== 'object') continue;
+    for (const [key, schema] of Object.entries(properties as JsonObject)) {
+      if (out[key] === undefined && schema && typeof schema === 'object' && 'default' in schema) {
+        out[key] = structuredClone((schema as JsonObject).default);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every problem of `values` against all pages at once (they must all hold, as Backstage checks each page). */
+export function validateValues(parameters: JsonObject | JsonObject[] | undefined, values: unknown): ValuesProblem[] {
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+    return [{ path: '', message: 'the values must be a JSON object, e.g. {"name": "my-service"}' }];
+  }
+  const pages = parameterPages(parameters);
+  if (pages.length === 0) return [];
+  // strict off: pages carry `ui:*`, `enumNames` and other form-only keywords.
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
+  addFormats(ajv);
+  let validate;
+  try {
+    validate = ajv.compile({ allOf: pages });
+  } catch (err) {
+    return [{ path: '', message: `the template's parameters are not a valid JSON Schema: ${(err as Error).message}` }];
+  }
+  if (validate(values)) return [];
+  const seen = new Set<string>();
+  const problems: ValuesProblem[] = [];
+  for (const e of validate.errors ?? []) {
+    if (e.keyword === 'if' || e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
+    const path = e.keyword === 'required' ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
+    const message = e.keyword === 'required' ? 'is required' : (e.message ?? 'is invalid');
+    const key = `${path}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ path, message });
+  }
+  if (problems.length === 0) problems.push({ path: '', message: 'the values match none of the allowed alternatives' });
+  return problems;
+}
+
+export function formatValuesProblems(problems: ValuesProblem[]): string {
+  return problems.map((p) => `  ${p.path ? `${p.path.slice(1).replaceAll('/', '.')} ` : ''}${p.message}`).join('\n');
+}
