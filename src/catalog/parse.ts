@@ -25,7 +25,8 @@ export type ParsedDocument =
     };
 
 // YAML 1.2 core schema; merge keys off, as Backstage has them (`enableYamlMerge: false`).
-const OPTIONS = { merge: false, prettyErrors: false, uniqueKeys: true } as const;
+// logLevel 'error': the library's own warnings would go to stderr; real problems become diagnostics.
+const OPTIONS = { merge: false, prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
 
 /** Documents of a catalog file; empty (null) documents are left out. */
 export function parseCatalogFile(text: string): ParsedDocument[] {

@@ -20,13 +20,13 @@ export interface BuildSiteOptions {
 
 export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const outDir = resolve(options.outDir);
-  // Astro renders pages from chunks in `<outDir>/.prerender/`, but when outDir is outside the cwd it uses
-  // `<cwd>/.astro/.prerender/` instead: a second build in the same process would then import the first
-  // build's cached modules. So build inside the cwd and copy the result out.
+  // Astro writes its prerender chunks into `<outDir>/.prerender/` (or `<cwd>/.astro/` when outDir is outside the cwd)
+  // and imports them from there, so they must sit where this package's node_modules resolve, and a second build in
+  // the same process must not find the first one's chunks. So: build from the package root, inside it, and copy out.
   const cwd = process.cwd();
-  const inside = outDir.startsWith(cwd + sep);
+  const inside = outDir.startsWith(REPO_ROOT);
+  const scratch = join(REPO_ROOT, '.backlot', 'tmp');
   let buildDir = outDir;
-  const scratch = join(cwd, '.backlot', 'tmp');
   if (!inside) {
     await mkdir(scratch, { recursive: true });
     buildDir = await mkdtemp(join(scratch, 'site-'));
@@ -34,6 +34,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
   const previous = process.env.BACKLOT_MODEL;
   process.env.BACKLOT_MODEL = resolve(options.modelFile);
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  process.chdir(REPO_ROOT);
   try {
     await build({
       root: REPO_ROOT,
@@ -42,8 +43,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       ...(options.site ? { site: options.site } : {}),
       logLevel: options.verbose ? 'info' : 'warn',
     });
-    if (!inside) await cp(buildDir, outDir, { recursive: true });
+    if (!inside) {
+      await rm(outDir, { recursive: true, force: true });
+      await cp(buildDir, outDir, { recursive: true });
+    }
   } finally {
+    process.chdir(cwd);
     if (previous === undefined) delete process.env.BACKLOT_MODEL;
     else process.env.BACKLOT_MODEL = previous;
     if (!inside) {
