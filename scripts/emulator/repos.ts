@@ -1,0 +1,100 @@
+// Fixture repos as the emulator holds them: metadata plus git objects built from plain files.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { commitFiles, type GitCommit, type GitObject, type GitTree } from './git.ts';
+
+export type FixtureFiles = Record<string, string | Uint8Array>;
+
+export interface EmulatorRepo {
+  owner: string;
+  name: string;
+  /** Files of the default branch. */
+  files: FixtureFiles;
+  /** Default `main`. */
+  defaultBranch?: string;
+  /** Other branches and their files. */
+  branches?: Record<string, FixtureFiles>;
+  description?: string;
+  topics?: string[];
+  visibility?: 'public' | 'private' | 'internal';
+  archived?: boolean;
+  fork?: boolean;
+  pushedAt?: string;
+  /** A repo with no commits yet (so no default branch). */
+  empty?: boolean;
+}
+
+export interface BuiltRepo {
+  repo: EmulatorRepo;
+  defaultBranch: string;
+  /** Branch name → head commit; empty for an empty repo. */
+  heads: Map<string, GitCommit>;
+  objects: Map<string, GitObject>;
+}
+
+export function buildRepo(repo: EmulatorRepo): BuiltRepo {
+  const objects = new Map<string, GitObject>();
+  const heads = new Map<string, GitCommit>();
+  const defaultBranch = repo.defaultBranch ?? 'main';
+  if (!repo.empty) {
+    heads.set(defaultBranch, commitFiles(repo.files, `${repo.owner}/${repo.name}@${defaultBranch}`, objects));
+    for (const [branch, files] of Object.entries(repo.branches ?? {})) {
+      heads.set(branch, commitFiles(files, `${repo.owner}/${repo.name}@${branch}`, objects));
+    }
+  }
+  return { repo, defaultBranch, heads, objects };
+}
+
+/** A commit for a revision: `HEAD`, a branch (optionally `refs/heads/…`) or a full commit oid. */
+export function resolveRevision(built: BuiltRepo, rev: string): GitCommit | undefined {
+  if (rev === 'HEAD') return built.heads.get(built.defaultBranch);
+  const branch = rev.startsWith('refs/heads/') ? rev.slice('refs/heads/'.length) : rev;
+  const head = built.heads.get(branch);
+  if (head) return head;
+  const obj = built.objects.get(rev);
+  return obj?.type === 'commit' ? obj : undefined;
+}
+
+/** The object at `<rev>:<path>` (git's rev-parse syntax), or a bare revision's commit. */
+export function resolveExpression(built: BuiltRepo, expression: string): GitObject | undefined {
+  const colon = expression.indexOf(':');
+  const commit = resolveRevision(built, colon === -1 ? expression : expression.slice(0, colon));
+  if (!commit) return undefined;
+  if (colon === -1) return commit;
+  return resolvePath(built, commit, expression.slice(colon + 1));
+}
+
+export function resolvePath(built: BuiltRepo, commit: GitCommit, path: string): GitObject | undefined {
+  let obj: GitObject | undefined = built.objects.get(commit.tree);
+  for (const part of path.split('/').filter(Boolean)) {
+    if (obj?.type !== 'tree') return undefined;
+    const entry: GitTree['entries'][number] | undefined = obj.entries.find((e) => e.name === part);
+    obj = entry ? built.objects.get(entry.oid) : undefined;
+  }
+  return obj;
+}
+
+/** Every sub-folder of `dir` as a repo of `owner` (what `npm run emulator -- --org NAME FOLDER` serves). */
+export async function reposFromFolder(dir: string, owner: string): Promise<EmulatorRepo[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const repos: EmulatorRepo[] = [];
+  for (const e of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
+    repos.push({ owner, name: e.name, files: await readFolder(join(dir, e.name)) });
+  }
+  return repos;
+}
+
+async function readFolder(root: string): Promise<FixtureFiles> {
+  const files: FixtureFiles = {};
+  async function walk(abs: string, rel: string): Promise<void> {
+    for (const e of await readdir(abs, { withFileTypes: true })) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) await walk(join(abs, e.name), childRel);
+      else if (e.isFile()) files[childRel] = new Uint8Array(await readFile(join(abs, e.name)));
+    }
+  }
+  await walk(root, '');
+  return files;
+}

@@ -1,0 +1,260 @@
+// A GitHub API emulator on 127.0.0.1: GraphQL over GitHub's real schema, a few REST routes,
+// a bearer token check, request and cost counting, and injected faults.
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { runGraphql, type GraphqlContext } from './graphql.ts';
+import { buildRepo, type BuiltRepo, type EmulatorRepo } from './repos.ts';
+import { handleRest, type WorkflowRun } from './rest.ts';
+
+export interface EmulatorFaults {
+  /** The next N API requests answer `serverErrorStatus` (502). */
+  serverErrors?: number;
+  serverErrorStatus?: number;
+  /** The next N API requests answer 403 "secondary rate limit" with `retry-after`. */
+  secondaryRateLimits?: number;
+  /** Seconds in the secondary rate limit's `retry-after` header (default 1). */
+  retryAfter?: number;
+  /** Delay answers by `ms`; only the next `count` requests when given. */
+  slow?: { ms: number; count?: number };
+  /** Repos (`name` or `owner/name`) whose git data fails every time. */
+  failRepos?: string[];
+  /** `field`: a GraphQL error on the repo's fields, partial data for the rest (default). `request`: the whole request answers 502. */
+  failMode?: 'field' | 'request';
+  /** GraphQL points per hour (default 5,000). */
+  rateLimit?: number;
+}
+
+export interface EmulatorStats {
+  /** API requests answered, faults included (not `/_emulator/*`). */
+  requests: number;
+  graphql: number;
+  rest: number;
+  /** GraphQL rate-limit cost spent. */
+  points: number;
+  /** Blob texts served. */
+  blobs: number;
+  /** Tree listings served. */
+  trees: number;
+  /** Answers that were injected faults. */
+  faults: number;
+  /** Queries refused as invalid against the schema or GitHub's limits. */
+  invalid: number;
+  unauthorized: number;
+  /** Largest single-query cost and node count seen. */
+  maxCost: number;
+  maxNodes: number;
+}
+
+export interface EmulatorOptions {
+  repos: EmulatorRepo[];
+  faults?: EmulatorFaults;
+  /** The only token accepted; any non-empty token when unset. */
+  token?: string;
+  port?: number;
+}
+
+export interface Emulator {
+  /** `http://127.0.0.1:PORT`; GraphQL at `/graphql`, GHES-style at `/api/graphql` and `/api/v3/…`. */
+  url: string;
+  stats(): EmulatorStats;
+  resetStats(): void;
+  setFaults(faults: EmulatorFaults): void;
+  setRepos(repos: EmulatorRepo[]): void;
+  /** Workflow runs created by dispatches, by `owner/name`. */
+  runs(): Map<string, WorkflowRun[]>;
+  close(): Promise<void>;
+}
+
+const emptyStats = (): EmulatorStats => ({
+  requests: 0,
+  graphql: 0,
+  rest: 0,
+  points: 0,
+  blobs: 0,
+  trees: 0,
+  faults: 0,
+  invalid: 0,
+  unauthorized: 0,
+  maxCost: 0,
+  maxNodes: 0,
+});
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  let stats = emptyStats();
+  let faults: EmulatorFaults = { ...options.faults };
+  let byKey = new Map<string, BuiltRepo>();
+  let byOwner = new Map<string, BuiltRepo[]>();
+  const runs = new Map<string, WorkflowRun[]>();
+  const rateLimit = { limit: 5000, remaining: 5000, used: 0, resetAt: new Date(Date.now() + 3600_000) };
+
+  function setRepos(repos: EmulatorRepo[]): void {
+    byKey = new Map();
+    byOwner = new Map();
+    for (const r of [...repos].sort((a, b) => a.name.localeCompare(b.name))) {
+      const built = buildRepo(r);
+      byKey.set(`${r.owner}/${r.name}`.toLowerCase(), built);
+      byOwner.set(r.owner.toLowerCase(), [...(byOwner.get(r.owner.toLowerCase()) ?? []), built]);
+    }
+  }
+  function setFaults(next: EmulatorFaults): void {
+    faults = { ...next };
+    const limit = next.rateLimit ?? 5000;
+    rateLimit.limit = limit;
+    rateLimit.remaining = Math.max(0, limit - rateLimit.used);
+  }
+  setRepos(options.repos);
+  setFaults(faults);
+
+  const failing = (owner: string, name: string) =>
+    (faults.failRepos ?? []).some((f) => f.toLowerCase() === name.toLowerCase() || f.toLowerCase() === `${owner}/${name}`.toLowerCase());
+  const repo = (owner: string, name: string) => byKey.get(`${owner}/${name}`.toLowerCase());
+
+  function rateHeaders(resource: 'graphql' | 'core'): Record<string, string> {
+    return {
+      'x-ratelimit-limit': String(rateLimit.limit),
+      'x-ratelimit-remaining': String(rateLimit.remaining),
+      'x-ratelimit-used': String(rateLimit.used),
+      'x-ratelimit-reset': String(Math.floor(rateLimit.resetAt.getTime() / 1000)),
+      'x-ratelimit-resource': resource,
+    };
+  }
+
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    if (body instanceof Uint8Array) {
+      res.writeHead(status, { 'content-type': 'application/octet-stream', 'content-length': String(body.byteLength), ...headers });
+      res.end(body);
+      return;
+    }
+    const text = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, { ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...headers });
+    res.end(text);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+
+    if (url.pathname === '/_emulator/stats' && req.method === 'GET') return send(res, 200, stats);
+    if (url.pathname === '/_emulator/faults' && req.method === 'POST') {
+      setFaults(JSON.parse(raw || '{}') as EmulatorFaults);
+      return send(res, 200, faults);
+    }
+    if (url.pathname === '/_emulator/reset' && req.method === 'POST') {
+      stats = emptyStats();
+      return send(res, 200, stats);
+    }
+
+    stats.requests++;
+    const auth = /^(?:bearer|token)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (!auth || (options.token !== undefined && auth[1] !== options.token)) {
+      stats.unauthorized++;
+      return send(res, 401, { message: auth ? 'Bad credentials' : 'Requires authentication', documentation_url: 'https://docs.github.com/rest' });
+    }
+
+    if (faults.slow && (faults.slow.count === undefined || faults.slow.count > 0)) {
+      if (faults.slow.count !== undefined) faults.slow.count--;
+      await new Promise((r) => setTimeout(r, faults.slow!.ms));
+    }
+    if ((faults.serverErrors ?? 0) > 0) {
+      faults.serverErrors!--;
+      stats.faults++;
+      return send(res, faults.serverErrorStatus ?? 502, { message: 'Server Error' });
+    }
+    if ((faults.secondaryRateLimits ?? 0) > 0) {
+      faults.secondaryRateLimits!--;
+      stats.faults++;
+      return send(
+        res,
+        403,
+        {
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+        },
+        { 'retry-after': String(faults.retryAfter ?? 1) },
+      );
+    }
+
+    if (req.method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql')) {
+      stats.graphql++;
+      let request: Record<string, unknown>;
+      try {
+        request = JSON.parse(raw) as Record<string, unknown>;
+      } catch {
+        stats.invalid++;
+        return send(res, 400, { message: 'Problems parsing JSON' });
+      }
+      const counts = { blobs: 0, trees: 0 };
+      const ctx: GraphqlContext = {
+        repo,
+        reposOf: (owner) => byOwner.get(owner.toLowerCase()) ?? [],
+        failing,
+        failMode: faults.failMode ?? 'field',
+        rateLimit,
+        counts,
+      };
+      const outcome = await runGraphql(ctx, request);
+      stats.blobs += counts.blobs;
+      stats.trees += counts.trees;
+      if (outcome.kind === 'invalid') {
+        stats.invalid++;
+        return send(res, 200, { errors: outcome.errors }, rateHeaders('graphql'));
+      }
+      if (outcome.kind === 'rate-limited') return send(res, 200, { errors: outcome.errors }, rateHeaders('graphql'));
+      if (outcome.kind === 'fatal') {
+        stats.faults++;
+        return send(res, 502, { message: 'Server Error' });
+      }
+      stats.points += outcome.cost;
+      stats.maxCost = Math.max(stats.maxCost, outcome.cost);
+      stats.maxNodes = Math.max(stats.maxNodes, outcome.nodes);
+      return send(res, 200, outcome.body, rateHeaders('graphql'));
+    }
+
+    stats.rest++;
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      return send(res, 400, { message: 'Problems parsing JSON' });
+    }
+    const path = url.pathname.startsWith('/api/v3/') ? url.pathname.slice('/api/v3'.length) : url.pathname;
+    const out = handleRest({ repo, failing, runs, rateLimit }, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
+    if (out.status === 502) stats.faults++;
+    return send(res, out.status, out.raw ?? out.json, rateHeaders('core'));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: Error) => {
+      if (!res.headersSent) send(res, 500, { message: `emulator error: ${err.message}` });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats: () => ({ ...stats }),
+    resetStats: () => {
+      stats = emptyStats();
+    },
+    setFaults,
+    setRepos,
+    runs: () => runs,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
