@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, closest, defaultConfig, loadConfig, parseConfig } from './load.ts';
+import { ConfigError, defaultConfig, loadConfig, parseConfig } from './load.ts';
 
 function problems(text: string) {
   try {
@@ -84,13 +84,5 @@ describe('loadConfig', () => {
 
   it('fails clearly when an explicitly named config file is missing', () => {
     expect(() => loadConfig('nope.yaml', '/nonexistent')).toThrow(/config file not found/);
-  });
-});
-
-describe('closest', () => {
-  it('suggests only near misses', () => {
-    expect(closest('sorces', ['site', 'sources', 'catalog'])).toBe('sources');
-    expect(closest('titel', ['title', 'description'])).toBe('title');
-    expect(closest('zzzzzz', ['site', 'sources'])).toBeUndefined();
   });
 });

@@ -1,25 +1,9 @@
 // "Did you mean …?" for refs that point at nothing: the closest existing entity of the same kind.
 
 import type { CompoundEntityRef } from '../model/entityRef.ts';
+import { editDistance } from '../util/editDistance.ts';
 
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      row.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    prev = row;
-  }
-  return prev[b.length] ?? 0;
-}
+export { editDistance };
 
 export interface RefCandidate {
   namespace: string;
