@@ -13,6 +13,7 @@ Commands:
   validate [PATH...]   check catalog files and print diagnostics
   dev [PATH]           build the model and serve the portal with live reload
   preview              serve the built portal
+  scaffold             run a software template (in GitHub Actions, or a dry run)
 
 Run "backlot <command> --help" for a command's options.`,
   build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [PATH]
@@ -36,6 +37,16 @@ Builds the catalog model, then serves the portal with Astro's dev server.`,
   preview: `Usage: backlot preview [--config FILE]
 
 Serves the built portal (run "backlot build" first).`,
+  scaffold: `Usage: backlot scaffold --template REF|FILE [--values JSON|@FILE] [--dry-run DIR] [--config FILE]
+       backlot scaffold --from-issue EVENT.json [--config FILE]
+
+Runs a software template's steps: renders the skeleton, creates the repo, asks the portal to rebuild.
+  --template REF|FILE  a Template in the catalog (template:default/node-service) or a template.yaml
+  --values JSON|@FILE  the parameters, as JSON or @ a JSON file; checked against the template's schema
+  --dry-run DIR        render into DIR (new or empty) and only report what the GitHub actions would do
+  --from-issue FILE    handle a scaffold request issue (the workflow's event.json): check the author,
+                       run the template, comment the result and close the issue
+  GitHub actions use GITHUB_TOKEN; the API is GITHUB_API_URL in Actions, else api.github.com.`,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -63,6 +74,10 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         strict: { type: 'boolean' },
         verbose: { type: 'boolean' },
+        template: { type: 'string' },
+        values: { type: 'string' },
+        'dry-run': { type: 'string' },
+        'from-issue': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -99,6 +114,16 @@ export async function main(argv: string[]): Promise<number> {
       case 'preview': {
         const { previewCommand } = await import('./build.ts');
         return await previewCommand({ config: values.config });
+      }
+      case 'scaffold': {
+        const { scaffoldCommand } = await import('./scaffold.ts');
+        return await scaffoldCommand({
+          config: values.config,
+          template: values.template,
+          values: values.values,
+          dryRun: values['dry-run'],
+          fromIssue: values['from-issue'],
+        });
       }
     }
   } catch (err) {

@@ -99,6 +99,7 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
     sources,
     catalog: { kinds },
     cacheDir: resolve(root, raw.cacheDir ?? '.backlot-cache'),
+    ...(raw.scaffold ? { scaffold: { ...raw.scaffold, templates: raw.scaffold.templates ?? {} } } : {}),
   };
 }
 

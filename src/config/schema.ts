@@ -102,5 +102,22 @@ export const configSchema = {
       },
     },
     cacheDir: { type: 'string', minLength: 1 },
+    scaffold: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        org: { type: 'string', minLength: 1 },
+        portalRepo: { type: 'string', pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' },
+        allowedTeams: { type: 'array', items: { type: 'string', minLength: 1 } },
+        templates: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { allowedTeams: { type: 'array', items: { type: 'string', minLength: 1 } } },
+          },
+        },
+      },
+    },
   },
 } as const;

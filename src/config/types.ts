@@ -40,6 +40,18 @@ export interface CustomKindConfig {
   schema: Record<string, unknown>;
 }
 
+/** `scaffold:`: who may run templates through the issue path, and where rebuilds are requested. */
+export interface ScaffoldConfig {
+  /** Organisation whose members may scaffold (default: the owner of the portal repo). */
+  org?: string;
+  /** `owner/name` of the portal repo that `catalog:register` asks to rebuild (default: `GITHUB_REPOSITORY`). */
+  portalRepo?: string;
+  /** Team slugs allowed to run any template not listed under `templates`; empty or absent: every org member. */
+  allowedTeams?: string[];
+  /** Per template ref (`template:default/node-service`): the teams allowed to run it. */
+  templates: Record<string, { allowedTeams?: string[] }>;
+}
+
 export interface BacklotConfig {
   /** Absolute folder of the config file; relative paths resolve against it. */
   root: string;
@@ -58,4 +70,5 @@ export interface BacklotConfig {
     kinds: CustomKindConfig[];
   };
   cacheDir: string;
+  scaffold?: ScaffoldConfig;
 }

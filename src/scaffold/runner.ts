@@ -85,11 +85,12 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
 
   const problems = checkTemplate(template, actions, templating);
   if (problems.length) throw new ScaffoldError(`template ${template.ref} cannot run:\n  ${problems.join('\n  ')}`);
-  const valueProblems = validateValues(template.spec.parameters, options.values);
+  const isObject = options.values !== null && typeof options.values === 'object' && !Array.isArray(options.values);
+  const parameters = isObject ? withDefaults(parameterPages(template.spec.parameters), options.values as JsonObject) : options.values;
+  const valueProblems = validateValues(template.spec.parameters, parameters);
   if (valueProblems.length) {
     throw new ScaffoldError(`the values do not match the parameters of ${template.ref}:\n${formatValuesProblems(valueProblems)}`);
   }
-  const parameters = withDefaults(parameterPages(template.spec.parameters), options.values as JsonObject);
 
   await mkdir(workspace, { recursive: true });
   const user = options.user ?? { ref: 'user:default/guest' };

@@ -50,12 +50,15 @@ export const catalogRegister: ScaffoldAction = {
     if (entityRef) ctx.output('entityRef', entityRef);
 
     const portal = ctx.portalRepo;
+    const payload = { catalogInfoUrl, template: ctx.template.ref, ...(entityRef ? { entityRef } : {}) };
+    if (!portal && ctx.dryRun) {
+      return ctx.effect(`ask the portal repo (set scaffold.portalRepo or GITHUB_REPOSITORY) to rebuild (repository_dispatch "${REBUILD_EVENT}")`, payload);
+    }
     if (!portal) {
       const message = 'the portal repo is unknown (set scaffold.portalRepo in the config, or run in its GitHub Actions)';
       if (optional) return ctx.log(`warning: not asking for a rebuild: ${message}`);
       throw new Error(message);
     }
-    const payload = { catalogInfoUrl, template: ctx.template.ref, ...(entityRef ? { entityRef } : {}) };
     const summary = `ask ${portal.owner}/${portal.name} to rebuild the portal (repository_dispatch "${REBUILD_EVENT}")`;
     if (ctx.dryRun) return ctx.effect(summary, payload);
     try {

@@ -1,0 +1,182 @@
+// `backlot scaffold`: runs a software template (in GitHub Actions, or locally with --dry-run), or handles a
+// scaffold request filed as an issue (--from-issue).
+
+import { existsSync, readdirSync } from 'node:fs';
+import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BacklotConfig } from '../config/types.ts';
+import type { CatalogEntity } from '../model/catalog.ts';
+import { runPipeline } from '../pipeline/index.ts';
+import { apiBaseUrlFor, createGithubApi, type GithubApi } from '../scaffold/github.ts';
+import { handleIssue, type IssueEvent } from '../scaffold/issue.ts';
+import { findTemplate, isTemplatePath, loadTemplateFile } from '../scaffold/load.ts';
+import { formatSummaryMarkdown, formatSummaryText, type SummaryInput } from '../scaffold/output.ts';
+import { runTemplate } from '../scaffold/runner.ts';
+import { ScaffoldError, type LoadedTemplate, type PortalRepo, type ScaffoldUser } from '../scaffold/types.ts';
+import { listFiles } from '../scaffold/workspace.ts';
+import { openConfigured, readConfig } from './context.ts';
+
+export interface ScaffoldOptions {
+  config: string | undefined;
+  template: string | undefined;
+  values: string | undefined;
+  dryRun: string | undefined;
+  fromIssue: string | undefined;
+}
+
+/** `--values '{"a":1}'` or `--values @values.json`. */
+export async function readValues(arg: string | undefined): Promise<unknown> {
+  if (arg === undefined || arg.trim() === '') return {};
+  const text = arg.startsWith('@') ? await readFile(arg.slice(1), 'utf8') : arg;
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ScaffoldError(`--values is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function githubClients(env: NodeJS.ProcessEnv): (host: string) => GithubApi {
+  const clients = new Map<string, GithubApi>();
+  return (host) => {
+    const token = env.BACKLOT_GITHUB_TOKEN || env.GITHUB_TOKEN;
+    if (!token) throw new Error('no GitHub token: set GITHUB_TOKEN (or run with --dry-run <dir>)');
+    let client = clients.get(host);
+    if (!client) {
+      client = createGithubApi({ token, baseUrl: apiBaseUrlFor(host, env), throttle: env.BACKLOT_GITHUB_THROTTLE !== 'off' });
+      clients.set(host, client);
+    }
+    return client;
+  };
+}
+
+function serverHost(env: NodeJS.ProcessEnv): string {
+  try {
+    return env.GITHUB_SERVER_URL ? new URL(env.GITHUB_SERVER_URL).host : 'github.com';
+  } catch {
+    return 'github.com';
+  }
+}
+
+function portalRepoOf(config: BacklotConfig, env: NodeJS.ProcessEnv): PortalRepo | undefined {
+  const full = config.scaffold?.portalRepo ?? env.GITHUB_REPOSITORY;
+  const [owner, name] = full?.split('/') ?? [];
+  return owner && name ? { host: serverHost(env), owner, name } : undefined;
+}
+
+function portalUrlOf(config: BacklotConfig): string | undefined {
+  return config.site.url ? `${config.site.url}${config.site.base}` : undefined;
+}
+
+/** The catalog's User for a GitHub login (by `github.com/user-login`, else by name). */
+export function userFor(login: string | undefined, entities: readonly CatalogEntity[]): ScaffoldUser | undefined {
+  if (!login) return undefined;
+  const users = entities.filter((e) => e.entity.kind === 'User');
+  const found =
+    users.find((e) => e.entity.metadata.annotations?.['github.com/user-login']?.toLowerCase() === login.toLowerCase()) ??
+    users.find((e) => e.entity.metadata.name.toLowerCase() === login.toLowerCase());
+  return found ? { ref: found.ref, entity: found.entity, login } : { ref: `user:default/${login.toLowerCase()}`, login };
+}
+
+async function loadTemplate(config: BacklotConfig, arg: string, allowPath: boolean): Promise<{ template: LoadedTemplate; entities: CatalogEntity[] }> {
+  if (allowPath && isTemplatePath(arg)) return { template: await loadTemplateFile(arg), entities: [] };
+  const ctx = await openConfigured(config);
+  const { catalog } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  return { template: findTemplate(catalog.entities, ctx.snapshot, arg), entities: catalog.entities };
+}
+
+async function writeStepSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
+  if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+}
+
+interface RunArgs {
+  config: BacklotConfig;
+  template: LoadedTemplate;
+  entities: CatalogEntity[];
+  values: unknown;
+  dryRun: string | undefined;
+  login: string | undefined;
+  env: NodeJS.ProcessEnv;
+}
+
+async function runAndReport(args: RunArgs): Promise<SummaryInput> {
+  const { config, template, env } = args;
+  const workspace = args.dryRun ? resolve(args.dryRun) : await mkdtemp(join(tmpdir(), 'backlot-scaffold-'));
+  if (args.dryRun && existsSync(workspace) && readdirSync(workspace).length > 0) {
+    throw new ScaffoldError(`--dry-run folder ${args.dryRun} is not empty; give a new or empty folder`);
+  }
+  const user = userFor(args.login, args.entities);
+  const portalRepo = portalRepoOf(config, env);
+  console.log(`Scaffolding ${template.ref}${args.dryRun ? ` (dry run into ${args.dryRun})` : ''}`);
+  const result = await runTemplate({
+    template,
+    values: args.values,
+    workspace,
+    dryRun: !!args.dryRun,
+    github: githubClients(env),
+    ...(portalRepo ? { portalRepo } : {}),
+    ...(user ? { user } : {}),
+    ...(env.GITHUB_RUN_ID ? { taskId: env.GITHUB_RUN_ID } : {}),
+  });
+  const title = String(template.entity.metadata.title ?? template.entity.metadata.name);
+  const portalUrl = portalUrlOf(config);
+  const summary: SummaryInput = { title, output: result.output, effects: result.effects, dryRun: !!args.dryRun, ...(portalUrl ? { portalUrl } : {}) };
+  if (args.dryRun) {
+    const files = await listFiles(workspace);
+    console.log(`Rendered ${files.length} file${files.length === 1 ? '' : 's'} into ${args.dryRun}:`);
+    for (const f of files) console.log(`  ${f.path}`);
+  }
+  process.stdout.write(formatSummaryText(summary));
+  await writeStepSummary(env, formatSummaryMarkdown(summary));
+  return summary;
+}
+
+export async function scaffoldCommand(options: ScaffoldOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (options.fromIssue) {
+    if (options.template || options.values || options.dryRun) {
+      console.error('backlot scaffold: --from-issue takes the template and values from the issue; drop --template/--values/--dry-run');
+      return 2;
+    }
+    return fromIssue(options.fromIssue, options.config, env);
+  }
+  if (!options.template) {
+    console.error('backlot scaffold: --template is required (a ref such as template:default/node-service, or a template.yaml)');
+    return 2;
+  }
+  const config = readConfig(options.config);
+  try {
+    const values = await readValues(options.values);
+    const { template, entities } = await loadTemplate(config, options.template, true);
+    await runAndReport({ config, template, entities, values, dryRun: options.dryRun, login: env.GITHUB_ACTOR, env });
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ScaffoldError)) throw err;
+    console.error(`backlot scaffold: ${err.message}`);
+    await writeStepSummary(env, `### Scaffolding failed\n\n~~~text\n${err.message}\n~~~`);
+    return 1;
+  }
+}
+
+async function fromIssue(eventPath: string, configFile: string | undefined, env: NodeJS.ProcessEnv): Promise<number> {
+  const config = readConfig(configFile);
+  const event = JSON.parse(await readFile(eventPath, 'utf8')) as IssueEvent;
+  if (!event.issue || !event.repository) throw new Error(`${eventPath} is not an issues event`);
+  const host = event.repository.html_url ? new URL(event.repository.html_url).host : serverHost(env);
+  const clients = githubClients(env);
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+  const portalEnv = { ...env, GITHUB_REPOSITORY: env.GITHUB_REPOSITORY ?? event.repository.full_name };
+  return handleIssue({
+    event,
+    gh: clients(host),
+    ...(config.scaffold ? { config: config.scaffold } : {}),
+    ...(runUrl ? { runUrl } : {}),
+    async run(ref, values, login) {
+      const { template, entities } = await loadTemplate(config, ref, false);
+      const summary = await runAndReport({ config, template, entities, values, dryRun: undefined, login, env: portalEnv });
+      return { markdown: formatSummaryMarkdown(summary) };
+    },
+  });
+}
