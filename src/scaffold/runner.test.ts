@@ -150,7 +150,13 @@ output:
     expect(result.effects.map((e) => [e.step, e.summary])).toEqual([
       ['publish', 'create public repo acme/svc on github.com and push 1 file to main'],
       ['dispatch', 'run workflow ci.yml of acme/svc on main'],
+      ['register', 'ask the portal repo (set scaffold.portalRepo or GITHUB_REPOSITORY) to rebuild (repository_dispatch "backlot-rebuild")'],
     ]);
+    expect(result.effects[2]!.details).toEqual({
+      catalogInfoUrl: 'https://github.com/acme/svc/blob/main/catalog-info.yaml',
+      template: 'template:default/service',
+      entityRef: 'component:default/svc',
+    });
     expect(result.effects[1]!.details.inputs).toEqual({ a: '1' });
     expect(result.output.links).toEqual([{ title: 'Catalog', entityRef: 'component:default/svc' }]);
   });
