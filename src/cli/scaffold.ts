@@ -2,7 +2,7 @@
 // scaffold request filed as an issue (--from-issue).
 
 import { existsSync, readdirSync } from 'node:fs';
-import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BacklotConfig } from '../config/types.ts';
@@ -117,7 +117,7 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     ...(portalRepo ? { portalRepo } : {}),
     ...(user ? { user } : {}),
     ...(env.GITHUB_RUN_ID ? { taskId: env.GITHUB_RUN_ID } : {}),
-  });
+  }).finally(() => (args.dryRun ? undefined : rm(workspace, { recursive: true, force: true })));
   const title = String(template.entity.metadata.title ?? template.entity.metadata.name);
   const portalUrl = portalUrlOf(config);
   const summary: SummaryInput = { title, output: result.output, effects: result.effects, dryRun: !!args.dryRun, ...(portalUrl ? { portalUrl } : {}) };
