@@ -1,0 +1,399 @@
+// The docs stage: entities with techdocs annotations → rendered docs sites. Files are read in a few
+// batched calls for all sites at once (configs, then pages, then snippets, then SVG images).
+
+import type { CatalogEntity } from '../model/catalog.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { compareDiagnostics } from '../model/diagnostic.ts';
+import type { FileContent, FileRef, RepoInfo, Snapshot } from '../snapshot/types.ts';
+import { createLinkResolver, type AnchorCheck, type SiteLinks } from './links.ts';
+import { locateDocs, type DocsLink, type DocsSource } from './locate.ts';
+import { toSourceLines } from './markdown/blocks.ts';
+import { splitFrontMatter } from './markdown/frontMatter.ts';
+import { createRenderer, type Renderer } from './markdown/render.ts';
+import { expandSnippets, findSnippetSpecs, parseSnippetSpec } from './markdown/snippets.ts';
+import { defaultMkdocsConfig, parseMkdocsConfig, type MkdocsConfig } from './mkdocs.ts';
+import { buildNav, dirnameToTitle, isIndexFile } from './nav.ts';
+import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
+import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from './types.ts';
+
+export interface BuildDocsOptions extends DocsOptions {
+  /** Reuse a renderer across builds (tests, watch mode). */
+  renderer?: Renderer;
+}
+
+interface Plan {
+  source: DocsSource;
+  ref: string;
+  repo: RepoInfo;
+  repoFiles: Set<string>;
+  configFile?: string;
+  config: MkdocsConfig;
+  docsDir: string;
+  /** docs-relative Markdown path → page path. */
+  pages: Map<string, string>;
+  url: string;
+  texts: Map<string, string>;
+  frontTitles: Map<string, string>;
+  nav: NavItem[];
+  links: SiteLinks;
+}
+
+const key = (repo: string, path: string) => `${repo}\0${path}`;
+
+export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEntity[], options: BuildDocsOptions = {}): Promise<DocsResult> {
+  const base = options.base ?? '/';
+  const located = locateDocs(snapshot.repos, entities);
+  const diagnostics: Diagnostic[] = [...located.diagnostics];
+  const report = (d: Diagnostic) => diagnostics.push(d);
+
+  const fileLists = new Map<string, Set<string>>();
+  await Promise.all(
+    [...new Set(located.sources.map((s) => s.repo.name))].map(async (name) => fileLists.set(name, new Set(await snapshot.list(name)))),
+  );
+
+  // 1. mkdocs.yaml / mkdocs.yml of every site, in one read.
+  const plans: Plan[] = [];
+  for (const source of located.sources) {
+    const repoFiles = fileLists.get(source.repo.name) ?? new Set<string>();
+    const at = (name: string) => (source.rootDir ? `${source.rootDir}/${name}` : name);
+    const candidates = [at('mkdocs.yaml'), at('mkdocs.yml')].filter((f) => repoFiles.has(f));
+    if (candidates.length === 2) {
+      report(siteDiagnostic(source, candidates[1]!, 'docs-mkdocs-config', 'Both mkdocs.yaml and mkdocs.yml exist; mkdocs.yaml is used', 'warning'));
+    }
+    if (candidates.length === 0 && ![...repoFiles].some((f) => isInside(source.rootDir, f))) {
+      const pos = source.entity.source.positions['/metadata/annotations/backstage.io~1techdocs-ref'];
+      report({
+        severity: 'warning',
+        code: 'docs-missing-file',
+        message: `techdocs-ref points at ${source.rootDir || 'the repository root'} of ${source.repo.name}, which holds no files`,
+        repo: source.entity.source.repo,
+        file: source.entity.source.file,
+        line: pos?.line ?? source.entity.source.line,
+        column: pos?.column ?? source.entity.source.column,
+        entity: source.entity.ref,
+      });
+      continue;
+    }
+    const name = source.entity.entity.metadata.title || source.entity.entity.metadata.name;
+    plans.push({
+      source,
+      ref: source.entity.ref,
+      repo: source.repo,
+      repoFiles,
+      ...(candidates[0] ? { configFile: candidates[0] } : {}),
+      config: defaultMkdocsConfig(String(name)),
+      docsDir: '',
+      pages: new Map(),
+      url: docsRootUrl(source.triplet, base),
+      texts: new Map(),
+      frontTitles: new Map(),
+      nav: [],
+      links: undefined as unknown as SiteLinks,
+    });
+  }
+  const configs = await readAll(snapshot, plans.filter((p) => p.configFile).map((p) => ({ repo: p.repo.name, path: p.configFile! })));
+  const svgPaths = new Set<string>();
+
+  // 2. Config, docs_dir, pages and nav of each site.
+  for (const plan of [...plans]) {
+    if (plan.configFile) {
+      const content = configs.get(key(plan.repo.name, plan.configFile));
+      if (content?.kind !== 'text') {
+        report(siteDiagnostic(plan.source, plan.configFile, 'docs-mkdocs-config', `${plan.configFile} could not be read (${content?.kind ?? 'missing'})`, 'error'));
+        plans.splice(plans.indexOf(plan), 1);
+        continue;
+      }
+      const parsed = parseMkdocsConfig(content.text, { repo: plan.repo.name, file: plan.configFile, entity: plan.ref });
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.diagnostics.some((d) => d.severity === 'error')) {
+        plans.splice(plans.indexOf(plan), 1);
+        continue;
+      }
+      plan.config = { ...parsed.config, siteName: parsed.config.siteName ?? plan.config.siteName };
+    }
+    const configFile = plan.configFile ?? plan.source.entity.source.file;
+    const docsDir = plan.config.docsDir.startsWith('/') ? undefined : joinRepoPath(plan.source.rootDir, plan.config.docsDir);
+    if (docsDir === undefined || !isInside(plan.source.rootDir, docsDir)) {
+      report({
+        severity: 'error',
+        code: 'docs-path-escape',
+        message: `docs_dir "${plan.config.docsDir}" points outside the docs site's folder (${plan.source.rootDir || 'the repository root'})`,
+        hint: 'docs_dir is relative to mkdocs.yml and must stay inside its folder.',
+        repo: plan.repo.name,
+        file: configFile,
+        line: plan.config.docsDirAt.line,
+        column: plan.config.docsDirAt.column,
+        entity: plan.ref,
+      });
+      plans.splice(plans.indexOf(plan), 1);
+      continue;
+    }
+    plan.docsDir = docsDir;
+    const markdown: string[] = [];
+    for (const file of plan.repoFiles) {
+      if (!isInside(docsDir, file) || file === docsDir) continue;
+      const rel = relativeTo(docsDir, file);
+      if (rel.split('/').some((s) => s.startsWith('.'))) continue;
+      if (/\.(md|markdown)$/i.test(rel)) markdown.push(rel);
+      else if (/\.mdx$/i.test(rel)) {
+        report({ severity: 'warning', code: 'docs-mdx', message: `${file} is MDX, which is never compiled from a repository; the page is left out`, hint: 'Rename it to .md if it is plain Markdown.', repo: plan.repo.name, file, line: 0, column: 0, entity: plan.ref });
+      } else if (/\.svg$/i.test(rel)) svgPaths.add(key(plan.repo.name, file));
+    }
+    markdown.sort();
+    for (const rel of markdown) {
+      // MkDocs drops README.md when the same folder has an index.md.
+      if (baseName(rel).toLowerCase() === 'readme.md' && markdown.includes(dirOf(rel) ? `${dirOf(rel)}/index.md` : 'index.md')) continue;
+      plan.pages.set(rel, pagePathOf(rel));
+    }
+    if (plan.pages.size === 0) {
+      report({ severity: 'warning', code: 'docs-missing-file', message: `docs_dir ${docsDir || '.'} holds no Markdown pages`, repo: plan.repo.name, file: configFile, line: plan.config.docsDirAt.line, column: plan.config.docsDirAt.column, entity: plan.ref });
+    }
+    const url = (path: string) => plan.url + path;
+    const nav = buildNav(plan.config.nav, {
+      repo: plan.repo.name,
+      configFile,
+      entity: plan.ref,
+      docsDir,
+      pages: new Set(plan.pages.keys()),
+      repoFiles: plan.repoFiles,
+      url,
+    });
+    diagnostics.push(...nav.diagnostics);
+    plan.nav = nav.nav;
+  }
+
+  // 3. Every page of every site, in one read; then snippets, round by round; then SVG images.
+  const pageRefs = plans.flatMap((p) => [...p.pages.keys()].map((rel) => ({ repo: p.repo.name, path: joinRepoPath(p.docsDir, rel)! })));
+  const pageTexts = await readAll(snapshot, pageRefs);
+  const snippetTexts = new Map<string, string | undefined>();
+  let pending: FileRef[] = [];
+  const want = (plan: Plan, text: string) => {
+    for (const spec of findSnippetSpecs(text)) {
+      const path = snippetPath(plan, parseSnippetSpec(spec).path);
+      if (path !== undefined && !snippetTexts.has(key(plan.repo.name, path))) {
+        snippetTexts.set(key(plan.repo.name, path), undefined);
+        if (plan.repoFiles.has(path)) pending.push({ repo: plan.repo.name, path });
+      }
+    }
+  };
+  for (const plan of plans) {
+    for (const rel of plan.pages.keys()) {
+      const path = joinRepoPath(plan.docsDir, rel)!;
+      const content = pageTexts.get(key(plan.repo.name, path));
+      if (content?.kind !== 'text') {
+        report({ severity: 'warning', code: 'docs-unreadable', message: `${path} could not be read (${content?.kind === 'skipped' ? content.reason : (content?.kind ?? 'missing')})`, repo: plan.repo.name, file: path, line: 0, column: 0, entity: plan.ref });
+        plan.pages.delete(rel);
+        continue;
+      }
+      const front = splitFrontMatter(content.text);
+      plan.texts.set(rel, front.body);
+      if (front.title) plan.frontTitles.set(rel, front.title);
+      want(plan, front.body);
+    }
+  }
+  for (let round = 0; round < 4 && pending.length; round++) {
+    const batch = pending;
+    pending = [];
+    const read = await readAll(snapshot, batch);
+    for (const ref of batch) {
+      const content = read.get(key(ref.repo, ref.path));
+      const text = content?.kind === 'text' ? content.text : undefined;
+      snippetTexts.set(key(ref.repo, ref.path), text);
+      const plan = plans.find((p) => p.repo.name === ref.repo && isInside(p.source.rootDir, ref.path));
+      if (text !== undefined && plan) want(plan, text);
+    }
+  }
+  const svgTexts = await readAll(
+    snapshot,
+    [...svgPaths].map((k) => {
+      const [repo, path] = k.split('\0') as [string, string];
+      return { repo, path };
+    }),
+  );
+
+  // 4. Render.
+  const renderer = options.renderer ?? (await createRenderer());
+  await renderer.prepare(plans.flatMap((p) => [...p.texts.values()]).concat([...snippetTexts.values()].filter((t): t is string => !!t)));
+  const sites: DocsSite[] = [];
+  for (const plan of plans) {
+    const svg = new Map<string, string>();
+    for (const [k, content] of svgTexts) if (content.kind === 'text' && content.repo === plan.repo.name) svg.set(k.split('\0')[1]!, content.text);
+    plan.links = { repo: plan.repo, entity: plan.ref, docsDir: plan.docsDir, repoFiles: plan.repoFiles, pages: plan.pages, url: (p) => plan.url + p, svg, assets: new Map() };
+    const anchors: AnchorCheck[] = [];
+    const ids = new Map<string, Set<string>>();
+    const pages: DocsPage[] = [];
+    const editBase = editBaseOf(plan);
+    for (const [rel, text] of plan.texts) {
+      const sourcePath = joinRepoPath(plan.docsDir, rel)!;
+      const lines = expandSnippets(toSourceLines(text), {
+        resolve: (spec) => snippetPath(plan, spec),
+        content: (path) => snippetTexts.get(key(plan.repo.name, path)),
+        report: (at, code, message) =>
+          report({ severity: code === 'docs-path-escape' ? 'error' : 'warning', code, message, repo: plan.repo.name, file: sourcePath, line: at.line, column: 1, entity: plan.ref }),
+      });
+      const rendered = renderer.render({ lines, resolve: createLinkResolver(plan.links, sourcePath, report, anchors) });
+      const path = plan.pages.get(rel)!;
+      ids.set(path, rendered.ids);
+      const title = plan.frontTitles.get(rel) ?? rendered.title ?? fileTitle(rel);
+      pages.push({
+        path,
+        url: plan.url + path,
+        title,
+        html: rendered.title ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,
+        headings: rendered.headings,
+        sourcePath,
+        ...(editBase ? { editUrl: editBase + encodePath(rel) } : {}),
+        hasMermaid: rendered.hasMermaid,
+        hasCode: rendered.hasCode,
+      });
+    }
+    for (const check of anchors) {
+      const known = ids.get(check.page);
+      if (!known || known.has(check.fragment) || known.has(`user-content-${check.fragment}`)) continue;
+      report({
+        severity: 'warning',
+        code: 'docs-broken-link',
+        message: `link to #${check.fragment} on ${check.page ? `page ${check.page}` : 'the index page'}: no such heading or anchor`,
+        repo: plan.repo.name,
+        file: check.file,
+        line: check.at.line,
+        column: check.at.column,
+        entity: plan.ref,
+      });
+    }
+    const nav = titledNav(plan.nav, new Map(pages.map((p) => [p.path, p.title])));
+    linkNeighbours(pages, nav);
+    sites.push({
+      entityRef: plan.ref,
+      namespace: plan.source.triplet.namespace,
+      kind: plan.source.triplet.kind,
+      name: plan.source.triplet.name,
+      url: plan.url,
+      siteName: plan.config.siteName ?? plan.source.triplet.name,
+      ...(plan.config.siteDescription ? { siteDescription: plan.config.siteDescription } : {}),
+      repo: plan.repo.name,
+      rootDir: plan.source.rootDir,
+      docsDir: plan.docsDir,
+      nav,
+      pages: pages.sort((a, b) => a.path.localeCompare(b.path)),
+      assets: [...plan.links.assets.values()],
+      repoUrl: safeHttpUrl(plan.config.repoUrl) ?? plan.repo.url,
+      ...(editBase ? { editBase } : {}),
+    });
+  }
+
+  const redirects = resolveRedirects(located.links, sites, base, report);
+  return { sites, redirects, diagnostics: diagnostics.sort(compareDiagnostics) };
+}
+
+async function readAll(snapshot: Snapshot, refs: FileRef[]): Promise<Map<string, FileContent>> {
+  const out = new Map<string, FileContent>();
+  if (refs.length === 0) return out;
+  const contents = await snapshot.read(refs);
+  for (const c of contents) out.set(key(c.repo, c.path), c);
+  return out;
+}
+
+/** Snippet files resolve against the site's folder and must stay inside it (pymdownx `restrict_base_path`). */
+function snippetPath(plan: Plan, path: string): string | undefined {
+  if (path.startsWith('/')) return undefined;
+  const resolved = joinRepoPath(plan.source.rootDir, path);
+  return resolved !== undefined && isInside(plan.source.rootDir, resolved) ? resolved : undefined;
+}
+
+function siteDiagnostic(source: DocsSource, file: string, code: string, message: string, severity: Diagnostic['severity']): Diagnostic {
+  return { severity, code, message, repo: source.repo.name, file, line: 0, column: 0, entity: source.entity.ref };
+}
+
+function safeHttpUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** "Edit this page": the author's repo_url + edit_uri, else the snapshot repo's edit URL for docs_dir. */
+function editBaseOf(plan: Plan): string | undefined {
+  const { repoUrl, editUri } = plan.config;
+  const withSlash = (s: string) => (s.endsWith('/') ? s : `${s}/`);
+  if (editUri !== undefined) {
+    if (editUri === '') return undefined;
+    if (/^https?:\/\//i.test(editUri)) return withSlash(editUri);
+    const root = safeHttpUrl(repoUrl) ?? plan.repo.url;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(editUri)) return undefined;
+    return withSlash(new URL(editUri, withSlash(root)).href);
+  }
+  if (/^[0-9a-f]{40}$/i.test(plan.repo.defaultBranch)) return undefined;
+  const docs = plan.docsDir ? `${encodePath(plan.docsDir)}/` : '';
+  return `${plan.repo.url.replace(/\/+$/, '')}/edit/${encodePath(plan.repo.defaultBranch)}/${docs}`;
+}
+
+/** MkDocs' title for a page with no nav title, meta title or h1: from the file name. */
+function fileTitle(rel: string): string {
+  if (rel.toLowerCase() === 'index.md' || rel.toLowerCase() === 'readme.md') return 'Home';
+  const name = isIndexFile(rel) ? baseName(dirOf(rel)) : baseName(rel).replace(/\.(md|markdown)$/i, '');
+  return dirnameToTitle(name);
+}
+
+function titledNav(items: NavItem[], titles: Map<string, string>): NavItem[] {
+  return items.map((item) => {
+    if (item.type === 'page') return { ...item, title: item.title || titles.get(item.path) || item.path };
+    if (item.type === 'section') return { ...item, children: titledNav(item.children, titles) };
+    return item;
+  });
+}
+
+/** Previous/next follow the nav's page order; pages outside the nav have neither. */
+function linkNeighbours(pages: DocsPage[], nav: NavItem[]): void {
+  const order: Array<{ path: string; title: string; url: string }> = [];
+  const walk = (items: NavItem[]) => {
+    for (const item of items) {
+      if (item.type === 'page') order.push(item);
+      else if (item.type === 'section') {
+        if (item.path !== undefined && item.url) order.push({ path: item.path, title: item.title, url: item.url });
+        walk(item.children);
+      }
+    }
+  };
+  walk(nav);
+  const byPath = new Map(pages.map((p) => [p.path, p]));
+  const seen = new Set<string>();
+  const unique = order.filter((o) => !seen.has(o.path) && seen.add(o.path));
+  unique.forEach((entry, i) => {
+    const page = byPath.get(entry.path);
+    if (!page) return;
+    const prev = unique[i - 1];
+    const next = unique[i + 1];
+    if (prev) page.prev = { title: byPath.get(prev.path)?.title ?? prev.title, url: prev.url };
+    if (next) page.next = { title: byPath.get(next.path)?.title ?? next.title, url: next.url };
+  });
+}
+
+function resolveRedirects(links: DocsLink[], sites: DocsSite[], base: string, report: (d: Diagnostic) => void): DocsRedirect[] {
+  const byRef = new Map(sites.map((s) => [s.entityRef, s]));
+  const out: DocsRedirect[] = [];
+  for (const link of links) {
+    const at = link.entity.source.positions['/metadata/annotations/backstage.io~1techdocs-entity'];
+    const problem = (message: string) =>
+      report({ severity: 'warning', code: 'docs-ref', message, repo: link.entity.source.repo, file: link.entity.source.file, line: at?.line ?? link.entity.source.line, column: at?.column ?? link.entity.source.column, entity: link.entity.ref });
+    const target = byRef.get(link.target);
+    if (!target) {
+      problem(`techdocs-entity names ${link.target}, which has no docs in this build`);
+      continue;
+    }
+    let path = link.path.split('#')[0]!;
+    if (path && !path.endsWith('/')) path += '/';
+    if (path && !target.pages.some((p) => p.path === path)) {
+      problem(`techdocs-entity-path /${link.path} is not a page of ${link.target}'s docs`);
+      path = '';
+    }
+    const fragment = link.path.includes('#') ? link.path.slice(link.path.indexOf('#')) : '';
+    const { namespace, kind, name } = (() => {
+      const e = link.entity.entity;
+      return { namespace: e.metadata.namespace || 'default', kind: e.kind, name: e.metadata.name };
+    })();
+    out.push({ entityRef: link.entity.ref, from: docsRootUrl({ namespace, kind, name }, base), to: target.url + path + fragment });
+  }
+  return out;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

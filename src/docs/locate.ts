@@ -1,0 +1,157 @@
+// Which entities have docs, and where: `backstage.io/techdocs-ref` (`dir:` / `url:`) and
+// `backstage.io/techdocs-entity` (show another entity's docs).
+
+import type { CatalogEntity } from '../model/catalog.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import {
+  ANNOTATION_SOURCE_LOCATION,
+  ANNOTATION_TECHDOCS_ENTITY,
+  ANNOTATION_TECHDOCS_REF,
+  DEFAULT_NAMESPACE,
+} from '../model/entity.ts';
+import { parseEntityRef, stringifyEntityRef } from '../model/entityRef.ts';
+import type { RepoInfo } from '../snapshot/types.ts';
+import { decodeUrlPath, dirOf, joinRepoPath, normalizeRepoPath, type DocsTriplet } from './paths.ts';
+
+export const ANNOTATION_TECHDOCS_ENTITY_PATH = 'backstage.io/techdocs-entity-path';
+
+export interface DocsSource {
+  entity: CatalogEntity;
+  triplet: DocsTriplet;
+  repo: RepoInfo;
+  /** Repo-relative folder that holds mkdocs.yml. */
+  rootDir: string;
+}
+
+export interface DocsLink {
+  entity: CatalogEntity;
+  /** Canonical ref of the entity whose docs to show. */
+  target: string;
+  /** Page path inside the target's site (`techdocs-entity-path`), no leading slash. */
+  path: string;
+}
+
+export function tripletOf(entity: CatalogEntity): DocsTriplet {
+  const e = entity.entity;
+  return {
+    namespace: (e.metadata.namespace || DEFAULT_NAMESPACE).toLowerCase(),
+    kind: e.kind.toLowerCase(),
+    name: e.metadata.name.toLowerCase(),
+  };
+}
+
+export function locateDocs(
+  repos: readonly RepoInfo[],
+  entities: readonly CatalogEntity[],
+): { sources: DocsSource[]; links: DocsLink[]; diagnostics: Diagnostic[] } {
+  const sources: DocsSource[] = [];
+  const links: DocsLink[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const byName = new Map(repos.map((r) => [r.name, r]));
+
+  for (const item of entities) {
+    const annotations = item.entity.metadata.annotations ?? {};
+    const report = (annotation: string, message: string, hint?: string, severity: Diagnostic['severity'] = 'error') => {
+      const pos = item.source.positions[`/metadata/annotations/${annotation.replace(/~/g, '~0').replace(/\//g, '~1')}`];
+      diagnostics.push({
+        severity,
+        code: 'docs-ref',
+        message,
+        ...(hint ? { hint } : {}),
+        repo: item.source.repo,
+        file: item.source.file,
+        line: pos?.line ?? item.source.line,
+        column: pos?.column ?? item.source.column,
+        entity: item.ref,
+      });
+    };
+
+    const external = annotations[ANNOTATION_TECHDOCS_ENTITY];
+    if (typeof external === 'string' && external.trim()) {
+      try {
+        const ref = parseEntityRef(external.trim(), { defaultNamespace: item.entity.metadata.namespace });
+        const path = String(annotations[ANNOTATION_TECHDOCS_ENTITY_PATH] ?? '').replace(/^\/+/, '');
+        links.push({ entity: item, target: stringifyEntityRef(ref), path });
+      } catch (error) {
+        report(ANNOTATION_TECHDOCS_ENTITY, `${ANNOTATION_TECHDOCS_ENTITY}: ${(error as Error).message}`, 'Use a full ref such as component:default/my-service.');
+      }
+      continue;
+    }
+
+    const value = annotations[ANNOTATION_TECHDOCS_REF];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const ref = value.trim();
+    const colon = ref.indexOf(':');
+    const type = colon === -1 ? '' : ref.slice(0, colon).trim();
+    const target = colon === -1 ? '' : ref.slice(colon + 1).trim();
+    if (type === 'dir') {
+      const base = sourceFolder(item, repos, byName);
+      if (!base) {
+        report(ANNOTATION_TECHDOCS_REF, `Cannot tell where ${item.ref} was read from, so "${ref}" has no folder to resolve against`);
+        continue;
+      }
+      const rootDir = target.startsWith('/') ? undefined : joinRepoPath(base.dir, target);
+      if (rootDir === undefined) {
+        report(ANNOTATION_TECHDOCS_REF, `"${ref}" points outside the repository ${base.repo.name}`, 'dir: is relative to the catalog file and must stay inside its repository.');
+        continue;
+      }
+      sources.push({ entity: item, triplet: tripletOf(item), repo: base.repo, rootDir });
+    } else if (type === 'url') {
+      const found = resolveTreeUrl(target, repos);
+      if (!found) {
+        report(ANNOTATION_TECHDOCS_REF, `"${ref}" does not point at a folder of a repository in this build`, 'Use url:https://<host>/<owner>/<repo>/tree/<default branch>/<folder>, or dir:.', 'warning');
+        continue;
+      }
+      sources.push({ entity: item, triplet: tripletOf(item), repo: found.repo, rootDir: found.path });
+    } else {
+      report(ANNOTATION_TECHDOCS_REF, `"${ref}" is neither dir:<path> nor url:<url>`, 'The usual value is dir:.');
+    }
+  }
+  return { sources, links, diagnostics };
+}
+
+/** The folder `dir:` is relative to: the source-location annotation, else the catalog file's folder. */
+function sourceFolder(
+  item: CatalogEntity,
+  repos: readonly RepoInfo[],
+  byName: Map<string, RepoInfo>,
+): { repo: RepoInfo; dir: string } | undefined {
+  const location = item.entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
+  if (typeof location === 'string' && location.startsWith('url:')) {
+    const found = resolveTreeUrl(location.slice(4).trim(), repos);
+    if (found) return { repo: found.repo, dir: found.path };
+  }
+  const repo = byName.get(item.source.repo);
+  return repo ? { repo, dir: dirOf(item.source.file) } : undefined;
+}
+
+/**
+ * `https://<host>/<owner>/<repo>/tree|blob/<branch>/<folder>` → a folder of a snapshot repo. The branch must
+ * be the one the snapshot holds (or its commit); `''` is the repo root. Undefined for anything else.
+ */
+export function resolveTreeUrl(value: string, repos: readonly RepoInfo[]): { repo: RepoInfo; path: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const segments = url.pathname.split('/').slice(1);
+  const [owner, name, mode] = segments;
+  const repo = repos.find(
+    (r) =>
+      r.host.toLowerCase() === url.host.toLowerCase() &&
+      r.owner.toLowerCase() === owner?.toLowerCase() &&
+      r.name.toLowerCase() === name?.toLowerCase(),
+  );
+  if (!repo) return undefined;
+  if (mode === undefined || (mode === '' && segments.length === 3)) return { repo, path: '' };
+  if (mode !== 'tree' && mode !== 'blob') return undefined;
+  const rest = decodeUrlPath(segments.slice(3).join('/'));
+  if (rest === undefined) return undefined;
+  const ref = [repo.defaultBranch, repo.commit].find((r) => rest === r || rest.startsWith(`${r}/`));
+  if (ref === undefined) return undefined;
+  const path = normalizeRepoPath(rest.slice(ref.length));
+  return path === undefined ? undefined : { repo, path };
+}

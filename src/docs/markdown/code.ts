@@ -1,0 +1,128 @@
+// Code blocks: shiki at build time (light and dark theme, line numbers, `hl_lines`, `title`, a copy
+// button the site wires up) and mermaid fences left as source for the browser to draw.
+
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
+import { visit } from 'unist-util-visit';
+
+export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+
+let shared: Promise<Highlighter> | undefined;
+
+/** One highlighter per process: themes load once, languages on demand. */
+export function getHighlighter(): Promise<Highlighter> {
+  shared ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [] });
+  return shared;
+}
+
+/** Languages named by fences in a text (```ts, ~~~ {.python}). */
+export function fenceLanguages(text: string, into: Set<string> = new Set()): Set<string> {
+  for (const m of text.matchAll(/^[ \t>]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?([\w+#.-]+)/gm)) into.add(m[1]!.toLowerCase());
+  return into;
+}
+
+/** Loads the bundled grammars among `names`; unknown names are left to render as plain text. */
+export async function loadLanguages(highlighter: Highlighter, names: Iterable<string>): Promise<void> {
+  const loaded = new Set(highlighter.getLoadedLanguages());
+  const wanted = [...new Set(names)].filter((n) => !loaded.has(n) && Object.hasOwn(bundledLanguages, n));
+  if (wanted.length) await highlighter.loadLanguage(...(wanted as Array<keyof typeof bundledLanguages>));
+}
+
+export interface CodeMeta {
+  hlLines: Set<number>;
+  lineStart: number;
+  title?: string;
+}
+
+/** `hl_lines="1 3-5" linenums="10" title="app.py"` from a fence's info string. */
+export function parseCodeMeta(meta: string): CodeMeta {
+  const out: CodeMeta = { hlLines: new Set(), lineStart: 1 };
+  for (const m of meta.matchAll(/([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
+    const value = m[2] ?? m[3] ?? m[4] ?? '';
+    if (m[1] === 'hl_lines') {
+      for (const part of value.split(/[\s,]+/)) {
+        const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+        if (!range) continue;
+        const from = Number(range[1]);
+        const to = Math.min(Number(range[2] ?? range[1]), from + 10_000);
+        for (let n = from; n <= to; n++) out.hlLines.add(n);
+      }
+    } else if (m[1] === 'linenums' && /^\d+$/.test(value)) {
+      out.lineStart = Math.max(1, Number(value));
+    } else if (m[1] === 'title') {
+      out.title = value;
+    }
+  }
+  return out;
+}
+
+/** Mermaid runs in `strict` mode in the browser; interaction lines are dropped here as well. */
+export function cleanMermaid(source: string): string {
+  return source
+    .split('\n')
+    .filter((line) => !/^\s*(click|callback|link)\s/i.test(line) && !/securityLevel/i.test(line))
+    .join('\n');
+}
+
+export interface CodeResult {
+  hasCode: boolean;
+  hasMermaid: boolean;
+}
+
+/** Replaces `pre > code.language-x` with highlighted markup. Runs after sanitising (shiki's styles are ours). */
+export function renderCodeBlocks(tree: Root, highlighter: Highlighter): CodeResult {
+  const result: CodeResult = { hasCode: false, hasMermaid: false };
+  const loaded = new Set(highlighter.getLoadedLanguages());
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'pre' || !parent || index === undefined) return;
+    // Only code blocks made here may be diagrams; an author's own `class="mermaid"` is dropped.
+    const preClasses = (node.properties.className as string[] | undefined) ?? [];
+    if (preClasses.length) node.properties.className = preClasses.filter((c) => c !== 'mermaid');
+    const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+    if (!code) return 'skip';
+    const classes = (code.properties.className as string[] | undefined) ?? [];
+    const lang = (classes.find((c) => c.startsWith('language-'))?.slice(9) ?? 'text').toLowerCase();
+    const meta = typeof code.properties.dataMeta === 'string' ? code.properties.dataMeta : '';
+    const source = toString(code).replace(/\n$/, '');
+    if (lang === 'mermaid') {
+      result.hasMermaid = true;
+      parent.children[index] = { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: cleanMermaid(source) }] };
+      return 'skip';
+    }
+    result.hasCode = true;
+    parent.children[index] = highlight(highlighter, source, loaded.has(lang) ? lang : 'text', parseCodeMeta(meta));
+    return 'skip';
+  });
+  return result;
+}
+
+function highlight(highlighter: Highlighter, source: string, lang: string, meta: CodeMeta): Element {
+  const root = highlighter.codeToHast(source, {
+    lang,
+    themes: THEMES,
+    defaultColor: 'light',
+    transformers: [
+      {
+        pre(pre) {
+          this.addClassToHast(pre, 'linenums');
+        },
+        line(line, n) {
+          line.properties.dataLine = meta.lineStart + n - 1;
+          if (meta.hlLines.has(n)) this.addClassToHast(line, 'hll');
+        },
+      },
+    ],
+  });
+  const pre = root.children.find((c): c is Element => c.type === 'element');
+  const children: ElementContent[] = [];
+  if (meta.title) children.push({ type: 'element', tagName: 'div', properties: { className: ['code-title'] }, children: [{ type: 'text', value: meta.title }] });
+  children.push({
+    type: 'element',
+    tagName: 'button',
+    properties: { type: 'button', className: ['code-copy'], ariaLabel: 'Copy code', title: 'Copy code' },
+    children: [{ type: 'text', value: 'Copy' }],
+  });
+  if (pre) children.push(pre);
+  return { type: 'element', tagName: 'div', properties: { className: ['code-block'], dataLang: lang }, children };
+}

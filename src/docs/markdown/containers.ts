@@ -1,0 +1,118 @@
+// Turns the marker blockquotes of blocks.ts, and GitHub alerts (`> [!NOTE]`), into admonitions,
+// details, content tabs and definition lists. Elements get their HTML names through `data.hName`.
+
+import type { Blockquote, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Node, Parent } from 'unist';
+import { visit } from 'unist-util-visit';
+import { MARKER, type Container } from './blocks.ts';
+
+const MARKER_TEXT = new RegExp(`^${MARKER}(\\d+)${MARKER}$`);
+const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/i;
+
+interface Element extends Parent {
+  type: string;
+  data: { hName: string; hProperties?: Record<string, unknown> };
+  children: RootContent[];
+}
+
+const el = (type: string, hName: string, children: RootContent[], hProperties?: Record<string, unknown>): Element => ({
+  type,
+  data: { hName, ...(hProperties ? { hProperties } : {}) },
+  children,
+});
+
+const text = (value: string): Text => ({ type: 'text', value });
+
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+export function applyContainers(tree: Root, containers: readonly Container[]): void {
+  visit(tree, 'blockquote', (node: Blockquote) => {
+    const first = node.children[0];
+    const head = first?.type === 'paragraph' ? first.children[0] : undefined;
+    if (head?.type !== 'text') return;
+    const marker = containers.length > 0 ? MARKER_TEXT.exec(head.value) : null;
+    if (marker && first!.type === 'paragraph' && first.children.length === 1) {
+      const container = containers[Number(marker[1])];
+      if (container) replace(node, toElement(container, node.children.slice(1)));
+      return;
+    }
+    const alert = ALERT.exec(head.value);
+    if (alert) {
+      const type = alert[1]!.toLowerCase();
+      head.value = head.value.slice(alert[0].length);
+      if (head.value === '') (first as Paragraph).children.shift();
+      const body = (first as Paragraph).children.length === 0 ? node.children.slice(1) : node.children;
+      replace(node, admonition([type], capitalize(type), body));
+    }
+  });
+  groupSiblings(tree);
+}
+
+function replace(node: Node, element: Element): void {
+  const target = node as unknown as Record<string, unknown>;
+  for (const key of Object.keys(target)) if (key !== 'position') delete target[key];
+  Object.assign(target, element);
+}
+
+function admonition(types: string[], title: string | undefined, body: RootContent[]): Element {
+  const children: RootContent[] = [...body];
+  if (title) children.unshift({ type: 'paragraph', data: { hProperties: { className: ['admonition-title'] } }, children: [text(title)] });
+  return el('admonition', 'div', children, { className: ['admonition', ...types] });
+}
+
+function toElement(container: Container, body: RootContent[]): Element {
+  switch (container.kind) {
+    case 'admonition':
+      // Python-Markdown: no title given → the type, capitalised; an empty title → none.
+      return admonition(container.types, container.title ?? capitalize(container.types[0] ?? ''), body);
+    case 'details': {
+      const summary = el('detailsSummary', 'summary', [text(container.title ?? capitalize(container.types[0] ?? ''))]);
+      return el('details', 'details', [summary as unknown as RootContent, ...body], {
+        className: container.types,
+        ...(container.open ? { open: true } : {}),
+      });
+    }
+    case 'tab':
+      return el('tab', 'div', body, {
+        className: ['tabbed-block'],
+        dataTabTitle: container.title,
+        ...(container.selected ? { dataTabSelected: 'true' } : {}),
+        ...(container.newSet ? { dataTabNewSet: 'true' } : {}),
+      });
+    case 'dt': {
+      // A term is inline content, not a paragraph.
+      const inline = body.length === 1 && body[0]!.type === 'paragraph' ? (body[0] as Paragraph).children : body;
+      return el('defTerm', 'dt', inline as RootContent[]);
+    }
+    case 'dd':
+      return el('defDescription', 'dd', body);
+  }
+}
+
+/** Wraps runs of adjacent tabs into a tab set and of adjacent terms/definitions into a `dl`. */
+function groupSiblings(tree: Root): void {
+  visit(tree, (node: Node) => {
+    const parent = node as Parent;
+    if (!Array.isArray(parent.children) || node.type === 'tabSet' || node.type === 'defList') return;
+    const out: Node[] = [];
+    for (const child of parent.children) {
+      const last = out[out.length - 1] as Element | undefined;
+      if (child.type === 'tab') {
+        const props = (child as Element).data.hProperties ?? {};
+        if (last?.type === 'tabSet' && !props.dataTabNewSet) last.children.push(child as RootContent);
+        else out.push(el('tabSet', 'div', [child as RootContent], { className: ['tabbed-set'] }));
+        delete props.dataTabNewSet;
+        continue;
+      }
+      if (child.type === 'defTerm' || child.type === 'defDescription') {
+        if (last?.type === 'defList') last.children.push(child as RootContent);
+        else out.push(el('defList', 'dl', [child as RootContent]));
+        continue;
+      }
+      out.push(child);
+    }
+    parent.children = out;
+  });
+}

@@ -1,0 +1,269 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toSourceLines } from './blocks.ts';
+import type { LinkResolver } from './links.ts';
+import { createRenderer, type RenderedPage, type Renderer } from './render.ts';
+
+let renderer: Renderer;
+beforeAll(async () => {
+  renderer = await createRenderer();
+  await renderer.prepare(['```ts\n```', '```yaml\n```', '```python\n```', '    ```sh\n']);
+});
+
+const keep: LinkResolver = (url) => ({ url });
+function render(markdown: string, resolve: LinkResolver = keep): RenderedPage {
+  return renderer.render({ lines: toSourceLines(markdown), resolve });
+}
+const html = (markdown: string) => render(markdown).html;
+
+describe('admonitions and details', () => {
+  it('renders !!! with a type and a title, and the body as Markdown', () => {
+    const out = html('!!! warning "Booking cut-off"\n    Avoid **deploys**.\n\n    - one\n\nAfter.');
+    expect(out).toContain('<div class="admonition warning"><p class="admonition-title">Booking cut-off</p><p>Avoid <strong>deploys</strong>.</p>');
+    expect(out).toContain('<li>one</li>');
+    expect(out).toMatch(/<\/div>\s*<p>After.<\/p>/);
+  });
+
+  it('uses the capitalised type as the title, and no title for ""', () => {
+    expect(html('!!! note\n    Body')).toContain('<p class="admonition-title">Note</p>');
+    expect(html('!!! note ""\n    Body')).not.toContain('admonition-title');
+  });
+
+  it('keeps extra type words as classes', () => {
+    expect(html('!!! tip inline end "Side"\n    x')).toContain('class="admonition tip inline end"');
+  });
+
+  it('renders ??? closed and ???+ open as details', () => {
+    expect(html('??? info "Why?"\n    Because.')).toContain('<details class="info"><summary>Why?</summary><p>Because.</p></details>');
+    expect(html('???+ tip "Open"\n    Shown.')).toContain('<details class="tip" open><summary>Open</summary>');
+  });
+
+  it('nests blocks and keeps fenced code inside them', () => {
+    const out = html('!!! note\n    ??? tip "Inner"\n        ```yaml\n        a: 1\n        ```\n');
+    expect(out).toMatch(/<div class="admonition note">.*<details class="tip"><summary>Inner<\/summary><div class="code-block" data-lang="yaml">/s);
+  });
+
+  it('ignores !!! inside a code fence', () => {
+    const out = html('```\n!!! note\n    plain text\n```');
+    expect(out).not.toContain('class="admonition');
+    expect(out).toContain('!!! note');
+  });
+
+  it('renders GitHub alerts as admonitions', () => {
+    const out = html('> [!NOTE]\n> This site documents **two** deployables.');
+    expect(out).toContain('<div class="admonition note"><p class="admonition-title">Note</p><p>This site documents <strong>two</strong> deployables.</p></div>');
+    expect(html('> [!CAUTION]\n> Careful')).toContain('class="admonition caution"');
+    expect(html('> Just a quote')).toContain('<blockquote>');
+  });
+});
+
+describe('content tabs', () => {
+  it('groups consecutive === blocks into one tab set with radio inputs and labels', () => {
+    const out = html('=== "Go"\n\n    ```go\n    x := 1\n    ```\n\n=== "Config"\n\n    Plain *text*.\n');
+    expect(out).toContain('<div class="tabbed-set tabbed-alternate" data-tabs="1:2">');
+    expect(out).toContain('<input type="radio" name="__tabbed_1" id="__tabbed_1_1" checked><input type="radio" name="__tabbed_1" id="__tabbed_1_2">');
+    expect(out).toContain('<div class="tabbed-labels"><label for="__tabbed_1_1">Go</label><label for="__tabbed_1_2">Config</label></div>');
+    expect(out).toContain('<div class="tabbed-block"><p>Plain <em>text</em>.</p></div>');
+  });
+
+  it('starts a new set with ===! and selects ===+', () => {
+    const out = html('=== "A"\n    a\n\n===! "B"\n    b\n\n===+ "C"\n    c\n');
+    expect(out.match(/class="tabbed-set/g)).toHaveLength(2);
+    expect(out).toContain('id="__tabbed_2_2" checked');
+    expect(out).not.toContain('id="__tabbed_2_1" checked');
+  });
+});
+
+describe('GFM and Python-Markdown extras', () => {
+  it('renders tables and task lists with disabled checkboxes', () => {
+    const out = html('| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo');
+    expect(out).toContain('<table>');
+    expect(out).toContain('<td>1</td>');
+    expect(out).toContain('<li class="task-list-item"><input type="checkbox" checked disabled> done</li>');
+    expect(out).toContain('<li class="task-list-item"><input type="checkbox" disabled> todo</li>');
+  });
+
+  it('renders footnotes with working back and forth links', () => {
+    const out = html('A claim[^1].\n\n[^1]: The source.');
+    expect(out).toMatch(/<a href="#user-content-fn-1" id="user-content-fnref-1"[^>]*>1<\/a>/);
+    expect(out).toContain('id="user-content-fn-1"');
+    expect(out).toMatch(/<a href="#user-content-fnref-1"[^>]*class="data-footnote-backref"/);
+  });
+
+  it('renders definition lists, with indented continuation and several definitions', () => {
+    const out = html('CVRPTW\n:   Capacitated *routing*\n    with time windows.\n\nALNS\n:   Search.\n\n:   Another meaning.\n');
+    expect(out).toContain('<dl><dt>CVRPTW</dt><dd><p>Capacitated <em>routing</em>\nwith time windows.</p></dd><dt>ALNS</dt><dd><p>Search.</p></dd><dd><p>Another meaning.</p></dd></dl>');
+  });
+
+  it('renders code inside a definition', () => {
+    const out = html('`RoutePlanMissing`\n:   Re-run it:\n\n    ```sh\n    kubectl create job\n    ```\n');
+    expect(out).toMatch(/<dt><code>RoutePlanMissing<\/code><\/dt><dd><p>Re-run it:<\/p><div class="code-block" data-lang="sh">/);
+  });
+
+  it('wraps abbreviations and removes their definitions', () => {
+    const out = html('Routes come from OSRM, not OSRMX.\n\n`OSRM` in code stays.\n\n*[OSRM]: Open Source Routing Machine');
+    expect(out).toContain('<abbr title="Open Source Routing Machine">OSRM</abbr>, not OSRMX.');
+    expect(out).toContain('<code>OSRM</code>');
+    expect(out).not.toContain('*[OSRM]');
+  });
+
+  it('renders mark, insert, superscript, subscript and delete', () => {
+    const out = html('==marked text==, ^^inserted^^, H~2~O, x^2^ and ~~gone~~.');
+    expect(out).toContain('<mark>marked text</mark>');
+    expect(out).toContain('<ins>inserted</ins>');
+    expect(out).toContain('H<sub>2</sub>O');
+    expect(out).toContain('x<sup>2</sup>');
+    expect(out).toContain('<del>gone</del>');
+  });
+
+  it('does not mark across spaces that are plain prose', () => {
+    expect(html('a == b and c ~ d ~ e')).toBe('<p>a == b and c ~ d ~ e</p>');
+  });
+
+  it('turns emoji shortcodes into emoji and leaves icon shortcodes as text', () => {
+    const out = html(':rocket: ships, :material-account: stays');
+    expect(out).toContain('🚀 ships');
+    expect(out).toContain(':material-account: stays');
+  });
+
+  it('applies attr_list to headings, paragraphs, links and images', () => {
+    const out = html('## Setup {: #install .big }\n\nA paragraph\n{: .lead }\n\n[Go](https://x.example){: .md-button } ![Logo](https://x.example/l.png){ width="120" }');
+    expect(out).toMatch(/<h2 class="big" id="install">Setup<a class="headerlink" href="#install"/);
+    expect(out).toContain('<p class="lead">A paragraph</p>');
+    expect(out).toMatch(/<a href="https:\/\/x.example" class="md-button"/);
+    expect(out).toContain('<img src="https://x.example/l.png" alt="Logo" width="120" loading="lazy">');
+  });
+
+  it('leaves braces that are not attribute lists alone', () => {
+    expect(html('Use {placeholder text} here')).toBe('<p>Use {placeholder text} here</p>');
+  });
+
+  it('drops attr_list attributes the sanitiser does not allow', () => {
+    const out = html('[x](https://x.example){: onclick="alert(1)" style="color:red" }');
+    expect(out).not.toContain('onclick');
+    expect(out).not.toContain('style');
+  });
+
+  it('renders unsupported syntax as text', () => {
+    const out = html('{++ critic ++} and :::note\ncontent\n:::');
+    expect(out).toContain('{++ critic ++}');
+    expect(out).toContain(':::note');
+  });
+
+  it('strips a marker character an author typed', () => {
+    expect(html('a\uE0000\uE000b')).toBe('<p>a\uFFFD0\uFFFDb</p>');
+  });
+});
+
+describe('headings', () => {
+  it('makes ids the way Python-Markdown toc does, unique with _1, with permalinks', () => {
+    const page = render('# Runbook\n\n## High 5xx rate on POST /shipments\n\n## Café — déjà vu\n\n## Setup\n\n### Setup');
+    expect(page.title).toBe('Runbook');
+    expect(page.headings).toEqual([
+      { depth: 2, id: 'high-5xx-rate-on-post-shipments', text: 'High 5xx rate on POST /shipments' },
+      { depth: 2, id: 'cafe-deja-vu', text: 'Café — déjà vu' },
+      { depth: 2, id: 'setup', text: 'Setup' },
+      { depth: 3, id: 'setup_1', text: 'Setup' },
+    ]);
+    expect(page.html).toContain('<a class="headerlink" href="#setup_1" title="Permanent link" aria-hidden="true">¶</a>');
+  });
+
+  it('leaves the footnotes heading out of the table of contents', () => {
+    const page = render('## A\n\nx[^n]\n\n[^n]: note');
+    expect(page.headings.map((h) => h.id)).toEqual(['a']);
+  });
+});
+
+describe('code blocks', () => {
+  it('highlights with light and dark themes, numbers lines and marks hl_lines', () => {
+    const page = render('```yaml hl_lines="2"\na: 1\nb: 2\n```');
+    expect(page.hasCode).toBe(true);
+    expect(page.html).toContain('class="shiki shiki-themes github-light github-dark linenums"');
+    expect(page.html).toContain('--shiki-dark:');
+    expect(page.html).toContain('<span class="line" data-line="1">');
+    expect(page.html).toContain('<span class="line hll" data-line="2">');
+    expect(page.html).toContain('<button type="button" class="code-copy" aria-label="Copy code" title="Copy code">Copy</button>');
+  });
+
+  it('reads linenums start, title and the {.lang} fence form', () => {
+    const out = html('```{.python linenums="10" title="app.py"}\nx = 1\n```');
+    expect(out).toContain('data-lang="python"');
+    expect(out).toContain('<div class="code-title">app.py</div>');
+    expect(out).toContain('data-line="10"');
+  });
+
+  it('renders unknown languages as plain text', () => {
+    const out = html('```nosuchlang\n<b>x</b>\n```');
+    expect(out).toContain('data-lang="text"');
+    expect(out).toContain('&#x3C;b>x&#x3C;/b>');
+  });
+
+  it('leaves mermaid as source in pre.mermaid and strips click callbacks', () => {
+    const page = render('```mermaid\nflowchart LR\n  A --> B\n  click A call alert(1)\n  click B href "javascript:alert(2)"\n  callback A "fn"\n%%{init: {"securityLevel": "loose"}}%%\n```');
+    expect(page.hasMermaid).toBe(true);
+    expect(page.hasCode).toBe(false);
+    expect(page.html).toBe('<pre class="mermaid">flowchart LR\n  A --> B</pre>');
+  });
+
+  it('takes the mermaid class away from an author’s own pre', () => {
+    const page = render('<pre class="mermaid">flowchart LR\nclick A call alert(1)</pre>');
+    expect(page.hasMermaid).toBe(false);
+    expect(page.html).not.toContain('class="mermaid"');
+  });
+});
+
+describe('sanitising', () => {
+  it('removes scripts, event handlers and javascript: URLs', () => {
+    const out = html(
+      '<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n[a](javascript:alert(3)) <a href="JaVaScRiPt:alert(4)">b</a> <a href="java\tscript:alert(5)">c</a>',
+    );
+    expect(out).not.toMatch(/<script|alert\(1\)|onerror|javascript:/i);
+    expect(out).not.toContain('alert(4)');
+    expect(out).not.toContain('alert(5)');
+    expect(out).toContain('<img src="x.png" loading="lazy">');
+  });
+
+  it('removes iframes, forms, embeds and their content', () => {
+    const out = html('<iframe src="https://evil.example"></iframe>\n\n<form action="https://evil.example"><input type="password" name="p"><button>Go</button></form>\n\n<object data="x.swf"></object><embed src="x.swf">');
+    expect(out).not.toMatch(/<iframe|<form|<object|<embed|type="password"|<button/);
+  });
+
+  it('removes style attributes and style elements (overlays)', () => {
+    const out = html('<div style="position:fixed;inset:0;z-index:9999;background:#fff">Sign in again</div>\n\n<style>body{display:none}</style>\n\n<link rel="stylesheet" href="https://evil.example/x.css">');
+    expect(out).not.toMatch(/style|position:fixed|display:none|<link/);
+    expect(out).toContain('Sign in again');
+  });
+
+  it('prefixes author ids so they cannot clobber globals, and keeps same-page links to them working', () => {
+    const out = html('<a id="config"></a>\n\n[jump](#config)');
+    expect(out).toContain('id="user-content-config"');
+    expect(out).toContain('href="#user-content-config"');
+  });
+
+  it('keeps details, summary, kbd and a disabled checkbox from raw HTML', () => {
+    const out = html('<details><summary>More</summary>\n\nHidden *text*\n\n</details>\n\n<kbd>Ctrl</kbd>');
+    expect(out).toContain('<details><summary>More</summary>');
+    expect(out).toContain('<em>text</em>');
+    expect(out).toContain('<kbd>Ctrl</kbd>');
+  });
+});
+
+describe('links', () => {
+  it('hands every link and image to the resolver with its position in the original file', () => {
+    const calls: Array<[string, string, number, number]> = [];
+    const resolve: LinkResolver = (url, kind, at) => {
+      calls.push([url, kind, at.line, at.column]);
+      return url === 'gone.md' ? { url: undefined } : { url: `/portal/${url}`, external: url.startsWith('http') };
+    };
+    const out = render('Intro\n\n!!! note\n    See [other](other.md) and ![pic](img/p.png).\n\n[gone](gone.md) and [ext](https://x.example)', resolve).html;
+    expect(calls).toEqual([
+      ['other.md', 'link', 4, 9],
+      ['img/p.png', 'image', 4, 31],
+      ['gone.md', 'link', 6, 1],
+      ['https://x.example', 'link', 6, 21],
+    ]);
+    expect(out).toContain('<a href="/portal/other.md">other</a>');
+    expect(out).toContain('<img src="/portal/img/p.png" alt="pic" loading="lazy">');
+    expect(out).toContain('<p>gone and ');
+    expect(out).toContain('<a href="/portal/https://x.example" target="_blank" rel="noopener noreferrer">ext</a>');
+  });
+});

@@ -1,0 +1,151 @@
+// Markdown → sanitised HTML for one docs page. The processor and highlighter are made once and reused
+// for every page of a build; per-page data reaches the plugins through `current`.
+//
+// Order: blocks.ts (line pass) → remark (gfm, emoji, containers, attr_list, marks) → rehype → raw HTML
+// parsed → sanitised → then only trusted steps: heading ids, code highlighting, tabs, abbreviations, links.
+
+import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
+import type { Code, Root as MdastRoot } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkEmoji from 'remark-emoji';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import type { Highlighter } from 'shiki';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { DocsHeading } from '../types.ts';
+import { applyAbbreviations } from './abbr.ts';
+import { transformBlocks, MARKER, type SourceLine } from './blocks.ts';
+import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from './code.ts';
+import { applyContainers } from './containers.ts';
+import { addHeadingAnchors } from './headings.ts';
+import { applyAttributeLists, applyInlineMarks } from './inline.ts';
+import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
+import { docsSchema } from './sanitize.ts';
+import { expandTabs } from './tabs.ts';
+
+export interface RenderRequest {
+  /** The page's lines after snippets were expanded (see blocks.ts `toSourceLines`). */
+  lines: SourceLine[];
+  resolve: LinkResolver;
+}
+
+export interface RenderedPage {
+  html: string;
+  /** Text of the first h1. */
+  title?: string;
+  headings: DocsHeading[];
+  /** Every id on the page, to check `page.md#anchor` links against. */
+  ids: Set<string>;
+  hasMermaid: boolean;
+  hasCode: boolean;
+}
+
+export interface Renderer {
+  /** Loads the grammars the fences in these texts name; call before rendering them. */
+  prepare(texts: Iterable<string>): Promise<void>;
+  render(request: RenderRequest): RenderedPage;
+}
+
+interface PageState {
+  request: RenderRequest;
+  containers: ReturnType<typeof transformBlocks>['containers'];
+  abbreviations: Map<string, string>;
+  result?: RenderedPage;
+}
+
+export async function createRenderer(highlighter?: Highlighter): Promise<Renderer> {
+  const hl = highlighter ?? (await getHighlighter());
+  let current: PageState | undefined;
+  const state = (): PageState => {
+    if (!current) throw new Error('render state missing');
+    return current;
+  };
+
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm, { singleTilde: false })
+    .use(remarkEmoji)
+    .use(() => (tree: MdastRoot) => {
+      applyContainers(tree, state().containers);
+      applyAttributeLists(tree);
+      applyInlineMarks(tree);
+      annotateCode(tree);
+    })
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+    .use(() => {
+      const parseRaw = rehypeRaw();
+      // Re-parsing the whole tree is costly; most pages have no raw HTML.
+      return (tree: HastRoot, file: Parameters<typeof parseRaw>[1]) => (hasRaw(tree) ? parseRaw(tree, file) : tree);
+    })
+    .use(rehypeSanitize, docsSchema())
+    .use(() => (tree: HastRoot) => {
+      const page = state();
+      const used = new Set<string>();
+      const headings = addHeadingAnchors(tree, used);
+      const code = renderCodeBlocks(tree, hl);
+      expandTabs(tree);
+      applyAbbreviations(tree, page.abbreviations);
+      const ids = collectIds(tree);
+      const lines = page.request.lines;
+      rewriteLinks(tree, ids, (url, kind, at) => {
+        const source = lines[at.line - 1];
+        return page.request.resolve(url, kind, source ? { line: source.line, column: at.column + source.shift } : at);
+      });
+      page.result = { html: '', ...headings, ids, ...code };
+    })
+    .use(rehypeStringify);
+
+  return {
+    async prepare(texts) {
+      const langs = new Set<string>();
+      for (const text of texts) fenceLanguages(text, langs);
+      await loadLanguages(hl, langs);
+    },
+    render(request) {
+      const clean = request.lines.map((l) => (l.text.includes(MARKER) ? { ...l, text: l.text.replaceAll(MARKER, '\uFFFD') } : l));
+      const blocks = transformBlocks(clean);
+      current = { request: { ...request, lines: blocks.lines }, containers: blocks.containers, abbreviations: blocks.abbreviations };
+      try {
+        const text = blocks.lines.map((l) => l.text).join('\n');
+        const tree = processor.runSync(processor.parse(text));
+        const html = processor.stringify(tree);
+        return { ...current.result!, html };
+      } finally {
+        current = undefined;
+      }
+    },
+  };
+}
+
+/** Fence info like `{.python hl_lines="2"}` and the rest of the info string travel to the highlighter. */
+function annotateCode(tree: MdastRoot): void {
+  visit(tree, 'code', (node: Code) => {
+    let lang = node.lang ?? '';
+    let meta = node.meta ?? '';
+    if (lang.startsWith('{')) {
+      const info = `${lang} ${meta}`.replace(/^\{\s*|\s*\}\s*$/g, '');
+      const m = /^\.?([\w+#.-]+)\s*(.*)$/.exec(info);
+      lang = m?.[1] ?? '';
+      meta = m?.[2] ?? info;
+    }
+    node.lang = lang.replace(/^\./, '') || null;
+    node.meta = meta || null;
+    if (meta) {
+      node.data ??= {};
+      node.data.hProperties = { ...(node.data.hProperties ?? {}), dataMeta: meta };
+    }
+  });
+}
+
+function hasRaw(tree: HastNodes): boolean {
+  let found = false;
+  visit(tree, 'raw', () => {
+    found = true;
+    return false;
+  });
+  return found;
+}

@@ -1,0 +1,35 @@
+// Content tabs in Material's "alternate" markup: radio inputs and labels, so they switch with CSS alone.
+// Runs after sanitising: the inputs and their ids are ours, not the author's.
+
+import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);
+
+export function expandTabs(tree: Root, prefix = '__tabbed'): void {
+  let setCount = 0;
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'div' || !hasClass(node, 'tabbed-set')) return;
+    const blocks = node.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'div' && hasClass(c, 'tabbed-block'));
+    if (blocks.length === 0) return;
+    const set = ++setCount;
+    const selected = Math.max(0, blocks.findIndex((b) => b.properties.dataTabSelected === 'true'));
+    const inputs: ElementContent[] = [];
+    const labels: ElementContent[] = [];
+    blocks.forEach((block, i) => {
+      const id = `${prefix}_${set}_${i + 1}`;
+      const title = typeof block.properties.dataTabTitle === 'string' ? block.properties.dataTabTitle : `Tab ${i + 1}`;
+      delete block.properties.dataTabTitle;
+      delete block.properties.dataTabSelected;
+      inputs.push({ type: 'element', tagName: 'input', properties: { type: 'radio', name: `${prefix}_${set}`, id, checked: i === selected }, children: [] });
+      labels.push({ type: 'element', tagName: 'label', properties: { htmlFor: [id] }, children: [{ type: 'text', value: title }] });
+    });
+    node.properties.className = ['tabbed-set', 'tabbed-alternate'];
+    node.properties.dataTabs = `${set}:${blocks.length}`;
+    node.children = [
+      ...inputs,
+      { type: 'element', tagName: 'div', properties: { className: ['tabbed-labels'] }, children: labels },
+      { type: 'element', tagName: 'div', properties: { className: ['tabbed-content'] }, children: blocks },
+    ];
+  });
+}
