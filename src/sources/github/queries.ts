@@ -1,0 +1,121 @@
+// The GraphQL the GitHub source sends. Every value travels as a variable; aliases let one query
+// read many repos and many blobs. Object lookups and tree entries are not connections, so a batch
+// costs a single rate-limit point however many files it reads.
+
+/** Repos per listing page (GitHub's maximum). */
+export const LIST_PAGE_SIZE = 100;
+
+export const LIST_REPOS = `
+query BacklotListRepos($org: String!, $first: Int!, $after: String, $expression: String!, $withBlob: Boolean!, $withText: Boolean!,
+  $branch: String!, $byBranch: Boolean!, $isArchived: Boolean, $isFork: Boolean, $visibility: RepositoryVisibility) {
+  rateLimit { cost remaining limit resetAt }
+  organization(login: $org) {
+    repositories(first: $first, after: $after, isArchived: $isArchived, isFork: $isFork, visibility: $visibility,
+      orderBy: { field: NAME, direction: ASC }) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        name
+        description
+        isArchived
+        isFork
+        visibility
+        pushedAt
+        repositoryTopics(first: 20) { nodes { topic { name } } }
+        defaultBranchRef { name target { oid } }
+        branchRef: ref(qualifiedName: $branch) @include(if: $byBranch) { name target { oid } }
+        catalog: object(expression: $expression) @include(if: $withBlob) {
+          ... on Blob { oid byteSize isBinary isTruncated text @include(if: $withText) }
+        }
+      }
+    }
+  }
+}`;
+
+export interface ListedBlob {
+  oid?: string;
+  byteSize?: number;
+  isBinary?: boolean | null;
+  isTruncated?: boolean;
+  text?: string | null;
+}
+
+export interface ListedRepoNode {
+  name: string;
+  description: string | null;
+  isArchived: boolean;
+  isFork: boolean;
+  visibility: string;
+  pushedAt: string | null;
+  repositoryTopics: { nodes: Array<{ topic: { name: string } }> };
+  defaultBranchRef: { name: string; target: { oid: string } | null } | null;
+  branchRef?: { name: string; target: { oid: string } | null } | null;
+  catalog?: ListedBlob | null;
+}
+
+export interface ListReposData {
+  organization: {
+    repositories: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<ListedRepoNode | null>;
+    };
+  } | null;
+}
+
+/** One object lookup per wanted path, grouped by repo: `r<i>: repository { f<j>: object(expression) }`. */
+export function blobsQuery(groups: Array<{ owner: string; name: string; expressions: string[] }>): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {};
+  const decls: string[] = [];
+  const parts: string[] = [];
+  groups.forEach((g, i) => {
+    variables[`o${i}`] = g.owner;
+    variables[`n${i}`] = g.name;
+    decls.push(`$o${i}: String!`, `$n${i}: String!`);
+    const fields = g.expressions.map((expr, j) => {
+      variables[`e${i}_${j}`] = expr;
+      decls.push(`$e${i}_${j}: String!`);
+      return `f${j}: object(expression: $e${i}_${j}) { ...B }`;
+    });
+    parts.push(`r${i}: repository(owner: $o${i}, name: $n${i}) { ${fields.join(' ')} }`);
+  });
+  const query = `query BacklotBlobs(${decls.join(', ')}) {\n  rateLimit { cost remaining limit resetAt }\n  ${parts.join('\n  ')}\n}\nfragment B on Blob { oid byteSize isBinary isTruncated text }`;
+  return { query, variables };
+}
+
+/** Folder levels read per tree lookup; deeper folders are read by a follow-up batch. */
+export const TREE_DEPTH = 4;
+
+export interface TreeEntryNode {
+  path: string | null;
+  name: string;
+  type: string;
+  oid: string;
+  size: number;
+  object?: { entries?: TreeEntryNode[] | null } | null;
+}
+
+function treeSelection(depth: number): string {
+  const entry = 'path name type oid size';
+  return depth <= 1 ? `entries { ${entry} }` : `entries { ${entry} object { ... on Tree { ${treeSelection(depth - 1)} } } }`;
+}
+
+/** Trees at `<commit>:<folder>` for many repos: `r<i>: repository { t<j>: object(expression) { …nested entries } }`. */
+export function treesQuery(groups: Array<{ owner: string; name: string; expressions: string[] }>, depth = TREE_DEPTH): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = {};
+  const decls: string[] = [];
+  const parts: string[] = [];
+  groups.forEach((g, i) => {
+    variables[`o${i}`] = g.owner;
+    variables[`n${i}`] = g.name;
+    decls.push(`$o${i}: String!`, `$n${i}: String!`);
+    const fields = g.expressions.map((expr, j) => {
+      variables[`e${i}_${j}`] = expr;
+      decls.push(`$e${i}_${j}: String!`);
+      return `t${j}: object(expression: $e${i}_${j}) { ...T }`;
+    });
+    parts.push(`r${i}: repository(owner: $o${i}, name: $n${i}) { ${fields.join(' ')} }`);
+  });
+  const query = `query BacklotTrees(${decls.join(', ')}) {\n  rateLimit { cost remaining limit resetAt }\n  ${parts.join('\n  ')}\n}\nfragment T on Tree { ${treeSelection(depth)} }`;
+  return { query, variables };
+}
