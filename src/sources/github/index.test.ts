@@ -54,7 +54,9 @@ describe('listing', () => {
       'svc-private',
       'svc-topic',
     ]);
-    expect(await names({ filters: { allowForks: true, allowArchived: false, visibility: ['PRIVATE'] } })).toEqual(['svc-private']);
+    // The config schema only lets lower case through; GitHub answers in upper case.
+    expect(await names({ filters: { allowForks: true, allowArchived: false, visibility: ['private'] } })).toEqual(['svc-private']);
+    expect(await names({ filters: { allowForks: true, allowArchived: false, visibility: ['private', 'internal'] } })).toEqual(['svc-private']);
     expect(await names({ filters: { allowForks: true, allowArchived: false, topic: { exclude: ['deprecated'] } } })).toEqual([
       'lib-other',
       'svc-fork',
