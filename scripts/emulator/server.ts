@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { runGraphql, type GraphqlContext } from './graphql.ts';
 import { buildRepo, type BuiltRepo, type EmulatorRepo } from './repos.ts';
 import { handleRest, type WorkflowRun } from './rest.ts';
+import { createScaffoldState, handleScaffoldRest, type ScaffoldSetup, type ScaffoldState } from './rest-scaffold.ts';
 
 export interface EmulatorFaults {
   /** The next N API requests answer `serverErrorStatus` (502). */
@@ -52,6 +53,8 @@ export interface EmulatorOptions {
   /** The only token accepted; any non-empty token when unset. */
   token?: string;
   port?: number;
+  /** Orgs, members and teams for the scaffolder's routes (rest-scaffold.ts). */
+  scaffold?: ScaffoldSetup;
 }
 
 export interface Emulator {
@@ -63,6 +66,8 @@ export interface Emulator {
   setRepos(repos: EmulatorRepo[]): void;
   /** Workflow runs created by dispatches, by `owner/name`. */
   runs(): Map<string, WorkflowRun[]>;
+  /** What the scaffolder's routes did: repos created and pushed, dispatches, issue comments. */
+  scaffold: ScaffoldState;
   close(): Promise<void>;
 }
 
@@ -88,7 +93,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const runs = new Map<string, WorkflowRun[]>();
   const rateLimit = { limit: 5000, remaining: 5000, used: 0, resetAt: new Date(Date.now() + 3600_000) };
 
+  let current: EmulatorRepo[] = [];
+  const scaffold = createScaffoldState(options.scaffold);
+  const scaffoldHost = {
+    exists: (owner: string, name: string) => byKey.has(`${owner}/${name}`.toLowerCase()),
+    owners: () => [...byOwner.keys()],
+    publish: (r: EmulatorRepo) => setRepos([...current.filter((c) => `${c.owner}/${c.name}`.toLowerCase() !== `${r.owner}/${r.name}`.toLowerCase()), r]),
+  };
+
   function setRepos(repos: EmulatorRepo[]): void {
+    current = repos;
     byKey = new Map();
     byOwner = new Map();
     for (const r of [...repos].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -152,6 +166,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return send(res, 401, { message: auth ? 'Bad credentials' : 'Requires authentication', documentation_url: 'https://docs.github.com/rest' });
     }
 
+    const isGraphql = req.method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql');
+    if (isGraphql) stats.graphql++;
+    else stats.rest++;
+
     if (faults.slow && (faults.slow.count === undefined || faults.slow.count > 0)) {
       if (faults.slow.count !== undefined) faults.slow.count--;
       await new Promise((r) => setTimeout(r, faults.slow!.ms));
@@ -175,8 +193,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       );
     }
 
-    if (req.method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql')) {
-      stats.graphql++;
+    if (isGraphql) {
       let request: Record<string, unknown>;
       try {
         request = JSON.parse(raw) as Record<string, unknown>;
@@ -211,7 +228,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return send(res, 200, outcome.body, rateHeaders('graphql'));
     }
 
-    stats.rest++;
     let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : undefined;
@@ -219,6 +235,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return send(res, 400, { message: 'Problems parsing JSON' });
     }
     const path = url.pathname.startsWith('/api/v3/') ? url.pathname.slice('/api/v3'.length) : url.pathname;
+    const own = handleScaffoldRest(scaffold, scaffoldHost, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
+    if (own) return send(res, own.status, own.raw ?? own.json, rateHeaders('core'));
     const out = handleRest({ repo, failing, runs, rateLimit }, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
     if (out.status === 502) stats.faults++;
     return send(res, out.status, out.raw ?? out.json, rateHeaders('core'));
@@ -242,6 +260,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     setFaults,
     setRepos,
     runs: () => runs,
+    scaffold,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

@@ -1,0 +1,385 @@
+// REST routes the scaffolder uses: create repos and push through the Git Data API, topics, repository
+// dispatches, org and team membership, issue comments and closing. State is kept so tests can look at
+// what happened; a pushed repo is handed to the emulator's repo set, so GraphQL crawls see it.
+
+import { createHash } from 'node:crypto';
+import type { EmulatorRepo, FixtureFiles } from './repos.ts';
+import type { RestRequest, RestResponse } from './rest.ts';
+
+export interface ScaffoldSetup {
+  /** Login of the token's user (`GET /user`, owner for `POST /user/repos`); default `backlot-bot`. */
+  viewer?: string;
+  /** Organisations with their members and teams (team slug → member logins). */
+  orgs?: Record<string, { members: string[]; teams?: Record<string, string[]> }>;
+}
+
+interface Blob {
+  type: 'blob';
+  bytes: Uint8Array;
+}
+interface Tree {
+  type: 'tree';
+  /** Flat: full path → file. */
+  files: Map<string, { mode: string; sha: string }>;
+}
+interface Commit {
+  type: 'commit';
+  tree: string;
+  parents: string[];
+  message: string;
+  author?: { name: string; email: string };
+}
+type GitObject = Blob | Tree | Commit;
+
+export interface CreatedRepo {
+  owner: string;
+  name: string;
+  description?: string;
+  homepage?: string;
+  visibility: 'public' | 'private' | 'internal';
+  topics: string[];
+  defaultBranch: string;
+  /** Branch → commit sha. */
+  refs: Map<string, string>;
+  objects: Map<string, GitObject>;
+}
+
+export interface RepositoryDispatch {
+  repo: string;
+  event_type: string;
+  client_payload: unknown;
+}
+
+export interface IssueActivity {
+  comments: string[];
+  state?: string;
+  state_reason?: string;
+}
+
+export interface ScaffoldState {
+  viewer: string;
+  orgs: Map<string, { members: Set<string>; teams: Map<string, Set<string>> }>;
+  /** Repos created through the API, by lower-case `owner/name`. */
+  created: Map<string, CreatedRepo>;
+  dispatches: RepositoryDispatch[];
+  /** By `owner/name#number`. */
+  issues: Map<string, IssueActivity>;
+}
+
+export interface ScaffoldHost {
+  /** True when a fixture repo (or one published earlier) exists. */
+  exists(owner: string, name: string): boolean;
+  /** Owners of fixture repos count as organisations. */
+  owners(): string[];
+  /** Replaces or adds a repo in the emulator's set (what GraphQL and the read routes serve). */
+  publish(repo: EmulatorRepo): void;
+}
+
+export function createScaffoldState(setup: ScaffoldSetup = {}): ScaffoldState {
+  const orgs = new Map<string, { members: Set<string>; teams: Map<string, Set<string>> }>();
+  for (const [org, info] of Object.entries(setup.orgs ?? {})) {
+    const teams = new Map(Object.entries(info.teams ?? {}).map(([slug, members]) => [slug.toLowerCase(), new Set(members.map((m) => m.toLowerCase()))]));
+    orgs.set(org.toLowerCase(), { members: new Set(info.members.map((m) => m.toLowerCase())), teams });
+  }
+  return { viewer: setup.viewer ?? 'backlot-bot', orgs, created: new Map(), dispatches: [], issues: new Map() };
+}
+
+const error = (status: number, message: string): RestResponse => ({ status, json: { message, documentation_url: 'https://docs.github.com/rest' } });
+const notFound = () => error(404, 'Not Found');
+const sha1 = (text: string | Uint8Array) => createHash('sha1').update(text).digest('hex');
+
+function record(body: unknown): Record<string, unknown> {
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+function repoJson(r: CreatedRepo) {
+  const full = `${r.owner}/${r.name}`;
+  return {
+    name: r.name,
+    full_name: full,
+    owner: { login: r.owner },
+    private: r.visibility !== 'public',
+    visibility: r.visibility,
+    description: r.description ?? null,
+    homepage: r.homepage ?? null,
+    topics: r.topics,
+    default_branch: r.defaultBranch,
+    html_url: `https://github.com/${full}`,
+    clone_url: `https://github.com/${full}.git`,
+  };
+}
+
+/** Files of a commit, for handing the repo to the emulator's read side. */
+function filesOf(r: CreatedRepo, commitSha: string): FixtureFiles {
+  const commit = r.objects.get(commitSha);
+  const tree = commit?.type === 'commit' ? r.objects.get(commit.tree) : undefined;
+  const files: FixtureFiles = {};
+  if (tree?.type !== 'tree') return files;
+  for (const [path, entry] of tree.files) {
+    const blob = r.objects.get(entry.sha);
+    if (blob?.type === 'blob') files[path] = blob.bytes;
+  }
+  return files;
+}
+
+function publish(host: ScaffoldHost, r: CreatedRepo): void {
+  const head = r.refs.get(r.defaultBranch);
+  host.publish({
+    owner: r.owner,
+    name: r.name,
+    files: head ? filesOf(r, head) : {},
+    defaultBranch: r.defaultBranch,
+    topics: r.topics,
+    visibility: r.visibility,
+    ...(r.description ? { description: r.description } : {}),
+    ...(head ? {} : { empty: true }),
+  });
+}
+
+function isAncestor(r: CreatedRepo, ancestor: string, of: string): boolean {
+  const seen = new Set<string>();
+  const queue = [of];
+  while (queue.length) {
+    const sha = queue.pop()!;
+    if (sha === ancestor) return true;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    const obj = r.objects.get(sha);
+    if (obj?.type === 'commit') queue.push(...obj.parents);
+  }
+  return false;
+}
+
+function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, body: Record<string, unknown>): RestResponse {
+  const name = body.name;
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,100}$/.test(name)) return error(422, 'Repository creation failed: name is invalid');
+  const key = `${owner}/${name}`.toLowerCase();
+  if (state.created.has(key) || host.exists(owner, name)) return error(422, 'Repository creation failed: name already exists on this account');
+  const visibility = (body.visibility ?? (body.private === false ? 'public' : 'private')) as CreatedRepo['visibility'];
+  if (!['public', 'private', 'internal'].includes(visibility)) return error(422, 'Repository creation failed: visibility is invalid');
+  const r: CreatedRepo = {
+    owner,
+    name,
+    visibility,
+    topics: [],
+    defaultBranch: 'main',
+    refs: new Map(),
+    objects: new Map(),
+    ...(typeof body.description === 'string' ? { description: body.description } : {}),
+    ...(typeof body.homepage === 'string' ? { homepage: body.homepage } : {}),
+  };
+  if (body.auto_init === true) {
+    const readme = new TextEncoder().encode(`# ${name}\n`);
+    const blob = sha1(readme);
+    r.objects.set(blob, { type: 'blob', bytes: readme });
+    const tree = sha1(`tree README.md ${blob}`);
+    r.objects.set(tree, { type: 'tree', files: new Map([['README.md', { mode: '100644', sha: blob }]]) });
+    const commit = sha1(`commit ${tree} Initial commit`);
+    r.objects.set(commit, { type: 'commit', tree, parents: [], message: 'Initial commit' });
+    r.refs.set('main', commit);
+  }
+  state.created.set(key, r);
+  publish(host, r);
+  return { status: 201, json: repoJson(r) };
+}
+
+const MODES = new Set(['100644', '100755', '120000']);
+
+function createTree(r: CreatedRepo, body: Record<string, unknown>): RestResponse {
+  const files = new Map<string, { mode: string; sha: string }>();
+  if (body.base_tree !== undefined) {
+    const base = r.objects.get(String(body.base_tree));
+    if (base?.type !== 'tree') return error(422, 'Invalid tree info');
+    for (const [k, v] of base.files) files.set(k, v);
+  }
+  if (!Array.isArray(body.tree)) return error(422, 'Invalid request.\n\n"tree" wasn\'t supplied.');
+  for (const raw of body.tree) {
+    const entry = record(raw);
+    const path = entry.path;
+    if (typeof path !== 'string' || !path || path.startsWith('/') || path.split('/').some((p) => p === '' || p === '.' || p === '..' || p === '.git')) {
+      return error(422, `tree.path contains a malformed path component`);
+    }
+    if (entry.type !== 'blob' || typeof entry.mode !== 'string' || !MODES.has(entry.mode)) return error(422, 'Invalid tree info');
+    let sha: string;
+    if (typeof entry.content === 'string') {
+      const bytes = new TextEncoder().encode(entry.content);
+      sha = sha1(bytes);
+      r.objects.set(sha, { type: 'blob', bytes });
+    } else if (typeof entry.sha === 'string' && r.objects.get(entry.sha)?.type === 'blob') {
+      sha = entry.sha;
+    } else if (entry.sha === null) {
+      files.delete(path);
+      continue;
+    } else {
+      return error(422, `tree.sha ${String(entry.sha)} is not a valid blob`);
+    }
+    files.set(path, { mode: entry.mode, sha });
+  }
+  const listing = [...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, f]) => `${f.mode} ${p} ${f.sha}`).join('\n');
+  const sha = sha1(`tree\n${listing}`);
+  r.objects.set(sha, { type: 'tree', files });
+  return { status: 201, json: { sha, tree: [...files].map(([path, f]) => ({ path, mode: f.mode, type: 'blob', sha: f.sha })), truncated: false } };
+}
+
+function createCommit(r: CreatedRepo, body: Record<string, unknown>): RestResponse {
+  const tree = body.tree;
+  if (typeof body.message !== 'string') return error(422, 'Invalid request.\n\n"message" wasn\'t supplied.');
+  if (typeof tree !== 'string' || r.objects.get(tree)?.type !== 'tree') return error(422, 'Tree SHA does not exist');
+  const parents = Array.isArray(body.parents) ? body.parents.map(String) : [];
+  if (parents.some((p) => r.objects.get(p)?.type !== 'commit')) return error(422, 'Parent SHA does not exist or is not a commit object');
+  const author = record(body.author);
+  const commit: Commit = {
+    type: 'commit',
+    tree,
+    parents,
+    message: body.message,
+    ...(typeof author.name === 'string' && typeof author.email === 'string' ? { author: { name: author.name, email: author.email } } : {}),
+  };
+  const sha = sha1(`commit ${tree} ${parents.join(' ')} ${JSON.stringify(commit.author ?? null)} ${Date.now()} ${r.objects.size}\n${body.message}`);
+  r.objects.set(sha, commit);
+  return { status: 201, json: { sha, tree: { sha: tree }, parents: parents.map((p) => ({ sha: p })), message: commit.message, author: commit.author ?? null } };
+}
+
+function refJson(branch: string, sha: string) {
+  return { ref: `refs/heads/${branch}`, object: { sha, type: 'commit' } };
+}
+
+/** Answers the scaffolder's routes; `undefined` for any other request. */
+export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req: RestRequest): RestResponse | undefined {
+  const body = record(req.body);
+  const { method, path } = req;
+  const isOrg = (login: string) => state.orgs.has(login.toLowerCase()) || host.owners().some((o) => o.toLowerCase() === login.toLowerCase());
+
+  if (method === 'GET' && path === '/user') return { status: 200, json: { login: state.viewer, type: 'User' } };
+  let m = /^\/users\/([^/]+)$/.exec(path);
+  if (method === 'GET' && m) {
+    const login = decodeURIComponent(m[1]!);
+    if (isOrg(login)) return { status: 200, json: { login, type: 'Organization' } };
+    if (login.toLowerCase() === state.viewer.toLowerCase()) return { status: 200, json: { login, type: 'User' } };
+    return notFound();
+  }
+  m = /^\/orgs\/([^/]+)\/repos$/.exec(path);
+  if (method === 'POST' && m) {
+    const org = decodeURIComponent(m[1]!);
+    return isOrg(org) ? createRepo(state, host, org, body) : notFound();
+  }
+  if (method === 'POST' && path === '/user/repos') return createRepo(state, host, state.viewer, { ...body, visibility: body.private === false ? 'public' : 'private' });
+
+  m = /^\/orgs\/([^/]+)\/members\/([^/]+)$/.exec(path);
+  if (method === 'GET' && m) {
+    const org = state.orgs.get(decodeURIComponent(m[1]!).toLowerCase());
+    return org?.members.has(decodeURIComponent(m[2]!).toLowerCase()) ? { status: 204 } : notFound();
+  }
+  m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path);
+  if (method === 'GET' && m) {
+    const team = state.orgs.get(decodeURIComponent(m[1]!).toLowerCase())?.teams.get(decodeURIComponent(m[2]!).toLowerCase());
+    return team?.has(decodeURIComponent(m[3]!).toLowerCase()) ? { status: 200, json: { state: 'active', role: 'member' } } : notFound();
+  }
+
+  m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
+  if (!m) return undefined;
+  const owner = decodeURIComponent(m[1]!);
+  const name = decodeURIComponent(m[2]!);
+  const rest = m[3] ?? '';
+  const key = `${owner}/${name}`;
+  const created = state.created.get(key.toLowerCase());
+
+  if (method === 'POST' && rest === '/dispatches') {
+    if (!created && !host.exists(owner, name)) return notFound();
+    if (typeof body.event_type !== 'string' || !body.event_type) return error(422, 'Invalid request.\n\n"event_type" wasn\'t supplied.');
+    state.dispatches.push({ repo: key, event_type: body.event_type, client_payload: body.client_payload ?? {} });
+    return { status: 204 };
+  }
+  m = /^\/issues\/(\d+)(\/comments)?$/.exec(rest);
+  if (m && ((method === 'POST' && m[2]) || (method === 'PATCH' && !m[2]))) {
+    if (!created && !host.exists(owner, name)) return notFound();
+    const id = `${key}#${m[1]}`;
+    const activity = state.issues.get(id) ?? { comments: [] };
+    state.issues.set(id, activity);
+    if (m[2]) {
+      if (typeof body.body !== 'string') return error(422, 'Invalid request.\n\n"body" wasn\'t supplied.');
+      activity.comments.push(body.body);
+      return { status: 201, json: { id: activity.comments.length, body: body.body, html_url: `https://github.com/${key}/issues/${m[1]}#issuecomment-${activity.comments.length}` } };
+    }
+    if (typeof body.state === 'string') activity.state = body.state;
+    if (typeof body.state_reason === 'string') activity.state_reason = body.state_reason;
+    return { status: 200, json: { number: Number(m[1]), state: activity.state ?? 'open', state_reason: activity.state_reason ?? null } };
+  }
+
+  // The rest changes repos created through the API; fixture repos stay read-only.
+  if (!created) return undefined;
+  if (method === 'GET' && rest === '') return { status: 200, json: repoJson(created) };
+  if (method === 'PATCH' && rest === '') {
+    if (typeof body.default_branch === 'string') {
+      if (!created.refs.has(body.default_branch)) return error(422, `Validation Failed: no branch ${body.default_branch}`);
+      created.defaultBranch = body.default_branch;
+    }
+    if (typeof body.description === 'string') created.description = body.description;
+    publish(host, created);
+    return { status: 200, json: repoJson(created) };
+  }
+  if (method === 'PUT' && rest === '/topics') {
+    if (!Array.isArray(body.names)) return error(422, 'Invalid request.\n\n"names" wasn\'t supplied.');
+    created.topics = body.names.map(String);
+    publish(host, created);
+    return { status: 200, json: { names: created.topics } };
+  }
+  if (method === 'POST' && rest === '/git/blobs') {
+    if (typeof body.content !== 'string') return error(422, 'Invalid request.\n\n"content" wasn\'t supplied.');
+    const bytes = body.encoding === 'base64' ? new Uint8Array(Buffer.from(body.content, 'base64')) : new TextEncoder().encode(body.content);
+    const sha = sha1(bytes);
+    created.objects.set(sha, { type: 'blob', bytes });
+    return { status: 201, json: { sha, url: `https://api.github.com/repos/${key}/git/blobs/${sha}` } };
+  }
+  if (method === 'POST' && rest === '/git/trees') return createTree(created, body);
+  if (method === 'POST' && rest === '/git/commits') return createCommit(created, body);
+  if (method === 'POST' && rest === '/git/refs') {
+    const ref = body.ref;
+    const sha = body.sha;
+    if (typeof ref !== 'string' || !ref.startsWith('refs/heads/') || typeof sha !== 'string') return error(422, 'Reference name is invalid');
+    const branch = ref.slice('refs/heads/'.length);
+    if (created.refs.has(branch)) return error(422, 'Reference already exists');
+    if (created.objects.get(sha)?.type !== 'commit') return error(422, 'Object does not exist');
+    created.refs.set(branch, sha);
+    publish(host, created);
+    return { status: 201, json: refJson(branch, sha) };
+  }
+  m = /^\/git\/refs\/heads\/(.+)$/.exec(rest);
+  if (m && method === 'PATCH') {
+    const branch = decodeURIComponent(m[1]!);
+    const current = created.refs.get(branch);
+    const sha = body.sha;
+    if (!current) return error(422, 'Reference does not exist');
+    if (typeof sha !== 'string' || created.objects.get(sha)?.type !== 'commit') return error(422, 'Object does not exist');
+    if (body.force !== true && !isAncestor(created, current, sha)) return error(422, 'Update is not a fast forward');
+    created.refs.set(branch, sha);
+    publish(host, created);
+    return { status: 200, json: refJson(branch, sha) };
+  }
+  if (m && method === 'DELETE') {
+    const branch = decodeURIComponent(m[1]!);
+    if (!created.refs.has(branch)) return error(422, 'Reference does not exist');
+    if (branch === created.defaultBranch) return error(422, 'Cannot delete the default branch');
+    created.refs.delete(branch);
+    return { status: 204 };
+  }
+  return undefined;
+}
+
+/** Files of a created repo's default branch, as text (for assertions). */
+export function createdFiles(state: ScaffoldState, fullName: string): Record<string, string> | undefined {
+  const r = state.created.get(fullName.toLowerCase());
+  const head = r?.refs.get(r.defaultBranch);
+  if (!r || !head) return undefined;
+  const out: Record<string, string> = {};
+  for (const [path, data] of Object.entries(filesOf(r, head))) out[path] = typeof data === 'string' ? data : new TextDecoder().decode(data);
+  return out;
+}
+
+/** The commit the default branch points at. */
+export function headCommit(state: ScaffoldState, fullName: string): { sha: string; message: string; parents: string[] } | undefined {
+  const r = state.created.get(fullName.toLowerCase());
+  const sha = r?.refs.get(r.defaultBranch);
+  const commit = sha ? r!.objects.get(sha) : undefined;
+  return sha && commit?.type === 'commit' ? { sha, message: commit.message, parents: commit.parents } : undefined;
+}
