@@ -223,6 +223,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
     const ids = new Map<string, Set<string>>();
     const pages: DocsPage[] = [];
     const editBase = editBaseOf(plan);
+    const navTitles = explicitTitles(plan.nav);
     for (const [rel, text] of plan.texts) {
       const sourcePath = joinRepoPath(plan.docsDir, rel)!;
       const lines = expandSnippets(toSourceLines(text), {
@@ -234,7 +235,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       const rendered = renderer.render({ lines, resolve: createLinkResolver(plan.links, sourcePath, report, anchors) });
       const path = plan.pages.get(rel)!;
       ids.set(path, rendered.ids);
-      const title = plan.frontTitles.get(rel) ?? rendered.title ?? fileTitle(rel);
+      const title = navTitles.get(path) ?? plan.frontTitles.get(rel) ?? rendered.title ?? fileTitle(rel);
       pages.push({
         path,
         url: plan.url + path,
@@ -330,6 +331,15 @@ function fileTitle(rel: string): string {
   if (rel.toLowerCase() === 'index.md' || rel.toLowerCase() === 'readme.md') return 'Home';
   const name = isIndexFile(rel) ? baseName(dirOf(rel)) : baseName(rel).replace(/\.(md|markdown)$/i, '');
   return dirnameToTitle(name);
+}
+
+/** Titles the author gave pages in `nav:`; MkDocs uses them as the pages' titles. */
+function explicitTitles(items: NavItem[], into = new Map<string, string>()): Map<string, string> {
+  for (const item of items) {
+    if (item.type === 'page' && item.title && !into.has(item.path)) into.set(item.path, item.title);
+    if (item.type === 'section') explicitTitles(item.children, into);
+  }
+  return into;
 }
 
 function titledNav(items: NavItem[], titles: Map<string, string>): NavItem[] {

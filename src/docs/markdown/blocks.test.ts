@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { markerOf, toSourceLines, transformBlocks } from './blocks.ts';
+
+describe('transformBlocks', () => {
+  it('turns an admonition into a marker blockquote and keeps each line’s origin', () => {
+    const result = transformBlocks(toSourceLines('Intro\n\n!!! note "T"\n    body [x](y.md)\n\n    more\nafter'));
+    expect(result.containers).toEqual([{ kind: 'admonition', types: ['note'], title: 'T' }]);
+    expect(result.lines.map((l) => l.text)).toEqual(['Intro', '', `> ${markerOf(0)}`, '>', '> body [x](y.md)', '>', '> more', '', 'after']);
+    const body = result.lines[4]!;
+    // "[x]" is at column 8 in the output and column 10 in the file.
+    expect(body.line).toBe(4);
+    expect(8 + body.shift).toBe(10);
+    expect(result.lines[8]!.line).toBe(7);
+  });
+
+  it('expands leading tabs to four columns', () => {
+    const [line] = toSourceLines('\t\tcode');
+    expect(line).toEqual({ text: '        code', line: 1, shift: -6 });
+  });
+
+  it('leaves a definition-like line that follows a list alone', () => {
+    const result = transformBlocks(toSourceLines('- item\n: not a definition'));
+    expect(result.containers).toEqual([]);
+  });
+
+  it('collects abbreviations and blanks their lines', () => {
+    const result = transformBlocks(toSourceLines('Text\n\n*[HTML]: Hyper Text Markup Language'));
+    expect(result.abbreviations).toEqual(new Map([['HTML', 'Hyper Text Markup Language']]));
+    expect(result.lines.map((l) => l.text)).toEqual(['Text', '', '']);
+  });
+
+  it('treats an unclosed fence as running to the end', () => {
+    const result = transformBlocks(toSourceLines('```\n!!! note\n    x'));
+    expect(result.containers).toEqual([]);
+  });
+});
