@@ -28,6 +28,7 @@ async function prepare(options: BuildOptions): Promise<{ ctx: Context; result: P
   const config = readConfig(options.config);
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  ctx.finish?.();
   const modelPath = join(ctx.config.root, '.backlot', 'model.json');
   await mkdir(dirname(modelPath), { recursive: true });
   await writeFile(modelPath, JSON.stringify(result.model));

@@ -6,6 +6,7 @@ import type { BacklotConfig, LocalSourceConfig } from '../config/types.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { openSources } from '../sources/index.ts';
 import { openLocalRepos, openLocalSource } from '../sources/local.ts';
+import type { GithubSnapshot } from '../sources/github/index.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 
 export interface Context {
@@ -14,6 +15,8 @@ export interface Context {
   catalogPath: (repo: RepoInfo) => string;
   /** Where a diagnostic's file is on this machine, relative to the working directory, when it is local. */
   pathOf: (d: Diagnostic) => string;
+  /** Ends sources' progress output and prints their crawl summaries (GitHub sources). */
+  finish?: () => void;
 }
 
 const cwdRelative = (abs: string) => relative(process.cwd(), abs) || '.';
@@ -48,10 +51,20 @@ export async function openRepoFolders(config: BacklotConfig, paths: string[]): P
 }
 
 export async function openConfigured(config: BacklotConfig): Promise<Context> {
-  const { snapshot, sourceOf } = await openSources(config);
+  const crawls: GithubSnapshot[] = [];
+  const { snapshot, sourceOf } = await openSources(config, {
+    // Loaded only when a github source is configured, so local builds never load octokit.
+    openGithub: async (source, c) => {
+      const { openGithubSource } = await import('../sources/github/index.ts');
+      const crawl = await openGithubSource(source, c);
+      crawls.push(crawl);
+      return crawl;
+    },
+  });
   return {
     config,
     snapshot,
+    finish: () => crawls.forEach((c) => c.finish()),
     catalogPath: (repo) => sourceOf(repo.name)?.catalogPath ?? '/catalog-info.yaml',
     pathOf: (d) => {
       const source = sourceOf(d.repo);
