@@ -1,0 +1,72 @@
+// The compact catalog index the browser loads once (`/catalog/entities.json`), and its decoded form.
+// Rows are arrays, repeated strings live once in a string table: small on the wire, cheap to parse.
+
+/** One entity as the catalog table and its filters need it. */
+export interface CatalogItem {
+  /** Canonical lower-case `kind:namespace/name`. */
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** metadata.title, else the name. */
+  title: string;
+  type: string;
+  /** Owner ref (canonical when resolved), '' when none. */
+  owner: string;
+  /** System ref, '' when none. */
+  system: string;
+  lifecycle: string;
+  description: string;
+  tags: string[];
+  /** 0 none, 1 warnings only, 2 errors. */
+  problems: number;
+  /** Groups a User is a member of, or the parent of a Group. */
+  groups: string[];
+  /** Location targets. */
+  targets: string[];
+}
+
+/**
+ * A row: [kind, namespace, name, title, type, owner, system, lifecycle, description, tags, problems, groups, targets].
+ * kind, namespace, type, owner, system, lifecycle, tags and groups are indexes into `s`; trailing empty fields are dropped.
+ */
+export type CatalogRow = Array<number | string | number[] | string[]>;
+
+export interface CatalogIndex {
+  v: 1;
+  /** String table; `s[0]` is ''. */
+  s: string[];
+  /** Rows in default listing order. */
+  e: CatalogRow[];
+}
+
+export function decodeCatalogIndex(index: CatalogIndex): CatalogItem[] {
+  if (!index || index.v !== 1 || !Array.isArray(index.s) || !Array.isArray(index.e)) {
+    throw new Error('Unsupported catalog index');
+  }
+  const s = index.s;
+  const str = (v: unknown) => (typeof v === 'number' ? (s[v] ?? '') : '');
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const strs = (v: unknown) => (Array.isArray(v) ? v.map((i) => (typeof i === 'number' ? (s[i] ?? '') : String(i))) : []);
+  return index.e.map((row) => {
+    const kind = str(row[0]);
+    const namespace = str(row[1]) || 'default';
+    const name = text(row[2]);
+    return {
+      ref: `${kind}:${namespace}/${name}`.toLowerCase(),
+      kind,
+      namespace,
+      name,
+      title: text(row[3]) || name,
+      type: str(row[4]),
+      owner: str(row[5]),
+      system: str(row[6]),
+      lifecycle: str(row[7]),
+      description: text(row[8]),
+      tags: strs(row[9]),
+      problems: typeof row[10] === 'number' ? row[10] : 0,
+      groups: strs(row[11]),
+      targets: strs(row[12]),
+    };
+  });
+}

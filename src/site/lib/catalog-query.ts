@@ -1,0 +1,274 @@
+// Catalog filter state (kept in the URL query) and its evaluation over the decoded index: the matching
+// rows, sorted and paged, plus a count per filter value. Pure functions, shared by the client and tests.
+
+import type { CatalogItem } from './catalog-items.ts';
+import { humanizeRef } from './refs.ts';
+
+export const FACET_KEYS = ['kind', 'type', 'owner', 'lifecycle', 'tag', 'namespace'] as const;
+export type FacetKey = (typeof FACET_KEYS)[number];
+export type ListMode = 'all' | 'starred' | 'team';
+export const SORT_KEYS = ['name', 'kind', 'system', 'owner', 'type', 'lifecycle', 'namespace', 'description', 'tags', 'targets'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const PAGE_SIZE = 100;
+
+export interface CatalogQuery {
+  /** Selected values per facet, lower-case. Any of them matches, except tags: every selected tag must be there. */
+  facets: Record<FacetKey, string[]>;
+  /** Free text, every word must appear. */
+  q: string;
+  list: ListMode;
+  /** Only entities with problems from the build. */
+  problems: boolean;
+  /** Column to sort by; '' keeps the listing order (kind, then name). */
+  sort: SortKey | '';
+  desc: boolean;
+  /** 1-based. */
+  page: number;
+}
+
+export function emptyQuery(): CatalogQuery {
+  return {
+    facets: { kind: [], type: [], owner: [], lifecycle: [], tag: [], namespace: [] },
+    q: '',
+    list: 'all',
+    problems: false,
+    sort: '',
+    desc: false,
+    page: 1,
+  };
+}
+
+export function readQuery(search: string): CatalogQuery {
+  const params = new URLSearchParams(search);
+  const query = emptyQuery();
+  for (const key of FACET_KEYS) {
+    const values = params.getAll(key).flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
+    query.facets[key] = [...new Set(values)];
+  }
+  query.q = (params.get('q') ?? '').trim();
+  const list = params.get('list');
+  query.list = list === 'starred' || list === 'team' ? list : 'all';
+  query.problems = ['1', 'true', 'yes'].includes((params.get('problems') ?? '').toLowerCase());
+  const sort = params.get('sort') ?? '';
+  const key = sort.replace(/^-/, '') as SortKey;
+  if ((SORT_KEYS as readonly string[]).includes(key)) {
+    query.sort = key;
+    query.desc = sort.startsWith('-');
+  }
+  const page = Number.parseInt(params.get('page') ?? '', 10);
+  query.page = Number.isFinite(page) && page > 1 ? page : 1;
+  return query;
+}
+
+const OWN_PARAMS = ['q', 'list', ...FACET_KEYS, 'problems', 'sort', 'page'];
+
+/** The query string for a state (`?…` or ''), keeping parameters that are not the catalog's. */
+export function writeQuery(query: CatalogQuery, current = ''): string {
+  const params = new URLSearchParams(current);
+  for (const key of OWN_PARAMS) params.delete(key);
+  if (query.q.trim()) params.set('q', query.q.trim());
+  if (query.list !== 'all') params.set('list', query.list);
+  for (const key of FACET_KEYS) for (const value of query.facets[key]) params.append(key, value);
+  if (query.problems) params.set('problems', '1');
+  if (query.sort) params.set('sort', `${query.desc ? '-' : ''}${query.sort}`);
+  if (query.page > 1) params.set('page', String(query.page));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The decoded index plus what filtering needs precomputed. */
+export interface Catalog {
+  items: CatalogItem[];
+  byRef: ReadonlyMap<string, CatalogItem>;
+  /** Lower-case text the free-text filter searches, per item. */
+  text: string[];
+  /** Facet values per item, lower-case. */
+  values: Array<Record<FacetKey, string[]>>;
+  /** Every value of each facet with its display label, in first-seen order. */
+  labels: Record<FacetKey, Map<string, string>>;
+  /** Some entity lives outside the default namespace. */
+  namespaced: boolean;
+}
+
+export function facetValues(item: CatalogItem): Record<FacetKey, string[]> {
+  const one = (v: string) => (v ? [v.toLowerCase()] : []);
+  return {
+    kind: one(item.kind),
+    type: one(item.type),
+    owner: one(item.owner),
+    lifecycle: one(item.lifecycle),
+    tag: [...new Set(item.tags.map((t) => t.toLowerCase()))],
+    namespace: one(item.namespace),
+  };
+}
+
+/** How a facet value is shown: owners as short refs, the rest as written. */
+export function facetLabel(key: FacetKey, value: string): string {
+  if (key !== 'owner') return value;
+  try {
+    return humanizeRef(value, 'group');
+  } catch {
+    return value;
+  }
+}
+
+export function createCatalog(items: CatalogItem[]): Catalog {
+  const labels = { kind: new Map(), type: new Map(), owner: new Map(), lifecycle: new Map(), tag: new Map(), namespace: new Map() } as Record<
+    FacetKey,
+    Map<string, string>
+  >;
+  const values = items.map((item) => {
+    const v = facetValues(item);
+    const raw: Record<FacetKey, string[]> = {
+      kind: [item.kind],
+      type: [item.type],
+      owner: [item.owner],
+      lifecycle: [item.lifecycle],
+      tag: item.tags,
+      namespace: [item.namespace],
+    };
+    for (const key of FACET_KEYS) {
+      for (const original of raw[key]) {
+        const lower = original.toLowerCase();
+        if (original && !labels[key].has(lower)) labels[key].set(lower, facetLabel(key, original));
+      }
+    }
+    return v;
+  });
+  const text = items.map((i) =>
+    [i.name, i.title, i.kind, i.type, i.lifecycle, i.description, i.namespace, facetLabel('owner', i.owner), i.system, ...i.tags]
+      .join(' ')
+      .toLowerCase(),
+  );
+  return {
+    items,
+    byRef: new Map(items.map((i) => [i.ref, i])),
+    text,
+    values,
+    labels,
+    namespaced: items.some((i) => i.namespace.toLowerCase() !== 'default'),
+  };
+}
+
+export interface FilterContext {
+  /** Refs the user starred. */
+  starred: ReadonlySet<string>;
+  /** Owner refs that count as the user's team (see teamOwners); undefined when no team is picked. */
+  team?: ReadonlySet<string>;
+}
+
+export interface CatalogResult {
+  /** Matching items, sorted. */
+  matches: CatalogItem[];
+  /** The current page of `matches`. */
+  rows: CatalogItem[];
+  page: number;
+  pages: number;
+  /** Per facet value: how many entities match with that value (other filters applied). */
+  counts: Record<FacetKey, Map<string, number>>;
+  /** Matches for each list mode, other filters applied. */
+  listCounts: Record<ListMode, number>;
+  /** Matches with problems, other filters applied. */
+  problemCount: number;
+}
+
+// Filter groups for counting: the facets, then the list mode, then "has problems".
+const LIST_GROUP = FACET_KEYS.length;
+const PROBLEMS_GROUP = LIST_GROUP + 1;
+
+export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterContext): CatalogResult {
+  const words = query.q.toLowerCase().split(/\s+/).filter(Boolean);
+  const selected = FACET_KEYS.map((k) => query.facets[k]);
+  const counts = { kind: new Map(), type: new Map(), owner: new Map(), lifecycle: new Map(), tag: new Map(), namespace: new Map() } as Record<
+    FacetKey,
+    Map<string, number>
+  >;
+  const listCounts: Record<ListMode, number> = { all: 0, starred: 0, team: 0 };
+  let problemCount = 0;
+  const matches: CatalogItem[] = [];
+  const team = ctx.team;
+  const inList = (item: CatalogItem): boolean =>
+    query.list === 'starred' ? ctx.starred.has(item.ref) : query.list === 'team' ? !!team && team.has(item.owner.toLowerCase()) : true;
+  const bump = (key: FacetKey, values: string[]) => {
+    const map = counts[key];
+    for (const v of values) map.set(v, (map.get(v) ?? 0) + 1);
+  };
+
+  for (let i = 0; i < catalog.items.length; i++) {
+    const text = catalog.text[i]!;
+    if (words.length && !words.every((w) => text.includes(w))) continue;
+    const item = catalog.items[i]!;
+    const values = catalog.values[i]!;
+    // An item that fails exactly one group still counts for that group's values.
+    let failed = -1;
+    let fails = 0;
+    for (let g = 0; g < FACET_KEYS.length && fails < 2; g++) {
+      const want = selected[g]!;
+      if (!want.length) continue;
+      const have = values[FACET_KEYS[g]!];
+      const ok = FACET_KEYS[g] === 'tag' ? want.every((w) => have.includes(w)) : have.some((h) => want.includes(h));
+      if (!ok) {
+        failed = g;
+        fails++;
+      }
+    }
+    if (fails < 2 && !inList(item)) {
+      failed = LIST_GROUP;
+      fails++;
+    }
+    if (fails < 2 && query.problems && item.problems === 0) {
+      failed = PROBLEMS_GROUP;
+      fails++;
+    }
+    if (fails > 1) continue;
+    if (fails === 0) matches.push(item);
+    for (let g = 0; g < FACET_KEYS.length; g++) {
+      const key = FACET_KEYS[g]!;
+      // Tags combine with AND: a value's count is the matches that also carry it.
+      if (fails === 0 || (failed === g && key !== 'tag')) bump(key, values[key]);
+    }
+    if (fails === 0 || failed === LIST_GROUP) {
+      listCounts.all++;
+      if (ctx.starred.has(item.ref)) listCounts.starred++;
+      if (team?.has(item.owner.toLowerCase())) listCounts.team++;
+    }
+    if ((fails === 0 || failed === PROBLEMS_GROUP) && item.problems > 0) problemCount++;
+  }
+
+  if (query.sort) sortItems(matches, query.sort, query.desc);
+  const pages = Math.max(1, Math.ceil(matches.length / PAGE_SIZE));
+  const page = Math.min(Math.max(1, query.page), pages);
+  return { matches, rows: matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pages, counts, listCounts, problemCount };
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function sortValue(item: CatalogItem, key: SortKey): string {
+  switch (key) {
+    case 'name':
+      return item.title;
+    case 'owner':
+      return item.owner ? facetLabel('owner', item.owner) : '';
+    case 'system':
+      return item.system ? facetLabel('owner', item.system) : '';
+    case 'tags':
+      return item.tags.join(' ');
+    case 'targets':
+      return item.targets.join(' ');
+    default:
+      return item[key];
+  }
+}
+
+/** Sorts in place by a column; empty values go last either way, ties keep listing order. */
+export function sortItems(items: CatalogItem[], key: SortKey, desc = false): CatalogItem[] {
+  const keyed = items.map((item, i) => ({ item, i, v: sortValue(item, key) }));
+  keyed.sort((a, b) => {
+    if (!a.v !== !b.v) return a.v ? -1 : 1;
+    const c = collator.compare(a.v, b.v);
+    return (desc ? -c : c) || a.i - b.i;
+  });
+  keyed.forEach((k, i) => (items[i] = k.item));
+  return items;
+}
