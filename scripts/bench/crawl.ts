@@ -1,0 +1,139 @@
+// Crawl of a generated org of 2,000 repos (1,500 with catalog files, 300 of them with TechDocs of
+// ~10 pages) from the GitHub emulator, cold then warm. Prints requests, points and time against the
+// targets: cold ≤ 1 request per 25 repos plus the docs batches, warm ≤ the listing pages alone.
+// `npm run bench -- crawl`, or `node scripts/bench/crawl.ts [repos]`.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCatalog } from '../../src/catalog/index.ts';
+import { createValidator } from '../../src/catalog/validate/index.ts';
+import type { BacklotConfig, GithubSourceConfig } from '../../src/config/types.ts';
+import { openGithubSource } from '../../src/sources/github/index.ts';
+import type { EmulatorRepo } from '../emulator/repos.ts';
+import { startEmulator } from '../emulator/server.ts';
+
+const ORG = 'bench-org';
+const PAGE = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. ';
+
+function generateOrg(repos: number): EmulatorRepo[] {
+  const withCatalog = Math.round(repos * 0.75);
+  const withDocs = Math.round(repos * 0.15);
+  return Array.from({ length: repos }, (_, i) => {
+    const name = `repo-${String(i).padStart(4, '0')}`;
+    const files: Record<string, string> = {
+      'README.md': `# ${name}\n\n${PAGE.repeat(5)}\n`,
+      'package.json': `{ "name": "${name}", "version": "1.0.${i}" }\n`,
+      'src/index.ts': `export const name = '${name}';\n`,
+      'src/lib/util.ts': `export const id = ${i};\n`,
+      '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
+    };
+    if (i < withCatalog) {
+      const docs = i < withDocs;
+      files['catalog-info.yaml'] = [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        `  name: ${name}`,
+        `  description: Service ${i} of the bench org`,
+        ...(docs ? ['  annotations:', '    backstage.io/techdocs-ref: dir:.'] : []),
+        'spec:',
+        '  type: service',
+        '  lifecycle: production',
+        `  owner: team-${i % 40}`,
+        '',
+      ].join('\n');
+      if (docs) {
+        files['mkdocs.yml'] = `site_name: ${name}\nnav:\n  - Home: index.md\n`;
+        for (let p = 0; p < 10; p++) {
+          const path = p === 0 ? 'docs/index.md' : p < 6 ? `docs/page-${p}.md` : `docs/guides/guide-${p}.md`;
+          files[path] = `# ${name} page ${p}\n\n${PAGE.repeat(20 + ((i + p) % 20))}\n`;
+        }
+      }
+    }
+    return { owner: ORG, name, files, topics: i % 7 === 0 ? ['backstage'] : [] };
+  });
+}
+
+interface Phase {
+  requests: number;
+  points: number;
+  blobs: number;
+  ms: number;
+}
+
+export async function run(repoCount = 2000): Promise<void> {
+  const t0 = performance.now();
+  const repos = generateOrg(repoCount);
+  const emulator = await startEmulator({ repos });
+  const dir = await mkdtemp(join(tmpdir(), 'backlot-bench-crawl-'));
+  process.env.BACKLOT_BENCH_TOKEN = 'bench-token';
+  const config: BacklotConfig = {
+    root: dir,
+    site: { title: 'bench', base: '/', outDir: join(dir, 'dist') },
+    sources: [],
+    catalog: { kinds: [] },
+    cacheDir: join(dir, '.backlot-cache'),
+  };
+  const source: GithubSourceConfig = {
+    type: 'github',
+    orgs: [ORG],
+    host: 'github.com',
+    apiBaseUrl: emulator.url,
+    tokenEnv: 'BACKLOT_BENCH_TOKEN',
+    catalogPath: '/catalog-info.yaml',
+    filters: { allowForks: true, allowArchived: false },
+  };
+  console.log(`org: ${repoCount} repos generated and served in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const validate = createValidator();
+  const listingPages = Math.ceil(repoCount / 100);
+
+  async function crawl(label: string): Promise<{ catalog: Phase; docs: Phase; entities: number; pages: number }> {
+    const lines: string[] = [];
+    const measure = async <T>(fn: () => Promise<T>): Promise<[T, Phase]> => {
+      emulator.resetStats();
+      const start = performance.now();
+      const value = await fn();
+      const s = emulator.stats();
+      return [value, { requests: s.requests, points: s.points, blobs: s.blobs, ms: performance.now() - start }];
+    };
+    const [{ snapshot, entities }, catalog] = await measure(async () => {
+      const snapshot = await openGithubSource(source, config, { progress: false, log: (l) => lines.push(l) });
+      const result = await readCatalog(snapshot, { catalogPath: () => source.catalogPath, validate });
+      return { snapshot, entities: result.entities };
+    });
+    // The docs stage's reads (src/docs/build.ts): every docs repo's tree at once, then mkdocs.yml of
+    // all sites in one read, then all their pages in one read. Rendering is not part of the crawl.
+    const docsRepos = entities.filter((e) => e.entity.metadata.annotations?.['backstage.io/techdocs-ref']).map((e) => e.source.repo);
+    const [pages, docs] = await measure(async () => {
+      const lists = await Promise.all(docsRepos.map(async (repo) => ({ repo, files: await snapshot.list(repo) })));
+      await snapshot.read(docsRepos.map((repo) => ({ repo, path: 'mkdocs.yml' })));
+      const wanted = lists.flatMap(({ repo, files }) => files.filter((f) => f.startsWith('docs/') && f.endsWith('.md')).map((path) => ({ repo, path })));
+      const read = await snapshot.read(wanted);
+      return read.filter((f) => f.kind === 'text').length;
+    });
+    snapshot.finish();
+    const fmt = (p: Phase) => `${String(p.requests).padStart(4)} requests ${String(p.points).padStart(4)} points ${String(p.blobs).padStart(5)} blobs ${(p.ms / 1000).toFixed(2).padStart(6)} s`;
+    console.log(`${label}  listing + catalog  ${fmt(catalog)}   (${entities.length} entities)`);
+    console.log(`${label}  docs               ${fmt(docs)}   (${docsRepos.length} sites, ${pages} pages)`);
+    console.log(`${label}  ${lines.at(-1)}`);
+    return { catalog, docs, entities: entities.length, pages };
+  }
+
+  try {
+    const cold = await crawl('cold');
+    const warm = await crawl('warm');
+    const coldTarget = Math.ceil(repoCount / 25);
+    const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+    console.log(
+      `targets: cold listing + catalog ${cold.catalog.requests} ≤ ${coldTarget} (1 per 25 repos) ${verdict(cold.catalog.requests <= coldTarget)}, ` +
+        `docs batches ${cold.docs.requests}; warm ${warm.catalog.requests + warm.docs.requests} ≤ ${listingPages} listing pages ${verdict(warm.catalog.requests + warm.docs.requests <= listingPages)}`,
+    );
+    if (warm.entities !== cold.entities || warm.pages !== cold.pages) console.log(`MISMATCH: warm crawl saw ${warm.entities} entities / ${warm.pages} pages`);
+  } finally {
+    await emulator.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) await run(Number(process.argv[2] ?? 2000));
