@@ -344,7 +344,8 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
     publish(host, created);
     return { status: 201, json: refJson(branch, sha) };
   }
-  m = /^\/git\/refs\/heads\/(.+)$/.exec(rest);
+  // Clients encode the ref's slash (`heads%2Fmain`), as GitHub accepts.
+  m = /^\/git\/refs\/heads\/(.+)$/.exec(decodeURIComponent(rest));
   if (m && method === 'PATCH') {
     const branch = decodeURIComponent(m[1]!);
     const current = created.refs.get(branch);
