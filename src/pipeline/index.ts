@@ -7,6 +7,7 @@ import { resolveRelations, type Graph } from '../graph/index.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
+import { staleRepoDiagnostics } from './stale.ts';
 
 export interface PipelineOptions {
   /** Root catalog file(s) per repo. */
@@ -31,7 +32,8 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const graph = resolveRelations(catalog.entities);
   const t2 = performance.now();
   const graphDiagnostics = options.ignoreDangling ? graph.diagnostics.filter((d) => d.code !== 'dangling-ref') : graph.diagnostics;
-  const diagnostics = [...catalog.diagnostics, ...graphDiagnostics].sort(compareDiagnostics);
+  const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
+  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {
       title: config.site.title,

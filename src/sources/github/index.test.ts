@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { component, entityRefs, harness, serviceRepos, type EmulatorRepo, type Harness } from './testing.ts';
-import { staleRepoDiagnostics } from './stale.ts';
+import { staleRepoDiagnostics } from '../../pipeline/stale.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {

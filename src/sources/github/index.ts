@@ -15,7 +15,6 @@ import { markFailed, type RepoRecord } from './record.ts';
 import { githubSnapshot, persist } from './snapshot.ts';
 import { join } from 'node:path';
 
-export { staleRepoDiagnostics } from './stale.ts';
 export { repoFilter, compileRepositoryPattern, satisfiesTopicFilter, satisfiesVisibilityFilter } from './filters.ts';
 export type { CrawlSummary } from './progress.ts';
 

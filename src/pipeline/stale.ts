@@ -1,7 +1,7 @@
 // The warning a stale repo deserves: its entities are real, but from an older crawl.
 
-import type { Diagnostic } from '../../model/diagnostic.ts';
-import type { RepoInfo } from '../../snapshot/types.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { RepoInfo } from '../snapshot/types.ts';
 
 /** One `stale-repo` warning per repo whose files came from the cache because GitHub failed it. */
 export function staleRepoDiagnostics(repos: readonly RepoInfo[], catalogPath: (repo: RepoInfo) => string = () => 'catalog-info.yaml'): Diagnostic[] {
@@ -10,7 +10,7 @@ export function staleRepoDiagnostics(repos: readonly RepoInfo[], catalogPath: (r
     .map((r) => ({
       severity: 'warning' as const,
       code: 'stale-repo',
-      message: `${r.owner}/${r.name} could not be read from GitHub (${r.stale.reason}); its entities are from the last good crawl (${r.stale.since})`,
+      message: `${r.owner}/${r.name} could not be read (${r.stale.reason}); its entities are from the last good crawl (${r.stale.since})`,
       hint: 'nothing to change in the repo: the next build that can read it refreshes them; if it persists, check that the token can still see this repo',
       repo: r.name,
       file: catalogPath(r).replace(/^\/+/, ''),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repoInfo } from '../../snapshot/memory.ts';
+import { repoInfo } from '../snapshot/memory.ts';
 import { staleRepoDiagnostics } from './stale.ts';
 
 describe('staleRepoDiagnostics', () => {
@@ -12,7 +12,7 @@ describe('staleRepoDiagnostics', () => {
       {
         severity: 'warning',
         code: 'stale-repo',
-        message: 'acme/old could not be read from GitHub (502 Server Error); its entities are from the last good crawl (2026-01-01T00:00:00.000Z)',
+        message: 'acme/old could not be read (502 Server Error); its entities are from the last good crawl (2026-01-01T00:00:00.000Z)',
         hint: expect.stringContaining('next build'),
         repo: 'old',
         file: 'catalog/info.yaml',
