@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { CatalogEntity } from '../model/catalog.ts';
+import { readValues, userFor } from './scaffold.ts';
 
 const BIN = join(import.meta.dirname, 'backlot.js');
 const ROOT = join(import.meta.dirname, '../..');
@@ -104,5 +106,29 @@ describe('backlot scaffold --dry-run', () => {
     const res = run(['--template', 'template:default/docs-site', '--values', `@${join(dir, 'v/values.json')}`], ROOT);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('step "publish" (publish:github) failed: no GitHub token');
+  });
+});
+
+describe('helpers', () => {
+  const user = (name: string, login?: string): CatalogEntity => ({
+    ref: `user:default/${name}`,
+    entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name, ...(login ? { annotations: { 'github.com/user-login': login } } : {}) } },
+    source: { repo: 'org', file: 'users.yaml', line: 1, column: 1, positions: {} },
+  });
+
+  it('userFor finds the catalog User by GitHub login, then by name', () => {
+    const entities = [user('ann.lee', 'AnnL'), user('bob')];
+    expect(userFor('annl', entities)).toMatchObject({ ref: 'user:default/ann.lee', login: 'annl' });
+    expect(userFor('Bob', entities)?.ref).toBe('user:default/bob');
+    expect(userFor('eve', entities)).toEqual({ ref: 'user:default/eve', login: 'eve' });
+    expect(userFor(undefined, entities)).toBeUndefined();
+  });
+
+  it('readValues takes JSON or @file, and nothing means {}', async () => {
+    const file = join(tmp(), 'v.json');
+    writeFileSync(file, '{"a": [1]}');
+    expect(await readValues(`@${file}`)).toEqual({ a: [1] });
+    expect(await readValues('{"b": true}')).toEqual({ b: true });
+    expect(await readValues(undefined)).toEqual({});
   });
 });

@@ -36,14 +36,18 @@ export async function readValues(arg: string | undefined): Promise<unknown> {
   }
 }
 
-function githubClients(env: NodeJS.ProcessEnv): (host: string) => GithubApi {
+/** A client per host; a configured `github` source for that host lends its API URL and token variable. */
+function githubClients(config: BacklotConfig, env: NodeJS.ProcessEnv): (host: string) => GithubApi {
   const clients = new Map<string, GithubApi>();
   return (host) => {
-    const token = env.BACKLOT_GITHUB_TOKEN || env.GITHUB_TOKEN;
+    const source = config.sources.find((s) => s.type === 'github' && s.host === host);
+    const sourceToken = source?.type === 'github' ? env[source.tokenEnv] : undefined;
+    const token = env.BACKLOT_GITHUB_TOKEN || sourceToken || env.GITHUB_TOKEN;
     if (!token) throw new Error('no GitHub token: set GITHUB_TOKEN (or run with --dry-run <dir>)');
     let client = clients.get(host);
     if (!client) {
-      client = createGithubApi({ token, baseUrl: apiBaseUrlFor(host, env), throttle: env.BACKLOT_GITHUB_THROTTLE !== 'off' });
+      const configured = source?.type === 'github' && !env.BACKLOT_GITHUB_API_URL ? source.apiBaseUrl : undefined;
+      client = createGithubApi({ token, baseUrl: configured ?? apiBaseUrlFor(host, env), throttle: env.BACKLOT_GITHUB_THROTTLE !== 'off' });
       clients.set(host, client);
     }
     return client;
@@ -113,7 +117,7 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     values: args.values,
     workspace,
     dryRun: !!args.dryRun,
-    github: githubClients(env),
+    github: githubClients(config, env),
     ...(portalRepo ? { portalRepo } : {}),
     ...(user ? { user } : {}),
     ...(env.GITHUB_RUN_ID ? { taskId: env.GITHUB_RUN_ID } : {}),
@@ -162,7 +166,7 @@ async function fromIssue(eventPath: string, configFile: string | undefined, env:
   const event = JSON.parse(await readFile(eventPath, 'utf8')) as IssueEvent;
   if (!event.issue || !event.repository) throw new Error(`${eventPath} is not an issues event`);
   const host = event.repository.html_url ? new URL(event.repository.html_url).host : serverHost(env);
-  const clients = githubClients(env);
+  const clients = githubClients(config, env);
   const runUrl =
     env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
