@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reposFromFolder } from '../../scripts/emulator/repos.ts';
 import { createdFiles, headCommit } from '../../scripts/emulator/rest-scaffold.ts';
 import { startEmulator, type Emulator } from '../../scripts/emulator/server.ts';
 
@@ -18,7 +19,8 @@ let emulator: Emulator;
 beforeAll(async () => {
   emulator = await startEmulator({
     token: TOKEN,
-    repos: [{ owner: 'kestrel-freight', name: 'portal', files: { 'README.md': '# portal\n' } }],
+    // The demo org as GitHub repos, plus the portal's own repo.
+    repos: [{ owner: 'kestrel-freight', name: 'portal', files: { 'README.md': '# portal\n' } }, ...(await reposFromFolder(join(ROOT, 'content'), 'kestrel-freight'))],
     scaffold: {
       orgs: {
         'kestrel-freight': { members: ['alice', 'bob'], teams: { 'platform-team': ['alice'] } },
@@ -69,7 +71,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'backlot-e2e-'));
 const nodeService = (name: string) =>
   JSON.stringify({ name, description: 'Schedules pickups.', owner: 'group:default/platform-team', repoUrl: `github.com?owner=kestrel-freight&repo=${name}` });
 
-describe('backlot scaffold against the GitHub emulator', () => {
+describe('backlot scaffold against the GitHub emulator', { timeout: 30_000 }, () => {
   it('creates the repo with the rendered skeleton and asks the portal to rebuild', async () => {
     const summary = join(tmp(), 'summary.md');
     const res = await run(['--template', 'template:default/node-service', '--values', nodeService('pickup-scheduler')], {
@@ -109,6 +111,17 @@ describe('backlot scaffold against the GitHub emulator', () => {
     expect(readFileSync(summary, 'utf8')).toContain('- [Repository](<https://github.com/kestrel-freight/pickup-scheduler.git>)');
   });
 
+  it('loads the template and its skeleton from a crawled GitHub org', async () => {
+    const dir = tmp();
+    const config = join(dir, 'backlot.config.yaml');
+    writeFileSync(config, `sources:\n  - type: github\n    org: kestrel-freight\n    apiBaseUrl: ${emulator.url}\ncacheDir: ${join(dir, 'cache')}\n`);
+    const res = await run(['--config', config, '--template', 'template:default/docs-site', '--values', JSON.stringify({ name: 'crawl-guide', owner: 'group:default/platform-team', repoUrl: 'github.com?owner=kestrel-freight&repo=crawl-guide' })], { BACKLOT_GITHUB_API_URL: '' });
+    expect(res.code).toBe(0);
+    const files = createdFiles(emulator.scaffold, 'kestrel-freight/crawl-guide')!;
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'catalog-info.yaml', 'docs/faq.md', 'docs/getting-started.md', 'docs/index.md', 'mkdocs.yml']);
+    expect(files['mkdocs.yml']).toContain('crawl-guide');
+  });
+
   it('fails loudly when the repo already exists', async () => {
     const res = await run(['--template', 'template:default/docs-site', '--values', JSON.stringify({ name: 'portal', owner: 'group:default/platform-team', repoUrl: 'github.com?owner=kestrel-freight&repo=portal' })]);
     expect(res.code).toBe(1);
@@ -132,7 +145,7 @@ async function fromIssue(event: object, config?: string) {
   return run(['--from-issue', file, ...(config ? ['--config', config] : [])], { GITHUB_RUN_ID: '4242', GITHUB_SERVER_URL: 'https://github.com' });
 }
 
-describe('the issue path against the GitHub emulator', () => {
+describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () => {
   it("runs an org member's request, comments progress and the output, and closes the issue", async () => {
     const res = await fromIssue(issueEvent(7, 'bob', formBody('template:default/docs-site', JSON.stringify({ name: 'depot-guide', owner: 'group:default/platform-team', repoUrl: 'github.com?owner=kestrel-freight&repo=depot-guide' }))));
     expect(res.stderr).toBe('');

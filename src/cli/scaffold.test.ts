@@ -35,7 +35,7 @@ function files(dir: string): string[] {
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'backlot-scaffold-cli-'));
 
-describe('backlot scaffold --dry-run', () => {
+describe('backlot scaffold --dry-run', { timeout: 30_000 }, () => {
   it('renders a template.yaml into the folder, file by file as expected, and reports the GitHub actions', () => {
     const repo = tmp();
     cpSync(join(FIXTURE, 'template'), repo, { recursive: true });
