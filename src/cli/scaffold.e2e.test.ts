@@ -77,6 +77,7 @@ describe('backlot scaffold against the GitHub emulator', { timeout: 30_000 }, ()
     const res = await run(['--template', 'template:default/node-service', '--values', nodeService('pickup-scheduler')], {
       GITHUB_STEP_SUMMARY: summary,
       GITHUB_ACTOR: 'alice',
+      GITHUB_ACTIONS: 'true',
     });
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
@@ -108,6 +109,7 @@ describe('backlot scaffold against the GitHub emulator', { timeout: 30_000 }, ()
     expect(await contents.text()).toContain('name: pickup-scheduler');
 
     expect(res.stdout).toContain('Repository: https://github.com/kestrel-freight/pickup-scheduler.git');
+    expect(res.stdout).toContain('::notice title=Repository::https://github.com/kestrel-freight/pickup-scheduler.git\n');
     expect(readFileSync(summary, 'utf8')).toContain('- [Repository](<https://github.com/kestrel-freight/pickup-scheduler.git>)');
   });
 

@@ -11,7 +11,7 @@ import { runPipeline } from '../pipeline/index.ts';
 import { apiBaseUrlFor, createGithubApi, type GithubApi } from '../scaffold/github.ts';
 import { handleIssue, type IssueEvent } from '../scaffold/issue.ts';
 import { findTemplate, isTemplatePath, loadTemplateFile } from '../scaffold/load.ts';
-import { formatSummaryMarkdown, formatSummaryText, type SummaryInput } from '../scaffold/output.ts';
+import { formatNotices, formatSummaryMarkdown, formatSummaryText, type SummaryInput } from '../scaffold/output.ts';
 import { runTemplate } from '../scaffold/runner.ts';
 import { ScaffoldError, type LoadedTemplate, type PortalRepo, type ScaffoldUser } from '../scaffold/types.ts';
 import { listFiles } from '../scaffold/workspace.ts';
@@ -131,6 +131,7 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     for (const f of files) console.log(`  ${f.path}`);
   }
   process.stdout.write(formatSummaryText(summary));
+  if (env.GITHUB_ACTIONS === 'true' && !args.dryRun) process.stdout.write(formatNotices(summary));
   await writeStepSummary(env, formatSummaryMarkdown(summary));
   return summary;
 }

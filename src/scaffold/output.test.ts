@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityPageUrl, formatSummaryMarkdown, renderOutput } from './output.ts';
+import { entityPageUrl, formatNotices, formatSummaryMarkdown, renderOutput } from './output.ts';
 import { createTemplating } from './templating.ts';
 
 describe('renderOutput', () => {
@@ -40,5 +40,18 @@ describe('formatSummaryMarkdown', () => {
     const md = formatSummaryMarkdown({ title: 'T', output: { links: [{ entityRef: 'component:default/x' }], text: [], values: {} }, effects: [], dryRun: true });
     expect(md).toContain('- component:default/x: `component:default/x`');
     expect(md).toContain('(dry run)');
+  });
+});
+
+describe('formatNotices', () => {
+  it('writes one escaped ::notice per link', () => {
+    const notices = formatNotices({
+      title: 'T',
+      output: { links: [{ title: 'Repo: main, 100%', url: 'https://x/y' }, { entityRef: 'component:default/a' }], text: [], values: {} },
+      effects: [],
+      dryRun: false,
+      portalUrl: 'https://p/',
+    });
+    expect(notices).toBe('::notice title=Repo%3A main%2C 100%25::https://x/y\n::notice title=Link::https://p/catalog/default/component/a/\n');
   });
 });

@@ -99,3 +99,19 @@ export function formatSummaryText(input: SummaryInput): string {
   }
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * One `::notice` workflow command per output link: shown on the run's page, and readable through the
+ * Checks API (annotations) by a portal that dispatched the run and wants its links.
+ */
+export function formatNotices(input: SummaryInput): string {
+  return input.output.links
+    .map((link) => {
+      const url = link.url ?? (link.entityRef ? (entityPageUrl(link.entityRef, input.portalUrl) ?? link.entityRef) : '');
+      return `::notice title=${escapeProperty(link.title ?? 'Link')}::${escapeData(url)}\n`;
+    })
+    .join('');
+}
