@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogEntity } from '../model/catalog.ts';
+import { readApiDefinitions } from './index.ts';
+
+function api(name: string, type: string, definition: unknown, kind = 'API'): CatalogEntity {
+  return {
+    ref: `${kind.toLowerCase()}:default/${name}`,
+    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name }, spec: { type, lifecycle: 'production', owner: 'team', definition } },
+    source: { repo: 'shop', file: 'catalog-info.yaml', line: 10, column: 1, positions: { '/spec/definition': { line: 19, column: 3 } } },
+  };
+}
+
+describe('readApiDefinitions', () => {
+  it('summarises every API by ref and reports broken definitions as errors at spec.definition', async () => {
+    const { apis, diagnostics } = await readApiDefinitions([
+      api('good', 'graphql', 'type Query { a: Int }'),
+      api('bad', 'grpc', 'service {'),
+      api('component', 'openapi', 'openapi: 3.0.0', 'Component'),
+      api('none', 'openapi', undefined),
+    ]);
+    expect(Object.keys(apis)).toEqual(['api:default/good', 'api:default/bad']);
+    expect(apis['api:default/good']!.format).toBe('graphql');
+    expect(apis['api:default/bad']!.format).toBe('broken');
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'api-definition',
+        message: "The gRPC definition of bad cannot be read: Not valid protobuf: illegal service name '{' (line 1 of the definition)",
+        hint: 'Fix the file spec.definition points to; the API page shows the raw text until then.',
+        repo: 'shop',
+        file: 'catalog-info.yaml',
+        line: 19,
+        column: 3,
+        entity: 'api:default/bad',
+      },
+    ]);
+  });
+
+  it('reports refs that resolve nowhere as one warning per API', async () => {
+    const text = JSON.stringify({
+      openapi: '3.0.0',
+      paths: { '/a': { get: { responses: { '200': { $ref: '#/components/responses/A' }, '500': { $ref: '#/components/responses/B' } } } } },
+    });
+    const item = api('refs', 'openapi', text);
+    item.source.positions = {};
+    const { diagnostics } = await readApiDefinitions([item]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'api-definition',
+        message: 'The OpenAPI definition of refs: $ref "#/components/responses/A" does not resolve to anything in the definition (and 1 more)',
+        line: 10,
+        column: 1,
+      }),
+    ]);
+  });
+});

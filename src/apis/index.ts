@@ -1,0 +1,61 @@
+// The API stage: every API entity's definition summarised once per build, plus a diagnostic for each
+// definition that cannot be read. A broken definition never fails the build; its page says what is wrong.
+
+import type { CatalogEntity } from '../model/catalog.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { definitionText, summariseDefinition } from './summarise.ts';
+import type { ApiDefinition } from './types.ts';
+
+export { definitionText, summariseDefinition } from './summarise.ts';
+export type * from './types.ts';
+
+export interface ApiDefinitionsResult {
+  /** Summaries by canonical entity ref. */
+  apis: Record<string, ApiDefinition>;
+  diagnostics: Diagnostic[];
+}
+
+const LABELS: Record<string, string> = { openapi: 'OpenAPI', asyncapi: 'AsyncAPI', graphql: 'GraphQL', grpc: 'gRPC' };
+
+export async function readApiDefinitions(entities: readonly CatalogEntity[]): Promise<ApiDefinitionsResult> {
+  const apis: Record<string, ApiDefinition> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const item of entities) {
+    const { entity } = item;
+    if (entity.kind.toLowerCase() !== 'api') continue;
+    const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
+    const text = definitionText(entity.spec?.definition);
+    if (text === undefined) continue;
+    const summary = await summariseDefinition(type, text);
+    apis[item.ref] = summary;
+    const label = LABELS[type.toLowerCase()] ?? type;
+    if (summary.format === 'broken') {
+      const { message, line, column } = summary.error;
+      const at = line ? ` (line ${line}${column ? `, column ${column}` : ''} of the definition)` : '';
+      diagnostics.push(diagnostic(item, 'error', `The ${label} definition of ${entity.metadata.name} cannot be read: ${message}${at}`,
+        'Fix the file spec.definition points to; the API page shows the raw text until then.'));
+    } else if (summary.warnings?.length) {
+      const [first, ...rest] = summary.warnings;
+      const more = rest.length ? ` (and ${rest.length} more)` : '';
+      diagnostics.push(diagnostic(item, 'warning', `The ${label} definition of ${entity.metadata.name}: ${first}${more}`));
+    }
+  }
+  return { apis, diagnostics };
+}
+
+function diagnostic(item: CatalogEntity, severity: Diagnostic['severity'], message: string, hint?: string): Diagnostic {
+  const { source } = item;
+  // The definition's text has no positions of its own in the catalog file: point at `spec.definition`.
+  const at = source.positions['/spec/definition'] ?? { line: source.line, column: source.column };
+  return {
+    severity,
+    code: 'api-definition',
+    message,
+    ...(hint ? { hint } : {}),
+    repo: source.repo,
+    file: source.file,
+    line: at.line,
+    column: at.column,
+    entity: item.ref,
+  };
+}

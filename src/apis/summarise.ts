@@ -1,0 +1,111 @@
+// One API definition (the text of `spec.definition`) → its summary for the portal, by `spec.type`.
+// Never throws: a definition that cannot be read becomes a BrokenDefinition with the parser's message.
+
+import { parseDocument } from 'yaml';
+import { GraphQLError } from 'graphql';
+import { summariseAsyncApi } from './asyncapi.ts';
+import { summariseGraphql } from './graphql.ts';
+import { protoErrorLine, summariseProto } from './grpc.ts';
+import { summariseOpenApi } from './openapi.ts';
+import { internalRefs } from './refs.ts';
+import { isObject } from './schema.ts';
+import type { ApiDefinition, BrokenDefinition, DefinitionBase, DefinitionError, DefinitionLanguage } from './types.ts';
+
+/** The definition as text: placeholders like `$json` or inline YAML give an object, shown as JSON. */
+export function definitionText(definition: unknown): string | undefined {
+  if (typeof definition === 'string') return definition;
+  if (definition === undefined || definition === null) return undefined;
+  return JSON.stringify(definition, null, 2);
+}
+
+export function definitionBase(type: string, text: string): DefinitionBase {
+  const kind = type.toLowerCase();
+  const json = /^\s*[[{]/.test(text);
+  const data = (name: string): DefinitionBase => ({
+    type,
+    language: json ? 'json' : 'yaml',
+    fileName: `${name}.${json ? 'json' : 'yaml'}`,
+  });
+  const plain = (language: DefinitionLanguage, fileName: string): DefinitionBase => ({ type, language, fileName });
+  switch (kind) {
+    case 'openapi':
+      return data('openapi');
+    case 'asyncapi':
+      return data('asyncapi');
+    case 'graphql':
+      return plain('graphql', 'schema.graphql');
+    case 'grpc':
+      return plain('proto', 'service.proto');
+    default:
+      return plain('text', 'definition.txt');
+  }
+}
+
+export async function summariseDefinition(type: string, text: string): Promise<ApiDefinition> {
+  const base = definitionBase(type, text);
+  try {
+    switch (type.toLowerCase()) {
+      case 'openapi':
+        return await summariseData(text, base, 'openapi');
+      case 'asyncapi':
+        return await summariseData(text, base, 'asyncapi');
+      case 'graphql':
+        return summariseGraphql(text, base);
+      case 'grpc':
+        return summariseProto(text, base);
+      default:
+        return { ...base, format: 'text' };
+    }
+  } catch (err) {
+    return broken(base, parserError(err));
+  }
+}
+
+async function summariseData(text: string, base: DefinitionBase, kind: 'openapi' | 'asyncapi'): Promise<ApiDefinition> {
+  const what = kind === 'openapi' ? 'OpenAPI' : 'AsyncAPI';
+  const parsed = parseDocument(text, { uniqueKeys: false, logLevel: 'error' });
+  const first = parsed.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0];
+    return broken(base, {
+      message: `Not valid ${base.language === 'json' ? 'JSON' : 'YAML'}: ${firstLine(first.message)}`,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+    });
+  }
+  const doc: unknown = parsed.toJS({ maxAliasCount: 1000 });
+  if (!isObject(doc)) return broken(base, { message: `An ${what} definition must be a YAML or JSON object` });
+  const keys = Object.keys(doc);
+  if (keys.length === 1 && keys[0]!.startsWith('$')) {
+    return broken(base, { message: `spec.definition is a ${keys[0]} placeholder, which Backlot does not resolve (it reads $text, $json and $yaml)` });
+  }
+  const refs = await internalRefs(doc);
+  if (kind === 'openapi') {
+    const version = String(doc.openapi ?? doc.swagger ?? '');
+    if (!/^3\./.test(version) && !/^2(\.0)?$/.test(version)) {
+      return broken(base, { message: `Not an OpenAPI 3.x or Swagger 2.0 document (no "openapi: 3.x" or "swagger: '2.0'" field)` });
+    }
+    return summariseOpenApi(doc, refs, base);
+  }
+  if (!/^[23]\./.test(String(doc.asyncapi ?? ''))) {
+    return broken(base, { message: 'Not an AsyncAPI 2.x or 3.x document (no "asyncapi: 2.x" or "asyncapi: 3.x" field)' });
+  }
+  return summariseAsyncApi(doc, refs, base);
+}
+
+function parserError(err: unknown): DefinitionError {
+  if (err instanceof GraphQLError) {
+    const loc = err.locations?.[0];
+    return { message: `Not valid GraphQL SDL: ${err.message.replace(/^Syntax Error: /, '')}`, ...(loc ? { line: loc.line, column: loc.column } : {}) };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const line = protoErrorLine(message);
+  return { message: line !== undefined ? `Not valid protobuf: ${message.replace(/\s*\(line \d+\)$/, '')}` : message, ...(line ? { line } : {}) };
+}
+
+function broken(base: DefinitionBase, error: DefinitionError): BrokenDefinition {
+  return { ...base, format: 'broken', error };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
