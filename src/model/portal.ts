@@ -1,5 +1,6 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
+import type { ApiDefinition } from '../apis/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Entity } from './entity.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
@@ -19,4 +20,6 @@ export interface PortalModel {
   entities: PortalEntity[];
   /** Every diagnostic of the build, including those of entities left out. */
   diagnostics: Diagnostic[];
+  /** API definitions summarised for the API pages, by entity ref (absent in models written without them). */
+  apis?: Record<string, ApiDefinition>;
 }

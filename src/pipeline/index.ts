@@ -1,5 +1,6 @@
 // Runs the stages in order: snapshot → catalog → graph → portal model. No Astro here.
 
+import { readApiDefinitions } from '../apis/index.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { readCatalog, type CatalogResult } from '../catalog/index.ts';
 import { createValidator } from '../catalog/validate/index.ts';
@@ -33,7 +34,9 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const t2 = performance.now();
   const graphDiagnostics = options.ignoreDangling ? graph.diagnostics.filter((d) => d.code !== 'dangling-ref') : graph.diagnostics;
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
-  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics].sort(compareDiagnostics);
+  // API definitions are parsed once here, so pages only render summaries and broken ones become diagnostics.
+  const apis = await readApiDefinitions(graph.entities);
+  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...apis.diagnostics].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {
       title: config.site.title,
@@ -49,6 +52,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
       source: { repo: e.source.repo, file: e.source.file, line: e.source.line, column: e.source.column },
     })),
     diagnostics,
+    apis: apis.apis,
   };
   return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1 } };
 }
