@@ -180,6 +180,22 @@ describe('finding docs', () => {
   });
 });
 
+describe('threads', () => {
+  it('renders on worker threads exactly as on the main thread', async () => {
+    const repos: Record<string, RepoFiles> = {};
+    const entities: CatalogEntity[] = [];
+    for (let i = 0; i < 3; i++) {
+      repos[`r${i}`] = { 'mkdocs.yml': '', 'docs/index.md': `# Site ${i}\n\n[b](b.md#x) [gone](gone.md)\n\n\`\`\`ts\nconst a = ${i};\n\`\`\``, 'docs/b.md': '# B\n\n## X\n' };
+      entities.push(entity(`r${i}`, { 'backstage.io/techdocs-ref': 'dir:.' }));
+    }
+    const snapshot = memorySnapshot(Object.entries(repos).map(([name, files]) => ({ repo: repoInfo(name), files })));
+    const threaded = await buildDocs(snapshot, entities, { threads: 2 });
+    const single = await buildDocs(snapshot, entities, { renderer });
+    expect(threaded).toEqual(single);
+    expect(threaded.diagnostics.map((d) => d.code)).toEqual(['docs-broken-link', 'docs-broken-link', 'docs-broken-link']);
+  });
+});
+
 describe('navigation', () => {
   const files: RepoFiles = {
     'mkdocs.yml': [

@@ -5,20 +5,22 @@ import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import type { FileContent, FileRef, RepoInfo, Snapshot } from '../snapshot/types.ts';
-import { createLinkResolver, type AnchorCheck, type SiteLinks } from './links.ts';
 import { locateDocs, type DocsLink, type DocsSource } from './locate.ts';
-import { toSourceLines } from './markdown/blocks.ts';
 import { splitFrontMatter } from './markdown/frontMatter.ts';
-import { createRenderer, type Renderer } from './markdown/render.ts';
-import { expandSnippets, findSnippetSpecs, parseSnippetSpec } from './markdown/snippets.ts';
+import type { Renderer } from './markdown/render.ts';
+import { findSnippetSpecs, parseSnippetSpec } from './markdown/snippets.ts';
 import { defaultMkdocsConfig, parseMkdocsConfig, type MkdocsConfig } from './mkdocs.ts';
-import { buildNav, dirnameToTitle, isIndexFile } from './nav.ts';
+import { buildNav } from './nav.ts';
+import { renderJobs } from './parallel.ts';
 import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
+import { snippetPath, type SiteJob } from './renderSite.ts';
 import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from './types.ts';
 
 export interface BuildDocsOptions extends DocsOptions {
-  /** Reuse a renderer across builds (tests, watch mode). */
+  /** Reuse a renderer across builds (tests, watch mode); renders on this thread only. */
   renderer?: Renderer;
+  /** Rendering threads including the main one (default: one per core for large builds). */
+  threads?: number;
 }
 
 interface Plan {
@@ -35,7 +37,6 @@ interface Plan {
   texts: Map<string, string>;
   frontTitles: Map<string, string>;
   nav: NavItem[];
-  links: SiteLinks;
 }
 
 const key = (repo: string, path: string) => `${repo}\0${path}`;
@@ -88,7 +89,6 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       texts: new Map(),
       frontTitles: new Map(),
       nav: [],
-      links: undefined as unknown as SiteLinks,
     });
   }
   const configs = await readAll(snapshot, plans.filter((p) => p.configFile).map((p) => ({ repo: p.repo.name, path: p.configFile! })));
@@ -169,7 +169,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
   let pending: FileRef[] = [];
   const want = (plan: Plan, text: string) => {
     for (const spec of findSnippetSpecs(text)) {
-      const path = snippetPath(plan, parseSnippetSpec(spec).path);
+      const path = snippetPath(plan.source.rootDir, parseSnippetSpec(spec).path);
       if (path !== undefined && !snippetTexts.has(key(plan.repo.name, path))) {
         snippetTexts.set(key(plan.repo.name, path), undefined);
         if (plan.repoFiles.has(path)) pending.push({ repo: plan.repo.name, path });
@@ -211,60 +211,44 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
     }),
   );
 
-  // 4. Render.
-  const renderer = options.renderer ?? (await createRenderer());
-  await renderer.prepare(plans.flatMap((p) => [...p.texts.values()]).concat([...snippetTexts.values()].filter((t): t is string => !!t)));
-  const sites: DocsSite[] = [];
-  for (const plan of plans) {
-    const svg = new Map<string, string>();
-    for (const [k, content] of svgTexts) if (content.kind === 'text' && content.repo === plan.repo.name) svg.set(k.split('\0')[1]!, content.text);
-    plan.links = { repo: plan.repo, entity: plan.ref, docsDir: plan.docsDir, repoFiles: plan.repoFiles, pages: plan.pages, url: (p) => plan.url + p, svg, assets: new Map() };
-    const anchors: AnchorCheck[] = [];
-    const ids = new Map<string, Set<string>>();
-    const pages: DocsPage[] = [];
-    const editBase = editBaseOf(plan);
+  // 4. Render, on several threads for large builds.
+  const jobs: SiteJob[] = plans.map((plan) => {
     const navTitles = explicitTitles(plan.nav);
-    for (const [rel, text] of plan.texts) {
-      const sourcePath = joinRepoPath(plan.docsDir, rel)!;
-      const lines = expandSnippets(toSourceLines(text), {
-        resolve: (spec) => snippetPath(plan, spec),
-        content: (path) => snippetTexts.get(key(plan.repo.name, path)),
-        report: (at, code, message) =>
-          report({ severity: code === 'docs-path-escape' ? 'error' : 'warning', code, message, repo: plan.repo.name, file: sourcePath, line: at.line, column: 1, entity: plan.ref }),
-      });
-      const rendered = renderer.render({ lines, resolve: createLinkResolver(plan.links, sourcePath, report, anchors) });
-      const path = plan.pages.get(rel)!;
-      ids.set(path, rendered.ids);
-      const title = navTitles.get(path) ?? plan.frontTitles.get(rel) ?? rendered.title ?? fileTitle(rel);
-      pages.push({
-        path,
-        url: plan.url + path,
-        title,
-        html: rendered.title ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,
-        headings: rendered.headings,
-        sourcePath,
-        ...(editBase ? { editUrl: editBase + encodePath(rel) } : {}),
-        hasMermaid: rendered.hasMermaid,
-        hasCode: rendered.hasCode,
-      });
+    const titles: Array<[string, string]> = [];
+    for (const [rel, path] of plan.pages) {
+      const title = navTitles.get(path) ?? plan.frontTitles.get(rel);
+      if (title) titles.push([rel, title]);
     }
-    for (const check of anchors) {
-      const known = ids.get(check.page);
-      if (!known || known.has(check.fragment) || known.has(`user-content-${check.fragment}`)) continue;
-      report({
-        severity: 'warning',
-        code: 'docs-broken-link',
-        message: `link to #${check.fragment} on ${check.page ? `page ${check.page}` : 'the index page'}: no such heading or anchor`,
-        repo: plan.repo.name,
-        file: check.file,
-        line: check.at.line,
-        column: check.at.column,
-        entity: plan.ref,
+    const inRepo = <T>(map: Map<string, T>) =>
+      [...map].flatMap(([k, v]) => {
+        const [repo, path] = k.split('\0') as [string, string];
+        return repo === plan.repo.name && v !== undefined ? [[path, v] as [string, T]] : [];
       });
-    }
-    const nav = titledNav(plan.nav, new Map(pages.map((p) => [p.path, p.title])));
-    linkNeighbours(pages, nav);
-    sites.push({
+    const editBase = editBaseOf(plan);
+    return {
+      ref: plan.ref,
+      repo: plan.repo,
+      rootDir: plan.source.rootDir,
+      docsDir: plan.docsDir,
+      url: plan.url,
+      repoFiles: [...plan.repoFiles],
+      pages: [...plan.pages].filter(([rel]) => plan.texts.has(rel)),
+      texts: [...plan.texts],
+      titles,
+      snippets: inRepo(snippetTexts).filter(([path]) => isInside(plan.source.rootDir, path)) as Array<[string, string]>,
+      svg: inRepo(svgTexts).flatMap(([path, c]) => (c.kind === 'text' && isInside(plan.docsDir, path) ? [[path, c.text] as [string, string]] : [])),
+      ...(editBase ? { editBase } : {}),
+    };
+  });
+  const outputs = await renderJobs(jobs, { ...(options.renderer ? { renderer: options.renderer } : {}), ...(options.threads ? { threads: options.threads } : {}) });
+
+  const sites: DocsSite[] = plans.map((plan, i) => {
+    const output = outputs[i]!;
+    diagnostics.push(...output.diagnostics);
+    const nav = titledNav(plan.nav, new Map(output.pages.map((p) => [p.path, p.title])));
+    linkNeighbours(output.pages, nav);
+    const editBase = jobs[i]!.editBase;
+    return {
       entityRef: plan.ref,
       namespace: plan.source.triplet.namespace,
       kind: plan.source.triplet.kind,
@@ -276,12 +260,12 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       rootDir: plan.source.rootDir,
       docsDir: plan.docsDir,
       nav,
-      pages: pages.sort((a, b) => a.path.localeCompare(b.path)),
-      assets: [...plan.links.assets.values()],
+      pages: output.pages.sort((a, b) => a.path.localeCompare(b.path)),
+      assets: output.assets,
       repoUrl: safeHttpUrl(plan.config.repoUrl) ?? plan.repo.url,
       ...(editBase ? { editBase } : {}),
-    });
-  }
+    };
+  });
 
   const redirects = resolveRedirects(located.links, sites, base, report);
   return { sites, redirects, diagnostics: diagnostics.sort(compareDiagnostics) };
@@ -293,13 +277,6 @@ async function readAll(snapshot: Snapshot, refs: FileRef[]): Promise<Map<string,
   const contents = await snapshot.read(refs);
   for (const c of contents) out.set(key(c.repo, c.path), c);
   return out;
-}
-
-/** Snippet files resolve against the site's folder and must stay inside it (pymdownx `restrict_base_path`). */
-function snippetPath(plan: Plan, path: string): string | undefined {
-  if (path.startsWith('/')) return undefined;
-  const resolved = joinRepoPath(plan.source.rootDir, path);
-  return resolved !== undefined && isInside(plan.source.rootDir, resolved) ? resolved : undefined;
 }
 
 function siteDiagnostic(source: DocsSource, file: string, code: string, message: string, severity: Diagnostic['severity']): Diagnostic {
@@ -324,13 +301,6 @@ function editBaseOf(plan: Plan): string | undefined {
   if (/^[0-9a-f]{40}$/i.test(plan.repo.defaultBranch)) return undefined;
   const docs = plan.docsDir ? `${encodePath(plan.docsDir)}/` : '';
   return `${plan.repo.url.replace(/\/+$/, '')}/edit/${encodePath(plan.repo.defaultBranch)}/${docs}`;
-}
-
-/** MkDocs' title for a page with no nav title, meta title or h1: from the file name. */
-function fileTitle(rel: string): string {
-  if (rel.toLowerCase() === 'index.md' || rel.toLowerCase() === 'readme.md') return 'Home';
-  const name = isIndexFile(rel) ? baseName(dirOf(rel)) : baseName(rel).replace(/\.(md|markdown)$/i, '');
-  return dirnameToTitle(name);
 }
 
 /** Titles the author gave pages in `nav:`; MkDocs uses them as the pages' titles. */
@@ -402,8 +372,4 @@ function resolveRedirects(links: DocsLink[], sites: DocsSite[], base: string, re
     out.push({ entityRef: link.entity.ref, from: docsRootUrl({ namespace, kind, name }, base), to: target.url + path + fragment });
   }
   return out;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

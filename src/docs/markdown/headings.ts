@@ -39,7 +39,7 @@ export interface HeadingResult {
 export function addHeadingAnchors(tree: Root, used: Set<string>): HeadingResult {
   const result: HeadingResult = { headings: [] };
   visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes')) return 'skip';
+    if (node.tagName === 'pre' || (node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes'))) return 'skip';
     const m = HEADING.exec(node.tagName);
     if (!m) return;
     const depth = Number(m[1]);

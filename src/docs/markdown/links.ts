@@ -21,12 +21,14 @@ export function collectIds(tree: Root): Set<string> {
   const ids = new Set<string>();
   visit(tree, 'element', (node: Element) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    if (node.tagName === 'pre') return 'skip';
   });
   return ids;
 }
 
 export function rewriteLinks(tree: Root, ids: ReadonlySet<string>, resolve: LinkResolver): void {
   visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'pre') return 'skip';
     const at = { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
     const own = (node.properties.className as string[] | undefined)?.includes('headerlink');
     if (node.tagName === 'a' && typeof node.properties.href === 'string' && !own) {

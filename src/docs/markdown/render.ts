@@ -54,6 +54,8 @@ interface PageState {
   request: RenderRequest;
   containers: ReturnType<typeof transformBlocks>['containers'];
   abbreviations: Map<string, string>;
+  /** The text has something like `:name:` (emoji lookup is costly, most pages have none). */
+  shortcodes: boolean;
   result?: RenderedPage;
 }
 
@@ -68,7 +70,10 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm, { singleTilde: false })
-    .use(remarkEmoji)
+    .use(() => {
+      const emoji = (remarkEmoji as unknown as () => (tree: MdastRoot) => void)();
+      return (tree: MdastRoot) => (state().shortcodes ? emoji(tree) : undefined);
+    })
     .use(() => (tree: MdastRoot) => {
       applyContainers(tree, state().containers);
       applyAttributeLists(tree);
@@ -86,7 +91,6 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       const page = state();
       const used = new Set<string>();
       const headings = addHeadingAnchors(tree, used);
-      const code = renderCodeBlocks(tree, hl);
       expandTabs(tree);
       applyAbbreviations(tree, page.abbreviations);
       const ids = collectIds(tree);
@@ -95,6 +99,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         const source = lines[at.line - 1];
         return page.request.resolve(url, kind, source ? { line: source.line, column: at.column + source.shift } : at);
       });
+      // Last: highlighted code is most of the tree's nodes, and none of the steps above need to see them.
+      const code = renderCodeBlocks(tree, hl);
       page.result = { html: '', ...headings, ids, ...code };
     })
     .use(rehypeStringify);
@@ -108,9 +114,14 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     render(request) {
       const clean = request.lines.map((l) => (l.text.includes(MARKER) ? { ...l, text: l.text.replaceAll(MARKER, '\uFFFD') } : l));
       const blocks = transformBlocks(clean);
-      current = { request: { ...request, lines: blocks.lines }, containers: blocks.containers, abbreviations: blocks.abbreviations };
+      const text = blocks.lines.map((l) => l.text).join('\n');
+      current = {
+        request: { ...request, lines: blocks.lines },
+        containers: blocks.containers,
+        abbreviations: blocks.abbreviations,
+        shortcodes: /:[\w+-]+:/.test(text),
+      };
       try {
-        const text = blocks.lines.map((l) => l.text).join('\n');
         const tree = processor.runSync(processor.parse(text));
         const html = processor.stringify(tree);
         return { ...current.result!, html };

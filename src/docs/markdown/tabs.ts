@@ -9,6 +9,7 @@ const hasClass = (node: Element, name: string) => ((node.properties.className as
 export function expandTabs(tree: Root, prefix = '__tabbed'): void {
   let setCount = 0;
   visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'pre') return 'skip';
     if (node.tagName !== 'div' || !hasClass(node, 'tabbed-set')) return;
     const blocks = node.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'div' && hasClass(c, 'tabbed-block'));
     if (blocks.length === 0) return;

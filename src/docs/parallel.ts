@@ -1,0 +1,63 @@
+// Rendering is CPU-bound (micromark and shiki): large builds split the sites over worker threads,
+// one per core, with the main thread taking a share too.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createRenderer, type Renderer } from './markdown/render.ts';
+import { renderSite, type SiteJob, type SiteOutput } from './renderSite.ts';
+
+/** Below this many pages a worker's start-up (~0.5 s) costs more than it saves. */
+const MIN_PAGES_FOR_WORKERS = 200;
+
+export interface RenderJobsOptions {
+  /** Reuse this renderer on the main thread (and use no workers). */
+  renderer?: Renderer;
+  /** Threads in all, including the main one; default: one per core for large builds. */
+  threads?: number;
+}
+
+export async function renderJobs(jobs: SiteJob[], options: RenderJobsOptions = {}): Promise<SiteOutput[]> {
+  const pages = jobs.reduce((n, j) => n + j.texts.length, 0);
+  const threads = options.renderer
+    ? 1
+    : Math.max(1, Math.min(jobs.length, options.threads ?? (pages >= MIN_PAGES_FOR_WORKERS ? availableParallelism() : 1)));
+
+  // Biggest sites first, each to the least loaded thread.
+  const shares: number[][] = Array.from({ length: threads }, () => []);
+  const load = new Array<number>(threads).fill(0);
+  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.texts.length - jobs[a]!.texts.length);
+  for (const i of order) {
+    const t = load.indexOf(Math.min(...load));
+    shares[t]!.push(i);
+    load[t]! += jobs[i]!.texts.length + 1;
+  }
+
+  const outputs = new Array<SiteOutput>(jobs.length);
+  const remote = shares.slice(1).map(async (share) => {
+    const results = await inWorker(share.map((i) => jobs[i]!));
+    share.forEach((i, k) => (outputs[i] = results[k]!));
+  });
+  const local = (async () => {
+    const mine = shares[0]!.map((i) => jobs[i]!);
+    const renderer = options.renderer ?? (await createRenderer());
+    await renderer.prepare(mine.flatMap((j) => [...j.texts.map(([, t]) => t), ...j.snippets.map(([, t]) => t)]));
+    // Let the workers receive their jobs before this thread is busy.
+    await new Promise((resolve) => setImmediate(resolve));
+    shares[0]!.forEach((i) => (outputs[i] = renderSite(renderer, jobs[i]!)));
+  })();
+  await Promise.all([local, ...remote]);
+  return outputs;
+}
+
+function inWorker(jobs: SiteJob[]): Promise<SiteOutput[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url));
+    worker.once('message', (message: { outputs?: SiteOutput[]; error?: string }) => {
+      void worker.terminate();
+      if (message.outputs) resolve(message.outputs);
+      else reject(new Error(`docs worker failed: ${message.error}`));
+    });
+    worker.once('error', reject);
+    worker.postMessage(jobs);
+  });
+}

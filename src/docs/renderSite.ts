@@ -1,0 +1,121 @@
+// Renders the pages of one docs site from data read earlier. Everything in a SiteJob is plain data, so
+// a worker thread can render it as well as the main thread (see parallel.ts).
+
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { RepoInfo } from '../snapshot/types.ts';
+import { createLinkResolver, type AnchorCheck, type SiteLinks } from './links.ts';
+import { toSourceLines } from './markdown/blocks.ts';
+import type { Renderer } from './markdown/render.ts';
+import { expandSnippets } from './markdown/snippets.ts';
+import { dirnameToTitle, isIndexFile } from './nav.ts';
+import { baseName, dirOf, encodePath, isInside, joinRepoPath } from './paths.ts';
+import type { DocsAsset, DocsPage } from './types.ts';
+
+export interface SiteJob {
+  ref: string;
+  repo: RepoInfo;
+  /** Folder of mkdocs.yml; snippets must stay inside it. */
+  rootDir: string;
+  docsDir: string;
+  /** URL of the site's index page. */
+  url: string;
+  repoFiles: string[];
+  /** docs-relative Markdown path → page path. */
+  pages: Array<[string, string]>;
+  /** docs-relative path → Markdown without front matter. */
+  texts: Array<[string, string]>;
+  /** docs-relative path → title from the nav or the page's meta, which win over its h1. */
+  titles: Array<[string, string]>;
+  /** repo path → text of snippet files that exist. */
+  snippets: Array<[string, string]>;
+  /** repo path → text of SVG files in docs_dir. */
+  svg: Array<[string, string]>;
+  editBase?: string;
+}
+
+export interface SiteOutput {
+  pages: DocsPage[];
+  assets: DocsAsset[];
+  diagnostics: Diagnostic[];
+}
+
+/** Snippet files resolve against the site's folder and must stay inside it (pymdownx `restrict_base_path`). */
+export function snippetPath(rootDir: string, path: string): string | undefined {
+  if (path.startsWith('/')) return undefined;
+  const resolved = joinRepoPath(rootDir, path);
+  return resolved !== undefined && isInside(rootDir, resolved) ? resolved : undefined;
+}
+
+export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
+  const diagnostics: Diagnostic[] = [];
+  const report = (d: Diagnostic) => diagnostics.push(d);
+  const pagesByFile = new Map(job.pages);
+  const links: SiteLinks = {
+    repo: job.repo,
+    entity: job.ref,
+    docsDir: job.docsDir,
+    repoFiles: new Set(job.repoFiles),
+    pages: pagesByFile,
+    url: (p) => job.url + p,
+    svg: new Map(job.svg),
+    assets: new Map(),
+  };
+  const snippets = new Map(job.snippets);
+  const titles = new Map(job.titles);
+  const anchors: AnchorCheck[] = [];
+  const ids = new Map<string, Set<string>>();
+  const pages: DocsPage[] = [];
+
+  for (const [rel, text] of job.texts) {
+    const sourcePath = joinRepoPath(job.docsDir, rel)!;
+    const lines = expandSnippets(toSourceLines(text), {
+      resolve: (spec) => snippetPath(job.rootDir, spec),
+      content: (path) => snippets.get(path),
+      report: (at, code, message) =>
+        report({ severity: code === 'docs-path-escape' ? 'error' : 'warning', code, message, repo: job.repo.name, file: sourcePath, line: at.line, column: 1, entity: job.ref }),
+    });
+    const rendered = renderer.render({ lines, resolve: createLinkResolver(links, sourcePath, report, anchors) });
+    const path = pagesByFile.get(rel)!;
+    ids.set(path, rendered.ids);
+    const title = titles.get(rel) ?? rendered.title ?? fileTitle(rel);
+    pages.push({
+      path,
+      url: job.url + path,
+      title,
+      // Material shows the page title as the heading when the page has none.
+      html: rendered.title ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,
+      headings: rendered.headings,
+      sourcePath,
+      ...(job.editBase ? { editUrl: job.editBase + encodePath(rel) } : {}),
+      hasMermaid: rendered.hasMermaid,
+      hasCode: rendered.hasCode,
+    });
+  }
+
+  for (const check of anchors) {
+    const known = ids.get(check.page);
+    if (!known || known.has(check.fragment) || known.has(`user-content-${check.fragment}`)) continue;
+    report({
+      severity: 'warning',
+      code: 'docs-broken-link',
+      message: `link to #${check.fragment} on ${check.page ? `page ${check.page}` : 'the index page'}: no such heading or anchor`,
+      repo: job.repo.name,
+      file: check.file,
+      line: check.at.line,
+      column: check.at.column,
+      entity: job.ref,
+    });
+  }
+  return { pages, assets: [...links.assets.values()], diagnostics };
+}
+
+/** MkDocs' title for a page with no nav title, meta title or h1: from the file name. */
+function fileTitle(rel: string): string {
+  if (rel.toLowerCase() === 'index.md' || rel.toLowerCase() === 'readme.md') return 'Home';
+  const name = isIndexFile(rel) ? baseName(dirOf(rel)) : baseName(rel).replace(/\.(md|markdown)$/i, '');
+  return dirnameToTitle(name);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
