@@ -30,16 +30,19 @@ export function specString(entity: Entity, key: string): string | undefined {
 export interface Profile {
   displayName?: string;
   email?: string;
+  /** Only https URLs: a crawled http or data: URL would make the page load insecure or odd content. */
+  picture?: string;
 }
 
 /** `spec.profile` of Users and Groups, string fields only. */
 export function entityProfile(entity: Entity): Profile {
   const raw = entity.spec?.profile;
   if (!raw || typeof raw !== 'object') return {};
-  const { displayName, email } = raw as Record<string, unknown>;
+  const { displayName, email, picture } = raw as Record<string, unknown>;
   return {
     ...(typeof displayName === 'string' && displayName ? { displayName } : {}),
     ...(typeof email === 'string' && email ? { email } : {}),
+    ...(typeof picture === 'string' && /^https:\/\/[^\s"'<>]+$/i.test(picture) ? { picture } : {}),
   };
 }
 
@@ -60,6 +63,16 @@ export function ownerRef(entity: Entity): string | undefined {
 
 export function systemRef(entity: Entity): string | undefined {
   return relationTarget(entity, 'partOf', 'system');
+}
+
+/** A System's domain, or a Domain's parent domain. */
+export function domainRef(entity: Entity): string | undefined {
+  return relationTarget(entity, 'partOf', 'domain');
+}
+
+/** A Component's parent component (`spec.subcomponentOf`). */
+export function parentComponentRef(entity: Entity): string | undefined {
+  return relationTarget(entity, 'partOf', 'component');
 }
 
 // Backstage's usual kind order; unknown kinds follow alphabetically.

@@ -1,0 +1,129 @@
+// Lays a relations graph out with dagre, for an inline SVG drawn at build time.
+// dagre costs milliseconds per graph, far more than rendering a page, so layouts are cached by shape:
+// nodes have one fixed size, and most entities' neighbourhoods share a shape with many others.
+
+import dagre from '@dagrejs/dagre';
+import type { EntityGraph, GraphEdge, GraphNode } from './graph.ts';
+
+export const NODE_WIDTH = 184;
+export const NODE_HEIGHT = 44;
+const LABEL_HEIGHT = 16;
+/** Layouts kept; an org has far fewer distinct neighbourhood shapes than entities. */
+const CACHE_SIZE = 5000;
+
+export interface LaidOutNode extends GraphNode {
+  /** Top-left corner. */
+  x: number;
+  y: number;
+}
+
+export interface LaidOutEdge extends GraphEdge {
+  /** SVG path data. */
+  path: string;
+  labelX: number;
+  labelY: number;
+}
+
+export interface GraphLayout {
+  width: number;
+  height: number;
+  nodes: LaidOutNode[];
+  edges: LaidOutEdge[];
+}
+
+interface Shape {
+  width: number;
+  height: number;
+  nodes: Array<{ x: number; y: number }>;
+  edges: Array<{ path: string; labelX: number; labelY: number }>;
+}
+
+const cache = new Map<string, Shape>();
+let computed = 0;
+
+/** How many layouts dagre has computed (the rest came from the cache); for tests and the bench. */
+export function layoutsComputed(): number {
+  return computed;
+}
+
+export function layoutGraph(graph: EntityGraph): GraphLayout {
+  const nodes = starOrder(graph);
+  const position = new Map(nodes.map((n, i) => [n.id, i]));
+  const edges = graph.edges.filter((e) => position.has(e.from) && position.has(e.to));
+  const key = nodes.length + '|' + edges.map((e) => `${position.get(e.from)}>${position.get(e.to)}:${e.label}`).join(',');
+  let shape = cache.get(key);
+  if (!shape) {
+    shape = computeShape(nodes.length, edges.map((e) => ({ from: position.get(e.from)!, to: position.get(e.to)!, label: e.label })));
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, shape);
+  }
+  const laid = shape;
+  return {
+    width: laid.width,
+    height: laid.height,
+    nodes: nodes.map((n, i) => ({ ...n, ...laid.nodes[i]! })),
+    edges: edges.map((e, i) => ({ ...e, ...laid.edges[i]! })),
+  };
+}
+
+/**
+ * A star (every edge touches the first node: a depth-1 neighbourhood) with its outer nodes grouped by how
+ * they connect, so neighbourhoods with the same relations share a layout and the drawing groups them.
+ */
+function starOrder(graph: EntityGraph): GraphNode[] {
+  const [center, ...rest] = graph.nodes;
+  if (!center || !graph.edges.every((e) => e.from === center.id || e.to === center.id)) return graph.nodes;
+  const link = new Map<string, string>();
+  for (const e of graph.edges) {
+    const other = e.from === center.id ? e.to : e.from;
+    const mark = `${e.from === center.id ? '>' : '<'}${e.label}`;
+    link.set(other, link.has(other) ? `${link.get(other)}+${mark}` : mark);
+  }
+  const keyed = rest.map((node, i) => ({ node, i, key: link.get(node.id) ?? '' }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  return [center, ...keyed.map((k) => k.node)];
+}
+
+function computeShape(count: number, edges: Array<{ from: number; to: number; label: string }>): Shape {
+  computed += 1;
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 56, edgesep: 8, marginx: 4, marginy: 4 });
+  for (let i = 0; i < count; i++) g.setNode(String(i), { width: NODE_WIDTH, height: NODE_HEIGHT });
+  edges.forEach((e, i) => {
+    g.setEdge(String(e.from), String(e.to), { label: e.label, width: labelWidth(e.label), height: LABEL_HEIGHT, labelpos: 'c' }, String(i));
+  });
+  dagre.layout(g);
+  const info = g.graph();
+  return {
+    width: Math.ceil(info.width ?? 0),
+    height: Math.ceil(info.height ?? 0),
+    nodes: Array.from({ length: count }, (_, i) => {
+      const n = g.node(String(i));
+      return { x: Math.round(n.x - NODE_WIDTH / 2), y: Math.round(n.y - NODE_HEIGHT / 2) };
+    }),
+    edges: edges.map((e, i) => {
+      const edge = g.edge({ v: String(e.from), w: String(e.to), name: String(i) });
+      return { path: smoothPath(edge.points ?? []), labelX: Math.round(edge.x ?? 0), labelY: Math.round(edge.y ?? 0) };
+    }),
+  };
+}
+
+/** Rough width of an edge label at the graph's small font. */
+export function labelWidth(label: string): number {
+  return Math.ceil(label.length * 6.2 + 8);
+}
+
+/** A path through dagre's points, rounded at the bends (quadratic curves through the midpoints). */
+export function smoothPath(points: ReadonlyArray<{ x: number; y: number }>): string {
+  const p = points.map(({ x, y }) => [Math.round(x), Math.round(y)] as const);
+  if (p.length === 0) return '';
+  let d = `M${p[0]![0]} ${p[0]![1]}`;
+  for (let i = 1; i < p.length - 1; i++) {
+    const [x, y] = p[i]!;
+    const [nx, ny] = p[i + 1]!;
+    d += `Q${x} ${y} ${Math.round((x + nx) / 2)} ${Math.round((y + ny) / 2)}`;
+  }
+  const last = p[p.length - 1]!;
+  if (p.length > 1) d += `L${last[0]} ${last[1]}`;
+  return d;
+}

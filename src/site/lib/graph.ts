@@ -1,0 +1,144 @@
+// The relations graph around an entity: nodes and merged edges, as Backstage's catalog graph draws it
+// (each relation pair drawn once, in one direction, labelled), to a depth and a node cap.
+
+import type { PortalEntity } from '../../model/portal.ts';
+import { compareKinds, entityTitle, findEntity, type EntityIndex } from './entities.ts';
+import { splitRef } from './refs.ts';
+import { relationLabel } from './relations.ts';
+
+export interface GraphNode {
+  /** The entity ref (as written when it is not in the catalog). */
+  id: string;
+  kind: string;
+  title: string;
+  /** Set when the node is an entity in the catalog (it links to its page). */
+  entity?: PortalEntity;
+  center?: true;
+  /** A relation target that is not in the catalog. */
+  missing?: true;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  label: string;
+}
+
+export interface EntityGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Entities reached but left out by the node cap. */
+  omitted: number;
+}
+
+export interface NeighbourhoodOptions {
+  depth?: number;
+  /** Relation types to follow (both directions of a pair must be listed); default all. */
+  relations?: ReadonlySet<string>;
+  /** Nodes besides the centre before the rest are counted as omitted. */
+  maxNodes?: number;
+}
+
+// Backstage draws each pair once; we orient every edge from the "containing" or "acting" side.
+const CANONICAL: Record<string, { label: string; flip: boolean }> = {
+  ownerOf: { label: 'owner of', flip: false },
+  ownedBy: { label: 'owner of', flip: true },
+  hasPart: { label: 'has part', flip: false },
+  partOf: { label: 'has part', flip: true },
+  providesApi: { label: 'provides API', flip: false },
+  apiProvidedBy: { label: 'provides API', flip: true },
+  consumesApi: { label: 'consumes API', flip: false },
+  apiConsumedBy: { label: 'consumes API', flip: true },
+  dependsOn: { label: 'depends on', flip: false },
+  dependencyOf: { label: 'depends on', flip: true },
+  parentOf: { label: 'parent of', flip: false },
+  childOf: { label: 'parent of', flip: true },
+  hasMember: { label: 'has member', flip: false },
+  memberOf: { label: 'has member', flip: true },
+};
+
+/** The edge a relation `from --type--> to` is drawn as. */
+export function canonicalEdge(from: string, type: string, to: string): GraphEdge {
+  const known = CANONICAL[type];
+  if (!known) return { from, to, label: relationLabel(type).toLowerCase() };
+  return known.flip ? { from: to, to: from, label: known.label } : { from, to, label: known.label };
+}
+
+/** Breadth-first from `ref`. Edges come only from expanded nodes, like Backstage's graph at a max depth. */
+export function neighbourhood(ref: string, index: EntityIndex, options: NeighbourhoodOptions = {}): EntityGraph {
+  const { depth = 1, relations, maxNodes = 20 } = options;
+  const center = findEntity(index, ref);
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  const start = center?.ref ?? ref;
+  nodes.set(start, { ...nodeFor(start, index), center: true });
+  const omittedRefs = new Set<string>();
+  let frontier = [start];
+  for (let level = 0; level < depth && frontier.length; level++) {
+    const next: string[] = [];
+    for (const from of frontier) {
+      const entity = findEntity(index, from);
+      if (!entity) continue;
+      // Targets in a stable order, so which ones a cap leaves out does not depend on relation order.
+      const targets = [...(entity.entity.relations ?? [])]
+        .filter((r) => !relations || relations.has(r.type))
+        .sort((a, b) => compareTargets(a.targetRef, b.targetRef, index));
+      for (const { type, targetRef } of targets) {
+        if (targetRef === from) continue;
+        if (!nodes.has(targetRef)) {
+          if (nodes.size > maxNodes) {
+            omittedRefs.add(targetRef);
+            continue;
+          }
+          nodes.set(targetRef, nodeFor(targetRef, index));
+          next.push(targetRef);
+        }
+        const edge = canonicalEdge(from, type, targetRef);
+        edges.set(`${edge.from}\0${edge.to}\0${edge.label}`, edge);
+      }
+    }
+    frontier = next;
+  }
+  for (const r of nodes.keys()) omittedRefs.delete(r);
+  return { nodes: [...nodes.values()], edges: [...edges.values()], omitted: omittedRefs.size };
+}
+
+function nodeFor(ref: string, index: EntityIndex): GraphNode {
+  const entity = findEntity(index, ref);
+  if (entity) return { id: entity.ref, kind: entity.entity.kind, title: entityTitle(entity.entity), entity };
+  let kind = 'Entity';
+  let title = ref;
+  try {
+    const parts = splitRef(ref);
+    kind = parts.kind;
+    title = parts.name;
+  } catch {
+    // Not a ref we can split: show it whole.
+  }
+  return { id: ref, kind, title, missing: true };
+}
+
+function compareTargets(a: string, b: string, index: EntityIndex): number {
+  const ea = findEntity(index, a);
+  const eb = findEntity(index, b);
+  const ka = ea?.entity.kind ?? kindOf(a);
+  const kb = eb?.entity.kind ?? kindOf(b);
+  return compareKinds(ka, kb) || a.localeCompare(b);
+}
+
+function kindOf(ref: string): string {
+  const colon = ref.indexOf(':');
+  return colon > 0 ? ref.slice(0, colon) : '';
+}
+
+/** Relation types the System/Domain graph explorer follows. */
+export const EXPLORER_RELATIONS: ReadonlySet<string> = new Set([
+  'partOf',
+  'hasPart',
+  'providesApi',
+  'apiProvidedBy',
+  'consumesApi',
+  'apiConsumedBy',
+  'dependsOn',
+  'dependencyOf',
+]);
