@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
+import { writeDocsAssets } from '../docs/index.ts';
 import { indexSite } from '../search/index.ts';
 import { REPO_ROOT, buildSite } from '../site/build.ts';
 import type { BacklotConfig } from '../config/types.ts';
@@ -67,6 +68,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     verbose: options.verbose,
   });
   const astroMs = performance.now() - t0;
+  // Images and files the docs pages link to, served from the docs' own URLs.
+  await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], config.site.outDir, config.site.base);
   const api = await writeCatalogApi(result.model, config.site.outDir);
   const search = await indexSite(config.site.outDir);
 

@@ -148,7 +148,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
     if (plan.pages.size === 0) {
       report({ severity: 'warning', code: 'docs-missing-file', message: `docs_dir ${docsDir || '.'} holds no Markdown pages`, repo: plan.repo.name, file: configFile, line: plan.config.docsDirAt.line, column: plan.config.docsDirAt.column, entity: plan.ref });
     }
-    const url = (path: string) => plan.url + path;
+    const url = (path: string) => plan.url + encodePath(path);
     const nav = buildNav(plan.config.nav, {
       repo: plan.repo.name,
       configFile,

@@ -116,7 +116,7 @@ export function createLinkResolver(
     if (!COPY_EXTENSIONS.has(ext)) return { url: webUrl(path), external: kind === 'link' };
     const key = `${site.repo.name}\0${path}`;
     let entry = site.assets.get(key);
-    if (!entry) site.assets.set(key, (entry = { repo: site.repo.name, path, url: site.url(encodePath(rel)) }));
+    if (!entry) site.assets.set(key, (entry = { repo: site.repo.name, path, url: site.url(rel) }));
     return { url: entry.url };
   }
 }

@@ -56,7 +56,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     docsDir: job.docsDir,
     repoFiles: new Set(job.repoFiles),
     pages: pagesByFile,
-    url: (p) => job.url + p,
+    url: (p) => job.url + encodePath(p),
     svg: new Map(job.svg),
     assets: new Map(),
   };
@@ -80,7 +80,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     const title = titles.get(rel) ?? rendered.title ?? fileTitle(rel);
     pages.push({
       path,
-      url: job.url + path,
+      url: job.url + encodePath(path),
       title,
       // Material shows the page title as the heading when the page has none.
       html: rendered.title ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,

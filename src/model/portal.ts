@@ -1,6 +1,7 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
 import type { ApiDefinition } from '../apis/types.ts';
+import type { DocsRedirect, DocsSite } from '../docs/types.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Entity } from './entity.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
@@ -22,4 +23,6 @@ export interface PortalModel {
   diagnostics: Diagnostic[];
   /** API definitions summarised for the API pages, by entity ref (absent in models written without them). */
   apis?: Record<string, ApiDefinition>;
+  /** TechDocs sites rendered by the docs stage, and entities that show another entity's docs (absent when not built). */
+  docs?: { sites: DocsSite[]; redirects: DocsRedirect[] };
 }

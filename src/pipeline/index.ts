@@ -4,6 +4,7 @@ import { readApiDefinitions } from '../apis/index.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { readCatalog, type CatalogResult } from '../catalog/index.ts';
 import { createValidator } from '../catalog/validate/index.ts';
+import { buildDocs } from '../docs/index.ts';
 import { resolveRelations, type Graph } from '../graph/index.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
@@ -36,7 +37,9 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
   // API definitions are parsed once here, so pages only render summaries and broken ones become diagnostics.
   const apis = await readApiDefinitions(graph.entities);
-  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...apis.diagnostics].sort(compareDiagnostics);
+  // TechDocs: each entity's mkdocs site rendered natively (docs stage).
+  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base });
+  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {
       title: config.site.title,
@@ -53,6 +56,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
     })),
     diagnostics,
     apis: apis.apis,
+    docs: { sites: docs.sites, redirects: docs.redirects },
   };
   return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1 } };
 }
