@@ -63,26 +63,24 @@ describe('portal at /', () => {
 
   it('lists every entity in the catalog and filters by kind in the URL', async () => {
     await page.goto(server.url + 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
     const rows = page.locator('[data-catalog] tbody tr');
     expect(await rows.count()).toBe(model.entities.length);
     const refs = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref));
     expect(refs.sort()).toEqual(model.entities.map((e) => e.ref).sort());
-    expect(await page.locator('[data-catalog] tbody tr:visible').count()).toBe(model.entities.length);
 
-    await page.locator('[data-kind-filter] a[data-kind="api"]').click();
+    await page.locator('[data-facet="kind"] input[value="api"]').check();
     await page.waitForURL(/\/catalog\/\?kind=api$/);
-    const visible = page.locator('[data-catalog] tbody tr:visible');
-    expect(await visible.count()).toBe(2);
-    expect(await visible.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.kind))).toEqual(['api', 'api']);
-    expect(await page.locator('[data-kind-filter] a[aria-current="true"]').getAttribute('data-kind')).toBe('api');
-    expect(await page.locator('[data-filter-status]').textContent()).toBe('Showing 2 of 13 entities');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.kind))).toEqual(['api', 'api']);
+    expect(await page.locator('[data-filter-status]').textContent()).toBe('2 of 13 entities match');
 
     await page.goBack();
     await page.waitForURL(/\/catalog\/$/);
-    expect(await page.locator('[data-catalog] tbody tr:visible').count()).toBe(model.entities.length);
+    expect(await rows.count()).toBe(model.entities.length);
 
     await page.goto(server.url + 'catalog/?kind=group');
-    expect(await page.locator('[data-catalog] tbody tr:visible').count()).toBe(3);
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    expect(await rows.count()).toBe(3);
   });
 
   it('shows relations as links and a dangling relation as missing text', async () => {
@@ -207,7 +205,7 @@ describe('portal under /portal/', () => {
     const catalog = readFileSync(join(portalOut, 'catalog', 'index.html'), 'utf8');
     const links = internalLinks(catalog);
     expect(links).toContain('/portal/catalog/default/component/payments-service/');
-    expect(links).toContain('/portal/catalog/?kind=api');
+    expect(links).toContain('/portal/catalog/kind/api/');
     expect(links).toContain('/portal/problems/');
     expect(links.filter((l) => !l.startsWith('/portal/'))).toEqual([]);
 
@@ -228,7 +226,16 @@ describe('portal under /portal/', () => {
       expect(await status.textContent()).toContain('Search index not available');
       await page.locator('#site-search').press('Enter');
       await page.waitForURL(/\/portal\/catalog\/\?q=payments$/);
-      expect(await page.locator('[data-catalog] tbody tr:visible').count()).toBe(4);
+      await page.locator('[data-catalog-app][data-ready]').waitFor();
+      const refs = await page.locator('[data-catalog] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref));
+      // Name, title, description, owner and tags all count: the team and what it owns.
+      expect(refs).toEqual([
+        'component:default/checkout-web',
+        'component:default/payments-service',
+        'api:default/payments-api',
+        'system:default/checkout',
+        'group:default/team-payments',
+      ]);
     } finally {
       await portal.close();
     }

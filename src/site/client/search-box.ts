@@ -1,18 +1,8 @@
-// Client side of the search box: lazy Pagefind, a listbox of top results, keyboard support.
+// Client side of the search box: lazy Pagefind, a listbox of top results, keyboard support. Enter without a
+// highlighted result opens the full search page (the form's action).
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
-}
-interface PagefindSearch {
-  results: Array<{ id: string; data(): Promise<PagefindResultData> }>;
-}
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  debouncedSearch(term: string, options?: Record<string, unknown>, ms?: number): Promise<PagefindSearch | null>;
-}
+import { withBase } from '../lib/paths.ts';
+import { loadPagefind, type PagefindResultData } from './pagefind.ts';
 
 const MAX_RESULTS = 8;
 
@@ -23,14 +13,7 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
   const live = form.querySelector<HTMLElement>('[data-search-live]');
   if (!input || !list || !live) return;
 
-  let pagefind: Promise<Pagefind | null> | undefined;
-  const load = () =>
-    (pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)
-      .then(async (pf: Pagefind) => {
-        await pf.options({ baseUrl: base });
-        return pf;
-      })
-      .catch(() => null));
+  const load = () => loadPagefind(base);
 
   let active = -1;
   const options = () => [...list.querySelectorAll<HTMLLIElement>('[role="option"]')];
@@ -78,6 +61,7 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
     }
     const pf = await load();
     if (!pf) {
+      form!.action = withBase('catalog/', base);
       status('Search index not available here; press Enter to filter the catalog.');
       return;
     }
@@ -89,11 +73,27 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
       status(`No results for “${term}”.`);
       return;
     }
-    list!.replaceChildren(...data.map(renderResult));
+    const total = search.results.length;
+    list!.replaceChildren(...data.map(renderResult), renderAll(term, total, data.length));
     active = -1;
     input!.removeAttribute('aria-activedescendant');
-    live!.textContent = `${data.length} result${data.length === 1 ? '' : 's'}`;
+    live!.textContent = `${total} result${total === 1 ? '' : 's'}`;
     open();
+  }
+
+  // Last option: the full search page with its filters.
+  function renderAll(term: string, total: number, shown: number): HTMLLIElement {
+    const li = document.createElement('li');
+    li.id = `site-search-option-${shown}`;
+    li.className = 'search-all';
+    li.setAttribute('role', 'option');
+    li.setAttribute('aria-selected', 'false');
+    const a = document.createElement('a');
+    a.href = `${withBase('search/', base)}?${new URLSearchParams({ q: term })}`;
+    a.tabIndex = -1;
+    a.textContent = total > shown ? `All ${total} results for “${term}”` : `Search page for “${term}”`;
+    li.append(a);
+    return li;
   }
 
   function renderResult(r: PagefindResultData, i: number): HTMLLIElement {

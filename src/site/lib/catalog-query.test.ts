@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog, emptyQuery, PAGE_SIZE, queryCatalog, readQuery, sortItems, writeQuery, type CatalogQuery } from './catalog-query.ts';
+import { createCatalog, emptyQuery, PAGE_SIZE, queryCatalog, readQuery, sortItems, writeQuery, type CatalogQuery, type FilterContext } from './catalog-query.ts';
 import { item, manyItems } from './catalog-testing.ts';
 
 const items = [
@@ -11,9 +11,9 @@ const items = [
   item({ name: 'team-a', kind: 'Group', type: 'team' }),
 ];
 const catalog = createCatalog(items);
-const none = { starred: new Set<string>() };
+const none: FilterContext = { starred: new Set<string>() };
 
-function query(over: Partial<CatalogQuery> & { facets?: Partial<CatalogQuery['facets']> }): CatalogQuery {
+function query(over: Partial<Omit<CatalogQuery, 'facets'>> & { facets?: Partial<CatalogQuery['facets']> }): CatalogQuery {
   const base = emptyQuery();
   return { ...base, ...over, facets: { ...base.facets, ...over.facets } };
 }

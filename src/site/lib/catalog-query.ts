@@ -89,6 +89,14 @@ export interface Catalog {
   labels: Record<FacetKey, Map<string, string>>;
   /** Some entity lives outside the default namespace. */
   namespaced: boolean;
+  /** How a ref is shown: the target's title, or the short ref when it is not in the catalog. */
+  refLabel: RefLabel;
+}
+
+export type RefLabel = (ref: string, defaultKind: string) => string;
+
+export function refLabeller(byRef: ReadonlyMap<string, CatalogItem>): RefLabel {
+  return (ref, defaultKind) => (ref ? (byRef.get(ref.toLowerCase())?.title ?? shortRef(ref, defaultKind)) : '');
 }
 
 export function facetValues(item: CatalogItem): Record<FacetKey, string[]> {
@@ -103,17 +111,23 @@ export function facetValues(item: CatalogItem): Record<FacetKey, string[]> {
   };
 }
 
-/** How a facet value is shown: owners as short refs, the rest as written. */
-export function facetLabel(key: FacetKey, value: string): string {
-  if (key !== 'owner') return value;
+/** A ref without the default namespace and the expected kind; as written when it is not a ref. */
+export function shortRef(ref: string, defaultKind: string): string {
   try {
-    return humanizeRef(value, 'group');
+    return humanizeRef(ref, defaultKind);
   } catch {
-    return value;
+    return ref;
   }
 }
 
+/** How a facet value is shown: owners as short refs, the rest as written. */
+export function facetLabel(key: FacetKey, value: string): string {
+  return key === 'owner' ? shortRef(value, 'group') : value;
+}
+
 export function createCatalog(items: CatalogItem[]): Catalog {
+  const byRef = new Map(items.map((i) => [i.ref, i]));
+  const refLabel = refLabeller(byRef);
   const labels = { kind: new Map(), type: new Map(), owner: new Map(), lifecycle: new Map(), tag: new Map(), namespace: new Map() } as Record<
     FacetKey,
     Map<string, string>
@@ -131,23 +145,24 @@ export function createCatalog(items: CatalogItem[]): Catalog {
     for (const key of FACET_KEYS) {
       for (const original of raw[key]) {
         const lower = original.toLowerCase();
-        if (original && !labels[key].has(lower)) labels[key].set(lower, facetLabel(key, original));
+        if (original && !labels[key].has(lower)) labels[key].set(lower, key === 'owner' ? refLabel(original, 'group') : original);
       }
     }
     return v;
   });
   const text = items.map((i) =>
-    [i.name, i.title, i.kind, i.type, i.lifecycle, i.description, i.namespace, facetLabel('owner', i.owner), i.system, ...i.tags]
+    [i.name, i.title, i.kind, i.type, i.lifecycle, i.description, i.namespace, refLabel(i.owner, 'group'), refLabel(i.system, 'system'), ...i.tags]
       .join(' ')
       .toLowerCase(),
   );
   return {
     items,
-    byRef: new Map(items.map((i) => [i.ref, i])),
+    byRef,
     text,
     values,
     labels,
     namespaced: items.some((i) => i.namespace.toLowerCase() !== 'default'),
+    refLabel,
   };
 }
 
@@ -236,7 +251,7 @@ export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterC
     if ((fails === 0 || failed === PROBLEMS_GROUP) && item.problems > 0) problemCount++;
   }
 
-  if (query.sort) sortItems(matches, query.sort, query.desc);
+  if (query.sort) sortItems(matches, query.sort, query.desc, catalog.refLabel);
   const pages = Math.max(1, Math.ceil(matches.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page), pages);
   return { matches, rows: matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), page, pages, counts, listCounts, problemCount };
@@ -244,14 +259,14 @@ export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterC
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function sortValue(item: CatalogItem, key: SortKey): string {
+function sortValue(item: CatalogItem, key: SortKey, refLabel: RefLabel): string {
   switch (key) {
     case 'name':
       return item.title;
     case 'owner':
-      return item.owner ? facetLabel('owner', item.owner) : '';
+      return refLabel(item.owner, 'group');
     case 'system':
-      return item.system ? facetLabel('owner', item.system) : '';
+      return refLabel(item.system, 'system');
     case 'tags':
       return item.tags.join(' ');
     case 'targets':
@@ -261,9 +276,9 @@ function sortValue(item: CatalogItem, key: SortKey): string {
   }
 }
 
-/** Sorts in place by a column; empty values go last either way, ties keep listing order. */
-export function sortItems(items: CatalogItem[], key: SortKey, desc = false): CatalogItem[] {
-  const keyed = items.map((item, i) => ({ item, i, v: sortValue(item, key) }));
+/** Sorts in place by a column, as shown; empty values go last either way, ties keep listing order. */
+export function sortItems(items: CatalogItem[], key: SortKey, desc = false, refLabel: RefLabel = shortRef): CatalogItem[] {
+  const keyed = items.map((item, i) => ({ item, i, v: sortValue(item, key, refLabel) }));
   keyed.sort((a, b) => {
     if (!a.v !== !b.v) return a.v ? -1 : 1;
     const c = collator.compare(a.v, b.v);

@@ -22,6 +22,6 @@ describe('withBase', () => {
 
 describe('catalogKindPath', () => {
   it('lower-cases the kind', () => {
-    expect(catalogKindPath('API')).toBe('catalog/?kind=api');
+    expect(catalogKindPath('API')).toBe('catalog/kind/api/');
   });
 });

@@ -8,7 +8,10 @@ export function withBase(path: string, base: string): string {
   return root + path.replace(/^\/+/, '');
 }
 
-/** Catalog list filtered by kind; the kind is lower-cased as in entity URLs. */
+/**
+ * The catalog list of one kind: a static paged list that works without JavaScript; with it, the catalog app
+ * takes over at `catalog/?kind=<kind>`. The kind is lower-cased as in entity URLs.
+ */
 export function catalogKindPath(kind: string): string {
-  return `catalog/?kind=${encodeURIComponent(kind.toLowerCase())}`;
+  return `catalog/kind/${encodeURIComponent(kind.toLowerCase())}/`;
 }

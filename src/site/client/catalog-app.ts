@@ -1,0 +1,187 @@
+// The catalog page in the browser: loads the compact index once, then filters, sorts, pages and stars
+// without further requests. The state lives in the URL (pushState), so links share it and Back works.
+
+import { catalogColumns } from '../lib/catalog-columns.ts';
+import { decodeCatalogIndex, type CatalogIndex } from '../lib/catalog-items.ts';
+import { createCatalog, queryCatalog, readQuery, writeQuery, type CatalogQuery, type SortKey } from '../lib/catalog-query.ts';
+import { catalogStatus } from '../lib/catalog-status.ts';
+import { siteBase } from '../lib/href.ts';
+import { withBase } from '../lib/paths.ts';
+import { teamChoices, teamOwners } from '../lib/team.ts';
+import { createFilterPanel } from './catalog-filters.ts';
+import { renderPager, renderTable } from './catalog-table.ts';
+import { h } from './dom.ts';
+import { readStarred, startStars, STARRED_EVENT } from './stars.ts';
+import { browserStorage } from './storage.ts';
+
+export const TEAM_KEY = 'backlot.team';
+
+export async function startCatalog(root: HTMLElement | null): Promise<void> {
+  if (!root) return;
+  const statusEl = root.querySelector<HTMLElement>('[data-filter-status]');
+  const resultsEl = root.querySelector<HTMLElement>('[data-catalog-results]');
+  const sideEl = root.querySelector<HTMLElement>('[data-catalog-side]');
+  if (!statusEl || !resultsEl || !sideEl) return;
+  const [status, results, side] = [statusEl, resultsEl, sideEl];
+  const done = () => root.removeAttribute('data-pending');
+
+  let index: CatalogIndex;
+  try {
+    const res = await fetch(root.dataset.indexUrl ?? '');
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    index = (await res.json()) as CatalogIndex;
+  } catch {
+    done();
+    status.textContent += ' (filters are unavailable: the catalog index did not load)';
+    return;
+  }
+  const started = performance.now();
+  const catalog = createCatalog(decodeCatalogIndex(index));
+  const storage = browserStorage();
+  const catalogPath = withBase('catalog/', siteBase);
+
+  // The static per-kind and paged lists hand over to the one catalog URL.
+  if (location.pathname !== catalogPath) {
+    const preset = readQuery('');
+    if (root.dataset.kind) preset.facets.kind = [root.dataset.kind];
+    preset.page = Number(root.dataset.page) || 1;
+    history.replaceState(null, '', catalogPath + writeQuery(preset) + location.hash);
+  }
+
+  const readTeam = () => {
+    try {
+      const ref = storage?.getItem(TEAM_KEY) ?? '';
+      return catalog.byRef.has(ref) ? ref : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const panel = createFilterPanel(catalog, teamChoices(catalog.items));
+  const toggle = h('button', { type: 'button', class: 'button filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'catalog-filters' }, 'Filters');
+  panel.element.id = 'catalog-filters';
+  side.replaceChildren(toggle, panel.element);
+  side.classList.add('enhanced');
+  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
+
+  let query: CatalogQuery = readQuery(location.search);
+  let typing = false;
+
+  function render(focusTable = false) {
+    const t0 = performance.now();
+    const team = readTeam();
+    const starred = readStarred(storage);
+    const ctx = { starred, ...(team ? { team: teamOwners(catalog.items, team) } : {}) };
+    const result = queryCatalog(catalog, query, ctx);
+    panel.update(query, result, team);
+    const kinds = query.facets.kind;
+    const columns = catalogColumns(kinds, { namespaced: catalog.namespaced, oneType: query.facets.type.length === 1 });
+    const table = renderTable({
+      rows: result.rows,
+      columns,
+      refs: catalog.byRef,
+      starred,
+      sort: query.sort,
+      desc: query.desc,
+      base: siteBase,
+      caption: 'Entities',
+    });
+    const pager = renderPager(result.page, result.pages, (n) => catalogPath + writeQuery({ ...query, page: n }));
+    const empty = result.matches.length === 0 ? h('p', { class: 'empty' }, 'No entities match these filters. ', h('button', { type: 'button', class: 'button', 'data-clear': true }, 'Clear filters')) : null;
+    results.replaceChildren(...[empty ?? table, pager].filter((n): n is HTMLElement => !!n));
+    status.textContent = catalogStatus({
+      matches: result.matches.length,
+      rows: result.rows.length,
+      page: result.page,
+      total: catalog.items.length,
+      filtered: activeCount(query) > 0,
+    });
+    toggle.textContent = `Filters${activeCount(query) ? ` (${activeCount(query)})` : ''}`;
+    root!.dataset.renderMs = (performance.now() - t0).toFixed(1);
+    if (focusTable) results.querySelector<HTMLElement>('table')?.scrollIntoView({ block: 'nearest' });
+    done();
+  }
+
+  function go(next: CatalogQuery, mode: 'push' | 'replace' = 'push') {
+    query = next;
+    const url = catalogPath + writeQuery(query, location.search) + location.hash;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    render();
+  }
+
+  function fromForm(): CatalogQuery {
+    return { ...query, ...panel.read(), page: 1 };
+  }
+
+  panel.element.addEventListener('change', (e) => {
+    const target = e.target as HTMLElement;
+    if (target.id === 'catalog-q') return;
+    if (target instanceof HTMLSelectElement && target.dataset.team !== undefined) {
+      try {
+        if (target.value) storage?.setItem(TEAM_KEY, target.value);
+        else storage?.removeItem(TEAM_KEY);
+      } catch {
+        // Not remembered; still applied below.
+      }
+      go({ ...fromForm(), list: target.value ? 'team' : query.list === 'team' ? 'all' : query.list });
+      return;
+    }
+    typing = false;
+    go(fromForm());
+  });
+  // While typing, one history entry for the whole word rather than one per key.
+  panel.element.addEventListener('input', (e) => {
+    if ((e.target as HTMLElement).id !== 'catalog-q') return;
+    go(fromForm(), typing ? 'replace' : 'push');
+    typing = true;
+  });
+  panel.element.querySelector('#catalog-q')?.addEventListener('blur', () => (typing = false));
+
+  root.addEventListener('click', (e) => {
+    const target = e.target as Element;
+    const sort = target.closest<HTMLElement>('button[data-sort]');
+    if (sort) {
+      const key = sort.dataset.sort as SortKey;
+      // Name starts ascending; a second click reverses; a third returns to the listing order.
+      const next = query.sort !== key ? { sort: key, desc: false } : !query.desc ? { sort: key, desc: true } : { sort: '' as const, desc: false };
+      typing = false;
+      go({ ...query, ...next, page: 1 });
+      root.querySelector<HTMLElement>(`button[data-sort="${key}"]`)?.focus();
+      return;
+    }
+    if (target.closest('[data-clear]')) {
+      typing = false;
+      go({ ...readQuery(''), sort: query.sort, desc: query.desc });
+      panel.element.querySelector<HTMLElement>('#catalog-q')?.focus();
+      return;
+    }
+    const link = target.closest<HTMLAnchorElement>('[data-pager] a');
+    if (link && e instanceof MouseEvent && e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
+      e.preventDefault();
+      typing = false;
+      history.pushState(null, '', link.href);
+      query = readQuery(location.search);
+      render(true);
+    }
+  });
+
+  addEventListener('popstate', () => {
+    typing = false;
+    query = readQuery(location.search);
+    render();
+  });
+  addEventListener(STARRED_EVENT, () => render());
+  addEventListener('storage', (e) => {
+    if (e.key === TEAM_KEY) render();
+  });
+
+  startStars();
+  render();
+  root.dataset.loadMs = (performance.now() - started).toFixed(1);
+  root.dataset.ready = '';
+}
+
+function activeCount(q: CatalogQuery): number {
+  return Object.values(q.facets).reduce((n, v) => n + v.length, 0) + (q.q ? 1 : 0) + (q.list !== 'all' ? 1 : 0) + (q.problems ? 1 : 0);
+}

@@ -1,0 +1,161 @@
+// The catalog's filter panel: free text, All/Starred/My team, one checkbox list per facet and
+// "has problems", each value with its count. Built once; later renders only update checks and counts,
+// so focus and scroll position survive every change.
+
+import type { CatalogItem } from '../lib/catalog-items.ts';
+import { FACET_KEYS, type Catalog, type CatalogQuery, type CatalogResult, type FacetKey, type ListMode } from '../lib/catalog-query.ts';
+import { formatCount } from '../lib/count.ts';
+import { h } from './dom.ts';
+
+const FACET_TITLES: Record<FacetKey, string> = {
+  kind: 'Kind',
+  type: 'Type',
+  owner: 'Owner',
+  lifecycle: 'Lifecycle',
+  tag: 'Tags',
+  namespace: 'Namespace',
+};
+/** Values shown before "Show all". */
+const SHORT_LIST = 8;
+
+export interface FilterPanel {
+  element: HTMLFormElement;
+  /** Reflects a state and its counts. */
+  update(query: CatalogQuery, result: CatalogResult, team: string | undefined): void;
+  /** The filters as the form holds them (sort and page are left to the caller). */
+  read(): Pick<CatalogQuery, 'facets' | 'q' | 'list' | 'problems'>;
+}
+
+interface ValueRow {
+  value: string;
+  li: HTMLLIElement;
+  input: HTMLInputElement;
+  count: HTMLElement;
+}
+
+export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): FilterPanel {
+  const text = h('input', { id: 'catalog-q', type: 'search', name: 'q', autocomplete: 'off', spellcheck: 'false', placeholder: 'Name, description, tag…' });
+  const listInputs = new Map<ListMode, { input: HTMLInputElement; count: HTMLElement }>();
+  const listOptions: Array<[ListMode, string]> = [
+    ['all', 'All'],
+    ['starred', 'Starred'],
+    ['team', 'My team'],
+  ];
+  const listItems = listOptions.map(([mode, label]) => {
+    const input = h('input', { type: 'radio', name: 'list', value: mode });
+    const count = h('span', { class: 'count' });
+    listInputs.set(mode, { input, count });
+    return h('li', {}, h('label', {}, input, ` ${label} `, count));
+  });
+  const teamSelect = h(
+    'select',
+    { id: 'catalog-team', name: 'team', 'data-team': true },
+    h('option', { value: '' }, groups.length ? 'Choose a group…' : 'No groups in the catalog'),
+    groups.map((g) => h('option', { value: g.ref }, g.title === g.name ? g.name : `${g.title} (${g.name})`)),
+  );
+  const listSet = h(
+    'fieldset',
+    { class: 'facet', 'data-facet': 'list' },
+    h('legend', {}, 'Show'),
+    h('ul', {}, listItems),
+    h('div', { class: 'team-pick' }, h('label', { for: 'catalog-team' }, 'My team is'), teamSelect),
+  );
+
+  const facetRows = new Map<FacetKey, ValueRow[]>();
+  const facetSets = new Map<FacetKey, { fieldset: HTMLFieldSetElement; list: HTMLUListElement; more: HTMLButtonElement }>();
+  const expanded = new Set<FacetKey>();
+  const facetElements = FACET_KEYS.map((key) => {
+    const list = h('ul', {});
+    const more = h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', hidden: true });
+    more.addEventListener('click', () => {
+      if (expanded.has(key)) expanded.delete(key);
+      else expanded.add(key);
+      showRows(key);
+    });
+    const fieldset = h('fieldset', { class: 'facet', 'data-facet': key }, h('legend', {}, FACET_TITLES[key]), list, more);
+    facetSets.set(key, { fieldset, list, more });
+    facetRows.set(key, []);
+    // Most used values first; kinds keep the catalog's kind order.
+    const totals = new Map<string, number>();
+    for (const values of catalog.values) for (const v of values[key]) totals.set(v, (totals.get(v) ?? 0) + 1);
+    const values = [...catalog.labels[key].keys()];
+    if (key !== 'kind') values.sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
+    for (const value of values) addRow(key, value, catalog.labels[key].get(value) ?? value);
+    return fieldset;
+  });
+
+  const problemsInput = h('input', { type: 'checkbox', name: 'problems', value: '1' });
+  const problemsCount = h('span', { class: 'count' });
+  const problemsSet = h('fieldset', { class: 'facet', 'data-facet': 'problems' }, h('legend', {}, 'Problems'), h('label', {}, problemsInput, ' Has problems ', problemsCount));
+  const clear = h('button', { type: 'button', class: 'button clear', 'data-clear': true }, 'Clear filters');
+
+  const element = h(
+    'form',
+    { class: 'filters', 'aria-label': 'Filters', 'data-filters': true },
+    h('div', { class: 'filter-text' }, h('label', { for: 'catalog-q' }, 'Filter'), text),
+    listSet,
+    facetElements.slice(0, 5),
+    problemsSet,
+    facetElements.slice(5),
+    clear,
+  );
+  element.addEventListener('submit', (e) => e.preventDefault());
+
+  function addRow(key: FacetKey, value: string, label: string): ValueRow {
+    const input = h('input', { type: 'checkbox', name: key, value });
+    const count = h('span', { class: 'count' });
+    const li = h('li', {}, h('label', {}, input, ` ${label} `, count));
+    const row = { value, li, input, count };
+    facetRows.get(key)!.push(row);
+    facetSets.get(key)!.list.append(li);
+    return row;
+  }
+
+  function showRows(key: FacetKey) {
+    const rows = facetRows.get(key)!;
+    const { fieldset, more } = facetSets.get(key)!;
+    const open = expanded.has(key);
+    rows.forEach((r, i) => (r.li.hidden = !open && i >= SHORT_LIST && !r.input.checked));
+    more.hidden = rows.length <= SHORT_LIST;
+    more.textContent = open ? 'Show fewer' : `Show all ${formatCount(rows.length)}`;
+    more.setAttribute('aria-expanded', String(open));
+    // A facet with a single value everywhere (say, one namespace) filters nothing.
+    fieldset.hidden = rows.length <= 1 && !rows.some((r) => r.input.checked);
+  }
+
+  return {
+    element,
+    update(query, result, team) {
+      if (document.activeElement !== text && text.value.trim() !== query.q) text.value = query.q;
+      for (const [mode, { input, count }] of listInputs) {
+        input.checked = query.list === mode;
+        count.textContent = formatCount(result.listCounts[mode]);
+      }
+      listInputs.get('team')!.input.disabled = !team && query.list !== 'team';
+      teamSelect.value = team ?? '';
+      for (const key of FACET_KEYS) {
+        const selected = query.facets[key];
+        for (const value of selected) {
+          if (!facetRows.get(key)!.some((r) => r.value === value)) addRow(key, value, value);
+        }
+        const counts = result.counts[key];
+        for (const row of facetRows.get(key)!) {
+          row.input.checked = selected.includes(row.value);
+          const n = counts.get(row.value) ?? 0;
+          row.count.textContent = formatCount(n);
+          row.li.classList.toggle('zero', n === 0 && !row.input.checked);
+        }
+        showRows(key);
+      }
+      problemsInput.checked = query.problems;
+      problemsCount.textContent = formatCount(result.problemCount);
+    },
+    read() {
+      const facets = Object.fromEntries(
+        FACET_KEYS.map((key) => [key, facetRows.get(key)!.filter((r) => r.input.checked).map((r) => r.value)]),
+      ) as CatalogQuery['facets'];
+      const list = ([...listInputs].find(([, v]) => v.input.checked)?.[0] ?? 'all') as ListMode;
+      return { facets, q: text.value.trim(), list, problems: problemsInput.checked };
+    },
+  };
+}
