@@ -73,7 +73,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     const starred = readStarred(storage);
     const ctx = { starred, ...(team ? { team: teamOwners(catalog.items, team) } : {}) };
     const result = queryCatalog(catalog, query, ctx);
-    panel.update(query, result, team);
+    panel.update(query, result, team, typing);
     const kinds = query.facets.kind;
     const columns = catalogColumns(kinds, { namespaced: catalog.namespaced, oneType: query.facets.type.length === 1 });
     const table = renderTable({

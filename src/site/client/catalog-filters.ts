@@ -20,8 +20,8 @@ const SHORT_LIST = 8;
 
 export interface FilterPanel {
   element: HTMLFormElement;
-  /** Reflects a state and its counts. */
-  update(query: CatalogQuery, result: CatalogResult, team: string | undefined): void;
+  /** Reflects a state and its counts; `typing` leaves the text box alone while the user types in it. */
+  update(query: CatalogQuery, result: CatalogResult, team: string | undefined, typing?: boolean): void;
   /** The filters as the form holds them (sort and page are left to the caller). */
   read(): Pick<CatalogQuery, 'facets' | 'q' | 'list' | 'problems'>;
 }
@@ -125,8 +125,8 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
 
   return {
     element,
-    update(query, result, team) {
-      if (document.activeElement !== text && text.value.trim() !== query.q) text.value = query.q;
+    update(query, result, team, typing = false) {
+      if (!typing && text.value.trim() !== query.q) text.value = query.q;
       for (const [mode, { input, count }] of listInputs) {
         input.checked = query.list === mode;
         count.textContent = formatCount(result.listCounts[mode]);
