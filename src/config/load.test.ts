@@ -29,6 +29,20 @@ describe('loadConfig', () => {
     expect(config.site).toEqual({ title: 'Acme', base: '/portal/', url: 'https://acme.github.io', outDir: '/org/out' });
   });
 
+  it('reads the portal repo and GitHub URLs for the Create pages; the repo falls back to scaffold.portalRepo', () => {
+    const config = parseConfig(
+      'site:\n  repo: kestrel-freight/portal\n  githubUrl: https://git.corp.example/\n  githubApiUrl: https://git.corp.example/api/v3/\n',
+      '/org/backlot.config.yaml',
+    );
+    expect(config.site).toMatchObject({ repo: 'kestrel-freight/portal', githubUrl: 'https://git.corp.example', githubApiUrl: 'https://git.corp.example/api/v3' });
+    expect(parseConfig('scaffold:\n  portalRepo: acme/portal\n', '/org/c.yaml').site.repo).toBe('acme/portal');
+    expect(parseConfig('site:\n  repo: acme/own\nscaffold:\n  portalRepo: acme/portal\n', '/org/c.yaml').site.repo).toBe('acme/own');
+    expect(defaultConfig('/org').site.repo).toBeUndefined();
+    expect(problems('site:\n  repo: portal\n')).toEqual([
+      { file: '/org/backlot.config.yaml', line: 2, column: 9, message: 'site.repo is not in the right form', hint: 'owner/name, e.g. "kestrel-freight/portal"' },
+    ]);
+  });
+
   it('fills Backstage discovery defaults for a github source', () => {
     const [source] = parseConfig('sources:\n  - type: github\n    org: acme\n', '/org/c.yaml').sources;
     expect(source).toMatchObject({

@@ -95,6 +95,9 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
       ...(site.url ? { url: String(site.url).replace(/\/+$/, '') } : {}),
       base,
       outDir: resolve(root, site.outDir ?? 'dist'),
+      ...((site.repo ?? raw.scaffold?.portalRepo) ? { repo: site.repo ?? raw.scaffold.portalRepo } : {}),
+      ...(site.githubUrl ? { githubUrl: String(site.githubUrl).replace(/\/+$/, '') } : {}),
+      ...(site.githubApiUrl ? { githubApiUrl: String(site.githubApiUrl).replace(/\/+$/, '') } : {}),
     },
     sources,
     catalog: { kinds },
@@ -253,6 +256,8 @@ function patternHint(path: string[]): string | undefined {
   const last = path[path.length - 1];
   if (last === 'base') return 'start with "/", e.g. "/" or "/portal/"';
   if (last === 'url') return 'a full origin such as "https://acme.github.io"';
+  if (last === 'repo' || last === 'portalRepo') return 'owner/name, e.g. "kestrel-freight/portal"';
+  if (last === 'githubUrl' || last === 'githubApiUrl') return 'a full URL such as "https://github.com" or "https://api.github.com"';
   if (last === 'env') return 'the name of an environment variable, e.g. GITHUB_TOKEN';
   if (last === 'kind') return 'letters and digits, starting with a letter';
   return undefined;

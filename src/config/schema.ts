@@ -68,6 +68,9 @@ export const configSchema = {
         url: { type: 'string', pattern: '^https?://' },
         base: { type: 'string', pattern: '^/' },
         outDir: { type: 'string', minLength: 1 },
+        repo: { type: 'string', pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$', description: 'The portal repo (owner/name) the Create pages send scaffold requests to.' },
+        githubUrl: { type: 'string', pattern: '^https?://' },
+        githubApiUrl: { type: 'string', pattern: '^https?://' },
       },
     },
     sources: {

@@ -64,6 +64,11 @@ export interface BacklotConfig {
     base: string;
     /** Output folder, absolute. */
     outDir: string;
+    /** The portal's own repo, `owner/name` (default: `scaffold.portalRepo`); the Create pages run templates there. */
+    repo?: string;
+    /** GitHub's web and REST API origins for the portal repo (defaults: github.com and its API, see the site). */
+    githubUrl?: string;
+    githubApiUrl?: string;
   };
   sources: SourceConfig[];
   catalog: {

@@ -15,7 +15,16 @@ export interface PortalEntity {
 }
 
 export interface PortalModel {
-  site: { title: string; description?: string; base: string; url?: string };
+  site: {
+    title: string;
+    description?: string;
+    base: string;
+    url?: string;
+    /** The portal's repo (`owner/name`) that runs software templates, and GitHub's web and API origins for it. */
+    repo?: string;
+    githubUrl?: string;
+    githubApiUrl?: string;
+  };
   generatedAt: string;
   repos: RepoInfo[];
   entities: PortalEntity[];

@@ -42,6 +42,13 @@ describe('runPipeline', () => {
     expect(model.diagnostics).toEqual(diagnostics);
   });
 
+  it('passes the portal repo and GitHub URLs on to the site for the Create pages', async () => {
+    const site = { ...config.site, repo: 'acme/portal', githubUrl: 'https://git.acme.example', githubApiUrl: 'https://git.acme.example/api/v3' };
+    const { model } = await runPipeline({ ...config, site }, memorySnapshot([]), { catalogPath });
+    expect(model.site).toEqual({ title: 'Backlot', base: '/', repo: 'acme/portal', githubUrl: 'https://git.acme.example', githubApiUrl: 'https://git.acme.example/api/v3' });
+    expect((await runPipeline(config, memorySnapshot([]), { catalogPath })).model.site).toEqual({ title: 'Backlot', base: '/' });
+  });
+
   it('drops dangling-ref findings when a repo is validated alone', async () => {
     const snapshot = memorySnapshot([{ repo: repoInfo('orders'), files: { 'catalog-info.yaml': service } }]);
     const { diagnostics } = await runPipeline(config, snapshot, { catalogPath, ignoreDangling: true });
