@@ -101,7 +101,8 @@ function highlight(highlighter: Highlighter, source: string, lang: string, meta:
   const root = highlighter.codeToHast(source, {
     lang,
     themes: THEMES,
-    defaultColor: 'light',
+    // Colours as CSS variables only: the site's stylesheet picks light or dark with light-dark().
+    defaultColor: false,
     transformers: [
       {
         pre(pre) {

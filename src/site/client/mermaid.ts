@@ -1,0 +1,73 @@
+// Draws the page's ```mermaid diagrams in the browser: strict security (no scripts, no click handlers),
+// the site's light or dark theme (redrawn when it changes), and a readable error with the diagram's
+// source when it does not parse. Loaded only on pages that have a diagram (see docs.ts).
+
+import mermaid from 'mermaid';
+import { effectiveTheme, type Theme } from './theme.ts';
+
+interface Diagram {
+  source: string;
+  box: HTMLElement;
+}
+
+let drawing = 0;
+
+export async function startDiagrams(blocks: HTMLElement[]): Promise<void> {
+  const diagrams: Diagram[] = blocks.map((pre) => {
+    const box = document.createElement('div');
+    box.className = 'mermaid-diagram';
+    box.setAttribute('role', 'img');
+    const source = pre.textContent ?? '';
+    box.setAttribute('aria-label', firstLine(source));
+    pre.replaceWith(box);
+    return { source, box };
+  });
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  const theme = (): Theme => effectiveTheme(document.documentElement.dataset.theme as Theme | undefined, media.matches);
+  let shown: Theme | undefined;
+  const redraw = async () => {
+    const wanted = theme();
+    if (wanted === shown) return;
+    shown = wanted;
+    await draw(diagrams, wanted);
+  };
+  new MutationObserver(() => void redraw()).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  media.addEventListener('change', () => void redraw());
+  await redraw();
+}
+
+async function draw(diagrams: Diagram[], theme: Theme): Promise<void> {
+  const run = ++drawing;
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme === 'dark' ? 'dark' : 'default', suppressErrorRendering: true });
+  for (const [i, diagram] of diagrams.entries()) {
+    try {
+      const { svg } = await mermaid.render(`mermaid-${run}-${i}`, diagram.source);
+      if (run !== drawing) return;
+      diagram.box.innerHTML = svg;
+      diagram.box.dataset.theme = theme;
+      diagram.box.classList.remove('has-error');
+    } catch (error) {
+      if (run !== drawing) return;
+      showError(diagram, error);
+    }
+  }
+  document.documentElement.dataset.diagrams = theme;
+}
+
+function showError(diagram: Diagram, error: unknown): void {
+  const message = document.createElement('p');
+  message.textContent = `This diagram has an error: ${error instanceof Error ? error.message : String(error)}`;
+  const source = document.createElement('pre');
+  source.textContent = diagram.source;
+  const box = document.createElement('div');
+  box.className = 'mermaid-error';
+  box.setAttribute('role', 'alert');
+  box.append(message, source);
+  diagram.box.replaceChildren(box);
+  diagram.box.classList.add('has-error');
+}
+
+function firstLine(source: string): string {
+  const line = source.trim().split('\n')[0] ?? '';
+  return `Diagram: ${line.slice(0, 80)}`;
+}
