@@ -1,0 +1,280 @@
+// Docs end to end: the docs stage renders a small org's TechDocs, Astro builds the portal from that model,
+// Pagefind indexes it, and headless Chromium checks pages, search filters and mermaid in both themes.
+
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildDocs, writeDocsAssets } from '../docs/index.ts';
+import { resolveRelations } from '../graph/index.ts';
+import type { CatalogEntity } from '../model/catalog.ts';
+import type { PortalModel } from '../model/portal.ts';
+import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
+import { indexSite } from '../search/index.ts';
+import { launchChromium } from './testing/browser.ts';
+import { buildSite } from './testing/build.ts';
+import { internalLinks } from './testing/links.ts';
+import { serveStatic, type StaticServer } from './testing/serve.ts';
+
+const DIAGRAMS = [
+  '# Diagrams',
+  '',
+  '## Flow',
+  '',
+  '```mermaid',
+  'flowchart LR',
+  '  subgraph clients [Clients]',
+  '    web[tracking-web]',
+  '    app[Mobile app]',
+  '  end',
+  '  subgraph core [Core]',
+  '    api[shipments API]',
+  '    db[(Postgres)]',
+  '  end',
+  '  web --> api',
+  '  app --> api',
+  '  api --> db',
+  '  click api call alert(1)',
+  '```',
+  '',
+  '## Booking',
+  '',
+  '```mermaid',
+  'sequenceDiagram',
+  '  participant C as Client',
+  '  participant A as API',
+  '  C->>A: POST /shipments',
+  '  alt known key',
+  '    A-->>C: 201 (replayed)',
+  '  else new key',
+  '    A-->>C: 201 Created',
+  '  end',
+  '```',
+  '',
+  '## Data',
+  '',
+  '```mermaid',
+  'erDiagram',
+  '  ACCOUNT ||--o{ SHIPMENT : books',
+  '  SHIPMENT ||--|{ PARCEL : contains',
+  '  SHIPMENT {',
+  '    text id PK',
+  '    text status',
+  '  }',
+  '```',
+].join('\n');
+
+const files = {
+  'catalog-info.yaml': '',
+  'mkdocs.yml': 'site_name: Shipments Handbook\nnav:\n  - Home: index.md\n  - Guide:\n      - Setup: guide/setup.md\n      - Diagrams: diagrams.md\n  - Status: https://status.example.com\n',
+  'docs/index.md': '# Shipments\n\nWelcome to the parcelwrangler docs. See [setup](guide/setup.md#install).\n\n![Lifecycle](img/flow.png)\n\n!!! tip "Quick start"\n    Run it locally.\n\n```ts\nconst answer = 42;\n```\n',
+  'docs/guide/setup.md': '# Setup\n\n## Install\n\nRun `npm ci`.\n\n## Configure\n\n### Secrets\n\nText.\n',
+  'docs/diagrams.md': DIAGRAMS,
+  'docs/broken.md': '# Broken\n\n```mermaid\nflowchart LR\n  A -->\n```\n',
+  'docs/evil.md': '# Evil\n\n<script>window.__pwned = 1</script>\n<img src="x" onerror="window.__pwned = 2">\n<a href="javascript:window.__pwned=3">click</a>\n',
+  'docs/img/flow.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+};
+
+function entity(name: string, kind: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): CatalogEntity {
+  return {
+    ref: `${kind}:default/${name}`.toLowerCase(),
+    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, annotations }, spec },
+    source: { repo: 'shipments', file: 'catalog-info.yaml', line: 1, column: 1, positions: {} },
+  };
+}
+
+const entities = resolveRelations([
+  entity('shipments-service', 'Component', { type: 'service', lifecycle: 'production', owner: 'group:default/team-shipments' }, { 'backstage.io/techdocs-ref': 'dir:.' }),
+  entity('outbox-relay', 'Component', { type: 'service', lifecycle: 'production', owner: 'group:default/team-shipments' }, {
+    'backstage.io/techdocs-entity': 'component:default/shipments-service',
+    'backstage.io/techdocs-entity-path': '/guide/setup/',
+  }),
+  entity('team-shipments', 'Group', { type: 'team', children: [] }),
+]).entities;
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-docs-site-'));
+const out = join(tmp, 'site');
+const DOCS = 'docs/default/component/shipments-service/';
+let server: StaticServer;
+let browser: Browser;
+let model: PortalModel;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const snapshot = memorySnapshot([{ repo: repoInfo('shipments'), files }]);
+  const docs = await buildDocs(snapshot, entities, { base: '/' });
+  model = {
+    site: { title: 'Docs test', base: '/' },
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    repos: [...snapshot.repos],
+    entities: entities.map((e) => ({ ref: e.ref, entity: e.entity, source: { repo: e.source.repo, file: e.source.file, line: 1, column: 1 } })),
+    diagnostics: docs.diagnostics,
+    docs: { sites: docs.sites, redirects: docs.redirects },
+  };
+  const modelFile = join(tmp, 'model.json');
+  writeFileSync(modelFile, JSON.stringify(model));
+  await buildSite({ modelFile, outDir: out, base: '/' });
+  await writeDocsAssets(snapshot, docs.sites.flatMap((s) => s.assets), out, '/');
+  await indexSite(out);
+  server = await serveStatic(out);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; context: BrowserContext; scripts: string[] }> {
+  const context = await browser.newContext({ colorScheme });
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(`${path}: ${err.message}`));
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto(server.url + path);
+  return { page, context, scripts };
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => join(d.parentPath, d.name));
+}
+
+describe('docs pages', () => {
+  it('shows the page with its nav, table of contents, previous/next, edit link and entity', async () => {
+    const { page, context } = await open(`${DOCS}guide/setup/`);
+    expect(await page.locator('.docs-content h1').innerText()).toContain('Setup');
+    expect(await page.locator('.docs-nav a[aria-current="page"]').innerText()).toBe('Setup');
+    expect(await page.locator('.docs-nav a.external').getAttribute('href')).toBe('https://status.example.com');
+    expect(await page.locator('.docs-toc a').allInnerTexts()).toEqual(['Install', 'Configure', 'Secrets']);
+    expect(await page.locator('.docs-pager a[rel="prev"]').getAttribute('href')).toBe(`/${DOCS}`);
+    expect(await page.locator('.docs-pager a[rel="next"]').getAttribute('href')).toBe(`/${DOCS}diagrams/`);
+    expect(await page.locator('[data-docs-edit]').getAttribute('href')).toBe('https://github.com/acme/shipments/edit/main/docs/guide/setup.md');
+    expect(await page.locator('[data-docs-entity]').getAttribute('href')).toBe('/catalog/default/component/shipments-service/');
+    await context.close();
+  });
+
+  it('links entity pages to their docs, including techdocs-entity, and redirects the other entity’s docs URL', async () => {
+    const { page, context } = await open('catalog/default/component/outbox-relay/');
+    expect(await page.locator('[data-action="docs"]').getAttribute('href')).toBe(`/${DOCS}guide/setup/`);
+    await page.goto(server.url + 'catalog/default/component/shipments-service/');
+    expect(await page.locator('[data-action="docs"]').getAttribute('href')).toBe(`/${DOCS}`);
+    await page.goto(server.url + 'docs/default/component/outbox-relay/');
+    await page.waitForURL(`**/${DOCS}guide/setup/`);
+    await context.close();
+  });
+
+  it('lists every site under All documentation', async () => {
+    const { page, context } = await open('docs/');
+    expect(await page.locator('[data-docs-index] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-docs-index] a', { hasText: 'Shipments Handbook' }).getAttribute('href')).toBe(`/${DOCS}`);
+    await context.close();
+  });
+
+  it('has no broken internal links and serves the docs’ images from their own URL', async () => {
+    const checked = new Map<string, number>();
+    for (const file of htmlFiles(join(out, 'docs'))) {
+      for (const link of internalLinks(readFileSync(file, 'utf8'))) {
+        const target = new URL(link, `${server.origin}/${relative(out, file)}`).href;
+        if (!checked.has(target)) checked.set(target, (await fetch(target)).status);
+        expect(checked.get(target), `${link} in ${relative(out, file)}`).toBe(200);
+      }
+    }
+    expect(checked.get(`${server.origin}/${DOCS}img/flow.png`)).toBe(200);
+  });
+
+  it('runs nothing from a page’s raw HTML', async () => {
+    const { page, context } = await open(`${DOCS}evil/`);
+    await page.locator('.docs-content a', { hasText: 'click' }).click();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('.docs-content script').count()).toBe(0);
+    await context.close();
+  });
+
+  it('indexes docs pages with entity, kind and owner filters', async () => {
+    const { page, context } = await open(DOCS);
+    const found = (await page.evaluate(`(async () => {
+      const pf = await import('/pagefind/pagefind.js');
+      const search = await pf.search('parcelwrangler', { filters: { entity: 'component:default/shipments-service' } });
+      const data = await Promise.all(search.results.map((r) => r.data()));
+      return data.map((d) => ({ url: d.url, title: d.meta.title, kind: d.meta.kind, filters: d.filters }));
+    })()`)) as Array<{ url: string; title: string; kind: string; filters: Record<string, string[]> }>;
+    expect(found).toEqual([
+      {
+        url: `/${DOCS}`,
+        title: 'Home – Shipments Handbook',
+        kind: 'Docs',
+        filters: { entity: ['component:default/shipments-service'], kind: ['Component'], owner: ['group:default/team-shipments'] },
+      },
+    ]);
+    await context.close();
+  });
+});
+
+describe('code and diagrams', () => {
+  it('copies code without line numbers', async () => {
+    const { page, context } = await open(DOCS);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.locator('.code-copy').first().click();
+    await page.locator('.code-copy[data-state="done"]').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('const answer = 42;');
+    await context.close();
+  });
+
+  it('loads mermaid only on pages that have a diagram', async () => {
+    const plain = await open(`${DOCS}guide/setup/`);
+    await plain.page.waitForLoadState('networkidle');
+    expect(plain.scripts.filter((s) => /mermaid/i.test(s))).toEqual([]);
+    await plain.context.close();
+    const withDiagrams = await open(`${DOCS}diagrams/`);
+    await withDiagrams.page.locator('.mermaid-diagram svg').first().waitFor();
+    expect(withDiagrams.scripts.some((s) => /mermaid/i.test(s))).toBe(true);
+    await withDiagrams.context.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`draws the flowchart with subgraphs, the sequence diagram with alt/else and the ER diagram as SVG (${scheme})`, async () => {
+      const { page, context } = await open(`${DOCS}diagrams/`, scheme);
+      await page.waitForFunction((theme) => document.documentElement.dataset.diagrams === theme, scheme, { timeout: 30_000 });
+      expect(await page.locator('.mermaid-error').count()).toBe(0);
+      const kinds = await page.locator('.mermaid-diagram svg').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-roledescription')));
+      expect(kinds).toEqual(['flowchart-v2', 'sequence', 'er']);
+      expect(await page.locator('.mermaid-diagram svg .cluster').count()).toBe(2);
+      expect(await page.locator('.mermaid-diagram[data-theme]').evaluateAll((b) => b.map((x) => (x as HTMLElement).dataset.theme))).toEqual([scheme, scheme, scheme]);
+      // Strict mode and the stage's filter: the click line has no handler and no link.
+      expect(await page.locator('.mermaid-diagram svg a').count()).toBe(0);
+      await context.close();
+    });
+  }
+
+  it('redraws diagrams when the theme switch changes the theme', async () => {
+    const { page, context } = await open(`${DOCS}diagrams/`, 'light');
+    await page.waitForFunction(() => document.documentElement.dataset.diagrams === 'light', undefined, { timeout: 30_000 });
+    const lightFill = await page.locator('.mermaid-diagram svg').first().evaluate((svg) => getComputedStyle(svg.querySelector('.node rect, .node path')!).fill);
+    await page.locator('[data-theme-switch]').click();
+    await page.waitForFunction(() => document.documentElement.dataset.diagrams === 'dark', undefined, { timeout: 30_000 });
+    expect(await page.locator('.mermaid-diagram svg').count()).toBe(3);
+    expect(await page.locator('.mermaid-error').count()).toBe(0);
+    const darkFill = await page.locator('.mermaid-diagram svg').first().evaluate((svg) => getComputedStyle(svg.querySelector('.node rect, .node path')!).fill);
+    expect(darkFill).not.toBe(lightFill);
+    await context.close();
+  });
+
+  it('shows a diagram’s syntax error together with its source', async () => {
+    const { page, context } = await open(`${DOCS}broken/`);
+    const error = page.locator('.mermaid-error[role="alert"]');
+    await error.waitFor({ timeout: 30_000 });
+    expect(await error.locator('p').innerText()).toContain('This diagram has an error');
+    expect(await error.locator('pre').innerText()).toBe('flowchart LR\n  A -->');
+    await context.close();
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
