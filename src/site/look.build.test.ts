@@ -1,0 +1,212 @@
+// Look and feel in Chromium on the fixture model: light and dark themes (system default, switch, remembered,
+// no flash), keyboard and landmarks, phone width, and axe-core on the main pages in both themes.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { PortalModel } from '../model/portal.ts';
+import { indexSite } from '../search/index.ts';
+import { launchChromium } from './testing/browser.ts';
+import { FIXTURE_MODEL, buildSite } from './testing/build.ts';
+import { serveStatic, type StaticServer } from './testing/serve.ts';
+
+const model = JSON.parse(readFileSync(FIXTURE_MODEL, 'utf8')) as PortalModel;
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-look-'));
+const out = join(tmp, 'site');
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildSite({ modelFile: FIXTURE_MODEL, outDir: out });
+  await indexSite(out);
+  server = await serveStatic(out);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const LIGHT_BG = 'rgb(255, 255, 255)';
+const DARK_BG = 'rgb(18, 22, 29)';
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
+const htmlBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+async function newPage(options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  return context.newPage();
+}
+
+describe('themes', () => {
+  it('follows the system preference until the user switches', async () => {
+    const dark = await newPage({ colorScheme: 'dark' });
+    await dark.goto(server.url);
+    expect(await htmlBackground(dark)).toBe(DARK_BG);
+    expect(await dark.locator('[data-theme-switch]').getAttribute('aria-pressed')).toBe('true');
+    const light = await newPage({ colorScheme: 'light' });
+    await light.goto(server.url);
+    expect(await htmlBackground(light)).toBe(LIGHT_BG);
+    expect(await light.locator('[data-theme-switch]').getAttribute('aria-pressed')).toBe('false');
+    await dark.context().close();
+    await light.context().close();
+  });
+
+  it('switches, remembers the choice across pages and reloads, and applies it before the body is drawn', async () => {
+    const page = await newPage({ colorScheme: 'light' });
+    await page.goto(server.url);
+    const toggle = page.locator('[data-theme-switch]');
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await htmlBackground(page)).toBe(DARK_BG);
+    expect(await page.evaluate(() => localStorage.getItem('backlot.theme'))).toBe('dark');
+
+    // The theme must be on <html> before <body> exists: no flash of the light theme.
+    await page.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody: string | null }).themeAtBody = document.documentElement.getAttribute('data-theme');
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url + 'catalog/');
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | null }).themeAtBody)).toBe('dark');
+    expect(await background(page)).not.toBe(LIGHT_BG);
+    expect(await page.locator('[data-theme-switch]').getAttribute('aria-pressed')).toBe('true');
+
+    await page.locator('[data-theme-switch]').click();
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await htmlBackground(page)).toBe(LIGHT_BG);
+    await page.context().close();
+  });
+
+  it('hides the switch without JavaScript and still follows the system', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    expect(await page.locator('[data-theme-switch]').isVisible()).toBe(false);
+    expect(await htmlBackground(page)).toBe(DARK_BG);
+    await context.close();
+  });
+});
+
+describe('keyboard and landmarks', () => {
+  it('starts with a skip link to the main content', async () => {
+    const page = await newPage();
+    await page.goto(server.url + 'catalog/');
+    await page.keyboard.press('Tab');
+    const skip = page.locator('a.skip-link');
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+
+  it('has one banner, main nav, search, main and footer on every kind of page', async () => {
+    const page = await newPage();
+    for (const path of ['', 'catalog/', 'catalog/default/component/payments-service/', 'search/', 'problems/']) {
+      await page.goto(server.url + path);
+      expect(await page.getByRole('banner').count(), path).toBe(1);
+      expect(await page.getByRole('navigation', { name: 'Main' }).count(), path).toBe(1);
+      expect(await page.getByRole('search').count(), path).toBeGreaterThanOrEqual(1);
+      expect(await page.getByRole('main').count(), path).toBe(1);
+      expect(await page.getByRole('contentinfo').count(), path).toBe(1);
+      expect(await page.locator('h1').count(), path).toBe(1);
+    }
+    await page.context().close();
+  });
+
+  it('focuses the search box with / on any page, but not while typing in a field', async () => {
+    const page = await newPage();
+    await page.goto(server.url + 'catalog/default/api/payments-api/');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.goto(server.url + 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    await page.locator('#catalog-q').focus();
+    await page.keyboard.type('a/b');
+    expect(await page.locator('#catalog-q').inputValue()).toBe('a/b');
+    await page.context().close();
+  });
+
+  it('filters the catalog with the keyboard alone', async () => {
+    const page = await newPage();
+    await page.goto(server.url + 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    await page.locator('#catalog-q').focus();
+    // Tab through the list radios into the kind checkboxes, then check one with Space.
+    let guard = 0;
+    while ((await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'kind' && guard++ < 20) await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.waitForURL(/\?kind=/);
+    expect(await page.locator('[data-facet="kind"] input:checked').count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('phone width', () => {
+  it('never scrolls the page sideways', async () => {
+    const page = await newPage({ width: 390 });
+    for (const path of ['', 'catalog/', 'catalog/default/component/payments-service/', 'search/?q=payments', 'problems/']) {
+      await page.goto(server.url + path);
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    // Filters fold away behind a button.
+    await page.goto(server.url + 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    expect(await page.locator('[data-filters]').isVisible()).toBe(false);
+    await page.locator('.filters-toggle').click();
+    expect(await page.locator('[data-filters]').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  const pages = {
+    home: '',
+    catalog: 'catalog/?kind=component',
+    entity: 'catalog/default/component/payments-service/',
+    api: `catalog/default/api/payments-api/`,
+    search: 'search/?q=payments',
+  };
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`finds no serious or critical violations in the ${scheme} theme`, async () => {
+      const page = await newPage({ colorScheme: scheme });
+      const found: string[] = [];
+      for (const [name, path] of Object.entries(pages)) {
+        await page.goto(server.url + path);
+        if (name === 'catalog') await page.locator('[data-catalog-app][data-ready]').waitFor();
+        if (name === 'search') await page.locator('[data-search-results] li').first().waitFor();
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        expect(result.passes.length, name).toBeGreaterThan(20);
+        for (const v of result.violations) {
+          if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+          found.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        }
+      }
+      expect(found).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('has the pages it checks', () => {
+    expect(model.entities.some((e) => e.ref === 'api:default/payments-api')).toBe(true);
+    expect(model.entities.some((e) => e.ref === 'component:default/payments-service')).toBe(true);
+  });
+});
