@@ -9,6 +9,7 @@ import { startEmulator } from './emulator/server.ts';
 export { startEmulator } from './emulator/server.ts';
 export type { Emulator, EmulatorFaults, EmulatorOptions, EmulatorStats } from './emulator/server.ts';
 export type { EmulatorRepo } from './emulator/repos.ts';
+export { updateRun, type RunNotice, type WorkflowRun } from './emulator/rest-actions.ts';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({

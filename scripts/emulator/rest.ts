@@ -2,6 +2,9 @@
 
 import type { GitObject } from './git.ts';
 import { resolvePath, resolveRevision, type BuiltRepo } from './repos.ts';
+import { handleActionsRest, type WorkflowRun } from './rest-actions.ts';
+
+export type { WorkflowRun } from './rest-actions.ts';
 
 export interface RestRequest {
   method: string;
@@ -18,23 +21,13 @@ export interface RestResponse {
   raw?: Uint8Array;
 }
 
-export interface WorkflowRun {
-  id: number;
-  name: string;
-  workflow_id: string;
-  event: 'workflow_dispatch';
-  status: 'queued';
-  conclusion: null;
-  head_branch: string;
-  inputs: Record<string, unknown>;
-  created_at: string;
-  html_url: string;
-}
-
 export interface RestContext {
   repo(owner: string, name: string): BuiltRepo | undefined;
   failing(owner: string, name: string): boolean;
   runs: Map<string, WorkflowRun[]>;
+  /** Origin the emulator answers on and the token's login, for the Actions routes' answers. */
+  apiUrl?: string;
+  viewer?: string;
   rateLimit: { limit: number; remaining: number; used: number; resetAt: Date };
 }
 
@@ -118,31 +111,7 @@ export function handleRest(ctx: RestContext, req: RestRequest): RestResponse {
     };
   }
 
-  hit = /^\/actions\/workflows\/([^/]+)\/dispatches$/.exec(rest);
-  if (req.method === 'POST' && hit) {
-    const body = (req.body ?? {}) as { ref?: unknown; inputs?: unknown };
-    if (typeof body.ref !== 'string') return { status: 422, json: { message: 'Invalid request.\n\n"ref" wasn\'t supplied.' } };
-    const runs = ctx.runs.get(key) ?? [];
-    const id = runs.length + 1;
-    runs.unshift({
-      id,
-      name: decodeURIComponent(hit[1]!),
-      workflow_id: decodeURIComponent(hit[1]!),
-      event: 'workflow_dispatch',
-      status: 'queued',
-      conclusion: null,
-      head_branch: body.ref.replace(/^refs\/heads\//, ''),
-      inputs: (body.inputs ?? {}) as Record<string, unknown>,
-      created_at: new Date().toISOString(),
-      html_url: `https://github.com/${key}/actions/runs/${id}`,
-    });
-    ctx.runs.set(key, runs);
-    return { status: 204 };
-  }
-
-  if (req.method === 'GET' && rest === '/actions/runs') {
-    const runs = ctx.runs.get(key) ?? [];
-    return { status: 200, json: { total_count: runs.length, workflow_runs: runs } };
-  }
+  const actions = handleActionsRest({ runs: ctx.runs, apiUrl: ctx.apiUrl ?? 'https://api.github.com', viewer: ctx.viewer ?? 'backlot-bot' }, key, rest, req);
+  if (actions) return actions;
   return notFound;
 }

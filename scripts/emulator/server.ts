@@ -94,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const rateLimit = { limit: 5000, remaining: 5000, used: 0, resetAt: new Date(Date.now() + 3600_000) };
 
   let current: EmulatorRepo[] = [];
+  let origin = 'http://127.0.0.1';
   const scaffold = createScaffoldState(options.scaffold);
   const scaffoldHost = {
     exists: (owner: string, name: string) => byKey.has(`${owner}/${name}`.toLowerCase()),
@@ -148,6 +149,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readBody(req);
+    // CORS as api.github.com answers it, so a page (the portal's Create form) can call the emulator.
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-expose-headers', 'ETag, Link, Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Used, X-RateLimit-Resource, X-RateLimit-Reset, X-GitHub-Request-Id');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE',
+        'access-control-allow-headers': 'Authorization, Content-Type, If-Match, If-Modified-Since, If-None-Match, If-Unmodified-Since, Accept-Encoding, X-GitHub-OTP, X-Requested-With, User-Agent, GraphQL-Features, X-GitHub-Api-Version',
+        'access-control-max-age': '86400',
+      });
+      res.end();
+      return;
+    }
 
     if (url.pathname === '/_emulator/stats' && req.method === 'GET') return send(res, 200, stats);
     if (url.pathname === '/_emulator/faults' && req.method === 'POST') {
@@ -237,7 +250,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const path = url.pathname.startsWith('/api/v3/') ? url.pathname.slice('/api/v3'.length) : url.pathname;
     const own = handleScaffoldRest(scaffold, scaffoldHost, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
     if (own) return send(res, own.status, own.raw ?? own.json, rateHeaders('core'));
-    const out = handleRest({ repo, failing, runs, rateLimit }, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
+    const out = handleRest({ repo, failing, runs, rateLimit, apiUrl: origin, viewer: scaffold.viewer }, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
     if (out.status === 502) stats.faults++;
     return send(res, out.status, out.raw ?? out.json, rateHeaders('core'));
   }
@@ -250,9 +263,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     stats: () => ({ ...stats }),
     resetStats: () => {
       stats = emptyStats();
