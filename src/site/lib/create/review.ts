@@ -1,0 +1,50 @@
+// The review step: every field's value as text, hidden or masked as `ui:backstage.review` (and password
+// widgets) ask.
+
+import type { FormField, TemplateForm } from './form.ts';
+import { parseRepoUrlValue, type Values } from './values.ts';
+
+export interface ReviewRow {
+  name: string;
+  label: string;
+  value: string;
+  masked: boolean;
+}
+
+export interface ReviewSection {
+  title: string;
+  rows: ReviewRow[];
+}
+
+export const NOT_SET = '—';
+
+export function displayValue(field: FormField, value: unknown): string {
+  if (value === undefined || value === null || value === '') return NOT_SET;
+  const label = (v: unknown) => field.options?.find((o) => o.value === v)?.label ?? String(v);
+  if (field.kind === 'repo-url') {
+    const parts = parseRepoUrlValue(value);
+    if (parts) return `${parts.owner}/${parts.repo} on ${parts.host}`;
+  }
+  if (typeof value === 'boolean' && !field.options) return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.length ? value.map(label).join(', ') : NOT_SET;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return label(value);
+}
+
+export function reviewSections(form: TemplateForm, values: Values): ReviewSection[] {
+  return form.pages.map((page) => ({
+    title: page.title,
+    rows: page.fields
+      .filter((f) => f.review.show)
+      .map((f) => {
+        const value = values[f.name];
+        const masked = f.review.mask !== undefined && value !== undefined && value !== '';
+        return { name: f.name, label: f.title, value: masked ? f.review.mask! : displayValue(f, value), masked };
+      }),
+  }));
+}
+
+/** Fields whose values should not be written into a public issue (passwords, masked on review). */
+export function sensitiveFields(form: TemplateForm, values: Values): FormField[] {
+  return form.pages.flatMap((p) => p.fields).filter((f) => (f.kind === 'password' || f.review.mask !== undefined) && values[f.name] !== undefined);
+}

@@ -1,0 +1,90 @@
+// Test data for the Create pages: a small catalog with teams, users, systems and tagged components, and
+// the demo org's templates read from content/.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Entity } from '../../../model/entity.ts';
+import type { PortalEntity } from '../../../model/portal.ts';
+import { entity, orgEntities } from '../test-org.ts';
+
+export function demoTemplate(name: 'node-service' | 'docs-site'): Entity {
+  const file = fileURLToPath(new URL(`../../../../content/software-templates/templates/${name}/template.yaml`, import.meta.url));
+  return parse(readFileSync(file, 'utf8')) as Entity;
+}
+
+/** A Backstage-style template using every field the form supports. */
+export const kitchenSinkTemplate: Entity = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'kitchen-sink', title: 'Kitchen sink', description: 'Every field there is.', tags: ['test', 'internal'] },
+  spec: {
+    owner: 'team-platform',
+    type: 'library',
+    presentation: { buttonLabels: { backButtonText: 'Previous', reviewButtonText: 'Check', createButtonText: 'Make it' } },
+    parameters: [
+      {
+        title: 'Basics',
+        description: 'Who and what.',
+        required: ['name', 'kind'],
+        properties: {
+          name: { title: 'Name', type: 'string', 'ui:field': 'EntityNamePicker', 'ui:autofocus': true, 'ui:placeholder': 'my-library' },
+          kind: { title: 'Kind', type: 'string', enum: ['lib', 'cli'], enumNames: ['Library', 'Command-line tool'] },
+          flavour: { title: 'Flavour', type: 'string', oneOf: [{ const: 'sweet', title: 'Sweet' }, { const: 'sour', title: 'Sour' }], 'ui:widget': 'radio' },
+          code: { title: 'Code', type: 'string', pattern: '^[A-Z]{3}$', 'ui:help': 'Three capitals.' },
+          notes: { title: 'Notes', type: 'string', 'ui:widget': 'textarea', 'ui:options': { rows: 6 } },
+          owners: {
+            title: 'Owners',
+            type: 'array',
+            'ui:field': 'MultiEntityPicker',
+            'ui:options': { catalogFilter: [{ kind: 'Group', 'spec.type': 'team' }, { kind: 'User' }], allowArbitraryValues: false },
+          },
+          consumers: { title: 'Consumers', type: 'array', items: { type: 'string' }, 'ui:field': 'MultiEntityPicker', 'ui:options': { catalogFilter: { kind: 'Component' }, defaultKind: 'Component' } },
+        },
+      },
+      {
+        title: 'Details',
+        properties: {
+          tags: { title: 'Tags', type: 'array', items: { type: 'string' }, 'ui:field': 'EntityTagsPicker', 'ui:options': { kinds: ['Component'], showCounts: true } },
+          aliases: { title: 'Aliases', type: 'array', items: { type: 'string', minLength: 2 }, maxItems: 3 },
+          platforms: { title: 'Platforms', type: 'array', items: { type: 'string', enum: ['linux', 'macos', 'windows'] }, uniqueItems: true },
+          replicas: { title: 'Replicas', type: 'number', minimum: 1, maximum: 9, default: 2 },
+          public: { title: 'Public', type: 'boolean' },
+          apiKey: { title: 'API key', type: 'string', 'ui:widget': 'password' },
+          secretish: { title: 'Secretish', type: 'string', 'ui:backstage': { review: { mask: '(hidden)' } } },
+          internal: { title: 'Internal', type: 'string', default: 'x1', 'ui:widget': 'hidden', 'ui:backstage': { review: { show: false } } },
+          component: { title: 'Component', type: 'string', 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { 'metadata.annotations.backstage.io/techdocs-ref': { exists: true } } } },
+          settings: { title: 'Settings', type: 'object' },
+          mystery: { title: 'Mystery', type: 'string', 'ui:field': 'FancyPicker' },
+        },
+      },
+      {
+        title: 'Where',
+        required: ['repoUrl'],
+        properties: {
+          repoUrl: { title: 'Repository', type: 'string', 'ui:field': 'RepoUrlPicker', 'ui:options': { allowedHosts: ['github.com', 'ghe.acme.example'], allowedOwners: ['acme', 'acme-labs'] } },
+        },
+      },
+    ],
+    steps: [{ id: 'log', action: 'debug:log', input: { message: '${{ parameters.name }}' } }],
+    output: { links: [{ title: 'Repository', url: 'https://github.com/acme/x' }] },
+  },
+};
+
+export function catalog(extra: Entity[] = []): PortalEntity[] {
+  return orgEntities([
+    entity('Group', 'team-platform', { type: 'team', children: [] }, { title: 'Platform team' }),
+    entity('Group', 'team-payments', { type: 'team', children: [] }),
+    entity('Group', 'engineering', { type: 'department', children: [] }),
+    entity('User', 'alice', { memberOf: ['team-platform'] }),
+    entity('System', 'checkout', { owner: 'team-payments' }),
+    entity('System', 'fleet', { owner: 'team-platform' }, { namespace: 'ops' }),
+    entity('Component', 'payments-service', { type: 'service', lifecycle: 'production', owner: 'team-payments' }, {
+      tags: ['java', 'pci'],
+      annotations: { 'backstage.io/techdocs-ref': 'dir:.' },
+    }),
+    entity('Component', 'checkout-web', { type: 'website', lifecycle: 'production', owner: 'team-payments' }, { tags: ['react', 'java'] }),
+    entity('API', 'payments-api', { type: 'openapi', lifecycle: 'production', owner: 'team-payments', definition: '{}' }, { tags: ['rest'] }),
+    ...extra,
+  ]);
+}
