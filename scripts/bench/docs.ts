@@ -1,14 +1,19 @@
 // Docs stage benchmark: 3,000 generated TechDocs pages across 100 entities, rendered by Backlot's
 // docs stage; then `mkdocs build` (Debian's mkdocs + mkdocs-material) on the same corpus, one site
 // at a time as TechDocs runs it, when mkdocs is installed.
-// BENCH_DOCS_SITES / BENCH_DOCS_PAGES change the size; BENCH_DOCS_MKDOCS=0 skips mkdocs.
+// BENCH_DOCS_SITES / BENCH_DOCS_PAGES change the size; BENCH_DOCS_SITE=0 skips the Astro portal build and
+// Pagefind on top of the docs stage; BENCH_DOCS_MKDOCS=0 skips mkdocs.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDocs } from '../../src/docs/index.ts';
+import { buildDocs, writeDocsAssets, type DocsResult } from '../../src/docs/index.ts';
 import type { CatalogEntity } from '../../src/model/catalog.ts';
+import type { PortalModel } from '../../src/model/portal.ts';
+import { indexSite } from '../../src/search/index.ts';
+import { buildSite } from '../../src/site/build.ts';
+import type { Snapshot } from '../../src/snapshot/types.ts';
 import { openLocalRepos } from '../../src/sources/local.ts';
 import { writeCorpus } from './_docs-corpus.ts';
 
@@ -31,6 +36,31 @@ const MKDOCS_EXTENSIONS = [
   'pymdownx.emoji',
   'pymdownx.snippets',
 ];
+
+/** The whole portal on top: Astro renders the docs pages from the model, then Pagefind indexes them. */
+async function portal(dir: string, snapshot: Snapshot, entities: CatalogEntity[], docs: DocsResult): Promise<void> {
+  const model: PortalModel = {
+    site: { title: 'Docs bench', base: '/' },
+    generatedAt: new Date().toISOString(),
+    repos: [...snapshot.repos],
+    entities: entities.map((e) => ({ ref: e.ref, entity: e.entity, source: { repo: e.source.repo, file: e.source.file, line: 1, column: 1 } })),
+    diagnostics: docs.diagnostics,
+    docs: { sites: docs.sites, redirects: docs.redirects },
+  };
+  const modelFile = join(dir, '_model.json');
+  writeFileSync(modelFile, JSON.stringify(model));
+  const out = join(dir, '_portal');
+  const started = performance.now();
+  await buildSite({ modelFile, outDir: out, base: '/' });
+  await writeDocsAssets(snapshot, docs.sites.flatMap((s) => s.assets), out, '/');
+  const built = performance.now();
+  const search = await indexSite(out);
+  const pages = docs.sites.reduce((n, s) => n + s.pages.length, 0);
+  console.log(
+    `portal on top: astro ${((built - started) / 1000).toFixed(1)} s, pagefind ${(search.ms / 1000).toFixed(1)} s (${search.pages} pages indexed); ` +
+      `docs stage + portal ${pages} pages; peak RSS of this process so far ${mb(process.resourceUsage().maxRSS)}`,
+  );
+}
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
@@ -64,6 +94,8 @@ export async function run(): Promise<void> {
     );
     console.log(`  CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s on ${availableParallelism()} cores; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}`);
     if (result.diagnostics.length) console.log(`  first diagnostic: ${JSON.stringify(result.diagnostics[0])}`);
+
+    if (process.env.BENCH_DOCS_SITE !== '0') await portal(dir, snapshot, entities, result);
 
     const mkdocs = spawnSync('mkdocs', ['--version'], { encoding: 'utf8' });
     if (process.env.BENCH_DOCS_MKDOCS === '0') return;

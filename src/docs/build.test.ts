@@ -136,6 +136,19 @@ describe('finding docs', () => {
     expect(site(result, 'component:default/app')).toMatchObject({ siteName: 'The App', docsDir: 'docs' });
   });
 
+  it('builds no site when docs_dir has no pages', async () => {
+    const result = await build({ app: { 'mkdocs.yml': 'site_name: Empty\n', 'README.md': '# x' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    expect(result.sites).toEqual([]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['docs-missing-file docs_dir docs holds no Markdown pages']);
+  });
+
+  it('percent-encodes page paths in URLs', async () => {
+    const result = await build({ app: { 'mkdocs.yml': '', 'docs/index.md': '[x](my%20page.md)', 'docs/my page.md': '# Spaced' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const s = site(result, 'component:default/app');
+    expect(page(s, 'my page/').url).toBe('/docs/default/component/app/my%20page/');
+    expect(page(s, '').html).toContain('href="/docs/default/component/app/my%20page/"');
+  });
+
   it('honours docs_dir and reports one that leaves the site’s folder, never reading it', async () => {
     const ok = await build({ app: { 'mkdocs.yml': 'docs_dir: handbook\n', 'handbook/index.md': '# Handbook\n' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(site(ok, 'component:default/app').docsDir).toBe('handbook');

@@ -147,6 +147,9 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
     }
     if (plan.pages.size === 0) {
       report({ severity: 'warning', code: 'docs-missing-file', message: `docs_dir ${docsDir || '.'} holds no Markdown pages`, repo: plan.repo.name, file: configFile, line: plan.config.docsDirAt.line, column: plan.config.docsDirAt.column, entity: plan.ref });
+      // No site, so the entity page does not link to docs that are not there.
+      plans.splice(plans.indexOf(plan), 1);
+      continue;
     }
     const url = (path: string) => plan.url + encodePath(path);
     const nav = buildNav(plan.config.nav, {
