@@ -21,6 +21,13 @@ export function entityTitle(entity: Entity): string {
   return typeof title === 'string' && title.trim() ? title : entity.metadata.name;
 }
 
+/** How people are named in lists: the title, else a User's or Group's profile display name, else the name. */
+export function entityDisplayName(entity: Entity): string {
+  const title = entity.metadata.title;
+  if (typeof title === 'string' && title.trim()) return title;
+  return entityProfile(entity).displayName ?? entity.metadata.name;
+}
+
 /** A string field of `spec`, or undefined when missing or not a string. */
 export function specString(entity: Entity, key: string): string | undefined {
   const value = entity.spec?.[key];
@@ -73,6 +80,23 @@ export function domainRef(entity: Entity): string | undefined {
 /** A Component's parent component (`spec.subcomponentOf`). */
 export function parentComponentRef(entity: Entity): string | undefined {
   return relationTarget(entity, 'partOf', 'component');
+}
+
+const KIND_NAMES: Record<string, string> = {
+  component: 'Component',
+  api: 'API',
+  resource: 'Resource',
+  system: 'System',
+  domain: 'Domain',
+  group: 'Group',
+  user: 'User',
+  template: 'Template',
+  location: 'Location',
+};
+
+/** A kind as Backstage spells it (`api` → `API`), for kinds read from refs; unknown kinds as written. */
+export function displayKind(kind: string): string {
+  return KIND_NAMES[kind.toLowerCase()] ?? kind;
 }
 
 // Backstage's usual kind order; unknown kinds follow alphabetically.

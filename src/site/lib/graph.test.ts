@@ -30,9 +30,9 @@ describe('neighbourhood', () => {
     expect(graph.nodes.map((n) => [n.id, n.kind, n.title, n.center ?? false, n.missing ?? false])).toEqual([
       ['component:default/web', 'Component', 'web', true, false],
       ['api:default/pay', 'API', 'pay', false, false],
-      ['resource:default/ghost', 'resource', 'ghost', false, true],
-      ['system:default/checkout', 'System', 'checkout', false, false],
+      ['resource:default/ghost', 'Resource', 'ghost', false, true],
       ['group:default/shop', 'Group', 'shop', false, false],
+      ['system:default/checkout', 'System', 'checkout', false, false],
     ]);
     expect(edgeList(graph.edges)).toEqual([
       'component:default/web -consumes API-> api:default/pay',
@@ -67,6 +67,25 @@ describe('neighbourhood', () => {
     expect(graph.omitted).toBe(3);
     // Kind order decides which stay: components before APIs, resources and systems.
     expect(graph.nodes.slice(1).map((n) => n.kind)).toEqual(['Component', 'Component', 'API']);
+  });
+
+  it('keeps every relation type under the cap, not just the most numerous', () => {
+    const big = orgIndex([
+      entity('Group', 'parent', { type: 'team', children: ['busy'] }),
+      entity('Group', 'busy', { type: 'team', members: ['ann'] }),
+      entity('User', 'ann', { memberOf: [] }),
+      ...Array.from({ length: 30 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 'busy' })),
+    ]);
+    const graph = neighbourhood('group:default/busy', big, { maxNodes: 5 });
+    expect(graph.nodes.map((n) => n.id)).toEqual([
+      'group:default/busy',
+      'group:default/parent',
+      'user:default/ann',
+      'component:default/c0',
+      'component:default/c1',
+      'component:default/c10',
+    ]);
+    expect(graph.omitted).toBe(27);
   });
 });
 

@@ -2,7 +2,7 @@
 // (each relation pair drawn once, in one direction, labelled), to a depth and a node cap.
 
 import type { PortalEntity } from '../../model/portal.ts';
-import { compareKinds, entityTitle, findEntity, type EntityIndex } from './entities.ts';
+import { compareKinds, displayKind, entityDisplayName, findEntity, type EntityIndex } from './entities.ts';
 import { splitRef } from './refs.ts';
 import { relationLabel } from './relations.ts';
 
@@ -79,10 +79,10 @@ export function neighbourhood(ref: string, index: EntityIndex, options: Neighbou
     for (const from of frontier) {
       const entity = findEntity(index, from);
       if (!entity) continue;
-      // Targets in a stable order, so which ones a cap leaves out does not depend on relation order.
-      const targets = [...(entity.entity.relations ?? [])]
-        .filter((r) => !relations || relations.has(r.type))
-        .sort((a, b) => compareTargets(a.targetRef, b.targetRef, index));
+      const targets = interleave(
+        (entity.entity.relations ?? []).filter((r) => !relations || relations.has(r.type)),
+        index,
+      );
       for (const { type, targetRef } of targets) {
         if (targetRef === from) continue;
         if (!nodes.has(targetRef)) {
@@ -103,14 +103,31 @@ export function neighbourhood(ref: string, index: EntityIndex, options: Neighbou
   return { nodes: [...nodes.values()], edges: [...edges.values()], omitted: omittedRefs.size };
 }
 
+/**
+ * Relations in a stable order that takes one of each type in turn, so a cap keeps every kind of relation
+ * (a group owning hundreds of entities still shows its parent and members).
+ */
+function interleave(relations: ReadonlyArray<{ type: string; targetRef: string }>, index: EntityIndex): Array<{ type: string; targetRef: string }> {
+  const byType = new Map<string, Array<{ type: string; targetRef: string }>>();
+  for (const r of relations) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+  const lists = [...byType.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, list]) => list.sort((a, b) => compareTargets(a.targetRef, b.targetRef, index)));
+  const out: Array<{ type: string; targetRef: string }> = [];
+  for (let i = 0; out.length < relations.length; i++) {
+    for (const list of lists) if (i < list.length) out.push(list[i]!);
+  }
+  return out;
+}
+
 function nodeFor(ref: string, index: EntityIndex): GraphNode {
   const entity = findEntity(index, ref);
-  if (entity) return { id: entity.ref, kind: entity.entity.kind, title: entityTitle(entity.entity), entity };
+  if (entity) return { id: entity.ref, kind: entity.entity.kind, title: entityDisplayName(entity.entity), entity };
   let kind = 'Entity';
   let title = ref;
   try {
     const parts = splitRef(ref);
-    kind = parts.kind;
+    kind = displayKind(parts.kind);
     title = parts.name;
   } catch {
     // Not a ref we can split: show it whole.

@@ -1,0 +1,347 @@
+// Builds the portal for a small org through the real pipeline (catalog, graph, API definitions), serves it and
+// drives the entity pages in Chromium: cards per kind, the graph, group/user pages and the four API types.
+
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { defaultConfig } from '../config/load.ts';
+import type { PortalModel } from '../model/portal.ts';
+import { runPipeline } from '../pipeline/index.ts';
+import { BULK, entityOrgSnapshot } from './fixtures/entity-org.ts';
+import { launchChromium } from './testing/browser.ts';
+import { buildSite } from './testing/build.ts';
+import { internalLinks } from './testing/links.ts';
+import { serveStatic, type StaticServer } from './testing/serve.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-entity-'));
+const out = join(tmp, 'site');
+const modelFile = join(tmp, 'model.json');
+
+let model: PortalModel;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const config = defaultConfig(tmp);
+  const result = await runPipeline({ ...config, site: { ...config.site, title: 'Northwind' } }, entityOrgSnapshot(), {
+    catalogPath: () => '/catalog-info.yaml',
+  });
+  model = result.model;
+  writeFileSync(modelFile, JSON.stringify(model));
+  await buildSite({ modelFile, outDir: out, base: '/' });
+  server = await serveStatic(out);
+  browser = await launchChromium();
+  context = await browser.newContext();
+  page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const open = (path: string) => page.goto(server.url + path);
+const texts = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()));
+const cardLinks = (card: string) => texts(`[data-card="${card}"] li a`);
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => join(d.parentPath, d.name));
+}
+
+describe('entity pages', () => {
+  it('shows a component’s About fields, links by type (unsafe ones dropped) and its relation cards', async () => {
+    await open('catalog/default/component/payments-service/');
+    expect(await page.locator('h1').textContent()).toBe('Payments Service');
+    const about = page.locator('[data-card="about"]');
+    expect(await about.locator('dd[data-owner] a').textContent()).toBe('Payments Team');
+    expect(await about.textContent()).toContain('Checkout');
+    expect(await about.textContent()).toContain('northwind/payments');
+    expect(await texts('[data-card="links"] h3')).toEqual(['Chat', 'Dashboard', 'Runbook']);
+    expect(await page.locator('[data-card="links"] a[href^="javascript"]').count()).toBe(0);
+
+    expect(await cardLinks('provided-apis')).toEqual(['Payment events', 'Payments REST API']);
+    expect(await cardLinks('consumed-apis')).toEqual(['Fraud graph']);
+    expect(await cardLinks('depends-on-components')).toEqual(['Ledger']);
+    expect(await cardLinks('dependency-of-components')).toEqual(['Checkout Web']);
+    expect(await page.locator('[data-card="depends-on-components"]').textContent()).toContain('service');
+  });
+
+  it('shows a dangling relation as text, never as a link', async () => {
+    await open('catalog/default/component/payments-service/');
+    const resources = page.locator('[data-card="depends-on-resources"]');
+    expect(await resources.locator('a').allTextContents()).toEqual(['Payments DB']);
+    const dangling = resources.locator('[data-missing="resource:default/ghost-cache"]');
+    expect(await dangling.textContent()).toBe('resource:ghost-cache not in the catalog');
+    // The graph draws it too, dashed and without a link.
+    const node = page.locator('svg.graph .node.missing');
+    expect(await node.count()).toBe(1);
+    expect(await node.evaluate((el) => el.closest('a'))).toBeNull();
+    expect(await node.locator('.nt').textContent()).toBe('ghost-cache');
+  });
+
+  it('draws the relations graph with labelled edges and navigates when a node is clicked', async () => {
+    await open('catalog/default/component/payments-service/');
+    const graph = page.locator('svg.graph');
+    expect(await graph.getAttribute('aria-label')).toBe('Payments Service and its related entities');
+    expect(await texts('svg.graph .edge-labels text')).toEqual(
+      expect.arrayContaining(['owner of', 'has part', 'provides API', 'consumes API', 'depends on']),
+    );
+    expect(await page.locator('svg.graph .node.center .nt').textContent()).toBe('Payments Service');
+    expect(await page.locator('svg.graph a[data-node="api:default/fraud-graph"] .nk').textContent()).toBe('API');
+    await page.locator('svg.graph a[data-node="api:default/fraud-graph"]').click();
+    await page.waitForURL(/\/catalog\/default\/api\/fraud-graph\/$/);
+    expect(await page.locator('h1').textContent()).toBe('Fraud graph');
+    expect(await cardLinks('providers')).toEqual(['Fraud Scorer']);
+    expect(await cardLinks('consumers')).toEqual(['Payments Service']);
+  });
+
+  it('shows subcomponents and the parent component', async () => {
+    await open('catalog/default/component/checkout-web/');
+    expect(await cardLinks('subcomponents')).toEqual(['Card Widget']);
+    await open('catalog/default/component/card-widget/');
+    expect(await page.locator('[data-card="about"]').textContent()).toContain('Parent component');
+    expect(await page.locator('[data-card="about"] a', { hasText: 'Checkout Web' }).count()).toBe(1);
+  });
+
+  it('gives a system its components, APIs and resources, and a graph explorer', async () => {
+    await open('catalog/default/system/checkout/');
+    expect(await cardLinks('components')).toEqual(['Checkout Web', 'Fraud Scorer', 'Ledger', 'Payments Service']);
+    expect(await cardLinks('apis')).toEqual(['Fraud graph', 'Ledger gRPC', 'Payment events', 'Payments REST API']);
+    expect(await cardLinks('resources')).toEqual(['Payments DB']);
+    expect(await page.locator('[data-card="about"]').textContent()).toContain('Domain');
+    await page.locator('a[data-action="explore"]').click();
+    await page.waitForURL(/\/catalog\/default\/system\/checkout\/graph\/$/);
+    const nodes = await page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
+    // Two steps out: its parts, then what they provide and depend on; ownership is not followed.
+    expect(nodes).toEqual(expect.arrayContaining(['system:default/checkout', 'domain:default/commerce', 'component:default/ledger', 'api:default/ledger-grpc']));
+    expect(nodes).not.toContain('group:default/payments');
+    await page.locator('svg.graph a[data-node="component:default/ledger"]').click();
+    await page.waitForURL(/\/catalog\/default\/component\/ledger\/$/);
+  });
+
+  it('gives a domain its systems and subdomains', async () => {
+    await open('catalog/default/domain/commerce/');
+    expect(await cardLinks('systems')).toEqual(['Checkout']);
+    expect(await cardLinks('subdomains')).toEqual(['Money']);
+    await open('catalog/default/domain/money/');
+    expect(await page.locator('[data-card="about"] dt', { hasText: 'Parent domain' }).count()).toBe(1);
+  });
+
+  it('gives a resource the components that depend on it', async () => {
+    await open('catalog/default/resource/payments-db/');
+    expect(await cardLinks('dependency-of-components')).toEqual(['Payments Service']);
+  });
+
+  it('offers a template’s launch link', async () => {
+    await open('catalog/default/template/new-service/');
+    expect(await page.locator('a[data-action="launch"]').getAttribute('href')).toBe('/create/default/new-service/');
+  });
+});
+
+describe('group and user pages', () => {
+  it('shows a group’s profile, members direct and through child groups, and ownership both ways', async () => {
+    await open('catalog/default/group/payments/');
+    const profile = page.locator('[data-card="profile"]');
+    expect(await profile.locator('img').getAttribute('src')).toBe('https://avatars.northwind.example/payments.png');
+    expect(await profile.locator('a[href^="mailto:"]').textContent()).toBe('payments@northwind.example');
+    expect(await profile.locator('[data-profile="parent"] a').allTextContents()).toEqual(['Engineering']);
+    expect(await profile.locator('[data-profile="children"] a').allTextContents()).toEqual(['Fraud Team']);
+
+    expect(await texts('[data-members="direct"] li')).toEqual(['Ada Lovelace · ada@northwind.example']);
+    const aggregate = page.locator('details.aggregate');
+    expect(await aggregate.locator('summary').textContent()).toBe('All 2 members, including 1 through child groups');
+    await aggregate.locator('summary').click();
+    expect(await texts('[data-members="aggregated"] li')).toEqual(['Ada Lovelace · ada@northwind.example', 'Bob Builder · via Fraud Team']);
+
+    const component = page.locator('[data-card="ownership"] tr[data-kind="component"]');
+    expect(await component.locator('[data-count="direct"]').textContent()).toBe('4');
+    expect(await component.locator('[data-count="aggregated"]').textContent()).toBe('5');
+    expect(await component.locator('th').textContent()).toContain('service 3');
+    const api = page.locator('[data-card="ownership"] tr[data-kind="api"]');
+    expect([await api.locator('[data-count="direct"]').textContent(), await api.locator('[data-count="aggregated"]').textContent()]).toEqual(['4', '5']);
+    expect(await page.locator('[data-card="owned"] h2 .count').textContent()).toBe('11');
+  });
+
+  it('caps a long ownership list and points at the catalog filtered by owner and the full list', async () => {
+    await open('catalog/default/group/platform/');
+    expect(await page.locator('[data-card="owned"] li').count()).toBe(20);
+    const more = page.locator('[data-card="owned"] .more');
+    expect(await more.textContent()).toContain(`and ${BULK + 1 - 20} more`);
+    expect(await more.locator('a').first().getAttribute('href')).toBe('/catalog/?owner=group%3Adefault%2Fplatform');
+    // The graph keeps every relation type under its cap: the parent group and the members are drawn.
+    const nodes = await page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
+    expect(nodes).toEqual(expect.arrayContaining(['group:default/engineering', 'user:default/cy', 'user:default/bob']));
+    await more.locator('a').nth(1).click();
+    await page.waitForURL(/\/catalog\/default\/group\/platform\/relations\/$/);
+    expect(await page.locator('section[aria-labelledby="owned"] li').count()).toBe(BULK + 1);
+  });
+
+  it('shows a user’s profile, groups and what they own through them; an http picture is not shown', async () => {
+    await open('catalog/default/user/bob/');
+    const profile = page.locator('[data-card="profile"]');
+    expect(await profile.locator('img').count()).toBe(0);
+    expect(await profile.locator('.profile-name').textContent()).toBe('Bob Builder');
+    expect(await profile.locator('[data-profile="groups"] a').allTextContents()).toEqual(['Fraud Team', 'Platform Team']);
+    const owned = await texts('[data-card="owned"] li');
+    expect(owned).toContain('Fraud Scorer Component · service · via Fraud Team');
+    expect(owned.length).toBe(20);
+    expect(await page.locator('[data-card="ownership"] tr[data-kind="component"] [data-count="direct"]').textContent()).toBe('0');
+  });
+});
+
+describe('API pages', () => {
+  it('summarises the definition on the API page and links the rendered definition and the raw file', async () => {
+    await open('catalog/default/api/payments-rest/');
+    const card = page.locator('[data-card="definition"]');
+    expect((await card.textContent())?.replace(/\s+/g, ' ')).toContain('OpenAPI 3.0.3 · 3 operations · 2 schemas');
+    const raw = await card.locator('a[data-action="download"]').getAttribute('href');
+    expect(raw).toBe('/catalog/default/api/payments-rest/openapi.yaml');
+    const res = await fetch(new URL(raw!, server.origin));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('title: Payments REST');
+    await card.locator('a[data-action="definition"]').click();
+    await page.waitForURL(/\/catalog\/default\/api\/payments-rest\/definition\/$/);
+  });
+
+  it('renders OpenAPI: operations by tag, parameters, bodies and responses with resolved refs and cycles', async () => {
+    await open('catalog/default/api/payments-rest/definition/');
+    expect(await page.locator('h1').textContent()).toBe('Payments REST');
+    expect(await texts('.op-group > h2')).toEqual(['Charges', 'Refunds']);
+    expect(await texts('[data-tag="Charges"] .op summary')).toEqual(['GET /charges/{chargeId} Get a charge', 'POST /charges Charge a card']);
+    const get = page.locator('[data-tag="Charges"] details[data-operation="getCharge"]');
+    await get.locator('summary').click();
+    // The path-level parameter comes through its $ref.
+    expect(await get.locator('tr[data-param="chargeId"]').textContent()).toMatch(/chargeId\s*required\s*path\s*string/);
+    const ok = get.locator('[data-status="200"]');
+    expect(await ok.locator('a.schema-ref').first().textContent()).toBe('Charge');
+    expect(await ok.textContent()).toContain('(circular)');
+    expect(await ok.textContent()).toContain('external $ref, not loaded');
+    expect(await get.locator('[data-status="404"]').textContent()).toContain('No such charge.');
+    const post = page.locator('[data-tag="Charges"] details[data-operation="createCharge"]');
+    await post.locator('summary').click();
+    expect(await post.locator('.media').first().textContent()).toMatch(/amount\s+required\s+integer\s+· ≥ 1/);
+    expect(await post.locator('.media').first().textContent()).toContain('one of: EUR, USD, GBP');
+    // A named schema link jumps to its entry.
+    await post.locator('a.schema-ref', { hasText: 'ChargeRequest' }).first().click();
+    expect(page.url()).toMatch(/#schema-components-schemas-ChargeRequest$/);
+    expect(await page.locator('#schema-components-schemas-ChargeRequest').isVisible()).toBe(true);
+  });
+
+  it('renders AsyncAPI: channels with send/receive operations and message payloads', async () => {
+    await open('catalog/default/api/payment-events/definition/');
+    const channel = page.locator('[data-channel="paymentEvents"]');
+    expect(await channel.locator('h3').textContent()).toBe('payments.events.v2');
+    expect(await texts('[data-channel="paymentEvents"] [data-operation]')).toEqual([
+      'send publishPaymentEvents The payments service publishes its events. · ChargeSucceeded',
+      'receive auditPaymentEvents · ChargeSucceeded',
+    ]);
+    const message = page.locator('[data-message="ChargeSucceeded"]');
+    expect(await message.textContent()).toContain('application/json');
+    expect(await message.locator('.prop').allTextContents()).toEqual(['chargeId', 'amount']);
+  });
+
+  it('renders GraphQL: operations and types linked to the highlighted SDL', async () => {
+    await open('catalog/default/api/fraud-graph/definition/');
+    expect(await texts('[data-root="queries"] [data-field]')).toEqual(['score(chargeId: ID!): Score Score one charge.', 'rules(first: Int = 10): [Rule!]!']);
+    expect(await texts('[data-root="mutations"] [data-field]')).toEqual(['flag(chargeId: ID!, reason: String!): Score']);
+    expect(await texts('[data-type]')).toEqual(['Rule id, name', 'Score value, rule']);
+    expect(await page.locator('.source pre.shiki').count()).toBe(1);
+    const link = page.locator('[data-field="score"] a');
+    expect(await link.getAttribute('href')).toBe('#L4');
+    expect(await page.locator('#L4').textContent()).toContain('score(chargeId: ID!): Score');
+  });
+
+  it('renders gRPC: services with methods, streaming marked, and the highlighted proto', async () => {
+    await open('catalog/default/api/ledger-grpc/definition/');
+    expect(await page.locator('[data-service] h3').textContent()).toBe('northwind.ledger.v1.Ledger');
+    expect(await texts('[data-service] tr[data-method]')).toEqual(['Book Books one entry. BookRequest Entry', 'Watch WatchRequest stream Entry']);
+    expect(await page.locator('.source pre.shiki .line').count()).toBe(24);
+    const res = await fetch(server.url + 'catalog/default/api/ledger-grpc/service.proto');
+    expect(await res.text()).toContain('service Ledger');
+  });
+
+  it('shows a broken definition with its error and the text as written, and reports it as a problem', async () => {
+    await open('catalog/default/api/refunds-api/');
+    expect(await page.locator('[data-card="definition"] [data-definition-error]').textContent()).toContain('Not valid YAML');
+    expect(await page.locator('.diagnostics [data-code="api-definition"]').count()).toBe(1);
+    await page.locator('[data-card="definition"] a[data-action="definition"]').click();
+    await page.waitForURL(/\/refunds-api\/definition\/$/);
+    expect(await page.locator('[data-definition-error]').textContent()).toContain('Go to line 9');
+    expect(await page.locator('.source .line.marked').getAttribute('id')).toBe('L9');
+    expect(model.diagnostics.filter((d) => d.code === 'api-definition').map((d) => d.entity)).toEqual(['api:default/refunds-api']);
+  });
+});
+
+describe('every entity page', () => {
+  it('stays under 50 KB of HTML and CSS and needs no script', () => {
+    const css = new Map<string, number>();
+    const sizes: Array<[string, number]> = [];
+    for (const file of htmlFiles(join(out, 'catalog'))) {
+      const path = relative(out, file);
+      if (!/^catalog\/[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(path) || path.startsWith('catalog/kind/')) continue;
+      const html = readFileSync(file, 'utf8');
+      let total = Buffer.byteLength(html);
+      for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) {
+        const href = m[1]!;
+        if (!css.has(href)) css.set(href, statSync(join(out, href)).size);
+        total += css.get(href)!;
+      }
+      sizes.push([path, total]);
+    }
+    expect(sizes.length).toBe(model.entities.length);
+    for (const [path, size] of sizes) expect(size, path).toBeLessThan(50 * 1024);
+  });
+
+  it('works with JavaScript off', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const p = await noJs.newPage();
+    await p.goto(server.url + 'catalog/default/group/payments/');
+    await p.locator('details.aggregate summary').click();
+    expect(await p.locator('[data-members="aggregated"] li').count()).toBe(2);
+    await p.locator('svg.graph a[data-node="group:default/engineering"]').click();
+    await p.waitForURL(/\/group\/engineering\/$/);
+    await noJs.close();
+  });
+
+  it('links only to pages that exist (templates’ launch pages come with the scaffolder)', async () => {
+    const checked = new Map<string, number>();
+    for (const file of htmlFiles(join(out, 'catalog'))) {
+      for (const link of internalLinks(readFileSync(file, 'utf8'))) {
+        if (link.startsWith('/create/')) continue;
+        const target = new URL(link, server.origin + '/' + relative(out, file)).href;
+        if (!checked.has(target)) checked.set(target, (await fetch(target)).status);
+        expect(checked.get(target), `${link} in ${relative(out, file)}`).toBe(200);
+      }
+    }
+  });
+
+  it('has no serious accessibility problems on entity, group, graph and API pages', async () => {
+    for (const path of [
+      'catalog/default/component/payments-service/',
+      'catalog/default/group/payments/',
+      'catalog/default/system/checkout/graph/',
+      'catalog/default/api/payments-rest/definition/',
+      'catalog/default/api/fraud-graph/definition/',
+    ]) {
+      await open(path);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), path).toEqual([]);
+    }
+  });
+
+  it('ran every page script without errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

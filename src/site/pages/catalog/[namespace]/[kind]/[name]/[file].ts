@@ -1,0 +1,30 @@
+// The raw API definition, downloadable next to its page: /catalog/<ns>/api/<name>/openapi.yaml and the like.
+
+import type { APIRoute } from 'astro';
+import { siteData } from '../../../../../lib/site-data.ts';
+import { apiDefinitions, rawDefinition } from '../../../../../lib/api-definitions.ts';
+import { splitRef } from '../../../../../lib/refs.ts';
+
+const TYPES: Record<string, string> = {
+  yaml: 'application/yaml; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+export async function getStaticPaths() {
+  const { model } = siteData();
+  const apis = await apiDefinitions(model);
+  return model.entities.flatMap((item) => {
+    const definition = apis[item.ref];
+    const text = rawDefinition(item);
+    if (!definition || text === undefined) return [];
+    const { kind, namespace, name } = splitRef(item.ref);
+    return [
+      {
+        params: { namespace: namespace.toLowerCase(), kind: kind.toLowerCase(), name: name.toLowerCase(), file: definition.fileName },
+        props: { text, type: TYPES[definition.language] ?? 'text/plain; charset=utf-8' },
+      },
+    ];
+  });
+}
+
+export const GET: APIRoute = ({ props }) => new Response(props.text as string, { headers: { 'content-type': props.type as string } });
