@@ -87,13 +87,13 @@ describe('portal at /', () => {
     await page.goto(server.url + 'catalog/default/component/payments-service/');
     expect(await page.locator('h1').textContent()).toBe('Payments Service');
 
-    const dangling = page.locator('[data-relation="dependsOn"]');
+    const dangling = page.locator('[data-card="depends-on-resources"]');
     expect(await dangling.locator('a').count()).toBe(0);
-    expect(await dangling.textContent()).toContain('resource:payments-db missing');
+    expect(await dangling.textContent()).toContain('resource:payments-db not in the catalog');
 
-    const relationLinks = page.locator('.relations a');
+    const relationLinks = page.locator('.rel-card a');
     const hrefs = await relationLinks.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs.length).toBe(6);
+    expect(hrefs.length).toBe(4);
     for (const href of hrefs) expect((await fetch(href)).status, href).toBe(200);
 
     await page.locator('[data-relation="providesApi"] a').click();
