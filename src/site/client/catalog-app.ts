@@ -98,6 +98,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     });
     toggle.textContent = `Filters${activeCount(query) ? ` (${activeCount(query)})` : ''}`;
     root!.dataset.renderMs = (performance.now() - t0).toFixed(1);
+    root!.dataset.renderCount = String(Number(root!.dataset.renderCount ?? 0) + 1);
     if (focusTable) results.querySelector<HTMLElement>('table')?.scrollIntoView({ block: 'nearest' });
     done();
   }

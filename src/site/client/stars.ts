@@ -36,23 +36,6 @@ export function setStarred(storage: Storage | undefined, ref: string, on: boolea
   return set;
 }
 
-const STAR_PATH = 'M12 2.8l2.8 5.9 6.4.8-4.7 4.4 1.2 6.4L12 17.2l-5.7 3.1 1.2-6.4-4.7-4.4 6.4-.8z';
-
-/** The star icon, as markup for the static page and as a node for scripts. */
-export const STAR_SVG = `<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="${STAR_PATH}"/></svg>`;
-
-export function starIcon(): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('d', STAR_PATH);
-  svg.append(path);
-  return svg;
-}
-
 /** Syncs a button's pressed state with the set (its label stays "Star": the state is aria-pressed and the filled icon). */
 export function showStar(button: HTMLElement, starred: ReadonlySet<string>): void {
   button.setAttribute('aria-pressed', String(starred.has((button.dataset.star ?? '').toLowerCase())));

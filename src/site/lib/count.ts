@@ -1,3 +1,5 @@
-// Counts as people read them: 10,000 rather than 10000.
+// Counts as people read them: 10,000 rather than 10000. One formatter: toLocaleString builds a new one per call.
 
-export const formatCount = (n: number): string => n.toLocaleString('en');
+const format = new Intl.NumberFormat('en');
+
+export const formatCount = (n: number): string => format.format(n);
