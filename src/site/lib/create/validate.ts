@@ -116,3 +116,6 @@ export function validatePage(page: FormPage, values: Values): FieldError[] {
   const errors: FieldError[] = page.fields.filter((f) => found.has(f.name)).map((f) => ({ field: f.name, message: found.get(f.name)! }));
   return [...errors, ...[...new Set(loose)].map((message) => ({ field: '', message }))];
 }
+
+/** The whole form's check, exactly as `backlot scaffold` runs it in the workflow (all pages at once). */
+export { validateValues } from '../../../scaffold/values.ts';

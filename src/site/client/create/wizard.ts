@@ -1,0 +1,159 @@
+// The Create page's form: one step per parameter page with back/next, a review step, and validation with the
+// template's own JSON Schema (ajv, loaded lazily in its own chunk) before each step is left.
+
+import { h } from '../dom.ts';
+import type { FormField } from '../../lib/create/form.ts';
+import type { CreatePageData } from '../../lib/create/page-data.ts';
+import { reviewSections } from '../../lib/create/review.ts';
+import { formValues, type Values } from '../../lib/create/values.ts';
+import { createField, type FieldControl } from './fields.ts';
+import { renderRunPanel } from './run-panel.ts';
+
+type Validation = typeof import('../../lib/create/validate.ts');
+
+export function startCreateWizard(root: HTMLElement): void {
+  const script = root.querySelector('script[data-create-data]');
+  if (!script?.textContent) return;
+  const data = JSON.parse(script.textContent) as CreatePageData;
+  const { form } = data;
+  // ajv is big: fetched as soon as the form is up, awaited only when a step is checked.
+  let validation: Promise<Validation> | undefined;
+  const loadValidation = () => (validation ??= import('../../lib/create/validate.ts'));
+
+  const controls: FieldControl[] = [];
+  const stepTitles = [...form.pages.map((p) => p.title), 'Review'];
+  const progress = h(
+    'ol',
+    { class: 'wizard-steps', 'aria-label': 'Steps' },
+    ...stepTitles.map((t, i) => h('li', { 'data-step-label': i }, h('span', { class: 'step-n' }, String(i + 1)), ` ${t}`)),
+  );
+
+  const sections = form.pages.map((page, p) => {
+    const summary = h('div', { class: 'error-summary', role: 'alert', hidden: true, tabindex: -1 });
+    const fields = page.fields.map((field, i) => {
+      const control = createField(field, `f${p}-${i}`);
+      controls.push(control);
+      return control.element;
+    });
+    return h(
+      'section',
+      { class: 'wizard-step', 'data-step': p, 'aria-labelledby': `step-${p}-title`, hidden: true },
+      h('h2', { id: `step-${p}-title`, tabindex: -1 }, page.title),
+      page.description ? h('p', { class: 'step-desc' }, page.description) : null,
+      summary,
+      ...fields,
+    );
+  });
+  const review = h('section', { class: 'wizard-step', 'data-step': 'review', 'aria-labelledby': 'step-review-title', hidden: true });
+  const back = h('button', { type: 'button', class: 'button', 'data-back': true }, form.buttons.back);
+  const next = h('button', { type: 'submit', class: 'button primary', 'data-next': true }, 'Next');
+  const nav = h('div', { class: 'wizard-nav' }, back, next);
+  // novalidate: the schema decides, and says so next to each field; Enter in a field means "next".
+  const formEl = h('form', { class: 'wizard-form', novalidate: true, 'data-wizard-form': true }, ...sections, review, nav);
+
+  let current = 0;
+  const checked = new Set<number>();
+  const last = form.pages.length; // index of the review step
+  const byField = new Map<FormField, FieldControl>(controls.map((c) => [c.field, c]));
+  const values = (): Values => formValues(form, (field) => byField.get(field)?.read());
+
+  async function check(step: number, focus: boolean): Promise<boolean> {
+    const page = form.pages[step]!;
+    const { validatePage } = await loadValidation();
+    const errors = validatePage(page, values());
+    const own = new Map(errors.filter((e) => e.field).map((e) => [e.field, e.message]));
+    for (const c of controls.filter((c) => page.fields.includes(c.field))) c.setError(own.get(c.field.name));
+    const summary = sections[step]!.querySelector<HTMLElement>('.error-summary')!;
+    summary.replaceChildren();
+    summary.hidden = errors.length === 0;
+    if (errors.length) {
+      const titled = (name: string) => page.fields.find((f) => f.name === name)?.title ?? name;
+      summary.append(
+        h('p', {}, errors.length === 1 ? 'Fix this to go on:' : `Fix these ${errors.length} problems to go on:`),
+        h('ul', {}, ...errors.map((e) => h('li', {}, e.field ? `${titled(e.field)}: ${e.message}` : e.message))),
+      );
+      if (focus) {
+        const first = controls.find((c) => c.field.name === errors.find((e) => e.field)?.field);
+        if (first) first.focus();
+        else summary.focus();
+      }
+    }
+    return errors.length === 0;
+  }
+
+  function show(step: number, focus: boolean): void {
+    current = step;
+    sections.forEach((s, i) => (s.hidden = i !== step));
+    review.hidden = step !== last;
+    progress.querySelectorAll('li').forEach((li, i) => {
+      if (i === step) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+      li.classList.toggle('done', i < step);
+    });
+    back.hidden = step === 0;
+    next.hidden = step === last;
+    next.textContent = step === last - 1 ? form.buttons.review : 'Next';
+    if (step === last) void renderReview();
+    if (!focus) return;
+    const auto = step < last ? controls.find((c) => c.field.autofocus && form.pages[step]!.fields.includes(c.field)) : undefined;
+    if (auto) auto.focus();
+    else (step === last ? review : sections[step]!).querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  async function renderReview(): Promise<void> {
+    const v = values();
+    review.replaceChildren(
+      h('h2', { id: 'step-review-title', tabindex: -1 }, 'Review'),
+      h('p', { class: 'step-desc' }, 'Check the values, then choose how to run the template.'),
+      ...reviewSections(form, v)
+        .filter((s) => s.rows.length)
+        .map((s) =>
+          h(
+            'div',
+            { class: 'review-section' },
+            h('h3', {}, s.title),
+            h('dl', { class: 'review' }, ...s.rows.flatMap((r) => [h('dt', {}, r.label), h('dd', { 'data-review': r.name, class: r.masked ? 'masked' : undefined }, r.value)])),
+          ),
+        ),
+    );
+    const { validateValues } = await loadValidation();
+    // The same check the workflow makes, over all steps at once; the run options only when it passes.
+    const problems = validateValues(form.pages.map((p) => p.schema), v);
+    if (problems.length) {
+      review.append(
+        h('div', { class: 'error-summary', role: 'alert' }, h('p', {}, 'The values do not fit the template:'), h('ul', {}, ...problems.map((p) => h('li', {}, `${p.path.slice(1) || 'values'}: ${p.message}`)))),
+      );
+      return;
+    }
+    review.append(renderRunPanel(data, v));
+  }
+
+  formEl.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (current >= last) return;
+    const step = current;
+    checked.add(step);
+    next.disabled = true;
+    void check(step, true)
+      .then((ok) => {
+        if (ok && current === step) show(step + 1, true);
+      })
+      .finally(() => (next.disabled = false));
+  });
+  // Once a step was checked, its messages follow the typing.
+  const recheck = (event: Event) => {
+    const step = Number((event.target as HTMLElement).closest<HTMLElement>('[data-step]')?.dataset.step);
+    if (checked.has(step)) void check(step, false);
+  };
+  formEl.addEventListener('change', recheck);
+  formEl.addEventListener('input', recheck);
+  back.addEventListener('click', () => show(Math.max(0, current - 1), true));
+
+  root.querySelector('[data-create-loading]')?.remove();
+  root.append(progress, formEl);
+  show(form.pages.length ? 0 : last, false);
+  const firstAuto = controls.find((c) => c.field.autofocus && form.pages[0]?.fields.includes(c.field));
+  firstAuto?.focus();
+  void loadValidation();
+  root.dataset.ready = '';
+}

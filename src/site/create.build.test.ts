@@ -1,0 +1,327 @@
+// The Create pages built from the fixture model plus software templates, driven in headless Chromium: cards and
+// their filter, the form's steps and validation, the pre-filled issue link (GitHub itself is stubbed: nothing
+// leaves the machine), a token dispatch to the GitHub emulator followed to its output links, and where the
+// token and the values travel.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startEmulator, updateRun, type Emulator } from '../../scripts/github-emulator.ts';
+import type { PortalModel } from '../model/portal.ts';
+import { parseIssueBody } from '../scaffold/issue.ts';
+import { ghWorkflowCommand } from './lib/create/gh-command.ts';
+import { githubTarget } from './lib/create/github.ts';
+import { scaffoldIssueBody, scaffoldIssueUrl } from './lib/create/issue-url.ts';
+import { demoTemplate, kitchenSinkTemplate } from './lib/create/testing.ts';
+import { orgEntities } from './lib/test-org.ts';
+import { launchChromium } from './testing/browser.ts';
+import { FIXTURE_MODEL, buildSite } from './testing/build.ts';
+import { serveStatic, type StaticServer } from './testing/serve.ts';
+
+const TOKEN = 'github_pat_11CREATETEST0secret0token';
+const REPO = 'kestrel-freight/portal';
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-create-'));
+
+let emulator: Emulator;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+/** Every request any page of the context made, with all its headers. */
+const requests: Array<{ url: string; headers: Record<string, string> }> = [];
+/** Navigations to github.com, answered by a stub. */
+const github: string[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({
+    repos: [{ owner: 'kestrel-freight', name: 'portal', files: { '.github/workflows/scaffold.yml': 'name: Scaffold\n' } }],
+    token: TOKEN,
+    scaffold: { viewer: 'ada' },
+  });
+  const model = JSON.parse(readFileSync(FIXTURE_MODEL, 'utf8')) as PortalModel;
+  model.entities.push(...orgEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate]));
+  model.site = { ...model.site, repo: REPO, githubApiUrl: emulator.url };
+  const modelFile = join(tmp, 'model.json');
+  writeFileSync(modelFile, JSON.stringify(model));
+  await buildSite({ modelFile, outDir: join(tmp, 'out'), base: '/portal/' });
+  server = await serveStatic(join(tmp, 'out'), { base: '/portal/' });
+  browser = await launchChromium();
+  context = await browser.newContext();
+  await context.route('https://github.com/**', (route) => {
+    github.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>GitHub (stub)</title>' });
+  });
+  context.on('request', (req) => {
+    void req.allHeaders().then((headers) => requests.push({ url: req.url(), headers }));
+  });
+  page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await emulator?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const field = (name: string) => page.locator(`[data-field="${name}"]`);
+const next = () => page.locator('[data-next]').click();
+const currentStep = () => page.locator('.wizard-step:not([hidden]) h2').textContent();
+
+async function openForm(path: string) {
+  await page.goto(`${server.url}create/${path}`);
+  await page.locator('[data-create-wizard][data-ready]').waitFor();
+}
+
+describe('/create/', () => {
+  it('shows every template as a card and narrows them by type and tag, in the URL', async () => {
+    await page.goto(`${server.url}create/`);
+    await page.locator('[data-create-index][data-ready]').waitFor();
+    const cards = page.locator('[data-template-card]');
+    const visible = () => page.locator('[data-template-card]:not([hidden]) h2').allTextContents();
+    expect(await visible()).toEqual(['Documentation site', 'Kitchen sink', 'Node.js service']);
+    const node = cards.filter({ hasText: 'Node.js service' });
+    expect(await node.locator('.type .badge').textContent()).toBe('service');
+    expect(await node.locator('.tags li').allTextContents()).toEqual(['recommended', 'nodejs', 'typescript']);
+    expect(await node.locator('.owner').textContent()).toContain('platform-team');
+    expect(await cards.filter({ hasText: 'Kitchen sink' }).locator('.owner a').textContent()).toBe('Platform Team');
+    expect(await node.locator('h2 a').getAttribute('href')).toBe('/portal/create/default/node-service/');
+
+    await page.locator('[data-template-filters] select[name="type"]').selectOption('documentation');
+    await page.waitForURL(/\/create\/\?type=documentation$/);
+    expect(await visible()).toEqual(['Documentation site']);
+    expect(await page.locator('[data-template-status]').textContent()).toBe('1 of 3 templates match');
+    await page.locator('[data-template-filters] select[name="type"]').selectOption('');
+    await page.locator('[data-template-filters] select[name="tag"]').selectOption('nodejs');
+    expect(await visible()).toEqual(['Node.js service']);
+
+    await page.goto(`${server.url}create/?tag=internal`);
+    await page.locator('[data-create-index][data-ready]').waitFor();
+    expect(await visible()).toEqual(['Kitchen sink']);
+    expect(await page.locator('select[name="tag"]').inputValue()).toBe('internal');
+  });
+});
+
+describe('a template’s form', () => {
+  const ref = 'template:default/node-service';
+  const values = {
+    name: 'pickup-scheduler',
+    description: 'Books depot pickup slots for carriers.',
+    owner: 'group:default/team-payments',
+    lifecycle: 'production',
+    port: 8080,
+    database: true,
+    tier: 'tier-2',
+    repoUrl: 'github.com?owner=kestrel-freight&repo=pickup-scheduler',
+    visibility: 'internal',
+  };
+
+  it('shows a validation error next to the field, clears it when fixed, and goes step by step to the review', async () => {
+    await openForm('default/node-service/');
+    expect(await page.locator('.wizard-steps li').allTextContents()).toEqual(['1 About the service', '2 Runtime', '3 Repository', '4 Review']);
+    const name = field('name').locator('input');
+    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true); // ui:autofocus
+    await name.fill('Pickup_Scheduler');
+    await field('description').locator('textarea').fill(values.description);
+    expect(await field('owner').locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+      'group:default/team-payments',
+      'group:default/team-platform',
+    ]);
+    await field('owner').locator('input').fill('team-payments');
+    await next();
+
+    const error = field('name').locator('.field-error');
+    await error.waitFor();
+    expect(await error.textContent()).toBe('Does not have the expected form (pattern ^[a-z][a-z0-9-]{1,38}[a-z0-9]$).');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await name.getAttribute('aria-describedby'))!.split(' ');
+    expect(describedBy).toContain(await error.getAttribute('id'));
+    expect(describedBy.length).toBe(3); // error, description, help
+    expect(await page.locator('.wizard-step:not([hidden]) .error-summary').textContent()).toContain('Name: Does not have the expected form');
+    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await currentStep()).toBe('About the service');
+
+    await name.fill('pickup-scheduler');
+    await expect.poll(() => error.isHidden()).toBe(true);
+    expect(await name.getAttribute('aria-invalid')).toBeNull();
+    await next();
+    await expect.poll(currentStep).toBe('Runtime');
+
+    expect(await field('lifecycle').locator('select').inputValue()).toBe('experimental');
+    expect(await field('port').locator('input').inputValue()).toBe('8080');
+    await field('port').locator('input').fill('80');
+    await next();
+    await expect.poll(() => field('port').locator('.field-error').textContent()).toBe('Must be 1024 or more.');
+    await field('port').locator('input').fill('8080');
+    await field('lifecycle').locator('select').selectOption('production');
+    await field('database').locator('input').check();
+    await field('tier').getByLabel('tier-2').check();
+    await next();
+    await expect.poll(currentStep).toBe('Repository');
+
+    expect(await field('repoUrl').getByLabel('Owner').inputValue()).toBe('kestrel-freight');
+    expect(await page.locator('[data-next]').textContent()).toBe('Review');
+    await field('repoUrl').getByLabel('Repository').fill('pickup-scheduler');
+    await next();
+    await expect.poll(currentStep).toBe('Review');
+    const review = async (name: string) => page.locator(`[data-review="${name}"]`).textContent();
+    expect(await review('owner')).toBe('group:default/team-payments');
+    expect(await review('lifecycle')).toBe('Production (on-call, SLOs)');
+    expect(await review('database')).toBe('Yes');
+    expect(await review('repoUrl')).toBe('kestrel-freight/pickup-scheduler on github.com');
+
+    // Back keeps what was typed.
+    await page.locator('[data-back]').click();
+    await expect.poll(currentStep).toBe('Repository');
+    expect(await field('repoUrl').getByLabel('Repository').inputValue()).toBe('pickup-scheduler');
+    await next();
+    await expect.poll(currentStep).toBe('Review');
+  });
+
+  it('opens the pre-filled scaffold issue on GitHub that the workflow reads back', async () => {
+    const link = page.locator('[data-issue-link]');
+    await link.waitFor();
+    const url = (await link.getAttribute('href'))!;
+    const expected = scaffoldIssueUrl(githubTarget({ title: '', base: '/', repo: REPO }), ref, values);
+    expect(expected.ok && url).toBe(expected.ok && expected.url);
+    const params = new URL(url).searchParams;
+    expect(params.get('template')).toBe('scaffold.yml');
+    expect(params.get('template-ref')).toBe(ref);
+    // What GitHub makes of the form, read back by the workflow's parser.
+    expect(parseIssueBody(scaffoldIssueBody(params.get('template-ref')!, JSON.parse(params.get('values')!)))).toEqual({ ok: true, templateRef: ref, values });
+
+    const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toBe(url);
+    expect(github).toContain(url);
+    await popup.close();
+
+    expect(await page.locator('[data-gh-command]').textContent()).toBe(ghWorkflowCommand(REPO, ref, values));
+    expect(await page.locator('[data-workflow-link]').getAttribute('href')).toBe(`https://github.com/${REPO}/actions/workflows/scaffold.yml`);
+  });
+
+  it('dispatches with a token to the GitHub emulator and follows the run to its output links', async () => {
+    await page.locator('#github-token').fill(TOKEN);
+    await page.locator('[data-run-now]').click();
+    await page.locator('[data-run-state="queued"]').waitFor();
+    const run = emulator.runs().get(REPO)![0]!;
+    expect(run).toMatchObject({ workflow_id: 'scaffold.yml', head_branch: 'main', inputs: { template: ref } });
+    expect(JSON.parse(run.inputs.values as string)).toEqual(values);
+    expect(await page.locator('[data-run-link]').getAttribute('href')).toBe(`https://github.com/${REPO}/actions/runs/${run.id}`);
+    expect(await page.locator('[data-run-now]').isDisabled()).toBe(true);
+
+    updateRun(run, { status: 'in_progress' });
+    await page.locator('[data-run-state="in_progress"]').waitFor({ timeout: 15_000 });
+    updateRun(run, {
+      status: 'completed',
+      notices: [
+        { title: 'Repository', message: 'https://github.com/kestrel-freight/pickup-scheduler' },
+        { title: 'Open in catalog', message: 'component:default/pickup-scheduler' },
+      ],
+    });
+    await page.locator('[data-run-links] a').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-run-state]').textContent()).toContain('Done: the template ran successfully.');
+    const links = await page.locator('[data-run-links] a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toEqual([
+      ['Repository', 'https://github.com/kestrel-freight/pickup-scheduler'],
+      ['Open in catalog', '/portal/catalog/default/component/pickup-scheduler/'],
+    ]);
+    expect(await page.locator('[data-token-saved]').isVisible()).toBe(true);
+  });
+
+  it('keeps the token in sessionStorage only, and out of every URL; only the emulator gets it, as a header', async () => {
+    expect(await page.evaluate(() => sessionStorage.getItem('backlot.github-token'))).toBe(TOKEN);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(TOKEN);
+    await expect.poll(() => requests.filter((r) => r.url.startsWith(emulator.url)).length).toBeGreaterThan(4);
+    const api = requests.filter((r) => r.url.startsWith(`${emulator.url}/`));
+    for (const r of requests) {
+      expect(r.url).not.toContain(TOKEN);
+      expect(decodeURIComponent(r.url)).not.toContain(TOKEN);
+      const carrying = Object.entries(r.headers).filter(([, v]) => v.includes(TOKEN));
+      if (api.includes(r)) {
+        if (r.headers.authorization) expect(carrying).toEqual([['authorization', `Bearer ${TOKEN}`]]);
+      } else {
+        expect(carrying, r.url).toEqual([]);
+      }
+      // Values only ever go to the portal (its own pages), the API and github.com.
+      expect([server.origin, emulator.url, 'https://github.com'], r.url).toContain(new URL(r.url).origin);
+      if (new URL(r.url).origin === server.origin) expect(r.url).not.toContain('pickup-scheduler');
+    }
+    expect(api.filter((r) => r.headers.authorization).map((r) => new URL(r.url).pathname)).toEqual(
+      expect.arrayContaining(['/repos/kestrel-freight/portal', '/repos/kestrel-freight/portal/actions/workflows/scaffold.yml/dispatches']),
+    );
+  });
+});
+
+describe('Backstage-style fields', () => {
+  it('pickers, lists and review masking; a value too long for a link and a password are refused for the issue', async () => {
+    await openForm('default/kitchen-sink/');
+    expect(await page.locator('[data-next]').textContent()).toBe('Next');
+    await field('name').locator('input').fill('-bad-');
+    await field('kind').locator('select').selectOption('cli');
+    await field('owners').locator('select').first().selectOption('group:default/team-platform');
+    await next();
+    await expect.poll(() => field('name').locator('.field-error').textContent()).toMatch(/^Must be 1–63 letters/);
+    await field('name').locator('input').fill('tool-kit');
+    await field('notes').locator('textarea').fill('n'.repeat(9000));
+    await next();
+    await expect.poll(currentStep).toBe('Details');
+
+    await field('tags').locator('input').first().fill('Not A Tag');
+    await field('tags').getByRole('button', { name: 'Add tags' }).click();
+    await field('tags').locator('input').nth(1).fill('java');
+    await next();
+    await expect.poll(() => field('tags').locator('.field-error').textContent()).toMatch(/^“Not A Tag” is not a valid tag/);
+    await field('tags').getByRole('button', { name: 'Remove Tags 1' }).click();
+    await field('platforms').getByLabel('linux').check();
+    await field('replicas').locator('input').fill('3');
+    await next();
+    await expect.poll(currentStep).toBe('Where');
+    await field('repoUrl').getByLabel('Owner').selectOption('acme-labs');
+    await field('repoUrl').getByLabel('Repository').fill('tool-kit');
+    await next();
+    await expect.poll(currentStep).toBe('Review');
+
+    const refused = page.locator('[data-issue-refused]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/^The values are too long to hand to GitHub in a link: it would be [\d,]+ characters, and GitHub takes at most about 8,000\. The longest is “Notes”/);
+    expect(await page.locator('[data-issue-link]').count()).toBe(0);
+    const command = (await page.locator('[data-gh-command]').textContent())!;
+    expect(command).toContain(`"internal":"x1"`); // hidden fields are sent, but not shown on review
+    expect(await page.locator('[data-review="internal"]').count()).toBe(0);
+    expect(await page.locator('[data-review="tags"]').textContent()).toBe('java');
+    expect(await page.locator('[data-review="owners"]').textContent()).toBe('group:default/team-platform');
+
+    // Shorter notes, and a password: the review masks it and the issue path refuses it.
+    await page.locator('[data-back]').click();
+    await page.locator('[data-back]').click();
+    await field('apiKey').locator('input').fill('hunter2');
+    await page.locator('[data-back]').click();
+    await field('notes').locator('textarea').fill('Short.');
+    for (const step of ['Details', 'Where', 'Review']) {
+      await next();
+      await expect.poll(currentStep).toBe(step);
+    }
+    expect(await page.locator('[data-review="apiKey"]').textContent()).toBe('******');
+    expect(await page.locator('[data-issue-refused]').textContent()).toContain('“API key” should stay private');
+    expect(await page.locator('[data-run-now]').textContent()).toBe('Make it — run now');
+  });
+
+  it('has no serious accessibility problems with errors showing', async () => {
+    await openForm('default/node-service/');
+    await next();
+    await field('name').locator('.field-error').waitFor();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  });
+
+  it('ran without script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
