@@ -65,13 +65,15 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
 
   let query: CatalogQuery = readQuery(location.search);
+  let teamCache: { ref: string; owners: Set<string> } | undefined;
   let typing = false;
 
   function render(focusTable = false) {
     const t0 = performance.now();
     const team = readTeam();
     const starred = readStarred(storage);
-    const ctx = { starred, ...(team ? { team: teamOwners(catalog.items, team) } : {}) };
+    if (team && teamCache?.ref !== team) teamCache = { ref: team, owners: teamOwners(catalog.items, team) };
+    const ctx = { starred, ...(team && teamCache ? { team: teamCache.owners } : {}) };
     const result = queryCatalog(catalog, query, ctx);
     panel.update(query, result, team, typing);
     const kinds = query.facets.kind;

@@ -76,8 +76,7 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
     facetSets.set(key, { fieldset, list, more });
     facetRows.set(key, []);
     // Most used values first; kinds keep the catalog's kind order.
-    const totals = new Map<string, number>();
-    for (const values of catalog.values) for (const v of values[key]) totals.set(v, (totals.get(v) ?? 0) + 1);
+    const totals = catalog.totals[key];
     const values = [...catalog.labels[key].keys()];
     if (key !== 'kind') values.sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
     for (const value of values) addRow(key, value, catalog.labels[key].get(value) ?? value);

@@ -59,6 +59,12 @@ describe('queryCatalog filters', () => {
     expect(names(query({ facets: { owner: ['user:default/alice'] } }))).toEqual(['tools']);
   });
 
+  it('matches nothing for a value no entity has, unless another selected value matches', () => {
+    expect(names(query({ facets: { kind: ['widget'] } }))).toEqual([]);
+    expect(names(query({ facets: { kind: ['widget', 'api'] } }))).toEqual(['payments-api']);
+    expect(names(query({ facets: { tag: ['java', 'nope'] } }))).toEqual([]);
+  });
+
   it('filters free text on every word, over name, title, description, owner and tags', () => {
     expect(names(query({ q: 'CARD pay' }))).toEqual(['payments']);
     expect(names(query({ q: 'team-b' }))).toEqual(['ledger']);

@@ -83,32 +83,30 @@ export interface Catalog {
   byRef: ReadonlyMap<string, CatalogItem>;
   /** Lower-case text the free-text filter searches, per item. */
   text: string[];
-  /** Facet values per item, lower-case. */
-  values: Array<Record<FacetKey, string[]>>;
-  /** Every value of each facet with its display label, in first-seen order. */
+  /** Facet values per item as value ids (lower-case values, numbered in first-seen order). */
+  columns: Record<FacetKey, FacetColumn>;
+  /** Every value of each facet with its display label, in first-seen order (= id order). */
   labels: Record<FacetKey, Map<string, string>>;
+  /** How many entities carry each value. */
+  totals: Record<FacetKey, Map<string, number>>;
   /** Some entity lives outside the default namespace. */
   namespaced: boolean;
   /** How a ref is shown: the target's title, or the short ref when it is not in the catalog. */
   refLabel: RefLabel;
 }
 
+/** Value ids of item i are data[offsets[i]] up to data[offsets[i + 1]]: flat arrays, fast to scan. */
+export interface FacetColumn {
+  ids: Map<string, number>;
+  values: string[];
+  offsets: Int32Array;
+  data: Int32Array;
+}
+
 export type RefLabel = (ref: string, defaultKind: string) => string;
 
 export function refLabeller(byRef: ReadonlyMap<string, CatalogItem>): RefLabel {
   return (ref, defaultKind) => (ref ? (byRef.get(ref.toLowerCase())?.title ?? shortRef(ref, defaultKind)) : '');
-}
-
-export function facetValues(item: CatalogItem): Record<FacetKey, string[]> {
-  const one = (v: string) => (v ? [v.toLowerCase()] : []);
-  return {
-    kind: one(item.kind),
-    type: one(item.type),
-    owner: one(item.owner),
-    lifecycle: one(item.lifecycle),
-    tag: [...new Set(item.tags.map((t) => t.toLowerCase()))],
-    namespace: one(item.namespace),
-  };
 }
 
 /** A ref without the default namespace and the expected kind; as written when it is not a ref. */
@@ -128,28 +126,46 @@ export function facetLabel(key: FacetKey, value: string): string {
 export function createCatalog(items: CatalogItem[]): Catalog {
   const byRef = new Map(items.map((i) => [i.ref, i]));
   const refLabel = refLabeller(byRef);
-  const labels = { kind: new Map(), type: new Map(), owner: new Map(), lifecycle: new Map(), tag: new Map(), namespace: new Map() } as Record<
-    FacetKey,
-    Map<string, string>
-  >;
-  const values = items.map((item) => {
-    const v = facetValues(item);
-    const raw: Record<FacetKey, string[]> = {
-      kind: [item.kind],
-      type: [item.type],
-      owner: [item.owner],
-      lifecycle: [item.lifecycle],
-      tag: item.tags,
-      namespace: [item.namespace],
-    };
-    for (const key of FACET_KEYS) {
-      for (const original of raw[key]) {
+  const columns = {} as Record<FacetKey, FacetColumn>;
+  const labels = {} as Record<FacetKey, Map<string, string>>;
+  const totals = {} as Record<FacetKey, Map<string, number>>;
+  const raw: Record<FacetKey, (item: CatalogItem) => string[]> = {
+    kind: (i) => [i.kind],
+    type: (i) => [i.type],
+    owner: (i) => [i.owner],
+    lifecycle: (i) => [i.lifecycle],
+    tag: (i) => i.tags,
+    namespace: (i) => [i.namespace],
+  };
+  for (const key of FACET_KEYS) {
+    const ids = new Map<string, number>();
+    const values: string[] = [];
+    const label = new Map<string, string>();
+    const offsets = new Int32Array(items.length + 1);
+    const data: number[] = [];
+    items.forEach((item, i) => {
+      offsets[i] = data.length;
+      for (const original of raw[key](item)) {
+        if (!original) continue;
         const lower = original.toLowerCase();
-        if (original && !labels[key].has(lower)) labels[key].set(lower, key === 'owner' ? refLabel(original, 'group') : original);
+        let id = ids.get(lower);
+        if (id === undefined) {
+          id = values.length;
+          ids.set(lower, id);
+          values.push(lower);
+          label.set(lower, key === 'owner' ? refLabel(original, 'group') : original);
+        }
+        if (!data.slice(offsets[i]).includes(id)) data.push(id);
       }
-    }
-    return v;
-  });
+    });
+    offsets[items.length] = data.length;
+    const column = { ids, values, offsets, data: Int32Array.from(data) };
+    columns[key] = column;
+    labels[key] = label;
+    const counts = new Int32Array(values.length);
+    for (const id of column.data) counts[id]!++;
+    totals[key] = new Map(values.map((v, id) => [v, counts[id]!]));
+  }
   const text = items.map((i) =>
     [i.name, i.title, i.kind, i.type, i.lifecycle, i.description, i.namespace, refLabel(i.owner, 'group'), refLabel(i.system, 'system'), ...i.tags]
       .join(' ')
@@ -159,8 +175,9 @@ export function createCatalog(items: CatalogItem[]): Catalog {
     items,
     byRef,
     text,
-    values,
+    columns,
     labels,
+    totals,
     namespaced: items.some((i) => i.namespace.toLowerCase() !== 'default'),
     refLabel,
   };
@@ -194,35 +211,43 @@ const PROBLEMS_GROUP = LIST_GROUP + 1;
 
 export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterContext): CatalogResult {
   const words = query.q.toLowerCase().split(/\s+/).filter(Boolean);
-  const selected = FACET_KEYS.map((k) => query.facets[k]);
-  const counts = { kind: new Map(), type: new Map(), owner: new Map(), lifecycle: new Map(), tag: new Map(), namespace: new Map() } as Record<
-    FacetKey,
-    Map<string, number>
-  >;
+  const n = catalog.items.length;
+  const facets = FACET_KEYS.map((key) => {
+    const column = catalog.columns[key];
+    const want = query.facets[key];
+    // Selected values as a mask over value ids; a value no entity has can match nothing.
+    const mask = new Uint8Array(column.values.length);
+    let unknown = false;
+    for (const v of want) {
+      const id = column.ids.get(v);
+      if (id === undefined) unknown = true;
+      else mask[id] = 1;
+    }
+    return { key, column, active: want.length > 0, all: key === 'tag', need: want.length, unknown, mask, counts: new Int32Array(column.values.length) };
+  });
   const listCounts: Record<ListMode, number> = { all: 0, starred: 0, team: 0 };
   let problemCount = 0;
   const matches: CatalogItem[] = [];
   const team = ctx.team;
   const inList = (item: CatalogItem): boolean =>
     query.list === 'starred' ? ctx.starred.has(item.ref) : query.list === 'team' ? !!team && team.has(item.owner.toLowerCase()) : true;
-  const bump = (key: FacetKey, values: string[]) => {
-    const map = counts[key];
-    for (const v of values) map.set(v, (map.get(v) ?? 0) + 1);
-  };
 
-  for (let i = 0; i < catalog.items.length; i++) {
-    const text = catalog.text[i]!;
-    if (words.length && !words.every((w) => text.includes(w))) continue;
+  for (let i = 0; i < n; i++) {
+    if (words.length) {
+      const text = catalog.text[i]!;
+      if (!words.every((w) => text.includes(w))) continue;
+    }
     const item = catalog.items[i]!;
-    const values = catalog.values[i]!;
     // An item that fails exactly one group still counts for that group's values.
     let failed = -1;
     let fails = 0;
-    for (let g = 0; g < FACET_KEYS.length && fails < 2; g++) {
-      const want = selected[g]!;
-      if (!want.length) continue;
-      const have = values[FACET_KEYS[g]!];
-      const ok = FACET_KEYS[g] === 'tag' ? want.every((w) => have.includes(w)) : have.some((h) => want.includes(h));
+    for (let g = 0; g < facets.length && fails < 2; g++) {
+      const f = facets[g]!;
+      if (!f.active) continue;
+      const { offsets, data } = f.column;
+      let hits = 0;
+      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) hits += f.mask[data[k]!]!;
+      const ok = f.all ? !f.unknown && hits === f.need : hits > 0;
       if (!ok) {
         failed = g;
         fails++;
@@ -238,10 +263,12 @@ export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterC
     }
     if (fails > 1) continue;
     if (fails === 0) matches.push(item);
-    for (let g = 0; g < FACET_KEYS.length; g++) {
-      const key = FACET_KEYS[g]!;
+    for (let g = 0; g < facets.length; g++) {
+      const f = facets[g]!;
       // Tags combine with AND: a value's count is the matches that also carry it.
-      if (fails === 0 || (failed === g && key !== 'tag')) bump(key, values[key]);
+      if (fails !== 0 && (failed !== g || f.all)) continue;
+      const { offsets, data } = f.column;
+      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) f.counts[data[k]!]!++;
     }
     if (fails === 0 || failed === LIST_GROUP) {
       listCounts.all++;
@@ -251,6 +278,14 @@ export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterC
     if ((fails === 0 || failed === PROBLEMS_GROUP) && item.problems > 0) problemCount++;
   }
 
+  const counts = {} as Record<FacetKey, Map<string, number>>;
+  for (const f of facets) {
+    const map = new Map<string, number>();
+    f.counts.forEach((c, id) => {
+      if (c > 0) map.set(f.column.values[id]!, c);
+    });
+    counts[f.key] = map;
+  }
   if (query.sort) sortItems(matches, query.sort, query.desc, catalog.refLabel);
   const pages = Math.max(1, Math.ceil(matches.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, query.page), pages);
