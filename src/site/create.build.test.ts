@@ -85,6 +85,7 @@ describe('/create/', () => {
     const cards = page.locator('[data-template-card]');
     const visible = () => page.locator('[data-template-card]:not([hidden]) h2').allTextContents();
     expect(await visible()).toEqual(['Documentation site', 'Kitchen sink', 'Node.js service']);
+    expect(await page.locator('.site-nav a[aria-current="page"]').textContent()).toBe('Create');
     const node = cards.filter({ hasText: 'Node.js service' });
     expect(await node.locator('.type .badge').textContent()).toBe('service');
     expect(await node.locator('.tags li').allTextContents()).toEqual(['recommended', 'nodejs', 'typescript']);

@@ -52,31 +52,41 @@ export function startCreateWizard(root: HTMLElement): void {
   const formEl = h('form', { class: 'wizard-form', novalidate: true, 'data-wizard-form': true }, ...sections, review, nav);
 
   let current = 0;
-  const checked = new Set<number>();
   const last = form.pages.length; // index of the review step
   const byField = new Map<FormField, FieldControl>(controls.map((c) => [c.field, c]));
   const values = (): Values => formValues(form, (field) => byField.get(field)?.read());
 
-  async function check(step: number, focus: boolean): Promise<boolean> {
+  /**
+   * `submit`: every problem of the step, in the summary and next to its field, focus on the first.
+   * `live` (typing after a submit): only clears or updates the problems already shown, so the summary (an
+   * alert) is not re-announced on every key and nothing new is flagged before the person is done.
+   */
+  async function check(step: number, mode: 'submit' | 'live'): Promise<boolean> {
     const page = form.pages[step]!;
     const { validatePage } = await loadValidation();
     const errors = validatePage(page, values());
     const own = new Map(errors.filter((e) => e.field).map((e) => [e.field, e.message]));
-    for (const c of controls.filter((c) => page.fields.includes(c.field))) c.setError(own.get(c.field.name));
     const summary = sections[step]!.querySelector<HTMLElement>('.error-summary')!;
+    const shown = new Set([...summary.querySelectorAll<HTMLElement>('li[data-for]')].map((li) => li.dataset.for!));
+    for (const c of controls.filter((c) => page.fields.includes(c.field))) {
+      if (mode === 'submit' || shown.has(c.field.name)) c.setError(own.get(c.field.name));
+    }
+    if (mode === 'live') {
+      for (const li of summary.querySelectorAll<HTMLElement>('li[data-for]')) if (!own.has(li.dataset.for!) && li.dataset.for) li.remove();
+      if (!summary.querySelector('li')) summary.hidden = true;
+      return errors.length === 0;
+    }
     summary.replaceChildren();
     summary.hidden = errors.length === 0;
     if (errors.length) {
       const titled = (name: string) => page.fields.find((f) => f.name === name)?.title ?? name;
       summary.append(
         h('p', {}, errors.length === 1 ? 'Fix this to go on:' : `Fix these ${errors.length} problems to go on:`),
-        h('ul', {}, ...errors.map((e) => h('li', {}, e.field ? `${titled(e.field)}: ${e.message}` : e.message))),
+        h('ul', {}, ...errors.map((e) => h('li', { 'data-for': e.field }, e.field ? `${titled(e.field)}: ${e.message}` : e.message))),
       );
-      if (focus) {
-        const first = controls.find((c) => c.field.name === errors.find((e) => e.field)?.field);
-        if (first) first.focus();
-        else summary.focus();
-      }
+      const first = controls.find((c) => c.field.name === errors.find((e) => e.field)?.field);
+      if (first) first.focus();
+      else summary.focus();
     }
     return errors.length === 0;
   }
@@ -132,18 +142,17 @@ export function startCreateWizard(root: HTMLElement): void {
     event.preventDefault();
     if (current >= last) return;
     const step = current;
-    checked.add(step);
     next.disabled = true;
-    void check(step, true)
+    void check(step, 'submit')
       .then((ok) => {
         if (ok && current === step) show(step + 1, true);
       })
       .finally(() => (next.disabled = false));
   });
-  // Once a step was checked, its messages follow the typing.
+  // Once a step shows problems, they follow the typing.
   const recheck = (event: Event) => {
     const step = Number((event.target as HTMLElement).closest<HTMLElement>('[data-step]')?.dataset.step);
-    if (checked.has(step)) void check(step, false);
+    if (sections[step] && !sections[step].querySelector<HTMLElement>('.error-summary')!.hidden) void check(step, 'live');
   };
   formEl.addEventListener('change', recheck);
   formEl.addEventListener('input', recheck);
