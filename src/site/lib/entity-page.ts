@@ -12,7 +12,7 @@ export const MEMBER_LIMIT = 30;
 /** Neighbours drawn in an entity page's graph. */
 export const GRAPH_NODES = 12;
 /** Entities drawn in a System's or Domain's graph explorer. */
-export const EXPLORER_NODES = 80;
+export const EXPLORER_NODES = 40;
 
 /** Kinds with a full-page graph explorer. */
 export function hasExplorer(kind: string): boolean {
