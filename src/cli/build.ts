@@ -71,7 +71,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // Images and files the docs pages link to, served from the docs' own URLs.
   await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], config.site.outDir, config.site.base);
   const api = await writeCatalogApi(result.model, config.site.outDir);
-  const search = await indexSite(config.site.outDir);
+  const search = await indexSite(config.site.outDir, { model: result.model });
 
   const { errors, warnings } = summarise(diagnostics);
   const kinds = Object.entries(countBy(result.model.entities, (e) => e.entity.kind))

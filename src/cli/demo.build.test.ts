@@ -69,10 +69,11 @@ describe('npm run build on the demo org', () => {
 
   it('opens the catalog, filters by kind and reaches an entity page', async () => {
     await page.goto(`${server.url}catalog/`);
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
     const rows = page.locator('table tbody tr');
     const all = await rows.count();
     expect(all).toBeGreaterThan(50);
-    await page.getByRole('link', { name: /^API/ }).first().click();
+    await page.getByRole('checkbox', { name: /^API/ }).check();
     await page.waitForURL(/kind=api/i);
     await expect.poll(async () => (await rows.filter({ visible: true }).count())).toBe(4);
     await page.getByRole('link', { name: /Shipments REST API/ }).first().click();

@@ -1,7 +1,9 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { PortalModel } from '../model/portal.ts';
 import { indexSite, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-search-'));
@@ -48,6 +50,46 @@ describe('indexSite', () => {
     const empty = join(tmp, 'empty');
     mkdirSync(empty);
     await expect(indexSite(empty)).rejects.toThrow(/Pagefind failed to index .*empty[\s\S]*not able to build an index/);
+  });
+
+  it('indexes entities from the model and other opted-in pages from HTML', async () => {
+    const site = join(tmp, 'portal');
+    mkdirSync(join(site, 'catalog', 'default', 'component', 'payments'), { recursive: true });
+    mkdirSync(join(site, 'docs', 'guide'), { recursive: true });
+    // The entity page's own HTML is not read: its record says what to index.
+    writeFileSync(join(site, 'catalog', 'default', 'component', 'payments', 'index.html'), page('<main data-pagefind-body>stale words</main>'));
+    writeFileSync(join(site, 'docs', 'guide', 'index.html'), page('<main data-pagefind-body><h1>Guide</h1><p>how to deploy</p></main>'));
+    writeFileSync(join(site, 'index.html'), page('<main>home</main>'));
+    const model: PortalModel = {
+      site: { title: 't', base: '/' },
+      generatedAt: '2026-01-01T00:00:00Z',
+      repos: [],
+      diagnostics: [],
+      entities: [
+        {
+          ref: 'component:default/payments',
+          source: { repo: 'r', file: 'f', line: 1, column: 1 },
+          entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'payments', description: 'Takes card payments' }, spec: { type: 'service' } },
+        },
+        {
+          ref: 'group:default/team-a',
+          source: { repo: 'r', file: 'f', line: 1, column: 1 },
+          entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'team-a' }, spec: { type: 'team', children: [] } },
+        },
+      ],
+    };
+    const lines: string[] = [];
+    const result = await indexSite(site, { model, log: (l) => lines.push(l) });
+    expect(result.pages).toBe(3);
+    expect(lines).toEqual(['Indexed 3 pages (2 entities from the model, 1 pages from HTML)']);
+    const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages)[0]!.page_count).toBe(3);
+    expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
+    // Fragments hold each page's content: the record's text, never the stale HTML.
+    const fragments = readdirSync(join(site, 'pagefind', 'fragment')).map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString('utf8'));
+    expect(fragments.some((f) => f.includes('Takes card payments'))).toBe(true);
+    expect(fragments.some((f) => f.includes('how to deploy'))).toBe(true);
+    expect(fragments.some((f) => f.includes('stale words'))).toBe(false);
   });
 
   it('throws when the site folder does not exist', async () => {

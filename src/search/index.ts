@@ -1,10 +1,15 @@
-// Builds the Pagefind search index over a built site by running the Pagefind CLI that ships in the
-// `pagefind` package (measured faster than its Node API on large sites).
+// Builds the Pagefind search index over a built site. With the model, entities are indexed from their
+// records (records.ts) through Pagefind's Node API and only the other pages that opt in with
+// data-pagefind-body (docs) are read as HTML: at 10,000 entities that is ~5× faster than having Pagefind
+// parse every entity page. Without a model, the Pagefind CLI crawls the site's HTML.
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PortalModel } from '../model/portal.ts';
+import { entityRecords } from './records.ts';
 
 export interface IndexSiteOptions {
   /** Bundle fragments into shared files above this many pages (Pagefind ≥ 1.6); helps very large sites. */
@@ -13,6 +18,8 @@ export interface IndexSiteOptions {
   log?: (line: string) => void;
   /** Override the Pagefind runner script (tests). */
   runner?: string;
+  /** The model the site was built from: index its entities from records instead of their HTML. */
+  model?: PortalModel;
 }
 
 export interface IndexSiteResult {
@@ -55,6 +62,7 @@ export function pagefindArgs(outDir: string, options: IndexSiteOptions = {}): st
 export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<IndexSiteResult> {
   const site = resolve(outDir);
   if (!existsSync(site)) throw new Error(`Search index: the site folder ${site} does not exist; build the site first`);
+  if (options.model) return indexRecords(site, options.model, options);
   const runner = options.runner ?? pagefindRunner();
   const started = performance.now();
   const { code, output } = await run(process.execPath, [runner, ...pagefindArgs(site, options)], options.log);
@@ -83,4 +91,50 @@ function run(command: string, args: string[], log?: (line: string) => void): Pro
     child.on('error', (err) => reject(new Error(`Cannot start Pagefind (${command} ${args[0]}): ${err.message}`)));
     child.on('close', (code) => resolvePromise({ code, output }));
   });
+}
+
+/** Indexes 500 records at a time: enough in flight to keep Pagefind's service busy, bounded memory. */
+const BATCH = 500;
+
+async function indexRecords(site: string, model: PortalModel, options: IndexSiteOptions): Promise<IndexSiteResult> {
+  const started = performance.now();
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex(options.maxFragments !== undefined ? { maxFragments: options.maxFragments } : {});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const problems: string[] = [];
+  try {
+    const records = entityRecords(model);
+    for (let i = 0; i < records.length; i += BATCH) {
+      const added = await Promise.all(
+        records.slice(i, i + BATCH).map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: r.meta, filters: r.filters })),
+      );
+      for (const a of added) problems.push(...a.errors);
+    }
+    // Other pages that opt in (TechDocs): read as HTML. Entity pages are covered by their records.
+    const entityUrls = new Set(records.map((r) => r.url));
+    let pages = 0;
+    for (const file of await htmlFiles(site)) {
+      const path = relative(site, file).split(sep).join('/');
+      if (path.startsWith('pagefind/') || entityUrls.has(`/${path.replace(/index\.html$/, '')}`)) continue;
+      const content = await readFile(file, 'utf8');
+      if (!content.includes('data-pagefind-body')) continue;
+      const added = await index.addHTMLFile({ sourcePath: path, content });
+      problems.push(...added.errors);
+      pages += 1;
+    }
+    if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind failed to write its index into ${site}:\n${written.errors.join('\n')}`);
+    const total = records.length + pages;
+    options.log?.(`Indexed ${total} pages (${records.length} entities from the model, ${pages} pages from HTML)`);
+    return { pages: total, ms: Math.round(performance.now() - started) };
+  } finally {
+    await index.deleteIndex().catch(() => {});
+    await pagefind.close().catch(() => {});
+  }
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((d) => d.isFile() && d.name.endsWith('.html')).map((d) => join(d.parentPath, d.name));
 }

@@ -27,7 +27,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   writeFileSync(modelFile, JSON.stringify(model));
   await buildSite({ modelFile, outDir: out });
-  await indexSite(out);
+  await indexSite(out, { model });
   server = await serveStatic(out);
   browser = await launchChromium();
   context = await browser.newContext();

@@ -22,7 +22,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   await buildSite({ modelFile: FIXTURE_MODEL, outDir: out });
-  await indexSite(out);
+  await indexSite(out, { model });
   server = await serveStatic(out);
   browser = await launchChromium();
 });

@@ -25,7 +25,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   await buildSite({ modelFile: FIXTURE_MODEL, outDir: rootOut, base: '/' });
-  indexed = await indexSite(rootOut);
+  indexed = await indexSite(rootOut, { model });
   server = await serveStatic(rootOut);
   browser = await launchChromium();
   page = await browser.newPage();
@@ -242,7 +242,7 @@ describe('portal under /portal/', () => {
   });
 
   it('links search results under the base path', async () => {
-    await indexSite(portalOut);
+    await indexSite(portalOut, { model });
     const portal = await serveStatic(portalOut, { base: '/portal/' });
     try {
       await page.goto(portal.url + 'catalog/');

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { PortalEntity } from '../model/portal.ts';
+import { entityRecord } from './records.ts';
+
+const source = { repo: 'r', file: 'catalog-info.yaml', line: 1, column: 1 };
+
+describe('entityRecord', () => {
+  it('indexes a component by title, name and description, with Backstage’s facets', () => {
+    const item: PortalEntity = {
+      ref: 'component:default/payments-service',
+      source,
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'payments-service', title: 'Payments Service', description: 'Authorises card payments', tags: ['java', 'pci'] },
+        spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+        relations: [{ type: 'ownedBy', targetRef: 'group:default/team-payments' }],
+      },
+    };
+    expect(entityRecord(item)).toEqual({
+      url: '/catalog/default/component/payments-service/',
+      content: 'Payments Service. payments-service. Authorises card payments.',
+      meta: { title: 'Payments Service', kind: 'Component' },
+      filters: {
+        kind: ['Component'],
+        namespace: ['default'],
+        type: ['service'],
+        lifecycle: ['production'],
+        owner: ['group:default/team-payments'],
+        tag: ['java', 'pci'],
+      },
+    });
+  });
+
+  it('adds a user’s display name and email, and lower-cases the URL as the pages are', () => {
+    const item: PortalEntity = {
+      ref: 'user:labs/ada',
+      source,
+      entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: 'Ada', namespace: 'labs' }, spec: { profile: { displayName: 'Ada Lovelace', email: 'ada@example.com' }, memberOf: [] } },
+    };
+    const record = entityRecord(item);
+    expect(record.url).toBe('/catalog/labs/user/ada/');
+    expect(record.content).toBe('Ada. Ada Lovelace. ada@example.com.');
+    expect(record.filters).toEqual({ kind: ['User'], namespace: ['labs'] });
+  });
+
+  it('falls back to spec.owner when the owner did not resolve', () => {
+    const item: PortalEntity = {
+      ref: 'api:default/x',
+      source,
+      entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'API', metadata: { name: 'x' }, spec: { owner: 'ghost', type: 'openapi' } },
+    };
+    expect(entityRecord(item).filters.owner).toEqual(['ghost']);
+  });
+});
