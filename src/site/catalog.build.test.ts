@@ -141,6 +141,8 @@ describe('catalog index', () => {
     await page.waitForURL(/page=2/);
     const secondPage = await rowRefs();
     expect(secondPage.length).toBeGreaterThan(0);
+    // The new page's table takes the focus, so reading and tabbing start at its rows.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TABLE');
     expect(secondPage.some((r) => firstPage.includes(r))).toBe(false);
     expect(await status()).toMatch(/^Showing 101–/);
     await page.goBack();
@@ -171,6 +173,19 @@ describe('catalog index', () => {
     expect(await page.locator('[data-facet="list"] label:has(input[value="starred"]) .count').textContent()).toBe('1');
 
     await page.reload();
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    expect(await rowRefs()).toEqual([ref]);
+
+    // With the keyboard, the pressed star keeps the focus through the re-render.
+    await openCatalog('?kind=system');
+    const second = rows().nth(1).locator('button[data-star]');
+    await second.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.star)).toBe(await rows().nth(1).getAttribute('data-ref'));
+    expect(await rows().nth(1).locator('button[data-star]').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    expect(await rows().nth(1).locator('button[data-star]').getAttribute('aria-pressed')).toBe('false');
+    await page.goto(server.url + 'catalog/?list=starred');
     await page.locator('[data-catalog-app][data-ready]').waitFor();
     expect(await rowRefs()).toEqual([ref]);
 

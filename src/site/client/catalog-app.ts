@@ -90,7 +90,10 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     });
     const pager = renderPager(result.page, result.pages, (n) => catalogPath + writeQuery({ ...query, page: n }));
     const empty = result.matches.length === 0 ? h('p', { class: 'empty' }, 'No entities match these filters. ', h('button', { type: 'button', class: 'button', 'data-clear': true }, 'Clear filters')) : null;
+    // Keyboard users keep their place: a star they just pressed keeps the focus if its row is still listed.
+    const focusedStar = results.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.star : undefined;
     results.replaceChildren(...[empty ?? table, pager].filter((n): n is HTMLElement => !!n));
+    if (focusedStar) results.querySelector<HTMLElement>(`[data-star="${CSS.escape(focusedStar)}"]`)?.focus();
     status.textContent = catalogStatus({
       matches: result.matches.length,
       rows: result.rows.length,
@@ -101,7 +104,13 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     toggle.textContent = `Filters${activeCount(query) ? ` (${activeCount(query)})` : ''}`;
     root!.dataset.renderMs = (performance.now() - t0).toFixed(1);
     root!.dataset.renderCount = String(Number(root!.dataset.renderCount ?? 0) + 1);
-    if (focusTable) results.querySelector<HTMLElement>('table')?.scrollIntoView({ block: 'nearest' });
+    if (focusTable) {
+      // After a page change, focus the new rows' table so reading and tabbing start there.
+      const el = results.querySelector<HTMLElement>('table') ?? results;
+      el.tabIndex = -1;
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: 'start' });
+    }
     done();
   }
 
