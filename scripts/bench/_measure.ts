@@ -1,0 +1,139 @@
+// Measuring helpers for the portal benchmark: a child process with its whole tree's peak RSS, folder
+// sizes, compressed sizes, and the largest entity page with its CSS.
+
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+export interface RunResult {
+  code: number | null;
+  ms: number;
+  /** Peak of the summed RSS of the child and all its descendants, sampled from /proc every 50 ms. */
+  treePeakRss: number;
+  /** GNU time's "Maximum resident set size": the largest single process of the tree. */
+  maxProcessRss?: number;
+  output: string;
+}
+
+/** Summed RSS (bytes) of a process and its descendants, from /proc. */
+export function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may contain spaces and parentheses).
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // The process ended between readdir and read.
+    }
+  }
+  let total = 0;
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (kb) total += Number(kb[1]) * 1024;
+    } catch {
+      continue;
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command under /usr/bin/time -v (when present), sampling the tree's RSS meanwhile. */
+export function measure(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {}): Promise<RunResult> {
+  const timeBin = '/usr/bin/time';
+  let hasTime = false;
+  try {
+    hasTime = statSync(timeBin).isFile();
+  } catch {
+    hasTime = false;
+  }
+  const [cmd, argv] = hasTime ? [timeBin, ['-v', command, ...args]] : [command, args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (options.echo) process.stdout.write(chunk);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    let peak = 0;
+    const timer = setInterval(() => {
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    }, 50);
+    child.on('error', (err) => {
+      clearInterval(timer);
+      reject(err);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - started;
+      const max = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
+      resolve({ code, ms, treePeakRss: peak, ...(max ? { maxProcessRss: Number(max[1]) * 1024 } : {}), output });
+    });
+  });
+}
+
+export function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
+}
+
+export function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  const all = files(dir);
+  for (const f of all) bytes += statSync(f).size;
+  return { bytes, files: all.length };
+}
+
+export function compressedSizes(data: Buffer): { raw: number; gzip: number; brotli: number } {
+  return {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 6 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).length,
+  };
+}
+
+export interface PageWeight {
+  path: string;
+  html: number;
+  css: number;
+  /** Module scripts the page links (none are needed to read it). */
+  scripts: number;
+}
+
+/** Entity pages are exactly three folders below catalog/: catalog/<namespace>/<kind>/<name>/index.html. */
+export function entityPages(dist: string): string[] {
+  return files(join(dist, 'catalog')).filter((f) => {
+    const parts = relative(join(dist, 'catalog'), f).split(sep);
+    return parts.length === 4 && parts[3] === 'index.html' && parts[0] !== 'kind' && parts[0] !== 'page';
+  });
+}
+
+/** The page's own HTML plus every stylesheet it links (and inline styles, already in the HTML). */
+export function pageWeight(dist: string, file: string): PageWeight {
+  const html = readFileSync(file, 'utf8');
+  let css = 0;
+  for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)) {
+    const href = /href="([^"]+)"/.exec(m[0])?.[1];
+    if (href?.startsWith('/')) css += statSync(join(dist, href.replace(/^\/+/, ''))).size;
+  }
+  const scripts = [...html.matchAll(/<script[^>]+src="[^"]+"/g)].length + [...html.matchAll(/<script type="module"/g)].length;
+  return { path: '/' + relative(dist, file).replace(/index\.html$/, ''), html: Buffer.byteLength(html), css, scripts };
+}
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -1,0 +1,119 @@
+// `npm run bench portal`: builds a generated org of 10,000 entities (500 APIs with definitions) through the
+// real CLI — pipeline, Astro, Pagefind — and prints build time, pages/s, peak memory, dist size, the catalog
+// index's transfer size, the heaviest entity page and filtering time in Chromium; then builds the same number
+// of bare pages with Astro and Pagefind alone (the floor) and prints the ratio.
+// BENCH_ENTITIES and BENCH_APIS change the size; BENCH_KEEP=1 keeps the generated folder.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pagefindRunner } from '../../src/search/index.ts';
+import { REPO_ROOT } from '../../src/site/build.ts';
+import { launchChromium } from '../../src/site/testing/browser.ts';
+import { serveStatic } from '../../src/site/testing/serve.ts';
+import { writeFloorSite } from './_floor.ts';
+import { compressedSizes, entityPages, files, folderSize, kb, mb, measure, pageWeight, secs, type PageWeight } from './_measure.ts';
+import { writeOrg } from './_portal-org.ts';
+
+const TARGETS = { buildMs: 60_000, floorRatio: 2, indexBytes: 1024 * 1024, pageBytes: 50 * 1024, filterMs: 100 };
+const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
+const count = (n: number) => n.toLocaleString('en');
+
+export async function run(): Promise<void> {
+  const entities = Number(process.env.BENCH_ENTITIES ?? 10_000);
+  const apis = Number(process.env.BENCH_APIS ?? 500);
+  const work = mkdtempSync(join(tmpdir(), 'backlot-bench-'));
+  const floorDir = join(REPO_ROOT, '.backlot', 'bench-floor');
+  try {
+    let t = performance.now();
+    const org = writeOrg(work, { entities, apis, seed: 1 });
+    console.log(`Generated ${count(org.entities)} entities (${count(org.apis)} APIs with definitions) in ${count(org.repos)} repos in ${secs(performance.now() - t)}: ${work}`);
+
+    // 1. The whole build, as a user runs it.
+    const cli = join(REPO_ROOT, 'src', 'cli', 'backlot.js');
+    const build = await measure(process.execPath, [cli, 'build', '--config', org.config], { cwd: work });
+    if (build.code !== 0) throw new Error(`backlot build failed (exit ${build.code}):\n${build.output.slice(-3000)}`);
+    const summary = build.output.split('\n').filter((l) => /^(Backlot:|\s{2}\w)/.test(l) && !/^\s+(Command|User|System|Percent|Elapsed|Average|Maximum|Major|Minor|Volun|Invol|Swaps|File|Socket|Signals|Page size|Exit)/.test(l));
+    const html = files(org.dist).filter((f) => f.endsWith('.html'));
+    const dist = folderSize(org.dist);
+
+    // 2. The floor: the same number of bare pages through Astro and Pagefind alone.
+    writeFloorSite(floorDir, html.length);
+    const astro = join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+    const floorAstro = await measure(process.execPath, [astro, 'build', '--root', floorDir], { cwd: floorDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    if (floorAstro.code !== 0) throw new Error(`floor astro build failed:\n${floorAstro.output.slice(-2000)}`);
+    const floorSearch = await measure(process.execPath, [pagefindRunner(), '--site', join(floorDir, 'dist')]);
+    if (floorSearch.code !== 0) throw new Error(`floor pagefind failed:\n${floorSearch.output.slice(-2000)}`);
+    const floorMs = floorAstro.ms + floorSearch.ms;
+    const ratio = build.ms / floorMs;
+
+    // 3. What a browser downloads.
+    const index = compressedSizes(readFileSync(join(org.dist, 'catalog', 'entities.json')));
+    const weights = entityPages(org.dist).map((f) => pageWeight(org.dist, f));
+    weights.sort((a, b) => b.html + b.css - (a.html + a.css));
+    const heaviest = weights[0];
+    const median = weights[Math.floor(weights.length / 2)];
+    const overBudget = weights.filter((w) => w.html + w.css > TARGETS.pageBytes).length;
+
+    // 4. The catalog at this size in Chromium.
+    t = performance.now();
+    const timing = await catalogTiming(org.dist);
+
+    const peak = Math.max(build.treePeakRss, build.maxProcessRss ?? 0);
+    const line = (label: string, value: string) => console.log(`  ${label.padEnd(18)}${value}`);
+    console.log('\nBacklot build (CLI: pipeline, Astro, Pagefind)');
+    for (const l of summary) console.log(`  | ${l.trim()}`);
+    line('total', `${secs(build.ms)}  (target < ${secs(TARGETS.buildMs)}: ${ok(build.ms < TARGETS.buildMs)})`);
+    line('pages', `${count(html.length)} HTML pages, ${count(weights.length)} entity pages, ${count(Math.round(html.length / (build.ms / 1000)))} pages/s`);
+    line('peak memory', `${mb(build.treePeakRss)} summed over the process tree; largest process ${build.maxProcessRss ? mb(build.maxProcessRss) : 'n/a'}`);
+    line('dist', `${mb(dist.bytes)} in ${count(dist.files)} files`);
+    console.log(`\nFloor: Astro + Pagefind alone on ${count(html.length)} bare pages`);
+    line('total', `${secs(floorMs)} (astro ${secs(floorAstro.ms)}, pagefind ${secs(floorSearch.ms)}); peak ${mb(Math.max(floorAstro.treePeakRss, floorSearch.treePeakRss))}`);
+    line('ratio', `${ratio.toFixed(2)}× the floor  (target ≤ ${TARGETS.floorRatio}×: ${ok(ratio <= TARGETS.floorRatio)})`);
+    console.log('\nCatalog index (/catalog/entities.json)');
+    line('size', `${kb(index.raw)} raw, ${kb(index.gzip)} gzip, ${kb(index.brotli)} brotli  (target < 1 MB compressed: ${ok(index.gzip < TARGETS.indexBytes)})`);
+    line('in Chromium', `load + decode + first render ${timing.loadMs} ms; filter by kind ${timing.kindMs} ms, by text ${timing.textMs} ms, sort by owner ${timing.sortMs} ms  (target < ${TARGETS.filterMs} ms: ${ok(Math.max(timing.kindMs, timing.textMs, timing.sortMs) < TARGETS.filterMs)})`);
+    line('catalog page', `${kb(timing.catalogHtml)} HTML for its first ${timing.rows} rows`);
+    console.log('\nEntity pages (HTML + CSS, no JavaScript needed to read them)');
+    if (heaviest) line('largest', `${describeWeight(heaviest)}  (target < 50 KB: ${ok(heaviest.html + heaviest.css < TARGETS.pageBytes)})`);
+    if (median) line('median', describeWeight(median));
+    line('over 50 KB', `${count(overBudget)} of ${count(weights.length)}`);
+    console.log(`\n(${secs(performance.now() - t)} in Chromium; whole benchmark done)`);
+  } finally {
+    rmSync(floorDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function describeWeight(w: PageWeight): string {
+  return `${kb(w.html + w.css)} (${kb(w.html)} HTML + ${kb(w.css)} CSS) ${w.path}`;
+}
+
+async function catalogTiming(dist: string) {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const app = page.locator('[data-catalog-app]');
+    const rendered = async (action: () => Promise<unknown>) => {
+      const before = await app.getAttribute('data-render-count');
+      await action();
+      await page.waitForFunction((b) => document.querySelector('[data-catalog-app]')?.getAttribute('data-render-count') !== b, before);
+      return Number(await app.getAttribute('data-render-ms'));
+    };
+    const started = performance.now();
+    await page.goto(server.url + 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    const loadMs = Math.round(performance.now() - started);
+    const rows = await page.locator('[data-catalog] tbody tr').count();
+    const kindMs = await rendered(() => page.locator('[data-facet="kind"] input[value="component"]').check());
+    const textMs = await rendered(() => page.locator('#catalog-q').fill('payment'));
+    const sortMs = await rendered(() => page.locator('button[data-sort="owner"]').click());
+    const catalogHtml = Buffer.byteLength(readFileSync(join(dist, 'catalog', 'index.html')));
+    return { loadMs, rows, kindMs, textMs, sortMs, catalogHtml };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
