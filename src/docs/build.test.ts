@@ -206,7 +206,7 @@ describe('threads', () => {
     const single = await buildDocs(snapshot, entities, { renderer });
     expect(threaded).toEqual(single);
     expect(threaded.diagnostics.map((d) => d.code)).toEqual(['docs-broken-link', 'docs-broken-link', 'docs-broken-link']);
-  });
+  }, 30_000);
 });
 
 describe('navigation', () => {

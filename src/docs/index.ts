@@ -2,6 +2,6 @@
 
 export { buildDocs, type BuildDocsOptions } from './build.ts';
 export { writeDocsAssets } from './assets.ts';
-export { createRenderer, type Renderer } from './markdown/render.ts';
+export type { Renderer } from './markdown/render.ts';
 export { docsRootUrl } from './paths.ts';
 export type * from './types.ts';

@@ -3,7 +3,7 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createRenderer, type Renderer } from './markdown/render.ts';
+import type { Renderer } from './markdown/render.ts';
 import { renderSite, type SiteJob, type SiteOutput } from './renderSite.ts';
 
 /** Below this many pages a worker's start-up (~0.5 s) costs more than it saves. */
@@ -17,6 +17,7 @@ export interface RenderJobsOptions {
 }
 
 export async function renderJobs(jobs: SiteJob[], options: RenderJobsOptions = {}): Promise<SiteOutput[]> {
+  if (jobs.length === 0) return [];
   const pages = jobs.reduce((n, j) => n + j.texts.length, 0);
   const threads = options.renderer
     ? 1
@@ -39,7 +40,8 @@ export async function renderJobs(jobs: SiteJob[], options: RenderJobsOptions = {
   });
   const local = (async () => {
     const mine = shares[0]!.map((i) => jobs[i]!);
-    const renderer = options.renderer ?? (await createRenderer());
+    // Loaded on demand: unified and shiki take a while to import, and most validate runs have no docs.
+    const renderer = options.renderer ?? (await (await import('./markdown/render.ts')).createRenderer());
     await renderer.prepare(mine.flatMap((j) => [...j.texts.map(([, t]) => t), ...j.snippets.map(([, t]) => t)]));
     // Let the workers receive their jobs before this thread is busy.
     await new Promise((resolve) => setImmediate(resolve));

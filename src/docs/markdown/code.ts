@@ -8,6 +8,9 @@ import { visit } from 'unist-util-visit';
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
+/** Per line; only a pathological grammar/line pair gets near it. */
+const TOKENIZE_TIME_LIMIT_MS = 20_000;
+
 let shared: Promise<Highlighter> | undefined;
 
 /** One highlighter per process: themes load once, languages on demand. */
@@ -103,6 +106,9 @@ function highlight(highlighter: Highlighter, source: string, lang: string, meta:
     themes: THEMES,
     // Colours as CSS variables only: the site's stylesheet picks light or dark with light-dark().
     defaultColor: false,
+    // Shiki stops tokenizing a line after 500 ms by default; on a busy machine the first use of a grammar
+    // can take that long, and the line then loses its colours in one theme only. Pages must not depend on load.
+    tokenizeTimeLimit: TOKENIZE_TIME_LIMIT_MS,
     transformers: [
       {
         pre(pre) {
