@@ -30,7 +30,7 @@ beforeAll(async () => {
   await indexSite(out, { model });
   server = await serveStatic(out);
   browser = await launchChromium();
-  context = await browser.newContext();
+  context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });
@@ -148,6 +148,19 @@ describe('catalog index', () => {
     await page.goBack();
     await page.waitForURL(/sort=-owner$/);
     expect(await rowRefs()).toEqual(firstPage);
+  });
+
+  it('exports every match, not just the page, as CSV and JSON', async () => {
+    await openCatalog('?kind=component');
+    const components = model.entities.filter((e) => kindOf(e) === 'component');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
+    expect(csv.suggestedFilename()).toBe('catalog.csv');
+    const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('Ref,Name,System,Owner,Type,Lifecycle,Namespace,Description,Tags');
+    expect(lines).toHaveLength(components.length + 1);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="json"]').click()]);
+    const items = JSON.parse(readFileSync((await json.path())!, 'utf8')) as Array<{ ref: string }>;
+    expect(items.map((i) => i.ref).sort()).toEqual(components.map((e) => e.ref).sort());
   });
 
   it('lists entities with problems from the build', async () => {

@@ -1,8 +1,9 @@
 // The catalog page in the browser: loads the compact index once, then filters, sorts, pages and stars
 // without further requests. The state lives in the URL (pushState), so links share it and Back works.
 
-import { catalogColumns } from '../lib/catalog-columns.ts';
-import { decodeCatalogIndex, type CatalogIndex } from '../lib/catalog-items.ts';
+import { catalogColumns, type CatalogColumn } from '../lib/catalog-columns.ts';
+import { catalogCsv, catalogJson } from '../lib/catalog-export.ts';
+import { decodeCatalogIndex, type CatalogIndex, type CatalogItem } from '../lib/catalog-items.ts';
 import { createCatalog, queryCatalog, readQuery, writeQuery, type CatalogQuery, type SortKey } from '../lib/catalog-query.ts';
 import { catalogStatus } from '../lib/catalog-status.ts';
 import { siteBase } from '../lib/href.ts';
@@ -64,6 +65,22 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   side.classList.add('enhanced');
   toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
 
+  // Export what the table shows (all matching rows, not just this page), as Backstage's table does.
+  let current: { matches: CatalogItem[]; columns: CatalogColumn[] } = { matches: [], columns: [] };
+  const download = (name: string, type: string, text: string) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = h('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const exportCsv = h('button', { type: 'button', class: 'button', 'data-export': 'csv' }, 'Export CSV');
+  const exportJson = h('button', { type: 'button', class: 'button', 'data-export': 'json' }, 'Export JSON');
+  exportCsv.addEventListener('click', () => download('catalog.csv', 'text/csv', catalogCsv(current.matches, current.columns, catalog.refLabel)));
+  exportJson.addEventListener('click', () => download('catalog.json', 'application/json', catalogJson(current.matches)));
+  status.closest('.catalog-bar')?.append(h('div', { class: 'export' }, exportCsv, exportJson));
+
   let query: CatalogQuery = readQuery(location.search);
   let teamCache: { ref: string; owners: Set<string> } | undefined;
   let typing = false;
@@ -88,6 +105,8 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
       base: siteBase,
       caption: 'Entities',
     });
+    current = { matches: result.matches, columns };
+    exportCsv.disabled = exportJson.disabled = result.matches.length === 0;
     const pager = renderPager(result.page, result.pages, (n) => catalogPath + writeQuery({ ...query, page: n }));
     const empty = result.matches.length === 0 ? h('p', { class: 'empty' }, 'No entities match these filters. ', h('button', { type: 'button', class: 'button', 'data-clear': true }, 'Clear filters')) : null;
     // Keyboard users keep their place: a star they just pressed keeps the focus if its row is still listed.
