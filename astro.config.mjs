@@ -13,4 +13,6 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // mermaid's lazy diagram chunks are large by nature and load only on pages with a diagram.
+  vite: { build: { chunkSizeWarningLimit: 4096 } },
 });

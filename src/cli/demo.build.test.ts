@@ -1,8 +1,8 @@
 // The newcomer's path: the real CLI builds the demo org in content/, and the portal works in Chromium.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Entity } from '../model/entity.ts';
@@ -92,5 +92,23 @@ describe('npm run build on the demo org', () => {
     await result.waitFor({ timeout: 15_000 });
     await result.click();
     await page.waitForURL(/\/catalog\/default\/component\/shipments-service\/$/);
+  });
+
+  it('renders every mermaid diagram of the demo docs as SVG, with no error, in both themes', async () => {
+    const docs = join(outDir, 'docs');
+    const pages = readdirSync(docs, { recursive: true, withFileTypes: true })
+      .filter((d) => d.name === 'index.html' && readFileSync(join(d.parentPath, d.name), 'utf8').includes('class="mermaid"'))
+      .map((d) => relative(outDir, d.parentPath) + '/');
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const themed = await browser.newPage({ colorScheme });
+      for (const path of pages) {
+        await themed.goto(server.url + path);
+        const sources = await themed.evaluate(() => document.querySelectorAll('pre.mermaid, .mermaid-diagram, .mermaid-error').length);
+        await expect.poll(() => themed.locator('.mermaid-diagram svg').count(), { timeout: 20_000 }).toBe(sources);
+        expect(await themed.locator('.mermaid-error').count(), path).toBe(0);
+      }
+      await themed.close();
+    }
   });
 });
