@@ -2,7 +2,7 @@
 
 import type { CatalogColumn } from './catalog-columns.ts';
 import type { CatalogItem } from './catalog-items.ts';
-import type { RefLabel } from './catalog-query.ts';
+import { columnText, type RefLabel } from './catalog-query.ts';
 
 function csvField(value: string): string {
   // Quote when needed; a leading = + - @ would run as a formula in a spreadsheet, so it gets a quote mark.
@@ -10,27 +10,10 @@ function csvField(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function cellText(item: CatalogItem, key: CatalogColumn['key'], refLabel: RefLabel): string {
-  switch (key) {
-    case 'name':
-      return item.title;
-    case 'owner':
-      return refLabel(item.owner, 'group');
-    case 'system':
-      return refLabel(item.system, 'system');
-    case 'tags':
-      return item.tags.join(' ');
-    case 'targets':
-      return item.targets.join(' ');
-    default:
-      return item[key];
-  }
-}
-
 /** CSV with a header row: the entity ref, then the columns on screen. */
 export function catalogCsv(items: readonly CatalogItem[], columns: readonly CatalogColumn[], refLabel: RefLabel): string {
   const header = ['Ref', ...columns.map((c) => c.label)];
-  const rows = items.map((i) => [i.ref, ...columns.map((c) => cellText(i, c.key, refLabel))]);
+  const rows = items.map((i) => [i.ref, ...columns.map((c) => columnText(i, c.key, refLabel))]);
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

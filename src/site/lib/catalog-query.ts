@@ -294,7 +294,8 @@ export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterC
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function sortValue(item: CatalogItem, key: SortKey, refLabel: RefLabel): string {
+/** A column's value as text: what the table sorts by and what an export writes. */
+export function columnText(item: CatalogItem, key: SortKey, refLabel: RefLabel): string {
   switch (key) {
     case 'name':
       return item.title;
@@ -313,7 +314,7 @@ function sortValue(item: CatalogItem, key: SortKey, refLabel: RefLabel): string 
 
 /** Sorts in place by a column, as shown; empty values go last either way, ties keep listing order. */
 export function sortItems(items: CatalogItem[], key: SortKey, desc = false, refLabel: RefLabel = shortRef): CatalogItem[] {
-  const keyed = items.map((item, i) => ({ item, i, v: sortValue(item, key, refLabel) }));
+  const keyed = items.map((item, i) => ({ item, i, v: columnText(item, key, refLabel) }));
   keyed.sort((a, b) => {
     if (!a.v !== !b.v) return a.v ? -1 : 1;
     const c = collator.compare(a.v, b.v);
