@@ -63,11 +63,17 @@ export interface ListReposData {
   } | null;
 }
 
-/** One object lookup per wanted path, grouped by repo: `r<i>: repository { f<j>: object(expression) }`. */
-export function blobsQuery(groups: Array<{ owner: string; name: string; expressions: string[] }>): { query: string; variables: Record<string, unknown> } {
+type ObjectGroups = Array<{ owner: string; name: string; expressions: string[] }>;
+
+/**
+ * One aliased `object(expression)` per wanted path, grouped by repo:
+ * `r<i>: repository(…) { <alias><j>: object(expression) { ...<fragment> } }`, with every value a variable.
+ */
+function objectsQuery(name: string, groups: ObjectGroups, alias: string, fragment: string): { query: string; variables: Record<string, unknown> } {
   const variables: Record<string, unknown> = {};
   const decls: string[] = [];
   const parts: string[] = [];
+  const spread = fragment.split(' ')[1];
   groups.forEach((g, i) => {
     variables[`o${i}`] = g.owner;
     variables[`n${i}`] = g.name;
@@ -75,12 +81,17 @@ export function blobsQuery(groups: Array<{ owner: string; name: string; expressi
     const fields = g.expressions.map((expr, j) => {
       variables[`e${i}_${j}`] = expr;
       decls.push(`$e${i}_${j}: String!`);
-      return `f${j}: object(expression: $e${i}_${j}) { ...B }`;
+      return `${alias}${j}: object(expression: $e${i}_${j}) { ...${spread} }`;
     });
     parts.push(`r${i}: repository(owner: $o${i}, name: $n${i}) { ${fields.join(' ')} }`);
   });
-  const query = `query BacklotBlobs(${decls.join(', ')}) {\n  rateLimit { cost remaining limit resetAt }\n  ${parts.join('\n  ')}\n}\nfragment B on Blob { oid byteSize isBinary isTruncated text }`;
+  const query = `query ${name}(${decls.join(', ')}) {\n  rateLimit { cost remaining limit resetAt }\n  ${parts.join('\n  ')}\n}\n${fragment}`;
   return { query, variables };
+}
+
+/** Blobs at `<commit>:<path>` for many repos: `r<i>: repository { f<j>: object(expression) }`. */
+export function blobsQuery(groups: ObjectGroups): { query: string; variables: Record<string, unknown> } {
+  return objectsQuery('BacklotBlobs', groups, 'f', 'fragment B on Blob { oid byteSize isBinary isTruncated text }');
 }
 
 /** Folder levels read per tree lookup; deeper folders are read by a follow-up batch. */
@@ -101,21 +112,6 @@ function treeSelection(depth: number): string {
 }
 
 /** Trees at `<commit>:<folder>` for many repos: `r<i>: repository { t<j>: object(expression) { …nested entries } }`. */
-export function treesQuery(groups: Array<{ owner: string; name: string; expressions: string[] }>, depth = TREE_DEPTH): { query: string; variables: Record<string, unknown> } {
-  const variables: Record<string, unknown> = {};
-  const decls: string[] = [];
-  const parts: string[] = [];
-  groups.forEach((g, i) => {
-    variables[`o${i}`] = g.owner;
-    variables[`n${i}`] = g.name;
-    decls.push(`$o${i}: String!`, `$n${i}: String!`);
-    const fields = g.expressions.map((expr, j) => {
-      variables[`e${i}_${j}`] = expr;
-      decls.push(`$e${i}_${j}: String!`);
-      return `t${j}: object(expression: $e${i}_${j}) { ...T }`;
-    });
-    parts.push(`r${i}: repository(owner: $o${i}, name: $n${i}) { ${fields.join(' ')} }`);
-  });
-  const query = `query BacklotTrees(${decls.join(', ')}) {\n  rateLimit { cost remaining limit resetAt }\n  ${parts.join('\n  ')}\n}\nfragment T on Tree { ${treeSelection(depth)} }`;
-  return { query, variables };
+export function treesQuery(groups: ObjectGroups, depth = TREE_DEPTH): { query: string; variables: Record<string, unknown> } {
+  return objectsQuery('BacklotTrees', groups, 't', `fragment T on Tree { ${treeSelection(depth)} }`);
 }
