@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
-import { indexSite, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
+import type { DocsSite } from '../docs/types.ts';
+import { docsPageFiles, indexSite, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-search-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -60,6 +61,9 @@ describe('indexSite', () => {
     writeFileSync(join(site, 'catalog', 'default', 'component', 'payments', 'index.html'), page('<main data-pagefind-body>stale words</main>'));
     writeFileSync(join(site, 'docs', 'guide', 'index.html'), page('<main data-pagefind-body><h1>Guide</h1><p>how to deploy</p></main>'));
     writeFileSync(join(site, 'index.html'), page('<main>home</main>'));
+    // Opted in but not a docs page of the model: not read.
+    mkdirSync(join(site, 'other'), { recursive: true });
+    writeFileSync(join(site, 'other', 'index.html'), page('<main data-pagefind-body>unlisted words</main>'));
     const model: PortalModel = {
       site: { title: 't', base: '/' },
       generatedAt: '2026-01-01T00:00:00Z',
@@ -77,6 +81,7 @@ describe('indexSite', () => {
           entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'team-a' }, spec: { type: 'team', children: [] } },
         },
       ],
+      docs: { sites: [docsSite('/', ['/docs/guide/', '/docs/missing/'])], redirects: [] },
     };
     const lines: string[] = [];
     const result = await indexSite(site, { model, log: (l) => lines.push(l) });
@@ -90,9 +95,33 @@ describe('indexSite', () => {
     expect(fragments.some((f) => f.includes('Takes card payments'))).toBe(true);
     expect(fragments.some((f) => f.includes('how to deploy'))).toBe(true);
     expect(fragments.some((f) => f.includes('stale words'))).toBe(false);
+    expect(fragments.some((f) => f.includes('unlisted words'))).toBe(false);
+  });
+
+  it('finds docs pages from their URLs under the base path', () => {
+    const model = { site: { title: 't', base: '/portal/' }, docs: { sites: [docsSite('/portal/', ['/portal/docs/default/component/a/', '/portal/docs/default/component/a/guide/setup/'])], redirects: [] } };
+    expect(docsPageFiles(model as unknown as PortalModel)).toEqual(['docs/default/component/a/index.html', 'docs/default/component/a/guide/setup/index.html']);
+    expect(docsPageFiles({ site: { title: 't', base: '/' } } as PortalModel)).toEqual([]);
   });
 
   it('throws when the site folder does not exist', async () => {
     await expect(indexSite(join(tmp, 'missing'))).rejects.toThrow(/does not exist; build the site first/);
   });
 });
+
+function docsSite(base: string, urls: string[]): DocsSite {
+  return {
+    entityRef: 'component:default/a',
+    namespace: 'default',
+    kind: 'component',
+    name: 'a',
+    url: urls[0] ?? base,
+    siteName: 'A',
+    repo: 'r',
+    rootDir: '',
+    docsDir: 'docs',
+    nav: [],
+    assets: [],
+    pages: urls.map((url) => ({ path: url, url, title: url, html: '', headings: [], sourcePath: 'docs/index.md', hasMermaid: false, hasCode: false })),
+  };
+}

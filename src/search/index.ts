@@ -5,8 +5,8 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
 import { entityRecords } from './records.ts';
@@ -110,14 +110,11 @@ async function indexRecords(site: string, model: PortalModel, options: IndexSite
       );
       for (const a of added) problems.push(...a.errors);
     }
-    // Other pages that opt in (TechDocs): read as HTML. Entity pages are covered by their records.
-    const entityUrls = new Set(records.map((r) => r.url));
+    // TechDocs pages: read as HTML, found from the model rather than by walking a site of 30,000 files.
     let pages = 0;
-    for (const file of await htmlFiles(site)) {
-      const path = relative(site, file).split(sep).join('/');
-      if (path.startsWith('pagefind/') || entityUrls.has(`/${path.replace(/index\.html$/, '')}`)) continue;
-      const content = await readFile(file, 'utf8');
-      if (!content.includes('data-pagefind-body')) continue;
+    for (const path of docsPageFiles(model)) {
+      const content = await readFile(join(site, path), 'utf8').catch(() => undefined);
+      if (content === undefined || !content.includes('data-pagefind-body')) continue;
       const added = await index.addHTMLFile({ sourcePath: path, content });
       problems.push(...added.errors);
       pages += 1;
@@ -134,7 +131,13 @@ async function indexRecords(site: string, model: PortalModel, options: IndexSite
   }
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((d) => d.isFile() && d.name.endsWith('.html')).map((d) => join(d.parentPath, d.name));
+/** Site-relative `index.html` paths of the docs pages in the model (their URLs carry the base path). */
+export function docsPageFiles(model: PortalModel): string[] {
+  const base = model.site.base.endsWith('/') ? model.site.base : `${model.site.base}/`;
+  return (model.docs?.sites ?? []).flatMap((s) =>
+    s.pages.map((p) => {
+      const path = p.url.startsWith(base) ? p.url.slice(base.length) : p.url.replace(/^\//, '');
+      return `${path}${path === '' || path.endsWith('/') ? '' : '/'}index.html`;
+    }),
+  );
 }
