@@ -13,25 +13,29 @@ export function withEtag(entity: Entity): Entity {
   return { ...entity, metadata: { ...entity.metadata, etag } };
 }
 
+/** Files written at once: per-file system-call latency, not bandwidth, bounds writing 10,000 small files. */
+const PARALLEL_WRITES = 16;
+
 export async function writeCatalogApi(model: PortalModel, outDir: string): Promise<{ files: number }> {
   const root = join(outDir, 'api', 'catalog');
   const entities = model.entities.map((e) => withEtag(e.entity));
-  await mkdir(root, { recursive: true });
-  await writeFile(join(root, 'entities.json'), JSON.stringify(entities));
-  await writeFile(join(root, 'diagnostics.json'), JSON.stringify(model.diagnostics, null, 2));
-  let files = 2;
-  const written = new Set<string>();
+  const files: Array<[path: string, text: () => string]> = [
+    [join(root, 'entities.json'), () => JSON.stringify(entities)],
+    [join(root, 'diagnostics.json'), () => JSON.stringify(model.diagnostics, null, 2)],
+  ];
   for (const entity of entities) {
-    const { kind } = entity;
     const namespace = entity.metadata.namespace ?? 'default';
-    const path = join(root, 'entities', 'by-name', kind.toLowerCase(), namespace.toLowerCase(), `${entity.metadata.name.toLowerCase()}.json`);
-    const dir = dirname(path);
-    if (!written.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      written.add(dir);
-    }
-    await writeFile(path, JSON.stringify(entity, null, 2));
-    files++;
+    const path = join(root, 'entities', 'by-name', entity.kind.toLowerCase(), namespace.toLowerCase(), `${entity.metadata.name.toLowerCase()}.json`);
+    files.push([path, () => JSON.stringify(entity, null, 2)]);
   }
-  return { files };
+  for (const dir of new Set(files.map(([path]) => dirname(path)))) await mkdir(dir, { recursive: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const [path, text] = files[next++]!;
+      await writeFile(path, text());
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+  return { files: files.length };
 }
