@@ -25,16 +25,18 @@ export interface BuildOptions {
 /** How many diagnostics a build prints before pointing at the problems page. */
 const PRINT_LIMIT = 30;
 
-async function prepare(options: BuildOptions): Promise<{ ctx: Context; result: PipelineResult; modelPath: string }> {
+async function prepare(options: BuildOptions): Promise<{ ctx: Context; result: PipelineResult; modelPath: string; readMs: number }> {
+  const started = performance.now();
   const config = readConfig(options.config);
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
+  const readMs = performance.now() - started;
   const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
   ctx.finish?.();
   const modelPath = join(ctx.config.root, '.backlot', 'model.json');
   await mkdir(dirname(modelPath), { recursive: true });
   await writeFile(modelPath, JSON.stringify(result.model));
   process.env.BACKLOT_MODEL = modelPath;
-  return { ctx, result, modelPath };
+  return { ctx, result, modelPath, readMs };
 }
 
 function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
@@ -49,7 +51,7 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
 
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
-  const { ctx, result, modelPath } = await prepare(options);
+  const { ctx, result, modelPath, readMs } = await prepare(options);
   const { config } = ctx;
   const { diagnostics } = result;
   if (diagnostics.length > 0) {
@@ -60,18 +62,27 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   }
 
   const t0 = performance.now();
-  await buildSite({
+  const site = await buildSite({
     modelFile: modelPath,
+    model: result.model,
+    cacheDir: config.cacheDir,
     outDir: config.site.outDir,
     base: config.site.base,
     ...(config.site.url ? { site: config.site.url } : {}),
     verbose: options.verbose,
   });
   const astroMs = performance.now() - t0;
-  // Images and files the docs pages link to, served from the docs' own URLs.
-  await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], config.site.outDir, config.site.base);
-  const api = await writeCatalogApi(result.model, config.site.outDir);
-  const search = await indexSite(config.site.outDir, { model: result.model });
+  // Pagefind works in its own process meanwhile: the static API's 10,000 small files and the docs' assets are
+  // written while it indexes. Neither touches what search reads (the model, the docs pages' HTML).
+  const [api, search] = await Promise.all([
+    (async () => {
+      // Images and files the docs pages link to, served from the docs' own URLs.
+      await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], config.site.outDir, config.site.base);
+      return writeCatalogApi(result.model, config.site.outDir);
+    })(),
+    indexSite(config.site.outDir, { model: result.model }),
+  ]);
+  const outputMs = performance.now() - t0 - astroMs;
 
   const { errors, warnings } = summarise(diagnostics);
   const kinds = Object.entries(countBy(result.model.entities, (e) => e.entity.kind))
@@ -86,7 +97,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
-      `  time      ${secs(performance.now() - started)} (catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, site ${secs(astroMs)}, search ${secs(search.ms)})`,
+      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)} of which graph layouts ${secs(site.layouts.ms)}, search and API files ${secs(outputMs)})`,
     ].join('\n'),
   );
   return errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0;

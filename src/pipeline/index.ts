@@ -23,7 +23,7 @@ export interface PipelineResult {
   graph: Graph;
   model: PortalModel;
   diagnostics: Diagnostic[];
-  timings: Record<'catalog' | 'graph', number>;
+  timings: Record<'catalog' | 'graph' | 'apis' | 'docs', number>;
 }
 
 export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, options: PipelineOptions): Promise<PipelineResult> {
@@ -37,8 +37,10 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
   // API definitions are parsed once here, so pages only render summaries and broken ones become diagnostics.
   const apis = await readApiDefinitions(graph.entities);
+  const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
   const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base });
+  const t4 = performance.now();
   const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {
@@ -61,7 +63,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
     apis: apis.apis,
     docs: { sites: docs.sites, redirects: docs.redirects },
   };
-  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1 } };
+  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1, apis: t3 - t2, docs: t4 - t3 } };
 }
 
 export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {

@@ -1,9 +1,13 @@
 // The site stage's entry point: Astro renders a model file into static pages.
 
-import { cp, mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
+import type { PortalModel } from '../model/portal.ts';
+import { prepareLayouts, type PreparedLayouts } from './graphs.ts';
+import { parseModel } from './lib/model.ts';
 
 /** Repo root (where astro.config.mjs lives). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,6 +20,14 @@ export interface BuildSiteOptions {
   site?: string;
   /** Astro's own log (default: warnings only). */
   verbose?: boolean;
+  /** The model in `modelFile`, when the caller has it already (saves reading it again). */
+  model?: PortalModel;
+  /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
+  cacheDir?: string;
+}
+
+export interface BuildSiteResult {
+  layouts: PreparedLayouts;
 }
 
 /** Renames when both folders are on one filesystem (instant even for 10,000 pages); copies otherwise. */
@@ -29,8 +41,14 @@ async function moveDir(from: string, to: string): Promise<void> {
   }
 }
 
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const outDir = resolve(options.outDir);
+  const model = options.model ?? parseModel(await readFile(options.modelFile, 'utf8'), options.modelFile);
+  const layoutDir = await mkdtemp(join(tmpdir(), 'backlot-layouts-'));
+  const layouts = await prepareLayouts(model, {
+    outFile: join(layoutDir, 'layouts.json'),
+    ...(options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {}),
+  });
   // Astro writes its prerender chunks into `<outDir>/.prerender/` (or `<cwd>/.astro/` when outDir is outside the cwd)
   // and imports them from there, so they must sit where this package's node_modules resolve, and a second build in
   // the same process must not find the first one's chunks. So: build from the package root, inside it, and copy out.
@@ -42,8 +60,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     await mkdir(scratch, { recursive: true });
     buildDir = await mkdtemp(join(scratch, 'site-'));
   }
-  const previous = process.env.BACKLOT_MODEL;
+  const previous = { model: process.env.BACKLOT_MODEL, layouts: process.env.BACKLOT_LAYOUTS };
   process.env.BACKLOT_MODEL = resolve(options.modelFile);
+  process.env.BACKLOT_LAYOUTS = join(layoutDir, 'layouts.json');
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
   try {
@@ -60,11 +79,18 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     }
   } finally {
     process.chdir(cwd);
-    if (previous === undefined) delete process.env.BACKLOT_MODEL;
-    else process.env.BACKLOT_MODEL = previous;
+    restoreEnv('BACKLOT_MODEL', previous.model);
+    restoreEnv('BACKLOT_LAYOUTS', previous.layouts);
+    await rm(layoutDir, { recursive: true, force: true });
     if (!inside) {
       await rm(buildDir, { recursive: true, force: true });
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
+  return { layouts };
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }

@@ -2,12 +2,15 @@
 // dagre costs milliseconds per graph, far more than rendering a page, so layouts are cached by shape:
 // nodes have one fixed size, and most entities' neighbourhoods share a shape with many others.
 
+import { readFileSync } from 'node:fs';
 import dagre from '@dagrejs/dagre';
 import type { EntityGraph, GraphEdge, GraphNode } from './graph.ts';
 
 export const NODE_WIDTH = 184;
 export const NODE_HEIGHT = 44;
 const LABEL_HEIGHT = 16;
+/** Changes when anything that shapes a layout does (sizes, spacing, paths): older cached layouts are dropped. */
+export const LAYOUT_VERSION = `1:${NODE_WIDTH}x${NODE_HEIGHT}`;
 /** Layouts kept; an org has far fewer distinct neighbourhood shapes than entities. */
 const CACHE_SIZE = 5000;
 
@@ -31,31 +34,66 @@ export interface GraphLayout {
   edges: LaidOutEdge[];
 }
 
-interface Shape {
+/** A layout by position only: what dagre computes for a graph of that shape, whatever its nodes are. */
+export interface Shape {
   width: number;
   height: number;
   nodes: Array<{ x: number; y: number }>;
   edges: Array<{ path: string; labelX: number; labelY: number }>;
 }
 
+/** What dagre needs to lay a graph out: a node count and edges between node positions. */
+export interface ShapeInput {
+  /** Identifies the shape: graphs with equal keys share a layout. */
+  key: string;
+  count: number;
+  edges: Array<{ from: number; to: number; label: string }>;
+}
+
 const cache = new Map<string, Shape>();
 let computed = 0;
+let seeded: string | undefined;
 
 /** How many layouts dagre has computed (the rest came from the cache); for tests and the bench. */
 export function layoutsComputed(): number {
   return computed;
 }
 
-export function layoutGraph(graph: EntityGraph): GraphLayout {
+/**
+ * Layouts computed before the Astro build (see ../graphs.ts), in the file `BACKLOT_LAYOUTS` names: loaded once,
+ * so pages only look their shapes up. Without it (astro dev) pages lay their graphs out themselves.
+ */
+function seedFromFile(): void {
+  const file = process.env.BACKLOT_LAYOUTS;
+  if (!file || seeded === file) return;
+  seeded = file;
+  let shapes: Record<string, Shape>;
+  try {
+    shapes = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Shape>;
+  } catch {
+    return; // A missing or broken file only costs time: the layouts are computed here instead.
+  }
+  for (const [key, shape] of Object.entries(shapes)) cache.set(key, shape);
+}
+
+/** The nodes in drawing order and the shape they make. */
+export function graphShape(graph: EntityGraph): { nodes: GraphNode[]; edges: GraphEdge[]; input: ShapeInput } {
   const nodes = starOrder(graph);
   const position = new Map(nodes.map((n, i) => [n.id, i]));
   const edges = graph.edges.filter((e) => position.has(e.from) && position.has(e.to));
-  const key = nodes.length + '|' + edges.map((e) => `${position.get(e.from)}>${position.get(e.to)}:${e.label}`).join(',');
-  let shape = cache.get(key);
+  const positions = edges.map((e) => ({ from: position.get(e.from)!, to: position.get(e.to)!, label: e.label }));
+  const key = nodes.length + '|' + positions.map((e) => `${e.from}>${e.to}:${e.label}`).join(',');
+  return { nodes, edges, input: { key, count: nodes.length, edges: positions } };
+}
+
+export function layoutGraph(graph: EntityGraph): GraphLayout {
+  seedFromFile();
+  const { nodes, edges, input } = graphShape(graph);
+  let shape = cache.get(input.key);
   if (!shape) {
-    shape = computeShape(nodes.length, edges.map((e) => ({ from: position.get(e.from)!, to: position.get(e.to)!, label: e.label })));
+    shape = computeShape(input);
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(key, shape);
+    cache.set(input.key, shape);
   }
   const laid = shape;
   return {
@@ -84,7 +122,7 @@ function starOrder(graph: EntityGraph): GraphNode[] {
   return [center, ...keyed.map((k) => k.node)];
 }
 
-function computeShape(count: number, edges: Array<{ from: number; to: number; label: string }>): Shape {
+export function computeShape({ count, edges }: ShapeInput): Shape {
   computed += 1;
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 56, edgesep: 8, marginx: 4, marginy: 4 });

@@ -3,6 +3,7 @@
 
 import type { PortalEntity } from '../../model/portal.ts';
 import { compareKinds, displayKind, entityDisplayName, findEntity, type EntityIndex } from './entities.ts';
+import { EXPLORER_NODES, GRAPH_NODES } from './entity-page.ts';
 import { splitRef } from './refs.ts';
 import { relationLabel } from './relations.ts';
 
@@ -159,3 +160,18 @@ export const EXPLORER_RELATIONS: ReadonlySet<string> = new Set([
   'dependsOn',
   'dependencyOf',
 ]);
+
+/** The graph on an entity's page: its direct neighbours. */
+export function entityGraph(ref: string, index: EntityIndex): EntityGraph {
+  return neighbourhood(ref, index, { depth: 1, maxNodes: GRAPH_NODES });
+}
+
+/** Steps out from a System or Domain in its explorer: a domain holds systems that hold components, one more. */
+export function explorerDepth(kind: string): number {
+  return kind.toLowerCase() === 'domain' ? 3 : 2;
+}
+
+/** The graph of a System's or Domain's explorer page: parts, APIs and dependencies, a few steps out. */
+export function explorerGraph(item: PortalEntity, index: EntityIndex): EntityGraph {
+  return neighbourhood(item.ref, index, { depth: explorerDepth(item.entity.kind), relations: EXPLORER_RELATIONS, maxNodes: EXPLORER_NODES });
+}
