@@ -1,7 +1,7 @@
 // Docs end to end: the docs stage renders a small org's TechDocs, Astro builds the portal from that model,
 // Pagefind indexes it, and headless Chromium checks pages, search filters and mermaid in both themes.
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,21 +101,27 @@ let browser: Browser;
 let model: PortalModel;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
+/** The docs stage and Astro build of the test org under `base`, as the CLI runs them. */
+async function buildPortal(base: string, outDir: string): Promise<PortalModel> {
   const snapshot = memorySnapshot([{ repo: repoInfo('shipments'), files }]);
-  const docs = await buildDocs(snapshot, entities, { base: '/' });
-  model = {
-    site: { title: 'Docs test', base: '/' },
+  const docs = await buildDocs(snapshot, entities, { base });
+  const built: PortalModel = {
+    site: { title: 'Docs test', base },
     generatedAt: '2026-01-01T00:00:00.000Z',
     repos: [...snapshot.repos],
     entities: entities.map((e) => ({ ref: e.ref, entity: e.entity, source: { repo: e.source.repo, file: e.source.file, line: 1, column: 1 } })),
     diagnostics: docs.diagnostics,
     docs: { sites: docs.sites, redirects: docs.redirects },
   };
-  const modelFile = join(tmp, 'model.json');
-  writeFileSync(modelFile, JSON.stringify(model));
-  await buildSite({ modelFile, outDir: out, base: '/' });
-  await writeDocsAssets(snapshot, docs.sites.flatMap((s) => s.assets), out, '/');
+  const modelFile = join(tmp, `model-${base.replaceAll('/', '')}.json`);
+  writeFileSync(modelFile, JSON.stringify(built));
+  await buildSite({ modelFile, outDir, base });
+  await writeDocsAssets(snapshot, docs.sites.flatMap((s) => s.assets), outDir, base);
+  return built;
+}
+
+beforeAll(async () => {
+  model = await buildPortal('/', out);
   await indexSite(out);
   server = await serveStatic(out);
   browser = await launchChromium();
@@ -276,5 +282,47 @@ describe('code and diagrams', () => {
 
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('mermaid from its own prebuilt files', () => {
+  it('serves mermaid’s ESM build under vendor/mermaid/ and bundles none of it into _astro/', () => {
+    const vendor = join(out, 'vendor/mermaid');
+    const entry = readFileSync(join(vendor, 'mermaid.esm.min.mjs'), 'utf8');
+    const chunks = [...new Set([...entry.matchAll(/["'](\.\/chunks\/[^"']+\.mjs)["']/g)].map((m) => m[1]!))];
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks) expect(existsSync(join(vendor, chunk)), chunk).toBe(true);
+    const assets = readdirSync(join(out, '_astro'));
+    expect(assets.filter((f) => /^(cytoscape|katex|elk|dagre|d3|mermaid[.-]|[a-z]*diagram)/i.test(f) && !/^mermaid\.[\w-]+\.js$/.test(f))).toEqual([]);
+    // The one asset named after mermaid is the small client module that imports vendor/mermaid/ at run time.
+    const loaders = assets.filter((f) => /mermaid/i.test(f));
+    expect(loaders).toHaveLength(1);
+    expect(statSync(join(out, '_astro', loaders[0]!)).size).toBeLessThan(10_000);
+  });
+
+  it('draws diagrams on a site built under a non-root base', async () => {
+    const portalOut = join(tmp, 'portal');
+    await buildPortal('/portal/', portalOut);
+    const portal = await serveStatic(portalOut, { base: '/portal/' });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const scripts: string[] = [];
+      page.on('pageerror', (err) => errors.push(err.message));
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await page.goto(`${portal.url}${DOCS}diagrams/`);
+      await page.waitForFunction(() => document.documentElement.dataset.diagrams === 'light', undefined, { timeout: 30_000 });
+      expect(await page.locator('.mermaid-diagram svg').count()).toBe(3);
+      expect(await page.locator('.mermaid-error').count()).toBe(0);
+      expect(scripts).toContain('/portal/vendor/mermaid/mermaid.esm.min.mjs');
+      expect(scripts.some((s) => s.startsWith('/portal/vendor/mermaid/chunks/'))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await portal.close();
+    }
   });
 });

@@ -1,0 +1,16 @@
+// mermaid's prebuilt ESM files at <base>vendor/mermaid/, in their own relative layout (client/mermaid.ts loads
+// the entry). The same route serves them in `astro dev` and writes them in the static build. The `.mjs` is in
+// the route's name because Astro exempts only routes with an extension from trailingSlash: 'always'.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { APIRoute } from 'astro';
+import { mermaidDistDir, mermaidFiles } from '../../../lib/mermaid-files.ts';
+
+export function getStaticPaths() {
+  const dir = mermaidDistDir();
+  return mermaidFiles(dir).map((file) => ({ params: { file: file.replace(/\.mjs$/, '') }, props: { path: join(dir, file) } }));
+}
+
+export const GET: APIRoute = async ({ props }) =>
+  new Response(await readFile(props.path as string), { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
