@@ -1,5 +1,6 @@
 // The site stage's entry point: Astro renders a model file into static pages.
 
+import { randomUUID } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -60,8 +61,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await mkdir(scratch, { recursive: true });
     buildDir = await mkdtemp(join(scratch, 'site-'));
   }
-  const previous = { model: process.env.BACKLOT_MODEL, layouts: process.env.BACKLOT_LAYOUTS };
+  const previous = { model: process.env.BACKLOT_MODEL, layouts: process.env.BACKLOT_LAYOUTS, build: process.env.BACKLOT_BUILD };
   process.env.BACKLOT_MODEL = resolve(options.modelFile);
+  process.env.BACKLOT_BUILD = randomUUID();
   process.env.BACKLOT_LAYOUTS = join(layoutDir, 'layouts.json');
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
@@ -81,6 +83,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     process.chdir(cwd);
     restoreEnv('BACKLOT_MODEL', previous.model);
     restoreEnv('BACKLOT_LAYOUTS', previous.layouts);
+    restoreEnv('BACKLOT_BUILD', previous.build);
     await rm(layoutDir, { recursive: true, force: true });
     if (!inside) {
       await rm(buildDir, { recursive: true, force: true });

@@ -56,6 +56,26 @@ describe('loadModel', () => {
     expect(loadModel().site.title).toBe('C2, longer');
   });
 
+  it('within one build (BACKLOT_BUILD) reads the file once, and again for the next build', () => {
+    const saved = process.env.BACKLOT_BUILD;
+    process.env.BACKLOT_MODEL = join(tmp, 'd.json');
+    const write = (title: string) =>
+      writeFileSync(process.env.BACKLOT_MODEL!, JSON.stringify({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [] }));
+    try {
+      process.env.BACKLOT_BUILD = 'one';
+      write('D1');
+      const first = loadModel();
+      expect(first.site.title).toBe('D1');
+      write('D2, rewritten during the build');
+      expect(loadModel()).toBe(first);
+      process.env.BACKLOT_BUILD = 'two';
+      expect(loadModel().site.title).toBe('D2, rewritten during the build');
+    } finally {
+      if (saved === undefined) delete process.env.BACKLOT_BUILD;
+      else process.env.BACKLOT_BUILD = saved;
+    }
+  });
+
   it('says where it looked when the file is missing', () => {
     process.env.BACKLOT_MODEL = join(tmp, 'none.json');
     expect(() => loadModel()).toThrow(/Cannot read the Backlot model at .*none\.json \(set BACKLOT_MODEL\)/);

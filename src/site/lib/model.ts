@@ -27,18 +27,25 @@ export function parseModel(text: string, source = 'model'): PortalModel {
   return m as PortalModel;
 }
 
-// One read per build. Keyed by path and file stamp: a later build in the same process may reuse these
-// very modules (Astro's page chunks can come back from Node's module cache) with a rewritten model file.
+// One read per build. A later build in the same process may reuse these very modules (Astro's page chunks can
+// come back from Node's module cache) with a rewritten model file, so the cache is keyed by the build
+// (`BACKLOT_BUILD`, set by buildSite) or, without one (astro dev), by the file's stamp. Keying by the build
+// spares 20,000 stat calls at 10,000 entities, each slow on some file systems.
 let cached: { key: string; model: PortalModel } | undefined;
 
 export function loadModel(): PortalModel {
   const path = modelPath();
+  const build = process.env.BACKLOT_BUILD;
+  if (build && cached?.key === `${path}\0${build}`) return cached.model;
   let key: string;
   let text: string;
   try {
-    const stats = statSync(path);
-    key = `${path}\0${stats.mtimeMs}\0${stats.size}`;
-    if (cached?.key === key) return cached.model;
+    if (build) key = `${path}\0${build}`;
+    else {
+      const stats = statSync(path);
+      key = `${path}\0${stats.mtimeMs}\0${stats.size}`;
+      if (cached?.key === key) return cached.model;
+    }
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new Error(`Cannot read the Backlot model at ${path} (set BACKLOT_MODEL): ${(err as Error).message}`);
