@@ -49,7 +49,7 @@ describe('npm run build on the demo org', () => {
     expect(run.stdout).toMatch(/^Backlot: Kestrel Freight Engineering$/m);
     expect(run.stdout).toMatch(/^ {2}entities {2}\d+ \(.*Component \d+.*API 4.*\)$/m);
     expect(run.stdout).toMatch(/^ {2}problems {2}0 errors, 0 warnings$/m);
-    expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(catalog/m);
+    expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(sources [\d.]+ s, catalog [\d.]+ s, graph [\d.]+ s, apis [\d.]+ s, docs [\d.]+ s, site [\d.]+ s of which graph layouts [\d.]+ s, search and API files [\d.]+ s\)$/m);
   });
 
   it('writes the catalog in the shape of Backstage’s API, with relations both ways', () => {

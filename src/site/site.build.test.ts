@@ -241,8 +241,10 @@ describe('portal under /portal/', () => {
     }
   });
 
-  it('links search results under the base path', async () => {
-    await indexSite(portalOut, { model });
+  it('links search results under the base path, with fragments bundled as at 10,000 entities', async () => {
+    // Bundled as a large site's are (above maxFragments pages): results come from shared fragment files.
+    await indexSite(portalOut, { model, maxFragments: 2 });
+    expect(readdirSync(join(portalOut, 'pagefind', 'fragment')).length).toBeLessThanOrEqual(2);
     const portal = await serveStatic(portalOut, { base: '/portal/' });
     try {
       await page.goto(portal.url + 'catalog/');
