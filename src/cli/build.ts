@@ -8,6 +8,7 @@ import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
 import { indexSite } from '../search/index.ts';
 import { REPO_ROOT, buildSite } from '../site/build.ts';
+import type { LayoutReport } from '../site/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
@@ -96,8 +97,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       `  repos     ${ctx.snapshot.repos.length}`,
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+      `  graphs    ${layoutSummary(site.layouts)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
-      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)} of which graph layouts ${secs(site.layouts.ms)}, search and API files ${secs(outputMs)})`,
+      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n'),
   );
   return errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0;
@@ -121,4 +123,9 @@ export async function previewCommand(options: { config: string | undefined }): P
   const server = await preview({ ...astroConfig(config, true) });
   await server.closed();
   return 0;
+}
+
+function layoutSummary(l: LayoutReport): string {
+  if (l.shapes === 0) return 'none drawn';
+  return `${l.shapes} layout${l.shapes === 1 ? '' : 's'}: ${l.reused} kept from the last build, ${l.onWorkers} laid out on worker threads, ${l.onPages} while rendering`;
 }

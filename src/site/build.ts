@@ -2,12 +2,11 @@
 
 import { randomUUID } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import type { PortalModel } from '../model/portal.ts';
-import { prepareLayouts, type PreparedLayouts } from './graphs.ts';
+import { startLayouts, type LayoutReport } from './graphs.ts';
 import { parseModel } from './lib/model.ts';
 
 /** Repo root (where astro.config.mjs lives). */
@@ -28,7 +27,7 @@ export interface BuildSiteOptions {
 }
 
 export interface BuildSiteResult {
-  layouts: PreparedLayouts;
+  layouts: LayoutReport;
 }
 
 /** Renames when both folders are on one filesystem (instant even for 10,000 pages); copies otherwise. */
@@ -45,11 +44,9 @@ async function moveDir(from: string, to: string): Promise<void> {
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const outDir = resolve(options.outDir);
   const model = options.model ?? parseModel(await readFile(options.modelFile, 'utf8'), options.modelFile);
-  const layoutDir = await mkdtemp(join(tmpdir(), 'backlot-layouts-'));
-  const layouts = await prepareLayouts(model, {
-    outFile: join(layoutDir, 'layouts.json'),
-    ...(options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {}),
-  });
+  // Graph layouts are laid out on worker threads while Astro bundles and renders.
+  const layoutWork = startLayouts(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
+  let layouts: LayoutReport | undefined;
   // Astro writes its prerender chunks into `<outDir>/.prerender/` (or `<cwd>/.astro/` when outDir is outside the cwd)
   // and imports them from there, so they must sit where this package's node_modules resolve, and a second build in
   // the same process must not find the first one's chunks. So: build from the package root, inside it, and copy out.
@@ -61,10 +58,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await mkdir(scratch, { recursive: true });
     buildDir = await mkdtemp(join(scratch, 'site-'));
   }
-  const previous = { model: process.env.BACKLOT_MODEL, layouts: process.env.BACKLOT_LAYOUTS, build: process.env.BACKLOT_BUILD };
+  const previous = { model: process.env.BACKLOT_MODEL, build: process.env.BACKLOT_BUILD };
   process.env.BACKLOT_MODEL = resolve(options.modelFile);
   process.env.BACKLOT_BUILD = randomUUID();
-  process.env.BACKLOT_LAYOUTS = join(layoutDir, 'layouts.json');
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
   try {
@@ -75,6 +71,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       ...(options.site ? { site: options.site } : {}),
       logLevel: options.verbose ? 'info' : 'warn',
     });
+    layouts = await layoutWork.finish();
     if (!inside) {
       await rm(outDir, { recursive: true, force: true });
       await moveDir(buildDir, outDir);
@@ -82,15 +79,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   } finally {
     process.chdir(cwd);
     restoreEnv('BACKLOT_MODEL', previous.model);
-    restoreEnv('BACKLOT_LAYOUTS', previous.layouts);
     restoreEnv('BACKLOT_BUILD', previous.build);
-    await rm(layoutDir, { recursive: true, force: true });
+    if (!layouts) await layoutWork.finish(); // stops the workers when the build failed
     if (!inside) {
       await rm(buildDir, { recursive: true, force: true });
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts };
+  return { layouts: layouts! };
 }
 
 function restoreEnv(name: string, value: string | undefined): void {

@@ -1,20 +1,21 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Entity } from '../model/entity.ts';
 import type { PortalModel } from '../model/portal.ts';
-import { prepareLayouts, siteGraphShapes } from './graphs.ts';
+import { siteGraphShapes, startLayouts } from './graphs.ts';
 import { indexEntities } from './lib/entities.ts';
-import { explorerGraph } from './lib/graph.ts';
-import { computeShape, layoutGraph, layoutsComputed, type Shape } from './lib/graph-layout.ts';
+import { entityGraph, explorerGraph } from './lib/graph.ts';
+import { computeShape, graphShape, layoutGraph, layoutsComputed, sharedLayouts, type ShapeInput } from './lib/graph-layout.ts';
 import { entity, orgEntities } from './lib/test-org.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// Each test starts from an empty set of layouts in memory, as a fresh build process does.
+beforeEach(() => sharedLayouts().shapes.clear());
 
-// Systems of 1 to 35 components, with and without an API each: about 70 distinct explorer shapes, enough
-// for the work to be shared with a worker thread.
+// Systems of 1 to `max` components, with and without an API each: distinct explorer shapes.
 function org(max: number): PortalModel {
   const entities: Entity[] = [entity('Group', 'team', { type: 'team', children: [] })];
   for (const withApis of [false, true]) {
@@ -28,58 +29,93 @@ function org(max: number): PortalModel {
       }
     }
   }
+  entities.push(entity('Domain', 'everything', { owner: 'team' }));
   return { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], entities: orgEntities(entities) };
 }
 
-const model = org(35);
-const small = org(8);
-const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, Shape>;
+const big = org(30);
+const small = org(6);
 
-describe('prepareLayouts', () => {
-  it('lays out every distinct shape the pages draw, on two threads, as the page itself would', async () => {
-    const inputs = siteGraphShapes(model);
-    expect(inputs.length).toBeGreaterThan(64);
+async function allLaidOut(inputs: ShapeInput[]): Promise<void> {
+  const started = Date.now();
+  while (!inputs.every((i) => sharedLayouts().shapes.has(i.key))) {
+    if (Date.now() - started > 30_000) throw new Error('layouts not done in 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** What the pages do: lay out every graph they draw. */
+function renderPages(model: PortalModel): void {
+  const index = indexEntities(model.entities);
+  for (const item of model.entities) {
+    const graph = entityGraph(item.ref, index);
+    if (graph.nodes.length > 1) layoutGraph(graph);
+    if (['system', 'domain'].includes(item.entity.kind.toLowerCase())) layoutGraph(explorerGraph(item, index));
+  }
+}
+
+describe('siteGraphShapes', () => {
+  it('lists each distinct shape once, explorer graphs first (Domains, then Systems) as Astro renders them', () => {
+    const inputs = siteGraphShapes(big);
     expect(new Set(inputs.map((i) => i.key)).size).toBe(inputs.length);
-    const outFile = join(tmp, 'a', 'layouts.json');
-    const result = await prepareLayouts(model, { outFile, threads: 2 });
-    expect(result).toMatchObject({ shapes: inputs.length, computed: inputs.length });
-    const shapes = read(outFile);
-    expect(Object.keys(shapes).sort()).toEqual(inputs.map((i) => i.key).sort());
-    // Whichever thread laid it out, a shape is what this thread computes for it.
-    for (const input of [inputs[0]!, inputs[inputs.length - 1]!]) expect(shapes[input.key]).toEqual(computeShape(input));
+    const index = indexEntities(big.entities);
+    const domain = big.entities.find((e) => e.entity.kind === 'Domain')!;
+    expect(inputs[0]!.key).toBe(graphShape(explorerGraph(domain, index)).input.key);
+    expect(inputs.length).toBeGreaterThan(60);
+  });
+});
+
+describe('startLayouts', () => {
+  it('lays out every shape on a worker thread while the pages render, as the page itself would', async () => {
+    const inputs = siteGraphShapes(big);
+    const work = startLayouts(big, { threads: 2 });
+    await allLaidOut(inputs);
+    const report = await work.finish();
+    expect(report).toEqual({ shapes: inputs.length, reused: 0, onWorkers: inputs.length, onPages: 0 });
+    for (const input of [inputs[0]!, inputs[inputs.length - 1]!]) expect(sharedLayouts().shapes.get(input.key)).toEqual(computeShape(input));
+    // Pages now only look layouts up.
+    const before = layoutsComputed();
+    renderPages(big);
+    expect(layoutsComputed()).toBe(before);
   });
 
-  it('reuses the layouts kept from the last build and recomputes when their version changed', async () => {
+  it('lets a page lay out a shape the worker has not reached, and the worker skips it', async () => {
+    const inputs = siteGraphShapes(big);
+    const work = startLayouts(big, { threads: 2 });
+    // The last shape in line: the worker is still starting up.
+    const index = indexEntities(big.entities);
+    const last = big.entities.filter((e) => e.entity.kind === 'System').pop()!;
+    const before = layoutsComputed();
+    layoutGraph(explorerGraph(last, index));
+    expect(layoutsComputed()).toBe(before + 1);
+    await allLaidOut(inputs);
+    const report = await work.finish();
+    // Each shape laid out once, by the worker or the page.
+    expect(report.onWorkers + report.onPages).toBe(inputs.length);
+    expect(report.onPages).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the layouts for the next build, and drops them when their version changed', async () => {
     const cacheFile = join(tmp, 'cache', 'layouts.json');
-    const first = await prepareLayouts(small, { outFile: join(tmp, 'b1.json'), cacheFile, threads: 1 });
-    expect(first.computed).toBe(first.shapes);
-    const second = await prepareLayouts(small, { outFile: join(tmp, 'b2.json'), cacheFile, threads: 1 });
-    expect(second).toMatchObject({ shapes: first.shapes, computed: 0 });
-    expect(read(join(tmp, 'b2.json'))).toEqual(read(join(tmp, 'b1.json')));
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: string };
-    writeFileSync(cacheFile, JSON.stringify({ ...cache, version: 'old' }));
-    const third = await prepareLayouts(small, { outFile: join(tmp, 'b3.json'), cacheFile, threads: 1 });
-    expect(third.computed).toBe(first.shapes);
-    writeFileSync(cacheFile, '{ broken');
-    expect((await prepareLayouts(small, { outFile: join(tmp, 'b4.json'), cacheFile, threads: 1 })).computed).toBe(first.shapes);
-  });
+    const inputs = siteGraphShapes(small);
+    // Too few shapes for a worker: the pages lay them all out.
+    const first = startLayouts(small, { cacheFile, threads: 2 });
+    renderPages(small);
+    expect(await first.finish()).toEqual({ shapes: inputs.length, reused: 0, onWorkers: 0, onPages: inputs.length });
 
-  it('gives pages their layouts without dagre when BACKLOT_LAYOUTS names the file', async () => {
-    const outFile = join(tmp, 'c', 'layouts.json');
-    await prepareLayouts(small, { outFile, threads: 1 });
-    const index = indexEntities(small.entities);
-    const item = small.entities.find((e) => e.ref === 'system:default/sys-a-8')!;
-    const previous = process.env.BACKLOT_LAYOUTS;
-    process.env.BACKLOT_LAYOUTS = outFile;
-    try {
-      const before = layoutsComputed();
-      const layout = layoutGraph(explorerGraph(item, index));
-      expect(layoutsComputed()).toBe(before);
-      expect(layout.nodes.length).toBe(17);
-      expect(layout.nodes[0]!.id).toBe('system:default/sys-a-8');
-    } finally {
-      if (previous === undefined) delete process.env.BACKLOT_LAYOUTS;
-      else process.env.BACKLOT_LAYOUTS = previous;
-    }
+    sharedLayouts().shapes.clear();
+    const second = startLayouts(small, { cacheFile });
+    const before = layoutsComputed();
+    renderPages(small);
+    expect(layoutsComputed()).toBe(before);
+    expect(await second.finish()).toEqual({ shapes: inputs.length, reused: inputs.length, onWorkers: 0, onPages: 0 });
+
+    sharedLayouts().shapes.clear();
+    const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: string };
+    writeFileSync(cacheFile, JSON.stringify({ ...kept, version: 'old' }));
+    expect((await startLayouts(small, { cacheFile }).finish()).reused).toBe(0);
+    sharedLayouts().shapes.clear();
+    writeFileSync(cacheFile, '{ broken');
+    expect((await startLayouts(small, { cacheFile }).finish()).reused).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
-// Lays out every relations graph the pages draw before Astro renders them: each distinct shape once, split
-// between this thread and workers, and kept between builds in the cache folder. An explorer graph costs dagre
-// about 15 ms, so at 10,000 entities this is seconds of work that page rendering (one thread) no longer does.
+// Lays out the relations graphs the pages draw while Astro renders them. An explorer graph costs dagre about
+// 15 ms, seconds in all at 10,000 entities, and pages render on one thread: so worker threads lay out every
+// shape the pages will need, in the order they are needed, and hand each to the pages as it is done (through
+// sharedLayouts()). A page that gets to a shape first lays it out itself and the workers skip it. Layouts are
+// kept between builds in the cache folder, so a rebuild lays out only new shapes.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,26 +12,32 @@ import type { PortalModel } from '../model/portal.ts';
 import { indexEntities } from './lib/entities.ts';
 import { hasExplorer } from './lib/entity-page.ts';
 import { entityGraph, explorerGraph } from './lib/graph.ts';
-import { computeShape, graphShape, LAYOUT_VERSION, type Shape, type ShapeInput } from './lib/graph-layout.ts';
+import { graphShape, LAYOUT_VERSION, sharedLayouts, type Shape, type ShapeInput } from './lib/graph-layout.ts';
 
-/** Below this many layouts to compute, a worker's start-up costs more than it saves. */
-const MIN_FOR_WORKERS = 64;
+/** Below this many shapes to lay out, a worker's start-up costs more than it saves. */
+const MIN_FOR_WORKERS = 32;
 
-export interface PrepareLayoutsOptions {
-  /** Where this build's layouts go; pages read them through `BACKLOT_LAYOUTS`. */
-  outFile: string;
+export interface LayoutOptions {
   /** Layouts kept between builds; rewritten with the shapes this build draws. */
   cacheFile?: string;
-  /** Threads in all, this one included (default: one per core). */
+  /** Threads in all, the rendering one included (default: one per core). */
   threads?: number;
 }
 
-export interface PreparedLayouts {
+export interface LayoutReport {
   /** Distinct shapes the pages draw. */
   shapes: number;
-  /** Of those, laid out now (the rest came from the cache file). */
-  computed: number;
-  ms: number;
+  /** Found in the cache file (or already in memory). */
+  reused: number;
+  /** Laid out by worker threads. */
+  onWorkers: number;
+  /** Laid out by the pages themselves, when they got there first. */
+  onPages: number;
+}
+
+export interface LayoutWork {
+  /** Stops the workers, keeps the layouts for the next build and says who laid out what. */
+  finish(): Promise<LayoutReport>;
 }
 
 interface CacheFile {
@@ -37,35 +45,76 @@ interface CacheFile {
   shapes: Record<string, Shape>;
 }
 
-/** The shapes of every graph the site draws: each entity page's and each System's or Domain's explorer. */
+/**
+ * The shapes of every graph the site draws, in the order Astro renders them: explorer pages (Domains, then
+ * Systems) come before entity pages.
+ */
 export function siteGraphShapes(model: PortalModel): ShapeInput[] {
   const index = indexEntities(model.entities);
+  const explorers = model.entities.filter((item) => hasExplorer(item.entity.kind));
+  explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
   const inputs = new Map<string, ShapeInput>();
-  const add = (input: ShapeInput) => inputs.set(input.key, input);
+  for (const item of explorers) {
+    const input = graphShape(explorerGraph(item, index)).input;
+    inputs.set(input.key, input);
+  }
   for (const item of model.entities) {
     const graph = entityGraph(item.ref, index);
-    if (graph.nodes.length > 1) add(graphShape(graph).input);
-    if (hasExplorer(item.entity.kind)) add(graphShape(explorerGraph(item, index)).input);
+    if (graph.nodes.length < 2) continue;
+    const input = graphShape(graph).input;
+    if (!inputs.has(input.key)) inputs.set(input.key, input);
   }
   return [...inputs.values()];
 }
 
-export async function prepareLayouts(model: PortalModel, options: PrepareLayoutsOptions): Promise<PreparedLayouts> {
-  const started = performance.now();
+/** Starts laying out the site's graphs; call before Astro renders, and `finish()` after. */
+export function startLayouts(model: PortalModel, options: LayoutOptions = {}): LayoutWork {
   const inputs = siteGraphShapes(model);
+  const shared = sharedLayouts();
   const cached = options.cacheFile ? readCache(options.cacheFile) : {};
-  const shapes: Record<string, Shape> = {};
-  const missing: ShapeInput[] = [];
-  for (const input of inputs) {
-    const hit = cached[input.key];
-    if (hit) shapes[input.key] = hit;
-    else missing.push(input);
-  }
-  const laid = await layOut(missing, options.threads ?? availableParallelism());
-  missing.forEach((input, i) => (shapes[input.key] = laid[i]!));
-  write(options.outFile, JSON.stringify(shapes));
-  if (options.cacheFile && missing.length > 0) write(options.cacheFile, JSON.stringify({ version: LAYOUT_VERSION, shapes } satisfies CacheFile));
-  return { shapes: inputs.length, computed: missing.length, ms: Math.round(performance.now() - started) };
+  for (const [key, shape] of Object.entries(cached)) if (!shared.shapes.has(key)) shared.shapes.set(key, shape);
+  const missing = inputs.filter((input) => !shared.shapes.has(input.key));
+  const reused = inputs.length - missing.length;
+
+  // One flag per missing shape: 0 free, 1 taken (by a worker or a page). Atomics make sure at most one of the
+  // workers takes each, and a page's claim stops the workers from starting one it is doing itself.
+  const flags = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, missing.length)));
+  const position = new Map(missing.map((input, i) => [input.key, i]));
+  let onPages = 0;
+  shared.claim = (key) => {
+    const i = position.get(key);
+    if (i !== undefined && Atomics.exchange(flags, i, 1) === 0) onPages += 1;
+  };
+  let onWorkers = 0;
+  const count = missing.length >= MIN_FOR_WORKERS ? Math.max(0, (options.threads ?? availableParallelism()) - 1) : 0;
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), { workerData: { inputs: missing, flags } });
+    worker.on('message', (message: { shapes?: Array<[number, Shape]>; error?: string }) => {
+      for (const [i, shape] of message.shapes ?? []) {
+        shared.shapes.set(missing[i]!.key, shape);
+        onWorkers += 1;
+      }
+    });
+    // A failed worker only means the pages lay out the rest themselves.
+    worker.on('error', () => {});
+    return worker;
+  });
+
+  const finish = async (): Promise<LayoutReport> => {
+    shared.claim = undefined;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    if (options.cacheFile && missing.length > 0) {
+      const shapes: Record<string, Shape> = {};
+      for (const input of inputs) {
+        const shape = shared.shapes.get(input.key);
+        if (shape) shapes[input.key] = shape;
+      }
+      write(options.cacheFile, JSON.stringify({ version: LAYOUT_VERSION, shapes } satisfies CacheFile));
+    }
+    return { shapes: inputs.length, reused, onWorkers, onPages };
+  };
+  let finished: Promise<LayoutReport> | undefined;
+  return { finish: () => (finished ??= finish()) };
 }
 
 function readCache(file: string): Record<string, Shape> {
@@ -81,45 +130,4 @@ function readCache(file: string): Record<string, Shape> {
 function write(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
-}
-
-/** Lays the inputs out, biggest first, each to the least loaded thread. */
-async function layOut(inputs: ShapeInput[], threads: number): Promise<Shape[]> {
-  const count = inputs.length >= MIN_FOR_WORKERS ? Math.max(1, Math.min(threads, inputs.length)) : 1;
-  const shares: number[][] = Array.from({ length: count }, () => []);
-  const load = new Array<number>(count).fill(0);
-  const order = inputs.map((_, i) => i).sort((a, b) => cost(inputs[b]!) - cost(inputs[a]!));
-  for (const i of order) {
-    const t = load.indexOf(Math.min(...load));
-    shares[t]!.push(i);
-    load[t]! += cost(inputs[i]!);
-  }
-  const out = new Array<Shape>(inputs.length);
-  const remote = shares.slice(1).map(async (share) => {
-    const results = await inWorker(share.map((i) => inputs[i]!));
-    share.forEach((i, k) => (out[i] = results[k]!));
-  });
-  // Let the workers receive their share before this thread is busy with its own.
-  await new Promise((resolve) => setImmediate(resolve));
-  for (const i of shares[0]!) out[i] = computeShape(inputs[i]!);
-  await Promise.all(remote);
-  return out;
-}
-
-/** dagre's time grows with nodes and edges (long edges add dummy nodes on every rank they cross). */
-function cost(input: ShapeInput): number {
-  return input.count + input.edges.length * 2;
-}
-
-function inWorker(inputs: ShapeInput[]): Promise<Shape[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url));
-    worker.once('message', (message: { shapes?: Shape[]; error?: string }) => {
-      void worker.terminate();
-      if (message.shapes) resolve(message.shapes);
-      else reject(new Error(`graph layout worker failed: ${message.error}`));
-    });
-    worker.once('error', reject);
-    worker.postMessage(inputs);
-  });
 }

@@ -1,8 +1,8 @@
 // Lays a relations graph out with dagre, for an inline SVG drawn at build time.
-// dagre costs milliseconds per graph, far more than rendering a page, so layouts are cached by shape:
-// nodes have one fixed size, and most entities' neighbourhoods share a shape with many others.
+// dagre costs milliseconds per graph, far more than rendering a page, so layouts are kept by shape (nodes have
+// one fixed size, and most entities' neighbourhoods share a shape with many others) and computed ahead on
+// worker threads during a build (../graphs.ts).
 
-import { readFileSync } from 'node:fs';
 import dagre from '@dagrejs/dagre';
 import type { EntityGraph, GraphEdge, GraphNode } from './graph.ts';
 
@@ -11,8 +11,8 @@ export const NODE_HEIGHT = 44;
 const LABEL_HEIGHT = 16;
 /** Changes when anything that shapes a layout does (sizes, spacing, paths): older cached layouts are dropped. */
 export const LAYOUT_VERSION = `1:${NODE_WIDTH}x${NODE_HEIGHT}`;
-/** Layouts kept; an org has far fewer distinct neighbourhood shapes than entities. */
-const CACHE_SIZE = 5000;
+/** Layouts kept in memory; an org has far fewer distinct graph shapes than entities. */
+const CACHE_SIZE = 20_000;
 
 export interface LaidOutNode extends GraphNode {
   /** Top-left corner. */
@@ -50,30 +50,28 @@ export interface ShapeInput {
   edges: Array<{ from: number; to: number; label: string }>;
 }
 
-const cache = new Map<string, Shape>();
 let computed = 0;
-let seeded: string | undefined;
 
-/** How many layouts dagre has computed (the rest came from the cache); for tests and the bench. */
+/** How many layouts dagre has computed on this thread (the rest were looked up); for tests and the bench. */
 export function layoutsComputed(): number {
   return computed;
 }
 
 /**
- * Layouts computed before the Astro build (see ../graphs.ts), in the file `BACKLOT_LAYOUTS` names: loaded once,
- * so pages only look their shapes up. Without it (astro dev) pages lay their graphs out themselves.
+ * Layouts by shape key, shared through globalThis: Astro's page chunks carry their own copy of this module, and
+ * the site stage (../graphs.ts) fills this map from worker threads while pages render. `claim` tells those
+ * workers that a page is laying a shape out itself, so they skip it.
  */
-function seedFromFile(): void {
-  const file = process.env.BACKLOT_LAYOUTS;
-  if (!file || seeded === file) return;
-  seeded = file;
-  let shapes: Record<string, Shape>;
-  try {
-    shapes = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Shape>;
-  } catch {
-    return; // A missing or broken file only costs time: the layouts are computed here instead.
-  }
-  for (const [key, shape] of Object.entries(shapes)) cache.set(key, shape);
+export interface SharedLayouts {
+  shapes: Map<string, Shape>;
+  claim?: (key: string) => void;
+}
+
+const SHARED = Symbol.for('backlot.graphLayouts');
+
+export function sharedLayouts(): SharedLayouts {
+  const g = globalThis as { [SHARED]?: SharedLayouts };
+  return (g[SHARED] ??= { shapes: new Map() });
 }
 
 /** The nodes in drawing order and the shape they make. */
@@ -87,13 +85,14 @@ export function graphShape(graph: EntityGraph): { nodes: GraphNode[]; edges: Gra
 }
 
 export function layoutGraph(graph: EntityGraph): GraphLayout {
-  seedFromFile();
   const { nodes, edges, input } = graphShape(graph);
-  let shape = cache.get(input.key);
+  const shared = sharedLayouts();
+  let shape = shared.shapes.get(input.key);
   if (!shape) {
+    shared.claim?.(input.key);
     shape = computeShape(input);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(input.key, shape);
+    if (shared.shapes.size >= CACHE_SIZE) shared.shapes.delete(shared.shapes.keys().next().value!);
+    shared.shapes.set(input.key, shape);
   }
   const laid = shape;
   return {
