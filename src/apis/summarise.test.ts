@@ -31,6 +31,16 @@ describe('summariseDefinition', () => {
     expect(out.format).toBe('broken');
   });
 
+  it("reads values as YAML 1.2's core schema does: dates stay text, later duplicate keys win", async () => {
+    const out = await summariseDefinition('openapi', 'openapi: 3.0.0\ninfo:\n  title: First\n  title: Second\n  version: 2024-01-01\npaths: {}\n');
+    expect(out).toMatchObject({ format: 'openapi', info: { title: 'Second', version: '2024-01-01' } });
+  });
+
+  it('reads a definition with anchors and aliases (through the alias-counting parser)', async () => {
+    const text = 'openapi: 3.0.0\ninfo: &info { title: Shared, version: "1" }\nx-copy: *info\npaths: {}\n';
+    expect(await summariseDefinition('openapi', text)).toMatchObject({ format: 'openapi', info: { title: 'Shared', version: '1' } });
+  });
+
   it('keeps other types as text, case-insensitively known ones summarised', async () => {
     expect(await summariseDefinition('trpc', 'export const router = {}')).toEqual({
       type: 'trpc',
