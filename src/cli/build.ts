@@ -6,7 +6,7 @@ import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
-import { indexSite } from '../search/index.ts';
+import { startModelIndex } from '../search/index.ts';
 import { REPO_ROOT, buildSite } from '../site/build.ts';
 import type { LayoutReport } from '../site/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
@@ -63,15 +63,24 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   }
 
   const t0 = performance.now();
-  const site = await buildSite({
-    modelFile: modelPath,
-    model: result.model,
-    cacheDir: config.cacheDir,
-    outDir: config.site.outDir,
-    base: config.site.base,
-    ...(config.site.url ? { site: config.site.url } : {}),
-    verbose: options.verbose,
-  });
+  // Search indexes the entities from the model while Astro renders; only the docs pages wait for the site.
+  const searchIndex = startModelIndex(result.model);
+  searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
+  let site: Awaited<ReturnType<typeof buildSite>>;
+  try {
+    site = await buildSite({
+      modelFile: modelPath,
+      model: result.model,
+      cacheDir: config.cacheDir,
+      outDir: config.site.outDir,
+      base: config.site.base,
+      ...(config.site.url ? { site: config.site.url } : {}),
+      verbose: options.verbose,
+    });
+  } catch (err) {
+    await searchIndex.then((s) => s.close(), () => {});
+    throw err;
+  }
   const astroMs = performance.now() - t0;
   // Pagefind works in its own process meanwhile: the static API's 10,000 small files and the docs' assets are
   // written while it indexes. Neither touches what search reads (the model, the docs pages' HTML).
@@ -81,7 +90,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], config.site.outDir, config.site.base);
       return writeCatalogApi(result.model, config.site.outDir);
     })(),
-    indexSite(config.site.outDir, { model: result.model }),
+    searchIndex.then((s) => s.finish(config.site.outDir)),
   ]);
   const outputMs = performance.now() - t0 - astroMs;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
 import type { DocsSite } from '../docs/types.ts';
-import { docsPageFiles, indexSite, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
+import { docsPageFiles, indexSite, startModelIndex, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-search-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -120,6 +120,32 @@ describe('indexSite', () => {
     expect(files.length).toBeLessThanOrEqual(4);
     const text = files.map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString('utf8')).join('\n');
     for (let i = 0; i < 12; i++) expect(text).toContain(`word${i}.`);
+  });
+
+  it('indexes the entities before the site exists and the docs pages once it does', async () => {
+    const site = join(tmp, 'later');
+    const model: PortalModel = {
+      site: { title: 't', base: '/' },
+      generatedAt: '2026-01-01T00:00:00Z',
+      repos: [],
+      diagnostics: [],
+      entities: [
+        {
+          ref: 'component:default/ledger',
+          source: { repo: 'r', file: 'f', line: 1, column: 1 },
+          entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ledger', description: 'Keeps the books' }, spec: { type: 'service' } },
+        },
+      ],
+      docs: { sites: [docsSite('/', ['/docs/ledger/'])], redirects: [] },
+    };
+    const search = await startModelIndex(model);
+    expect(existsSync(site)).toBe(false);
+    mkdirSync(join(site, 'docs', 'ledger'), { recursive: true });
+    writeFileSync(join(site, 'docs', 'ledger', 'index.html'), page('<main data-pagefind-body><h1>Ledger</h1><p>closing the month</p></main>'));
+    expect((await search.finish(site)).pages).toBe(2);
+    const fragments = readdirSync(join(site, 'pagefind', 'fragment')).map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString('utf8'));
+    expect(fragments.some((f) => f.includes('Keeps the books'))).toBe(true);
+    expect(fragments.some((f) => f.includes('closing the month'))).toBe(true);
   });
 
   it('throws when the site folder does not exist', async () => {

@@ -103,37 +103,70 @@ const BATCH = 500;
 
 async function indexRecords(site: string, model: PortalModel, options: IndexSiteOptions): Promise<IndexSiteResult> {
   const started = performance.now();
+  const search = await startModelIndex(model, options);
+  const result = await search.finish(site);
+  return { pages: result.pages, ms: Math.round(performance.now() - started) };
+}
+
+export interface ModelIndex {
+  /** Adds the built site's docs pages, writes the index into `<site>/pagefind/` and stops Pagefind. */
+  finish(site: string): Promise<IndexSiteResult>;
+  /** Stops Pagefind without writing (the build failed). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a search index and adds the model's entities to it. Entities need no built page, so this runs while
+ * Astro renders (Pagefind works in its own process, on the other core); only the docs pages wait for the site.
+ */
+export async function startModelIndex(model: PortalModel, options: IndexSiteOptions = {}): Promise<ModelIndex> {
+  const started = performance.now();
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ maxFragments: options.maxFragments ?? MAX_FRAGMENTS });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const close = async () => {
+    await index.deleteIndex().catch(() => {});
+    await pagefind.close().catch(() => {});
+  };
   const problems: string[] = [];
+  const records = entityRecords(model);
   try {
-    const records = entityRecords(model);
     for (let i = 0; i < records.length; i += BATCH) {
       const added = await Promise.all(
         records.slice(i, i + BATCH).map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: r.meta, filters: r.filters })),
       );
       for (const a of added) problems.push(...a.errors);
     }
-    // TechDocs pages: read as HTML, found from the model rather than by walking a site of 30,000 files.
-    let pages = 0;
-    for (const path of docsPageFiles(model)) {
-      const content = await readFile(join(site, path), 'utf8').catch(() => undefined);
-      if (content === undefined || !content.includes('data-pagefind-body')) continue;
-      const added = await index.addHTMLFile({ sourcePath: path, content });
-      problems.push(...added.errors);
-      pages += 1;
-    }
-    if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind failed to write its index into ${site}:\n${written.errors.join('\n')}`);
-    const total = records.length + pages;
-    options.log?.(`Indexed ${total} pages (${records.length} entities from the model, ${pages} pages from HTML)`);
-    return { pages: total, ms: Math.round(performance.now() - started) };
-  } finally {
-    await index.deleteIndex().catch(() => {});
-    await pagefind.close().catch(() => {});
+  } catch (err) {
+    await close();
+    throw err;
   }
+  return {
+    close,
+    async finish(outDir: string) {
+      const site = resolve(outDir);
+      try {
+        if (!existsSync(site)) throw new Error(`Search index: the site folder ${site} does not exist; build the site first`);
+        // TechDocs pages: read as HTML, found from the model rather than by walking a site of 30,000 files.
+        let pages = 0;
+        for (const path of docsPageFiles(model)) {
+          const content = await readFile(join(site, path), 'utf8').catch(() => undefined);
+          if (content === undefined || !content.includes('data-pagefind-body')) continue;
+          const added = await index.addHTMLFile({ sourcePath: path, content });
+          problems.push(...added.errors);
+          pages += 1;
+        }
+        if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
+        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+        if (written.errors.length) throw new Error(`Pagefind failed to write its index into ${site}:\n${written.errors.join('\n')}`);
+        const total = records.length + pages;
+        options.log?.(`Indexed ${total} pages (${records.length} entities from the model, ${pages} pages from HTML)`);
+        return { pages: total, ms: Math.round(performance.now() - started) };
+      } finally {
+        await close();
+      }
+    },
+  };
 }
 
 /** Site-relative `index.html` paths of the docs pages in the model (their URLs carry the base path). */
