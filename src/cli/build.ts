@@ -1,13 +1,13 @@
 // `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
 import { startModelIndex } from '../search/index.ts';
-import { REPO_ROOT, buildSite } from '../site/build.ts';
+import { REPO_ROOT, buildSite, moveDir } from '../site/build.ts';
 import type { LayoutReport } from '../site/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
@@ -63,6 +63,12 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   }
 
   const t0 = performance.now();
+  // The static catalog API's 10,000 small files are written beside the site while Astro renders (Astro empties
+  // its output folder first) and moved into it after.
+  const staging = join(ctx.config.root, '.backlot', 'api-staging');
+  await rm(staging, { recursive: true, force: true });
+  const apiFiles = writeCatalogApi(result.model, staging);
+  apiFiles.catch(() => {}); // handled where it is awaited
   // Search indexes the entities from the model while Astro renders; only the docs pages wait for the site.
   const searchIndex = startModelIndex(result.model);
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
@@ -79,16 +85,19 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     });
   } catch (err) {
     await searchIndex.then((s) => s.close(), () => {});
+    await apiFiles.catch(() => {});
     throw err;
   }
   const astroMs = performance.now() - t0;
-  // Pagefind works in its own process meanwhile: the static API's 10,000 small files and the docs' assets are
-  // written while it indexes. Neither touches what search reads (the model, the docs pages' HTML).
+  // Pagefind writes its index meanwhile; neither touches what search reads (the model, the docs pages' HTML).
   const [api, search] = await Promise.all([
     (async () => {
       // Images and files the docs pages link to, served from the docs' own URLs.
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], config.site.outDir, config.site.base);
-      return writeCatalogApi(result.model, config.site.outDir);
+      const written = await apiFiles;
+      await moveDir(join(staging, 'api'), join(config.site.outDir, 'api'));
+      await rm(staging, { recursive: true, force: true });
+      return written;
     })(),
     searchIndex.then((s) => s.finish(config.site.outDir)),
   ]);

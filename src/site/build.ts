@@ -31,7 +31,7 @@ export interface BuildSiteResult {
 }
 
 /** Renames when both folders are on one filesystem (instant even for 10,000 pages); copies otherwise. */
-async function moveDir(from: string, to: string): Promise<void> {
+export async function moveDir(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true });
   try {
     await rename(from, to);
