@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import type { PortalModel } from '../model/portal.ts';
 import { startLayouts, type LayoutReport } from './graphs.ts';
-import { parseModel } from './lib/model.ts';
+import { parseModel, SHARED_MODEL } from './lib/model.ts';
 
 /** Repo root (where astro.config.mjs lives). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -61,6 +61,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const previous = { model: process.env.BACKLOT_MODEL, build: process.env.BACKLOT_BUILD };
   process.env.BACKLOT_MODEL = resolve(options.modelFile);
   process.env.BACKLOT_BUILD = randomUUID();
+  const shared = globalThis as { [SHARED_MODEL]?: { build: string; model: PortalModel } };
+  shared[SHARED_MODEL] = { build: process.env.BACKLOT_BUILD, model };
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
   try {
@@ -80,6 +82,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     process.chdir(cwd);
     restoreEnv('BACKLOT_MODEL', previous.model);
     restoreEnv('BACKLOT_BUILD', previous.build);
+    delete shared[SHARED_MODEL];
     if (!layouts) await layoutWork.finish(); // stops the workers when the build failed
     if (!inside) {
       await rm(buildDir, { recursive: true, force: true });

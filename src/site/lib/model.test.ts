@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { loadModel, modelPath, parseModel } from './model.ts';
+import { loadModel, modelPath, parseModel, SHARED_MODEL } from './model.ts';
 import { siteData } from './site-data.ts';
 
 const fixture = new URL('../fixtures/model.json', import.meta.url);
@@ -71,6 +71,25 @@ describe('loadModel', () => {
       process.env.BACKLOT_BUILD = 'two';
       expect(loadModel().site.title).toBe('D2, rewritten during the build');
     } finally {
+      if (saved === undefined) delete process.env.BACKLOT_BUILD;
+      else process.env.BACKLOT_BUILD = saved;
+    }
+  });
+
+  it('takes the model buildSite shares for its build instead of reading the file', () => {
+    const saved = process.env.BACKLOT_BUILD;
+    const g = globalThis as { [SHARED_MODEL]?: unknown };
+    const model = { site: { title: 'Shared', base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [] };
+    process.env.BACKLOT_MODEL = join(tmp, 'not-written.json');
+    try {
+      g[SHARED_MODEL] = { build: 'three', model };
+      process.env.BACKLOT_BUILD = 'three';
+      expect(loadModel()).toBe(model);
+      // Another build's model is not taken: the file is read (and here is missing).
+      process.env.BACKLOT_BUILD = 'four';
+      expect(() => loadModel()).toThrow(/Cannot read the Backlot model/);
+    } finally {
+      delete g[SHARED_MODEL];
       if (saved === undefined) delete process.env.BACKLOT_BUILD;
       else process.env.BACKLOT_BUILD = saved;
     }

@@ -33,10 +33,21 @@ export function parseModel(text: string, source = 'model'): PortalModel {
 // spares 20,000 stat calls at 10,000 entities, each slow on some file systems.
 let cached: { key: string; model: PortalModel } | undefined;
 
+/**
+ * The model buildSite already holds, for the build it names: pages take it rather than parse the file again
+ * (shared through globalThis, as Astro's page chunks have their own copy of this module).
+ */
+export const SHARED_MODEL = Symbol.for('backlot.model');
+
 export function loadModel(): PortalModel {
   const path = modelPath();
   const build = process.env.BACKLOT_BUILD;
   if (build && cached?.key === `${path}\0${build}`) return cached.model;
+  const shared = (globalThis as { [SHARED_MODEL]?: { build: string; model: PortalModel } })[SHARED_MODEL];
+  if (build && shared?.build === build) {
+    cached = { key: `${path}\0${build}`, model: shared.model };
+    return shared.model;
+  }
   let key: string;
   let text: string;
   try {
