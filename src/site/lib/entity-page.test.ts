@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_LIMIT, docsLink, hasExplorer, needsFullLists } from './entity-page.ts';
+import { CARD_LIMIT, docsLink, entityLists, hasExplorer, needsFullLists } from './entity-page.ts';
+import { groupMembers, groupOwnership, userOwnership } from './org.ts';
+import { relationCards } from './relations.ts';
 import { entity, orgEntities, orgIndex } from './test-org.ts';
 
 describe('docsLink', () => {
@@ -49,5 +51,45 @@ describe('needsFullLists', () => {
 
   it('knows which kinds have a graph explorer', () => {
     expect([hasExplorer('System'), hasExplorer('domain'), hasExplorer('Component')]).toEqual([true, true, false]);
+  });
+});
+
+describe('entityLists', () => {
+  const index = orgIndex([
+    entity('Group', 'root', { type: 'org', children: ['team'], members: ['ann'] }),
+    entity('Group', 'team', { type: 'team', parent: 'root', members: ['bob', 'ann'] }),
+    entity('User', 'ann', { memberOf: [] }),
+    entity('User', 'bob', { memberOf: [] }),
+    entity('System', 'sys', { owner: 'root' }),
+    entity('Component', 'a', { type: 'service', owner: 'team', system: 'sys' }),
+    entity('Component', 'b', { type: 'website', owner: 'root', system: 'sys' }),
+    entity('Component', 'c', { type: 'service', owner: 'user:bob', dependsOn: ['resource:db'] }),
+  ]);
+
+  it('gives the same lists as walking the org for each list', () => {
+    for (const ref of ['group:default/root', 'group:default/team']) {
+      const lists = entityLists(index.get(ref)!, index);
+      expect(lists.members).toEqual({ direct: groupMembers(ref, index, false), aggregated: groupMembers(ref, index, true) });
+      expect(lists.owned).toEqual({ direct: groupOwnership(ref, index, false), aggregated: groupOwnership(ref, index, true) });
+    }
+    for (const ref of ['user:default/ann', 'user:default/bob']) {
+      const lists = entityLists(index.get(ref)!, index);
+      expect(lists.members).toBeUndefined();
+      expect(lists.owned).toEqual({ direct: userOwnership(ref, index, false), aggregated: userOwnership(ref, index, true) });
+    }
+    const root = entityLists(index.get('group:default/root')!, index);
+    expect(root.members!.aggregated.map((m) => m.ref)).toEqual(['user:default/ann', 'user:default/bob']);
+    expect(root.owned!.direct.map((o) => o.ref)).toEqual(['component:default/b', 'system:default/sys']);
+    expect(root.owned!.aggregated.map((o) => o.ref)).toEqual(['component:default/a', 'component:default/b', 'system:default/sys']);
+    expect(entityLists(index.get('user:default/bob')!, index).owned!.direct.map((o) => o.ref)).toEqual(['component:default/c']);
+    const c = index.get('component:default/c')!;
+    expect(entityLists(c, index)).toEqual({ ...relationCards(c.entity, index), fullLists: false });
+  });
+
+  it('computes the lists of an entity once per index', () => {
+    const item = index.get('group:default/team')!;
+    expect(entityLists(item, index)).toBe(entityLists(item, index));
+    const other = orgIndex([entity('Group', 'team', { type: 'team' })]);
+    expect(entityLists(other.get('group:default/team')!, other).members!.aggregated).toEqual([]);
   });
 });

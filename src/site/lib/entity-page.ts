@@ -3,8 +3,8 @@
 import { ANNOTATION_TECHDOCS_ENTITY, ANNOTATION_TECHDOCS_REF } from '../../model/entity.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import type { EntityIndex } from './entities.ts';
-import { groupMembers, groupOwnership, userOwnership } from './org.ts';
-import { relationCards } from './relations.ts';
+import { groupMembers, groupOwnership, userOwnership, type Member, type Owned } from './org.ts';
+import { relationCards, type RelationCard, type RelationGroup } from './relations.ts';
 
 /** Entries per relation card, owned-entities list and members list before "and N more". */
 export const CARD_LIMIT = 20;
@@ -20,20 +20,66 @@ export function hasExplorer(kind: string): boolean {
   return k === 'system' || k === 'domain';
 }
 
+export interface EntityLists {
+  cards: RelationCard[];
+  /** Relations no card shows, grouped by type. */
+  other: RelationGroup[];
+  /** A group's members, directly and with its child groups. */
+  members?: { direct: Member[]; aggregated: Member[] };
+  /** What a group or user owns: directly, and with child groups (group) or through their groups (user). */
+  owned?: { direct: Owned[]; aggregated: Owned[] };
+  /** Some list on the entity's page is cut, so it has a page with the full lists. */
+  fullLists: boolean;
+}
+
+// The relations page's paths and the entity page both need these, and a user's or group's lists walk the org:
+// computed once per entity and index (a new build has a new model, so new keys).
+const listsCache = new WeakMap<EntityIndex, WeakMap<PortalEntity, EntityLists>>();
+
+/** Everything the entity page lists, computed once per entity. */
+export function entityLists(item: PortalEntity, index: EntityIndex): EntityLists {
+  let byItem = listsCache.get(index);
+  if (!byItem) {
+    byItem = new WeakMap();
+    listsCache.set(index, byItem);
+  }
+  let lists = byItem.get(item);
+  if (!lists) {
+    lists = computeLists(item, index);
+    byItem.set(item, lists);
+  }
+  return lists;
+}
+
+function computeLists(item: PortalEntity, index: EntityIndex): EntityLists {
+  const kind = item.entity.kind.toLowerCase();
+  const { cards, other } = relationCards(item.entity, index);
+  // Direct entries are the aggregated ones without `via`, in the same order: one walk gives both lists.
+  const direct = <T extends { via?: string }>(all: T[]) => all.filter((x) => !x.via);
+  let members: EntityLists['members'];
+  let owned: EntityLists['owned'];
+  if (kind === 'group') {
+    const allMembers = groupMembers(item.ref, index, true);
+    members = { direct: direct(allMembers), aggregated: allMembers };
+    const allOwned = groupOwnership(item.ref, index, true);
+    owned = { direct: direct(allOwned), aggregated: allOwned };
+  } else if (kind === 'user') {
+    const allOwned = userOwnership(item.ref, index, true);
+    owned = { direct: direct(allOwned), aggregated: allOwned };
+  }
+  // Groups and users list what comes through other groups, so their own relation count says little.
+  const fullLists =
+    (members !== undefined && members.aggregated.length > MEMBER_LIMIT) ||
+    (kind === 'group' && owned !== undefined && owned.direct.length > CARD_LIMIT) ||
+    (kind === 'user' && owned !== undefined && owned.aggregated.length > CARD_LIMIT) ||
+    cards.some((c) => c.targets.length > CARD_LIMIT) ||
+    other.some((g) => g.targets.length > CARD_LIMIT);
+  return { cards, other, ...(members ? { members } : {}), ...(owned ? { owned } : {}), fullLists };
+}
+
 /** Whether some list on the entity's page is cut, so it needs the page with the full lists. */
 export function needsFullLists(item: PortalEntity, index: EntityIndex): boolean {
-  const kind = item.entity.kind.toLowerCase();
-  // Groups and users list what comes through other groups, so their own relation count says little.
-  if (kind === 'group') {
-    if (groupMembers(item.ref, index, true).length > MEMBER_LIMIT || groupOwnership(item.ref, index, false).length > CARD_LIMIT) return true;
-  } else if (kind === 'user') {
-    if (userOwnership(item.ref, index, true).length > CARD_LIMIT) return true;
-  } else if ((item.entity.relations?.length ?? 0) <= CARD_LIMIT) {
-    // Cheap test first: a page with few relations cannot have a long card.
-    return false;
-  }
-  const { cards, other } = relationCards(item.entity, index);
-  return cards.some((c) => c.targets.length > CARD_LIMIT) || other.some((g) => g.targets.length > CARD_LIMIT);
+  return entityLists(item, index).fullLists;
 }
 
 interface DocsModel {

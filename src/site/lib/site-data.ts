@@ -4,6 +4,7 @@ import { compareDiagnostics, type Diagnostic } from '../../model/diagnostic.ts';
 import type { PortalEntity, PortalModel } from '../../model/portal.ts';
 import { countSeverities, type SeverityCounts } from './diagnostics.ts';
 import { indexEntities, sortEntities, type EntityIndex } from './entities.ts';
+import { formatBuildTime } from './format.ts';
 import { loadModel } from './model.ts';
 
 export interface SiteData {
@@ -14,11 +15,24 @@ export interface SiteData {
   /** Diagnostics keyed by lower-case entity ref, in file order. */
   byEntity: ReadonlyMap<string, Diagnostic[]>;
   counts: SeverityCounts;
+  /** The footer's build time, formatted. */
+  builtAt: string;
 }
 
 const cache = new WeakMap<PortalModel, SiteData>();
+// Every page asks several times; within one build (BACKLOT_BUILD, set by buildSite) the answer cannot change.
+let current: { build: string; data: SiteData } | undefined;
 
-export function siteData(model: PortalModel = loadModel()): SiteData {
+export function siteData(model?: PortalModel): SiteData {
+  if (model) return dataOf(model);
+  const build = process.env.BACKLOT_BUILD;
+  if (build && current?.build === build) return current.data;
+  const data = dataOf(loadModel());
+  if (build) current = { build, data };
+  return data;
+}
+
+function dataOf(model: PortalModel): SiteData {
   const hit = cache.get(model);
   if (hit) return hit;
   const byEntity = new Map<string, Diagnostic[]>();
@@ -35,6 +49,7 @@ export function siteData(model: PortalModel = loadModel()): SiteData {
     sorted: sortEntities(model.entities),
     byEntity,
     counts: countSeverities(model.diagnostics),
+    builtAt: formatBuildTime(model.generatedAt),
   };
   cache.set(model, data);
   return data;
