@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refLinkHtml, relationsGraphHtml, targetItemsHtml, targetLinkHtml } from './entity-html.ts';
+import { entityHref, refLinkHtml, relationCardHtml, relationsGraphHtml, targetItemsHtml, targetLinkHtml } from './entity-html.ts';
+import { relationCards } from './relations.ts';
 import type { GraphLayout } from './graph-layout.ts';
 import { entity, orgIndex } from './test-org.ts';
 
@@ -89,5 +90,35 @@ describe('relationsGraphHtml', () => {
     // Unknown kinds (even ones named like Object's own properties) get the generic outline.
     expect(html).toContain('<g class="node k-other" transform="translate(0 60)"> <title>&lt;b&gt;</title> <rect width="184" height="44" rx="4"></rect>');
     expect(relationsGraphHtml(layout, 'x', '/')).toMatch(/^<div class="graph-box"> /);
+  });
+});
+
+describe('relationCardHtml', () => {
+  const index = orgIndex([
+    entity('System', 'sys', { owner: 't' }),
+    ...Array.from({ length: 3 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 't', system: 'sys' })),
+    entity('API', 'api', { type: 'openapi', owner: 't', system: 'sys', definition: 'x' }),
+  ]);
+  const { cards } = relationCards(index.get('system:default/sys')!.entity, index);
+  const card = (id: string) => cards.find((c) => c.id === id)!;
+
+  it('lists the first entries and links the full list beyond them', () => {
+    const html = relationCardHtml(card('components'), 2, '/all/?a=1&b="2"', '/');
+    expect(html.startsWith('<section class="card rel-card" id="card-components" data-card="components" data-relation="hasPart" aria-labelledby="card-components-title"> <h3 id="card-components-title">Components <span class="count">3</span></h3> <ul class="plain"> <li>')).toBe(true);
+    expect(html.match(/<li>/g)).toHaveLength(2);
+    expect(html.endsWith(' </ul> <p class="more">and 1 more — <a href="/all/?a=1&amp;b=&quot;2&quot;">see all 3</a></p> </section>')).toBe(true);
+  });
+
+  it('shows the empty text of an empty card', () => {
+    expect(relationCardHtml(card('resources'), 20, '/all/', '/')).toContain('<h3 id="card-resources-title">Resources <span class="count">0</span></h3> <p class="muted">No resources.</p>  </section>');
+  });
+});
+
+describe('entityHref', () => {
+  it('is the entity page under the base, lower-cased', () => {
+    const [item] = orgIndex([entity('Component', 'Svc-A', { type: 'service', owner: 't' }, { namespace: 'Ops' })]).values();
+    expect(entityHref(item!, '/')).toBe('/catalog/ops/component/svc-a/');
+    expect(entityHref(item!, '/portal/')).toBe('/portal/catalog/ops/component/svc-a/');
+    expect(entityHref(item!, '/')).toBe('/catalog/ops/component/svc-a/');
   });
 });

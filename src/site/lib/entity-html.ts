@@ -10,6 +10,21 @@ import { NODE_HEIGHT, NODE_WIDTH } from './graph-layout.ts';
 import { escapeAttribute as attr, escapeHtml as text } from './html.ts';
 import { withBase } from './paths.ts';
 import { entityPath, humanizeRef } from './refs.ts';
+import type { RelationCard } from './relations.ts';
+
+// Entity page URLs, each built once per base: pages link to the same entities thousands of times.
+let hrefs = { base: '', byEntity: new WeakMap<PortalEntity, string>() };
+
+/** URL of an entity's page under `base`. */
+export function entityHref(entity: PortalEntity, base: string): string {
+  if (hrefs.base !== base) hrefs = { base, byEntity: new WeakMap() };
+  let url = hrefs.byEntity.get(entity);
+  if (url === undefined) {
+    url = withBase(entityPath(entity.ref), base);
+    hrefs.byEntity.set(entity, url);
+  }
+  return url;
+}
 
 export interface TargetLinkOptions {
   /** Show the kind before the type (lists that mix kinds). */
@@ -26,7 +41,7 @@ export function targetLinkHtml(ref: string, target: PortalEntity | undefined, ba
   const kind = options.showKind ? target.entity.kind : '';
   const type = specString(target.entity, 'type') ?? '';
   const detail = kind && type ? `${kind} · ${type}` : kind || type;
-  let out = `<a href="${attr(withBase(entityPath(target.ref), base))}">${text(entityDisplayName(target.entity))}</a>`;
+  let out = `<a href="${attr(entityHref(target, base))}">${text(entityDisplayName(target.entity))}</a>`;
   if (detail) out += `<span class="meta"> ${text(detail)}</span>`;
   if (options.note) out += `<span class="meta"> · ${text(options.note)}</span>`;
   return out;
@@ -39,10 +54,27 @@ export function targetItemsHtml(items: ReadonlyArray<{ ref: string; target?: Por
   return out;
 }
 
+/**
+ * One relation card (Provided APIs, Subcomponents, …): the first `limit` entries, and a link to the full list
+ * (`allHref`) beyond them. The kind is shown per entry when the card mixes kinds.
+ */
+export function relationCardHtml(card: RelationCard, limit: number, allHref: string, base: string): string {
+  const shown = card.targets.slice(0, limit);
+  const more = card.targets.length - shown.length;
+  const mixed = new Set(card.targets.map((t) => t.target?.entity.kind ?? '')).size > 1;
+  const id = attr(card.id);
+  const list = card.targets.length === 0 ? `<p class="muted">${text(card.empty ?? '')}</p>` : `<ul class="plain"> ${targetItemsHtml(shown, base, mixed)} </ul>`;
+  const rest = more > 0 ? `<p class="more">and ${more} more — <a href="${attr(allHref)}">see all ${card.targets.length}</a></p>` : '';
+  return (
+    `<section class="card rel-card" id="card-${id}" data-card="${id}" data-relation="${attr(card.type)}" aria-labelledby="card-${id}-title">` +
+    ` <h3 id="card-${id}-title">${text(card.title)} <span class="count">${card.targets.length}</span></h3> ${list} ${rest} </section>`
+  );
+}
+
 /** A link to an entity by ref (titled with the ref), or, when it is not in the model, its ref marked missing. */
 export function refLinkHtml(ref: string, index: EntityIndex, base: string, defaultKind?: string, missingLabel = 'not in the catalog'): string {
   const target = findEntity(index, ref);
-  if (target) return `<a href="${attr(withBase(entityPath(target.ref), base))}" title="${attr(target.ref)}">${text(entityTitle(target.entity))}</a>`;
+  if (target) return `<a href="${attr(entityHref(target, base))}" title="${attr(target.ref)}">${text(entityTitle(target.entity))}</a>`;
   return `<span class="missing" title="${attr(`${ref} is not in the catalog`)}">${text(shownRef(ref, defaultKind))} <span class="badge">${text(missingLabel)}</span></span>`;
 }
 
@@ -81,7 +113,7 @@ export function relationsGraphHtml(layout: GraphLayout, label: string, base: str
       `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="${known ? RADIUS[kind] : 4}"></rect> ` +
       `<text x="12" y="17" class="nk">${text(n.missing ? `${n.kind} · not in catalog` : n.kind)}</text> ` +
       `<text x="12" y="34" class="nt">${text(title)}</text> </g>`;
-    nodes += n.entity ? `<a href="${attr(withBase(entityPath(n.entity.ref), base))}" data-node="${attr(n.id)}">${body}</a>` : body;
+    nodes += n.entity ? `<a href="${attr(entityHref(n.entity, base))}" data-node="${attr(n.id)}">${body}</a>` : body;
   }
   return (
     `<div class="graph-box${scroll ? ' scroll' : ''}"> <svg class="graph" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-label="${attr(label)}"> ` +
