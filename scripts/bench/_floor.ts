@@ -1,4 +1,5 @@
-// The floor: Astro and Pagefind alone on the same number of bare pages, no Backlot code at all.
+// The floor: Astro and Pagefind alone on the same number of bare pages, no Backlot code at all, with the build
+// settings Backlot's astro.config.mjs uses (so the floor gets the same head start from page concurrency).
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ export function writeFloorSite(dir: string, pages: number): void {
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';
-export default defineConfig({ output: 'static', trailingSlash: 'always', compressHTML: true, build: { format: 'directory' }, devToolbar: { enabled: false } });
+export default defineConfig({ output: 'static', trailingSlash: 'always', compressHTML: true, build: { format: 'directory', concurrency: 4 }, devToolbar: { enabled: false } });
 `,
   );
   writeFileSync(
