@@ -7,7 +7,8 @@ import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts'
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
 import { startModelIndex } from '../search/index.ts';
-import { REPO_ROOT, buildSite, moveDir } from '../site/build.ts';
+import { startSiteBuild } from '../site/child.ts';
+import { REPO_ROOT, moveDir } from '../site/files.ts';
 import type { LayoutReport } from '../site/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
@@ -26,14 +27,15 @@ export interface BuildOptions {
 /** How many diagnostics a build prints before pointing at the problems page. */
 const PRINT_LIMIT = 30;
 
-async function prepare(options: BuildOptions): Promise<{ ctx: Context; result: PipelineResult; modelPath: string; readMs: number }> {
+const modelFile = (config: BacklotConfig) => join(config.root, '.backlot', 'model.json');
+
+async function prepare(options: BuildOptions, config = readConfig(options.config)): Promise<{ ctx: Context; result: PipelineResult; modelPath: string; readMs: number }> {
   const started = performance.now();
-  const config = readConfig(options.config);
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   const readMs = performance.now() - started;
   const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
   ctx.finish?.();
-  const modelPath = join(ctx.config.root, '.backlot', 'model.json');
+  const modelPath = modelFile(ctx.config);
   await mkdir(dirname(modelPath), { recursive: true });
   await writeFile(modelPath, JSON.stringify(result.model));
   process.env.BACKLOT_MODEL = modelPath;
@@ -52,7 +54,25 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
 
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
-  const { ctx, result, modelPath, readMs } = await prepare(options);
+  const configured = readConfig(options.config);
+  // Astro starts now in a child process (loading, bundling: seconds) and renders once the model file is written.
+  const siteBuild = startSiteBuild({
+    modelFile: modelFile(configured),
+    cacheDir: configured.cacheDir,
+    outDir: configured.site.outDir,
+    base: configured.site.base,
+    ...(configured.site.url ? { site: configured.site.url } : {}),
+    verbose: options.verbose,
+  });
+  let prepared: Awaited<ReturnType<typeof prepare>>;
+  try {
+    prepared = await prepare(options, configured);
+  } catch (err) {
+    siteBuild.cancel();
+    throw err;
+  }
+  siteBuild.modelReady();
+  const { ctx, result, readMs } = prepared;
   const { config } = ctx;
   const { diagnostics } = result;
   if (diagnostics.length > 0) {
@@ -72,17 +92,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   // Search indexes the entities from the model while Astro renders; only the docs pages wait for the site.
   const searchIndex = startModelIndex(result.model);
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
-  let site: Awaited<ReturnType<typeof buildSite>>;
+  let site: Awaited<typeof siteBuild.result>;
   try {
-    site = await buildSite({
-      modelFile: modelPath,
-      model: result.model,
-      cacheDir: config.cacheDir,
-      outDir: config.site.outDir,
-      base: config.site.base,
-      ...(config.site.url ? { site: config.site.url } : {}),
-      verbose: options.verbose,
-    });
+    site = await siteBuild.result;
   } catch (err) {
     await searchIndex.then((s) => s.close(), () => {});
     await apiFiles.catch(() => {});

@@ -1,7 +1,7 @@
 // The CLI as a user runs it: a real process, real folders, real exit codes.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,5 +138,14 @@ describe('backlot usage', () => {
     const res = run(['validate'], dir);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/backlot\.config\.yaml:2:3  unknown key "titel" in site\n {4}hint: did you mean "title"\?/);
+  });
+
+  it('build: a source it cannot read fails with exit 1 and stops the site build it started', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-nosrc-'));
+    writeFileSync(join(dir, 'backlot.config.yaml'), 'site:\n  title: Acme\nsources:\n  - type: local\n    path: nowhere\n    org: acme\n');
+    const res = run(['build'], dir);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/backlot build: local source: cannot read folder .*nowhere/);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 });

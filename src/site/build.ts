@@ -1,17 +1,15 @@
 // The site stage's entry point: Astro renders a model file into static pages.
 
 import { randomUUID } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, rmdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'astro';
+import { mkdir, mkdtemp, readFile, rm, rmdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { build as astroBuild } from 'astro';
 import type { PortalModel } from '../model/portal.ts';
+import { REPO_ROOT, moveDir } from './files.ts';
 import { startLayouts, type LayoutReport } from './graphs.ts';
 import { parseModel, SHARED_MODEL } from './lib/model.ts';
 
-/** Repo root (where astro.config.mjs lives). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
+export { REPO_ROOT, moveDir } from './files.ts';
 
 export interface BuildSiteOptions {
   modelFile: string;
@@ -20,8 +18,11 @@ export interface BuildSiteOptions {
   site?: string;
   /** Astro's own log (default: warnings only). */
   verbose?: boolean;
-  /** The model in `modelFile`, when the caller has it already (saves reading it again). */
-  model?: PortalModel;
+  /**
+   * The model in `modelFile`, when the caller has it already (saves reading it again), or a promise of it: Astro
+   * then loads and bundles at once and waits for the model only before it renders the pages.
+   */
+  model?: PortalModel | Promise<PortalModel>;
   /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
   cacheDir?: string;
 }
@@ -30,22 +31,17 @@ export interface BuildSiteResult {
   layouts: LayoutReport;
 }
 
-/** Renames when both folders are on one filesystem (instant even for 10,000 pages); copies otherwise. */
-export async function moveDir(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  try {
-    await rename(from, to);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    await cp(from, to, { recursive: true });
-  }
-}
-
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const outDir = resolve(options.outDir);
-  const model = options.model ?? parseModel(await readFile(options.modelFile, 'utf8'), options.modelFile);
-  // Graph layouts are laid out on worker threads while Astro bundles and renders.
-  const layoutWork = startLayouts(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
+  const build = randomUUID();
+  const shared = globalThis as { [SHARED_MODEL]?: { build: string; model: PortalModel } };
+  // Graph layouts are laid out on worker threads while Astro bundles and renders, from the moment the model is here.
+  let layoutWork: ReturnType<typeof startLayouts> | undefined;
+  const modelReady = Promise.resolve(options.model ?? readFile(options.modelFile, 'utf8').then((text) => parseModel(text, options.modelFile))).then((model) => {
+    shared[SHARED_MODEL] = { build, model };
+    layoutWork = startLayouts(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
+  });
+  modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
   // Astro writes its prerender chunks into `<outDir>/.prerender/` (or `<cwd>/.astro/` when outDir is outside the cwd)
   // and imports them from there, so they must sit where this package's node_modules resolve, and a second build in
@@ -60,20 +56,24 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   const previous = { model: process.env.BACKLOT_MODEL, build: process.env.BACKLOT_BUILD };
   process.env.BACKLOT_MODEL = resolve(options.modelFile);
-  process.env.BACKLOT_BUILD = randomUUID();
-  const shared = globalThis as { [SHARED_MODEL]?: { build: string; model: PortalModel } };
-  shared[SHARED_MODEL] = { build: process.env.BACKLOT_BUILD, model };
+  process.env.BACKLOT_BUILD = build;
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
   try {
-    await build({
-      root: REPO_ROOT,
-      outDir: buildDir,
-      base: options.base ?? '/',
-      ...(options.site ? { site: options.site } : {}),
-      logLevel: options.verbose ? 'info' : 'warn',
-    });
-    layouts = await layoutWork.finish();
+    try {
+      await astroBuild({
+        root: REPO_ROOT,
+        outDir: buildDir,
+        base: options.base ?? '/',
+        ...(options.site ? { site: options.site } : {}),
+        logLevel: options.verbose ? 'info' : 'warn',
+        vite: { plugins: [waitBeforeRendering(modelReady)] },
+      });
+    } catch (err) {
+      await modelReady; // a model that never came is the error to report, not what Astro made of it
+      throw err;
+    }
+    layouts = await layoutWork!.finish();
     if (!inside) {
       await rm(outDir, { recursive: true, force: true });
       await moveDir(buildDir, outDir);
@@ -83,13 +83,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     restoreEnv('BACKLOT_MODEL', previous.model);
     restoreEnv('BACKLOT_BUILD', previous.build);
     delete shared[SHARED_MODEL];
-    if (!layouts) await layoutWork.finish(); // stops the workers when the build failed
+    if (!layouts) await layoutWork?.finish(); // stops the workers when the build failed
     if (!inside) {
       await rm(buildDir, { recursive: true, force: true });
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
   return { layouts: layouts! };
+}
+
+/**
+ * Holds Astro between bundling and rendering until the model is ready. Astro renders the pages in a `buildApp`
+ * hook of order "post" in a plugin it enforces "post"; a plain plugin's "post" hook runs after the bundling and
+ * before that one.
+ */
+function waitBeforeRendering(ready: Promise<void>) {
+  return {
+    name: 'backlot:wait-for-model',
+    apply: 'build' as const,
+    buildApp: { order: 'post' as const, handler: () => ready },
+  };
 }
 
 function restoreEnv(name: string, value: string | undefined): void {

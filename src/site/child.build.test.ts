@@ -1,0 +1,68 @@
+// The site stage started before its model exists: in-process with a promised model, and in a child process
+// told when the model file is written (what `backlot build` does while the pipeline runs).
+
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSiteBuild } from './child.ts';
+import { parseModel } from './lib/model.ts';
+import { FIXTURE_MODEL, buildSite } from './testing/build.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-child-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const fixtureTitle = () => parseModel(readFileSync(FIXTURE_MODEL, 'utf8')).site.title;
+
+describe('buildSite with a promised model', () => {
+  it('bundles first and renders the model once it arrives', async () => {
+    const out = join(tmp, 'promised');
+    let arrived = 0;
+    const model = new Promise<ReturnType<typeof parseModel>>((resolve) =>
+      setTimeout(() => {
+        arrived = Date.now();
+        resolve(parseModel(readFileSync(FIXTURE_MODEL, 'utf8')));
+      }, 300),
+    );
+    await buildSite({ modelFile: FIXTURE_MODEL, outDir: out, model });
+    expect(arrived).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(fixtureTitle());
+  });
+
+  it('fails with the model’s own error when the model never comes', async () => {
+    const out = join(tmp, 'failed');
+    const model = Promise.reject(new Error('the pipeline broke'));
+    await expect(buildSite({ modelFile: FIXTURE_MODEL, outDir: out, model })).rejects.toThrow('the pipeline broke');
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
+
+describe('startSiteBuild (a child process)', () => {
+  it('waits for the model file, then builds it', async () => {
+    const modelFile = join(tmp, 'later', 'model.json');
+    const out = join(tmp, 'child-out');
+    const site = startSiteBuild({ modelFile, outDir: out });
+    // The file does not exist yet: the child must not read it before it is told.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    mkdirSync(join(tmp, 'later'));
+    copyFileSync(FIXTURE_MODEL, modelFile);
+    site.modelReady();
+    const result = await site.result;
+    expect(result.layouts.shapes).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(fixtureTitle());
+  });
+
+  it('reports a model it cannot read as the build’s error', async () => {
+    const site = startSiteBuild({ modelFile: join(tmp, 'missing', 'model.json'), outDir: join(tmp, 'never') });
+    site.modelReady();
+    await expect(site.result).rejects.toThrow(/missing[/\\]model\.json/);
+    expect(existsSync(join(tmp, 'never', 'index.html'))).toBe(false);
+  });
+
+  it('stops when cancelled, without writing a site', async () => {
+    const site = startSiteBuild({ modelFile: join(tmp, 'unused.json'), outDir: join(tmp, 'cancelled') });
+    site.cancel();
+    await expect(site.result).rejects.toThrow(/stopped/);
+    expect(existsSync(join(tmp, 'cancelled'))).toBe(false);
+  });
+});

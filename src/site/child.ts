@@ -1,0 +1,90 @@
+// The site stage in a child process: Astro loads and bundles there while the CLI runs the pipeline on another
+// core, and renders once the CLI says the model file is written. Its page writes have their own thread pool,
+// not one shared with the CLI's own file writes (the static API, search).
+// Parent → child: {start: options}, then {model: true} or {cancel: true}. Child → parent: {done} or {error}.
+
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { PortalModel } from '../model/portal.ts';
+import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
+import { parseModel } from './lib/model.ts';
+
+type ChildOptions = Omit<BuildSiteOptions, 'model'>;
+type ToChild = { start: ChildOptions } | { model: true } | { cancel: true };
+type FromChild = { done: BuildSiteResult } | { error: { message: string; stack?: string } };
+
+export interface SiteBuild {
+  /** The model file is written: render it. */
+  modelReady(): void;
+  /** Stops the child (the pipeline failed). */
+  cancel(): void;
+  /** What buildSite returned in the child, or its error. */
+  result: Promise<BuildSiteResult>;
+}
+
+const ENTRY = fileURLToPath(import.meta.url);
+
+export function startSiteBuild(options: ChildOptions): SiteBuild {
+  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BACKLOT_SITE_CHILD: '1' } });
+  const send = (message: ToChild) => {
+    if (child.connected) child.send(message);
+  };
+  const result = new Promise<BuildSiteResult>((resolve, reject) => {
+    let settled = false;
+    child.on('message', (message: FromChild) => {
+      settled = true;
+      if ('done' in message) resolve(message.done);
+      else reject(Object.assign(new Error(message.error.message), { stack: message.error.stack }));
+      child.disconnect();
+    });
+    child.on('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      if (!settled) reject(new Error(`the site build stopped (${signal ?? `exit code ${code}`}) before it finished`));
+    });
+  });
+  result.catch(() => {}); // awaited by the caller once the pipeline is done; a failure meanwhile is not unhandled
+  send({ start: options });
+  return {
+    modelReady: () => send({ model: true }),
+    cancel: () => {
+      send({ cancel: true });
+      child.kill();
+    },
+    result,
+  };
+}
+
+function runChild(child: NodeJS.Process): void {
+  let model: { resolve: (m: PortalModel) => void; reject: (err: Error) => void } | undefined;
+  const modelPromise = new Promise<PortalModel>((resolve, reject) => (model = { resolve, reject }));
+  let options: ChildOptions | undefined;
+  child.on('disconnect', () => process.exit(1)); // the CLI is gone
+  child.on('message', (message: ToChild) => {
+    if ('start' in message) {
+      options = message.start;
+      void build(options);
+    } else if ('model' in message && options) {
+      const file = options.modelFile;
+      readFile(file, 'utf8').then((text) => model!.resolve(parseModel(text, file)), model!.reject);
+    } else if ('cancel' in message) {
+      process.exit(1);
+    }
+  });
+  const build = async (opts: ChildOptions) => {
+    let reply: FromChild;
+    try {
+      // Loaded here, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
+      const { buildSite } = await import('./build.ts');
+      reply = { done: await buildSite({ ...opts, model: modelPromise }) };
+    } catch (err) {
+      reply = { error: { message: (err as Error).message, stack: (err as Error).stack } };
+    }
+    child.send!(reply, () => process.exit(0));
+  };
+}
+
+if (process.env.BACKLOT_SITE_CHILD === '1' && process.send && process.argv[1] === ENTRY) runChild(process);
