@@ -7,7 +7,7 @@ import type { PortalModel } from '../model/portal.ts';
 import { siteGraphShapes, startLayouts } from './graphs.ts';
 import { indexEntities } from './lib/entities.ts';
 import { entityGraph, explorerGraph } from './lib/graph.ts';
-import { computeShape, graphShape, layoutGraph, layoutsComputed, sharedLayouts, type ShapeInput } from './lib/graph-layout.ts';
+import { computeShape, graphShape, layoutGraph, layoutGraphWhenReady, layoutsComputed, sharedLayouts, type ShapeInput } from './lib/graph-layout.ts';
 import { entity, orgEntities } from './lib/test-org.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
@@ -93,6 +93,49 @@ describe('startLayouts', () => {
     // Each shape laid out once, by the worker or the page.
     expect(report.onWorkers + report.onPages).toBe(inputs.length);
     expect(report.onPages).toBeLessThanOrEqual(1);
+  });
+
+  it('pages that can wait never lay out a shape a worker is on: each shape is laid out exactly once', async () => {
+    const inputs = siteGraphShapes(big);
+    const work = startLayouts(big, { threads: 2 });
+    const index = indexEntities(big.entities);
+    const explorers = big.entities.filter((e) => ['Domain', 'System'].includes(e.entity.kind));
+    explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
+    const before = layoutsComputed();
+    // As Astro renders them: explorer pages first, four in flight, each waiting where a worker is ahead of it.
+    const queue = explorers.map((item) => () => layoutGraphWhenReady(explorerGraph(item, index)));
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) expect((await next()).nodes.length).toBeGreaterThan(0);
+    }));
+    const onThisThread = layoutsComputed() - before;
+    await allLaidOut(inputs);
+    const report = await work.finish();
+    expect(report.onWorkers + report.onPages).toBe(inputs.length);
+    expect(onThisThread).toBe(report.onPages);
+    expect(report.onWorkers).toBeGreaterThan(0);
+  });
+
+  it('a page waits for a shape a worker is laying out instead of laying it out again, and is let go when workers stop', async () => {
+    const inputs = siteGraphShapes(big);
+    const index = indexEntities(big.entities);
+    const domain = big.entities.find((e) => e.entity.kind === 'Domain')!;
+    const expected = computeShape(inputs[0]!);
+    for (const stop of [false, true]) {
+      sharedLayouts().shapes.clear();
+      const work = startLayouts(big, { threads: 2 });
+      // Block this thread: the worker takes the first shapes in line, and its results cannot arrive meanwhile.
+      const until = Date.now() + 1000;
+      while (Date.now() < until);
+      const before = layoutsComputed();
+      const page = layoutGraphWhenReady(explorerGraph(domain, index));
+      if (stop) await work.finish(); // stopped before its results were read: the page must not hang
+      const layout = await page;
+      expect(layout.width).toBe(expected.width);
+      if (!stop) {
+        expect(layoutsComputed()).toBe(before);
+        await work.finish();
+      }
+    }
   });
 
   it('keeps the layouts for the next build, and drops them when their version changed', async () => {

@@ -81,27 +81,55 @@ export function startLayouts(model: PortalModel, options: LayoutOptions = {}): L
   const flags = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, missing.length)));
   const position = new Map(missing.map((input, i) => [input.key, i]));
   let onPages = 0;
+  // Pages waiting for a shape a worker is laying out; all let go when the workers stop (they then lay it out).
+  const waiting = new Map<string, Array<() => void>>();
+  let stopped = false;
+  const release = (key?: string) => {
+    for (const [k, resolvers] of waiting) {
+      if (key !== undefined && k !== key) continue;
+      waiting.delete(k);
+      resolvers.forEach((resolve) => resolve());
+    }
+  };
   shared.claim = (key) => {
     const i = position.get(key);
-    if (i !== undefined && Atomics.exchange(flags, i, 1) === 0) onPages += 1;
+    if (i === undefined) return undefined;
+    if (Atomics.exchange(flags, i, 1) === 0) {
+      onPages += 1;
+      return undefined;
+    }
+    // Taken, not in the map: a worker is on it (a page lays out what it claims at once, in the same turn).
+    if (stopped || shared.shapes.has(key)) return undefined;
+    return new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
   };
   let onWorkers = 0;
   const count = missing.length >= MIN_FOR_WORKERS ? Math.max(0, (options.threads ?? availableParallelism()) - 1) : 0;
+  let running = count;
   const workers = Array.from({ length: count }, () => {
     const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), { workerData: { inputs: missing, flags } });
     worker.on('message', (message: { shapes?: Array<[number, Shape]>; error?: string }) => {
       for (const [i, shape] of message.shapes ?? []) {
-        shared.shapes.set(missing[i]!.key, shape);
+        const key = missing[i]!.key;
+        shared.shapes.set(key, shape);
         onWorkers += 1;
+        if (waiting.has(key)) release(key);
       }
     });
     // A failed worker only means the pages lay out the rest themselves.
     worker.on('error', () => {});
+    worker.on('exit', () => {
+      if (--running > 0) return;
+      stopped = true;
+      release();
+    });
     return worker;
   });
+  if (count === 0) stopped = true;
 
   const finish = async (): Promise<LayoutReport> => {
     shared.claim = undefined;
+    stopped = true;
+    release();
     await Promise.all(workers.map((worker) => worker.terminate()));
     if (options.cacheFile && missing.length > 0) {
       const shapes: Record<string, Shape> = {};

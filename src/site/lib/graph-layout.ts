@@ -60,11 +60,12 @@ export function layoutsComputed(): number {
 /**
  * Layouts by shape key, shared through globalThis: Astro's page chunks carry their own copy of this module, and
  * the site stage (../graphs.ts) fills this map from worker threads while pages render. `claim` tells those
- * workers that a page is laying a shape out itself, so they skip it.
+ * workers that a page is laying a shape out itself, so they skip it; when a worker has the shape already, it
+ * returns a promise of that worker's result instead, for a page that can wait (layoutGraphWhenReady).
  */
 export interface SharedLayouts {
   shapes: Map<string, Shape>;
-  claim?: (key: string) => void;
+  claim?: (key: string) => Promise<void> | undefined;
 }
 
 const SHARED = Symbol.for('backlot.graphLayouts');
@@ -85,21 +86,34 @@ export function graphShape(graph: EntityGraph): { nodes: GraphNode[]; edges: Gra
 }
 
 export function layoutGraph(graph: EntityGraph): GraphLayout {
-  const { nodes, edges, input } = graphShape(graph);
+  return place(graphShape(graph));
+}
+
+/**
+ * layoutGraph, but a shape a worker thread is laying out is waited for rather than laid out a second time here:
+ * the pages that draw graphs are rendered several at a time, so others render meanwhile.
+ */
+export async function layoutGraphWhenReady(graph: EntityGraph): Promise<GraphLayout> {
+  const shaped = graphShape(graph);
+  const shared = sharedLayouts();
+  if (!shared.shapes.has(shaped.input.key)) await shared.claim?.(shaped.input.key);
+  return place(shaped);
+}
+
+function place({ nodes, edges, input }: ReturnType<typeof graphShape>): GraphLayout {
   const shared = sharedLayouts();
   let shape = shared.shapes.get(input.key);
   if (!shape) {
-    shared.claim?.(input.key);
+    void shared.claim?.(input.key);
     shape = computeShape(input);
     if (shared.shapes.size >= CACHE_SIZE) shared.shapes.delete(shared.shapes.keys().next().value!);
     shared.shapes.set(input.key, shape);
   }
-  const laid = shape;
   return {
-    width: laid.width,
-    height: laid.height,
-    nodes: nodes.map((n, i) => ({ ...n, ...laid.nodes[i]! })),
-    edges: edges.map((e, i) => ({ ...e, ...laid.edges[i]! })),
+    width: shape.width,
+    height: shape.height,
+    nodes: nodes.map((n, i) => ({ ...n, ...shape.nodes[i]! })),
+    edges: edges.map((e, i) => ({ ...e, ...shape.edges[i]! })),
   };
 }
 
