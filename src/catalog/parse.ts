@@ -3,6 +3,7 @@
 
 import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLError } from 'yaml';
 import type { SourcePosition } from '../model/catalog.ts';
+import { parseCatalogEvents } from './parse-events.ts';
 import { collectPositions } from './positions.ts';
 
 export type ParsedDocument =
@@ -30,6 +31,11 @@ const OPTIONS = { merge: false, prettyErrors: false, uniqueKeys: true, logLevel:
 
 /** Documents of a catalog file; empty (null) documents are left out. */
 export function parseCatalogFile(text: string): ParsedDocument[] {
+  return parseCatalogEvents(text) ?? parseCatalogFileWithYaml(text);
+}
+
+/** The full path, for every file the fast one (./parse-events.ts) passes on: syntax errors, aliases, tags. */
+export function parseCatalogFileWithYaml(text: string): ParsedDocument[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...OPTIONS, lineCounter });
   const out: ParsedDocument[] = [];
