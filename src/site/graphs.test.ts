@@ -55,12 +55,17 @@ function renderPages(model: PortalModel): void {
 }
 
 describe('siteGraphShapes', () => {
-  it('lists each distinct shape once, explorer graphs first (Domains, then Systems) as Astro renders them', () => {
+  it('lists each distinct shape once, entity graphs first and explorer graphs (Domains, then Systems) last, as Astro renders them', () => {
     const inputs = siteGraphShapes(big);
     expect(new Set(inputs.map((i) => i.key)).size).toBe(inputs.length);
     const index = indexEntities(big.entities);
     const domain = big.entities.find((e) => e.entity.kind === 'Domain')!;
-    expect(inputs[0]!.key).toBe(graphShape(explorerGraph(domain, index)).input.key);
+    const lastSystem = big.entities.filter((e) => e.entity.kind === 'System').pop()!;
+    const entityShapes = new Set(big.entities.map((e) => graphShape(entityGraph(e.ref, index)).input.key));
+    const firstExplorer = inputs.findIndex((i) => i.key === graphShape(explorerGraph(domain, index)).input.key);
+    expect(firstExplorer).toBeGreaterThan(0);
+    expect(inputs.slice(0, firstExplorer).every((i) => entityShapes.has(i.key))).toBe(true);
+    expect(inputs[inputs.length - 1]!.key).toBe(graphShape(explorerGraph(lastSystem, index)).input.key);
     expect(inputs.length).toBeGreaterThan(60);
   });
 });
@@ -118,7 +123,8 @@ describe('startLayouts', () => {
   it('a page waits for a shape a worker is laying out instead of laying it out again, and is let go when workers stop', async () => {
     const inputs = siteGraphShapes(big);
     const index = indexEntities(big.entities);
-    const domain = big.entities.find((e) => e.entity.kind === 'Domain')!;
+    // The graph of the first shape in the worker's line.
+    const first = big.entities.map((e) => entityGraph(e.ref, index)).find((g) => g.nodes.length > 1 && graphShape(g).input.key === inputs[0]!.key)!;
     const expected = computeShape(inputs[0]!);
     for (const stop of [false, true]) {
       sharedLayouts().shapes.clear();
@@ -127,7 +133,7 @@ describe('startLayouts', () => {
       const until = Date.now() + 1000;
       while (Date.now() < until);
       const before = layoutsComputed();
-      const page = layoutGraphWhenReady(explorerGraph(domain, index));
+      const page = layoutGraphWhenReady(first);
       if (stop) await work.finish(); // stopped before its results were read: the page must not hang
       const layout = await page;
       expect(layout.width).toBe(expected.width);

@@ -46,22 +46,22 @@ interface CacheFile {
 }
 
 /**
- * The shapes of every graph the site draws, in the order Astro renders them: explorer pages (Domains, then
- * Systems) come before entity pages.
+ * The shapes of every graph the site draws, in the order Astro renders them: entity pages' small neighbourhoods
+ * first, then the explorers' large graphs (Domains, then Systems), whose rest route Astro renders last.
  */
 export function siteGraphShapes(model: PortalModel): ShapeInput[] {
   const index = indexEntities(model.entities);
-  const explorers = model.entities.filter((item) => hasExplorer(item.entity.kind));
-  explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
   const inputs = new Map<string, ShapeInput>();
-  for (const item of explorers) {
-    const input = graphShape(explorerGraph(item, index)).input;
-    inputs.set(input.key, input);
-  }
   for (const item of model.entities) {
     const graph = entityGraph(item.ref, index);
     if (graph.nodes.length < 2) continue;
     const input = graphShape(graph).input;
+    if (!inputs.has(input.key)) inputs.set(input.key, input);
+  }
+  const explorers = model.entities.filter((item) => hasExplorer(item.entity.kind));
+  explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
+  for (const item of explorers) {
+    const input = graphShape(explorerGraph(item, index)).input;
     if (!inputs.has(input.key)) inputs.set(input.key, input);
   }
   return [...inputs.values()];
