@@ -89,8 +89,11 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   await rm(staging, { recursive: true, force: true });
   const apiFiles = writeCatalogApi(result.model, staging);
   apiFiles.catch(() => {}); // handled where it is awaited
-  // Search indexes the entities from the model while Astro renders; only the docs pages wait for the site.
-  const searchIndex = startModelIndex(result.model);
+  // Search indexes the entities from the model while Astro renders; only the docs pages wait for the site (with
+  // none, the index is written meanwhile too, beside the site, and moved in after).
+  const searchStaging = join(ctx.config.root, '.backlot', 'search-staging');
+  await rm(searchStaging, { recursive: true, force: true });
+  const searchIndex = startModelIndex(result.model, { stagingDir: searchStaging });
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
   let site: Awaited<typeof siteBuild.result>;
   try {
@@ -111,7 +114,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       await rm(staging, { recursive: true, force: true });
       return written;
     })(),
-    searchIndex.then((s) => s.finish(config.site.outDir)),
+    searchIndex.then((s) => s.finish(config.site.outDir)).finally(() => rm(searchStaging, { recursive: true, force: true })),
   ]);
   const outputMs = performance.now() - t0 - astroMs;
 

@@ -148,6 +148,37 @@ describe('indexSite', () => {
     expect(fragments.some((f) => f.includes('closing the month'))).toBe(true);
   });
 
+  it('with no docs pages to wait for, writes the index while the site builds and moves it in after', async () => {
+    const site = join(tmp, 'staged-site');
+    const staging = join(tmp, 'staging');
+    const model: PortalModel = {
+      site: { title: 't', base: '/' },
+      generatedAt: '2026-01-01T00:00:00Z',
+      repos: [],
+      diagnostics: [],
+      entities: [
+        {
+          ref: 'component:default/ledger',
+          source: { repo: 'r', file: 'f', line: 1, column: 1 },
+          entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ledger', description: 'Keeps the books' }, spec: { type: 'service' } },
+        },
+      ],
+    };
+    const search = await startModelIndex(model, { stagingDir: staging });
+    // Written before there is a site at all.
+    const started = Date.now();
+    while (!existsSync(join(staging, 'pagefind', 'pagefind-entry.json'))) {
+      if (Date.now() - started > 20_000) throw new Error('the index was not written early');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(existsSync(site)).toBe(false);
+    mkdirSync(site, { recursive: true });
+    expect((await search.finish(site)).pages).toBe(1);
+    expect(existsSync(join(staging, 'pagefind'))).toBe(false);
+    const fragments = readdirSync(join(site, 'pagefind', 'fragment')).map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString('utf8'));
+    expect(fragments.some((f) => f.includes('Keeps the books'))).toBe(true);
+  });
+
   it('throws when the site folder does not exist', async () => {
     await expect(indexSite(join(tmp, 'missing'))).rejects.toThrow(/does not exist; build the site first/);
   });

@@ -5,7 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { cp, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
@@ -20,6 +20,11 @@ export interface IndexSiteOptions {
   runner?: string;
   /** The model the site was built from: index its entities from records instead of their HTML. */
   model?: PortalModel;
+  /**
+   * startModelIndex: a folder of its own where, when the model has no docs pages to wait for, the index is written
+   * at once (while Astro renders) and from which finish() moves it into the site.
+   */
+  stagingDir?: string;
 }
 
 export interface IndexSiteResult {
@@ -141,15 +146,30 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
     await close();
     throw err;
   }
+  // Nothing left to add from the built site: write the index now, beside it, and move it in when the site is done.
+  const docsPages = docsPageFiles(model);
+  const staged = options.stagingDir && docsPages.length === 0 && problems.length === 0 ? join(options.stagingDir, 'pagefind') : undefined;
+  const early = staged ? index.writeFiles({ outputPath: staged }) : undefined;
+  early?.catch(() => {}); // awaited in finish
   return {
-    close,
+    close: async () => {
+      await early?.catch(() => {});
+      await close();
+    },
     async finish(outDir: string) {
       const site = resolve(outDir);
       try {
         if (!existsSync(site)) throw new Error(`Search index: the site folder ${site} does not exist; build the site first`);
+        if (early && staged) {
+          const written = await early;
+          if (written.errors.length) throw new Error(`Pagefind failed to write its index into ${staged}:\n${written.errors.join('\n')}`);
+          await moveInto(staged, join(site, 'pagefind'));
+          options.log?.(`Indexed ${records.length} pages (${records.length} entities from the model)`);
+          return { pages: records.length, ms: Math.round(performance.now() - started) };
+        }
         // TechDocs pages: read as HTML, found from the model rather than by walking a site of 30,000 files.
         let pages = 0;
-        for (const path of docsPageFiles(model)) {
+        for (const path of docsPages) {
           const content = await readFile(join(site, path), 'utf8').catch(() => undefined);
           if (content === undefined || !content.includes('data-pagefind-body')) continue;
           const added = await index.addHTMLFile({ sourcePath: path, content });
@@ -167,6 +187,17 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
       }
     },
   };
+}
+
+/** Renames when both folders are on one filesystem; copies otherwise. */
+async function moveInto(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 /** Site-relative `index.html` paths of the docs pages in the model (their URLs carry the base path). */
