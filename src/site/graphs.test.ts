@@ -7,7 +7,7 @@ import type { PortalModel } from '../model/portal.ts';
 import { siteGraphShapes, startLayouts } from './graphs.ts';
 import { indexEntities } from './lib/entities.ts';
 import { entityGraph, explorerGraph } from './lib/graph.ts';
-import { computeShape, graphShape, layoutGraph, layoutGraphWhenReady, layoutsComputed, sharedLayouts, type ShapeInput } from './lib/graph-layout.ts';
+import { computeShape, graphShape, layoutGraph, layoutGraphWhenReady, layoutsComputed, sharedLayouts, siteGraph, type ShapeInput } from './lib/graph-layout.ts';
 import { entity, orgEntities } from './lib/test-org.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
@@ -142,6 +142,18 @@ describe('startLayouts', () => {
         await work.finish();
       }
     }
+  });
+
+  it('keeps the graphs its pre-pass built for the pages of this build only', async () => {
+    const index = indexEntities(small.entities);
+    const system = small.entities.find((e) => e.entity.kind === 'System')!;
+    const work = startLayouts(small);
+    expect(sharedLayouts().graphs?.get(`entity:${system.ref}`)).toEqual(entityGraph(system.ref, index));
+    expect(sharedLayouts().graphs?.get(`explorer:${system.ref}`)).toEqual(explorerGraph(system, index));
+    expect(siteGraph(`explorer:${system.ref}`, () => { throw new Error('built twice'); })).toBe(sharedLayouts().graphs?.get(`explorer:${system.ref}`));
+    await work.finish();
+    expect(sharedLayouts().graphs).toBeUndefined();
+    expect(siteGraph(`explorer:${system.ref}`, () => explorerGraph(system, index))).toEqual(explorerGraph(system, index));
   });
 
   it('keeps the layouts for the next build, and drops them when their version changed', async () => {

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { PortalModel } from '../model/portal.ts';
 import { indexEntities } from './lib/entities.ts';
 import { hasExplorer } from './lib/entity-page.ts';
-import { entityGraph, explorerGraph } from './lib/graph.ts';
+import { entityGraph, explorerGraph, type EntityGraph } from './lib/graph.ts';
 import { graphShape, LAYOUT_VERSION, sharedLayouts, type Shape, type ShapeInput } from './lib/graph-layout.ts';
 
 /** Below this many shapes to lay out, a worker's start-up costs more than it saves. */
@@ -49,11 +49,12 @@ interface CacheFile {
  * The shapes of every graph the site draws, in the order Astro renders them: entity pages' small neighbourhoods
  * first, then the explorers' large graphs (Domains, then Systems), whose rest route Astro renders last.
  */
-export function siteGraphShapes(model: PortalModel): ShapeInput[] {
+export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityGraph>): ShapeInput[] {
   const index = indexEntities(model.entities);
   const inputs = new Map<string, ShapeInput>();
   for (const item of model.entities) {
     const graph = entityGraph(item.ref, index);
+    graphs?.set(`entity:${item.ref}`, graph);
     if (graph.nodes.length < 2) continue;
     const input = graphShape(graph).input;
     if (!inputs.has(input.key)) inputs.set(input.key, input);
@@ -61,7 +62,9 @@ export function siteGraphShapes(model: PortalModel): ShapeInput[] {
   const explorers = model.entities.filter((item) => hasExplorer(item.entity.kind));
   explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
   for (const item of explorers) {
-    const input = graphShape(explorerGraph(item, index)).input;
+    const graph = explorerGraph(item, index);
+    graphs?.set(`explorer:${item.ref}`, graph);
+    const input = graphShape(graph).input;
     if (!inputs.has(input.key)) inputs.set(input.key, input);
   }
   return [...inputs.values()];
@@ -69,8 +72,9 @@ export function siteGraphShapes(model: PortalModel): ShapeInput[] {
 
 /** Starts laying out the site's graphs; call before Astro renders, and `finish()` after. */
 export function startLayouts(model: PortalModel, options: LayoutOptions = {}): LayoutWork {
-  const inputs = siteGraphShapes(model);
   const shared = sharedLayouts();
+  shared.graphs = new Map();
+  const inputs = siteGraphShapes(model, shared.graphs);
   const cached = options.cacheFile ? readCache(options.cacheFile) : {};
   for (const [key, shape] of Object.entries(cached)) if (!shared.shapes.has(key)) shared.shapes.set(key, shape);
   const missing = inputs.filter((input) => !shared.shapes.has(input.key));
@@ -128,6 +132,7 @@ export function startLayouts(model: PortalModel, options: LayoutOptions = {}): L
 
   const finish = async (): Promise<LayoutReport> => {
     shared.claim = undefined;
+    shared.graphs = undefined;
     stopped = true;
     release();
     await Promise.all(workers.map((worker) => worker.terminate()));

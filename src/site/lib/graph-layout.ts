@@ -66,6 +66,8 @@ export function layoutsComputed(): number {
 export interface SharedLayouts {
   shapes: Map<string, Shape>;
   claim?: (key: string) => Promise<void> | undefined;
+  /** The graphs themselves, as the layout pre-pass built them for this build (`entity:<ref>`, `explorer:<ref>`). */
+  graphs?: Map<string, EntityGraph>;
 }
 
 const SHARED = Symbol.for('backlot.graphLayouts');
@@ -73,6 +75,11 @@ const SHARED = Symbol.for('backlot.graphLayouts');
 export function sharedLayouts(): SharedLayouts {
   const g = globalThis as { [SHARED]?: SharedLayouts };
   return (g[SHARED] ??= { shapes: new Map() });
+}
+
+/** A graph the layout pre-pass built already in this build (no need to walk the relations twice), else `build()`. */
+export function siteGraph(key: string, build: () => EntityGraph): EntityGraph {
+  return sharedLayouts().graphs?.get(key) ?? build();
 }
 
 /** The nodes in drawing order and the shape they make. */
