@@ -124,20 +124,7 @@ describe('indexSite', () => {
 
   it('indexes the entities before the site exists and the docs pages once it does', async () => {
     const site = join(tmp, 'later');
-    const model: PortalModel = {
-      site: { title: 't', base: '/' },
-      generatedAt: '2026-01-01T00:00:00Z',
-      repos: [],
-      diagnostics: [],
-      entities: [
-        {
-          ref: 'component:default/ledger',
-          source: { repo: 'r', file: 'f', line: 1, column: 1 },
-          entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ledger', description: 'Keeps the books' }, spec: { type: 'service' } },
-        },
-      ],
-      docs: { sites: [docsSite('/', ['/docs/ledger/'])], redirects: [] },
-    };
+    const model: PortalModel = { ...ledgerModel(), docs: { sites: [docsSite('/', ['/docs/ledger/'])], redirects: [] } };
     const search = await startModelIndex(model);
     expect(existsSync(site)).toBe(false);
     mkdirSync(join(site, 'docs', 'ledger'), { recursive: true });
@@ -151,19 +138,7 @@ describe('indexSite', () => {
   it('with no docs pages to wait for, writes the index while the site builds and moves it in after', async () => {
     const site = join(tmp, 'staged-site');
     const staging = join(tmp, 'staging');
-    const model: PortalModel = {
-      site: { title: 't', base: '/' },
-      generatedAt: '2026-01-01T00:00:00Z',
-      repos: [],
-      diagnostics: [],
-      entities: [
-        {
-          ref: 'component:default/ledger',
-          source: { repo: 'r', file: 'f', line: 1, column: 1 },
-          entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ledger', description: 'Keeps the books' }, spec: { type: 'service' } },
-        },
-      ],
-    };
+    const model = ledgerModel();
     const search = await startModelIndex(model, { stagingDir: staging });
     // Written before there is a site at all.
     const started = Date.now();
@@ -183,6 +158,23 @@ describe('indexSite', () => {
     await expect(indexSite(join(tmp, 'missing'))).rejects.toThrow(/does not exist; build the site first/);
   });
 });
+
+/** One component, "Keeps the books". */
+function ledgerModel(): PortalModel {
+  return {
+    site: { title: 't', base: '/' },
+    generatedAt: '2026-01-01T00:00:00Z',
+    repos: [],
+    diagnostics: [],
+    entities: [
+      {
+        ref: 'component:default/ledger',
+        source: { repo: 'r', file: 'f', line: 1, column: 1 },
+        entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'ledger', description: 'Keeps the books' }, spec: { type: 'service' } },
+      },
+    ],
+  };
+}
 
 function docsSite(base: string, urls: string[]): DocsSite {
   return {
