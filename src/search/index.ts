@@ -5,10 +5,11 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
+import { moveDir } from '../util/moveDir.ts';
 import { entityRecords } from './records.ts';
 
 export interface IndexSiteOptions {
@@ -163,7 +164,7 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
         if (early && staged) {
           const written = await early;
           if (written.errors.length) throw new Error(`Pagefind failed to write its index into ${staged}:\n${written.errors.join('\n')}`);
-          await moveInto(staged, join(site, 'pagefind'));
+          await moveDir(staged, join(site, 'pagefind'));
           options.log?.(`Indexed ${records.length} pages (${records.length} entities from the model)`);
           return { pages: records.length, ms: Math.round(performance.now() - started) };
         }
@@ -187,17 +188,6 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
       }
     },
   };
-}
-
-/** Renames when both folders are on one filesystem; copies otherwise. */
-async function moveInto(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
-  }
 }
 
 /** Site-relative `index.html` paths of the docs pages in the model (their URLs carry the base path). */
