@@ -3,6 +3,7 @@
 // addressed, so a repo whose head moved only fetches the files that really changed.
 // Nothing secret is ever written here: no token, no headers, no URLs with credentials.
 
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RepoInfo } from '../../snapshot/types.ts';
@@ -87,4 +88,31 @@ export function writeRepoCache(file: string, state: RepoState, blobs: ReadonlyMa
 export function writeOrgIndex(file: string, repos: RepoInfo[]): Promise<void> {
   const out: OrgIndexFile = { version: CACHE_VERSION, repos: repos.map(({ stale: _stale, ...r }) => r), listedAt: new Date().toISOString() };
   return writeJson(file, out);
+}
+
+/**
+ * Deletes the raw bytes (by blob id, in `bytesDir`) that no crawled repo refers to any more: files removed or
+ * changed since they were read, and repos gone from the org. Without it a cache kept across CI runs only grows.
+ * Returns how many files went.
+ */
+export function pruneBytes(bytesDir: string, states: Iterable<RepoState | undefined>): number {
+  const kept = new Set<string>();
+  for (const state of states) {
+    if (!state) continue;
+    for (const oid of Object.values(state.paths)) if (oid) kept.add(oid);
+    for (const [, oid] of state.tree ?? []) kept.add(oid);
+  }
+  let names: string[];
+  try {
+    names = readdirSync(bytesDir);
+  } catch {
+    return 0; // nothing read as bytes yet
+  }
+  let pruned = 0;
+  for (const name of names) {
+    if (kept.has(name)) continue;
+    rmSync(join(bytesDir, name), { force: true });
+    pruned += 1;
+  }
+  return pruned;
 }

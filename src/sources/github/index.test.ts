@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { gitBlobId } from './fetch.ts';
 import { component, entityRefs, harness, serviceRepos, type EmulatorRepo, type Harness } from './testing.ts';
 import { staleRepoDiagnostics } from '../../pipeline/stale.ts';
 
@@ -155,6 +158,32 @@ describe('batched reads', () => {
     const [bigAgain] = await again.read([{ repo: 'assets', path: 'big.md' }]);
     expect(bigAgain!.kind).toBe('text');
     expect(h.emulator.stats()).toMatchObject({ requests: 1, rest: 0, blobs: 0 });
+  });
+});
+
+describe('raw bytes', () => {
+  it('keeps only the bytes some repo still refers to when the crawl finishes', async () => {
+    const before = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]);
+    const after = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 3, 4]);
+    const repos: EmulatorRepo[] = [{ owner: 'acme', name: 'assets', files: { 'catalog-info.yaml': component('assets'), 'img.png': before } }];
+    h = await harness(repos);
+    const bytesDir = join(h.cacheDir, '.backlot-cache', 'github', 'bytes');
+    const first = await h.open();
+    expect(await first.readBytes({ repo: 'assets', path: 'img.png' })).toEqual(before);
+    first.finish();
+    expect(readdirSync(bytesDir)).toEqual([gitBlobId(before)]);
+
+    repos[0]!.files['img.png'] = after;
+    h.emulator.setRepos(repos);
+    const second = await h.open();
+    expect(await second.readBytes({ repo: 'assets', path: 'img.png' })).toEqual(after);
+    second.finish();
+    expect(readdirSync(bytesDir)).toEqual([gitBlobId(after)]);
+    // The kept bytes still serve the next crawl without a request.
+    h.emulator.resetStats();
+    const third = await h.open();
+    expect(await third.readBytes({ repo: 'assets', path: 'img.png' })).toEqual(after);
+    expect(h.emulator.stats()).toMatchObject({ rest: 0 });
   });
 });
 

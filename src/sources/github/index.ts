@@ -4,7 +4,7 @@
 
 import type { BacklotConfig, GithubSourceConfig } from '../../config/types.ts';
 import type { RepoInfo, Snapshot } from '../../snapshot/types.ts';
-import { orgCacheDir, orgIndexFile, readOrgIndex, readRepoCache, repoCacheFile, writeOrgIndex, type RepoState } from './cache.ts';
+import { orgCacheDir, orgIndexFile, pruneBytes, readOrgIndex, readRepoCache, repoCacheFile, writeOrgIndex, type RepoState } from './cache.ts';
 import { createGithubClient, GithubError, type GithubClientOptions } from './client.ts';
 import { storeBlob } from './fetch.ts';
 import { repoFilter, serverSideFilters } from './filters.ts';
@@ -202,13 +202,8 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
   const listed = summary();
   log(`GitHub: listed ${listed.seen} repos of ${source.orgs.join(', ')}: ${listed.matched} matched, ${listed.changed} changed${listed.stale ? `, ${listed.stale} stale` : ''} (${listed.requests} requests, ${listed.points} points)`);
 
-  const snapshot = githubSnapshot({
-    records,
-    fetch: { client, counts, log },
-    progress,
-    bytesDir: join(config.cacheDir, 'github', 'bytes'),
-    log,
-  });
+  const bytesDir = join(config.cacheDir, 'github', 'bytes');
+  const snapshot = githubSnapshot({ records, fetch: { client, counts, log }, progress, bytesDir, log });
   return {
     ...snapshot,
     staleRepos: () => snapshot.repos.filter((r) => r.stale),
@@ -216,6 +211,9 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
     finish() {
       progress.stop();
       log(formatSummary(summary()));
+      // Only what a repo's state names survives (docs assets read later are among them); a stale repo keeps its
+      // last good state's too.
+      pruneBytes(bytesDir, [...records.values()].flatMap((r) => (r.failure ? [r.state, r.fallback] : [r.state])));
     },
   };
 }
