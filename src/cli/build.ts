@@ -63,7 +63,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     base: configured.site.base,
     ...(configured.site.url ? { site: configured.site.url } : {}),
     verbose: options.verbose,
-  });
+  }, configured.sources.flatMap((s) => (s.type === 'github' ? [s.tokenEnv] : [])));
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
     prepared = await prepare(options, configured);

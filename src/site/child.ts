@@ -25,8 +25,20 @@ export interface SiteBuild {
 
 const ENTRY = fileURLToPath(import.meta.url);
 
-export function startSiteBuild(options: ChildOptions): SiteBuild {
-  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BACKLOT_SITE_CHILD: '1' } });
+/** Tokens the site stage never needs (pages do not fetch): left out of the child's environment. */
+const TOKENS = ['GITHUB_TOKEN', 'GH_TOKEN'];
+
+/** The child's environment: the parent's, less the named secrets and the usual token variables. */
+export function siteChildEnv(env: NodeJS.ProcessEnv, secrets: readonly string[] = []): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env, BACKLOT_SITE_CHILD: '1' };
+  for (const name of [...TOKENS, ...secrets]) delete out[name];
+  return out;
+}
+
+/** `secrets`: names of environment variables holding tokens (the config's `token.env`), kept from the child. */
+export function startSiteBuild(options: ChildOptions, secrets: readonly string[] = []): SiteBuild {
+  const env = siteChildEnv(process.env, secrets);
+  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
   const send = (message: ToChild) => {
     if (child.connected) child.send(message);
   };
