@@ -73,6 +73,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await modelReady; // a model that never came is the error to report, not what Astro made of it
       throw err;
     }
+    await modelReady; // settled already: Astro waited for it before rendering
     layouts = await layoutWork!.finish();
     if (!inside) {
       await rm(outDir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // not one shared with the CLI's own file writes (the static API, search).
 // Parent → child: {start: options}, then {model: true} or {cancel: true}. Child → parent: {done} or {error}.
 
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
