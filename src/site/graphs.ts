@@ -95,7 +95,7 @@ export function startLayouts(model: PortalModel, options: LayoutOptions = {}): L
       resolvers.forEach((resolve) => resolve());
     }
   };
-  shared.claim = (key) => {
+  shared.claim = (key, wait = false) => {
     const i = position.get(key);
     if (i === undefined) return undefined;
     if (Atomics.exchange(flags, i, 1) === 0) {
@@ -103,7 +103,7 @@ export function startLayouts(model: PortalModel, options: LayoutOptions = {}): L
       return undefined;
     }
     // Taken, not in the map: a worker is on it (a page lays out what it claims at once, in the same turn).
-    if (stopped || shared.shapes.has(key)) return undefined;
+    if (!wait || stopped || shared.shapes.has(key)) return undefined;
     return new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
   };
   let onWorkers = 0;

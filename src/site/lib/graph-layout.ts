@@ -61,11 +61,11 @@ export function layoutsComputed(): number {
  * Layouts by shape key, shared through globalThis: Astro's page chunks carry their own copy of this module, and
  * the site stage (../graphs.ts) fills this map from worker threads while pages render. `claim` tells those
  * workers that a page is laying a shape out itself, so they skip it; when a worker has the shape already, it
- * returns a promise of that worker's result instead, for a page that can wait (layoutGraphWhenReady).
+ * returns a promise of that worker's result instead when asked to `wait` (layoutGraphWhenReady).
  */
 export interface SharedLayouts {
   shapes: Map<string, Shape>;
-  claim?: (key: string) => Promise<void> | undefined;
+  claim?: (key: string, wait?: boolean) => Promise<void> | undefined;
   /** The graphs themselves, as the layout pre-pass built them for this build (`entity:<ref>`, `explorer:<ref>`). */
   graphs?: Map<string, EntityGraph>;
 }
@@ -103,7 +103,7 @@ export function layoutGraph(graph: EntityGraph): GraphLayout {
 export async function layoutGraphWhenReady(graph: EntityGraph): Promise<GraphLayout> {
   const shaped = graphShape(graph);
   const shared = sharedLayouts();
-  if (!shared.shapes.has(shaped.input.key)) await shared.claim?.(shaped.input.key);
+  if (!shared.shapes.has(shaped.input.key)) await shared.claim?.(shaped.input.key, true);
   return place(shaped);
 }
 
@@ -111,7 +111,7 @@ function place({ nodes, edges, input }: ReturnType<typeof graphShape>): GraphLay
   const shared = sharedLayouts();
   let shape = shared.shapes.get(input.key);
   if (!shape) {
-    void shared.claim?.(input.key);
+    shared.claim?.(input.key);
     shape = computeShape(input);
     if (shared.shapes.size >= CACHE_SIZE) shared.shapes.delete(shared.shapes.keys().next().value!);
     shared.shapes.set(input.key, shape);
