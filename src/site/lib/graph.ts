@@ -109,14 +109,20 @@ export function neighbourhood(ref: string, index: EntityIndex, options: Neighbou
  * (a group owning hundreds of entities still shows its parent and members).
  */
 function interleave(relations: ReadonlyArray<{ type: string; targetRef: string }>, index: EntityIndex): Array<{ type: string; targetRef: string }> {
-  const byType = new Map<string, Array<{ type: string; targetRef: string }>>();
-  for (const r of relations) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+  // Each target's kind is looked up once, not once per comparison: a group can own thousands of entities.
+  const byType = new Map<string, Array<{ relation: { type: string; targetRef: string }; kind: string }>>();
+  for (const relation of relations) {
+    const entry = { relation, kind: findEntity(index, relation.targetRef)?.entity.kind ?? kindOf(relation.targetRef) };
+    const list = byType.get(relation.type);
+    if (list) list.push(entry);
+    else byType.set(relation.type, [entry]);
+  }
   const lists = [...byType.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([, list]) => list.sort((a, b) => compareTargets(a.targetRef, b.targetRef, index)));
+    .map(([, list]) => list.sort((a, b) => compareKinds(a.kind, b.kind) || a.relation.targetRef.localeCompare(b.relation.targetRef)));
   const out: Array<{ type: string; targetRef: string }> = [];
   for (let i = 0; out.length < relations.length; i++) {
-    for (const list of lists) if (i < list.length) out.push(list[i]!);
+    for (const list of lists) if (i < list.length) out.push(list[i]!.relation);
   }
   return out;
 }
@@ -134,14 +140,6 @@ function nodeFor(ref: string, index: EntityIndex): GraphNode {
     // Not a ref we can split: show it whole.
   }
   return { id: ref, kind, title, missing: true };
-}
-
-function compareTargets(a: string, b: string, index: EntityIndex): number {
-  const ea = findEntity(index, a);
-  const eb = findEntity(index, b);
-  const ka = ea?.entity.kind ?? kindOf(a);
-  const kb = eb?.entity.kind ?? kindOf(b);
-  return compareKinds(ka, kb) || a.localeCompare(b);
 }
 
 function kindOf(ref: string): string {
