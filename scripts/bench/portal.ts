@@ -3,10 +3,13 @@
 // index's transfer size, the heaviest entity page and filtering time in Chromium; then builds the same number
 // of bare pages with Astro and Pagefind alone (the floor) and prints the ratio. Both run BENCH_RUNS times
 // (default 3), alternating, each cold (no dist, no cache), and the medians are compared: on this machine a
-// single build's time varies by a third from one minute to the next, mostly with the disk.
+// single build's time varies by a third from one minute to the next, mostly with the disk. Between runs the last
+// output is renamed aside, not deleted, and deleted only when all is measured: on this VM's ext4 a big delete
+// slows every file created in the next minutes (the allocator scans the recently freed inodes), which would
+// tax whichever build comes next.
 // BENCH_ENTITIES and BENCH_APIS change the size; BENCH_KEEP=1 keeps the generated folder.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pagefindRunner } from '../../src/search/index.ts';
@@ -26,6 +29,7 @@ export async function run(): Promise<void> {
   const apis = Number(process.env.BENCH_APIS ?? 500);
   const work = mkdtempSync(join(tmpdir(), 'backlot-bench-'));
   const floorDir = join(REPO_ROOT, '.backlot', 'bench-floor');
+  const trashes = [join(work, '.trash'), join(REPO_ROOT, '.backlot', 'bench-trash')];
   try {
     let t = performance.now();
     const org = writeOrg(work, { entities, apis, seed: 1 });
@@ -40,12 +44,13 @@ export async function run(): Promise<void> {
     const floors: Array<{ ms: number; astroMs: number; pagefindMs: number; peak: number }> = [];
     let pages = 0;
     for (let run = 1; run <= runs; run++) {
-      rmSync(org.dist, { recursive: true, force: true });
-      rmSync(join(work, '.backlot-cache'), { recursive: true, force: true });
+      setAside(org.dist, trashes[0]!);
+      setAside(join(work, '.backlot-cache'), trashes[0]!);
       const build = await measure(process.execPath, [cli, 'build', '--config', org.config], { cwd: work });
       if (build.code !== 0) throw new Error(`backlot build failed (exit ${build.code}):\n${build.output.slice(-3000)}`);
       builds.push(build);
       pages = files(org.dist).filter((f) => f.endsWith('.html')).length;
+      setAside(floorDir, trashes[1]!);
       writeFloorSite(floorDir, pages);
       const floorAstro = await measure(process.execPath, [astro, 'build', '--root', floorDir], { cwd: floorDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
       if (floorAstro.code !== 0) throw new Error(`floor astro build failed:\n${floorAstro.output.slice(-2000)}`);
@@ -95,10 +100,17 @@ export async function run(): Promise<void> {
     line('over 50 KB', `${count(overBudget)} of ${count(weights.length)}`);
     console.log(`\n(${secs(performance.now() - t)} in Chromium; whole benchmark done)`);
   } finally {
-    rmSync(floorDir, { recursive: true, force: true });
+    for (const dir of [floorDir, ...trashes]) rmSync(dir, { recursive: true, force: true });
     if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Moves `dir` (if there) into `trash`, a folder beside it on the same disk, to be deleted after the measuring. */
+function setAside(dir: string, trash: string): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(trash, { recursive: true });
+  renameSync(dir, join(trash, `${Date.now()}-${Math.random().toString(36).slice(2)}`));
 }
 
 function describeWeight(w: PageWeight): string {
