@@ -264,10 +264,18 @@ describe('Backstage-style fields', () => {
     await openForm('default/kitchen-sink/');
     expect(await page.locator('[data-next]').textContent()).toBe('Next');
     await field('name').locator('input').fill('-bad-');
+    // Conditional fields (the page's `dependencies`): none until a kind is chosen, then that kind's.
+    expect([await field('language').isVisible(), await field('binName').isVisible()]).toEqual([false, false]);
+    await field('kind').locator('select').selectOption('lib');
+    expect([await field('language').isVisible(), await field('binName').isVisible()]).toEqual([true, false]);
+    await field('language').locator('select').selectOption('go');
     await field('kind').locator('select').selectOption('cli');
+    expect([await field('language').isVisible(), await field('binName').isVisible()]).toEqual([false, true]);
     await field('owners').locator('select').first().selectOption('group:default/team-platform');
     await next();
     await expect.poll(() => field('name').locator('.field-error').textContent()).toMatch(/^Must be 1–63 letters/);
+    expect(await field('binName').locator('.field-error').textContent()).toBe('This field is required.');
+    await field('binName').locator('input').fill('tk');
     await field('name').locator('input').fill('tool-kit');
     await field('notes').locator('textarea').fill('n'.repeat(9000));
     await next();
@@ -297,6 +305,11 @@ describe('Backstage-style fields', () => {
     expect(await page.locator('[data-review="internal"]').count()).toBe(0);
     expect(await page.locator('[data-review="tags"]').textContent()).toBe('java');
     expect(await page.locator('[data-review="owners"]').textContent()).toBe('group:default/team-platform');
+    // The hidden branch's value is neither shown nor sent.
+    expect(await page.locator('[data-review="binName"]').textContent()).toBe('tk');
+    expect(await page.locator('[data-review="language"]').count()).toBe(0);
+    expect(command).toContain(`"binName":"tk"`);
+    expect(command).not.toContain('language');
 
     // Shorter notes, and a password: the review masks it and the issue path refuses it.
     await page.locator('[data-back]').click();

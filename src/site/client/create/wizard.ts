@@ -5,7 +5,7 @@ import { h } from '../dom.ts';
 import type { FormField } from '../../lib/create/form.ts';
 import type { CreatePageData } from '../../lib/create/page-data.ts';
 import { reviewSections } from '../../lib/create/review.ts';
-import { formValues, type Values } from '../../lib/create/values.ts';
+import { fieldActive, formValues, type Values } from '../../lib/create/values.ts';
 import { createField, type FieldControl } from './fields.ts';
 import { renderRunPanel } from './run-panel.ts';
 
@@ -55,6 +55,13 @@ export function startCreateWizard(root: HTMLElement): void {
   const last = form.pages.length; // index of the review step
   const byField = new Map<FormField, FieldControl>(controls.map((c) => [c.field, c]));
   const values = (): Values => formValues(form, (field) => byField.get(field)?.read());
+  // Conditional fields (`dependencies`, `if`/`then`/`else`) show while their condition holds.
+  const conditional = controls.filter((c) => c.field.when);
+  const showConditional = () => {
+    if (!conditional.length) return;
+    const v = values();
+    for (const c of conditional) c.element.hidden = c.field.kind === 'hidden' || !fieldActive(c.field, v);
+  };
 
   /**
    * `submit`: every problem of the step, in the summary and next to its field, focus on the first.
@@ -154,12 +161,15 @@ export function startCreateWizard(root: HTMLElement): void {
     const step = Number((event.target as HTMLElement).closest<HTMLElement>('[data-step]')?.dataset.step);
     if (sections[step] && !sections[step].querySelector<HTMLElement>('.error-summary')!.hidden) void check(step, 'live');
   };
+  formEl.addEventListener('change', showConditional);
+  formEl.addEventListener('input', showConditional);
   formEl.addEventListener('change', recheck);
   formEl.addEventListener('input', recheck);
   back.addEventListener('click', () => show(Math.max(0, current - 1), true));
 
   root.querySelector('[data-create-loading]')?.remove();
   root.append(progress, formEl);
+  showConditional();
   show(form.pages.length ? 0 : last, false);
   const firstAuto = controls.find((c) => c.field.autofocus && form.pages[0]?.fields.includes(c.field));
   firstAuto?.focus();

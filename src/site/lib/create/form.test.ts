@@ -140,3 +140,59 @@ describe('buildForm on Backstage-style parameter pages', () => {
     expect(formOf(single).pages.map((p) => [p.title, p.fields.map((f) => f.name)])).toEqual([['Step 1', ['a']]]);
   });
 });
+
+describe('conditional fields, as react-jsonschema-form shows them', () => {
+  it('dependencies with oneOf: each branch’s fields show for the value its const picks, required as that branch says', () => {
+    const basics = byName(formOf(kitchenSinkTemplate).pages[0]!.fields);
+    expect(basics.language).toMatchObject({ kind: 'select', required: false, when: { all: [{ field: 'kind', values: ['lib'] }] } });
+    expect(basics.binName).toMatchObject({ kind: 'text', required: true, when: { all: [{ field: 'kind', values: ['cli'] }] } });
+    expect(basics.kind!.when).toBeUndefined();
+  });
+
+  it('a schema dependency shows its fields once the property has a value; a field in two branches shows for both', () => {
+    const template = {
+      ...kitchenSinkTemplate,
+      metadata: { name: 'deps' },
+      spec: {
+        type: 'x',
+        steps: [],
+        parameters: {
+          properties: { ci: { type: 'string', enum: ['gha', 'tekton', 'jenkins'] }, team: { type: 'string' } },
+          dependencies: {
+            team: { properties: { channel: { type: 'string', title: 'Channel' } } },
+            ci: { oneOf: [{ properties: { ci: { const: 'gha' } } }, { properties: { ci: { enum: ['tekton'] }, image: { type: 'string' } } }, { properties: { ci: { const: 'jenkins' }, image: { type: 'string' } } }] },
+            other: ['team'],
+          },
+        },
+      },
+    };
+    const fields = byName(formOf(template).pages[0]!.fields);
+    expect(Object.keys(fields)).toEqual(['ci', 'team', 'channel', 'image']);
+    expect(fields.channel!.when).toEqual({ all: [{ field: 'team' }] });
+    expect(fields.image!.when).toEqual({ all: [{ field: 'ci', values: ['tekton', 'jenkins'] }] });
+  });
+
+  it('if/then/else at the top and in allOf: then while every tested property matches, else otherwise', () => {
+    const template = {
+      ...kitchenSinkTemplate,
+      metadata: { name: 'ifs' },
+      spec: {
+        type: 'x',
+        steps: [],
+        parameters: {
+          properties: { public: { type: 'boolean' }, db: { type: 'string', enum: ['pg', 'none'] } },
+          if: { properties: { public: { const: true } }, required: ['public'] },
+          then: { properties: { licence: { type: 'string', default: 'MIT' } }, required: ['licence'] },
+          else: { properties: { audience: { type: 'string' } } },
+          allOf: [{ if: { properties: { db: { const: 'pg' } } }, then: { properties: { dbSize: { type: 'integer' } } } }, { if: { properties: { nope: { const: 1 } } }, then: { properties: { ghost: { type: 'string' } } } }],
+        },
+      },
+    };
+    const fields = byName(formOf(template).pages[0]!.fields);
+    expect(Object.keys(fields)).toEqual(['public', 'db', 'licence', 'audience', 'dbSize']);
+    expect(fields.licence).toMatchObject({ required: true, when: { all: [{ field: 'public', values: [true] }] } });
+    expect(fields.audience).toMatchObject({ required: false, when: { all: [{ field: 'public', values: [true] }], negate: true } });
+    // `db` is not in the `if`'s required: with no db chosen the `if` holds, as in JSON Schema.
+    expect(fields.dbSize!.when).toEqual({ all: [{ field: 'db', values: ['pg'], absentOk: true }] });
+  });
+});

@@ -81,6 +81,22 @@ export interface FormField {
   review: { show: boolean; mask?: string };
   /** Something the static portal cannot do as Backstage does, said next to the field. */
   note?: string;
+  /** Shown only while this holds (the page's `dependencies` or `if`/`then`/`else`); its value is sent only then. */
+  when?: FieldCondition;
+}
+
+/** One test on another field's value: one of `values`, or (without `values`) any value at all. */
+export interface ValueTest {
+  field: string;
+  values?: Array<string | number | boolean>;
+  /** Holds when the field is empty too (JSON Schema's `if` tests only the properties that are there). */
+  absentOk?: true;
+}
+
+/** All of `all` hold, or, with `negate`, not all of them do (an `else` branch). */
+export interface FieldCondition {
+  all: ValueTest[];
+  negate?: true;
 }
 
 export interface FormPage {
@@ -307,12 +323,79 @@ export function buildPage(page: Json, entities: readonly PortalEntity[], options
   const fields = Object.entries(properties)
     .filter((entry): entry is [string, Json] => isRecord(entry[1]))
     .map(([name, schema]) => buildField(name, schema, required.has(name), entities, options));
+  for (const branch of conditionalBranches(page, new Set(fields.map((f) => f.name)))) {
+    const branchRequired = new Set(strings(branch.schema.required));
+    for (const [name, schema] of Object.entries(isRecord(branch.schema.properties) ? branch.schema.properties : {})) {
+      if (!isRecord(schema) || branch.controls.has(name)) continue;
+      const same = fields.find((f) => f.name === name);
+      if (!same) {
+        fields.push({ ...buildField(name, schema, branchRequired.has(name), entities, options), when: branch.when });
+        continue;
+      }
+      // The same field in another branch of one choice (rjsf shows it for either): widen the values it shows for.
+      const test = same.when && !same.when.negate && !branch.when.negate && same.when.all.length === 1 && branch.when.all.length === 1 ? same.when.all[0]! : undefined;
+      const more = branch.when.all[0];
+      if (test?.values && more?.values && test.field === more.field) test.values = [...new Set([...test.values, ...more.values])];
+    }
+  }
   return {
     title: str(page.title) ?? `Step ${index + 1}`,
     ...(str(page.description) ? { description: str(page.description)! } : {}),
     fields,
     schema: page,
   };
+}
+
+interface Branch {
+  when: FieldCondition;
+  /** Properties the condition reads: already fields, not shown again. */
+  controls: Set<string>;
+  schema: Json;
+}
+
+/** A property's test in a condition: its `const` or `enum` as the values, or only "has a value". */
+function valueTest(field: string, schema: unknown): ValueTest {
+  if (!isRecord(schema)) return { field };
+  const scalar = (v: unknown): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v);
+  if (scalar(schema.const)) return { field, values: [schema.const] };
+  if (Array.isArray(schema.enum)) return { field, values: schema.enum.filter(scalar) };
+  return { field };
+}
+
+/**
+ * The conditional parts of a page, as react-jsonschema-form shows them: `dependencies` (a property's schema
+ * dependency, or its `oneOf` branches told apart by that property's `const`/`enum`) and `if`/`then`/`else`, at
+ * the top and inside `allOf`. Conditions on properties the page does not have are left to the schema check.
+ */
+function conditionalBranches(page: Json, known: ReadonlySet<string>): Branch[] {
+  const out: Branch[] = [];
+  const dependencies = isRecord(page.dependencies) ? page.dependencies : {};
+  for (const [field, dependency] of Object.entries(dependencies)) {
+    if (!known.has(field) || !isRecord(dependency)) continue; // an array: a property dependency, nothing to show
+    const alternatives = Array.isArray(dependency.oneOf) ? dependency.oneOf.filter(isRecord) : [];
+    if (alternatives.length === 0) {
+      out.push({ when: { all: [{ field }] }, controls: new Set([field]), schema: dependency });
+      continue;
+    }
+    for (const alternative of alternatives) {
+      const props = isRecord(alternative.properties) ? alternative.properties : {};
+      const test = valueTest(field, props[field]);
+      out.push({ when: { all: [test] }, controls: new Set([field]), schema: alternative });
+    }
+  }
+  const conditionals = [page, ...(Array.isArray(page.allOf) ? page.allOf.filter(isRecord) : [])].filter((c) => isRecord(c.if));
+  for (const conditional of conditionals) {
+    const test = conditional.if as Json;
+    const props = isRecord(test.properties) ? test.properties : {};
+    const names = [...new Set([...Object.keys(props), ...strings(test.required)])];
+    if (names.length === 0 || names.some((n) => !known.has(n))) continue;
+    const needed = new Set(strings(test.required));
+    const all = names.map((n): ValueTest => (needed.has(n) ? valueTest(n, props[n]) : { ...valueTest(n, props[n]), absentOk: true }));
+    const controls = new Set(names);
+    if (isRecord(conditional.then)) out.push({ when: { all }, controls, schema: conditional.then });
+    if (isRecord(conditional.else)) out.push({ when: { all, negate: true }, controls, schema: conditional.else });
+  }
+  return out;
 }
 
 /** The whole form of a Template entity. */

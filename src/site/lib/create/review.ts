@@ -2,7 +2,7 @@
 // widgets) ask.
 
 import type { FormField, TemplateForm } from './form.ts';
-import { parseRepoUrlValue, type Values } from './values.ts';
+import { fieldActive, parseRepoUrlValue, type Values } from './values.ts';
 
 export interface ReviewRow {
   name: string;
@@ -35,7 +35,7 @@ export function reviewSections(form: TemplateForm, values: Values): ReviewSectio
   return form.pages.map((page) => ({
     title: page.title,
     rows: page.fields
-      .filter((f) => f.review.show)
+      .filter((f) => f.review.show && fieldActive(f, values))
       .map((f) => {
         const value = values[f.name];
         const masked = f.review.mask !== undefined && value !== undefined && value !== '';

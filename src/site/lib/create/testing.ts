@@ -41,6 +41,15 @@ export const kitchenSinkTemplate: Entity = {
           },
           consumers: { title: 'Consumers', type: 'array', items: { type: 'string' }, 'ui:field': 'MultiEntityPicker', 'ui:options': { catalogFilter: { kind: 'Component' }, defaultKind: 'Component' } },
         },
+        // rjsf's conditional fields: what else is asked depends on the kind chosen.
+        dependencies: {
+          kind: {
+            oneOf: [
+              { properties: { kind: { const: 'lib' }, language: { title: 'Language', type: 'string', enum: ['ts', 'go'] } } },
+              { properties: { kind: { const: 'cli' }, binName: { title: 'Command name', type: 'string' } }, required: ['binName'] },
+            ],
+          },
+        },
       },
       {
         title: 'Details',

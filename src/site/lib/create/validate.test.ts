@@ -61,3 +61,14 @@ describe('validatePage', () => {
     expect(validatePage(page, {})[0]!.message).toMatch(/^The template's parameters are not a valid JSON Schema/);
   });
 });
+
+describe('validatePage with conditional fields', () => {
+  it('asks for the chosen branch’s required field, and says nothing of the branches not chosen', () => {
+    const basics = sink.pages[0]!;
+    const base = { name: 'tool-kit', owners: ['group:default/team-platform'] };
+    expect(validatePage(basics, { ...base, kind: 'cli' })).toEqual([{ field: 'binName', message: 'This field is required.' }]);
+    expect(validatePage(basics, { ...base, kind: 'cli', binName: 'tk' })).toEqual([]);
+    expect(validatePage(basics, { ...base, kind: 'lib' })).toEqual([]);
+    expect(validatePage(basics, { ...base, kind: 'lib', language: 'rust' })).toEqual([{ field: 'language', message: expect.stringMatching(/^Choose one of: ts, go/) }]);
+  });
+});

@@ -4,7 +4,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import * as formatsModule from 'ajv-formats';
 import type { FormField, FormPage } from './form.ts';
-import { checkField, type Values } from './values.ts';
+import { checkField, fieldActive, type Values } from './values.ts';
 
 // ajv-formats is CommonJS with `exports.default`; Node and bundlers disagree on where the plugin lands.
 type FormatsPlugin = (ajv: Ajv) => Ajv;
@@ -85,9 +85,28 @@ function pointerParts(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/**
+ * Whether an error comes from a `dependencies` oneOf branch whose value does not match the form's: such a branch
+ * is not the one chosen, so its failures (the picking value, its own required fields) are nobody's problem.
+ */
+function inUnchosenBranch(schema: Record<string, unknown>, schemaPath: string, values: Values): boolean {
+  const m = /^#\/dependencies\/([^/]+)\/oneOf\/(\d+)\//.exec(schemaPath);
+  if (!m) return false;
+  const name = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const dependency = (schema.dependencies as Record<string, { oneOf?: Array<{ properties?: Record<string, { const?: unknown; enum?: unknown[] }> }> }> | undefined)?.[name];
+  const test = dependency?.oneOf?.[Number(m[2])]?.properties?.[name];
+  if (!test) return false;
+  const value = values[name];
+  if ('const' in test) return value !== test.const;
+  if (Array.isArray(test.enum)) return !test.enum.includes(value);
+  return false;
+}
+
 /** Problems of one step, at most one per field (the first), fields in page order, then the rest. */
 export function validatePage(page: FormPage, values: Values): FieldError[] {
-  const byName = new Map(page.fields.map((f) => [f.name, f]));
+  // Hidden fields (a condition that does not hold) get no messages: nobody could act on them.
+  const shown = page.fields.filter((f) => fieldActive(f, values));
+  const byName = new Map(shown.map((f) => [f.name, f]));
   const found = new Map<string, string>();
   const loose: string[] = [];
   const validate = compile(page.schema);
@@ -96,6 +115,7 @@ export function validatePage(page: FormPage, values: Values): FieldError[] {
   } else if (!validate(values)) {
     for (const err of validate.errors ?? []) {
       if (err.keyword === 'if' || err.keyword === 'oneOf' || err.keyword === 'anyOf' || err.keyword === 'allOf') continue;
+      if (inUnchosenBranch(page.schema, err.schemaPath, values)) continue;
       const path = pointerParts(err.instancePath);
       const name = err.keyword === 'required' && path.length === 0 ? String((err.params as { missingProperty: string }).missingProperty) : path[0];
       const field = name === undefined ? undefined : byName.get(name);
@@ -108,12 +128,12 @@ export function validatePage(page: FormPage, values: Values): FieldError[] {
       found.set(field.name, item + errorMessage(err, field));
     }
   }
-  for (const field of page.fields) {
+  for (const field of shown) {
     if (found.has(field.name)) continue;
     const message = checkField(field, values[field.name]);
     if (message) found.set(field.name, message);
   }
-  const errors: FieldError[] = page.fields.filter((f) => found.has(f.name)).map((f) => ({ field: f.name, message: found.get(f.name)! }));
+  const errors: FieldError[] = shown.filter((f) => found.has(f.name)).map((f) => ({ field: f.name, message: found.get(f.name)! }));
   return [...errors, ...[...new Set(loose)].map((message) => ({ field: '', message }))];
 }
 

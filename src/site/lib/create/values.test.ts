@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { orgEntities } from '../test-org.ts';
 import { buildForm, type FormField } from './form.ts';
 import { catalog, demoTemplate, kitchenSinkTemplate } from './testing.ts';
-import { checkField, fieldValue, formValues, initialInput, parseRepoUrlValue, repoUrlValue, toEntityRef } from './values.ts';
+import { checkField, fieldActive, fieldValue, formValues, initialInput, parseRepoUrlValue, repoUrlValue, toEntityRef, type RawInput } from './values.ts';
 
 const fields = (template = kitchenSinkTemplate) => Object.fromEntries(buildForm(orgEntities([template])[0]!, catalog()).pages.flatMap((p) => p.fields).map((f) => [f.name, f])) as Record<string, FormField>;
 const f = fields();
@@ -98,5 +98,31 @@ describe('checkField', () => {
   it('a closed MultiEntityPicker takes only its choices', () => {
     expect(checkField(f.owners!, ['group:default/team-platform'])).toBeUndefined();
     expect(checkField(f.owners!, ['group:default/nobody'])).toBe('“group:default/nobody” is not one of the listed entities.');
+  });
+});
+
+describe('conditional fields', () => {
+  const form = buildForm(orgEntities([kitchenSinkTemplate])[0]!, catalog());
+  const raw = (input: Record<string, RawInput>) => (field: FormField) => input[field.name] ?? (field.kind === 'boolean' ? false : undefined);
+
+  it('a field whose condition does not hold is left out of the values, whatever was typed into it', () => {
+    const typed = { name: 'tool-kit', kind: 'cli', binName: 'tk', language: 'go' };
+    expect(formValues(form, raw(typed))).toMatchObject({ kind: 'cli', binName: 'tk' });
+    expect(formValues(form, raw(typed)).language).toBeUndefined();
+    expect(formValues(form, raw({ ...typed, kind: 'lib' }))).toMatchObject({ kind: 'lib', language: 'go' });
+    expect(formValues(form, raw({ ...typed, kind: 'lib' })).binName).toBeUndefined();
+    expect(formValues(form, raw({ name: 'x', binName: 'tk' })).binName).toBeUndefined();
+  });
+
+  it('fieldActive: values, any value, empty fields, else branches', () => {
+    const f = (when: FormField['when']) => ({ name: 'x', when }) as FormField;
+    expect(fieldActive(f(undefined), {})).toBe(true);
+    expect(fieldActive(f({ all: [{ field: 'a', values: [1, 2] }] }), { a: 2 })).toBe(true);
+    expect(fieldActive(f({ all: [{ field: 'a', values: [1, 2] }] }), { a: 3 })).toBe(false);
+    expect(fieldActive(f({ all: [{ field: 'a' }] }), { a: '' })).toBe(false);
+    expect(fieldActive(f({ all: [{ field: 'a' }] }), { a: false })).toBe(true);
+    expect(fieldActive(f({ all: [{ field: 'a', values: ['pg'], absentOk: true }] }), {})).toBe(true);
+    expect(fieldActive(f({ all: [{ field: 'a', values: [true] }], negate: true }), { a: false })).toBe(true);
+    expect(fieldActive(f({ all: [{ field: 'a', values: [true] }, { field: 'b' }], negate: true }), { a: true, b: 'x' })).toBe(false);
   });
 });

@@ -103,11 +103,27 @@ export function fieldValue(field: FormField, raw: RawInput | undefined): unknown
   }
 }
 
-/** Values of every field from its raw input; empty fields are left out, as react-jsonschema-form does. */
+/** Whether a field is shown (and sent) with these values. */
+export function fieldActive(field: FormField, values: Readonly<Record<string, unknown>>): boolean {
+  const when = field.when;
+  if (!when) return true;
+  const holds = when.all.every(({ field: name, values: allowed, absentOk }) => {
+    const value = values[name];
+    if (value === undefined || value === '') return absentOk === true;
+    return allowed ? allowed.some((v) => v === value) : true;
+  });
+  return when.negate ? !holds : holds;
+}
+
+/**
+ * Values of every field from its raw input; empty fields are left out, as react-jsonschema-form does, and so are
+ * conditional fields whose condition does not hold (they are hidden). Conditions read the fields before them.
+ */
 export function formValues(form: TemplateForm, raw: (field: FormField) => RawInput | undefined): Values {
   const values: Values = {};
   for (const page of form.pages) {
     for (const field of page.fields) {
+      if (!fieldActive(field, values)) continue;
       const value = fieldValue(field, raw(field));
       if (value !== undefined) values[field.name] = value;
     }
