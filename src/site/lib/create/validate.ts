@@ -90,11 +90,10 @@ function pointerParts(pointer: string): string[] {
  * is not the one chosen, so its failures (the picking value, its own required fields) are nobody's problem.
  */
 function inUnchosenBranch(schema: Record<string, unknown>, schemaPath: string, values: Values): boolean {
-  const m = /^#\/dependencies\/([^/]+)\/oneOf\/(\d+)\//.exec(schemaPath);
-  if (!m) return false;
-  const name = m[1]!.replace(/~1/g, '/').replace(/~0/g, '~');
+  const [keyword, name, oneOf, branch] = pointerParts(schemaPath.replace(/^#/, ''));
+  if (keyword !== 'dependencies' || oneOf !== 'oneOf' || !name || !/^\d+$/.test(branch ?? '')) return false;
   const dependency = (schema.dependencies as Record<string, { oneOf?: Array<{ properties?: Record<string, { const?: unknown; enum?: unknown[] }> }> }> | undefined)?.[name];
-  const test = dependency?.oneOf?.[Number(m[2])]?.properties?.[name];
+  const test = dependency?.oneOf?.[Number(branch)]?.properties?.[name];
   if (!test) return false;
   const value = values[name];
   if ('const' in test) return value !== test.const;
