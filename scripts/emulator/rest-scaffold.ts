@@ -42,6 +42,10 @@ export interface CreatedRepo {
   /** Branch → commit sha. */
   refs: Map<string, string>;
   objects: Map<string, GitObject>;
+  /** Whose repo: GitHub Free protects branches of a personal account's private repos only on a paid plan. */
+  ownerType: 'User' | 'Organization';
+  /** Branch → its protection as last set (the request's settings) and whether signed commits are required. */
+  protection: Map<string, { settings: Record<string, unknown>; signatures: boolean }>;
 }
 
 export interface RepositoryDispatch {
@@ -150,7 +154,7 @@ function isAncestor(r: CreatedRepo, ancestor: string, of: string): boolean {
   return false;
 }
 
-function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, body: Record<string, unknown>): RestResponse {
+function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, ownerType: CreatedRepo['ownerType'], body: Record<string, unknown>): RestResponse {
   const name = body.name;
   if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,100}$/.test(name)) return error(422, 'Repository creation failed: name is invalid');
   const key = `${owner}/${name}`.toLowerCase();
@@ -165,6 +169,8 @@ function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, bod
     defaultBranch: 'main',
     refs: new Map(),
     objects: new Map(),
+    ownerType,
+    protection: new Map(),
     ...(typeof body.description === 'string' ? { description: body.description } : {}),
     ...(typeof body.homepage === 'string' ? { homepage: body.homepage } : {}),
   };
@@ -261,9 +267,9 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
   m = /^\/orgs\/([^/]+)\/repos$/.exec(path);
   if (method === 'POST' && m) {
     const org = decodeURIComponent(m[1]!);
-    return isOrg(org) ? createRepo(state, host, org, body) : notFound();
+    return isOrg(org) ? createRepo(state, host, org, 'Organization', body) : notFound();
   }
-  if (method === 'POST' && path === '/user/repos') return createRepo(state, host, state.viewer, { ...body, visibility: body.private === false ? 'public' : 'private' });
+  if (method === 'POST' && path === '/user/repos') return createRepo(state, host, state.viewer, 'User', { ...body, visibility: body.private === false ? 'public' : 'private' });
 
   m = /^\/orgs\/([^/]+)\/members\/([^/]+)$/.exec(path);
   if (method === 'GET' && m) {
@@ -344,6 +350,8 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
     publish(host, created);
     return { status: 201, json: refJson(branch, sha) };
   }
+  m = /^\/branches\/([^/]+)\/protection(\/required_signatures)?$/.exec(rest);
+  if (m) return branchProtection(created, decodeURIComponent(m[1]!), method, m[2] !== undefined, body);
   // Clients encode the ref's slash (`heads%2Fmain`), as GitHub accepts.
   m = /^\/git\/refs\/heads\/(.+)$/.exec(decodeURIComponent(rest));
   if (m && method === 'PATCH') {
@@ -365,6 +373,32 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
     return { status: 204 };
   }
   return undefined;
+}
+
+const PROTECTION_KEYS = ['required_status_checks', 'enforce_admins', 'required_pull_request_reviews', 'restrictions'];
+
+/** `PUT …/branches/{branch}/protection` and `POST …/protection/required_signatures`, with GitHub's refusals. */
+function branchProtection(r: CreatedRepo, branch: string, method: string, signatures: boolean, body: Record<string, unknown>): RestResponse | undefined {
+  if (!r.refs.has(branch)) return error(404, 'Branch not found');
+  if (r.visibility !== 'public' && r.ownerType === 'User') return error(403, 'Upgrade to GitHub Pro or make this repository public to enable this feature.');
+  const url = `https://api.github.com/repos/${r.owner}/${r.name}/branches/${branch}/protection`;
+  if (signatures) {
+    if (method !== 'POST') return undefined;
+    const current = r.protection.get(branch);
+    if (!current) return error(404, 'Branch not protected');
+    current.signatures = true;
+    return { status: 200, json: { url: `${url}/required_signatures`, enabled: true } };
+  }
+  if (method !== 'PUT') return undefined;
+  // All four are required, each may be null (GitHub's schema for this route).
+  const missing = PROTECTION_KEYS.find((k) => !(k in body));
+  if (missing) return error(422, `Invalid request.\n\n"${missing}" wasn't supplied.`);
+  const reviews = record(body.required_pull_request_reviews);
+  const count = reviews.required_approving_review_count;
+  if (count !== undefined && (typeof count !== 'number' || count < 0 || count > 6)) return error(422, 'Invalid request.\n\nrequired_approving_review_count must be between 0 and 6.');
+  if (body.restrictions !== null && r.ownerType === 'User') return error(422, 'Validation Failed: Only organization repositories can have users and team restrictions');
+  r.protection.set(branch, { settings: body, signatures: r.protection.get(branch)?.signatures ?? false });
+  return { status: 200, json: { url, ...body, enforce_admins: { url: `${url}/enforce_admins`, enabled: body.enforce_admins === true } } };
 }
 
 /** Files of a created repo's default branch, as text (for assertions). */

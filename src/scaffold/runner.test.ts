@@ -148,7 +148,7 @@ output:
     });
     const { result } = await run(t);
     expect(result.effects.map((e) => [e.step, e.summary])).toEqual([
-      ['publish', 'create public repo acme/svc on github.com and push 1 file to main'],
+      ['publish', 'create public repo acme/svc on github.com and push 1 file to main, then protect it'],
       ['dispatch', 'run workflow ci.yml of acme/svc on main'],
       ['register', 'ask the portal repo (set scaffold.portalRepo or GITHUB_REPOSITORY) to rebuild (repository_dispatch "backlot-rebuild")'],
     ]);

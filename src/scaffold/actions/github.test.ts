@@ -22,7 +22,7 @@ afterAll(() => emulator?.close());
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0xff]);
 
-function run(spec: string, skeleton: Record<string, string | Uint8Array> = { 'skeleton/README.md': '# ${{ values.name }}\n' }) {
+function run(spec: string, skeleton: Record<string, string | Uint8Array> = { 'skeleton/README.md': '# ${{ values.name }}\n' }, log: (line: string) => void = () => {}) {
   const files: Record<string, string | Uint8Array> = { 'templates/service/template.yaml': templateYaml(spec) };
   for (const [path, data] of Object.entries(skeleton)) files[`templates/service/${path}`] = data;
   const api = createGithubApi({ token: 't', baseUrl: emulator.url, throttle: false });
@@ -33,7 +33,7 @@ function run(spec: string, skeleton: Record<string, string | Uint8Array> = { 'sk
     dryRun: false,
     github: () => api,
     portalRepo: { host: 'github.com', owner: 'acme', name: 'portal' },
-    log: () => {},
+    log,
   });
 }
 
@@ -61,10 +61,83 @@ describe('publish:github', () => {
   });
 
   it("creates a repo under the token's user when the owner is not an organisation", async () => {
+    const lines: string[] = [];
     await run(`steps:
   - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
-  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=octo&repo=sandbox' } }`);
-    expect(emulator.scaffold.created.get('octo/sandbox')?.visibility).toBe('private');
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=octo&repo=sandbox' } }`, undefined, (line) => lines.push(line));
+    const repo = emulator.scaffold.created.get('octo/sandbox')!;
+    expect(repo.visibility).toBe('private');
+    // GitHub Free cannot protect a personal private repo: the run goes on with a warning, as in Backstage.
+    expect(repo.protection.size).toBe(0);
+    expect(lines.join('\n')).toMatch(/warning: branch protection was not enabled on main: .*paid plan/);
+  });
+
+  it("protects the default branch with Backstage's defaults", async () => {
+    const result = await run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=acme&repo=guarded', defaultBranch: trunk } }`);
+    const repo = emulator.scaffold.created.get('acme/guarded')!;
+    expect([...repo.protection.keys()]).toEqual(['trunk']);
+    expect(repo.protection.get('trunk')).toEqual({
+      signatures: false,
+      settings: {
+        required_status_checks: { strict: true, contexts: [] },
+        enforce_admins: true,
+        required_pull_request_reviews: { required_approving_review_count: 1, require_code_owner_reviews: false, dismiss_stale_reviews: false, require_last_push_approval: false },
+        restrictions: null,
+        required_conversation_resolution: false,
+        required_linear_history: false,
+      },
+    });
+    expect(result.effects.find((e) => e.step === 'publish')?.details.branchProtection).toBe('protected');
+  });
+
+  it('maps the protection inputs, signed commits included, and skips protection when asked', async () => {
+    await run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - id: publish
+    action: publish:github
+    input:
+      repoUrl: 'github.com?owner=acme&repo=strict'
+      protectEnforceAdmins: false
+      requiredApprovingReviewCount: 2
+      requireCodeOwnerReviews: true
+      dismissStaleReviews: true
+      requireLastPushApproval: true
+      bypassPullRequestAllowances: { users: [octo], teams: [platform] }
+      restrictions: { users: [octo], teams: [platform], apps: [deployer] }
+      requiredStatusCheckContexts: [ci/build, ci/test]
+      requireBranchesToBeUpToDate: false
+      requiredConversationResolution: true
+      requiredLinearHistory: true
+      requiredCommitSigning: true
+  - { id: open, action: publish:github, input: { repoUrl: 'github.com?owner=acme&repo=open', protectDefaultBranch: false } }`);
+    const strict = emulator.scaffold.created.get('acme/strict')!.protection.get('main')!;
+    expect(strict.signatures).toBe(true);
+    expect(strict.settings).toEqual({
+      required_status_checks: { strict: false, contexts: ['ci/build', 'ci/test'] },
+      enforce_admins: false,
+      required_pull_request_reviews: {
+        required_approving_review_count: 2,
+        require_code_owner_reviews: true,
+        dismiss_stale_reviews: true,
+        require_last_push_approval: true,
+        bypass_pull_request_allowances: { users: ['octo'], teams: ['platform'] },
+      },
+      restrictions: { users: ['octo'], teams: ['platform'], apps: ['deployer'] },
+      required_conversation_resolution: true,
+      required_linear_history: true,
+    });
+    expect(emulator.scaffold.created.get('acme/open')!.protection.size).toBe(0);
+  });
+
+  it('says which protection input is wrong before creating anything', async () => {
+    await expect(
+      run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=acme&repo=never', requiredApprovingReviewCount: 9 } }`),
+    ).rejects.toThrow(/input "requiredApprovingReviewCount" must be a whole number from 0 to 6, got number 9/);
+    expect(emulator.scaffold.created.has('acme/never')).toBe(false);
   });
 
   it('refuses a host outside allowedHosts before calling GitHub', async () => {

@@ -7,11 +7,13 @@ import type { GithubApi } from '../github.ts';
 import { resolveSafeChildPath } from '../safePath.ts';
 import type { JsonObject, ScaffoldAction } from '../types.ts';
 import { listFiles, type WorkspaceEntry } from '../workspace.ts';
+import { branchProtection, PROTECTION_INPUTS, protectBranch } from './branchProtection.ts';
 import { optionalBoolean, optionalString, optionalStrings, requiredString } from './input.ts';
 
 const SUPPORTED = new Set([
   'repoUrl', 'description', 'homepage', 'repoVisibility', 'defaultBranch', 'sourcePath', 'gitCommitMessage',
   'gitAuthorName', 'gitAuthorEmail', 'topics', 'hasWiki', 'hasIssues', 'hasProjects', 'allowedHosts',
+  ...PROTECTION_INPUTS,
 ]);
 
 const VISIBILITIES = ['private', 'public', 'internal'] as const;
@@ -85,6 +87,7 @@ export const publishGithub: ScaffoldAction = {
     const authorName = optionalString(input, 'gitAuthorName');
     const authorEmail = optionalString(input, 'gitAuthorEmail');
     const sourcePath = optionalString(input, 'sourcePath') ?? '.';
+    const protection = branchProtection(input);
     const ignored = Object.keys(input).filter((k) => !SUPPORTED.has(k));
     if (ignored.length) ctx.log(`warning: inputs not supported by Backlot, ignored: ${ignored.join(', ')}`);
 
@@ -93,8 +96,9 @@ export const publishGithub: ScaffoldAction = {
     const details: JsonObject = {
       repo: `${host}/${owner}/${repo}`, visibility, defaultBranch, commitMessage: message, files: files.map((f) => f.path),
       ...(description ? { description } : {}), ...(homepage ? { homepage } : {}), ...(topics.length ? { topics } : {}),
+      ...(protection ? { protection: protection.body, signedCommits: protection.signedCommits } : {}),
     };
-    const summary = `create ${visibility} repo ${owner}/${repo} on ${host} and push ${files.length} file${files.length === 1 ? '' : 's'} to ${defaultBranch}`;
+    const summary = `create ${visibility} repo ${owner}/${repo} on ${host} and push ${files.length} file${files.length === 1 ? '' : 's'} to ${defaultBranch}${protection ? ', then protect it' : ''}`;
     const web = `https://${host}/${owner}/${repo}`;
 
     if (ctx.dryRun) {
@@ -133,9 +137,10 @@ export const publishGithub: ScaffoldAction = {
       owner, repo, message, tree: tree.data.sha, parents: [], ...author,
     });
     await setBranch(gh, owner, repo, created.data.default_branch ?? 'main', defaultBranch, commit.data.sha);
+    const protectedBranch = protection ? await protectBranch(gh, { owner, repo, branch: defaultBranch }, protection, ctx.log) : undefined;
 
     const htmlUrl = created.data.html_url ?? web;
-    ctx.effect(summary, { ...details, commit: commit.data.sha });
+    ctx.effect(summary, { ...details, commit: commit.data.sha, ...(protectedBranch ? { branchProtection: protectedBranch } : {}) });
     ctx.output('remoteUrl', created.data.clone_url ?? `${htmlUrl}.git`);
     ctx.output('repoContentsUrl', `${htmlUrl}/blob/${defaultBranch}`);
     ctx.output('commitHash', commit.data.sha);
