@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createdFiles, headCommit } from '../../../scripts/emulator/rest-scaffold.ts';
 import { startEmulator, type Emulator } from '../../../scripts/emulator/server.ts';
-import { createGithubApi } from '../github.ts';
+import { createGithubApi, statusOf, type GithubApi } from '../github.ts';
 import { runTemplate } from '../runner.ts';
+import { branchProtection, protectBranch } from './branchProtection.ts';
 import { memoryTemplate, templateYaml } from '../testing/template.ts';
 
 let emulator: Emulator;
@@ -165,5 +166,33 @@ describe('github:actions:dispatch and catalog:register', () => {
       event_type: 'backlot-rebuild',
       client_payload: { catalogInfoUrl: 'https://github.com/acme/elsewhere/blob/main/catalog-info.yaml', template: 'template:default/service' },
     });
+  });
+});
+
+describe('protectBranch', () => {
+  const api = () => createGithubApi({ token: 't', baseUrl: emulator.url, throttle: false });
+  const protection = branchProtection({})!;
+
+  it('tries once more when GitHub does not see the branch yet, and fails when it still does not', async () => {
+    const gh = api();
+    await gh.request('POST /orgs/{org}/repos', { org: 'acme', name: 'late', auto_init: true, visibility: 'private' });
+    const sha = headCommit(emulator.scaffold, 'acme/late')!.sha;
+    // The real client, but the branch appears right after the first attempt was refused.
+    const attempts: number[] = [];
+    const late: GithubApi = {
+      async request(route, params) {
+        try {
+          return await gh.request(route, params);
+        } catch (err) {
+          attempts.push(statusOf(err) ?? 0);
+          if (attempts.length === 1) await gh.request('POST /repos/{owner}/{repo}/git/refs', { owner: 'acme', repo: 'late', ref: 'refs/heads/release', sha });
+          throw err;
+        }
+      },
+    };
+    expect(await protectBranch(late, { owner: 'acme', repo: 'late', branch: 'release' }, protection, () => {}, 10)).toBe('protected');
+    expect(attempts).toEqual([404]);
+    expect([...emulator.scaffold.created.get('acme/late')!.protection.keys()]).toEqual(['release']);
+    await expect(protectBranch(gh, { owner: 'acme', repo: 'late', branch: 'never' }, protection, () => {}, 10)).rejects.toThrow(/Branch not found/);
   });
 });
