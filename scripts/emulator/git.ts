@@ -10,7 +10,7 @@ export interface GitBlob {
 
 export interface GitTreeEntry {
   name: string;
-  /** `100644` for files, `40000` for folders. */
+  /** `100644` for files, `100755` for executable files, `40000` for folders. */
   mode: string;
   type: 'blob' | 'tree';
   oid: string;
@@ -41,10 +41,16 @@ export function toBytes(data: string | Uint8Array): Uint8Array {
 }
 
 /** Builds blobs, trees and a commit for one branch's files into `objects`; returns the commit. */
-export function commitFiles(files: Record<string, string | Uint8Array>, message: string, objects: Map<string, GitObject>): GitCommit {
+export function commitFiles(
+  files: Record<string, string | Uint8Array>,
+  message: string,
+  objects: Map<string, GitObject>,
+  executables: ReadonlySet<string> = new Set(),
+): GitCommit {
   interface Dir {
     dirs: Map<string, Dir>;
-    files: Map<string, string>;
+    /** Name → blob id and mode. */
+    files: Map<string, [string, string]>;
   }
   const root: Dir = { dirs: new Map(), files: new Map() };
   for (const [path, data] of Object.entries(files)) {
@@ -60,12 +66,12 @@ export function commitFiles(files: Record<string, string | Uint8Array>, message:
     const bytes = toBytes(data);
     const oid = hashObject('blob', bytes);
     objects.set(oid, { type: 'blob', oid, bytes });
-    dir.files.set(name, oid);
+    dir.files.set(name, [oid, executables.has(path) ? '100755' : '100644']);
   }
 
   function writeTree(dir: Dir): string {
     const entries: GitTreeEntry[] = [
-      ...[...dir.files].map(([name, oid]) => ({ name, mode: '100644', type: 'blob' as const, oid })),
+      ...[...dir.files].map(([name, [oid, mode]]) => ({ name, mode, type: 'blob' as const, oid })),
       ...[...dir.dirs].map(([name, sub]) => ({ name, mode: '40000', type: 'tree' as const, oid: writeTree(sub) })),
     ];
     // Git's order: folders compare as if their name ended in "/".

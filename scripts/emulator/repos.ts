@@ -1,6 +1,6 @@
 // Fixture repos as the emulator holds them: metadata plus git objects built from plain files.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commitFiles, type GitCommit, type GitObject, type GitTree } from './git.ts';
 
@@ -11,6 +11,8 @@ export interface EmulatorRepo {
   name: string;
   /** Files of the default branch. */
   files: FixtureFiles;
+  /** Paths among `files` git marks executable (mode 100755). */
+  executables?: string[];
   /** Default `main`. */
   defaultBranch?: string;
   /** Other branches and their files. */
@@ -38,7 +40,7 @@ export function buildRepo(repo: EmulatorRepo): BuiltRepo {
   const heads = new Map<string, GitCommit>();
   const defaultBranch = repo.defaultBranch ?? 'main';
   if (!repo.empty) {
-    heads.set(defaultBranch, commitFiles(repo.files, `${repo.owner}/${repo.name}@${defaultBranch}`, objects));
+    heads.set(defaultBranch, commitFiles(repo.files, `${repo.owner}/${repo.name}@${defaultBranch}`, objects, new Set(repo.executables)));
     for (const [branch, files] of Object.entries(repo.branches ?? {})) {
       heads.set(branch, commitFiles(files, `${repo.owner}/${repo.name}@${branch}`, objects));
     }
@@ -80,21 +82,25 @@ export async function reposFromFolder(dir: string, owner: string): Promise<Emula
   const entries = await readdir(dir, { withFileTypes: true });
   const repos: EmulatorRepo[] = [];
   for (const e of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
-    repos.push({ owner, name: e.name, files: await readFolder(join(dir, e.name)) });
+    repos.push({ owner, name: e.name, ...(await readFolder(join(dir, e.name))) });
   }
   return repos;
 }
 
-async function readFolder(root: string): Promise<FixtureFiles> {
+async function readFolder(root: string): Promise<{ files: FixtureFiles; executables: string[] }> {
   const files: FixtureFiles = {};
+  const executables: string[] = [];
   async function walk(abs: string, rel: string): Promise<void> {
     for (const e of await readdir(abs, { withFileTypes: true })) {
       if (e.name === '.git' || e.name === 'node_modules') continue;
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(join(abs, e.name), childRel);
-      else if (e.isFile()) files[childRel] = new Uint8Array(await readFile(join(abs, e.name)));
+      else if (e.isFile()) {
+        files[childRel] = new Uint8Array(await readFile(join(abs, e.name)));
+        if (((await stat(join(abs, e.name))).mode & 0o111) !== 0) executables.push(childRel);
+      }
     }
   }
   await walk(root, '');
-  return files;
+  return { files, executables };
 }

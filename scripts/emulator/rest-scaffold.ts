@@ -128,10 +128,13 @@ function filesOf(r: CreatedRepo, commitSha: string): FixtureFiles {
 
 function publish(host: ScaffoldHost, r: CreatedRepo): void {
   const head = r.refs.get(r.defaultBranch);
+  const commit = head ? r.objects.get(head) : undefined;
+  const tree = commit?.type === 'commit' ? r.objects.get(commit.tree) : undefined;
   host.publish({
     owner: r.owner,
     name: r.name,
     files: head ? filesOf(r, head) : {},
+    executables: tree?.type === 'tree' ? [...tree.files].flatMap(([path, f]) => (f.mode === '100755' ? [path] : [])) : [],
     defaultBranch: r.defaultBranch,
     topics: r.topics,
     visibility: r.visibility,

@@ -51,5 +51,6 @@ export function countingSnapshot(inner: Snapshot): CountingSnapshot {
       return inner.list(repo);
     },
     readBytes: (ref) => inner.readBytes(ref),
+    executables: (repo) => inner.executables(repo),
   };
 }

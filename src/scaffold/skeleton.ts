@@ -9,6 +9,8 @@ export interface SkeletonFile {
   /** Text contents; absent for binary or very large files, which are copied as bytes. */
   text?: string;
   bytes?: Uint8Array;
+  /** Git marks it executable (a skeleton's `gradlew`, `scripts/*.sh`): written with mode 755. */
+  executable?: boolean;
 }
 
 /**
@@ -43,15 +45,16 @@ export async function readSkeleton(template: LoadedTemplate, dir: string): Promi
   const prefix = dir ? `${dir}/` : '';
   const paths = (await snapshot.list(repo.name)).filter((p) => p.startsWith(prefix));
   if (paths.length === 0) throw new Error(`no files under "${dir || '/'}" in ${repo.url}`);
-  const contents = await snapshot.read(paths.map((path) => ({ repo: repo.name, path })));
+  const [contents, executables] = await Promise.all([snapshot.read(paths.map((path) => ({ repo: repo.name, path }))), snapshot.executables(repo.name)]);
   const files: SkeletonFile[] = [];
   for (const file of contents) {
     const path = file.path.slice(prefix.length);
-    if (file.kind === 'text') files.push({ path, text: file.text });
+    const mode = executables.has(file.path) ? { executable: true } : {};
+    if (file.kind === 'text') files.push({ path, text: file.text, ...mode });
     else if (file.kind === 'skipped') {
       const bytes = await snapshot.readBytes({ repo: repo.name, path: file.path });
       if (!bytes) throw new Error(`cannot read ${file.path} of ${repo.url}`);
-      files.push({ path, bytes });
+      files.push({ path, bytes, ...mode });
     } else if (file.kind === 'missing') {
       throw new Error(`cannot read ${file.path} of ${repo.url} (a symlink that leaves the repo?)`);
     } else {

@@ -1,18 +1,23 @@
 // Reading and writing the folder the steps build, never outside it.
 
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { resolveSafeChildPath } from './safePath.ts';
 
-/** Writes a file inside `root`; returns false when it exists and `replace` is off (Backstage skips such files). */
-export async function writeWorkspaceFile(root: string, path: string, data: string | Uint8Array, replace = false): Promise<boolean> {
+/**
+ * Writes a file inside `root`; returns false when it exists and `replace` is off (Backstage skips such files).
+ * `executable` gives it mode 755 (what git keeps of a file's mode), else 644.
+ */
+export async function writeWorkspaceFile(root: string, path: string, data: string | Uint8Array, replace = false, executable = false): Promise<boolean> {
   const target = resolveSafeChildPath(root, path);
   if (existsSync(target) && !replace) return false;
   await mkdir(dirname(target), { recursive: true });
   // Checked again after mkdir: a symlinked parent created meanwhile must not redirect the write.
   resolveSafeChildPath(root, path);
   await writeFile(target, data);
+  // writeFile's mode applies only to a new file: a replaced one keeps its old mode otherwise.
+  await chmod(target, executable ? 0o755 : 0o644);
   return true;
 }
 

@@ -21,7 +21,8 @@ export function repoInfo(name: string, over: Partial<RepoInfo> = {}): RepoInfo {
 /** Text files larger than this are skipped, as the GitHub source does. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 
-export function memorySnapshot(repos: Array<{ repo: RepoInfo; files: RepoFiles }>): Snapshot {
+/** `executables`: paths among `files` with the executable bit. */
+export function memorySnapshot(repos: Array<{ repo: RepoInfo; files: RepoFiles; executables?: readonly string[] }>): Snapshot {
   const byName = new Map(repos.map((r) => [r.repo.name, r]));
   const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -50,6 +51,10 @@ export function memorySnapshot(repos: Array<{ repo: RepoInfo; files: RepoFiles }
       const data = byName.get(ref.repo)?.files[ref.path];
       if (data === undefined) return undefined;
       return typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    },
+    async executables(repo) {
+      const r = byName.get(repo);
+      return new Set((r?.executables ?? []).filter((p) => r!.files[p] !== undefined));
     },
   };
 }

@@ -42,4 +42,6 @@ export interface Snapshot {
   list(repo: string): Promise<string[]>;
   /** Raw bytes of one file (assets such as images); undefined when missing. */
   readBytes(file: FileRef): Promise<Uint8Array | undefined>;
+  /** Repo-relative paths of the files git marks executable (mode 100755), so a skeleton's `gradlew` stays runnable. */
+  executables(repo: string): Promise<ReadonlySet<string>>;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,16 @@ describe('openLocalSource', () => {
     ]);
     expect(got.map((f) => f.kind)).toEqual(['missing', 'missing', 'missing', 'missing']);
     expect(await snapshot.readBytes({ repo: 'search', path: 'leak.txt' })).toBeUndefined();
+  });
+
+  it('names the files with an execute bit, inside the repo only', async () => {
+    const dir = org();
+    writeFileSync(join(dir, 'payments', 'gradlew'), '#!/bin/sh\n', { mode: 0o755 });
+    chmodSync(join(dir, 'secret.txt'), 0o755);
+    const snapshot = await openLocalSource(config, dir);
+    expect([...(await snapshot.executables('payments'))]).toEqual(['gradlew']);
+    // leak.txt points at an executable outside the repo: not a file of this repo.
+    expect([...(await snapshot.executables('search'))]).toEqual([]);
   });
 
   it('changes the commit stand-in when a file changes', async () => {

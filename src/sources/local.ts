@@ -28,6 +28,7 @@ export async function openLocalSource(config: LocalSourceConfig, root: string): 
 /** Named folders as repos (what `backlot validate PATH…` uses for a single service repo). */
 export async function openLocalRepos(folders: Array<{ name: string; dir: string }>, meta: LocalRepoMeta): Promise<Snapshot> {
   const lists = new Map<string, Promise<string[]>>();
+  const executables = new Map<string, Promise<ReadonlySet<string>>>();
   const roots = new Map<string, string>();
   const repos: RepoInfo[] = [];
   for (const { name, dir } of folders) {
@@ -75,10 +76,25 @@ export async function openLocalRepos(folders: Array<{ name: string; dir: string 
     }
   }
 
+  /** Files with an execute bit, as git records them (one mode for all: 100755). */
+  async function findExecutables(repo: string): Promise<ReadonlySet<string>> {
+    const out = new Set<string>();
+    for (const path of (await lists.get(repo)) ?? []) {
+      const abs = await locate({ repo, path });
+      if (abs && ((await stat(abs)).mode & 0o111) !== 0) out.add(path);
+    }
+    return out;
+  }
+
   return {
     repos,
     read: (files) => Promise.all(files.map(readOne)),
     list: async (repo) => (await lists.get(repo)) ?? [],
+    executables(repo) {
+      let found = executables.get(repo);
+      if (!found) executables.set(repo, (found = findExecutables(repo)));
+      return found;
+    },
     async readBytes(ref) {
       const abs = await locate(ref);
       if (!abs) return undefined;

@@ -16,7 +16,7 @@ export const fetchPlain: ScaffoldAction = {
     const dir = resolveTemplateUrl(ctx.template, url);
     let written = 0;
     for (const file of await readSkeleton(ctx.template, dir)) {
-      if (await writeWorkspaceFile(outDir, file.path, file.text ?? file.bytes!, replace)) written++;
+      if (await writeWorkspaceFile(outDir, file.path, file.text ?? file.bytes!, replace, file.executable)) written++;
     }
     ctx.log(`copied ${written} file${written === 1 ? '' : 's'} from ${dir || '/'} into ${targetPath}`);
   },

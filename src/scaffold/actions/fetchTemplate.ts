@@ -79,7 +79,7 @@ export const fetchTemplate: ScaffoldAction = {
           : renderContents
             ? ctx.templating.renderFile(file.text, context, `file ${file.path}`, options)
             : file.text;
-      if (await writeWorkspaceFile(outDir, path, data, replace)) written++;
+      if (await writeWorkspaceFile(outDir, path, data, replace, file.executable)) written++;
       else ctx.log(`kept existing ${path} (set "replace: true" to overwrite)`);
     }
     ctx.log(`wrote ${written} file${written === 1 ? '' : 's'} from ${dir || '/'} into ${targetPath}${skipped ? `, skipped ${skipped} whose path rendered empty` : ''}`);

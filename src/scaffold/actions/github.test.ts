@@ -1,6 +1,6 @@
 // The GitHub actions against the emulator: the Git Data API push, branches, user repos, dispatches.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,14 +23,20 @@ afterAll(() => emulator?.close());
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0xff]);
 
-function run(spec: string, skeleton: Record<string, string | Uint8Array> = { 'skeleton/README.md': '# ${{ values.name }}\n' }, log: (line: string) => void = () => {}) {
+function run(
+  spec: string,
+  skeleton: Record<string, string | Uint8Array> = { 'skeleton/README.md': '# ${{ values.name }}\n' },
+  log: (line: string) => void = () => {},
+  options: { executables?: string[]; workspace?: string } = {},
+) {
   const files: Record<string, string | Uint8Array> = { 'templates/service/template.yaml': templateYaml(spec) };
   for (const [path, data] of Object.entries(skeleton)) files[`templates/service/${path}`] = data;
   const api = createGithubApi({ token: 't', baseUrl: emulator.url, throttle: false });
+  const executables = (options.executables ?? []).map((p) => `templates/service/${p}`);
   return runTemplate({
-    template: memoryTemplate(files),
+    template: memoryTemplate(files, undefined, undefined, executables),
     values: {},
-    workspace: mkdtempSync(join(tmpdir(), 'backlot-gh-')),
+    workspace: options.workspace ?? mkdtempSync(join(tmpdir(), 'backlot-gh-')),
     dryRun: false,
     github: () => api,
     portalRepo: { host: 'github.com', owner: 'acme', name: 'portal' },
@@ -59,6 +65,32 @@ describe('publish:github', () => {
     const publish = result.effects.find((e) => e.step === 'publish')!;
     expect(publish.dryRun).toBe(false);
     expect(publish.details.commit).toBe(headCommit(emulator.scaffold, 'acme/tools')!.sha);
+  });
+
+  it('keeps the executable bit of skeleton files through fetch:template and fetch:plain into the pushed tree', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'backlot-gh-'));
+    await run(
+      `steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton, values: { name: tools } } }
+  - { id: plain, action: fetch:plain, input: { url: ./extra, targetPath: extra } }
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=acme&repo=runnable' } }`,
+      { 'skeleton/README.md': '# ${{ values.name }}\n', 'skeleton/gradlew': '#!/bin/sh\necho ${{ values.name }}\n', 'extra/bin/tool': PNG, 'extra/notes.txt': 'x' },
+      () => {},
+      { executables: ['skeleton/gradlew', 'extra/bin/tool'], workspace },
+    );
+    expect(statSync(join(workspace, 'gradlew')).mode & 0o777).toBe(0o755);
+    expect(statSync(join(workspace, 'README.md')).mode & 0o777).toBe(0o644);
+    expect(statSync(join(workspace, 'extra', 'bin', 'tool')).mode & 0o777).toBe(0o755);
+    const repo = emulator.scaffold.created.get('acme/runnable')!;
+    const commit = repo.objects.get(headCommit(emulator.scaffold, 'acme/runnable')!.sha) as { tree: string };
+    const tree = repo.objects.get(commit.tree) as { files: Map<string, { mode: string }> };
+    expect(Object.fromEntries([...tree.files].map(([path, f]) => [path, f.mode]))).toEqual({
+      'README.md': '100644',
+      gradlew: '100755',
+      'extra/bin/tool': '100755',
+      'extra/notes.txt': '100644',
+    });
+    expect(createdFiles(emulator.scaffold, 'acme/runnable')?.gradlew).toBe('#!/bin/sh\necho tools\n');
   });
 
   it("creates a repo under the token's user when the owner is not an organisation", async () => {

@@ -6,9 +6,9 @@ import type { Entity } from '../../model/entity.ts';
 import { templateFromEntity } from '../load.ts';
 import type { LoadedTemplate } from '../types.ts';
 
-/** `files` is the template's repo; `templateFile` is the path of the template YAML inside it. */
-export function memoryTemplate(files: RepoFiles, templateFile = 'templates/service/template.yaml', repo = 'templates'): LoadedTemplate {
-  const snapshot = memorySnapshot([{ repo: repoInfo(repo, { owner: 'acme' }), files }]);
+/** `files` is the template's repo; `templateFile` is the path of the template YAML inside it; `executables` its mode-755 files. */
+export function memoryTemplate(files: RepoFiles, templateFile = 'templates/service/template.yaml', repo = 'templates', executables: string[] = []): LoadedTemplate {
+  const snapshot = memorySnapshot([{ repo: repoInfo(repo, { owner: 'acme' }), files, executables }]);
   const text = files[templateFile];
   if (typeof text !== 'string') throw new Error(`no ${templateFile} in the files`);
   return templateFromEntity(parse(text) as Entity, snapshot, snapshot.repos[0]!, templateFile);

@@ -12,8 +12,8 @@ export const CACHE_VERSION = 1;
 
 export type CachedBlob = { text: string } | { skipped: 'binary' | 'too-large'; size: number };
 
-/** A file of a listed tree: path, blob id, size in bytes. */
-export type TreeFile = [path: string, oid: string, size: number];
+/** A file of a listed tree: path, blob id, size in bytes, and 1 when git marks it executable (mode 100755). */
+export type TreeFile = [path: string, oid: string, size: number, executable?: 1];
 
 export interface RepoState {
   commit: string;
@@ -22,6 +22,8 @@ export interface RepoState {
   paths: Record<string, string | null>;
   /** Every file of the commit, once listed. */
   tree?: TreeFile[];
+  /** The tree was listed with file modes (caches written before modes were kept list it again). */
+  modes?: true;
 }
 
 export interface RepoCacheFile {

@@ -208,15 +208,19 @@ export async function fetchTrees(ctx: FetchContext, recs: RepoRecord[]): Promise
   for (const [rec, list] of files) {
     if (rec.failure) continue;
     rec.state.tree = list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    rec.state.modes = true;
     rec.dirty = true;
     ctx.counts.trees++;
   }
 }
 
+/** Git's mode of an executable file, 0o100755, as GraphQL gives it (a number). */
+const EXECUTABLE = 0o100755;
+
 function collect(entries: TreeEntryNode[], dir: string, out: TreeFile[], deeper: (dir: string) => void): void {
   for (const e of entries) {
     const path = e.path ?? (dir ? `${dir}/${e.name}` : e.name);
-    if (e.type === 'blob') out.push([path, e.oid, e.size]);
+    if (e.type === 'blob') out.push(e.mode === EXECUTABLE ? [path, e.oid, e.size, 1] : [path, e.oid, e.size]);
     else if (e.type === 'tree') {
       if (e.object?.entries) collect(e.object.entries, path, out, deeper);
       else deeper(path);

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitBlobId } from './fetch.ts';
@@ -129,6 +129,32 @@ describe('batched reads', () => {
     const [missing] = await snapshot.read([{ repo: 'svc-000', path: 'mkdocs.yml' }]);
     expect(missing!.kind).toBe('missing');
     expect(h.emulator.stats().requests).toBe(5);
+  });
+
+  it("keeps git's executable bit from the tree listing, and lists again a cached tree that has no modes", async () => {
+    const files = { 'catalog-info.yaml': component('x'), 'gradlew': '#!/bin/sh\n', 'scripts/deep/a/b/run.sh': 'echo\n', 'README.md': '# x' };
+    h = await harness(serviceRepos(2, () => ({ files, executables: ['gradlew', 'scripts/deep/a/b/run.sh'] })));
+    let snapshot = await h.open({ catalogPath: '/none.yaml' });
+    expect([...(await snapshot.executables('svc-000'))].sort()).toEqual(['gradlew', 'scripts/deep/a/b/run.sh']);
+    expect((await snapshot.executables('svc-001')).size).toBe(2);
+    expect(await snapshot.executables('nope')).toEqual(new Set());
+    // The second crawl answers from the cache: no tree is listed again.
+    h.emulator.resetStats();
+    snapshot = await h.open({ catalogPath: '/none.yaml' });
+    expect([...(await snapshot.executables('svc-001'))].sort()).toEqual(['gradlew', 'scripts/deep/a/b/run.sh']);
+    expect(h.emulator.stats().trees).toBe(0);
+    // A cache written before modes were kept (a tree without the marker) is listed again, once.
+    const cacheFiles = readdirSync(join(h.config.cacheDir!, 'github'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.startsWith('svc-000'));
+    expect(cacheFiles).toHaveLength(1);
+    const file = join(cacheFiles[0]!.parentPath, cacheFiles[0]!.name);
+    const cached = JSON.parse(readFileSync(file, 'utf8'));
+    delete cached.state.modes;
+    cached.state.tree = cached.state.tree.map(([p, oid, size]: [string, string, number]) => [p, oid, size]);
+    writeFileSync(file, JSON.stringify(cached));
+    h.emulator.resetStats();
+    snapshot = await h.open({ catalogPath: '/none.yaml' });
+    expect([...(await snapshot.executables('svc-000'))].sort()).toEqual(['gradlew', 'scripts/deep/a/b/run.sh']);
+    expect(h.emulator.stats().trees).toBeGreaterThan(0);
   });
 
   it('skips binary and oversized files and reads truncated texts whole', async () => {

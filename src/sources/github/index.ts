@@ -83,6 +83,8 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
     const cached = await readRepoCache(cacheFile);
     const same = !!cached && cached.state.commit === info.commit && cached.state.branch === info.defaultBranch;
     const state: RepoState = same ? cached.state : { commit: info.commit, branch: info.defaultBranch, paths: {} };
+    // A tree listed before file modes were kept is listed again (its blobs stay cached).
+    if (same && state.tree && !state.modes) delete state.tree;
     return {
       info,
       owner: org,

@@ -103,11 +103,13 @@ export interface TreeEntryNode {
   type: string;
   oid: string;
   size: number;
+  /** Git's file mode as a number: 0o100644, 0o100755 (executable), 0o40000 (folder), … */
+  mode?: number;
   object?: { entries?: TreeEntryNode[] | null } | null;
 }
 
 function treeSelection(depth: number): string {
-  const entry = 'path name type oid size';
+  const entry = 'path name type oid size mode';
   return depth <= 1 ? `entries { ${entry} }` : `entries { ${entry} object { ... on Tree { ${treeSelection(depth - 1)} } } }`;
 }
 

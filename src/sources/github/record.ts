@@ -79,3 +79,8 @@ export function lookup(rec: RepoRecord, path: string): Lookup {
 export function listedPaths(rec: RepoRecord): string[] | undefined {
   return viewOf(rec).tree?.map((f) => f[0]);
 }
+
+/** The repo's executable files, when its tree is known. */
+export function executablePaths(rec: RepoRecord): string[] | undefined {
+  return viewOf(rec).tree?.flatMap((f) => (f[3] === 1 ? [f[0]] : []));
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { writeRepoCache } from './cache.ts';
 import { blobFromBytes, fetchBlobs, fetchTrees, gitBlobId, storeBlob, type BlobWant, type FetchContext } from './fetch.ts';
 import type { Progress } from './progress.ts';
-import { listedPaths, lookup, viewOf, type RepoRecord } from './record.ts';
+import { executablePaths, listedPaths, lookup, viewOf, type RepoRecord } from './record.ts';
 
 /** Collects the items of every call made in the same tick into one run. */
 export function coalesce<T>(run: (items: T[]) => Promise<void>): (items: T[]) => Promise<void> {
@@ -111,6 +111,13 @@ export function githubSnapshot(parts: GithubSnapshotParts): Snapshot {
     return listedPaths(rec) ?? [];
   }
 
+  async function executables(repo: string): Promise<ReadonlySet<string>> {
+    const rec = records.get(repo);
+    if (!rec) return new Set();
+    if (!listedPaths(rec) && !rec.failure) await fetchLists([rec]);
+    return new Set(executablePaths(rec) ?? []);
+  }
+
   async function readBytes(ref: FileRef): Promise<Uint8Array | undefined> {
     const rec = records.get(ref.repo);
     if (!rec) return undefined;
@@ -160,6 +167,7 @@ export function githubSnapshot(parts: GithubSnapshotParts): Snapshot {
     read,
     list,
     readBytes,
+    executables,
   };
 }
 
