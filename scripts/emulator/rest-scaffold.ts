@@ -44,6 +44,8 @@ export interface CreatedRepo {
   objects: Map<string, GitObject>;
   /** Whose repo: GitHub Free protects branches of a personal account's private repos only on a paid plan. */
   ownerType: 'User' | 'Organization';
+  /** Merge settings given at creation (`allow_squash_merge`, `delete_branch_on_merge`, …), as sent. */
+  merging: Record<string, boolean | string>;
   /** Branch → its protection as last set (the request's settings) and whether signed commits are required. */
   protection: Map<string, { settings: Record<string, unknown>; signatures: boolean }>;
 }
@@ -157,6 +159,12 @@ function isAncestor(r: CreatedRepo, ancestor: string, of: string): boolean {
   return false;
 }
 
+const MERGE_FLAGS = ['delete_branch_on_merge', 'allow_merge_commit', 'allow_squash_merge', 'allow_rebase_merge', 'allow_auto_merge', 'allow_update_branch'];
+const MERGE_TEXTS: Record<string, string[]> = {
+  squash_merge_commit_title: ['PR_TITLE', 'COMMIT_OR_PR_TITLE'],
+  squash_merge_commit_message: ['PR_BODY', 'COMMIT_MESSAGES', 'BLANK'],
+};
+
 function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, ownerType: CreatedRepo['ownerType'], body: Record<string, unknown>): RestResponse {
   const name = body.name;
   if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]{1,100}$/.test(name)) return error(422, 'Repository creation failed: name is invalid');
@@ -164,6 +172,17 @@ function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, own
   if (state.created.has(key) || host.exists(owner, name)) return error(422, 'Repository creation failed: name already exists on this account');
   const visibility = (body.visibility ?? (body.private === false ? 'public' : 'private')) as CreatedRepo['visibility'];
   if (!['public', 'private', 'internal'].includes(visibility)) return error(422, 'Repository creation failed: visibility is invalid');
+  const merging: CreatedRepo['merging'] = {};
+  for (const field of MERGE_FLAGS) {
+    if (body[field] === undefined) continue;
+    if (typeof body[field] !== 'boolean') return error(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(body[field])} is not a boolean.`);
+    merging[field] = body[field];
+  }
+  for (const [field, allowed] of Object.entries(MERGE_TEXTS)) {
+    if (body[field] === undefined) continue;
+    if (typeof body[field] !== 'string' || !allowed.includes(body[field])) return error(422, `Invalid request.\n\nFor 'properties/${field}', ${JSON.stringify(body[field])} is not a member of ${JSON.stringify(allowed)}.`);
+    merging[field] = body[field];
+  }
   const r: CreatedRepo = {
     owner,
     name,
@@ -173,6 +192,7 @@ function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, own
     refs: new Map(),
     objects: new Map(),
     ownerType,
+    merging,
     protection: new Map(),
     ...(typeof body.description === 'string' ? { description: body.description } : {}),
     ...(typeof body.homepage === 'string' ? { homepage: body.homepage } : {}),

@@ -164,6 +164,28 @@ describe('publish:github', () => {
     expect(emulator.scaffold.created.get('acme/open')!.protection.size).toBe(0);
   });
 
+  it('creates the repo with the merge settings asked for, and only those', async () => {
+    await run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - id: publish
+    action: publish:github
+    input: { repoUrl: 'github.com?owner=acme&repo=merging', deleteBranchOnMerge: true, allowMergeCommit: false, allowRebaseMerge: false, allowAutoMerge: true, squashMergeCommitTitle: PR_TITLE, squashMergeCommitMessage: PR_BODY }`);
+    expect(emulator.scaffold.created.get('acme/merging')!.merging).toEqual({
+      delete_branch_on_merge: true,
+      allow_merge_commit: false,
+      allow_rebase_merge: false,
+      allow_auto_merge: true,
+      squash_merge_commit_title: 'PR_TITLE',
+      squash_merge_commit_message: 'PR_BODY',
+    });
+    await expect(
+      run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=acme&repo=bad-merge', squashMergeCommitTitle: TITLE } }`),
+    ).rejects.toThrow(/input "squashMergeCommitTitle" must be one of PR_TITLE, COMMIT_OR_PR_TITLE, got "TITLE"/);
+    expect(emulator.scaffold.created.has('acme/bad-merge')).toBe(false);
+  });
+
   it('says which protection input is wrong before creating anything', async () => {
     await expect(
       run(`steps:

@@ -14,7 +14,40 @@ const SUPPORTED = new Set([
   'repoUrl', 'description', 'homepage', 'repoVisibility', 'defaultBranch', 'sourcePath', 'gitCommitMessage',
   'gitAuthorName', 'gitAuthorEmail', 'topics', 'hasWiki', 'hasIssues', 'hasProjects', 'allowedHosts',
   ...PROTECTION_INPUTS,
+  'deleteBranchOnMerge', 'allowMergeCommit', 'allowSquashMerge', 'allowRebaseMerge', 'allowAutoMerge', 'allowUpdateBranch',
+  'squashMergeCommitTitle', 'squashMergeCommitMessage',
 ]);
+
+/** Merge settings of the new repo: Backstage's input → GitHub's field (set only when given; GitHub's defaults otherwise). */
+const MERGE_FLAGS = {
+  deleteBranchOnMerge: 'delete_branch_on_merge',
+  allowMergeCommit: 'allow_merge_commit',
+  allowSquashMerge: 'allow_squash_merge',
+  allowRebaseMerge: 'allow_rebase_merge',
+  allowAutoMerge: 'allow_auto_merge',
+  allowUpdateBranch: 'allow_update_branch',
+} as const;
+const SQUASH_TITLES = ['PR_TITLE', 'COMMIT_OR_PR_TITLE'];
+const SQUASH_MESSAGES = ['PR_BODY', 'COMMIT_MESSAGES', 'BLANK'];
+
+function mergeSettings(input: JsonObject): Record<string, boolean | string> {
+  const out: Record<string, boolean | string> = {};
+  for (const [key, field] of Object.entries(MERGE_FLAGS)) {
+    const value = optionalBoolean(input, key);
+    if (value !== undefined) out[field] = value;
+  }
+  const title = optionalString(input, 'squashMergeCommitTitle');
+  if (title !== undefined) {
+    if (!SQUASH_TITLES.includes(title)) throw new Error(`input "squashMergeCommitTitle" must be one of ${SQUASH_TITLES.join(', ')}, got "${title}"`);
+    out.squash_merge_commit_title = title;
+  }
+  const message = optionalString(input, 'squashMergeCommitMessage');
+  if (message !== undefined) {
+    if (!SQUASH_MESSAGES.includes(message)) throw new Error(`input "squashMergeCommitMessage" must be one of ${SQUASH_MESSAGES.join(', ')}, got "${message}"`);
+    out.squash_merge_commit_message = message;
+  }
+  return out;
+}
 
 const VISIBILITIES = ['private', 'public', 'internal'] as const;
 type Visibility = (typeof VISIBILITIES)[number];
@@ -88,6 +121,7 @@ export const publishGithub: ScaffoldAction = {
     const authorEmail = optionalString(input, 'gitAuthorEmail');
     const sourcePath = optionalString(input, 'sourcePath') ?? '.';
     const protection = branchProtection(input);
+    const merging = mergeSettings(input);
     const ignored = Object.keys(input).filter((k) => !SUPPORTED.has(k));
     if (ignored.length) ctx.log(`warning: inputs not supported by Backlot, ignored: ${ignored.join(', ')}`);
 
@@ -97,6 +131,7 @@ export const publishGithub: ScaffoldAction = {
       repo: `${host}/${owner}/${repo}`, visibility, defaultBranch, commitMessage: message, files: files.map((f) => f.path),
       ...(description ? { description } : {}), ...(homepage ? { homepage } : {}), ...(topics.length ? { topics } : {}),
       ...(protection ? { protection: protection.body, signedCommits: protection.signedCommits } : {}),
+      ...(Object.keys(merging).length ? { merging } : {}),
     };
     const summary = `create ${visibility} repo ${owner}/${repo} on ${host} and push ${files.length} file${files.length === 1 ? '' : 's'} to ${defaultBranch}${protection ? ', then protect it' : ''}`;
     const web = `https://${host}/${owner}/${repo}`;
@@ -120,6 +155,7 @@ export const publishGithub: ScaffoldAction = {
       has_wiki: optionalBoolean(input, 'hasWiki') ?? true,
       has_issues: optionalBoolean(input, 'hasIssues') ?? true,
       has_projects: optionalBoolean(input, 'hasProjects') ?? true,
+      ...merging,
       // An empty repo has no Git Data API (409); auto_init gives it a first commit that ours then replaces.
       auto_init: true,
     };
