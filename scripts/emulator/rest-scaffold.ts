@@ -44,6 +44,8 @@ export interface CreatedRepo {
   objects: Map<string, GitObject>;
   /** Whose repo: GitHub Free protects branches of a personal account's private repos only on a paid plan. */
   ownerType: 'User' | 'Organization';
+  /** Who was given access: `team:<slug>` or `user:<login>` → permission. */
+  access: Map<string, string>;
   /** Merge settings given at creation (`allow_squash_merge`, `delete_branch_on_merge`, …), as sent. */
   merging: Record<string, boolean | string>;
   /** Branch → its protection as last set (the request's settings) and whether signed commits are required. */
@@ -159,6 +161,7 @@ function isAncestor(r: CreatedRepo, ancestor: string, of: string): boolean {
   return false;
 }
 
+const PERMISSIONS = ['pull', 'triage', 'push', 'maintain', 'admin'];
 const MERGE_FLAGS = ['delete_branch_on_merge', 'allow_merge_commit', 'allow_squash_merge', 'allow_rebase_merge', 'allow_auto_merge', 'allow_update_branch'];
 const MERGE_TEXTS: Record<string, string[]> = {
   squash_merge_commit_title: ['PR_TITLE', 'COMMIT_OR_PR_TITLE'],
@@ -193,6 +196,7 @@ function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, own
     objects: new Map(),
     ownerType,
     merging,
+    access: new Map(),
     protection: new Map(),
     ...(typeof body.description === 'string' ? { description: body.description } : {}),
     ...(typeof body.homepage === 'string' ? { homepage: body.homepage } : {}),
@@ -277,7 +281,9 @@ function refJson(branch: string, sha: string) {
 export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req: RestRequest): RestResponse | undefined {
   const body = record(req.body);
   const { method, path } = req;
-  const isOrg = (login: string) => state.orgs.has(login.toLowerCase()) || host.owners().some((o) => o.toLowerCase() === login.toLowerCase());
+  // The token's user is a user even once repos it published are in the emulator's set.
+  const isOrg = (login: string) =>
+    state.orgs.has(login.toLowerCase()) || (login.toLowerCase() !== state.viewer.toLowerCase() && host.owners().some((o) => o.toLowerCase() === login.toLowerCase()));
 
   if (method === 'GET' && path === '/user') return { status: 200, json: { login: state.viewer, type: 'User' } };
   let m = /^\/users\/([^/]+)$/.exec(path);
@@ -298,6 +304,21 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
   if (method === 'GET' && m) {
     const org = state.orgs.get(decodeURIComponent(m[1]!).toLowerCase());
     return org?.members.has(decodeURIComponent(m[2]!).toLowerCase()) ? { status: 204 } : notFound();
+  }
+  m = /^\/orgs\/([^/]+)\/teams\/([^/]+)$/.exec(path);
+  if (method === 'GET' && m) {
+    const slug = decodeURIComponent(m[2]!).toLowerCase();
+    return state.orgs.get(decodeURIComponent(m[1]!).toLowerCase())?.teams.has(slug) ? { status: 200, json: { slug, name: slug } } : notFound();
+  }
+  m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/repos\/([^/]+)\/([^/]+)$/.exec(path);
+  if (method === 'PUT' && m) {
+    const org = decodeURIComponent(m[1]!).toLowerCase();
+    const slug = decodeURIComponent(m[2]!).toLowerCase();
+    const target = state.created.get(`${decodeURIComponent(m[3]!)}/${decodeURIComponent(m[4]!)}`.toLowerCase());
+    if (!state.orgs.get(org)?.teams.has(slug) || !target || target.owner.toLowerCase() !== org) return notFound();
+    if (!PERMISSIONS.includes(String(body.permission ?? 'push'))) return error(422, 'Validation Failed: permission is not valid');
+    target.access.set(`team:${slug}`, String(body.permission ?? 'push'));
+    return { status: 204 };
   }
   m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path);
   if (method === 'GET' && m) {
@@ -338,6 +359,16 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
   // The rest changes repos created through the API; fixture repos stay read-only.
   if (!created) return undefined;
   if (method === 'GET' && rest === '') return { status: 200, json: repoJson(created) };
+  m = /^\/collaborators\/([^/]+)$/.exec(rest);
+  if (m && method === 'PUT') {
+    const login = decodeURIComponent(m[1]!).toLowerCase();
+    const known = login === state.viewer.toLowerCase() || [...state.orgs.values()].some((o) => o.members.has(login));
+    if (!known) return notFound();
+    if (!PERMISSIONS.includes(String(body.permission ?? 'push'))) return error(422, 'Validation Failed: permission is not valid');
+    created.access.set(`user:${login}`, String(body.permission ?? 'push'));
+    // GitHub invites a collaborator (201) rather than adding them at once.
+    return { status: 201, json: { id: created.access.size, invitee: { login }, permissions: String(body.permission ?? 'push') } };
+  }
   if (method === 'PATCH' && rest === '') {
     if (typeof body.default_branch === 'string') {
       if (!created.refs.has(body.default_branch)) return error(422, `Validation Failed: no branch ${body.default_branch}`);
@@ -349,6 +380,8 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
   }
   if (method === 'PUT' && rest === '/topics') {
     if (!Array.isArray(body.names)) return error(422, 'Invalid request.\n\n"names" wasn\'t supplied.');
+    const bad = body.names.find((t) => typeof t !== 'string' || !/^[a-z0-9][a-z0-9-]{0,49}$/.test(t));
+    if (bad !== undefined) return error(422, `Validation Failed: ${JSON.stringify(bad)} is not a valid topic. Topics must start with a lowercase letter or number, consist of 50 characters or less, and can include hyphens.`);
     created.topics = body.names.map(String);
     publish(host, created);
     return { status: 200, json: { names: created.topics } };

@@ -16,7 +16,7 @@ beforeAll(async () => {
   emulator = await startEmulator({
     token: 't',
     repos: [{ owner: 'acme', name: 'portal', files: { 'README.md': 'x' } }],
-    scaffold: { viewer: 'octo', orgs: { acme: { members: ['octo'] } } },
+    scaffold: { viewer: 'octo', orgs: { acme: { members: ['octo', 'ada'], teams: { platform: ['octo'], docs: ['ada'] } } } },
   });
 });
 afterAll(() => emulator?.close());
@@ -105,6 +105,17 @@ describe('publish:github', () => {
     expect(lines.join('\n')).toMatch(/warning: branch protection was not enabled on main: .*paid plan/);
   });
 
+  it('publishes a repo GitHub will not protect as asked, with a warning', async () => {
+    const lines: string[] = [];
+    await run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=octo&repo=open-tool', repoVisibility: public, restrictions: { users: [octo] } } }`, undefined, (line) => lines.push(line));
+    // Push restrictions exist only for organisation repos.
+    expect(emulator.scaffold.created.get('octo/open-tool')!.protection.size).toBe(0);
+    expect(headCommit(emulator.scaffold, 'octo/open-tool')).toBeDefined();
+    expect(lines.join('\n')).toMatch(/warning: skipping branch protection on octo\/open-tool: Validation Failed: Only organization repositories/);
+  });
+
   it("protects the default branch with Backstage's defaults", async () => {
     const result = await run(`steps:
   - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
@@ -162,6 +173,42 @@ describe('publish:github', () => {
       required_linear_history: true,
     });
     expect(emulator.scaffold.created.get('acme/open')!.protection.size).toBe(0);
+  });
+
+  it('gives access as Backstage does: the access team as admin, each collaborator its permission, refusals as warnings', async () => {
+    const lines: string[] = [];
+    const result = await run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - id: publish
+    action: publish:github
+    input:
+      repoUrl: 'github.com?owner=acme&repo=shared'
+      access: acme/platform
+      topics: [Payments, team-a]
+      collaborators:
+        - { user: ada, access: push }
+        - { team: 'group:default/docs', access: triage }
+        - { username: platform, access: maintain }
+        - { user: stranger, access: pull }`, undefined, (line) => lines.push(line));
+    const repo = emulator.scaffold.created.get('acme/shared')!;
+    expect(Object.fromEntries(repo.access)).toEqual({ 'team:platform': 'maintain', 'user:ada': 'push', 'team:docs': 'triage' });
+    expect(repo.topics).toEqual(['payments', 'team-a']);
+    expect(lines.join('\n')).toMatch(/warning: skipping pull access for user stranger: Not Found/);
+    expect(result.effects.find((e) => e.step === 'publish')?.details.granted).toEqual(['team platform: admin', 'user ada: push', 'team docs: triage', 'team platform: maintain']);
+  });
+
+  it('refuses an access team the org does not have before creating anything, and a malformed collaborator', async () => {
+    await expect(
+      run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=acme&repo=orphan', access: acme/nobody } }`),
+    ).rejects.toThrow(/input "access": acme has no team "nobody"/);
+    expect(emulator.scaffold.created.has('acme/orphan')).toBe(false);
+    await expect(
+      run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=acme&repo=orphan', collaborators: [{ user: ada, access: owner }] } }`),
+    ).rejects.toThrow(/input "collaborators\[0\]".access must be one of pull, triage, push, maintain, admin, got "owner"/);
   });
 
   it('creates the repo with the merge settings asked for, and only those', async () => {

@@ -9,13 +9,14 @@ import type { JsonObject, ScaffoldAction } from '../types.ts';
 import { listFiles, type WorkspaceEntry } from '../workspace.ts';
 import { branchProtection, PROTECTION_INPUTS, protectBranch } from './branchProtection.ts';
 import { optionalBoolean, optionalString, optionalStrings, requiredString } from './input.ts';
+import { checkAccessTeam, grantAccess, repoGrants } from './repoAccess.ts';
 
 const SUPPORTED = new Set([
   'repoUrl', 'description', 'homepage', 'repoVisibility', 'defaultBranch', 'sourcePath', 'gitCommitMessage',
   'gitAuthorName', 'gitAuthorEmail', 'topics', 'hasWiki', 'hasIssues', 'hasProjects', 'allowedHosts',
   ...PROTECTION_INPUTS,
   'deleteBranchOnMerge', 'allowMergeCommit', 'allowSquashMerge', 'allowRebaseMerge', 'allowAutoMerge', 'allowUpdateBranch',
-  'squashMergeCommitTitle', 'squashMergeCommitMessage',
+  'squashMergeCommitTitle', 'squashMergeCommitMessage', 'access', 'collaborators',
 ]);
 
 /** Merge settings of the new repo: Backstage's input → GitHub's field (set only when given; GitHub's defaults otherwise). */
@@ -122,6 +123,7 @@ export const publishGithub: ScaffoldAction = {
     const sourcePath = optionalString(input, 'sourcePath') ?? '.';
     const protection = branchProtection(input);
     const merging = mergeSettings(input);
+    const grants = repoGrants(input, owner);
     const ignored = Object.keys(input).filter((k) => !SUPPORTED.has(k));
     if (ignored.length) ctx.log(`warning: inputs not supported by Backlot, ignored: ${ignored.join(', ')}`);
 
@@ -132,6 +134,7 @@ export const publishGithub: ScaffoldAction = {
       ...(description ? { description } : {}), ...(homepage ? { homepage } : {}), ...(topics.length ? { topics } : {}),
       ...(protection ? { protection: protection.body, signedCommits: protection.signedCommits } : {}),
       ...(Object.keys(merging).length ? { merging } : {}),
+      ...(grants.access || grants.collaborators.length ? { access: [grants.access, ...grants.collaborators].flatMap((g) => (g ? [{ ...g }] : [])) } : {}),
     };
     const summary = `create ${visibility} repo ${owner}/${repo} on ${host} and push ${files.length} file${files.length === 1 ? '' : 's'} to ${defaultBranch}${protection ? ', then protect it' : ''}`;
     const web = `https://${host}/${owner}/${repo}`;
@@ -147,6 +150,7 @@ export const publishGithub: ScaffoldAction = {
 
     const gh = ctx.github(host);
     const account = await gh.request<{ type?: string }>('GET /users/{username}', { username: owner });
+    await checkAccessTeam(gh, owner, grants);
     const body = {
       name: repo,
       ...(description ? { description } : {}),
@@ -163,7 +167,13 @@ export const publishGithub: ScaffoldAction = {
       account.data.type === 'Organization'
         ? await gh.request<{ default_branch?: string; html_url?: string; clone_url?: string }>('POST /orgs/{org}/repos', { org: owner, ...body, visibility })
         : await gh.request<{ default_branch?: string; html_url?: string; clone_url?: string }>('POST /user/repos', body);
-    if (topics.length) await gh.request('PUT /repos/{owner}/{repo}/topics', { owner, repo, names: topics });
+    const granted = await grantAccess(gh, owner, repo, grants, ctx.log);
+    // GitHub takes lower-case topics only; a refusal is a warning, as in Backstage.
+    if (topics.length) {
+      await gh.request('PUT /repos/{owner}/{repo}/topics', { owner, repo, names: topics.map((t) => t.toLowerCase()) }).catch((err: Error) => {
+        ctx.log(`warning: skipping topics ${topics.join(' ')}: ${err.message}`);
+      });
+    }
 
     const tree = await gh.request<{ sha: string }>('POST /repos/{owner}/{repo}/git/trees', {
       owner, repo, tree: await treeEntries(gh, owner, repo, files),
@@ -173,10 +183,21 @@ export const publishGithub: ScaffoldAction = {
       owner, repo, message, tree: tree.data.sha, parents: [], ...author,
     });
     await setBranch(gh, owner, repo, created.data.default_branch ?? 'main', defaultBranch, commit.data.sha);
-    const protectedBranch = protection ? await protectBranch(gh, { owner, repo, branch: defaultBranch }, protection, ctx.log) : undefined;
+    // As in Backstage, a repo GitHub will not protect is still published: the run warns and goes on.
+    const protectedBranch = protection
+      ? await protectBranch(gh, { owner, repo, branch: defaultBranch }, protection, ctx.log).catch((err: Error) => {
+          ctx.log(`warning: skipping branch protection on ${owner}/${repo}: ${err.message}`);
+          return 'failed' as const;
+        })
+      : undefined;
 
     const htmlUrl = created.data.html_url ?? web;
-    ctx.effect(summary, { ...details, commit: commit.data.sha, ...(protectedBranch ? { branchProtection: protectedBranch } : {}) });
+    ctx.effect(summary, {
+      ...details,
+      commit: commit.data.sha,
+      ...(protectedBranch ? { branchProtection: protectedBranch } : {}),
+      ...(details.access ? { granted: granted.map((g) => `${g.kind} ${g.name}: ${g.permission}`) } : {}),
+    });
     ctx.output('remoteUrl', created.data.clone_url ?? `${htmlUrl}.git`);
     ctx.output('repoContentsUrl', `${htmlUrl}/blob/${defaultBranch}`);
     ctx.output('commitHash', commit.data.sha);
