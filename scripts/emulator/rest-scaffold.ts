@@ -44,6 +44,11 @@ export interface CreatedRepo {
   objects: Map<string, GitObject>;
   /** Whose repo: GitHub Free protects branches of a personal account's private repos only on a paid plan. */
   ownerType: 'User' | 'Organization';
+  /** Actions variables, the OIDC subject customisation, custom properties and whether the token's user watches it. */
+  variables: Map<string, string>;
+  oidc?: { use_default: boolean; include_claim_keys?: string[] };
+  customProperties: Record<string, unknown>;
+  subscribed: boolean;
   /** Who was given access: `team:<slug>` or `user:<login>` → permission. */
   access: Map<string, string>;
   /** Merge settings given at creation (`allow_squash_merge`, `delete_branch_on_merge`, …), as sent. */
@@ -197,6 +202,9 @@ function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, own
     ownerType,
     merging,
     access: new Map(),
+    variables: new Map(),
+    customProperties: ownerType === 'Organization' ? record(body.custom_properties) : {},
+    subscribed: false,
     protection: new Map(),
     ...(typeof body.description === 'string' ? { description: body.description } : {}),
     ...(typeof body.homepage === 'string' ? { homepage: body.homepage } : {}),
@@ -359,6 +367,24 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
   // The rest changes repos created through the API; fixture repos stay read-only.
   if (!created) return undefined;
   if (method === 'GET' && rest === '') return { status: 200, json: repoJson(created) };
+  if (method === 'POST' && rest === '/actions/variables') {
+    if (typeof body.name !== 'string' || typeof body.value !== 'string') return error(422, 'Invalid request.\n\n"name" and "value" are required.');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(body.name) || /^GITHUB_/i.test(body.name)) return error(422, 'Failed to create variable: name is invalid');
+    if (created.variables.has(body.name.toUpperCase())) return error(409, 'Already exists - Variable already exists');
+    created.variables.set(body.name.toUpperCase(), body.value);
+    return { status: 201, json: {} };
+  }
+  if (method === 'PUT' && rest === '/actions/oidc/customization/sub') {
+    if (typeof body.use_default !== 'boolean') return error(422, 'Invalid request.\n\n"use_default" wasn\'t supplied.');
+    const keys = body.include_claim_keys;
+    if (!body.use_default && (!Array.isArray(keys) || keys.length === 0)) return error(422, 'Invalid request.\n\n"include_claim_keys" is required when "use_default" is false.');
+    created.oidc = { use_default: body.use_default, ...(Array.isArray(keys) ? { include_claim_keys: keys.map(String) } : {}) };
+    return { status: 201, json: {} };
+  }
+  if (method === 'PUT' && rest === '/subscription') {
+    created.subscribed = body.subscribed === true && body.ignored !== true;
+    return { status: 200, json: { subscribed: created.subscribed, ignored: body.ignored === true } };
+  }
   m = /^\/collaborators\/([^/]+)$/.exec(rest);
   if (m && method === 'PUT') {
     const login = decodeURIComponent(m[1]!).toLowerCase();

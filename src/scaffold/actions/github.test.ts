@@ -211,6 +211,34 @@ describe('publish:github', () => {
     ).rejects.toThrow(/input "collaborators\[0\]".access must be one of pull, triage, push, maintain, admin, got "owner"/);
   });
 
+  it('sets Actions variables, the OIDC subject claim, custom properties and watching', async () => {
+    const lines: string[] = [];
+    await run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - id: publish
+    action: publish:github
+    input:
+      repoUrl: 'github.com?owner=acme&repo=configured'
+      repoVariables: { DEPLOY_ENV: staging, REPLICAS: 3 }
+      oidcCustomization: { useDefault: false, includeClaimKeys: [repo, context] }
+      customProperties: { team: payments, regions: [eu, us] }
+      subscribe: true
+      secrets: { TOKEN: nope }`, undefined, (line) => lines.push(line));
+    const repo = emulator.scaffold.created.get('acme/configured')!;
+    expect(Object.fromEntries(repo.variables)).toEqual({ DEPLOY_ENV: 'staging', REPLICAS: '3' });
+    expect(repo.oidc).toEqual({ use_default: false, include_claim_keys: ['repo', 'context'] });
+    expect(repo.customProperties).toEqual({ team: 'payments', regions: ['eu', 'us'] });
+    expect(repo.subscribed).toBe(true);
+    // secrets would travel as workflow inputs, visible in the run: named as unsupported, never sent.
+    expect(lines.join('\n')).toMatch(/inputs not supported by Backlot, ignored: secrets/);
+    await expect(
+      run(`steps:
+  - { id: fetch, action: fetch:template, input: { url: ./skeleton } }
+  - { id: publish, action: publish:github, input: { repoUrl: 'github.com?owner=acme&repo=never2', repoVariables: { GITHUB_TOKEN: x } } }`),
+    ).rejects.toThrow(/input "repoVariables": "GITHUB_TOKEN" is not a variable name GitHub takes/);
+    expect(emulator.scaffold.created.has('acme/never2')).toBe(false);
+  });
+
   it('creates the repo with the merge settings asked for, and only those', async () => {
     await run(`steps:
   - { id: fetch, action: fetch:template, input: { url: ./skeleton } }

@@ -10,13 +10,14 @@ import { listFiles, type WorkspaceEntry } from '../workspace.ts';
 import { branchProtection, PROTECTION_INPUTS, protectBranch } from './branchProtection.ts';
 import { optionalBoolean, optionalString, optionalStrings, requiredString } from './input.ts';
 import { checkAccessTeam, grantAccess, repoGrants } from './repoAccess.ts';
+import { applyRepoExtras, EXTRA_INPUTS, repoExtras } from './repoExtras.ts';
 
 const SUPPORTED = new Set([
   'repoUrl', 'description', 'homepage', 'repoVisibility', 'defaultBranch', 'sourcePath', 'gitCommitMessage',
   'gitAuthorName', 'gitAuthorEmail', 'topics', 'hasWiki', 'hasIssues', 'hasProjects', 'allowedHosts',
   ...PROTECTION_INPUTS,
   'deleteBranchOnMerge', 'allowMergeCommit', 'allowSquashMerge', 'allowRebaseMerge', 'allowAutoMerge', 'allowUpdateBranch',
-  'squashMergeCommitTitle', 'squashMergeCommitMessage', 'access', 'collaborators',
+  'squashMergeCommitTitle', 'squashMergeCommitMessage', 'access', 'collaborators', ...EXTRA_INPUTS,
 ]);
 
 /** Merge settings of the new repo: Backstage's input → GitHub's field (set only when given; GitHub's defaults otherwise). */
@@ -124,6 +125,7 @@ export const publishGithub: ScaffoldAction = {
     const protection = branchProtection(input);
     const merging = mergeSettings(input);
     const grants = repoGrants(input, owner);
+    const extras = repoExtras(input);
     const ignored = Object.keys(input).filter((k) => !SUPPORTED.has(k));
     if (ignored.length) ctx.log(`warning: inputs not supported by Backlot, ignored: ${ignored.join(', ')}`);
 
@@ -134,6 +136,9 @@ export const publishGithub: ScaffoldAction = {
       ...(description ? { description } : {}), ...(homepage ? { homepage } : {}), ...(topics.length ? { topics } : {}),
       ...(protection ? { protection: protection.body, signedCommits: protection.signedCommits } : {}),
       ...(Object.keys(merging).length ? { merging } : {}),
+      ...(extras.variables.length ? { variables: extras.variables.map(([name]) => name) } : {}),
+      ...(extras.oidc ? { oidcCustomization: extras.oidc } : {}),
+      ...(extras.customProperties ? { customProperties: extras.customProperties } : {}),
       ...(grants.access || grants.collaborators.length ? { access: [grants.access, ...grants.collaborators].flatMap((g) => (g ? [{ ...g }] : [])) } : {}),
     };
     const summary = `create ${visibility} repo ${owner}/${repo} on ${host} and push ${files.length} file${files.length === 1 ? '' : 's'} to ${defaultBranch}${protection ? ', then protect it' : ''}`;
@@ -165,9 +170,13 @@ export const publishGithub: ScaffoldAction = {
     };
     const created =
       account.data.type === 'Organization'
-        ? await gh.request<{ default_branch?: string; html_url?: string; clone_url?: string }>('POST /orgs/{org}/repos', { org: owner, ...body, visibility })
+        ? await gh.request<{ default_branch?: string; html_url?: string; clone_url?: string }>('POST /orgs/{org}/repos', {
+            org: owner, ...body, visibility, ...(extras.customProperties ? { custom_properties: extras.customProperties } : {}),
+          })
         : await gh.request<{ default_branch?: string; html_url?: string; clone_url?: string }>('POST /user/repos', body);
+    if (extras.customProperties && account.data.type !== 'Organization') ctx.log('warning: customProperties are for organisation repos; ignored');
     const granted = await grantAccess(gh, owner, repo, grants, ctx.log);
+    await applyRepoExtras(gh, owner, repo, extras);
     // GitHub takes lower-case topics only; a refusal is a warning, as in Backstage.
     if (topics.length) {
       await gh.request('PUT /repos/{owner}/{repo}/topics', { owner, repo, names: topics.map((t) => t.toLowerCase()) }).catch((err: Error) => {
