@@ -141,7 +141,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
 export async function devCommand(options: BuildOptions): Promise<number> {
   const { ctx } = await prepare(options);
   const { dev } = await import('astro');
-  const server = await dev({ ...astroConfig(ctx.config, true) });
+  // Raw API definitions (`…/openapi.yaml`) are files in a build, linked without a slash; Astro's dev server would
+  // hold them to `trailingSlash: 'always'` and answer 404. In dev, any form is served.
+  const server = await dev({ ...astroConfig(ctx.config, true), trailingSlash: 'ignore' });
   await new Promise<void>((done) => {
     const stop = () => server.stop().then(done);
     process.once('SIGINT', stop);
