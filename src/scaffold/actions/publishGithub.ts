@@ -10,46 +10,13 @@ import { listFiles, type WorkspaceEntry } from '../workspace.ts';
 import { branchProtection, PROTECTION_INPUTS, protectBranch } from './branchProtection.ts';
 import { optionalBoolean, optionalString, optionalStrings, requiredString } from './input.ts';
 import { checkAccessTeam, grantAccess, repoGrants } from './repoAccess.ts';
-import { applyRepoExtras, EXTRA_INPUTS, repoExtras } from './repoExtras.ts';
+import { applyRepoExtras, EXTRA_INPUTS, mergeSettings, repoExtras } from './repoExtras.ts';
 
 const SUPPORTED = new Set([
   'repoUrl', 'description', 'homepage', 'repoVisibility', 'defaultBranch', 'sourcePath', 'gitCommitMessage',
   'gitAuthorName', 'gitAuthorEmail', 'topics', 'hasWiki', 'hasIssues', 'hasProjects', 'allowedHosts',
-  ...PROTECTION_INPUTS,
-  'deleteBranchOnMerge', 'allowMergeCommit', 'allowSquashMerge', 'allowRebaseMerge', 'allowAutoMerge', 'allowUpdateBranch',
-  'squashMergeCommitTitle', 'squashMergeCommitMessage', 'access', 'collaborators', ...EXTRA_INPUTS,
+  'access', 'collaborators', ...PROTECTION_INPUTS, ...EXTRA_INPUTS,
 ]);
-
-/** Merge settings of the new repo: Backstage's input → GitHub's field (set only when given; GitHub's defaults otherwise). */
-const MERGE_FLAGS = {
-  deleteBranchOnMerge: 'delete_branch_on_merge',
-  allowMergeCommit: 'allow_merge_commit',
-  allowSquashMerge: 'allow_squash_merge',
-  allowRebaseMerge: 'allow_rebase_merge',
-  allowAutoMerge: 'allow_auto_merge',
-  allowUpdateBranch: 'allow_update_branch',
-} as const;
-const SQUASH_TITLES = ['PR_TITLE', 'COMMIT_OR_PR_TITLE'];
-const SQUASH_MESSAGES = ['PR_BODY', 'COMMIT_MESSAGES', 'BLANK'];
-
-function mergeSettings(input: JsonObject): Record<string, boolean | string> {
-  const out: Record<string, boolean | string> = {};
-  for (const [key, field] of Object.entries(MERGE_FLAGS)) {
-    const value = optionalBoolean(input, key);
-    if (value !== undefined) out[field] = value;
-  }
-  const title = optionalString(input, 'squashMergeCommitTitle');
-  if (title !== undefined) {
-    if (!SQUASH_TITLES.includes(title)) throw new Error(`input "squashMergeCommitTitle" must be one of ${SQUASH_TITLES.join(', ')}, got "${title}"`);
-    out.squash_merge_commit_title = title;
-  }
-  const message = optionalString(input, 'squashMergeCommitMessage');
-  if (message !== undefined) {
-    if (!SQUASH_MESSAGES.includes(message)) throw new Error(`input "squashMergeCommitMessage" must be one of ${SQUASH_MESSAGES.join(', ')}, got "${message}"`);
-    out.squash_merge_commit_message = message;
-  }
-  return out;
-}
 
 const VISIBILITIES = ['private', 'public', 'internal'] as const;
 type Visibility = (typeof VISIBILITIES)[number];

@@ -1,12 +1,47 @@
-// The rest of what Backstage's `publish:github` sets on a new repo: Actions variables, the OIDC subject claim,
-// custom properties (organisation repos) and watching it. `secrets` is left out on purpose: Backlot's scaffold
-// inputs travel as workflow_dispatch inputs, which GitHub shows in the run's page, so they are no place for one.
+// The rest of what Backstage's `publish:github` sets on a new repo: merge settings, Actions variables, the OIDC
+// subject claim, custom properties (organisation repos) and watching it. `secrets` is left out on purpose:
+// Backlot's scaffold inputs travel as workflow_dispatch inputs, which GitHub shows on the run's page.
 
 import type { GithubApi } from '../github.ts';
 import type { JsonObject } from '../types.ts';
-import { describe, optionalBoolean, optionalObject } from './input.ts';
+import { describe, optionalBoolean, optionalObject, optionalString } from './input.ts';
 
-export const EXTRA_INPUTS = ['repoVariables', 'oidcCustomization', 'customProperties', 'subscribe'] as const;
+export const EXTRA_INPUTS = [
+  'repoVariables', 'oidcCustomization', 'customProperties', 'subscribe', 'deleteBranchOnMerge', 'allowMergeCommit',
+  'allowSquashMerge', 'allowRebaseMerge', 'allowAutoMerge', 'allowUpdateBranch', 'squashMergeCommitTitle', 'squashMergeCommitMessage',
+] as const;
+
+/** Merge settings of the new repo: Backstage's input → GitHub's field (set only when given; GitHub's defaults otherwise). */
+const MERGE_FLAGS = {
+  deleteBranchOnMerge: 'delete_branch_on_merge',
+  allowMergeCommit: 'allow_merge_commit',
+  allowSquashMerge: 'allow_squash_merge',
+  allowRebaseMerge: 'allow_rebase_merge',
+  allowAutoMerge: 'allow_auto_merge',
+  allowUpdateBranch: 'allow_update_branch',
+} as const;
+const SQUASH_TITLES = ['PR_TITLE', 'COMMIT_OR_PR_TITLE'];
+const SQUASH_MESSAGES = ['PR_BODY', 'COMMIT_MESSAGES', 'BLANK'];
+
+export function mergeSettings(input: JsonObject): Record<string, boolean | string> {
+  const out: Record<string, boolean | string> = {};
+  for (const [key, field] of Object.entries(MERGE_FLAGS)) {
+    const value = optionalBoolean(input, key);
+    if (value !== undefined) out[field] = value;
+  }
+  const title = optionalString(input, 'squashMergeCommitTitle');
+  if (title !== undefined) {
+    if (!SQUASH_TITLES.includes(title)) throw new Error(`input "squashMergeCommitTitle" must be one of ${SQUASH_TITLES.join(', ')}, got "${title}"`);
+    out.squash_merge_commit_title = title;
+  }
+  const message = optionalString(input, 'squashMergeCommitMessage');
+  if (message !== undefined) {
+    if (!SQUASH_MESSAGES.includes(message)) throw new Error(`input "squashMergeCommitMessage" must be one of ${SQUASH_MESSAGES.join(', ')}, got "${message}"`);
+    out.squash_merge_commit_message = message;
+  }
+  return out;
+}
+
 
 export interface RepoExtras {
   variables: Array<[name: string, value: string]>;
