@@ -54,6 +54,11 @@ function safeHost(url: string): string | undefined {
   }
 }
 
+/** The message of a failed request (octokit puts GitHub's own message there), or of anything thrown. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** Status of a failed octokit request, if it was one. */
 export function statusOf(err: unknown): number | undefined {
   const status = (err as { status?: unknown })?.status;

@@ -3,7 +3,7 @@
 // checks strict. GitHub Free cannot protect a private repo of a personal account; that is a warning, as in
 // Backstage, not a failed run.
 
-import type { GithubApi } from '../github.ts';
+import { messageOf, type GithubApi } from '../github.ts';
 import type { JsonObject } from '../types.ts';
 import { describe, optionalBoolean, optionalObject, optionalStrings } from './input.ts';
 
@@ -115,8 +115,4 @@ export async function protectBranch(
     await new Promise((resolve) => setTimeout(resolve, retryMs));
     return once();
   }
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { parseRepoUrl } from '../filters.ts';
-import type { GithubApi } from '../github.ts';
+import { messageOf, type GithubApi } from '../github.ts';
 import { resolveSafeChildPath } from '../safePath.ts';
 import type { JsonObject, ScaffoldAction } from '../types.ts';
 import { listFiles, type WorkspaceEntry } from '../workspace.ts';
@@ -146,8 +146,8 @@ export const publishGithub: ScaffoldAction = {
     await applyRepoExtras(gh, owner, repo, extras);
     // GitHub takes lower-case topics only; a refusal is a warning, as in Backstage.
     if (topics.length) {
-      await gh.request('PUT /repos/{owner}/{repo}/topics', { owner, repo, names: topics.map((t) => t.toLowerCase()) }).catch((err: Error) => {
-        ctx.log(`warning: skipping topics ${topics.join(' ')}: ${err.message}`);
+      await gh.request('PUT /repos/{owner}/{repo}/topics', { owner, repo, names: topics.map((t) => t.toLowerCase()) }).catch((err: unknown) => {
+        ctx.log(`warning: skipping topics ${topics.join(' ')}: ${messageOf(err)}`);
       });
     }
 
@@ -161,8 +161,8 @@ export const publishGithub: ScaffoldAction = {
     await setBranch(gh, owner, repo, created.data.default_branch ?? 'main', defaultBranch, commit.data.sha);
     // As in Backstage, a repo GitHub will not protect is still published: the run warns and goes on.
     const protectedBranch = protection
-      ? await protectBranch(gh, { owner, repo, branch: defaultBranch }, protection, ctx.log).catch((err: Error) => {
-          ctx.log(`warning: skipping branch protection on ${owner}/${repo}: ${err.message}`);
+      ? await protectBranch(gh, { owner, repo, branch: defaultBranch }, protection, ctx.log).catch((err: unknown) => {
+          ctx.log(`warning: skipping branch protection on ${owner}/${repo}: ${messageOf(err)}`);
           return 'failed' as const;
         })
       : undefined;

@@ -2,8 +2,7 @@
 // `access` (a user, or `<owner>/<team>`) becomes an admin; each collaborator gets its permission. A team named in
 // `access` is checked before the repo is created; a collaborator GitHub refuses is skipped with a warning.
 
-import type { GithubApi } from '../github.ts';
-import { statusOf } from '../github.ts';
+import { messageOf, statusOf, type GithubApi } from '../github.ts';
 import type { JsonObject } from '../types.ts';
 import { describe, optionalString } from './input.ts';
 
@@ -70,7 +69,7 @@ export async function grantAccess(gh: GithubApi, owner: string, repo: string, gr
       await grant(gh, owner, repo, collaborator);
       done.push(collaborator);
     } catch (err) {
-      log(`warning: skipping ${collaborator.permission} access for ${collaborator.kind} ${collaborator.name}: ${err instanceof Error ? err.message : String(err)}`);
+      log(`warning: skipping ${collaborator.permission} access for ${collaborator.kind} ${collaborator.name}: ${messageOf(err)}`);
     }
   }
   return done;
