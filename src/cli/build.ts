@@ -8,6 +8,7 @@ import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
 import { startModelIndex } from '../search/index.ts';
 import { startSiteBuild } from '../site/child.ts';
+import { lowerThreadPriority } from '../util/background.ts';
 import { REPO_ROOT, moveDir } from '../site/files.ts';
 import type { LayoutReport } from '../site/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
@@ -72,6 +73,9 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     throw err;
   }
   siteBuild.modelReady();
+  // From here this process only writes the static API and the search index (Pagefind inherits the priority)
+  // while the site child renders, which is what the build waits for.
+  lowerThreadPriority();
   const { ctx, result, readMs } = prepared;
   const { config } = ctx;
   const { diagnostics } = result;

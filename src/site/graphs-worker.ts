@@ -2,11 +2,15 @@
 // sends them back in small batches so pages can use them while the rest are being done.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../util/background.ts';
 import { computeShape, type Shape, type ShapeInput } from './lib/graph-layout.ts';
 
 const { inputs, flags } = workerData as { inputs: ShapeInput[]; flags: Int32Array };
 /** Sent at least this often, so a page waiting on nothing finds fresh layouts. */
 const BATCH_MS = 20;
+
+// Pages that find no layout yet lay it out themselves, so the rendering thread never waits on this one.
+lowerThreadPriority();
 
 try {
   let batch: Array<[number, Shape]> = [];
