@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKGROUND_NICE, lowerThreadPriority } from './background.ts';
 
 /** Runs lowerThreadPriority on a fresh worker thread; reports what it returned and the priorities seen there. */
-function inWorker(): Promise<{ lowered: boolean; before: number; after: number }> {
+function inWorker(env: NodeJS.ProcessEnv = process.env): Promise<{ lowered: boolean; before: number; after: number }> {
   const url = new URL('./background.ts', import.meta.url).href;
   const code = `
     const { parentPort } = require('node:worker_threads');
@@ -15,7 +15,7 @@ function inWorker(): Promise<{ lowered: boolean; before: number; after: number }
       parentPort.postMessage({ lowered, before, after: getPriority() });
     });`;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true });
+    const worker = new Worker(code, { eval: true, env });
     worker.once('message', (m) => {
       resolve(m);
       void worker.terminate();
@@ -25,11 +25,18 @@ function inWorker(): Promise<{ lowered: boolean; before: number; after: number }
 }
 
 describe('lowerThreadPriority', () => {
-  it.runIf(process.platform === 'linux')('lowers only the calling thread on Linux, not the process it runs in', async () => {
+  const linux = process.platform === 'linux';
+
+  it('lowers only the calling thread on Linux, not the process it runs in', async () => {
     const mine = getPriority();
     const seen = await inWorker();
-    expect(seen).toEqual({ lowered: true, before: mine, after: BACKGROUND_NICE });
+    expect(seen).toEqual({ lowered: linux, before: mine, after: linux ? BACKGROUND_NICE : mine });
     expect(getPriority()).toBe(mine); // this thread, the process's main one, kept its priority
+  });
+
+  it('leaves the priority alone with BACKLOT_NO_NICE set', async () => {
+    const mine = getPriority();
+    expect(await inWorker({ ...process.env, BACKLOT_NO_NICE: '1' })).toEqual({ lowered: false, before: mine, after: mine });
   });
 
   it('does nothing where it would lower the whole process', () => {
