@@ -9,7 +9,8 @@ const { inputs, flags } = workerData as { inputs: ShapeInput[]; flags: Int32Arra
 /** Sent at least this often, so a page waiting on nothing finds fresh layouts. */
 const BATCH_MS = 20;
 
-// Pages that find no layout yet lay it out themselves, so the rendering thread never waits on this one.
+// Lowest priority: a page needing a shape nobody has taken lays it out itself, and waits only for one this
+// worker is already on, so the rendering thread loses little when this one runs late.
 lowerThreadPriority();
 
 try {
