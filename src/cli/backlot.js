@@ -18,4 +18,9 @@ if (!process.env.CI) {
     if (directory) process.env.NODE_COMPILE_CACHE ??= directory;
   } catch {}
 }
+// Young-generation GC on the allocating thread, not on helper threads (see siteChildExecArgv in src/site/child.ts).
+if (!process.execArgv.some((a) => /^--(no-)?parallel-scavenge$/.test(a))) {
+  const v8 = await import('node:v8');
+  v8.setFlagsFromString('--no-parallel-scavenge');
+}
 await import('./main.ts');
