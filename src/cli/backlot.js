@@ -18,9 +18,8 @@ if (!process.env.CI) {
     if (directory) process.env.NODE_COMPILE_CACHE ??= directory;
   } catch {}
 }
-// Young-generation GC on the allocating thread, not on helper threads (see siteChildExecArgv in src/site/child.ts).
-if (!process.execArgv.some((a) => /^--(no-)?parallel-scavenge$/.test(a))) {
-  const v8 = await import('node:v8');
-  v8.setFlagsFromString('--no-parallel-scavenge');
-}
+// Young-generation GC on the allocating thread, set before anything loads (why: scavengeFlags in background.ts).
+const { scavengeFlags } = await import('../util/background.ts');
+const [gcFlag] = scavengeFlags(process.execArgv).slice(process.execArgv.length);
+if (gcFlag) (await import('node:v8')).setFlagsFromString(gcFlag);
 await import('./main.ts');

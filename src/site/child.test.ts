@@ -1,13 +1,7 @@
 import { expect, it } from 'vitest';
-import { siteChildEnv, siteChildExecArgv } from './child.ts';
+import { siteChildEnv } from './child.ts';
 
 it('keeps tokens out of the site process: the usual variables and the ones the config names', () => {
   const env = siteChildEnv({ PATH: '/bin', GITHUB_TOKEN: 'ghp_a', GH_TOKEN: 'ghp_b', ACME_PORTAL_TOKEN: 'ghp_c', HOME: '/root' }, ['ACME_PORTAL_TOKEN']);
   expect(env).toEqual({ PATH: '/bin', HOME: '/root', BACKLOT_SITE_CHILD: '1' });
-});
-
-it("scavenges on the site process's own threads, unless the caller chose otherwise", () => {
-  expect(siteChildExecArgv(['--max-old-space-size=4096'])).toEqual(['--max-old-space-size=4096', '--no-parallel-scavenge']);
-  expect(siteChildExecArgv(['--parallel-scavenge'])).toEqual(['--parallel-scavenge']);
-  expect(siteChildExecArgv(['--no-parallel-scavenge'])).toEqual(['--no-parallel-scavenge']);
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
 import { parseModel } from './lib/model.ts';
+import { scavengeFlags } from '../util/background.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model'>;
 type ToChild = { start: ChildOptions } | { model: true } | { cancel: true };
@@ -35,20 +36,10 @@ export function siteChildEnv(env: NodeJS.ProcessEnv, secrets: readonly string[] 
   return out;
 }
 
-/**
- * The child's Node flags: the parent's, plus `--no-parallel-scavenge`. The site stage allocates gigabytes of
- * short-lived objects, and V8 scavenges them with helper threads by default; on a machine with few cores those
- * helpers compete with the render thread and the layout worker for CPU, and the build spends more in all. With the
- * CLI doing the same (backlot.js), a 10,000-entity build took 2–7 % less CPU and about 3 % less time.
- */
-export function siteChildExecArgv(execArgv: readonly string[]): string[] {
-  return execArgv.some((a) => /^--(no-)?parallel-scavenge$/.test(a)) ? [...execArgv] : [...execArgv, '--no-parallel-scavenge'];
-}
-
 /** `secrets`: names of environment variables holding tokens (the config's `token.env`), kept from the child. */
 export function startSiteBuild(options: ChildOptions, secrets: readonly string[] = []): SiteBuild {
   const env = siteChildEnv(process.env, secrets);
-  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env, execArgv: siteChildExecArgv(process.execArgv) });
+  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env, execArgv: scavengeFlags(process.execArgv) });
   const send = (message: ToChild) => {
     if (child.connected) child.send(message);
   };

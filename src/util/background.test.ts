@@ -1,7 +1,7 @@
 import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE, lowerThreadPriority } from './background.ts';
+import { BACKGROUND_NICE, lowerThreadPriority, scavengeFlags } from './background.ts';
 
 /** Runs lowerThreadPriority on a fresh worker thread; reports what it returned and the priorities seen there. */
 function inWorker(env: NodeJS.ProcessEnv = process.env): Promise<{ lowered: boolean; before: number; after: number }> {
@@ -44,5 +44,13 @@ describe('lowerThreadPriority', () => {
     expect(lowerThreadPriority('darwin')).toBe(false);
     expect(lowerThreadPriority('win32')).toBe(false);
     expect(getPriority()).toBe(mine);
+  });
+});
+
+describe('scavengeFlags', () => {
+  it("adds --no-parallel-scavenge, unless the caller chose either way", () => {
+    expect(scavengeFlags(['--max-old-space-size=4096'])).toEqual(['--max-old-space-size=4096', '--no-parallel-scavenge']);
+    expect(scavengeFlags(['--parallel-scavenge'])).toEqual(['--parallel-scavenge']);
+    expect(scavengeFlags(['--no-parallel-scavenge'])).toEqual(['--no-parallel-scavenge']);
   });
 });

