@@ -30,17 +30,13 @@ const PRINT_LIMIT = 30;
 
 const modelFile = (config: BacklotConfig) => join(config.root, '.backlot', 'model.json');
 
-async function prepare(options: BuildOptions, config = readConfig(options.config)): Promise<{ ctx: Context; result: PipelineResult; modelPath: string; readMs: number }> {
+async function prepare(options: BuildOptions, config = readConfig(options.config)): Promise<{ ctx: Context; result: PipelineResult; readMs: number }> {
   const started = performance.now();
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   const readMs = performance.now() - started;
   const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
   ctx.finish?.();
-  const modelPath = modelFile(ctx.config);
-  await mkdir(dirname(modelPath), { recursive: true });
-  await writeFile(modelPath, JSON.stringify(result.model));
-  process.env.BACKLOT_MODEL = modelPath;
-  return { ctx, result, modelPath, readMs };
+  return { ctx, result, readMs };
 }
 
 function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
@@ -56,7 +52,7 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const configured = readConfig(options.config);
-  // Astro starts now in a child process (loading, bundling: seconds) and renders once the model file is written.
+  // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived.
   const siteBuild = startSiteBuild({
     modelFile: modelFile(configured),
     cacheDir: configured.cacheDir,
@@ -72,7 +68,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     siteBuild.cancel();
     throw err;
   }
-  siteBuild.modelReady();
+  await siteBuild.sendModel(prepared.result.model);
   // From here this process only writes the static API and the search index (Pagefind inherits the priority)
   // while the site child renders, which is what the build waits for.
   lowerThreadPriority();
@@ -143,7 +139,12 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
 }
 
 export async function devCommand(options: BuildOptions): Promise<number> {
-  const { ctx } = await prepare(options);
+  const { ctx, result } = await prepare(options);
+  // astro dev renders in this process, from the model file.
+  const modelPath = modelFile(ctx.config);
+  await mkdir(dirname(modelPath), { recursive: true });
+  await writeFile(modelPath, JSON.stringify(result.model));
+  process.env.BACKLOT_MODEL = modelPath;
   const { dev } = await import('astro');
   // Raw API definitions (`…/openapi.yaml`) are files in a build, linked without a slash; Astro's dev server would
   // hold them to `trailingSlash: 'always'` and answer 404. In dev, any form is served.

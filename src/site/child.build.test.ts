@@ -1,7 +1,7 @@
 // The site stage started before its model exists: in-process with a promised model, and in a child process
-// told when the model file is written (what `backlot build` does while the pipeline runs).
+// that is sent the model once it is built (what `backlot build` does while the pipeline runs).
 
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,24 +38,30 @@ describe('buildSite with a promised model', () => {
 });
 
 describe('startSiteBuild (a child process)', () => {
-  it('waits for the model file, then builds it', async () => {
-    const modelFile = join(tmp, 'later', 'model.json');
+  it('waits for the model, then builds it (no model file needed)', async () => {
     const out = join(tmp, 'child-out');
-    const site = startSiteBuild({ modelFile, outDir: out });
-    // The file does not exist yet: the child must not read it before it is told.
+    const site = startSiteBuild({ modelFile: join(tmp, 'never-written.json'), outDir: out });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    mkdirSync(join(tmp, 'later'));
-    copyFileSync(FIXTURE_MODEL, modelFile);
-    site.modelReady();
+    const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
+    await site.sendModel(model);
     const result = await site.result;
     expect(result.layouts.shapes).toBeGreaterThan(0);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(fixtureTitle());
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(home).toContain(fixtureTitle());
+    // Every entity crossed, not only the first part's.
+    expect(model.entities.length).toBeGreaterThan(1);
+    for (const item of model.entities) {
+      const [kind, rest] = item.ref.split(':') as [string, string];
+      const [namespace, name] = rest.split('/') as [string, string];
+      expect(existsSync(join(out, 'catalog', namespace, kind, name, 'index.html')), item.ref).toBe(true);
+    }
   });
 
-  it('reports a model it cannot read as the build’s error', async () => {
-    const site = startSiteBuild({ modelFile: join(tmp, 'missing', 'model.json'), outDir: join(tmp, 'never') });
-    site.modelReady();
-    await expect(site.result).rejects.toThrow(/missing[/\\]model\.json/);
+  it('reports a model that fails its check as the build’s error', async () => {
+    const site = startSiteBuild({ modelFile: join(tmp, 'unused.json'), outDir: join(tmp, 'never') });
+    const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
+    await site.sendModel({ ...model, site: { ...model.site, title: undefined as unknown as string } });
+    await expect(site.result).rejects.toThrow(/the model from the CLI: missing site\.title/);
     expect(existsSync(join(tmp, 'never', 'index.html'))).toBe(false);
   });
 

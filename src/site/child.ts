@@ -1,23 +1,24 @@
 // The site stage in a child process: Astro loads and bundles there while the CLI runs the pipeline on another
-// core, and renders once the CLI says the model file is written. Its page writes have their own thread pool,
+// core, and renders once the CLI has sent the model. Its page writes have their own thread pool,
 // not one shared with the CLI's own file writes (the static API, search).
-// Parent → child: {start: options}, then {model: true} or {cancel: true}. Child → parent: {done} or {error}.
+// Parent → child: {start: options}, then the model as {part} messages (model-parts.ts) and {end: true}, or
+// {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
+// at 10,000 entities the model is across in about 0.8 s, where writing it as JSON and parsing it took 1.3 s.
 
 import { fork } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
-import { parseModel } from './lib/model.ts';
+import { modelAssembler, modelParts, type ModelPart } from './model-parts.ts';
 import { scavengeFlags } from '../util/background.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model'>;
-type ToChild = { start: ChildOptions } | { model: true } | { cancel: true };
+type ToChild = { start: ChildOptions } | { part: ModelPart } | { end: true } | { cancel: true };
 type FromChild = { done: BuildSiteResult } | { error: { message: string; stack?: string } };
 
 export interface SiteBuild {
-  /** The model file is written: render it. */
-  modelReady(): void;
+  /** Sends the model to render, part by part; settles once the last part has left this process. */
+  sendModel(model: PortalModel): Promise<void>;
   /** Stops the child (the pipeline failed). */
   cancel(): void;
   /** What buildSite returned in the child, or its error. */
@@ -39,9 +40,10 @@ export function siteChildEnv(env: NodeJS.ProcessEnv, secrets: readonly string[] 
 /** `secrets`: names of environment variables holding tokens (the config's `token.env`), kept from the child. */
 export function startSiteBuild(options: ChildOptions, secrets: readonly string[] = []): SiteBuild {
   const env = siteChildEnv(process.env, secrets);
-  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env, execArgv: scavengeFlags(process.execArgv) });
-  const send = (message: ToChild) => {
-    if (child.connected) child.send(message);
+  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env, execArgv: scavengeFlags(process.execArgv), serialization: 'advanced' });
+  const send = (message: ToChild, sent?: () => void) => {
+    if (child.connected) child.send(message, sent);
+    else sent?.();
   };
   const result = new Promise<BuildSiteResult>((resolve, reject) => {
     let settled = false;
@@ -62,7 +64,11 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   result.catch(() => {}); // awaited by the caller once the pipeline is done; a failure meanwhile is not unhandled
   send({ start: options });
   return {
-    modelReady: () => send({ model: true }),
+    sendModel: (model) =>
+      new Promise<void>((resolve) => {
+        for (const part of modelParts(model)) send({ part });
+        send({ end: true }, resolve);
+      }),
     cancel: () => {
       send({ cancel: true });
       child.kill();
@@ -74,15 +80,27 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
 function runChild(child: NodeJS.Process): void {
   let model: { resolve: (m: PortalModel) => void; reject: (err: Error) => void } | undefined;
   const modelPromise = new Promise<PortalModel>((resolve, reject) => (model = { resolve, reject }));
-  let options: ChildOptions | undefined;
+  const parts = modelAssembler('the model from the CLI');
+  let failed = false;
   child.on('disconnect', () => process.exit(1)); // the CLI is gone
   child.on('message', (message: ToChild) => {
     if ('start' in message) {
-      options = message.start;
-      void build(options);
-    } else if ('model' in message && options) {
-      const file = options.modelFile;
-      readFile(file, 'utf8').then((text) => model!.resolve(parseModel(text, file)), model!.reject);
+      void build(message.start);
+    } else if ('part' in message) {
+      if (failed) return;
+      try {
+        parts.add(message.part);
+      } catch (err) {
+        failed = true;
+        model!.reject(err as Error);
+      }
+    } else if ('end' in message) {
+      if (failed) return;
+      try {
+        model!.resolve(parts.done());
+      } catch (err) {
+        model!.reject(err as Error);
+      }
     } else if ('cancel' in message) {
       process.exit(1);
     }

@@ -18,6 +18,11 @@ export function parseModel(text: string, source = 'model'): PortalModel {
   } catch (err) {
     throw new Error(`${source}: not valid JSON (${(err as Error).message})`);
   }
+  return checkModel(data, source);
+}
+
+/** Checks a parsed model's outline, so a wrong one fails with a clear message. */
+export function checkModel(data: unknown, source = 'model'): PortalModel {
   const m = data as Partial<PortalModel> | null;
   if (!m || typeof m !== 'object') throw new Error(`${source}: expected an object`);
   if (!m.site || typeof m.site.title !== 'string') throw new Error(`${source}: missing site.title`);
