@@ -10,8 +10,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Astro 7 defaults to 'jsx', which drops spaces between inline elements.
   compressHTML: true,
-  // Four pages in flight: the next page renders while the last one's file is written (writes are most of a page's
-  // time on a slow disk).
+  // Four pages in flight: a page waiting for its graph's layout from a worker thread lets others render meanwhile
+  // (the CLI's site child writes pages synchronously, so writes no longer overlap).
   build: { format: 'directory', concurrency: 4 },
   integrations: [mdx()],
   devToolbar: { enabled: false },
