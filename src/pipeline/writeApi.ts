@@ -2,7 +2,7 @@
 // so tools that speak that API can read a static site.
 
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Entity } from '../model/entity.ts';
 import type { PortalModel } from '../model/portal.ts';
@@ -13,8 +13,12 @@ export function withEtag(entity: Entity): Entity {
   return { ...entity, metadata: { ...entity.metadata, etag } };
 }
 
-/** Files written at once: per-file system-call latency, not bandwidth, bounds writing 10,000 small files. */
-const PARALLEL_WRITES = 16;
+/**
+ * Files written per turn of the event loop. Written synchronously: a trip through the thread pool costs more than
+ * a small file's write (../util/syncWrites.ts); in slices, so the build still hears from the site child and
+ * Pagefind meanwhile.
+ */
+const FILES_PER_TURN = 250;
 
 export async function writeCatalogApi(model: PortalModel, outDir: string): Promise<{ files: number }> {
   const root = join(outDir, 'api', 'catalog');
@@ -28,14 +32,11 @@ export async function writeCatalogApi(model: PortalModel, outDir: string): Promi
     const path = join(root, 'entities', 'by-name', entity.kind.toLowerCase(), namespace.toLowerCase(), `${entity.metadata.name.toLowerCase()}.json`);
     files.push([path, () => JSON.stringify(entity, null, 2)]);
   }
-  for (const dir of new Set(files.map(([path]) => dirname(path)))) await mkdir(dir, { recursive: true });
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const [path, text] = files[next++]!;
-      await writeFile(path, text());
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+  for (const dir of new Set(files.map(([path]) => dirname(path)))) mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0 && i % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    const [path, text] = files[i]!;
+    writeFileSync(path, text());
+  }
   return { files: files.length };
 }
