@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { writeSynchronously } from './syncWrites.ts';
 
@@ -28,7 +29,7 @@ it('writes before the call returns, as Astro calls it: mkdir -p, then the page',
   const written = fs.promises.writeFile(join(folder, 'index.html'), '<h1>x</h1>');
   expect(fs.readFileSync(join(folder, 'index.html'), 'utf8')).toBe('<h1>x</h1>');
   await written;
-  await fs.promises.writeFile(new URL(`file://${join(folder, 'b.bin')}`), new Uint8Array([1, 2, 3]));
+  await fs.promises.writeFile(pathToFileURL(join(folder, 'b.bin')), new Uint8Array([1, 2, 3]));
   expect([...fs.readFileSync(join(folder, 'b.bin'))]).toEqual([1, 2, 3]);
   undo();
   undo = undefined;
