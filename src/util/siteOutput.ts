@@ -1,0 +1,194 @@
+// The live site is replaced only by a complete build. A build claims its output folder with a lock (a second build
+// into the same folder waits), writes everything into a work folder of its own beside it, and swaps the finished
+// site in with two renames. A failed, interrupted or crashed build leaves the previous site whole; its leftovers
+// are deleted by the next build that claims the folder.
+
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+
+export interface SiteOutput {
+  /** The output folder the site is swapped into. */
+  outDir: string;
+  /** This build's own work folder (beside outDir, so the swap is a rename on one filesystem). */
+  work: string;
+  /** Where the site is built: `<work>/site`, renamed to outDir by commit(). */
+  site: string;
+  /** A scratch folder of this build's (unique per build: staging for the API files, the search index…). */
+  scratch(name: string): string;
+  /** Swaps the finished site in, deletes the previous one, and releases the folder. */
+  commit(): Promise<void>;
+  /** Deletes this build's work and releases the folder; the previous site stays. */
+  abandon(): Promise<void>;
+  /**
+   * Runs `stop` first when the build is abandoned, interrupted or crashes: e.g. kill a child process that writes
+   * into the work folder, so it cannot write there again after the folder is deleted. On a signal, a promise it
+   * returns is waited for (two seconds at most) before the folder is deleted.
+   */
+  onRelease(stop: () => void | Promise<void>): void;
+}
+
+export interface ClaimOptions {
+  /** Told once when another build holds the folder and this one waits for it. */
+  onWait?: (holder: LockHolder, lockFile: string) => void;
+  /** How often to look at the lock again while waiting (default 250 ms). */
+  pollMs?: number;
+}
+
+export interface LockHolder {
+  pid: number;
+  started: string;
+}
+
+const lockFileOf = (outDir: string) => join(dirname(outDir), `.${basename(outDir)}.lock`);
+const workPrefixOf = (outDir: string) => `.${basename(outDir)}.build-`;
+
+/** Claims `outDir` for one build: waits while another live build holds it, then cleans what dead builds left. */
+export async function claimSiteOutput(outDirPath: string, options: ClaimOptions = {}): Promise<SiteOutput> {
+  const outDir = resolve(outDirPath);
+  const parent = dirname(outDir);
+  await mkdir(parent, { recursive: true });
+  const lockFile = lockFileOf(outDir);
+  let told = false;
+  for (;;) {
+    if (tryLock(lockFile)) {
+      held.add(lockFile);
+      break;
+    }
+    const holder = readHolder(lockFile);
+    // An unreadable lock younger than a few seconds is one being written right now.
+    // A lock with this process's pid that it does not hold is a dead process's whose pid came round again.
+    const live = holder ? (holder.pid === process.pid ? held.has(lockFile) : isAlive(holder.pid)) : ageMs(lockFile) < 5000;
+    if (live) {
+      if (!told && holder) options.onWait?.(holder, lockFile);
+      told = true;
+      await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
+      continue;
+    }
+    // The holder is gone (killed, crashed, or the file is unreadable): its lock is stale.
+    try {
+      unlinkSync(lockFile);
+    } catch {}
+  }
+  // We hold the lock: every other work folder beside outDir belongs to a build that is gone.
+  const prefix = workPrefixOf(outDir);
+  for (const name of readdirSync(parent)) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+
+  const work = join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(work); // synchronously: from here to the signal handlers below, no signal can leave it behind
+  const site = join(work, 'site');
+  let released = false;
+  const stops: Array<() => void | Promise<void>> = [];
+  const runStops = () =>
+    stops.map((stop) => {
+      try {
+        return Promise.resolve(stop()).catch(() => {});
+      } catch {
+        return Promise.resolve();
+      }
+    });
+  const releaseSync = (stopped = false) => {
+    if (released) return;
+    released = true;
+    if (!stopped) runStops();
+    process.off('exit', onExit);
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    rmSync(work, { recursive: true, force: true });
+    held.delete(lockFile);
+    try {
+      if (readHolder(lockFile)?.pid === process.pid) unlinkSync(lockFile);
+    } catch {}
+  };
+  // Ctrl-C or a kill: stop what writes into the work folder (at most two seconds), delete it and the lock, then die
+  // of the same signal, so the caller sees it.
+  const onSignal = (signal: NodeJS.Signals) => {
+    const timeout = new Promise<void>((r) => setTimeout(r, 2000).unref());
+    void Promise.race([Promise.all(runStops()), timeout]).then(() => {
+      releaseSync(true);
+      process.kill(process.pid, signal);
+    });
+  };
+  const onExit = () => releaseSync(); // a crash: 'exit' still runs, and the previous site was never touched
+  process.on('exit', onExit);
+  for (const signal of SIGNALS) process.once(signal, onSignal);
+
+  return {
+    outDir,
+    work,
+    site,
+    scratch: (name) => join(work, name),
+    async commit() {
+      if (released) throw new Error(`the build's claim on ${outDir} was already released`);
+      const old = join(work, 'previous');
+      let hadPrevious = true;
+      try {
+        await rename(outDir, old);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        hadPrevious = false;
+      }
+      try {
+        await rename(site, outDir);
+      } catch (err) {
+        if (hadPrevious) await rename(old, outDir); // put the previous site back
+        throw err;
+      }
+      await rm(work, { recursive: true, force: true }); // the previous site, off the event loop's thread
+      releaseSync();
+    },
+    async abandon() {
+      releaseSync();
+    },
+    onRelease(stop: () => void | Promise<void>) {
+      stops.push(stop);
+    },
+  };
+}
+
+/** Lock files this process holds (two builds in one process, as in tests, wait for each other too). */
+const held = new Set<string>();
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function tryLock(lockFile: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(lockFile, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies LockHolder));
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+function readHolder(lockFile: string): LockHolder | undefined {
+  try {
+    const holder = JSON.parse(readFileSync(lockFile, 'utf8')) as LockHolder;
+    return Number.isInteger(holder.pid) ? holder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function ageMs(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return 0; // gone meanwhile: look again
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
