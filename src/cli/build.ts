@@ -1,6 +1,6 @@
 // `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
 
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
@@ -10,6 +10,8 @@ import { startModelIndex } from '../search/index.ts';
 import { startSiteBuild } from '../site/child.ts';
 import { lowerThreadPriority } from '../util/background.ts';
 import { REPO_ROOT, moveDir } from '../site/files.ts';
+import { claimSiteOutput } from '../util/siteOutput.ts';
+import { UsageError } from './errors.ts';
 import type { LayoutReport } from '../site/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
@@ -34,6 +36,11 @@ async function prepare(options: BuildOptions, config = readConfig(options.config
   const started = performance.now();
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   const readMs = performance.now() - started;
+  // An empty portal written over the last one would look like a deleted org: refuse it.
+  if (ctx.snapshot.repos.length === 0) {
+    ctx.finish?.();
+    throw new UsageError(options.path ? `no repos in ${options.path}: each sub-folder of PATH is a repo` : 'no repos in the configured sources');
+  }
   const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
   ctx.finish?.();
   return { ctx, result, readMs };
@@ -52,20 +59,44 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const configured = readConfig(options.config);
+  // The live site is replaced only by a complete build: everything is written into this build's own folder beside
+  // outDir and swapped in at the end (../util/siteOutput.ts). A second build into the same folder waits here.
+  const output = await claimSiteOutput(configured.site.outDir, {
+    onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), configured.site.outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
+  });
+  try {
+    const { code, summary } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
+    await output.commit();
+    console.log(summary());
+    return code;
+  } finally {
+    await output.abandon(); // nothing when committed; otherwise the previous site stays as it was
+  }
+}
+
+async function buildInto(
+  siteDir: string,
+  scratch: (name: string) => string,
+  options: BuildOptions,
+  configured: BacklotConfig,
+  started: number,
+  onRelease: (stop: () => void | Promise<void>) => void,
+): Promise<{ code: number; summary: () => string }> {
   // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived.
   const siteBuild = startSiteBuild({
     modelFile: modelFile(configured),
     cacheDir: configured.cacheDir,
-    outDir: configured.site.outDir,
+    outDir: siteDir,
     base: configured.site.base,
     ...(configured.site.url ? { site: configured.site.url } : {}),
     verbose: options.verbose,
   }, configured.sources.flatMap((s) => (s.type === 'github' ? [s.tokenEnv] : [])));
+  onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
     prepared = await prepare(options, configured);
   } catch (err) {
-    siteBuild.cancel();
+    void siteBuild.cancel();
     throw err;
   }
   await siteBuild.sendModel(prepared.result.model);
@@ -84,16 +115,13 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
 
   const t0 = performance.now();
   // The static catalog API's 10,000 small files are written beside the site while Astro renders (Astro empties
-  // its output folder first) and moved into it after.
-  const staging = join(ctx.config.root, '.backlot', 'api-staging');
-  await rm(staging, { recursive: true, force: true });
+  // its output folder first) and moved into it after. Both scratch folders are this build's own.
+  const staging = scratch('api');
   const apiFiles = writeCatalogApi(result.model, staging);
   apiFiles.catch(() => {}); // handled where it is awaited
   // Search indexes the entities from the model while Astro renders; only the docs pages wait for the site (with
   // none, the index is written meanwhile too, beside the site, and moved in after).
-  const searchStaging = join(ctx.config.root, '.backlot', 'search-staging');
-  await rm(searchStaging, { recursive: true, force: true });
-  const searchIndex = startModelIndex(result.model, { stagingDir: searchStaging });
+  const searchIndex = startModelIndex(result.model, { stagingDir: scratch('search') });
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
   let site: Awaited<typeof siteBuild.result>;
   try {
@@ -108,13 +136,12 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
   const [api, search] = await Promise.all([
     (async () => {
       // Images and files the docs pages link to, served from the docs' own URLs.
-      await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], config.site.outDir, config.site.base);
+      await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], siteDir, config.site.base);
       const written = await apiFiles;
-      await moveDir(join(staging, 'api'), join(config.site.outDir, 'api'));
-      await rm(staging, { recursive: true, force: true });
+      await moveDir(join(staging, 'api'), join(siteDir, 'api'));
       return written;
     })(),
-    searchIndex.then((s) => s.finish(config.site.outDir)).finally(() => rm(searchStaging, { recursive: true, force: true })),
+    searchIndex.then((s) => s.finish(siteDir)),
   ]);
   const outputMs = performance.now() - t0 - astroMs;
 
@@ -124,7 +151,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
   const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  console.log(
+  const summary = () =>
     [
       `Backlot: ${config.site.title}`,
       `  repos     ${ctx.snapshot.repos.length}`,
@@ -133,9 +160,8 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
       `  graphs    ${layoutSummary(site.layouts)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
-    ].join('\n'),
-  );
-  return errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0;
+    ].join('\n');
+  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary };
 }
 
 export async function devCommand(options: BuildOptions): Promise<number> {

@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.ts';
+import { UsageError } from './errors.ts';
 
 const HELP: Record<string, string> = {
   main: `backlot — a static portal for your org's software catalog, docs and templates
@@ -129,6 +130,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`backlot: the config has problems:\n${err.problems.map((p) => `  ${p.file}:${p.line}:${p.column}  ${p.message}${p.hint ? `\n    hint: ${p.hint}` : ''}`).join('\n')}`);
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      console.error(`backlot ${command}: ${err.message}`);
       return 2;
     }
     console.error(`backlot ${command}: ${(err as Error).message}`);

@@ -20,8 +20,8 @@ type FromChild = { done: BuildSiteResult } | { error: { message: string; stack?:
 export interface SiteBuild {
   /** Sends the model to render, part by part; settles once the last part has left this process. */
   sendModel(model: PortalModel): Promise<void>;
-  /** Stops the child (the pipeline failed). */
-  cancel(): void;
+  /** Stops the child (the pipeline failed, or the build was interrupted); settles once it has exited. */
+  cancel(): Promise<void>;
   /** What buildSite returned in the child, or its error. */
   result: Promise<BuildSiteResult>;
 }
@@ -71,8 +71,10 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
         send({ end: true }, resolve);
       }),
     cancel: () => {
+      const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
       send({ cancel: true });
       child.kill();
+      return exited;
     },
     result,
   };

@@ -1,0 +1,191 @@
+// The live site is replaced only by a complete build: real `backlot build` processes interrupted at several
+// moments, killed, run twice at once into one folder, and run on an empty folder.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../site/files.ts';
+
+const BIN = join(REPO_ROOT, 'src/cli/backlot.js');
+// Inside the repo: Astro keeps its prerender chunks under the cwd (as the demo test does).
+const work = join(REPO_ROOT, '.backlot', `reliability-test-${process.pid}`);
+const org = join(work, 'org');
+const outDir = join(work, 'dist');
+const config = join(work, 'backlot.config.yaml');
+
+function write(path: string, text: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function writeOrg(): void {
+  write(join(org, 'payments/catalog-info.yaml'), [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    '  name: payments',
+    '  annotations: { backstage.io/techdocs-ref: "dir:." }',
+    'spec: { type: service, lifecycle: production, owner: group:payments-team, providesApis: [payments-api] }',
+    '---',
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: API',
+    'metadata: { name: payments-api }',
+    'spec: { type: openapi, lifecycle: production, owner: group:payments-team, definition: "openapi: 3.0.0\\ninfo: { title: Payments, version: 1.0.0 }\\npaths: {}\\n" }',
+    '',
+  ].join('\n'));
+  write(join(org, 'payments/mkdocs.yml'), 'site_name: Payments\nnav:\n  - Home: index.md\n');
+  write(join(org, 'payments/docs/index.md'), '# Payments\n\nHow money moves.\n');
+  write(join(org, 'people/catalog-info.yaml'), [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Group',
+    'metadata: { name: payments-team }',
+    'spec: { type: team, children: [], members: [ada] }',
+    '---',
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: User',
+    'metadata: { name: ada }',
+    'spec: { memberOf: [payments-team] }',
+    '',
+  ].join('\n'));
+  write(config, `site:\n  title: Reliability\n  outDir: dist\nsources:\n  - type: local\n    path: org\n    org: acme\n`);
+}
+
+interface Run {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts a build; `interrupt` may decide when to send a signal, from what is on disk. */
+function build(args: string[] = [], interrupt?: { when: () => boolean; signal: NodeJS.Signals }): Promise<Run> {
+  const child = spawn(process.execPath, [BIN, 'build', '--config', config, ...args], { cwd: work, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c));
+  child.stderr.on('data', (c: Buffer) => (stderr += c));
+  let timer: NodeJS.Timeout | undefined;
+  if (interrupt) {
+    timer = setInterval(() => {
+      if (interrupt.when()) {
+        clearInterval(timer);
+        child.kill(interrupt.signal);
+      }
+    }, 5);
+  }
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      clearInterval(timer);
+      // The site child exits when its parent is gone; give it that moment before looking at the folder.
+      setTimeout(() => resolve({ code, signal, stdout, stderr }), 200);
+    }),
+  );
+}
+
+/** Every file of the site with a hash of its content. */
+function siteFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path), createHash('sha1').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** The site's file names, less the search index's, whose names hash what is indexed. */
+const pages = (site: Map<string, string>) => [...site.keys()].filter((f) => !/^pagefind\/.*_[0-9a-f]{7,}\./.test(f)).sort();
+
+/** This build's work folder beside dist/, and what is in it so far. */
+function workFolder(): string | undefined {
+  const name = readdirSync(work).find((n) => n.startsWith('.dist.build-'));
+  return name && join(work, name);
+}
+const has = (...path: string[]) => () => {
+  const w = workFolder();
+  return !!w && existsSync(join(w, ...path));
+};
+
+let previous: Map<string, string>;
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  writeOrg();
+  const first = await build();
+  expect(first.stderr).toBe('');
+  expect(first.code).toBe(0);
+  previous = siteFiles(outDir);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('an interrupted or crashed build', () => {
+  it('wrote a whole site to begin with', () => {
+    for (const file of ['index.html', 'api/catalog/entities.json', 'catalog/default/component/payments/index.html', 'pagefind/pagefind.js', 'docs/default/component/payments/index.html']) {
+      expect(previous.has(file), file).toBe(true);
+    }
+  });
+
+  // Moments read from the build's own work folder: while the pipeline runs, once the API files are being written,
+  // once Astro has written pages, and once the search index has been moved into the site (just before the swap).
+  const moments: Array<[string, () => boolean, NodeJS.Signals]> = [
+    ['as soon as it starts', has(), 'SIGINT'],
+    ['while the static API is written', has('api'), 'SIGINT'],
+    ['while Astro writes pages', has('site', 'catalog'), 'SIGTERM'],
+    ['with the search index in place', has('site', 'pagefind'), 'SIGINT'],
+    ['killed outright while Astro writes pages', has('site', 'catalog'), 'SIGKILL'],
+  ];
+  for (const [moment, when, signal] of moments) {
+    it(`leaves the previous site whole when stopped ${moment} (${signal})`, async () => {
+      const run = await build([], { when, signal });
+      expect(run.signal, `the build finished before it could be stopped:\n${run.stdout}`).toBe(signal);
+      expect(siteFiles(outDir)).toEqual(previous);
+      if (signal !== 'SIGKILL') expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+    });
+  }
+
+  it('cleans what a killed build left at the next start, and the next build replaces the site', async () => {
+    expect(readdirSync(work).filter((n) => n.startsWith('.dist.')).length).toBeGreaterThan(0); // from SIGKILL above
+    writeFileSync(join(org, 'payments/docs/index.md'), '# Payments\n\nHow money moves, now.\n');
+    const run = await build();
+    expect(run.code).toBe(0);
+    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+    const next = siteFiles(outDir);
+    expect(pages(next)).toEqual(pages(previous));
+    expect(readFileSync(join(outDir, 'docs/default/component/payments/index.html'), 'utf8')).toContain('now.');
+    previous = next;
+  });
+});
+
+describe('two builds into one folder at once', () => {
+  it('run one after the other: the second waits for the first, and the site is one whole build', async () => {
+    const [a, b] = await Promise.all([build(), build()]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(`${a.stderr}${b.stderr}`).toBe('');
+    expect(`${a.stdout}\n${b.stdout}`).toMatch(/Waiting for the build in process \d+ .* to finish writing dist\//);
+    const site = siteFiles(outDir);
+    expect(pages(site)).toEqual(pages(previous));
+    expect(JSON.parse(readFileSync(join(outDir, 'api/catalog/entities.json'), 'utf8'))).toHaveLength(4);
+    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+    previous = site;
+  });
+});
+
+describe('an empty build', () => {
+  it('is refused with exit code 2 and leaves the site as it was', async () => {
+    const empty = join(work, 'empty');
+    mkdirSync(empty, { recursive: true });
+    const before = statSync(join(outDir, 'index.html')).mtimeMs;
+    const run = spawnSync(process.execPath, [BIN, 'build', '--config', config, empty], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/no repos in .*empty/);
+    expect(siteFiles(outDir)).toEqual(previous);
+    expect(statSync(join(outDir, 'index.html')).mtimeMs).toBe(before);
+    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+  });
+});
