@@ -136,3 +136,54 @@ describe('the pieces agree', () => {
     }
   });
 });
+
+describe('a failed build never deploys', () => {
+  type Job = { defaults?: { run?: { shell?: string } }; steps?: Array<Step & { shell?: string; uses?: string }> };
+  const shellOf = (wf: any, job: Job, step: { shell?: string }) => step.shell ?? job.defaults?.run?.shell ?? wf.defaults?.run?.shell;
+
+  it('runs every piped run: script with pipefail', () => {
+    let piped = 0;
+    for (const file of workflowFiles) {
+      const wf = workflow(file);
+      for (const job of Object.values(wf.jobs as Record<string, Job>)) {
+        for (const step of job.steps ?? []) {
+          if (!step.run || !/[^|]\|[^|]/.test(step.run)) continue;
+          piped += 1;
+          // GitHub runs `shell: bash` as `bash --noprofile --norc -eo pipefail {0}`; its default has no pipefail.
+          const pipefail = shellOf(wf, job, step) === 'bash' || /set -[a-z]*o pipefail/.test(step.run);
+          expect(pipefail, `${file}: ${step.name ?? step.run}`).toBe(true);
+        }
+      }
+    }
+    expect(piped).toBeGreaterThan(0); // the build step's `| tee` is among them
+  });
+
+  it("fails the Build step when npm run build fails, run as GitHub runs it", () => {
+    const wf = workflow('build.yml');
+    const job = (wf.jobs as Record<string, Job>).build!;
+    const build = job.steps!.find((s) => s.name === 'Build')!;
+    expect(shellOf(wf, job, build)).toBe('bash');
+    // A stand-in `npm` that fails as a crashed build does, first on the PATH.
+    const dir = mkdtempSync(join(tmpdir(), 'build-step-'));
+    writeFileSync(join(dir, 'npm'), '#!/bin/sh\necho "backlot build: Maximum call stack size exceeded" >&2\nexit 1\n');
+    chmodSync(join(dir, 'npm'), 0o755);
+    writeFileSync(join(dir, 'step.sh'), build.run!);
+    const env = { ...process.env, PATH: `${dir}:${process.env.PATH}`, RUNNER_TEMP: dir };
+    const asGithub = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', join(dir, 'step.sh')], { env, encoding: 'utf8' });
+    expect(asGithub.status).toBe(1);
+    expect(readFileSync(join(dir, 'build.log'), 'utf8')).toContain('Maximum call stack size exceeded');
+    // The same script under GitHub's default shell (`bash -e {0}`) would have passed: the test sees the difference.
+    const withoutPipefail = spawnSync('bash', ['--noprofile', '--norc', '-e', join(dir, 'step.sh')], { env, encoding: 'utf8' });
+    expect(withoutPipefail.status).toBe(0);
+  });
+
+  it('uploads and deploys only after every step before succeeded', () => {
+    const wf = workflow('build.yml');
+    const jobs = wf.jobs as Record<string, Job & { needs?: string | string[]; if?: string }>;
+    const upload = jobs.build!.steps!.find((s) => s.uses?.startsWith('actions/upload-pages-artifact'))!;
+    expect(upload).toBeDefined();
+    expect(upload.if ?? '').not.toMatch(/always\(\)|failure\(\)|cancelled\(\)/);
+    expect([jobs.deploy!.needs].flat()).toContain('build');
+    expect(jobs.deploy!.if ?? '').not.toMatch(/always\(\)|failure\(\)|cancelled\(\)/);
+  });
+});
