@@ -4,7 +4,7 @@
 // sharedLayouts()). A page that gets to a shape first lays it out itself and the workers skip it. Layouts are
 // kept between builds in the cache folder, so a rebuild lays out only new shapes.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -160,7 +160,10 @@ function readCache(file: string): Record<string, Shape> {
   }
 }
 
+/** Through a temporary file: a killed build, or two builds sharing the cache, never leave half a file. */
 function write(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text);
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
