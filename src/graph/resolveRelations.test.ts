@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEntity, SourcePosition } from '../model/catalog.ts';
 import type { Entity } from '../model/entity.ts';
 import { entityRefOf } from '../model/entityRef.ts';
-import { relationFields, RELATION_PAIRS } from './relationFields.ts';
+import { relationFields, RELATION_PAIRS } from '../model/relations.ts';
 import { resolveRelations } from './resolveRelations.ts';
 
 interface Options {

@@ -4,7 +4,7 @@ import type { CatalogEntity, SourcePosition } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { DEFAULT_NAMESPACE, type EntityRelation } from '../model/entity.ts';
 import { parseEntityRef, stringifyEntityRef, type CompoundEntityRef } from '../model/entityRef.ts';
-import { relationFields, type RelationField } from './relationFields.ts';
+import { relationFields, type RelationField } from '../model/relations.ts';
 import { closestRef, type RefCandidate } from './suggest.ts';
 
 export interface Graph {

@@ -12,7 +12,8 @@ import { openLocalRepos } from '../sources/local.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { ScaffoldError, type LoadedTemplate, type TemplateSpec } from './types.ts';
 
-export const TEMPLATE_API_VERSION = 'scaffolder.backstage.io/v1beta3';
+export { TEMPLATE_API_VERSION } from '../model/relations.ts';
+import { TEMPLATE_API_VERSION } from '../model/relations.ts';
 
 /** `--template` names a file when it looks like one or exists; otherwise it is an entity ref. */
 export function isTemplatePath(arg: string, cwd = process.cwd()): boolean {

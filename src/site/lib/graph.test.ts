@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalEdge, EXPLORER_RELATIONS, neighbourhood } from './graph.ts';
+import { drawnEdge } from '../../model/relations.ts';
+import { EXPLORER_RELATIONS, neighbourhood } from './graph.ts';
 import { layoutGraph, layoutsComputed, NODE_HEIGHT, NODE_WIDTH, smoothPath } from './graph-layout.ts';
 import { entity, orgIndex } from './test-org.ts';
 
@@ -15,12 +16,12 @@ const index = orgIndex([
 
 const edgeList = (edges: Array<{ from: string; to: string; label: string }>) => edges.map((e) => `${e.from} -${e.label}-> ${e.to}`).sort();
 
-describe('canonicalEdge', () => {
+describe('drawnEdge', () => {
   it('draws each relation pair once, from the owning, containing or acting side', () => {
-    expect(canonicalEdge('component:a', 'ownedBy', 'group:t')).toEqual({ from: 'group:t', to: 'component:a', label: 'owner of' });
-    expect(canonicalEdge('group:t', 'ownerOf', 'component:a')).toEqual({ from: 'group:t', to: 'component:a', label: 'owner of' });
-    expect(canonicalEdge('api:p', 'apiProvidedBy', 'component:a')).toEqual({ from: 'component:a', to: 'api:p', label: 'provides API' });
-    expect(canonicalEdge('component:a', 'reviewedBy', 'group:t')).toEqual({ from: 'component:a', to: 'group:t', label: 'reviewed by' });
+    expect(drawnEdge('component:a', 'ownedBy', 'group:t')).toEqual({ from: 'group:t', to: 'component:a', label: 'owner of' });
+    expect(drawnEdge('group:t', 'ownerOf', 'component:a')).toEqual({ from: 'group:t', to: 'component:a', label: 'owner of' });
+    expect(drawnEdge('api:p', 'apiProvidedBy', 'component:a')).toEqual({ from: 'component:a', to: 'api:p', label: 'provides API' });
+    expect(drawnEdge('component:a', 'reviewedBy', 'group:t')).toEqual({ from: 'component:a', to: 'group:t', label: 'reviewed by' });
   });
 });
 

@@ -5,7 +5,7 @@ import type { PortalEntity } from '../../model/portal.ts';
 import { compareKinds, displayKind, entityDisplayName, findEntity, type EntityIndex } from './entities.ts';
 import { EXPLORER_NODES, GRAPH_NODES } from './entity-page.ts';
 import { splitRef } from './refs.ts';
-import { relationLabel } from './relations.ts';
+import { drawnEdge } from '../../model/relations.ts';
 
 export interface GraphNode {
   /** The entity ref (as written when it is not in the catalog). */
@@ -40,31 +40,6 @@ export interface NeighbourhoodOptions {
   maxNodes?: number;
 }
 
-// Backstage draws each pair once; we orient every edge from the "containing" or "acting" side.
-const CANONICAL: Record<string, { label: string; flip: boolean }> = {
-  ownerOf: { label: 'owner of', flip: false },
-  ownedBy: { label: 'owner of', flip: true },
-  hasPart: { label: 'has part', flip: false },
-  partOf: { label: 'has part', flip: true },
-  providesApi: { label: 'provides API', flip: false },
-  apiProvidedBy: { label: 'provides API', flip: true },
-  consumesApi: { label: 'consumes API', flip: false },
-  apiConsumedBy: { label: 'consumes API', flip: true },
-  dependsOn: { label: 'depends on', flip: false },
-  dependencyOf: { label: 'depends on', flip: true },
-  parentOf: { label: 'parent of', flip: false },
-  childOf: { label: 'parent of', flip: true },
-  hasMember: { label: 'has member', flip: false },
-  memberOf: { label: 'has member', flip: true },
-};
-
-/** The edge a relation `from --type--> to` is drawn as. */
-export function canonicalEdge(from: string, type: string, to: string): GraphEdge {
-  const known = CANONICAL[type];
-  if (!known) return { from, to, label: relationLabel(type).toLowerCase() };
-  return known.flip ? { from: to, to: from, label: known.label } : { from, to, label: known.label };
-}
-
 /** Breadth-first from `ref`. Edges come only from expanded nodes, like Backstage's graph at a max depth. */
 export function neighbourhood(ref: string, index: EntityIndex, options: NeighbourhoodOptions = {}): EntityGraph {
   const { depth = 1, relations, maxNodes = 20 } = options;
@@ -94,7 +69,7 @@ export function neighbourhood(ref: string, index: EntityIndex, options: Neighbou
           nodes.set(targetRef, nodeFor(targetRef, index));
           next.push(targetRef);
         }
-        const edge = canonicalEdge(from, type, targetRef);
+        const edge = drawnEdge(from, type, targetRef);
         edges.set(`${edge.from}\0${edge.to}\0${edge.label}`, edge);
       }
     }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../model/entity.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { indexEntities } from './entities.ts';
-import { groupRelations, relationCards, relationLabel } from './relations.ts';
+import { relationTitle } from '../../model/relations.ts';
+import { groupRelations, relationCards } from './relations.ts';
 import { entity, orgIndex } from './test-org.ts';
 
 const source = { repo: 'r', file: 'f.yaml', line: 1, column: 1 };
@@ -17,11 +18,11 @@ const api: PortalEntity = {
   source,
 };
 
-describe('relationLabel', () => {
+describe('relationTitle', () => {
   it('uses Backstage titles and falls back to words', () => {
-    expect(relationLabel('ownedBy')).toBe('Owned by');
-    expect(relationLabel('apiConsumedBy')).toBe('API consumed by');
-    expect(relationLabel('sameAsOther')).toBe('Same as other');
+    expect(relationTitle('ownedBy')).toBe('Owned by');
+    expect(relationTitle('apiConsumedBy')).toBe('API consumed by');
+    expect(relationTitle('sameAsOther')).toBe('Same as other');
   });
 });
 

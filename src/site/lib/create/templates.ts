@@ -5,7 +5,7 @@ import { DEFAULT_NAMESPACE } from '../../../model/entity.ts';
 import { entityTitle, ownerRef } from '../entities.ts';
 import { splitRef } from '../refs.ts';
 
-export const TEMPLATE_API_VERSION = 'scaffolder.backstage.io/v1beta3';
+import { TEMPLATE_API_VERSION } from '../../../model/relations.ts';
 
 export interface TemplateCard {
   /** Canonical `template:namespace/name`. */
