@@ -1,5 +1,6 @@
 // Paths inside a repo and URLs of the docs site. Anything that could leave a repo is rejected here.
 
+import { docsPath, withBase } from '../model/routes.ts';
 import { encodePath, normalizeRepoPath } from '../catalog/paths.ts';
 
 export { encodePath, normalizeRepoPath };
@@ -39,9 +40,7 @@ export interface DocsTriplet {
 
 /** `/docs/<namespace>/<kind>/<name>/` under the site base. */
 export function docsRootUrl(triplet: DocsTriplet, base: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  const part = (s: string) => encodeURIComponent(s.toLowerCase());
-  return `${b.startsWith('/') ? b : `/${b}`}docs/${part(triplet.namespace)}/${part(triplet.kind)}/${part(triplet.name)}/`;
+  return withBase(docsPath(triplet), base);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from './entity.ts';
-import { entityRefOf, parseEntityRef, parseLocationRef, stringifyEntityRef, stringifyLocationRef } from './entityRef.ts';
+import { entityRefOf, humanizeRef, parseEntityRef, parseLocationRef, stringifyEntityRef, stringifyLocationRef } from './entityRef.ts';
 
 const FORM = (ref: string) => `Entity reference "${ref}" was not on the form [<kind>:][<namespace>/]<name>`;
 const NO_KIND = (ref: string) =>
@@ -139,5 +139,14 @@ describe('stringifyLocationRef', () => {
     expect(() => stringifyLocationRef({ type: 'url', target: '' })).toThrow('empty target');
     expect(() => stringifyLocationRef({ type: 'https', target: '//x' })).toThrow("prefix it with 'url:'");
     expect(() => stringifyLocationRef({ type: 'url', target: 'javascript:alert(1)' })).toThrow('javascript:');
+  });
+});
+
+describe('humanizeRef', () => {
+  it('drops the default namespace and the expected kind', () => {
+    expect(humanizeRef('group:default/team-a', 'group')).toBe('team-a');
+    expect(humanizeRef('user:default/bob', 'group')).toBe('user:bob');
+    expect(humanizeRef('resource:default/db')).toBe('resource:db');
+    expect(humanizeRef('group:ops/sre', 'Group')).toBe('ops/sre');
   });
 });

@@ -50,6 +50,14 @@ export function entityRefOf(entity: Entity): string {
   return stringifyEntityRef({ kind: entity.kind, namespace: entity.metadata.namespace, name: entity.metadata.name });
 }
 
+/** Short display form: drops the default namespace and, when given, the expected kind. */
+export function humanizeRef(ref: string, defaultKind?: string): string {
+  const { kind, namespace, name } = parseEntityRef(ref);
+  const showKind = !defaultKind || kind.toLowerCase() !== defaultKind.toLowerCase();
+  const ns = namespace.toLowerCase() === DEFAULT_NAMESPACE ? '' : `${namespace}/`;
+  return `${showKind ? `${kind}:` : ''}${ns}${name}`;
+}
+
 const LOCATION_FORM = "expected '<type>:<target>', e.g. 'url:https://host/path'";
 
 /** Splits `<type>:<target>` on the first colon, both halves trimmed. */

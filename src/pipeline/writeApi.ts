@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Entity } from '../model/entity.ts';
+import { DEFAULT_NAMESPACE, type Entity } from '../model/entity.ts';
+import { CATALOG_API } from '../model/routes.ts';
 import type { PortalModel } from '../model/portal.ts';
 
 /** Backstage sets `metadata.etag` to a hash of the stitched entity when the source gives none. */
@@ -21,15 +22,13 @@ export function withEtag(entity: Entity): Entity {
 const FILES_PER_TURN = 250;
 
 export async function writeCatalogApi(model: PortalModel, outDir: string): Promise<{ files: number }> {
-  const root = join(outDir, 'api', 'catalog');
   const entities = model.entities.map((e) => withEtag(e.entity));
   const files: Array<[path: string, text: () => string]> = [
-    [join(root, 'entities.json'), () => JSON.stringify(entities)],
-    [join(root, 'diagnostics.json'), () => JSON.stringify(model.diagnostics, null, 2)],
+    [join(outDir, CATALOG_API.entities), () => JSON.stringify(entities)],
+    [join(outDir, CATALOG_API.diagnostics), () => JSON.stringify(model.diagnostics, null, 2)],
   ];
   for (const entity of entities) {
-    const namespace = entity.metadata.namespace ?? 'default';
-    const path = join(root, 'entities', 'by-name', entity.kind.toLowerCase(), namespace.toLowerCase(), `${entity.metadata.name.toLowerCase()}.json`);
+    const path = join(outDir, CATALOG_API.entity({ kind: entity.kind, namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE, name: entity.metadata.name }));
     files.push([path, () => JSON.stringify(entity, null, 2)]);
   }
   for (const dir of new Set(files.map(([path]) => dirname(path)))) mkdirSync(dir, { recursive: true });

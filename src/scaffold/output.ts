@@ -2,6 +2,7 @@
 // Markdown for the job summary and issue comments, plain lines for the terminal.
 
 import { parseEntityRef } from '../model/entityRef.ts';
+import { entityPath } from '../model/routes.ts';
 import type { Templating } from './templating.ts';
 import type { ExternalEffect, JsonObject, OutputLink, OutputText, ScaffoldOutput } from './types.ts';
 
@@ -39,8 +40,7 @@ export function renderOutput(output: JsonObject | undefined, context: JsonObject
 export function entityPageUrl(entityRef: string, portalUrl: string | undefined): string | undefined {
   if (!portalUrl) return undefined;
   try {
-    const { kind, namespace, name } = parseEntityRef(entityRef, { defaultKind: 'component' });
-    return `${portalUrl.replace(/\/+$/, '')}/catalog/${namespace}/${kind}/${name}/`.toLowerCase();
+    return `${portalUrl.replace(/\/+$/, '')}/${entityPath(parseEntityRef(entityRef, { defaultKind: 'component' }))}`;
   } catch {
     return undefined;
   }

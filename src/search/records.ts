@@ -5,7 +5,7 @@
 
 import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import { DEFAULT_NAMESPACE } from '../model/entity.ts';
-import { entityPath } from '../site/lib/refs.ts';
+import { entityPath } from '../model/routes.ts';
 
 export interface SearchRecord {
   /** Site URL from the root, e.g. `/catalog/default/component/payments/` (the browser adds the base path). */

@@ -7,7 +7,7 @@ import { decodeCatalogIndex, type CatalogIndex, type CatalogItem } from '../lib/
 import { createCatalog, queryCatalog, readQuery, writeQuery, type CatalogQuery, type SortKey } from '../lib/catalog-query.ts';
 import { catalogStatus } from '../lib/catalog-status.ts';
 import { siteBase } from '../lib/href.ts';
-import { withBase } from '../lib/paths.ts';
+import { withBase } from '../../model/routes.ts';
 import { teamChoices, teamOwners } from '../lib/team.ts';
 import { createFilterPanel } from './catalog-filters.ts';
 import { renderPager, renderTable } from './catalog-table.ts';

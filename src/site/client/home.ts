@@ -1,7 +1,8 @@
 // Home page extras kept in the browser: the user's starred entities and a link to their team's view.
 
-import { withBase } from '../lib/paths.ts';
-import { entityPath, humanizeRef, splitRef } from '../lib/refs.ts';
+import { withBase } from '../../model/routes.ts';
+import { humanizeRef, parseEntityRef } from '../../model/entityRef.ts';
+import { entityPath } from '../../model/routes.ts';
 import { h } from './dom.ts';
 import { readStarTitles, readStarred, STARRED_EVENT, STARRED_KEY } from './stars.ts';
 import { browserStorage } from './storage.ts';
@@ -15,7 +16,7 @@ export function startHome(section: HTMLElement | null, base: string): void {
     const titles = readStarTitles(storage);
     const items = refs.flatMap((ref) => {
       try {
-        const { kind } = splitRef(ref);
+        const { kind } = parseEntityRef(ref);
         return [{ ref, kind, title: titles[ref] ?? humanizeRef(ref, kind) }];
       } catch {
         return [];

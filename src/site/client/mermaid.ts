@@ -6,7 +6,7 @@
 
 import type { Mermaid } from 'mermaid';
 import { siteBase } from '../lib/href.ts';
-import { withBase } from '../lib/paths.ts';
+import { withBase } from '../../model/routes.ts';
 import { effectiveTheme, type Theme } from './theme.ts';
 
 interface Diagram {

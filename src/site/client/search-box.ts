@@ -1,7 +1,7 @@
 // Client side of the search box: lazy Pagefind, a listbox of top results, keyboard support. Enter without a
 // highlighted result opens the full search page (the form's action).
 
-import { withBase } from '../lib/paths.ts';
+import { withBase } from '../../model/routes.ts';
 import { loadPagefind, type PagefindResultData } from './pagefind.ts';
 
 const MAX_RESULTS = 8;

@@ -4,7 +4,7 @@
 import { formatCount } from '../lib/count.ts';
 import { facetLabel } from '../lib/catalog-query.ts';
 import { filterLabel, hasFilters, orderFilters, pagefindFilters, readSearch, writeSearch, type SearchState } from '../lib/search-state.ts';
-import { withBase } from '../lib/paths.ts';
+import { withBase } from '../../model/routes.ts';
 import { h } from './dom.ts';
 import { loadPagefind, type FilterCounts, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 

@@ -7,7 +7,7 @@ import { catalogItem, encodeCatalogIndex } from './catalog-index.ts';
 import type { CatalogIndex, CatalogItem } from './catalog-items.ts';
 import { PAGE_SIZE } from './catalog-query.ts';
 import { countByKind, type KindCount } from './entities.ts';
-import { catalogKindPath } from './paths.ts';
+import { catalogKindPath } from '../../model/routes.ts';
 import { siteData } from './site-data.ts';
 
 export interface CatalogData {

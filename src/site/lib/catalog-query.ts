@@ -2,7 +2,7 @@
 // rows, sorted and paged, plus a count per filter value. Pure functions, shared by the client and tests.
 
 import type { CatalogItem } from './catalog-items.ts';
-import { humanizeRef } from './refs.ts';
+import { humanizeRef } from '../../model/entityRef.ts';
 
 export const FACET_KEYS = ['kind', 'type', 'owner', 'lifecycle', 'tag', 'namespace'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];

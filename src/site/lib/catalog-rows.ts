@@ -7,8 +7,8 @@ import type { CatalogItem } from './catalog-items.ts';
 import { refLabeller, shortRef } from './catalog-query.ts';
 import { escapeHtml as e } from './html.ts';
 import { STAR_SVG } from './icons.ts';
-import { withBase } from './paths.ts';
-import { entityPath } from './refs.ts';
+import { withBase } from '../../model/routes.ts';
+import { entityPath } from '../../model/routes.ts';
 
 export interface RowsView {
   rows: readonly CatalogItem[];

@@ -3,7 +3,7 @@
 
 import type { DocsHeading, DocsPage, DocsSite, NavItem } from '../../docs/types.ts';
 import type { PortalModel } from '../../model/portal.ts';
-import { splitRef } from './refs.ts';
+import { parseEntityRef } from '../../model/entityRef.ts';
 
 export interface DocsIndex {
   sites: readonly DocsSite[];
@@ -57,7 +57,7 @@ export function docsRoutes(model: PortalModel): DocsRoute[] {
     }
   }
   for (const redirect of model.docs?.redirects ?? []) {
-    const { kind, namespace, name } = splitRef(redirect.entityRef);
+    const { kind, namespace, name } = parseEntityRef(redirect.entityRef);
     const params = { namespace: namespace.toLowerCase(), kind: kind.toLowerCase(), name: name.toLowerCase(), page: undefined };
     if (taken.has(`${params.namespace}/${params.kind}/${params.name}/`)) continue;
     routes.push({ params, props: { type: 'redirect', entityRef: redirect.entityRef, to: redirect.to } });

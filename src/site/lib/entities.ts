@@ -2,7 +2,7 @@
 
 import type { Entity } from '../../model/entity.ts';
 import type { PortalEntity } from '../../model/portal.ts';
-import { splitRef } from './refs.ts';
+import { parseEntityRef } from '../../model/entityRef.ts';
 
 export type EntityIndex = ReadonlyMap<string, PortalEntity>;
 
@@ -57,7 +57,7 @@ export function entityProfile(entity: Entity): Profile {
 export function relationTarget(entity: Entity, type: string, kind?: string): string | undefined {
   for (const r of entity.relations ?? []) {
     if (r.type !== type) continue;
-    if (kind && splitRef(r.targetRef).kind.toLowerCase() !== kind.toLowerCase()) continue;
+    if (kind && parseEntityRef(r.targetRef).kind.toLowerCase() !== kind.toLowerCase()) continue;
     return r.targetRef;
   }
   return undefined;

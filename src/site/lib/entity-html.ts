@@ -8,8 +8,9 @@ import { entityDisplayName, entityTitle, findEntity, specString, type EntityInde
 import type { GraphLayout } from './graph-layout.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './graph-layout.ts';
 import { escapeAttribute as attr, escapeHtml as text } from './html.ts';
-import { withBase } from './paths.ts';
-import { entityPath, humanizeRef } from './refs.ts';
+import { withBase } from '../../model/routes.ts';
+import { humanizeRef } from '../../model/entityRef.ts';
+import { entityPath } from '../../model/routes.ts';
 import type { RelationCard } from './relations.ts';
 
 // Entity page URLs, each built once per base: pages link to the same entities thousands of times.

@@ -4,7 +4,7 @@
 import type { PortalEntity } from '../../model/portal.ts';
 import { compareKinds, displayKind, entityDisplayName, findEntity, type EntityIndex } from './entities.ts';
 import { EXPLORER_NODES, GRAPH_NODES } from './entity-page.ts';
-import { splitRef } from './refs.ts';
+import { parseEntityRef } from '../../model/entityRef.ts';
 import { drawnEdge } from '../../model/relations.ts';
 
 export interface GraphNode {
@@ -108,7 +108,7 @@ function nodeFor(ref: string, index: EntityIndex): GraphNode {
   let kind = 'Entity';
   let title = ref;
   try {
-    const parts = splitRef(ref);
+    const parts = parseEntityRef(ref);
     kind = displayKind(parts.kind);
     title = parts.name;
   } catch {

@@ -3,7 +3,7 @@
 // systems often do) override import.meta.env.BASE_URL in server code.
 
 import { base } from 'astro:config/client';
-import { withBase } from './paths.ts';
+import { withBase } from '../../model/routes.ts';
 
 export const siteBase: string = base;
 

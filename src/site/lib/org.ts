@@ -4,7 +4,7 @@
 import type { Entity } from '../../model/entity.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { compareKinds, entityTitle, findEntity, specString, type EntityIndex } from './entities.ts';
-import { splitRef } from './refs.ts';
+import { parseEntityRef } from '../../model/entityRef.ts';
 
 function targets(entity: Entity, type: string, kind?: string): string[] {
   const out: string[] = [];
@@ -162,7 +162,7 @@ function compareTitles(a: PortalEntity, b: PortalEntity): number {
 
 function safeName(ref: string): string {
   try {
-    return splitRef(ref).name;
+    return parseEntityRef(ref).name;
   } catch {
     return ref;
   }

@@ -3,7 +3,7 @@
 
 import { h } from '../dom.ts';
 import { href } from '../../lib/href.ts';
-import { entityPath } from '../../lib/refs.ts';
+import { entityPath } from '../../../model/routes.ts';
 import { ghWorkflowCommand } from '../../lib/create/gh-command.ts';
 import { longestValue, scaffoldIssueUrl } from '../../lib/create/issue-url.ts';
 import type { CreatePageData } from '../../lib/create/page-data.ts';

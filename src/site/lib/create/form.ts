@@ -4,7 +4,7 @@
 
 import type { PortalEntity } from '../../../model/portal.ts';
 import { entityTitle } from '../entities.ts';
-import { humanizeRef } from '../refs.ts';
+import { humanizeRef } from '../../../model/entityRef.ts';
 import { matchesCatalogFilter, singleKind, type CatalogFilter } from './catalog-filter.ts';
 
 type Json = Record<string, unknown>;

@@ -3,7 +3,7 @@
 import type { PortalEntity } from '../../../model/portal.ts';
 import { DEFAULT_NAMESPACE } from '../../../model/entity.ts';
 import { entityTitle, ownerRef } from '../entities.ts';
-import { splitRef } from '../refs.ts';
+import { parseEntityRef } from '../../../model/entityRef.ts';
 
 import { TEMPLATE_API_VERSION } from '../../../model/relations.ts';
 
@@ -28,7 +28,7 @@ export function isTemplate(e: PortalEntity): boolean {
 
 /** `create/<namespace>/<name>/`, lower-cased like entity pages. */
 export function templatePath(ref: string): string {
-  const { namespace, name } = splitRef(ref);
+  const { namespace, name } = parseEntityRef(ref);
   return `create/${encodeURIComponent(namespace.toLowerCase())}/${encodeURIComponent(name.toLowerCase())}/`;
 }
 

@@ -3,7 +3,7 @@
 import type { APIRoute } from 'astro';
 import { siteData } from '../../../../../lib/site-data.ts';
 import { apiDefinitions, rawDefinition } from '../../../../../lib/api-definitions.ts';
-import { splitRef } from '../../../../../lib/refs.ts';
+import { parseEntityRef } from '../../../../../../model/entityRef.ts';
 
 const TYPES: Record<string, string> = {
   yaml: 'application/yaml; charset=utf-8',
@@ -17,7 +17,7 @@ export async function getStaticPaths() {
     const definition = apis[item.ref];
     const text = rawDefinition(item);
     if (!definition || text === undefined) return [];
-    const { kind, namespace, name } = splitRef(item.ref);
+    const { kind, namespace, name } = parseEntityRef(item.ref);
     return [
       {
         params: { namespace: namespace.toLowerCase(), kind: kind.toLowerCase(), name: name.toLowerCase(), file: definition.fileName },

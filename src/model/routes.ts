@@ -1,0 +1,47 @@
+// Every URL the portal and its static API write, as paths relative to the site's base (`withBase` adds it).
+// Pages, the browser scripts, the static API writer, the docs stage and the scaffolder's output links all build
+// their URLs here, so the URL scheme changes in one place. Browser-safe: no Node imports.
+
+import { parseEntityRef } from './entityRef.ts';
+
+/** Joins a site path (`catalog/`, `/problems/`) onto the base (`/`, `/portal/`). Absolute URLs pass through. */
+export function withBase(path: string, base: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('#')) return path;
+  let root = base.startsWith('/') ? base : `/${base}`;
+  if (!root.endsWith('/')) root += '/';
+  return root + path.replace(/^\/+/, '');
+}
+
+export interface EntityTriplet {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** An entity's page, lower-cased like Backstage's `/catalog/:namespace/:kind/:name`. */
+export function entityPath(ref: string | EntityTriplet): string {
+  const { kind, namespace, name } = typeof ref === 'string' ? parseEntityRef(ref) : ref;
+  return `catalog/${namespace}/${kind}/${name}/`.toLowerCase();
+}
+
+/**
+ * The catalog list of one kind: a static paged list that works without JavaScript; with it, the catalog app
+ * takes over at `catalog/?kind=<kind>`. The kind is lower-cased as in entity URLs.
+ */
+export function catalogKindPath(kind: string): string {
+  return `catalog/kind/${encodeURIComponent(kind.toLowerCase())}/`;
+}
+
+/** An entity's TechDocs site, `docs/<namespace>/<kind>/<name>/` lower-cased, as Backstage stores sites. */
+export function docsPath(triplet: EntityTriplet): string {
+  const part = (s: string) => encodeURIComponent(s.toLowerCase());
+  return `docs/${part(triplet.namespace)}/${part(triplet.kind)}/${part(triplet.name)}/`;
+}
+
+/** The static catalog API, in the shape of Backstage's `/api/catalog`. */
+export const CATALOG_API = {
+  entities: 'api/catalog/entities.json',
+  diagnostics: 'api/catalog/diagnostics.json',
+  /** One entity: `api/catalog/entities/by-name/<kind>/<namespace>/<name>.json`, lower-cased. */
+  entity: ({ kind, namespace, name }: EntityTriplet) => `api/catalog/entities/by-name/${kind}/${namespace}/${name}.json`.toLowerCase(),
+} as const;
