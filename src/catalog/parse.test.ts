@@ -116,6 +116,7 @@ describe('parseSingleYaml', () => {
   it('wants exactly one valid document', () => {
     expect(parseSingleYaml('a: 1\n')).toEqual({ value: { a: 1 } });
     expect(parseSingleYaml('a: 1\n---\nb: 2\n')).toEqual({ error: 'expected to find exactly one document in the file, found 2' });
-    expect(parseSingleYaml('a: [1\n')).toMatchObject({ error: expect.stringMatching(/^YAML syntax error: .* at line 2, column 1$/) });
+    expect(parseSingleYaml('a: [1\n')).toEqual({ error: 'YAML syntax error: the [ opened here is never closed at line 1, column 4' });
+    expect(parseSingleYaml('a: 1\nb: "2\nc: 3\n')).toEqual({ error: 'YAML syntax error: the double quote (") opened here is never closed at line 2, column 4' });
   });
 });

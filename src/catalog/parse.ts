@@ -198,8 +198,9 @@ export function parseSingleYaml(text: string): { value: unknown } | { error: str
   const doc = docs[0]!;
   const error = doc.errors[0];
   if (error) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { error: `${syntaxMessage(error)} at line ${line}, column ${col}` };
+    const open = unclosed(doc, error);
+    const { line, col } = lineCounter.linePos(open ? open.node.range![0] : error.pos[0]);
+    return { error: `${open?.message ?? syntaxMessage(error)} at line ${line}, column ${col}` };
   }
   return toJS(doc);
 }
