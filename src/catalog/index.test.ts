@@ -77,6 +77,24 @@ ${component('third')}`;
     expect(r.diagnostics[0]!.hint).toMatch(/quote/);
   });
 
+  it('keeps documents 1, 3 and 4 when document 2 has an unclosed quote, and reports the quote', async () => {
+    const file = `${component('first')}---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: "second
+spec:
+  type: service
+---
+${component('third')}---
+${component('fourth')}`;
+    const r = await read(snap({ svc: { 'catalog-info.yaml': file } }));
+    expect(refs(r)).toEqual(['component:default/first', 'component:default/third', 'component:default/fourth']);
+    expect(brief(r)).toEqual(['error yaml-syntax svc/catalog-info.yaml:13:9']);
+    expect(r.diagnostics[0]!.message).toBe('YAML syntax error: the double quote (") opened here is never closed');
+    expect(r.entities[2]!.source).toMatchObject({ line: 26, column: 1 });
+  });
+
   it('ignores empty documents and reports a document that is not a mapping', async () => {
     const file = `---\n# nothing here\n---\n${component('only')}---\n- just\n- a list\n---\n`;
     const r = await read(snap({ svc: { 'catalog-info.yaml': file } }));

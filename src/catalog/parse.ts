@@ -1,15 +1,16 @@
 // Parses a catalog file into one result per YAML document, keeping node positions.
 // Each document stands alone: a syntax error in one must not hide the others.
 
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { SourcePosition } from '../model/catalog.ts';
 import { parseCatalogEvents } from './parse-events.ts';
+import { splitAtMarkers } from './parse-split.ts';
 import { collectPositions } from './positions.ts';
 
 export type ParsedDocument =
   | {
       kind: 'entity';
-      /** 0-based index among the file's documents (empty ones included). */
+      /** Order in the file: 0-based index among its documents (empty ones included), or of its part when read in parts. */
       index: number;
       value: Record<string, unknown>;
       root: SourcePosition;
@@ -31,7 +32,30 @@ const OPTIONS = { merge: false, prettyErrors: false, uniqueKeys: true, logLevel:
 
 /** Documents of a catalog file; empty (null) documents are left out. */
 export function parseCatalogFile(text: string): ParsedDocument[] {
-  return parseCatalogEvents(text) ?? parseCatalogFileWithYaml(text);
+  return parseCatalogEvents(text) ?? parseInParts(text);
+}
+
+/**
+ * A file the fast path passed on, one document at a time: an error (an unclosed quote runs on through
+ * `---`) then costs its own document only. The parts that are plain still take the fast path.
+ */
+function parseInParts(text: string): ParsedDocument[] {
+  const parts = splitAtMarkers(text);
+  if (parts.length <= 1) return parseCatalogFileWithYaml(text);
+  const out: ParsedDocument[] = [];
+  parts.forEach((part, n) => {
+    // A part holds at most one document, so its number keeps the file's order.
+    for (const doc of parseCatalogEvents(part.text) ?? parseCatalogFileWithYaml(part.text)) out.push(shiftLines(doc, n, part.lineOffset));
+  });
+  return out;
+}
+
+function shiftLines(doc: ParsedDocument, index: number, by: number): ParsedDocument {
+  if (doc.kind === 'error') return { ...doc, index, line: doc.line + by };
+  const move = (p: SourcePosition): SourcePosition => ({ line: p.line + by, column: p.column });
+  const positions: Record<string, SourcePosition> = {};
+  for (const [pointer, p] of Object.entries(doc.positions)) positions[pointer] = move(p);
+  return { ...doc, index, root: move(doc.root), positions };
 }
 
 /** The full path, for every file the fast one (./parse-events.ts) passes on: syntax errors, aliases, tags. */
@@ -49,6 +73,11 @@ export function parseCatalogFileWithYaml(text: string): ParsedDocument[] {
 function parseDocument(doc: Document, index: number, lineCounter: LineCounter): ParsedDocument | undefined {
   const error = doc.errors[0];
   if (error) {
+    const open = unclosed(doc, error);
+    if (open) {
+      const { line, col } = lineCounter.linePos(open.node.range![0]);
+      return { kind: 'error', index, code: 'yaml-syntax', message: open.message, hint: open.hint, line, column: col };
+    }
     const { line, col } = lineCounter.linePos(error.pos[0]);
     return { kind: 'error', index, code: 'yaml-syntax', message: syntaxMessage(error), hint: syntaxHint(error), line, column: col };
   }
@@ -95,6 +124,46 @@ export function describeType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/**
+ * The quote or flow bracket an "unclosed" error is about: the node that runs up to the error. The parser
+ * reports where it gave up (the end of the document); the author needs the line where it was opened.
+ */
+function unclosed(doc: Document, error: YAMLError): { node: Node; message: string; hint: string } | undefined {
+  const flow = /^Flow (sequence|map)/.exec(error.message)?.[1];
+  const quote = error.code === 'MISSING_CHAR' && /quote/i.test(error.message);
+  if (!flow && !quote) return undefined;
+  let found: Node | undefined;
+  const reaches = (node: Node) => node.range?.[1] === error.pos[0];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (quote && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && reaches(node)) found = node;
+    },
+    // The last one visited is the innermost: `[a, {b: 1` reports the `{`.
+    Seq(_key, node) {
+      if (flow === 'sequence' && node.flow && reaches(node)) found = node;
+    },
+    Map(_key, node) {
+      if (flow === 'map' && node.flow && reaches(node)) found = node;
+    },
+  });
+  if (!found) return undefined;
+  if (isScalar(found)) {
+    const double = found.type === 'QUOTE_DOUBLE';
+    const q = double ? '"' : "'";
+    return {
+      node: found,
+      message: `YAML syntax error: the ${double ? 'double' : 'single'} quote (${q}) opened here is never closed`,
+      hint: `Close the quote at the end of the value (${q}…${q}) or remove it; ${double ? 'inside double quotes write a quote as \\"' : "inside single quotes write a quote as ''"}. The file's other documents are read on their own.`,
+    };
+  }
+  const [open, close] = isSeq(found) ? ['[', ']'] : ['{', '}'];
+  return {
+    node: found,
+    message: `YAML syntax error: the ${open} opened here is never closed`,
+    hint: `Add the closing ${close} at the end of the value, or write it as a block, one entry per indented line. The file's other documents are read on their own.`,
+  };
+}
+
 function syntaxMessage(error: YAMLError): string {
   const text = error.message.trim().replace(/\.$/, '');
   return `YAML syntax error: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
@@ -129,8 +198,9 @@ export function parseSingleYaml(text: string): { value: unknown } | { error: str
   const doc = docs[0]!;
   const error = doc.errors[0];
   if (error) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { error: `${syntaxMessage(error)} at line ${line}, column ${col}` };
+    const open = unclosed(doc, error);
+    const { line, col } = lineCounter.linePos(open ? open.node.range![0] : error.pos[0]);
+    return { error: `${open?.message ?? syntaxMessage(error)} at line ${line}, column ${col}` };
   }
   return toJS(doc);
 }

@@ -95,11 +95,31 @@ export function locateDocs(
         report(ANNOTATION_TECHDOCS_REF, `"${ref}" points outside the repository ${base.repo.name}`, 'dir: is relative to the catalog file and must stay inside its repository.');
         continue;
       }
+      if (base.otherBranch !== undefined) {
+        const read = base.repo.defaultBranch;
+        report(
+          ANNOTATION_SOURCE_LOCATION,
+          `${ANNOTATION_SOURCE_LOCATION} points at branch \`${base.otherBranch}\` but the build read \`${read}\`: "${ref}" is read from ${base.repo.owner}/${base.repo.name} at \`${read}\`, folder ${rootDir || '/'}`,
+          `Docs are built from the branch the portal reads. Point the annotation at …/tree/${read}/…, or remove it (the catalog file's folder is the default).`,
+          'warning',
+        );
+      } else if (base.unknown !== undefined) {
+        report(
+          ANNOTATION_SOURCE_LOCATION,
+          `${ANNOTATION_SOURCE_LOCATION} ${base.unknown} is not a folder of a repository this build reads: "${ref}" is resolved against the catalog file's folder, ${rootDir || '/'}`,
+          'Point the annotation at https://<host>/<owner>/<repo>/tree/<default branch>/<folder> of a repository in this build, or remove it.',
+          'warning',
+        );
+      }
       sources.push({ entity: item, triplet: tripletOf(item), repo: base.repo, rootDir });
     } else if (type === 'url') {
       const found = resolveTreeUrl(target, repos);
       if (!found) {
-        report(ANNOTATION_TECHDOCS_REF, `"${ref}" does not point at a folder of a repository in this build`, 'Use url:https://<host>/<owner>/<repo>/tree/<default branch>/<folder>, or dir:.', 'warning');
+        const other = resolveOtherBranch(target, repos);
+        const message = other
+          ? `"${ref}" points at branch \`${other.branch}\` of ${other.repo.owner}/${other.repo.name} but the build read \`${other.repo.defaultBranch}\`, so it has no docs here`
+          : `"${ref}" does not point at a folder of a repository in this build`;
+        report(ANNOTATION_TECHDOCS_REF, message, 'Use url:https://<host>/<owner>/<repo>/tree/<default branch>/<folder>, or dir:.', 'warning');
         continue;
       }
       sources.push({ entity: item, triplet: tripletOf(item), repo: found.repo, rootDir: found.path });
@@ -110,26 +130,33 @@ export function locateDocs(
   return { sources, links, diagnostics };
 }
 
-/** The folder `dir:` is relative to: the source-location annotation, else the catalog file's folder. */
+/**
+ * The folder `dir:` is relative to: the source-location annotation, else the catalog file's folder. A
+ * source-location at another branch of a repo the build read resolves in that repo at the branch read,
+ * with `otherBranch` set so the caller can say so; any other value falls back to the catalog file's folder,
+ * with `unknown` set (both used to fall back silently, ending in "docs_dir … holds no Markdown pages").
+ */
 function sourceFolder(
   item: CatalogEntity,
   repos: readonly RepoInfo[],
   byName: Map<string, RepoInfo>,
-): { repo: RepoInfo; dir: string } | undefined {
+): { repo: RepoInfo; dir: string; otherBranch?: string; unknown?: string } | undefined {
+  const own = byName.get(item.source.repo);
+  const ownDir = dirOf(item.source.file);
   const location = item.entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
   if (typeof location === 'string' && location.startsWith('url:')) {
-    const found = resolveTreeUrl(location.slice(4).trim(), repos);
+    const url = location.slice(4).trim();
+    const found = resolveTreeUrl(url, repos);
     if (found) return { repo: found.repo, dir: found.path };
+    const other = resolveOtherBranch(url, repos, own ? { repo: own, dir: ownDir } : undefined);
+    if (other) return { repo: other.repo, dir: other.path, otherBranch: other.branch };
+    return own ? { repo: own, dir: ownDir, unknown: location } : undefined;
   }
-  const repo = byName.get(item.source.repo);
-  return repo ? { repo, dir: dirOf(item.source.file) } : undefined;
+  return own ? { repo: own, dir: ownDir } : undefined;
 }
 
-/**
- * `https://<host>/<owner>/<repo>/tree|blob/<branch>/<folder>` → a folder of a snapshot repo. The branch must
- * be the one the snapshot holds (or its commit); `''` is the repo root. Undefined for anything else.
- */
-export function resolveTreeUrl(value: string, repos: readonly RepoInfo[]): { repo: RepoInfo; path: string } | undefined {
+/** `https://<host>/<owner>/<repo>/<mode>/<rest…>` of a snapshot repo, split; undefined for anything else. */
+function repoUrl(value: string, repos: readonly RepoInfo[]): { repo: RepoInfo; segments: string[] } | undefined {
   let url: URL;
   try {
     url = new URL(value);
@@ -138,14 +165,25 @@ export function resolveTreeUrl(value: string, repos: readonly RepoInfo[]): { rep
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   const segments = url.pathname.split('/').slice(1);
-  const [owner, name, mode] = segments;
+  const [owner, name] = segments;
   const repo = repos.find(
     (r) =>
       r.host.toLowerCase() === url.host.toLowerCase() &&
       r.owner.toLowerCase() === owner?.toLowerCase() &&
       r.name.toLowerCase() === name?.toLowerCase(),
   );
-  if (!repo) return undefined;
+  return repo ? { repo, segments } : undefined;
+}
+
+/**
+ * `https://<host>/<owner>/<repo>/tree|blob/<branch>/<folder>` → a folder of a snapshot repo. The branch must
+ * be the one the snapshot holds (or its commit); `''` is the repo root. Undefined for anything else.
+ */
+export function resolveTreeUrl(value: string, repos: readonly RepoInfo[]): { repo: RepoInfo; path: string } | undefined {
+  const found = repoUrl(value, repos);
+  if (!found) return undefined;
+  const { repo, segments } = found;
+  const mode = segments[2];
   if (mode === undefined || (mode === '' && segments.length === 3)) return { repo, path: '' };
   if (mode !== 'tree' && mode !== 'blob') return undefined;
   const rest = decodeUrlPath(segments.slice(3).join('/'));
@@ -154,4 +192,31 @@ export function resolveTreeUrl(value: string, repos: readonly RepoInfo[]): { rep
   if (ref === undefined) return undefined;
   const path = normalizeRepoPath(rest.slice(ref.length));
   return path === undefined ? undefined : { repo, path };
+}
+
+/**
+ * A tree URL of a snapshot repo at a branch the build did not read: the branch and the folder. A branch may
+ * hold slashes (`feature/x/docs` is ambiguous): the split that gives `prefer`'s folder in `prefer`'s repo
+ * wins (not the root folder: every URL would end there), else the branch is the first segment.
+ */
+export function resolveOtherBranch(
+  value: string,
+  repos: readonly RepoInfo[],
+  prefer?: { repo: RepoInfo; dir: string },
+): { repo: RepoInfo; branch: string; path: string } | undefined {
+  const found = repoUrl(value, repos);
+  if (!found || (found.segments[2] !== 'tree' && found.segments[2] !== 'blob')) return undefined;
+  const rest = decodeUrlPath(found.segments.slice(3).join('/'));
+  if (!rest) return undefined;
+  const parts = rest.split('/').filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const split = (n: number) => ({ branch: parts.slice(0, n).join('/'), path: normalizeRepoPath(parts.slice(n).join('/')) });
+  let chosen = split(1);
+  if (prefer?.repo === found.repo && prefer.dir) {
+    for (let n = 2; n < parts.length; n++) {
+      const candidate = split(n);
+      if (candidate.path === prefer.dir) chosen = candidate;
+    }
+  }
+  return chosen.path === undefined ? undefined : { repo: found.repo, branch: chosen.branch, path: chosen.path };
 }

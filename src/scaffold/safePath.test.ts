@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveSafeChildPath } from './safePath.ts';
+import { resolveSafeChildPath, resolveSafeEntryPath } from './safePath.ts';
 
 describe('resolveSafeChildPath', () => {
   const root = mkdtempSync(join(tmpdir(), 'backlot-safe-'));
@@ -25,5 +25,23 @@ describe('resolveSafeChildPath', () => {
     expect(() => resolveSafeChildPath(base, '/etc/passwd')).toThrow(/outside the workspace/);
     expect(() => resolveSafeChildPath(base, 'link/x.txt')).toThrow(/outside the workspace/);
     expect(() => resolveSafeChildPath(base, 'link/deeper/x.txt')).toThrow(/outside the workspace/);
+  });
+});
+
+describe('resolveSafeEntryPath', () => {
+  const base = mkdtempSync(join(tmpdir(), 'backlot-entry-'));
+  mkdirSync(join(base, 'a'));
+  symlinkSync(base, join(base, 'self'));
+
+  it('refuses every spelling of the workspace itself, naming the input', () => {
+    for (const path of ['', '.', './', 'a/..', './a/../', base, `${base}/`, 'self', 'self/.']) {
+      expect(() => resolveSafeEntryPath(base, path, 'input "files[0]"'), path).toThrow(`input "files[0]" "${path}" is the workspace itself; name a file or folder inside it`);
+    }
+  });
+
+  it('gives paths inside, and still refuses leaving', () => {
+    expect(resolveSafeEntryPath(base, 'a', 'x')).toBe(join(base, 'a'));
+    expect(resolveSafeEntryPath(base, 'a/../b.txt', 'x')).toBe(join(base, 'b.txt'));
+    expect(() => resolveSafeEntryPath(base, '..', 'x')).toThrow(/outside the workspace/);
   });
 });

@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 
-function isInside(base: string, target: string): boolean {
+export function isInside(base: string, target: string): boolean {
   const rel = relative(base, target);
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${'/'}`) && !rel.startsWith('..\\'));
 }
@@ -30,6 +30,18 @@ export function resolveSafeChildPath(base: string, path: string): string {
   const target = resolve(base, path);
   if (!isInside(base, target) || !isInside(realish(base), realish(target))) {
     throw new Error(`path "${path}" is outside the workspace; relative paths may not leave it`);
+  }
+  return target;
+}
+
+/**
+ * resolveSafeChildPath for a step that deletes or moves what it names: the workspace itself ('', '.', 'a/..',
+ * its absolute path, a link to it) is refused, naming the input. In a dry run the workspace is the user's folder.
+ */
+export function resolveSafeEntryPath(base: string, path: string, input: string): string {
+  const target = resolveSafeChildPath(base, path);
+  if (target === resolve(base) || realish(target) === realish(base)) {
+    throw new Error(`${input} "${path}" is the workspace itself; name a file or folder inside it`);
   }
   return target;
 }
