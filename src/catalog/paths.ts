@@ -1,6 +1,7 @@
 // Repo-relative paths and GitHub URLs into the snapshot. Everything that could leave a repo is
 // rejected here, before anything is read.
 
+import { parseGithubUrl, repoFinder } from '../model/githubUrl.ts';
 import picomatch from 'picomatch';
 import type { RepoInfo } from '../snapshot/types.ts';
 
@@ -51,28 +52,15 @@ export type RepoUrlResult = { repo: RepoInfo; path: string } | { error: string; 
  * `inSnapshot` tells whether the URL names a repo of the snapshot at all.
  */
 export function parseRepoUrl(value: string, repos: readonly RepoInfo[]): RepoUrlResult {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { error: `"${value}" is not a valid URL`, inSnapshot: false };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { error: `"${value}" is not an http(s) URL`, inSnapshot: false };
-  }
-  const segments = url.pathname.split('/').slice(1);
-  const [owner, name, mode] = segments;
-  const repo = repos.find(
-    (r) =>
-      r.host.toLowerCase() === url.host.toLowerCase() &&
-      r.owner.toLowerCase() === owner?.toLowerCase() &&
-      r.name.toLowerCase() === name?.toLowerCase(),
-  );
-  if (!repo) return { error: `${value} is not in a repository of this build`, inSnapshot: false };
-  if (mode !== 'blob' && mode !== 'tree') {
+  if (!URL.canParse(value)) return { error: `"${value}" is not a valid URL`, inSnapshot: false };
+  if (!/^https?:/i.test(value)) return { error: `"${value}" is not an http(s) URL`, inSnapshot: false };
+  const url = parseGithubUrl(value);
+  const repo = url && repoFinder(repos)(url);
+  if (!url || !repo) return { error: `${value} is not in a repository of this build`, inSnapshot: false };
+  if (url.mode !== 'blob' && url.mode !== 'tree') {
     return { error: `${value} does not point at a file (expected …/${repo.name}/blob/<branch>/<path>)`, inSnapshot: true };
   }
-  const rest = segments.slice(3).map(decodeSegment).join('/');
+  const { rest } = url;
   const ref = [repo.defaultBranch, repo.commit].find((r) => rest === r || rest.startsWith(`${r}/`));
   if (ref === undefined) {
     return {
@@ -83,14 +71,6 @@ export function parseRepoUrl(value: string, repos: readonly RepoInfo[]): RepoUrl
   const path = normalizeRepoPath(rest.slice(ref.length));
   if (!path) return { error: `${value} does not name a file inside ${repo.name}`, inSnapshot: true };
   return { repo, path };
-}
-
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /** Percent-encodes a repo path for use in a URL, keeping `/`. */

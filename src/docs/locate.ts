@@ -1,6 +1,7 @@
 // Which entities have docs, and where: `backstage.io/techdocs-ref` (`dir:` / `url:`) and
 // `backstage.io/techdocs-entity` (show another entity's docs).
 
+import { parseGithubUrl, repoFinder, type GithubUrl } from '../model/githubUrl.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../model/entity.ts';
 import { parseEntityRef, stringifyEntityRef } from '../model/entityRef.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
-import { decodeUrlPath, dirOf, joinRepoPath, normalizeRepoPath, type DocsTriplet } from './paths.ts';
+import { dirOf, joinRepoPath, normalizeRepoPath, type DocsTriplet } from './paths.ts';
 
 export const ANNOTATION_TECHDOCS_ENTITY_PATH = 'backstage.io/techdocs-entity-path';
 
@@ -156,23 +157,10 @@ function sourceFolder(
 }
 
 /** `https://<host>/<owner>/<repo>/<mode>/<rest…>` of a snapshot repo, split; undefined for anything else. */
-function repoUrl(value: string, repos: readonly RepoInfo[]): { repo: RepoInfo; segments: string[] } | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const segments = url.pathname.split('/').slice(1);
-  const [owner, name] = segments;
-  const repo = repos.find(
-    (r) =>
-      r.host.toLowerCase() === url.host.toLowerCase() &&
-      r.owner.toLowerCase() === owner?.toLowerCase() &&
-      r.name.toLowerCase() === name?.toLowerCase(),
-  );
-  return repo ? { repo, segments } : undefined;
+function repoUrl(value: string, repos: readonly RepoInfo[]): { repo: RepoInfo; url: GithubUrl } | undefined {
+  const url = parseGithubUrl(value);
+  const repo = url && repoFinder(repos)(url);
+  return url && repo ? { repo, url } : undefined;
 }
 
 /**
@@ -182,12 +170,10 @@ function repoUrl(value: string, repos: readonly RepoInfo[]): { repo: RepoInfo; s
 export function resolveTreeUrl(value: string, repos: readonly RepoInfo[]): { repo: RepoInfo; path: string } | undefined {
   const found = repoUrl(value, repos);
   if (!found) return undefined;
-  const { repo, segments } = found;
-  const mode = segments[2];
-  if (mode === undefined || (mode === '' && segments.length === 3)) return { repo, path: '' };
-  if (mode !== 'tree' && mode !== 'blob') return undefined;
-  const rest = decodeUrlPath(segments.slice(3).join('/'));
-  if (rest === undefined) return undefined;
+  const { repo, url } = found;
+  if (url.mode === undefined) return { repo, path: '' };
+  if (url.mode !== 'tree' && url.mode !== 'blob') return undefined;
+  const { rest } = url;
   const ref = [repo.defaultBranch, repo.commit].find((r) => rest === r || rest.startsWith(`${r}/`));
   if (ref === undefined) return undefined;
   const path = normalizeRepoPath(rest.slice(ref.length));
@@ -205,8 +191,8 @@ export function resolveOtherBranch(
   prefer?: { repo: RepoInfo; dir: string },
 ): { repo: RepoInfo; branch: string; path: string } | undefined {
   const found = repoUrl(value, repos);
-  if (!found || (found.segments[2] !== 'tree' && found.segments[2] !== 'blob')) return undefined;
-  const rest = decodeUrlPath(found.segments.slice(3).join('/'));
+  if (!found || (found.url.mode !== 'tree' && found.url.mode !== 'blob')) return undefined;
+  const { rest } = found.url;
   if (!rest) return undefined;
   const parts = rest.split('/').filter(Boolean);
   if (parts.length === 0) return undefined;
