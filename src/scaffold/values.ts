@@ -1,13 +1,7 @@
 // The form's values checked again against the template's parameter pages: the browser is not trusted.
 
-import { Ajv } from 'ajv';
-import * as formatsModule from 'ajv-formats';
+import { valuesAjv } from '../util/ajv.ts';
 import type { JsonObject } from './types.ts';
-
-// ajv-formats is CommonJS with `exports.default`; Node's ESM loader and bundlers disagree on where the plugin lands.
-type FormatsPlugin = (ajv: Ajv) => Ajv;
-const formatsNs = formatsModule as unknown as { default: FormatsPlugin | { default: FormatsPlugin } };
-const addFormats: FormatsPlugin = typeof formatsNs.default === 'function' ? formatsNs.default : formatsNs.default.default;
 
 export interface ValuesProblem {
   /** `/name` style pointer into the values. */
@@ -42,9 +36,7 @@ export function validateValues(parameters: JsonObject | JsonObject[] | undefined
   }
   const pages = parameterPages(parameters);
   if (pages.length === 0) return [];
-  // strict off: pages carry `ui:*`, `enumNames` and other form-only keywords.
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
-  addFormats(ajv);
+  const ajv = valuesAjv(); // as the browser's form configures it (site/lib/create/validate.ts)
   let validate;
   try {
     validate = ajv.compile({ allOf: pages });

@@ -3,15 +3,10 @@
 import { Ajv, type AnySchemaObject, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import * as formatsModule from 'ajv-formats';
+import { addFormats } from '../../util/ajv.ts';
 import type { CustomKindConfig } from '../../config/types.ts';
 import { formats } from './formats.ts';
 import { addBacklotKeywords } from './keywords.ts';
-
-// ajv-formats is CommonJS with `exports.default`; Node's ESM loader and bundlers disagree on where the plugin lands.
-type FormatsPlugin = (ajv: Ajv) => Ajv;
-const formatsNs = formatsModule as unknown as { default: FormatsPlugin | { default: FormatsPlugin } };
-const addFormats: FormatsPlugin = typeof formatsNs.default === 'function' ? formatsNs.default : formatsNs.default.default;
 
 function ajvFor(schema: AnySchemaObject): Ajv {
   const options = { allErrors: true, verbose: true, messages: false, strict: false } as const;

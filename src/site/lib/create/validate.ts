@@ -1,15 +1,10 @@
 // Browser-side validation of one step: the page's own JSON Schema through ajv (configured as `backlot scaffold`
 // configures it, so both agree), plus the checks of Backstage's fields, as messages per field.
 
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import * as formatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { valuesAjv } from '../../../util/ajv.ts';
 import type { FormField, FormPage } from './form.ts';
 import { checkField, fieldActive, type Values } from './values.ts';
-
-// ajv-formats is CommonJS with `exports.default`; Node and bundlers disagree on where the plugin lands.
-type FormatsPlugin = (ajv: Ajv) => Ajv;
-const formatsNs = formatsModule as unknown as { default: FormatsPlugin | { default: FormatsPlugin } };
-const addFormats: FormatsPlugin = typeof formatsNs.default === 'function' ? formatsNs.default : formatsNs.default.default;
 
 export interface FieldError {
   /** Property name; empty for a problem no field owns. */
@@ -23,8 +18,7 @@ const compiled = new WeakMap<object, ValidateFunction | Error>();
 function compile(schema: object): ValidateFunction | Error {
   let hit = compiled.get(schema);
   if (!hit) {
-    // strict off: pages carry `ui:*`, `enumNames` and other form-only keywords.
-    ajv ??= addFormats(new Ajv({ allErrors: true, strict: false, validateFormats: true }));
+    ajv ??= valuesAjv(); // as `backlot scaffold` configures it (scaffold/values.ts)
     try {
       hit = ajv.compile(schema);
     } catch (err) {
