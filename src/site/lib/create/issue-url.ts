@@ -1,7 +1,8 @@
 // The no-token way to run a template: a link that opens the portal repo's scaffold issue form pre-filled
 // (.github/ISSUE_TEMPLATE/scaffold.yml; `src/scaffold/issue.ts` reads the issue GitHub makes of it).
 
-import { SCAFFOLD_ISSUE_FORM, type GithubTarget } from './github.ts';
+import { SCAFFOLD_ISSUE_FORM, TEMPLATE_FIELD_ID, TEMPLATE_LABEL, VALUES_FIELD_ID, VALUES_LABEL } from '../../../model/scaffoldIssue.ts';
+import type { GithubTarget } from './github.ts';
 import type { Values } from './values.ts';
 
 /**
@@ -10,13 +11,6 @@ import type { Values } from './values.ts';
  */
 export const MAX_ISSUE_URL_LENGTH = 8000;
 
-/** Ids of the issue form's fields, which GitHub fills from query parameters of the same name, and their
- * labels, which head the issue body's sections (the same as `src/scaffold/issue.ts`'s; a test holds them
- * equal — that module is not imported here, it would pull the scaffolder into the browser). */
-export const TEMPLATE_FIELD_ID = 'template-ref';
-export const VALUES_FIELD_ID = 'values';
-export const TEMPLATE_LABEL = 'Template';
-export const VALUES_LABEL = 'Values';
 
 /** The values as they go into the issue: indented JSON, readable in the issue that stays as the audit trail. */
 export function issueValuesText(values: Values): string {
