@@ -315,11 +315,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 }
 
-/** A stable number in [0, 1) for a repo (FNV-1a), so a `fraction` picks the same repos every run. */
+/** A stable number in [0, 1) for a repo (FNV-1a, mixed), so a `fraction` picks the same repos every run. */
 function share(key: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
-  return h / 2 ** 32;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  // murmur3's finaliser: FNV alone leaves names that differ in their last letters in the same high bits.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
