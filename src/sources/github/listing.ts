@@ -116,7 +116,8 @@ export async function listOrg(
     withBlob = params.expression !== undefined;
   }
 
-  await retryByName(client, params.org, slots, listVariables, log);
+  const recovered = await retryByName(client, params.org, slots, listVariables, log);
+  if (recovered > 0) onPage?.(slots.length, total, recovered);
   const repos: ListedRepo[] = [];
   const unread: UnreadRepo[] = [];
   for (const slot of slots) {
@@ -156,20 +157,20 @@ async function pageNames(client: GithubClient, variables: Record<string, unknown
   return named.map((n) => n?.name);
 }
 
-/** Asks for the failed, named repos again by name, in a few rounds; fills their slots with what comes back. */
+/** Asks for the failed, named repos again by name, in a few rounds; fills their slots with what comes back. Returns the file texts that came. */
 async function retryByName(
   client: GithubClient,
   org: string,
   slots: Slot[],
   listVariables: Record<string, unknown>,
   log: (line: string) => void,
-): Promise<void> {
+): Promise<number> {
   type Pending = Extract<Slot, { pending: true }> & { name: string; at: number };
   const pending: Pending[] = [];
   slots.forEach((s, at) => {
     if ('pending' in s && s.name !== undefined) pending.push({ ...s, name: s.name, at });
   });
-  if (pending.length === 0) return;
+  if (pending.length === 0) return 0;
   const found = new Map<Pending, ListedRepoNode>();
   const ask = async (items: Pending[]): Promise<Map<Pending, string>> => {
     const failed = new Map<Pending, string>();
@@ -208,4 +209,5 @@ async function retryByName(
     const { at: _at, ...slot } = p;
     slots[p.at] = node ? { node } : { ...slot, reason: left.get(p) ?? p.reason };
   }
+  return [...found.values()].filter((n) => typeof n.catalog?.text === 'string').length;
 }
