@@ -133,7 +133,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
       const reason = why.get(rec.info.name);
       if (reason) markFailed(rec, `listing failed: ${reason}`);
       else if (!listing.complete) markFailed(rec, `listing failed: ${listing.error}`);
-      else markFailed(rec, `listing incomplete: ${unnamed.length} repos answered with errors (${unnamed[0]?.reason.split('\n')[0] ?? 'unknown'})`);
+      else markFailed(rec, `listing incomplete: ${unnamed.length} errors GitHub did not tie to a repo name (${unnamed[0]?.reason.split('\n')[0] ?? 'unknown'})`);
     });
     return unlisted;
   }
@@ -173,7 +173,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
         const named = listing.unread.filter((u) => u.name).length;
         log(
           `GitHub: ${listing.unread.length} repos of ${org} failed in the listing and again by name (${listing.unread[0]!.reason.split('\n')[0]})` +
-            `${named < listing.unread.length ? `, ${listing.unread.length - named} of them unnamed` : ''}; they keep their last good snapshot`,
+            `${named < listing.unread.length ? `, ${listing.unread.length - named} of them unnamed` : ''}; repos of the last good crawl keep their snapshot`,
         );
       }
       seen += listing.repos.length + listing.unread.length;

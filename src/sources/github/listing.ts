@@ -100,6 +100,9 @@ export async function listOrg(
       break;
     }
     const failures = nodeErrors(res.errors);
+    // An error that points at no node leaves the page in doubt: it may not remove any repo.
+    const stray = res.errors.find((e) => nodeIndex(e) === undefined);
+    if (stray) slots.push({ pending: true, reason: stray.message });
     const nodes = org.repositories.nodes;
     const names = nodes.some((n) => !n) ? await pageNames(client, { ...filters, first: size, after }, nodes) : [];
     const droppedBlob = params.expression !== undefined && !withBlob;
@@ -129,12 +132,18 @@ export async function listOrg(
   return { repos, total, complete: !stop, ...(stop ? { error: stop.error } : {}), unread };
 }
 
-/** Node index → message, for the errors whose path points at (or under) a listed node. */
+/** The index of the listed node an error's path points at (or under). */
+function nodeIndex(e: GraphqlError): number | undefined {
+  const path = e.path ?? [];
+  return NODE_PATH.every((p, i) => path[i] === p) && typeof path[3] === 'number' ? path[3] : undefined;
+}
+
+/** Node index → message, for the errors that point at a listed node. */
 function nodeErrors(errors: GraphqlError[]): Map<number, string> {
   const failures = new Map<number, string>();
   for (const e of errors) {
-    const path = e.path ?? [];
-    if (NODE_PATH.every((p, i) => path[i] === p) && typeof path[3] === 'number' && !failures.has(path[3])) failures.set(path[3], e.message);
+    const at = nodeIndex(e);
+    if (at !== undefined && !failures.has(at)) failures.set(at, e.message);
   }
   return failures;
 }

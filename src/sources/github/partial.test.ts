@@ -81,6 +81,50 @@ describe('partial answers', () => {
     expect(await entityRefs(healed)).toEqual(before.filter((r) => !r.includes('svc-003')));
   });
 
+  it('does not trust the names of a page that changed between the two reads: those repos stay stale, none is removed', async () => {
+    const repos = org(12);
+    h = await harness(repos);
+    const before = await entityRefs(await h.open());
+    h.emulator.setFaults({ partial: { repos: ['svc-004'], in: ['listing'] } });
+    const emulator = h.emulator;
+    const snapshot = await h.open(
+      {},
+      {
+        // A repo created between the page and its names-only read shifts every name by one.
+        fetch: (input, init) => {
+          if (String(init?.body).includes('BacklotListNames')) emulator.setRepos([{ ...repos[0]!, name: 'svc-000a' }, ...repos]);
+          return fetch(input, init);
+        },
+      },
+    );
+    expect(await entityRefs(snapshot)).toEqual(before);
+    expect(snapshot.staleRepos().map((r) => [r.name, r.stale!.reason])).toEqual([['svc-004', expect.stringMatching(/^listing incomplete: 1 errors GitHub did not tie to a repo name \((Something went wrong|We couldn't respond)/)]]);
+    expect(snapshot.summary()).toMatchObject({ seen: 12, stale: 1 });
+  });
+
+  it('a listing page with an error that points at no repo removes nothing', async () => {
+    const repos = org(6);
+    h = await harness(repos);
+    const before = await entityRefs(await h.open());
+    h.emulator.setRepos(repos.filter((r) => r.name !== 'svc-002'));
+    const snapshot = await h.open(
+      {},
+      {
+        fetch: async (input, init) => {
+          const res = await fetch(input, init);
+          if (!String(init?.body).includes('BacklotListRepos')) return res;
+          const body = (await res.json()) as { errors?: unknown[] };
+          body.errors = [...(body.errors ?? []), { message: 'Something went wrong while executing your query.' }];
+          return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
+        },
+      },
+    );
+    // svc-002 is gone from GitHub, but this listing cannot prove it.
+    expect(await entityRefs(snapshot)).toEqual(before);
+    expect(snapshot.staleRepos().map((r) => r.name)).toEqual(['svc-002']);
+    expect((await h.open()).repos.map((r) => r.name)).not.toContain('svc-002');
+  });
+
   it('a repo whose head moved and whose new files keep failing in batches keeps its old ones', async () => {
     const repos = org(12);
     h = await harness(repos);
