@@ -133,7 +133,8 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
       const reason = why.get(rec.info.name);
       if (reason) markFailed(rec, `listing failed: ${reason}`);
       else if (!listing.complete) markFailed(rec, `listing failed: ${listing.error}`);
-      else markFailed(rec, `listing incomplete: ${unnamed.length} errors GitHub did not tie to a repo name (${unnamed[0]?.reason.split('\n')[0] ?? 'unknown'})`);
+      else if (unnamed.length > 0) markFailed(rec, `listing incomplete: ${unnamed.length} repos failed that GitHub would not name (${unnamed[0]!.reason.split('\n')[0]})`);
+      else markFailed(rec, `listing incomplete: ${listing.doubt?.split('\n')[0]}`);
     });
     return unlisted;
   }
@@ -169,6 +170,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
         if (!index) throw new GithubError(`GitHub source: could not list the repos of ${org} (${listing.error}), and there is no earlier crawl to fall back on`, 0);
         log(`GitHub: listing ${org} stopped early (${listing.error}); repos not listed keep their last good snapshot`);
       }
+      if (listing.doubt) log(`GitHub: listing ${org} answered with an error that names no repo (${listing.doubt.split('\n')[0]}); repos not listed keep their last good snapshot`);
       if (listing.unread.length > 0) {
         const named = listing.unread.filter((u) => u.name).length;
         log(
@@ -201,7 +203,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
 
       // Only a complete listing without errors may remove a repo: otherwise every repo of the last good
       // crawl that did not come back keeps its snapshot, marked stale, and the index keeps it too.
-      const clean = listing.complete && listing.unread.length === 0;
+      const clean = listing.complete && listing.unread.length === 0 && !listing.doubt;
       const kept = clean || !index ? [] : await keepUnlisted(org, orgDir, listing, index.repos);
       // A repo never crawled before that failed has nothing to keep: it is in the build with no files, and warned about.
       const known = new Set(index?.repos.map((r) => r.name));

@@ -39,6 +39,8 @@ export interface OrgListing {
   error?: string;
   /** Repos GitHub failed in the listing and again by name. Only a listing without any may remove a repo. */
   unread: UnreadRepo[];
+  /** An error that pointed at no repo: the listing may have missed some, so it removes none either. */
+  doubt?: string;
 }
 
 /** Big pages are what times out on GitHub, so a failing page is retried smaller, down to this. */
@@ -62,6 +64,7 @@ export async function listOrg(
   let withBlob = params.expression !== undefined;
   let total = 0;
   let stop: { error: string } | undefined;
+  let doubt: string | undefined;
   const filters = { org: params.org, ...params.serverFilters };
   const listVariables = {
     expression: params.expression ?? 'HEAD:',
@@ -102,7 +105,7 @@ export async function listOrg(
     const failures = nodeErrors(res.errors);
     // An error that points at no node leaves the page in doubt: it may not remove any repo.
     const stray = res.errors.find((e) => nodeIndex(e) === undefined);
-    if (stray) slots.push({ pending: true, reason: stray.message });
+    if (stray) doubt ??= stray.message;
     const nodes = org.repositories.nodes;
     const names = nodes.some((n) => !n) ? await pageNames(client, { ...filters, first: size, after }, nodes) : [];
     const droppedBlob = params.expression !== undefined && !withBlob;
@@ -129,7 +132,7 @@ export async function listOrg(
     else if (slot.node) repos.push({ node: slot.node, failure: slot.reason });
     else unread.push({ ...(slot.name ? { name: slot.name } : {}), reason: slot.reason });
   }
-  return { repos, total, complete: !stop, ...(stop ? { error: stop.error } : {}), unread };
+  return { repos, total, complete: !stop, ...(stop ? { error: stop.error } : {}), unread, ...(doubt ? { doubt } : {}) };
 }
 
 /** The index of the listed node an error's path points at (or under). */

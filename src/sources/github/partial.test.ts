@@ -98,7 +98,7 @@ describe('partial answers', () => {
       },
     );
     expect(await entityRefs(snapshot)).toEqual(before);
-    expect(snapshot.staleRepos().map((r) => [r.name, r.stale!.reason])).toEqual([['svc-004', expect.stringMatching(/^listing incomplete: 1 errors GitHub did not tie to a repo name \((Something went wrong|We couldn't respond)/)]]);
+    expect(snapshot.staleRepos().map((r) => [r.name, r.stale!.reason])).toEqual([['svc-004', expect.stringMatching(/^listing incomplete: 1 repos failed that GitHub would not name \((Something went wrong|We couldn't respond)/)]]);
     expect(snapshot.summary()).toMatchObject({ seen: 12, stale: 1 });
   });
 
@@ -121,7 +121,8 @@ describe('partial answers', () => {
     );
     // svc-002 is gone from GitHub, but this listing cannot prove it.
     expect(await entityRefs(snapshot)).toEqual(before);
-    expect(snapshot.staleRepos().map((r) => r.name)).toEqual(['svc-002']);
+    expect(snapshot.staleRepos().map((r) => [r.name, r.stale!.reason])).toEqual([['svc-002', 'listing incomplete: Something went wrong while executing your query.']]);
+    expect(snapshot.summary()).toMatchObject({ seen: 5, matched: 6, stale: 1 });
     expect((await h.open()).repos.map((r) => r.name)).not.toContain('svc-002');
   });
 
