@@ -1,7 +1,7 @@
 // Executes queries against GitHub's published schema with resolvers over the fixture repos.
 
 import { schema as published } from '@octokit/graphql-schema';
-import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { buildSchema, execute, GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { queryCost } from './cost.ts';
 import type { GitObject, GitTree } from './git.ts';
 import { resolveExpression, type BuiltRepo } from './repos.ts';
@@ -22,6 +22,8 @@ export interface GraphqlContext {
   reposOf(owner: string): BuiltRepo[];
   /** True when git data of this repo must fail. */
   failing(owner: string, name: string): boolean;
+  /** True when this repo's node must be answered `null` with an error here (the `partial` fault). */
+  partialFails(owner: string, name: string, place: 'listing' | 'batch'): boolean;
   failMode: 'field' | 'request';
   rateLimit: { limit: number; remaining: number; used: number; resetAt: Date };
   counts: { blobs: number; trees: number };
@@ -96,6 +98,33 @@ function toErrorBody(err: GraphQLError): GraphqlErrorBody {
   return body;
 }
 
+// What GitHub says about a node it could not resolve under load (the request id is made up).
+let partialCount = 0;
+function partialError(): Error {
+  const n = ++partialCount;
+  return new Error(
+    n % 2
+      ? `Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include \`E${String(n).padStart(4, '0')}:BAC1:0\` when reporting this issue.`
+      : "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.",
+  );
+}
+
+/**
+ * Whether a `repositories` selection asks for more than names. GitHub's partial failures come from
+ * resolving a repo's refs and objects; a page asked only for names is answered, so the emulator spares it.
+ */
+function asksMoreThanNames(info: GraphQLResolveInfo | undefined): boolean {
+  const light = new Set(['name', 'nameWithOwner', 'id', '__typename']);
+  for (const field of info?.fieldNodes ?? []) {
+    for (const sel of field.selectionSet?.selections ?? []) {
+      if (sel.kind !== Kind.FIELD || sel.name.value !== 'nodes') continue;
+      const inner = sel.selectionSet?.selections ?? [];
+      if (inner.some((s) => s.kind !== Kind.FIELD || !light.has(s.name.value))) return true;
+    }
+  }
+  return false;
+}
+
 function connection<T>(items: T[], args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null }) {
   const decode = (c: string | null | undefined) => (c ? Number(Buffer.from(c, 'base64').toString('utf8').replace(/^cursor:/, '')) : undefined);
   const encode = (i: number) => Buffer.from(`cursor:${i}`).toString('base64');
@@ -131,14 +160,22 @@ function rootValue(ctx: GraphqlContext, cost: number, nodes: number) {
       login,
       name: login,
       url: `https://github.com/${login}`,
-      repositories: (args: { first?: number; after?: string; isArchived?: boolean | null; isFork?: boolean | null; visibility?: string | null }) => {
+      repositories: (
+        args: { first?: number; after?: string; isArchived?: boolean | null; isFork?: boolean | null; visibility?: string | null },
+        _ctx: unknown,
+        info?: GraphQLResolveInfo,
+      ) => {
         const picked = repos.filter(
           (b) =>
             (args.isArchived == null || !!b.repo.archived === args.isArchived) &&
             (args.isFork == null || !!b.repo.fork === args.isFork) &&
             (args.visibility == null || (b.repo.visibility ?? 'public').toUpperCase() === args.visibility),
         );
-        return connection(picked.map((b) => repository(b)), args);
+        const page = connection(picked, args);
+        const heavy = asksMoreThanNames(info);
+        // graphql-js answers an Error in a list as a `null` item with an error whose path ends at its index.
+        const nodes = page.nodes.map((b) => (heavy && ctx.partialFails(b.repo.owner, b.repo.name, 'listing') ? partialError() : repository(b)));
+        return { ...page, nodes, edges: page.edges.map((e, k) => ({ ...e, node: nodes[k] })) };
       },
       repository: ({ name }: { name: string }) => {
         const b = ctx.repo(login, name);
@@ -252,6 +289,7 @@ function rootValue(ctx: GraphqlContext, cost: number, nodes: number) {
     repository: ({ owner, name }: { owner: string; name: string }) => {
       const b = ctx.repo(owner, name);
       if (!b) throw new TypedError(`Could not resolve to a Repository with the name '${owner}/${name}'.`, 'NOT_FOUND');
+      if (ctx.partialFails(b.repo.owner, b.repo.name, 'batch')) throw partialError();
       return repository(b);
     },
     viewer: { __typename: 'User', login: 'emulator' },

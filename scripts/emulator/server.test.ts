@@ -146,6 +146,31 @@ describe('faults', () => {
     expect(rest.status).toBe(502);
   });
 
+  it('answers like GitHub under load: null nodes with errors pointing at them, in the listing and in batches', async () => {
+    em.setFaults({ partial: { repos: ['beta'], times: 1 } });
+    const list = '{ organization(login: "acme") { repositories(first: 10) { nodes { name defaultBranchRef { name } } } } }';
+    const first = await gql(list);
+    expect(first.status).toBe(200);
+    expect(first.body.data.organization.repositories.nodes.map((n: { name: string } | null) => n?.name ?? null)).toEqual(['alpha', null, 'gamma']);
+    expect(first.body.errors).toEqual([expect.objectContaining({ path: ['organization', 'repositories', 'nodes', 1], message: expect.stringMatching(/Something went wrong/) })]);
+    // A page asked for names only is answered, and `times: 1` lets the repo through next time.
+    expect((await gql('{ organization(login: "acme") { repositories(first: 10) { nodes { name } } } }')).body.errors).toBeUndefined();
+    expect((await gql(list)).body.errors).toBeUndefined();
+
+    const batch = '{ r0: repository(owner: "acme", name: "alpha") { name } r1: repository(owner: "acme", name: "beta") { name } }';
+    const failed = await gql(batch);
+    expect(failed.body.data).toEqual({ r0: { name: 'alpha' }, r1: null });
+    expect(failed.body.errors).toEqual([expect.objectContaining({ path: ['r1'] })]);
+    expect((await gql(batch)).body.data).toEqual({ r0: { name: 'alpha' }, r1: { name: 'beta' } });
+
+    // A fraction picks the same repos every time, and `in` limits where they fail.
+    em.setFaults({ partial: { fraction: 0.6, in: ['batch'] } });
+    expect((await gql(list)).body.errors).toBeUndefined();
+    const all = '{ r0: repository(owner: "acme", name: "alpha") { name } r1: repository(owner: "acme", name: "beta") { name } r2: repository(owner: "acme", name: "gamma") { name } }';
+    for (let i = 0; i < 2; i++) expect((await gql(all)).body.data).toEqual({ r0: null, r1: null, r2: { name: 'gamma' } });
+    expect(em.stats().partial).toBe(1 + 1 + 2 * 2);
+  });
+
   it('sets faults and reports stats over HTTP', async () => {
     await fetch(`${em.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify({ serverErrors: 1 }) });
     expect((await gql('{ viewer { login } }')).status).toBe(502);

@@ -22,8 +22,21 @@ export interface EmulatorFaults {
   failRepos?: string[];
   /** `field`: a GraphQL error on the repo's fields, partial data for the rest (default). `request`: the whole request answers 502. */
   failMode?: 'field' | 'request';
+  /** GitHub under load: some repos answered as `null` with an `errors` entry whose `path` points at them. */
+  partial?: PartialFault;
   /** GraphQL points per hour (default 5,000). */
   rateLimit?: number;
+}
+
+export interface PartialFault {
+  /** Repos (`name` or `owner/name`) that fail. */
+  repos?: string[];
+  /** Or this share of all repos, picked by a hash of `owner/name` (the same repos on every run). */
+  fraction?: number;
+  /** `listing`: the org's `repositories.nodes`; `batch`: aliased `repository(owner:, name:)` lookups. Default both. */
+  in?: Array<'listing' | 'batch'>;
+  /** Each repo fails this many times per place, then answers; every time when unset. */
+  times?: number;
 }
 
 export interface EmulatorStats {
@@ -39,6 +52,8 @@ export interface EmulatorStats {
   trees: number;
   /** Answers that were injected faults. */
   faults: number;
+  /** Repo nodes answered `null` by the `partial` fault. */
+  partial: number;
   /** Queries refused as invalid against the schema or GitHub's limits. */
   invalid: number;
   unauthorized: number;
@@ -79,6 +94,7 @@ const emptyStats = (): EmulatorStats => ({
   blobs: 0,
   trees: 0,
   faults: 0,
+  partial: 0,
   invalid: 0,
   unauthorized: 0,
   maxCost: 0,
@@ -112,8 +128,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       byOwner.set(r.owner.toLowerCase(), [...(byOwner.get(r.owner.toLowerCase()) ?? []), built]);
     }
   }
+  // How often each repo failed per place, for `partial.times`.
+  let partialCounts = new Map<string, number>();
   function setFaults(next: EmulatorFaults): void {
     faults = { ...next };
+    partialCounts = new Map();
     const limit = next.rateLimit ?? 5000;
     rateLimit.limit = limit;
     rateLimit.remaining = Math.max(0, limit - rateLimit.used);
@@ -124,6 +143,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const failing = (owner: string, name: string) =>
     (faults.failRepos ?? []).some((f) => f.toLowerCase() === name.toLowerCase() || f.toLowerCase() === `${owner}/${name}`.toLowerCase());
   const repo = (owner: string, name: string) => byKey.get(`${owner}/${name}`.toLowerCase());
+  const partialFails = (owner: string, name: string, place: 'listing' | 'batch'): boolean => {
+    const p = faults.partial;
+    if (!p || !(p.in ?? ['listing', 'batch']).includes(place)) return false;
+    const key = `${owner}/${name}`.toLowerCase();
+    const named = (p.repos ?? []).some((f) => f.toLowerCase() === name.toLowerCase() || f.toLowerCase() === key);
+    if (!named && !(p.fraction !== undefined && share(key) < p.fraction)) return false;
+    const seen = partialCounts.get(`${place}:${key}`) ?? 0;
+    if (p.times !== undefined && seen >= p.times) return false;
+    partialCounts.set(`${place}:${key}`, seen + 1);
+    stats.partial++;
+    return true;
+  };
 
   function rateHeaders(resource: 'graphql' | 'core'): Record<string, string> {
     return {
@@ -219,6 +250,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         repo,
         reposOf: (owner) => byOwner.get(owner.toLowerCase()) ?? [],
         failing,
+        partialFails,
         failMode: faults.failMode ?? 'field',
         rateLimit,
         counts,
@@ -281,6 +313,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         server.close(() => done());
       }),
   };
+}
+
+/** A stable number in [0, 1) for a repo (FNV-1a, mixed), so a `fraction` picks the same repos every run. */
+function share(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  // murmur3's finaliser: FNV alone leaves names that differ in their last letters in the same high bits.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

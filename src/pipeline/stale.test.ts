@@ -22,4 +22,10 @@ describe('staleRepoDiagnostics', () => {
     ]);
     expect(staleRepoDiagnostics([repoInfo('fresh')])).toEqual([]);
   });
+
+  it('says when a failed repo has no earlier crawl to fall back on', () => {
+    const [warning] = staleRepoDiagnostics([repoInfo('new', { stale: { reason: 'listing failed: timeout' } })]);
+    expect(warning).toMatchObject({ severity: 'warning', code: 'stale-repo', repo: 'new' });
+    expect(warning!.message).toBe('acme/new could not be read (listing failed: timeout) and was never crawled before: what could not be read is missing from this build');
+  });
 });

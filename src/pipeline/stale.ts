@@ -10,7 +10,9 @@ export function staleRepoDiagnostics(repos: readonly RepoInfo[], catalogPath: (r
     .map((r) => ({
       severity: 'warning' as const,
       code: 'stale-repo',
-      message: `${r.owner}/${r.name} could not be read (${r.stale.reason}); its entities are from the last good crawl (${r.stale.since})`,
+      message: r.stale.since
+        ? `${r.owner}/${r.name} could not be read (${r.stale.reason}); its entities are from the last good crawl (${r.stale.since})`
+        : `${r.owner}/${r.name} could not be read (${r.stale.reason}) and was never crawled before: what could not be read is missing from this build`,
       hint: 'nothing to change in the repo: the next build that can read it refreshes them; if it persists, check that the token can still see this repo',
       repo: r.name,
       file: catalogPath(r).replace(/^\/+/, ''),

@@ -18,8 +18,11 @@ export interface RepoInfo {
   visibility?: 'public' | 'private' | 'internal';
   archived?: boolean;
   fork?: boolean;
-  /** Set when a fetch failed and the repo's files are the last good ones from the cache. */
-  stale?: { reason: string; since: string };
+  /**
+   * Set when a fetch failed and the repo's files are the last good ones from the cache; `since` is when
+   * those were crawled, absent when there was no earlier crawl (the repo then has no files this time).
+   */
+  stale?: { reason: string; since?: string };
 }
 
 export interface FileRef {

@@ -56,6 +56,8 @@ export interface GithubClient {
   /** Raw bytes of a REST route answered with `application/vnd.github.raw`. */
   raw(route: string, params: Record<string, string>): Promise<Uint8Array | undefined>;
   stats: ClientStats;
+  /** The wait before asking again for the nodes a partial answer failed, or undefined once those retries are spent. */
+  partialRetryWait(round: number): number | undefined;
   /** Removes the token from any text. */
   redact(text: string): string;
 }
@@ -207,6 +209,8 @@ export function createGithubClient(options: GithubClientOptions): GithubClient {
   return {
     stats,
     redact,
+    // At most 3 rounds (1 + 4 + 9 s by default): a node that fails that long is kept stale, not waited for.
+    partialRetryWait: (round) => (round < Math.min(retries, 3) ? retryBaseMs * (round + 1) ** 2 : undefined),
     async graphql<T>(query: string, variables: Record<string, unknown>): Promise<GraphqlResult<T>> {
       let result: GraphqlResult<T>;
       try {

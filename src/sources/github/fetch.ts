@@ -1,6 +1,7 @@
 // Batched reads: many blobs (or trees) of many repos per GraphQL query, chunked to stay well inside
 // GitHub's limits. A chunk that fails as a whole is split until the failing repo is isolated, so one
-// bad repo never takes its neighbours down with it.
+// bad repo never takes its neighbours down with it; the repos a partial answer failed are asked for
+// again, alone, before they are marked failed.
 
 import { createHash } from 'node:crypto';
 import { MAX_TEXT_BYTES } from '../../snapshot/memory.ts';
@@ -8,6 +9,7 @@ import type { CachedBlob, TreeFile } from './cache.ts';
 import { GithubError, type GithubClient, type GraphqlError } from './client.ts';
 import { blobsQuery, treesQuery, type ListedBlob, type TreeEntryNode } from './queries.ts';
 import { markFailed, type RepoRecord } from './record.ts';
+import { retryFailed } from './retry.ts';
 
 /** Blobs per query, and the text we expect back per query (sizes are known once a tree is listed). */
 export const MAX_BLOBS_PER_QUERY = 100;
@@ -91,30 +93,46 @@ function failedGroups(errors: GraphqlError[]): Map<number, string> {
   return failed;
 }
 
+type Group<T> = { rec: RepoRecord; items: T[] };
+
+/** Runs a batch query over groups; the repos it answered with errors are asked again alone, then marked failed. */
+async function withRetries<T extends { rec: RepoRecord }>(
+  ctx: FetchContext,
+  items: T[],
+  query: (groups: Array<Group<T>>) => Promise<Map<Group<T>, string>>,
+): Promise<void> {
+  const failed = await query(groupByRepo(items));
+  const left = await retryFailed(ctx.client, failed, query, 'repos of a file batch', ctx.log);
+  for (const [g, reason] of left) markFailed(g.rec, reason);
+}
+
 function blobChunk(ctx: FetchContext, wants: BlobWant[]): Promise<void> {
   return isolate(wants, async (items) => {
-    const groups = groupByRepo(items);
-    const { query, variables } = blobsQuery(
-      groups.map((g) => ({ owner: g.rec.owner, name: g.rec.info.name, expressions: g.items.map((w) => w.expression) })),
-    );
-    const res = await ctx.client.graphql<Record<string, Record<string, ListedBlob | null> | null>>(query, variables);
-    const failed = failedGroups(res.errors);
-    const truncated: BlobWant[] = [];
-    groups.forEach((g, i) => {
-      const reason = failed.get(i);
-      if (reason) return markFailed(g.rec, reason);
-      const repo = res.data?.[`r${i}`];
-      g.items.forEach((w, j) => {
-        const blob = repo?.[`f${j}`];
-        if (blob?.oid && blob.isTruncated && (blob.byteSize ?? 0) <= MAX_TEXT_BYTES && !blob.isBinary) {
-          truncated.push(w);
-          return;
-        }
-        storeBlob(w.rec, w.path, blob);
-        ctx.counts.files++;
+    await withRetries(ctx, items, async (groups) => {
+      const { query, variables } = blobsQuery(
+        groups.map((g) => ({ owner: g.rec.owner, name: g.rec.info.name, expressions: g.items.map((w) => w.expression) })),
+      );
+      const res = await ctx.client.graphql<Record<string, Record<string, ListedBlob | null> | null>>(query, variables);
+      const errors = failedGroups(res.errors);
+      const failed = new Map<Group<BlobWant>, string>();
+      const truncated: BlobWant[] = [];
+      groups.forEach((g, i) => {
+        const repo = res.data?.[`r${i}`];
+        const reason = errors.get(i) ?? (repo ? undefined : 'GitHub answered null');
+        if (reason) return failed.set(g, reason);
+        g.items.forEach((w, j) => {
+          const blob = repo?.[`f${j}`];
+          if (blob?.oid && blob.isTruncated && (blob.byteSize ?? 0) <= MAX_TEXT_BYTES && !blob.isBinary) {
+            truncated.push(w);
+            return;
+          }
+          storeBlob(w.rec, w.path, blob);
+          ctx.counts.files++;
+        });
       });
+      for (const w of truncated) await fetchWhole(ctx, w);
+      return failed;
     });
-    for (const w of truncated) await fetchWhole(ctx, w);
     ctx.onChunk?.(items.length);
   });
 }
@@ -183,19 +201,23 @@ export async function fetchTrees(ctx: FetchContext, recs: RepoRecord[]): Promise
     await Promise.all(
       chunks.map((chunk) =>
         isolate(chunk, async (items) => {
-          const groups = groupByRepo(items);
-          const { query, variables } = treesQuery(
-            groups.map((g) => ({ owner: g.rec.owner, name: g.rec.info.name, expressions: g.items.map((w) => `${g.rec.state.commit}:${w.dir}`) })),
-          );
-          const res = await ctx.client.graphql<Record<string, Record<string, { entries?: TreeEntryNode[] | null } | null> | null>>(query, variables);
-          const failed = failedGroups(res.errors);
-          groups.forEach((g, i) => {
-            const reason = failed.get(i);
-            if (reason) return markFailed(g.rec, reason);
-            g.items.forEach((w, j) => {
-              const tree = res.data?.[`r${i}`]?.[`t${j}`];
-              collect(tree?.entries ?? [], w.dir, files.get(g.rec)!, (dir) => next.push({ rec: g.rec, dir }));
+          await withRetries(ctx, items, async (groups) => {
+            const { query, variables } = treesQuery(
+              groups.map((g) => ({ owner: g.rec.owner, name: g.rec.info.name, expressions: g.items.map((w) => `${g.rec.state.commit}:${w.dir}`) })),
+            );
+            const res = await ctx.client.graphql<Record<string, Record<string, { entries?: TreeEntryNode[] | null } | null> | null>>(query, variables);
+            const errors = failedGroups(res.errors);
+            const failed = new Map<Group<Want>, string>();
+            groups.forEach((g, i) => {
+              const repo = res.data?.[`r${i}`];
+              const reason = errors.get(i) ?? (repo ? undefined : 'GitHub answered null');
+              if (reason) return failed.set(g, reason);
+              g.items.forEach((w, j) => {
+                const tree = repo?.[`t${j}`];
+                collect(tree?.entries ?? [], w.dir, files.get(g.rec)!, (dir) => next.push({ rec: g.rec, dir }));
+              });
             });
+            return failed;
           });
           // Progress counts repos, not the follow-ups for their deeper folders.
           ctx.onChunk?.(items.filter((w) => w.dir === '').length);

@@ -7,9 +7,9 @@ import type { RepoInfo, Snapshot } from '../../snapshot/types.ts';
 import { orgCacheDir, orgIndexFile, pruneBytes, readOrgIndex, readRepoCache, repoCacheFile, writeOrgIndex, type RepoState } from './cache.ts';
 import { createGithubClient, GithubError, type GithubClientOptions } from './client.ts';
 import { storeBlob } from './fetch.ts';
-import { repoFilter, serverSideFilters } from './filters.ts';
-import { listOrg } from './listing.ts';
-import { createProgress, formatSummary, type CrawlSummary } from './progress.ts';
+import { compileRepositoryPattern, repoFilter, serverSideFilters } from './filters.ts';
+import { listOrg, type OrgListing } from './listing.ts';
+import { createProgress, formatSummary, staleReasons, type CrawlSummary } from './progress.ts';
 import { LIST_PAGE_SIZE, type ListedRepoNode } from './queries.ts';
 import { markFailed, type RepoRecord } from './record.ts';
 import { githubSnapshot, persist } from './snapshot.ts';
@@ -97,6 +97,13 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
     };
   }
 
+  /** A repo GitHub named but never answered for, with no earlier crawl: in the build with no files, and a warning. */
+  function unreadRecord(org: string, orgDir: string, name: string): RepoRecord {
+    const empty: RepoState = { commit: '', branch: 'HEAD', paths: {}, tree: [] };
+    const info: RepoInfo = { name, owner: org, host: source.host, defaultBranch: 'HEAD', commit: '', url: `https://${source.host}/${org}/${name}` };
+    return { info, owner: org, cacheFile: repoCacheFile(orgDir, name), state: empty, fallback: empty, blobs: new Map(), dirty: false };
+  }
+
   function repoInfo(org: string, node: ListedRepoNode, ref: { name: string; commit: string }): RepoInfo {
     const visibility = node.visibility.toLowerCase();
     return {
@@ -112,6 +119,24 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
       archived: node.isArchived,
       fork: node.isFork,
     };
+  }
+
+  /** Repos of the last good crawl an incomplete listing did not bring back: kept, stale. Returns their index entries. */
+  async function keepUnlisted(org: string, orgDir: string, listing: OrgListing, known: RepoInfo[]): Promise<RepoInfo[]> {
+    const listed = new Set(listing.repos.map((r) => r.node.name));
+    const why = new Map(listing.unread.flatMap((u) => (u.name ? [[u.name, u.reason] as const] : [])));
+    const unnamed = listing.unread.filter((u) => !u.name);
+    const unlisted = known.filter((r) => !listed.has(r.name));
+    const recs = await Promise.all(unlisted.map((info) => openRecord(org, orgDir, { ...info })));
+    recs.forEach((rec) => {
+      add(rec, org);
+      const reason = why.get(rec.info.name);
+      if (reason) markFailed(rec, `listing failed: ${reason}`);
+      else if (!listing.complete) markFailed(rec, `listing failed: ${listing.error}`);
+      else if (unnamed.length > 0) markFailed(rec, `listing incomplete: ${unnamed.length} repos failed that GitHub would not name (${unnamed[0]!.reason.split('\n')[0]})`);
+      else markFailed(rec, `listing incomplete: ${listing.doubt?.split('\n')[0]}`);
+    });
+    return unlisted;
   }
 
   try {
@@ -136,6 +161,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
             counts.files += texts;
             progress.update(listed, total);
           },
+          log,
         );
       } finally {
         progress.stop();
@@ -144,7 +170,15 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
         if (!index) throw new GithubError(`GitHub source: could not list the repos of ${org} (${listing.error}), and there is no earlier crawl to fall back on`, 0);
         log(`GitHub: listing ${org} stopped early (${listing.error}); repos not listed keep their last good snapshot`);
       }
-      seen += listing.repos.length;
+      if (listing.doubt) log(`GitHub: listing ${org} answered with an error that names no repo (${listing.doubt.split('\n')[0]}); repos not listed keep their last good snapshot`);
+      if (listing.unread.length > 0) {
+        const named = listing.unread.filter((u) => u.name).length;
+        log(
+          `GitHub: ${listing.unread.length} repos of ${org} failed in the listing and again by name (${listing.unread[0]!.reason.split('\n')[0]})` +
+            `${named < listing.unread.length ? `, ${listing.unread.length - named} of them unnamed` : ''}; repos of the last good crawl keep their snapshot`,
+        );
+      }
+      seen += listing.repos.length + listing.unread.length;
 
       const matched = listing.repos.flatMap(({ node, failure }) => {
         const topics = node.repositoryTopics.nodes.map((t) => t.topic.name);
@@ -167,17 +201,20 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
         }
       });
 
-      if (!listing.complete && index) {
-        const listed = new Set(listing.repos.map((r) => r.node.name));
-        const unlisted = index.repos.filter((r) => !listed.has(r.name));
-        const kept = await Promise.all(unlisted.map((info) => openRecord(org, orgDir, { ...info })));
-        for (const rec of kept) {
-          add(rec, org);
-          markFailed(rec, `listing failed: ${listing.error}`);
-        }
-      } else {
-        await writeOrgIndex(orgIndexFile(orgDir), opened.map((r) => r.info));
+      // Only a complete listing without errors may remove a repo: otherwise every repo of the last good
+      // crawl that did not come back keeps its snapshot, marked stale, and the index keeps it too.
+      const clean = listing.complete && listing.unread.length === 0 && !listing.doubt;
+      const kept = clean || !index ? [] : await keepUnlisted(org, orgDir, listing, index.repos);
+      // A repo never crawled before that failed has nothing to keep: it is in the build with no files, and warned about.
+      const known = new Set(index?.repos.map((r) => r.name));
+      const pattern = source.filters.repository ? compileRepositoryPattern(source.filters.repository) : undefined;
+      for (const u of listing.unread) {
+        if (!u.name || known.has(u.name) || orgOf.has(u.name) || (pattern && !pattern.test(u.name))) continue;
+        const rec = unreadRecord(org, orgDir, u.name);
+        add(rec, org);
+        markFailed(rec, `listing failed: ${u.reason}`);
       }
+      await writeOrgIndex(orgIndexFile(orgDir), [...opened.map((r) => r.info), ...kept]);
     }
     await persist(records.values());
   } catch (err) {
@@ -194,6 +231,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
       matched: all.length,
       changed,
       stale: all.filter((r) => r.failure).length,
+      staleReasons: staleReasons(all.flatMap((r) => (r.failure ? [r.failure] : []))),
       requests: client.stats.requests,
       points: client.stats.points,
       files: counts.files,
@@ -202,7 +240,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
     };
   };
   const listed = summary();
-  log(`GitHub: listed ${listed.seen} repos of ${source.orgs.join(', ')}: ${listed.matched} matched, ${listed.changed} changed${listed.stale ? `, ${listed.stale} stale` : ''} (${listed.requests} requests, ${listed.points} points)`);
+  log(`GitHub: listed ${listed.seen} repos of ${source.orgs.join(', ')}: ${listed.matched} matched, ${listed.changed} changed${listed.stale ? `, ${listed.stale} stale (${listed.staleReasons})` : ''} (${listed.requests} requests, ${listed.points} points)`);
 
   const bytesDir = join(config.cacheDir, 'github', 'bytes');
   const snapshot = githubSnapshot({ records, fetch: { client, counts, log }, progress, bytesDir, log });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createProgress, formatSummary } from './progress.ts';
+import { createProgress, formatSummary, staleReasons } from './progress.ts';
 
 describe('plain progress (no terminal)', () => {
   it('writes a line at most every interval, and always at the end of a phase', () => {
@@ -35,6 +35,11 @@ describe('formatSummary', () => {
       matched: 1500,
       changed: 12,
       stale: 3,
+      staleReasons: staleReasons([
+        'listing failed: Something went wrong while executing your query. Please include `A1:B2` when reporting this issue.',
+        'listing failed: Something went wrong while executing your query. Please include `C3:D4` when reporting this issue.',
+        'Could not read git data of acme/svc-1',
+      ]),
       requests: 24,
       points: 24,
       files: 40,
@@ -42,7 +47,7 @@ describe('formatSummary', () => {
       rateLimit: { remaining: 4976, limit: 5000, resetAt: new Date('2026-01-01T10:15:00Z') },
     });
     expect(text).toBe(
-      'GitHub acme, beta: 2000 repos seen, 1500 matched, 12 changed, 3 stale; 40 files fetched in 24 requests, 24 points, 3.5 s; rate limit 4976/5000 left until 10:15 UTC',
+      'GitHub acme, beta: 2000 repos seen, 1500 matched, 12 changed, 3 stale (2 × listing failed: Something went wrong while executing your query.; 1 × Could not read git data of …); 40 files fetched in 24 requests, 24 points, 3.5 s; rate limit 4976/5000 left until 10:15 UTC',
     );
   });
 });

@@ -96,6 +96,8 @@ export interface CrawlSummary {
   matched: number;
   changed: number;
   stale: number;
+  /** Why repos are stale, most common first (`3 × listing failed: …`). */
+  staleReasons: string;
   requests: number;
   points: number;
   files: number;
@@ -107,7 +109,25 @@ export function formatSummary(s: CrawlSummary): string {
   const rate = s.rateLimit ? `; rate limit ${s.rateLimit.remaining}/${s.rateLimit.limit} left until ${s.rateLimit.resetAt.toISOString().slice(11, 16)} UTC` : '';
   return (
     `GitHub ${s.orgs.join(', ')}: ${s.seen} repos seen, ${s.matched} matched, ${s.changed} changed` +
-    `${s.stale ? `, ${s.stale} stale` : ''}; ${s.files} files fetched in ${s.requests} requests, ${s.points} points, ` +
+    `${s.stale ? `, ${s.stale} stale (${s.staleReasons})` : ''}; ${s.files} files fetched in ${s.requests} requests, ${s.points} points, ` +
     `${(s.ms / 1000).toFixed(1)} s${rate}`
   );
+}
+
+/**
+ * Stale repos' reasons, grouped: request ids, repo names and all but the first sentence are dropped so
+ * the same failure counts once; the two most common are named, the rest counted.
+ */
+export function staleReasons(reasons: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reasons) {
+    // The first sentence says what went wrong; the rest is request ids and advice.
+    let key = r.split('\n')[0]!.replace(/`[^`]*`/g, '…').replace(/\b[\w.-]+\/[\w.-]+\b/g, '…').replace(/^(.{20,}?\.)\s.*$/, '$1');
+    if (key.length > 90) key = `${key.slice(0, 89)}…`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  const shown = sorted.slice(0, 2).map(([why, n]) => `${n} × ${why}`);
+  const rest = sorted.slice(2).reduce((sum, [, n]) => sum + n, 0);
+  return [...shown, ...(rest ? [`${rest} for other reasons`] : [])].join('; ');
 }

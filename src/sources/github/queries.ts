@@ -5,32 +5,65 @@
 /** Repos per listing page (GitHub's maximum). */
 export const LIST_PAGE_SIZE = 100;
 
-export const LIST_REPOS = `
-query BacklotListRepos($org: String!, $first: Int!, $after: String, $expression: String!, $withBlob: Boolean!, $withText: Boolean!,
-  $branch: String!, $byBranch: Boolean!, $isArchived: Boolean, $isFork: Boolean, $visibility: RepositoryVisibility) {
-  rateLimit { cost remaining limit resetAt }
-  organization(login: $org) {
-    repositories(first: $first, after: $after, isArchived: $isArchived, isFork: $isFork, visibility: $visibility,
-      orderBy: { field: NAME, direction: ASC }) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        name
-        description
-        isArchived
-        isFork
-        visibility
-        pushedAt
-        repositoryTopics(first: 20) { nodes { topic { name } } }
-        defaultBranchRef { name target { oid } }
-        branchRef: ref(qualifiedName: $branch) @include(if: $byBranch) { name target { oid } }
-        catalog: object(expression: $expression) @include(if: $withBlob) {
-          ... on Blob { oid byteSize isBinary isTruncated text @include(if: $withText) }
-        }
-      }
-    }
+/** A listed repo's fields: metadata, the head, and the root catalog file's blob. */
+const LISTED_REPO = `
+fragment ListedRepo on Repository {
+  name
+  description
+  isArchived
+  isFork
+  visibility
+  pushedAt
+  repositoryTopics(first: 20) { nodes { topic { name } } }
+  defaultBranchRef { name target { oid } }
+  branchRef: ref(qualifiedName: $branch) @include(if: $byBranch) { name target { oid } }
+  catalog: object(expression: $expression) @include(if: $withBlob) {
+    ... on Blob { oid byteSize isBinary isTruncated text @include(if: $withText) }
   }
 }`;
+
+const LIST_VARIABLES = '$expression: String!, $withBlob: Boolean!, $withText: Boolean!, $branch: String!, $byBranch: Boolean!';
+const LIST_FILTERS = '$isArchived: Boolean, $isFork: Boolean, $visibility: RepositoryVisibility';
+const LIST_CONNECTION = `repositories(first: $first, after: $after, isArchived: $isArchived, isFork: $isFork, visibility: $visibility,
+      orderBy: { field: NAME, direction: ASC })`;
+
+export const LIST_REPOS = `
+query BacklotListRepos($org: String!, $first: Int!, $after: String, ${LIST_VARIABLES}, ${LIST_FILTERS}) {
+  rateLimit { cost remaining limit resetAt }
+  organization(login: $org) {
+    ${LIST_CONNECTION} {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...ListedRepo }
+    }
+  }
+}
+${LISTED_REPO}`;
+
+/** The same page, names only: names the nodes a listing page answered `null`. */
+export const LIST_NAMES = `
+query BacklotListNames($org: String!, $first: Int!, $after: String, ${LIST_FILTERS}) {
+  rateLimit { cost remaining limit resetAt }
+  organization(login: $org) {
+    ${LIST_CONNECTION} { nodes { name } }
+  }
+}`;
+
+export interface ListNamesData {
+  organization: { repositories: { nodes: Array<{ name: string } | null> } | null } | null;
+}
+
+/** Repos a listing failed, asked again by name: `r<i>: repository(owner:, name:) { ...ListedRepo }`. */
+export function reposByNameQuery(owner: string, names: string[]): { query: string; variables: Record<string, unknown> } {
+  const variables: Record<string, unknown> = { owner };
+  const decls = names.map((name, i) => {
+    variables[`n${i}`] = name;
+    return `$n${i}: String!`;
+  });
+  const parts = names.map((_, i) => `r${i}: repository(owner: $owner, name: $n${i}) { ...ListedRepo }`);
+  const query = `query BacklotReposByName($owner: String!, ${decls.join(', ')}, ${LIST_VARIABLES}) {\n  rateLimit { cost remaining limit resetAt }\n  ${parts.join('\n  ')}\n}\n${LISTED_REPO}`;
+  return { query, variables };
+}
 
 export interface ListedBlob {
   oid?: string;

@@ -38,7 +38,7 @@ export function markFailed(rec: RepoRecord, reason: string): void {
   const view = viewOf(rec);
   rec.info.commit = view.commit;
   rec.info.defaultBranch = view.branch;
-  rec.info.stale = { reason, since: rec.savedAt ?? new Date().toISOString() };
+  rec.info.stale = { reason, ...(rec.savedAt ? { since: rec.savedAt } : {}) };
 }
 
 const treeIndex = new WeakMap<TreeFile[], Map<string, TreeFile>>();
