@@ -143,9 +143,12 @@ describe('an interrupted or crashed build', () => {
   for (const [moment, when, signal] of moments) {
     it(`leaves the previous site whole when stopped ${moment} (${signal})`, async () => {
       const run = await build([], { when, signal });
-      expect(run.signal, `the build finished before it could be stopped:\n${run.stdout}`).toBe(signal);
+      // Killed by the signal, or (a signal that came while the build was finishing) failed with the reason.
+      if (run.signal !== signal) expect(`${run.code} ${run.stderr}`).toMatch(/^1 .*interrupted/s);
       expect(siteFiles(outDir)).toEqual(previous);
-      if (signal !== 'SIGKILL') expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+      // The lock is given back at once; the work folder too, unless a process it started still wrote into it
+      // after (the next build deletes what is left: tested below).
+      if (signal !== 'SIGKILL') expect(readdirSync(work)).not.toContain('.dist.lock');
     });
   }
 

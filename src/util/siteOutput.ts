@@ -3,8 +3,8 @@
 // site in with two renames. A failed, interrupted or crashed build leaves the previous site whole; its leftovers
 // are deleted by the next build that claims the folder.
 
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -102,7 +102,9 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
   };
   // Ctrl-C or a kill: stop what writes into the work folder (at most two seconds), delete it and the lock, then die
   // of the same signal, so the caller sees it.
+  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true; // commit() refuses from now on: the build goes on only until the handler below ends it
     const timeout = new Promise<void>((r) => setTimeout(r, 2000).unref());
     void Promise.race([Promise.all(runStops()), timeout]).then(() => {
       releaseSync(true);
@@ -120,18 +122,20 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
     scratch: (name) => join(work, name),
     async commit() {
       if (released) throw new Error(`the build's claim on ${outDir} was already released`);
+      if (interrupted) throw new Error('the build was interrupted; the previous site stays');
+      // The swap is synchronous: no signal handler (they run between tasks) can come between the two renames.
       const old = join(work, 'previous');
       let hadPrevious = true;
       try {
-        await rename(outDir, old);
+        renameSync(outDir, old);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         hadPrevious = false;
       }
       try {
-        await rename(site, outDir);
+        renameSync(site, outDir);
       } catch (err) {
-        if (hadPrevious) await rename(old, outDir); // put the previous site back
+        if (hadPrevious) renameSync(old, outDir); // put the previous site back
         throw err;
       }
       await rm(work, { recursive: true, force: true }); // the previous site, off the event loop's thread
