@@ -47,11 +47,9 @@ async function portal(dir: string, snapshot: Snapshot, entities: CatalogEntity[]
     diagnostics: docs.diagnostics,
     docs: { sites: docs.sites, redirects: docs.redirects },
   };
-  const modelFile = join(dir, '_model.json');
-  writeFileSync(modelFile, JSON.stringify(model));
   const out = join(dir, '_portal');
   const started = performance.now();
-  await buildSite({ modelFile, outDir: out, base: '/' });
+  await buildSite({ model, outDir: out, base: '/' });
   await writeDocsAssets(snapshot, docs.sites.flatMap((s) => s.assets), out, '/');
   const built = performance.now();
   const search = await indexSite(out);

@@ -1,7 +1,6 @@
 // `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
 
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
@@ -29,8 +28,6 @@ export interface BuildOptions {
 
 /** How many diagnostics a build prints before pointing at the problems page. */
 const PRINT_LIMIT = 30;
-
-const modelFile = (config: BacklotConfig) => join(config.root, '.backlot', 'model.json');
 
 async function prepare(options: BuildOptions, config = readConfig(options.config)): Promise<{ ctx: Context; result: PipelineResult; readMs: number }> {
   const started = performance.now();
@@ -84,7 +81,6 @@ async function buildInto(
 ): Promise<{ code: number; summary: () => string }> {
   // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived.
   const siteBuild = startSiteBuild({
-    modelFile: modelFile(configured),
     cacheDir: configured.cacheDir,
     outDir: siteDir,
     base: configured.site.base,
@@ -123,6 +119,7 @@ async function buildInto(
   // none, the index is written meanwhile too, beside the site, and moved in after).
   const searchIndex = startModelIndex(result.model, { stagingDir: scratch('search') });
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
+  onRelease(() => searchIndex.then((s) => s.close(), () => {})); // Pagefind's process writes into the work folder too
   let site: Awaited<typeof siteBuild.result>;
   try {
     site = await siteBuild.result;
@@ -166,11 +163,11 @@ async function buildInto(
 
 export async function devCommand(options: BuildOptions): Promise<number> {
   const { ctx, result } = await prepare(options);
-  // astro dev renders in this process, from the model file.
-  const modelPath = modelFile(ctx.config);
-  await mkdir(dirname(modelPath), { recursive: true });
-  await writeFile(modelPath, JSON.stringify(result.model));
-  process.env.BACKLOT_MODEL = modelPath;
+  // astro dev renders in this process: the model and its graphs are handed to the pages as buildSite hands them.
+  const { startGraphs } = await import('../site/graphs.ts');
+  const { handOver } = await import('../site/handover.ts');
+  const graphs = startGraphs(result.model, { cacheFile: join(ctx.config.cacheDir, 'layouts.json') });
+  handOver({ model: result.model, graphs });
   const { dev } = await import('astro');
   // Raw API definitions (`…/openapi.yaml`) are files in a build, linked without a slash; Astro's dev server would
   // hold them to `trailingSlash: 'always'` and answer 404. In dev, any form is served.

@@ -1,28 +1,26 @@
-// The site stage's entry point: Astro renders a model file into static pages.
+// The site stage's entry point: Astro renders the model into static pages.
 
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build as astroBuild } from 'astro';
 import type { PortalModel } from '../model/portal.ts';
 import { REPO_ROOT, moveDir } from './files.ts';
-import { startLayouts, type LayoutReport } from './graphs.ts';
-import { parseModel, SHARED_MODEL } from './lib/model.ts';
+import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
+import { handOver } from './handover.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
 export interface BuildSiteOptions {
-  modelFile: string;
   outDir: string;
   base?: string;
   site?: string;
   /** Astro's own log (default: warnings only). */
   verbose?: boolean;
   /**
-   * The model in `modelFile`, when the caller has it already (saves reading it again), or a promise of it: Astro
-   * then loads and bundles at once and waits for the model only before it renders the pages.
+   * The model to render, or a promise of it: Astro then loads and bundles at once and waits for the model only
+   * before it renders the pages.
    */
-  model?: PortalModel | Promise<PortalModel>;
+  model: PortalModel | Promise<PortalModel>;
   /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
   cacheDir?: string;
 }
@@ -33,13 +31,13 @@ export interface BuildSiteResult {
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const outDir = resolve(options.outDir);
-  const build = randomUUID();
-  const shared = globalThis as { [SHARED_MODEL]?: { build: string; model: PortalModel } };
-  // Graph layouts are laid out on worker threads while Astro bundles and renders, from the moment the model is here.
-  let layoutWork: ReturnType<typeof startLayouts> | undefined;
-  const modelReady = Promise.resolve(options.model ?? readFile(options.modelFile, 'utf8').then((text) => parseModel(text, options.modelFile))).then((model) => {
-    shared[SHARED_MODEL] = { build, model };
-    layoutWork = startLayouts(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
+  // Graph layouts are laid out on worker threads while Astro renders, from the moment the model is here; the model
+  // and the graphs reach the pages through the one hand-over (./handover.ts).
+  let graphs: SiteGraphs | undefined;
+  let withdraw: (() => void) | undefined;
+  const modelReady = Promise.resolve(options.model).then((model) => {
+    graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
+    withdraw = handOver({ model, graphs });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
@@ -54,9 +52,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await mkdir(scratch, { recursive: true });
     buildDir = await mkdtemp(join(scratch, 'site-'));
   }
-  const previous = { model: process.env.BACKLOT_MODEL, build: process.env.BACKLOT_BUILD };
-  process.env.BACKLOT_MODEL = resolve(options.modelFile);
-  process.env.BACKLOT_BUILD = build;
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
   try {
@@ -74,17 +69,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       throw err;
     }
     await modelReady; // settled already: Astro waited for it before rendering
-    layouts = await layoutWork!.finish();
+    layouts = await graphs!.finish();
     if (!inside) {
       await rm(outDir, { recursive: true, force: true });
       await moveDir(buildDir, outDir);
     }
   } finally {
     process.chdir(cwd);
-    restoreEnv('BACKLOT_MODEL', previous.model);
-    restoreEnv('BACKLOT_BUILD', previous.build);
-    delete shared[SHARED_MODEL];
-    if (!layouts) await layoutWork?.finish(); // stops the workers when the build failed
+    withdraw?.();
+    if (!layouts) await graphs?.finish(); // stops the workers when the build failed
     if (!inside) {
       await rm(buildDir, { recursive: true, force: true });
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
@@ -104,9 +97,4 @@ function waitBeforeRendering(ready: Promise<void>) {
     apply: 'build' as const,
     buildApp: { order: 'post' as const, handler: () => ready },
   };
-}
-
-function restoreEnv(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
 }

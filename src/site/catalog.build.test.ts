@@ -16,7 +16,6 @@ import { serveStatic, type StaticServer } from './testing/serve.ts';
 const model = orgModel(generateOrg({ entities: 260, seed: 11 }), { title: 'Generated Org' });
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-catalog-'));
 const out = join(tmp, 'site');
-const modelFile = join(tmp, 'model.json');
 
 let server: StaticServer;
 let browser: Browser;
@@ -25,8 +24,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  writeFileSync(modelFile, JSON.stringify(model));
-  await buildSite({ modelFile, outDir: out });
+  await buildSite({ model, outDir: out });
   await indexSite(out, { model });
   server = await serveStatic(out);
   browser = await launchChromium();

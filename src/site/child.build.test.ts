@@ -24,7 +24,7 @@ describe('buildSite with a promised model', () => {
         resolve(parseModel(readFileSync(FIXTURE_MODEL, 'utf8')));
       }, 300),
     );
-    await buildSite({ modelFile: FIXTURE_MODEL, outDir: out, model });
+    await buildSite({ outDir: out, model });
     expect(arrived).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(fixtureTitle());
   });
@@ -32,7 +32,7 @@ describe('buildSite with a promised model', () => {
   it('fails with the model’s own error when the model never comes', async () => {
     const out = join(tmp, 'failed');
     const model = Promise.reject(new Error('the pipeline broke'));
-    await expect(buildSite({ modelFile: FIXTURE_MODEL, outDir: out, model })).rejects.toThrow('the pipeline broke');
+    await expect(buildSite({ outDir: out, model })).rejects.toThrow('the pipeline broke');
     expect(existsSync(join(out, 'index.html'))).toBe(false);
   });
 });
@@ -40,7 +40,7 @@ describe('buildSite with a promised model', () => {
 describe('startSiteBuild (a child process)', () => {
   it('waits for the model, then builds it (no model file needed)', async () => {
     const out = join(tmp, 'child-out');
-    const site = startSiteBuild({ modelFile: join(tmp, 'never-written.json'), outDir: out });
+    const site = startSiteBuild({ outDir: out });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
     await site.sendModel(model);
@@ -58,7 +58,7 @@ describe('startSiteBuild (a child process)', () => {
   });
 
   it('reports a model that fails its check as the build’s error', async () => {
-    const site = startSiteBuild({ modelFile: join(tmp, 'unused.json'), outDir: join(tmp, 'never') });
+    const site = startSiteBuild({ outDir: join(tmp, 'never') });
     const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
     await site.sendModel({ ...model, site: { ...model.site, title: undefined as unknown as string } });
     await expect(site.result).rejects.toThrow(/the model from the CLI: missing site\.title/);
@@ -66,7 +66,7 @@ describe('startSiteBuild (a child process)', () => {
   });
 
   it('stops when cancelled, without writing a site', async () => {
-    const site = startSiteBuild({ modelFile: join(tmp, 'unused.json'), outDir: join(tmp, 'cancelled') });
+    const site = startSiteBuild({ outDir: join(tmp, 'cancelled') });
     site.cancel();
     await expect(site.result).rejects.toThrow(/stopped/);
     expect(existsSync(join(tmp, 'cancelled'))).toBe(false);

@@ -45,9 +45,7 @@ beforeAll(async () => {
   const model = JSON.parse(readFileSync(FIXTURE_MODEL, 'utf8')) as PortalModel;
   model.entities.push(...orgEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate]));
   model.site = { ...model.site, repo: REPO, githubApiUrl: emulator.url };
-  const modelFile = join(tmp, 'model.json');
-  writeFileSync(modelFile, JSON.stringify(model));
-  await buildSite({ modelFile, outDir: join(tmp, 'out'), base: '/portal/' });
+  await buildSite({ model, outDir: join(tmp, 'out'), base: '/portal/' });
   server = await serveStatic(join(tmp, 'out'), { base: '/portal/' });
   browser = await launchChromium();
   context = await browser.newContext();

@@ -113,9 +113,7 @@ async function buildPortal(base: string, outDir: string): Promise<PortalModel> {
     diagnostics: docs.diagnostics,
     docs: { sites: docs.sites, redirects: docs.redirects },
   };
-  const modelFile = join(tmp, `model-${base.replaceAll('/', '')}.json`);
-  writeFileSync(modelFile, JSON.stringify(built));
-  await buildSite({ modelFile, outDir, base });
+  await buildSite({ model: built, outDir, base });
   await writeDocsAssets(snapshot, docs.sites.flatMap((s) => s.assets), outDir, base);
   return built;
 }

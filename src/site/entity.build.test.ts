@@ -18,7 +18,6 @@ import { serveStatic, type StaticServer } from './testing/serve.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-entity-'));
 const out = join(tmp, 'site');
-const modelFile = join(tmp, 'model.json');
 
 let model: PortalModel;
 let server: StaticServer;
@@ -33,8 +32,7 @@ beforeAll(async () => {
     catalogPath: () => '/catalog-info.yaml',
   });
   model = result.model;
-  writeFileSync(modelFile, JSON.stringify(model));
-  await buildSite({ modelFile, outDir: out, base: '/' });
+  await buildSite({ model, outDir: out, base: '/' });
   server = await serveStatic(out);
   browser = await launchChromium();
   context = await browser.newContext();

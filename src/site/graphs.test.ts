@@ -1,19 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../model/entity.ts';
 import type { PortalModel } from '../model/portal.ts';
-import { siteGraphShapes, startLayouts } from './graphs.ts';
+import { siteGraphShapes, startGraphs, type SiteGraphs } from './graphs.ts';
 import { indexEntities } from './lib/entities.ts';
-import { entityGraph, explorerGraph } from './lib/graph.ts';
-import { computeShape, graphShape, layoutGraph, layoutGraphWhenReady, layoutsComputed, sharedLayouts, siteGraph, type ShapeInput } from './lib/graph-layout.ts';
+import { entityGraph, explorerGraph, type EntityGraph } from './lib/graph.ts';
+import { computeShape, graphShape, layoutGraph, layoutsComputed } from './lib/graph-layout.ts';
 import { entity, orgEntities } from './lib/test-org.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-// Each test starts from an empty set of layouts in memory, as a fresh build process does.
-beforeEach(() => sharedLayouts().shapes.clear());
 
 // Systems of 1 to `max` components, with and without an API each: distinct explorer shapes.
 function org(max: number): PortalModel {
@@ -36,23 +34,30 @@ function org(max: number): PortalModel {
 const big = org(30);
 const small = org(6);
 
-async function allLaidOut(inputs: ShapeInput[]): Promise<void> {
-  const started = Date.now();
-  while (!inputs.every((i) => sharedLayouts().shapes.has(i.key))) {
-    if (Date.now() - started > 30_000) throw new Error('layouts not done in 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Every graph the site draws, in the order Astro renders them (entity pages, then the explorers). */
+function pageGraphs(model: PortalModel): EntityGraph[] {
+  const index = indexEntities(model.entities);
+  const explorers = model.entities.filter((e) => ['Domain', 'System'].includes(e.entity.kind));
+  explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
+  return [
+    ...model.entities.map((item) => entityGraph(item.ref, index)).filter((g) => g.nodes.length > 1),
+    ...explorers.map((item) => explorerGraph(item, index)),
+  ];
 }
 
-/** What the pages do: lay out every graph they draw. */
-function renderPages(model: PortalModel): void {
-  const index = indexEntities(model.entities);
-  for (const item of model.entities) {
-    const graph = entityGraph(item.ref, index);
-    if (graph.nodes.length > 1) layoutGraph(graph);
-    if (['system', 'domain'].includes(item.entity.kind.toLowerCase())) layoutGraph(explorerGraph(item, index));
-  }
+/** What the pages do: ask for the layout of every graph they draw, `inFlight` at a time. */
+async function renderPages(graphs: SiteGraphs, model: PortalModel, inFlight = 4): Promise<void> {
+  const queue = pageGraphs(model);
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const layout = await graphs.layout(next);
+      expect(layout.nodes.map((n) => n.id)).toEqual(graphShape(next).nodes.map((n) => n.id));
+    }
+  }));
 }
+
+/** Lets the worker threads run for a while, as they do while Astro bundles. */
+const meanwhile = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('siteGraphShapes', () => {
   it('lists each distinct shape once, entity graphs first and explorer graphs (Domains, then Systems) last, as Astro renders them', () => {
@@ -70,113 +75,76 @@ describe('siteGraphShapes', () => {
   });
 });
 
-describe('startLayouts', () => {
-  it('lays out every shape on a worker thread while the pages render, as the page itself would', async () => {
+describe('startGraphs', () => {
+  it('builds each graph a page draws once, and lays each shape out exactly once, on a worker or on the page', async () => {
     const inputs = siteGraphShapes(big);
-    const work = startLayouts(big, { threads: 2 });
-    await allLaidOut(inputs);
-    const report = await work.finish();
-    expect(report).toEqual({ shapes: inputs.length, reused: 0, onWorkers: inputs.length, onPages: 0 });
-    for (const input of [inputs[0]!, inputs[inputs.length - 1]!]) expect(sharedLayouts().shapes.get(input.key)).toEqual(computeShape(input));
-    // Pages now only look layouts up.
-    const before = layoutsComputed();
-    renderPages(big);
-    expect(layoutsComputed()).toBe(before);
-  });
-
-  it('lets a page lay out a shape the worker has not reached, and the worker skips it', async () => {
-    const inputs = siteGraphShapes(big);
-    const work = startLayouts(big, { threads: 2 });
-    // The last shape in line: the worker is still starting up.
+    const graphs = startGraphs(big, { threads: 2 });
     const index = indexEntities(big.entities);
-    const last = big.entities.filter((e) => e.entity.kind === 'System').pop()!;
+    const system = big.entities.find((e) => e.entity.kind === 'System')!;
+    expect(graphs.graph(`explorer:${system.ref}`)).toEqual(explorerGraph(system, index));
+    expect(graphs.graph(`entity:${system.ref}`)).toEqual(entityGraph(system.ref, index));
     const before = layoutsComputed();
-    layoutGraph(explorerGraph(last, index));
-    expect(layoutsComputed()).toBe(before + 1);
-    await allLaidOut(inputs);
-    const report = await work.finish();
-    // Each shape laid out once, by the worker or the page.
-    expect(report.onWorkers + report.onPages).toBe(inputs.length);
-    expect(report.onPages).toBeLessThanOrEqual(1);
-  });
-
-  it('pages that can wait never lay out a shape a worker is on: each shape is laid out exactly once', async () => {
-    const inputs = siteGraphShapes(big);
-    const work = startLayouts(big, { threads: 2 });
-    const index = indexEntities(big.entities);
-    const explorers = big.entities.filter((e) => ['Domain', 'System'].includes(e.entity.kind));
-    explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
-    const before = layoutsComputed();
-    // As Astro renders them: explorer pages first, four in flight, each waiting where a worker is ahead of it.
-    const queue = explorers.map((item) => () => layoutGraphWhenReady(explorerGraph(item, index)));
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) expect((await next()).nodes.length).toBeGreaterThan(0);
-    }));
+    await renderPages(graphs, big);
     const onThisThread = layoutsComputed() - before;
-    await allLaidOut(inputs);
-    const report = await work.finish();
+    const report = await graphs.finish();
+    expect(report.shapes).toBe(inputs.length);
     expect(report.onWorkers + report.onPages).toBe(inputs.length);
     expect(onThisThread).toBe(report.onPages);
-    expect(report.onWorkers).toBeGreaterThan(0);
   });
 
-  it('a page waits for a shape a worker is laying out instead of laying it out again, and is let go when workers stop', async () => {
+  it('hands the pages what the worker laid out meanwhile, the same layouts a page would make', async () => {
     const inputs = siteGraphShapes(big);
-    const index = indexEntities(big.entities);
-    // The graph of the first shape in the worker's line.
-    const first = big.entities.map((e) => entityGraph(e.ref, index)).find((g) => g.nodes.length > 1 && graphShape(g).input.key === inputs[0]!.key)!;
-    const expected = computeShape(inputs[0]!);
-    for (const stop of [false, true]) {
-      sharedLayouts().shapes.clear();
-      const work = startLayouts(big, { threads: 2 });
-      // Block this thread: the worker takes the first shapes in line, and its results cannot arrive meanwhile.
-      const until = Date.now() + 1000;
-      while (Date.now() < until);
-      const before = layoutsComputed();
-      const page = layoutGraphWhenReady(first);
-      if (stop) await work.finish(); // stopped before its results were read: the page must not hang
-      const layout = await page;
-      expect(layout.width).toBe(expected.width);
-      if (!stop) {
-        expect(layoutsComputed()).toBe(before);
-        await work.finish();
-      }
-    }
+    const graphs = startGraphs(big, { threads: 2 });
+    await meanwhile(1500);
+    const last = inputs[inputs.length - 1]!;
+    const expected = computeShape(last);
+    const lastGraph = pageGraphs(big).find((g) => graphShape(g).input.key === last.key)!;
+    const before = layoutsComputed();
+    expect((await graphs.layout(lastGraph)).width).toBe(expected.width);
+    await renderPages(graphs, big);
+    const report = await graphs.finish();
+    expect(report.onWorkers).toBeGreaterThan(0);
+    expect(layoutsComputed() - before).toBe(report.onPages);
   });
 
-  it('keeps the graphs its pre-pass built for the pages of this build only', async () => {
-    const index = indexEntities(small.entities);
-    const system = small.entities.find((e) => e.entity.kind === 'System')!;
-    const work = startLayouts(small);
-    expect(sharedLayouts().graphs?.get(`entity:${system.ref}`)).toEqual(entityGraph(system.ref, index));
-    expect(sharedLayouts().graphs?.get(`explorer:${system.ref}`)).toEqual(explorerGraph(system, index));
-    expect(siteGraph(`explorer:${system.ref}`, () => { throw new Error('built twice'); })).toBe(sharedLayouts().graphs?.get(`explorer:${system.ref}`));
-    await work.finish();
-    expect(sharedLayouts().graphs).toBeUndefined();
-    expect(siteGraph(`explorer:${system.ref}`, () => explorerGraph(system, index))).toEqual(explorerGraph(system, index));
+  it('lets waiting pages lay out what a stopped worker left, so no page hangs', async () => {
+    const graphs = startGraphs(big, { threads: 2 });
+    const all = pageGraphs(big);
+    const pages = all.map((g) => graphs.layout(g)); // every page asks at once, many for shapes the worker holds
+    await graphs.finish(); // the workers stop before their results were read
+    expect((await Promise.all(pages)).length).toBe(all.length);
   });
 
   it('keeps the layouts for the next build, and drops them when their version changed', async () => {
     const cacheFile = join(tmp, 'cache', 'layouts.json');
     const inputs = siteGraphShapes(small);
     // Too few shapes for a worker: the pages lay them all out.
-    const first = startLayouts(small, { cacheFile, threads: 2 });
-    renderPages(small);
+    const first = startGraphs(small, { cacheFile, threads: 2 });
+    await renderPages(first, small);
     expect(await first.finish()).toEqual({ shapes: inputs.length, reused: 0, onWorkers: 0, onPages: inputs.length });
 
-    sharedLayouts().shapes.clear();
-    const second = startLayouts(small, { cacheFile });
+    const second = startGraphs(small, { cacheFile });
     const before = layoutsComputed();
-    renderPages(small);
+    await renderPages(second, small);
     expect(layoutsComputed()).toBe(before);
     expect(await second.finish()).toEqual({ shapes: inputs.length, reused: inputs.length, onWorkers: 0, onPages: 0 });
 
-    sharedLayouts().shapes.clear();
     const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: string };
     writeFileSync(cacheFile, JSON.stringify({ ...kept, version: 'old' }));
-    expect((await startLayouts(small, { cacheFile }).finish()).reused).toBe(0);
-    sharedLayouts().shapes.clear();
+    expect((await startGraphs(small, { cacheFile }).finish()).reused).toBe(0);
     writeFileSync(cacheFile, '{ broken');
-    expect((await startLayouts(small, { cacheFile }).finish()).reused).toBe(0);
+    expect((await startGraphs(small, { cacheFile }).finish()).reused).toBe(0);
+  });
+});
+
+describe('layoutGraph', () => {
+  it('lays a graph out once per shape on this thread', () => {
+    const index = indexEntities(small.entities);
+    const system = small.entities.find((e) => e.entity.kind === 'System')!;
+    const before = layoutsComputed();
+    const a = layoutGraph(explorerGraph(system, index));
+    const b = layoutGraph(explorerGraph(system, index));
+    expect(b).toEqual(a);
+    expect(layoutsComputed()).toBe(before + 1);
   });
 });

@@ -1,8 +1,9 @@
-// Lays out the relations graphs the pages draw while Astro renders them. An explorer graph costs dagre about
-// 15 ms, seconds in all at 10,000 entities, and pages render on one thread: so worker threads lay out every
-// shape the pages will need, in the order they are needed, and hand each to the pages as it is done (through
-// sharedLayouts()). A page that gets to a shape first lays it out itself and the workers skip it. Layouts are
-// kept between builds in the cache folder, so a rebuild lays out only new shapes.
+// The relations graphs the pages draw, and their layouts. An explorer graph costs dagre about 15 ms (616 shapes
+// took 21.5 s on one thread at 10,000 entities), and pages render on one thread: so worker threads lay out the
+// shapes the pages will need, in the order Astro renders them, while the pages render. This thread owns the
+// queue: a worker asks for a few shapes at a time, and a page that needs a shape nobody has taken lays it out
+// itself; one a worker is on, it waits for. Layouts are kept between builds in the cache folder, so a rebuild
+// lays out only new shapes.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,10 +13,12 @@ import type { PortalModel } from '../model/portal.ts';
 import { indexEntities } from './lib/entities.ts';
 import { hasExplorer } from './lib/entity-page.ts';
 import { entityGraph, explorerGraph, type EntityGraph } from './lib/graph.ts';
-import { graphShape, LAYOUT_VERSION, sharedLayouts, type Shape, type ShapeInput } from './lib/graph-layout.ts';
+import { computeShape, graphShape, LAYOUT_VERSION, placeShape, type GraphLayout, type Shape, type ShapeInput } from './lib/graph-layout.ts';
 
 /** Below this many shapes to lay out, a worker's start-up costs more than it saves. */
 const MIN_FOR_WORKERS = 32;
+/** Shapes a worker takes at a time: few, so a page rarely waits behind a long reservation. */
+const WORKER_BATCH = 4;
 
 export interface LayoutOptions {
   /** Layouts kept between builds; rewritten with the shapes this build draws. */
@@ -27,7 +30,7 @@ export interface LayoutOptions {
 export interface LayoutReport {
   /** Distinct shapes the pages draw. */
   shapes: number;
-  /** Found in the cache file (or already in memory). */
+  /** Found in the cache file. */
   reused: number;
   /** Laid out by worker threads. */
   onWorkers: number;
@@ -35,7 +38,11 @@ export interface LayoutReport {
   onPages: number;
 }
 
-export interface LayoutWork {
+export interface SiteGraphs {
+  /** The graph a page draws, built once for the build: `entity:<ref>` or `explorer:<ref>`. */
+  graph(key: string): EntityGraph | undefined;
+  /** Its layout: known already, from the worker laying it out, or laid out now on this thread. */
+  layout(graph: EntityGraph): Promise<GraphLayout>;
   /** Stops the workers, keeps the layouts for the next build and says who laid out what. */
   finish(): Promise<LayoutReport>;
 }
@@ -46,8 +53,9 @@ interface CacheFile {
 }
 
 /**
- * The shapes of every graph the site draws, in the order Astro renders them: entity pages' small neighbourhoods
- * first, then the explorers' large graphs (Domains, then Systems), whose rest route Astro renders last.
+ * Every graph the site draws, and their distinct shapes in the order Astro renders them: entity pages' small
+ * neighbourhoods first, then the explorers' large graphs (Domains, then Systems), whose rest route Astro
+ * renders last.
  */
 export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityGraph>): ShapeInput[] {
   const index = indexEntities(model.entities);
@@ -70,84 +78,92 @@ export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityG
   return [...inputs.values()];
 }
 
-/** Starts laying out the site's graphs; call before Astro renders, and `finish()` after. */
-export function startLayouts(model: PortalModel, options: LayoutOptions = {}): LayoutWork {
-  const shared = sharedLayouts();
-  shared.graphs = new Map();
-  const inputs = siteGraphShapes(model, shared.graphs);
-  const cached = options.cacheFile ? readCache(options.cacheFile) : {};
-  for (const [key, shape] of Object.entries(cached)) if (!shared.shapes.has(key)) shared.shapes.set(key, shape);
-  const missing = inputs.filter((input) => !shared.shapes.has(input.key));
+/** Builds the site's graphs and starts laying out their shapes; call before Astro renders, `finish()` after. */
+export function startGraphs(model: PortalModel, options: LayoutOptions = {}): SiteGraphs {
+  const graphs = new Map<string, EntityGraph>();
+  const inputs = siteGraphShapes(model, graphs);
+  const shapes = new Map<string, Shape>(Object.entries(options.cacheFile ? readCache(options.cacheFile) : {}));
+  const missing = inputs.filter((input) => !shapes.has(input.key));
   const reused = inputs.length - missing.length;
 
-  // One flag per missing shape: 0 free, 1 taken (by a worker or a page). Atomics make sure at most one of the
-  // workers takes each, and a page's claim stops the workers from starting one it is doing itself.
-  const flags = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, missing.length)));
-  const position = new Map(missing.map((input, i) => [input.key, i]));
-  let onPages = 0;
-  // Pages waiting for a shape a worker is laying out; all let go when the workers stop (they then lay it out).
+  let next = 0; // missing[next…] are the shapes nobody has taken yet, except those in `taken`
+  const taken = new Set<string>();
   const waiting = new Map<string, Array<() => void>>();
+  let onPages = 0;
+  let onWorkers = 0;
   let stopped = false;
-  const release = (key?: string) => {
+  const wake = (key?: string) => {
     for (const [k, resolvers] of waiting) {
       if (key !== undefined && k !== key) continue;
       waiting.delete(k);
       resolvers.forEach((resolve) => resolve());
     }
   };
-  shared.claim = (key, wait = false) => {
-    const i = position.get(key);
-    if (i === undefined) return undefined;
-    if (Atomics.exchange(flags, i, 1) === 0) {
-      onPages += 1;
-      return undefined;
+  const takeBatch = (): ShapeInput[] => {
+    const batch: ShapeInput[] = [];
+    while (batch.length < WORKER_BATCH && next < missing.length) {
+      const input = missing[next++]!;
+      if (taken.has(input.key)) continue;
+      taken.add(input.key);
+      batch.push(input);
     }
-    // Taken, not in the map: a worker is on it (a page lays out what it claims at once, in the same turn).
-    if (!wait || stopped || shared.shapes.has(key)) return undefined;
-    return new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+    return batch;
   };
-  let onWorkers = 0;
+
   const count = missing.length >= MIN_FOR_WORKERS ? Math.max(0, (options.threads ?? availableParallelism()) - 1) : 0;
   let running = count;
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), { workerData: { inputs: missing, flags } });
-    worker.on('message', (message: { shapes?: Array<[number, Shape]>; error?: string }) => {
-      for (const [i, shape] of message.shapes ?? []) {
-        const key = missing[i]!.key;
-        shared.shapes.set(key, shape);
+    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url));
+    worker.on('message', (message: { shapes: Array<[string, Shape]>; more: boolean }) => {
+      for (const [key, shape] of message.shapes) {
+        shapes.set(key, shape);
         onWorkers += 1;
-        if (waiting.has(key)) release(key);
+        wake(key);
       }
+      if (message.more && !stopped) worker.postMessage({ inputs: takeBatch() });
     });
     // A failed worker only means the pages lay out the rest themselves.
     worker.on('error', () => {});
     worker.on('exit', () => {
       if (--running > 0) return;
       stopped = true;
-      release();
+      wake(); // what the workers left, the waiting pages lay out
     });
+    worker.postMessage({ inputs: takeBatch() });
     return worker;
   });
   if (count === 0) stopped = true;
 
+  const layout = async (graph: EntityGraph): Promise<GraphLayout> => {
+    const shaped = graphShape(graph);
+    const { key } = shaped.input;
+    if (!shapes.has(key) && taken.has(key) && !stopped) await new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+    let shape = shapes.get(key);
+    if (!shape) {
+      taken.add(key);
+      shape = computeShape(shaped.input);
+      shapes.set(key, shape);
+      onPages += 1;
+    }
+    return placeShape(shaped, shape);
+  };
+
   const finish = async (): Promise<LayoutReport> => {
-    shared.claim = undefined;
-    shared.graphs = undefined;
     stopped = true;
-    release();
+    wake();
     await Promise.all(workers.map((worker) => worker.terminate()));
     if (options.cacheFile && missing.length > 0) {
-      const shapes: Record<string, Shape> = {};
+      const kept: Record<string, Shape> = {};
       for (const input of inputs) {
-        const shape = shared.shapes.get(input.key);
-        if (shape) shapes[input.key] = shape;
+        const shape = shapes.get(input.key);
+        if (shape) kept[input.key] = shape;
       }
-      write(options.cacheFile, JSON.stringify({ version: LAYOUT_VERSION, shapes } satisfies CacheFile));
+      write(options.cacheFile, JSON.stringify({ version: LAYOUT_VERSION, shapes: kept } satisfies CacheFile));
     }
     return { shapes: inputs.length, reused, onWorkers, onPages };
   };
   let finished: Promise<LayoutReport> | undefined;
-  return { finish: () => (finished ??= finish()) };
+  return { graph: (key) => graphs.get(key), layout, finish: () => (finished ??= finish()) };
 }
 
 function readCache(file: string): Record<string, Shape> {

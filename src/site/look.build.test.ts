@@ -21,7 +21,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  await buildSite({ modelFile: FIXTURE_MODEL, outDir: out });
+  await buildSite({ model, outDir: out });
   await indexSite(out, { model });
   server = await serveStatic(out);
   browser = await launchChromium();

@@ -24,7 +24,7 @@ let indexed: { pages: number; ms: number };
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await buildSite({ modelFile: FIXTURE_MODEL, outDir: rootOut, base: '/' });
+  await buildSite({ model, outDir: rootOut, base: '/' });
   indexed = await indexSite(rootOut, { model });
   server = await serveStatic(rootOut);
   browser = await launchChromium();
@@ -201,7 +201,7 @@ describe('portal at /', () => {
 
 describe('portal under /portal/', () => {
   it('prefixes every internal link with the base path', async () => {
-    await buildSite({ modelFile: FIXTURE_MODEL, outDir: portalOut, base: '/portal/' });
+    await buildSite({ model, outDir: portalOut, base: '/portal/' });
     const catalog = readFileSync(join(portalOut, 'catalog', 'index.html'), 'utf8');
     const links = internalLinks(catalog);
     expect(links).toContain('/portal/catalog/default/component/payments-service/');

@@ -1,6 +1,6 @@
 // Lays a relations graph out with dagre, for an inline SVG drawn at build time.
 // dagre costs milliseconds per graph, far more than rendering a page, so layouts are kept by shape (nodes have
-// one fixed size, and most entities' neighbourhoods share a shape with many others) and computed ahead on
+// one fixed size, and most entities' neighbourhoods share a shape with many others) and laid out ahead on
 // worker threads during a build (../graphs.ts).
 
 import dagre from '@dagrejs/dagre';
@@ -57,31 +57,6 @@ export function layoutsComputed(): number {
   return computed;
 }
 
-/**
- * Layouts by shape key, shared through globalThis: Astro's page chunks carry their own copy of this module, and
- * the site stage (../graphs.ts) fills this map from worker threads while pages render. `claim` tells those
- * workers that a page is laying a shape out itself, so they skip it; when a worker has the shape already, it
- * returns a promise of that worker's result instead when asked to `wait` (layoutGraphWhenReady).
- */
-export interface SharedLayouts {
-  shapes: Map<string, Shape>;
-  claim?: (key: string, wait?: boolean) => Promise<void> | undefined;
-  /** The graphs themselves, as the layout pre-pass built them for this build (`entity:<ref>`, `explorer:<ref>`). */
-  graphs?: Map<string, EntityGraph>;
-}
-
-const SHARED = Symbol.for('backlot.graphLayouts');
-
-export function sharedLayouts(): SharedLayouts {
-  const g = globalThis as { [SHARED]?: SharedLayouts };
-  return (g[SHARED] ??= { shapes: new Map() });
-}
-
-/** A graph the layout pre-pass built already in this build (no need to walk the relations twice), else `build()`. */
-export function siteGraph(key: string, build: () => EntityGraph): EntityGraph {
-  return sharedLayouts().graphs?.get(key) ?? build();
-}
-
 /** The nodes in drawing order and the shape they make. */
 export function graphShape(graph: EntityGraph): { nodes: GraphNode[]; edges: GraphEdge[]; input: ShapeInput } {
   const nodes = starOrder(graph);
@@ -92,30 +67,23 @@ export function graphShape(graph: EntityGraph): { nodes: GraphNode[]; edges: Gra
   return { nodes, edges, input: { key, count: nodes.length, edges: positions } };
 }
 
+/** Layouts by shape key laid out on this thread when no build hands them over (tests, a lone page). */
+const local = new Map<string, Shape>();
+
+/** A graph's layout, laid out here (the build lays its graphs out ahead: ../graphs.ts). */
 export function layoutGraph(graph: EntityGraph): GraphLayout {
-  return place(graphShape(graph));
-}
-
-/**
- * layoutGraph, but a shape a worker thread is laying out is waited for rather than laid out a second time here:
- * the pages that draw graphs are rendered several at a time, so others render meanwhile.
- */
-export async function layoutGraphWhenReady(graph: EntityGraph): Promise<GraphLayout> {
   const shaped = graphShape(graph);
-  const shared = sharedLayouts();
-  if (!shared.shapes.has(shaped.input.key)) await shared.claim?.(shaped.input.key, true);
-  return place(shaped);
+  let shape = local.get(shaped.input.key);
+  if (!shape) {
+    shape = computeShape(shaped.input);
+    if (local.size >= CACHE_SIZE) local.delete(local.keys().next().value!);
+    local.set(shaped.input.key, shape);
+  }
+  return placeShape(shaped, shape);
 }
 
-function place({ nodes, edges, input }: ReturnType<typeof graphShape>): GraphLayout {
-  const shared = sharedLayouts();
-  let shape = shared.shapes.get(input.key);
-  if (!shape) {
-    shared.claim?.(input.key);
-    shape = computeShape(input);
-    if (shared.shapes.size >= CACHE_SIZE) shared.shapes.delete(shared.shapes.keys().next().value!);
-    shared.shapes.set(input.key, shape);
-  }
+/** The graph's nodes and edges placed where its shape's layout puts them. */
+export function placeShape({ nodes, edges }: { nodes: GraphNode[]; edges: GraphEdge[] }, shape: Shape): GraphLayout {
   return {
     width: shape.width,
     height: shape.height,

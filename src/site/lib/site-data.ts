@@ -5,7 +5,7 @@ import type { PortalEntity, PortalModel } from '../../model/portal.ts';
 import { countSeverities, type SeverityCounts } from './diagnostics.ts';
 import { indexEntities, sortEntities, type EntityIndex } from './entities.ts';
 import { formatBuildTime } from './format.ts';
-import { loadModel } from './model.ts';
+import { received } from '../handover.ts';
 
 export interface SiteData {
   model: PortalModel;
@@ -19,17 +19,12 @@ export interface SiteData {
   builtAt: string;
 }
 
+// Keyed by the model handed over: every page asks several times, and a build hands over one model.
 const cache = new WeakMap<PortalModel, SiteData>();
-// Every page asks several times; within one build (BACKLOT_BUILD, set by buildSite) the answer cannot change.
-let current: { build: string; data: SiteData } | undefined;
 
-export function siteData(model?: PortalModel): SiteData {
-  if (model) return dataOf(model);
-  const build = process.env.BACKLOT_BUILD;
-  if (build && current?.build === build) return current.data;
-  const data = dataOf(loadModel());
-  if (build) current = { build, data };
-  return data;
+/** What the pages derive from the model handed over for this build (or from `model`). */
+export function siteData(model: PortalModel = received().model): SiteData {
+  return dataOf(model);
 }
 
 function dataOf(model: PortalModel): SiteData {

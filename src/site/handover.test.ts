@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { PortalModel } from '../model/portal.ts';
+import { startGraphs } from './graphs.ts';
+import { handOver, received } from './handover.ts';
+import { siteData } from './lib/site-data.ts';
+
+const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [] });
+
+describe('the hand-over from the build to the pages', () => {
+  it('gives the pages the model handed over, until it is taken back', async () => {
+    expect(() => received()).toThrow(/No model was handed to the pages/);
+    const one = model('One');
+    const graphs = startGraphs(one);
+    const withdraw = handOver({ model: one, graphs });
+    expect(received().model).toBe(one);
+    expect(siteData().model.site.title).toBe('One');
+    expect(siteData()).toBe(siteData()); // derived once per model
+    withdraw();
+    await graphs.finish();
+    expect(() => received()).toThrow(/No model/);
+  });
+
+  it('refuses a second build in the same process while one renders, and the next build sees its own model', async () => {
+    const first = { model: model('First'), graphs: startGraphs(model('First')) };
+    const withdraw = handOver(first);
+    expect(() => handOver({ model: model('Other'), graphs: first.graphs })).toThrow(/already rendering/);
+    withdraw();
+    const second = { model: model('Second'), graphs: first.graphs };
+    const withdrawSecond = handOver(second);
+    expect(siteData().model.site.title).toBe('Second');
+    withdrawSecond();
+    await first.graphs.finish();
+  });
+});

@@ -1,0 +1,33 @@
+// The one hand-over from the build to the pages. buildSite (and `backlot dev`) hand the model and the build's
+// graphs over here before Astro renders; pages read them back with received(). Astro bundles every page into a
+// chunk with its own copy of each module it imports, so a variable of this module set by buildSite is not the
+// one a page sees: the hand-over lives on globalThis, under one symbol, and only this module touches it.
+
+import type { PortalModel } from '../model/portal.ts';
+import type { SiteGraphs } from './graphs.ts';
+
+export interface Handover {
+  model: PortalModel;
+  /** The graphs the pages draw, and their layouts. */
+  graphs: SiteGraphs;
+}
+
+const KEY = Symbol.for('backlot.handover');
+type Holder = { [KEY]?: Handover };
+
+/** Hands the model over to the pages; the returned function takes it back (after the build). */
+export function handOver(handover: Handover): () => void {
+  const holder = globalThis as Holder;
+  if (holder[KEY] && holder[KEY] !== handover) throw new Error('A site build is already rendering in this process');
+  holder[KEY] = handover;
+  return () => {
+    if (holder[KEY] === handover) delete holder[KEY];
+  };
+}
+
+/** What the build handed over; pages call this. */
+export function received(): Handover {
+  const handover = (globalThis as Holder)[KEY];
+  if (!handover) throw new Error('No model was handed to the pages: the site renders inside `backlot build` or `backlot dev` (buildSite)');
+  return handover;
+}
