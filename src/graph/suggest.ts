@@ -17,9 +17,9 @@ export interface SuggestBudget {
 }
 
 /**
- * A build's default: about 0.3 s of scans here. A flood of 50,000 dangling refs against a few thousand names
- * would otherwise take minutes (every miss scans every name of its kind); past the budget, only the index's
- * one-edit answers are given.
+ * A build's default: 0.4 s of scans here (measured: 50,000 misses against 3,000 names, 0.8 s of index lookups
+ * plus 0.4 s of scans). Without it such a flood scans every name of its kind for every miss, minutes; past the
+ * budget only the index's one-edit answers are given.
  */
 export const SUGGEST_BUDGET = 30_000_000;
 
