@@ -72,7 +72,8 @@ function deletions(name: string): Set<string> {
  * substitute, swap) share a string one deletion away from each, so a map of each name's deletions finds
  * them all in about name-length lookups. A best score under 2 beats anything the map cannot find; only
  * otherwise are the names of a close length scanned, while `budget` lasts. So the answers equal
- * `closestRef`'s until the budget runs out, and then stay the one-edit ones.
+ * `closestRef`'s until the budget runs out, and then stay the one-edit ones. The lookups need no budget: names
+ * are at most 63 of [a-z0-9-_.], so a deletion is shared by at most a few thousand names, whatever the org's size.
  */
 export class RefIndex {
   private readonly byDeletion = new Map<string, number[]>();
