@@ -331,4 +331,14 @@ describe('resolveRelations: scale', () => {
     // team-0 owns every 100th component (95 of them, from svc-500) and every 100th API (4).
     expect(relationsOf(graph, 'group:default/team-0')?.filter((r) => r.type === 'ownerOf')).toHaveLength(99);
   });
+
+  it('reports every ref of a flood, and a one-letter slip past the suggestion budget still gets its hint', () => {
+    const components = Array.from({ length: 2000 }, (_, i) => make('Component', `service-${i}`));
+    const flood = make('Component', 'flood', { dependsOn: Array.from({ length: 20_000 }, (_, i) => `component:missing-${i}`) });
+    const slip = make('Component', 'slip', { dependsOn: ['component:service-42x'] });
+    const graph = resolveRelations([...components, flood, slip], { suggestBudget: 1_000_000 });
+    expect(graph.diagnostics.filter((d) => d.entity === flood.ref)).toHaveLength(20_000);
+    expect(graph.dangling).toHaveLength(20_001);
+    expect(graph.diagnostics.find((d) => d.entity === slip.ref)?.hint).toBe('did you mean component:default/service-42?');
+  });
 });

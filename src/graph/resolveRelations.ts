@@ -5,7 +5,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { DEFAULT_NAMESPACE, type EntityRelation } from '../model/entity.ts';
 import { parseEntityRef, stringifyEntityRef, type CompoundEntityRef } from '../model/entityRef.ts';
 import { relationFields, type RelationField } from '../model/relations.ts';
-import { closestRef, type RefCandidate } from './suggest.ts';
+import { RefIndex, SUGGEST_BUDGET, type RefCandidate, type SuggestBudget } from './suggest.ts';
 
 export interface Graph {
   /** Same order as input; each entity gets `relations` (sorted by type then targetRef, de-duplicated). Input is not mutated. */
@@ -28,7 +28,7 @@ interface RefValue {
  * Relations to missing entities stay on the source (Backstage keeps them) and are reported as warnings;
  * unparsable refs are errors and produce no relation.
  */
-export function resolveRelations(entities: CatalogEntity[]): Graph {
+export function resolveRelations(entities: CatalogEntity[], options: { suggestBudget?: number } = {}): Graph {
   const indexByRef = new Map<string, number>();
   entities.forEach((e, i) => {
     if (!indexByRef.has(e.ref)) indexByRef.set(e.ref, i);
@@ -37,7 +37,7 @@ export function resolveRelations(entities: CatalogEntity[]): Graph {
   const dangling: Graph['dangling'] = [];
   const danglingSeen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  const suggest = suggester(entities);
+  const suggest = suggester(entities, { left: options.suggestBudget ?? SUGGEST_BUDGET });
 
   entities.forEach((source, i) => {
     const { entity } = source;
@@ -159,26 +159,27 @@ function danglingRef(
   return diagnostic;
 }
 
-/** Closest existing ref of the same kind, computed once per missing target. */
-function suggester(entities: CatalogEntity[]): (target: CompoundEntityRef, targetRef: string) => string | undefined {
-  let byKind: Map<string, RefCandidate[]> | undefined;
+/** Closest existing ref of the same kind, computed once per missing target, from an index per kind. */
+function suggester(entities: CatalogEntity[], budget: SuggestBudget): (target: CompoundEntityRef, targetRef: string) => string | undefined {
+  let byKind: Map<string, RefIndex> | undefined;
   const cache = new Map<string, string | undefined>();
   return (target, targetRef) => {
     if (cache.has(targetRef)) return cache.get(targetRef);
     if (!byKind) {
-      byKind = new Map();
+      const lists = new Map<string, RefCandidate[]>();
       for (const e of entities) {
         const kind = e.entity.kind.toLowerCase();
-        const list = byKind.get(kind) ?? [];
-        if (list.length === 0) byKind.set(kind, list);
+        const list = lists.get(kind) ?? [];
+        if (list.length === 0) lists.set(kind, list);
         list.push({
           namespace: (e.entity.metadata?.namespace || DEFAULT_NAMESPACE).toLowerCase(),
           name: e.entity.metadata?.name?.toLowerCase() ?? '',
           ref: e.ref,
         });
       }
+      byKind = new Map([...lists].map(([kind, list]) => [kind, new RefIndex(list)]));
     }
-    const found = closestRef(target, byKind.get(target.kind.toLowerCase()) ?? []);
+    const found = byKind.get(target.kind.toLowerCase())?.closest(target, budget);
     cache.set(targetRef, found);
     return found;
   };

@@ -20,13 +20,17 @@ export interface RelationGroup {
 
 export function groupRelations(entity: Entity, index: EntityIndex): RelationGroup[] {
   const groups = new Map<string, RelationGroup>();
+  // A set, not a search of the group: 50,000 dependsOn took 15 s of the site build with one.
+  const seen = new Set<string>();
   for (const { type, targetRef } of entity.relations ?? []) {
     let group = groups.get(type);
     if (!group) {
       group = { type, label: relationTitle(type), targets: [] };
       groups.set(type, group);
     }
-    if (group.targets.some((t) => t.ref === targetRef)) continue;
+    const key = `${type}\0${targetRef}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const target = findEntity(index, targetRef);
     group.targets.push(target ? { ref: targetRef, target } : { ref: targetRef });
   }
