@@ -8,6 +8,7 @@ import { computeImpacts, type ImpactOptions } from './impact.ts';
 import type { CatalogDiff, DiffSummary, EntityChange, Impact } from './types.ts';
 
 export type * from './types.ts';
+export { formatDiff, headline, type DiffFormat } from './format.ts';
 
 export interface DiffOptions extends ImpactOptions {}
 
