@@ -2,7 +2,7 @@
 // or the current config or PATH run through the pipeline, no site written), printed for people or tools.
 
 import { readFile } from 'node:fs/promises';
-import { diffCatalogs, formatDiff, type DiffFormat } from '../diff/index.ts';
+import { diffCatalogs, formatDiff, repoOf, type DiffFormat } from '../diff/index.ts';
 import type { Entity } from '../model/entity.ts';
 import { CATALOG_API } from '../model/routes.ts';
 import { runPipeline } from '../pipeline/index.ts';
@@ -18,11 +18,18 @@ export interface DiffCommandOptions {
   path: string | undefined;
   format: DiffFormat;
   failOn: FailOn;
+  /** The head is some repos of the org, not all of it: compare only what those repos hold. */
+  partial: boolean;
 }
 
 export async function diffCommand(options: DiffCommandOptions): Promise<number> {
-  const [base, head] = await Promise.all([readCatalogFile(options.base), options.head ? readCatalogFile(options.head) : buildHead(options)]);
-  const diff = await diffCatalogs(base, head);
+  const [base, head] = await Promise.all([
+    readCatalogFile(options.base),
+    options.head ? readCatalogFile(options.head).then((entities) => ({ entities, repos: undefined })) : buildHead(options),
+  ]);
+  // A partial head covers the repos it was built from, or (a file) the repos its entities come from.
+  const repos = options.partial ? (head.repos ?? [...new Set(head.entities.map(repoOf).filter((r) => r !== undefined))]) : undefined;
+  const diff = await diffCatalogs(base, head.entities, repos ? { repos } : {});
   process.stdout.write(formatDiff(diff, options.format));
   const { breaking, breakingOtherOwner } = diff.summary;
   if (options.failOn === 'breaking') return breaking > 0 ? 1 : 0;
@@ -31,7 +38,7 @@ export async function diffCommand(options: DiffCommandOptions): Promise<number> 
 }
 
 /** The head catalog through the pipeline (sources → catalog → graph → apis, docs), as a build would have it. */
-async function buildHead(options: DiffCommandOptions): Promise<Entity[]> {
+async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entity[]; repos: string[] }> {
   const config = readConfig(options.config);
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   try {
@@ -40,7 +47,7 @@ async function buildHead(options: DiffCommandOptions): Promise<Entity[]> {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     // On stderr, so `--format json` stays one JSON document on stdout.
     if (errors) console.error(`backlot diff: the head catalog has ${errors} error${errors === 1 ? '' : 's'} (entities with errors are left out); run "backlot validate" to see them`);
-    return model.entities.map((e) => e.entity);
+    return { entities: model.entities.map((e) => e.entity), repos: ctx.snapshot.repos.map((r) => r.name) };
   } finally {
     ctx.finish?.();
   }

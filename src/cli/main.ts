@@ -49,7 +49,7 @@ Runs a software template's steps: renders the skeleton, creates the repo, asks t
   --from-issue FILE    handle a scaffold request issue (the workflow's event.json): check the author,
                        run the template, comment the result and close the issue
   GitHub actions use GITHUB_TOKEN; the API is GITHUB_API_URL in Actions, else api.github.com.`,
-  diff: `Usage: backlot diff --base FILE|URL [--head FILE|URL | PATH] [--format text|markdown|json]
+  diff: `Usage: backlot diff --base FILE|URL [--head FILE|URL | PATH] [--partial] [--format text|markdown|json]
                     [--fail-on breaking-other-owner|breaking|never] [--config FILE]
 
 Compares two catalogs: entities added, removed, renamed and changed, breaking changes of API definitions,
@@ -59,6 +59,8 @@ and who is affected through the graph (consumers, dependents, children and membe
   --head FILE|URL  the catalog after; without it, the current config (or PATH) is run through the
                    pipeline, writing no site
   PATH             a folder whose sub-folders are repos; replaces the configured sources
+  --partial        the head is only some repos of the org (a service repo's pull request): entities of
+                   other repos are not counted as removed (repos are matched by name)
   --format F       text (default), markdown (a pull-request comment) or json
   --fail-on WHEN   exit 1 when something breaking affects another owner (breaking-other-owner, the
                    default), when anything breaks (breaking), or never`,
@@ -96,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
         base: { type: 'string' },
         head: { type: 'string' },
         'fail-on': { type: 'string' },
+        partial: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -153,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const { diffCommand } = await import('./diff.ts');
-        return await diffCommand({ config: values.config, base: values.base, head: values.head, path: positionals[0], format, failOn });
+        return await diffCommand({ config: values.config, base: values.base, head: values.head, path: positionals[0], format, failOn, partial: !!values.partial });
       }
       case 'scaffold': {
         const { scaffoldCommand } = await import('./scaffold.ts');

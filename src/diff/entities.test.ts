@@ -117,4 +117,15 @@ describe('diffCatalogs: entities', () => {
     expect(firstQuiet).toBeGreaterThan(0);
     expect(changes.slice(firstQuiet).every((c) => !c.breaking)).toBe(true);
   });
+
+  it('with the repos a partial head holds, leaves entities of other repos alone: only what those repos changed is reported', async () => {
+    // The orders repo's pull request: orders changes, legacy (another repo) is absent from the head but not removed.
+    const head = catalogOf(headOrg().filter((d) => d.name === 'orders'));
+    const { changes } = await diffCatalogs(catalogOf(baseOrg()), head, { repos: ['orders'] });
+    expect(changes.filter((c) => c.change === 'removed')).toEqual([]);
+    expect(byRef(changes, 'component:default/orders')?.fields.map((f) => f.field)).toEqual(['owner', 'lifecycle', 'type', 'dependsOn', 'links', 'docs']);
+    // Without the scope, every entity of the other repos would count as removed.
+    const unscoped = await diffCatalogs(catalogOf(baseOrg()), head);
+    expect(unscoped.summary.removed).toBe(baseOrg().length - 1);
+  });
 });

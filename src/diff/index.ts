@@ -1,7 +1,8 @@
 // The diff stage: two catalogs in the static API's `entities.json` shape (Backstage entities with `relations`) →
 // what changed, what breaks and whom it affects. Pure: no I/O, no Astro; the CLI reads and prints.
 
-import type { Entity } from '../model/entity.ts';
+import { ANNOTATION_LOCATION, ANNOTATION_VIEW_URL, type Entity } from '../model/entity.ts';
+import { parseGithubUrl } from '../model/githubUrl.ts';
 import { diffApiEntity } from './apis.ts';
 import { diffEntities, indexByRef, ownerOf } from './entities.ts';
 import { computeImpacts, type ImpactOptions } from './impact.ts';
@@ -10,11 +11,24 @@ import type { CatalogDiff, DiffSummary, EntityChange, Impact } from './types.ts'
 export type * from './types.ts';
 export { formatDiff, headline, type DiffFormat } from './format.ts';
 
-export interface DiffOptions extends ImpactOptions {}
+export interface DiffOptions extends ImpactOptions {
+  /**
+   * The head holds only these repos (by name; a service repo's pull request): base entities from other repos are
+   * carried into the head unchanged instead of counting as removed.
+   */
+  repos?: readonly string[];
+}
 
 export async function diffCatalogs(base: readonly Entity[], head: readonly Entity[], options: DiffOptions = {}): Promise<CatalogDiff> {
   const before = indexByRef(base);
   const after = indexByRef(head);
+  if (options.repos) {
+    const covered = new Set(options.repos.map((r) => r.toLowerCase()));
+    for (const [ref, entity] of before) {
+      const repo = repoOf(entity);
+      if (!after.has(ref) && (repo === undefined || !covered.has(repo))) after.set(ref, entity);
+    }
+  }
   const changes = diffEntities(before, after);
   const byRef = new Map(changes.map((c) => [c.ref, c]));
 
@@ -40,6 +54,14 @@ export async function diffCatalogs(base: readonly Entity[], head: readonly Entit
   changes.sort((a, b) => Number(b.breaking) - Number(a.breaking) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   const impacts = computeImpacts(changes, before, after, options);
   return { summary: summarise(changes, impacts), changes, impacts };
+}
+
+/** The repo (lower-cased name) an entity's catalog file is in, from its location annotations. */
+export function repoOf(entity: Entity): string | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const location = annotations[ANNOTATION_LOCATION];
+  const url = location?.startsWith('url:') ? location.slice(4) : annotations[ANNOTATION_VIEW_URL];
+  return url ? parseGithubUrl(url)?.repo.toLowerCase() : undefined;
 }
 
 function blank(ref: string, entity: Entity): EntityChange {
