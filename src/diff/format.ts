@@ -124,7 +124,11 @@ function markdown(diff: CatalogDiff): string {
     out.push('', '</details>');
   }
   let body = `${out.join('\n')}\n`;
-  if (body.length > MARKDOWN_LIMIT) body = `${body.slice(0, MARKDOWN_LIMIT)}\n\n… cut here: run \`backlot diff\` for the whole report.\n`;
+  if (body.length > MARKDOWN_LIMIT) {
+    const cut = body.slice(0, body.lastIndexOf('\n', MARKDOWN_LIMIT));
+    const open = cut.includes('<details>') && !cut.includes('</details>');
+    body = `${cut}\n\n… cut here: run \`backlot diff\` for the whole report.\n${open ? '\n</details>\n' : ''}`;
+  }
   return body;
 }
 
