@@ -53,6 +53,40 @@ describe('OpenAPI 3', () => {
   });
 });
 
+describe('schema rules by direction', () => {
+  // One operation whose request and response share nothing: each side's change is judged by its own rule.
+  const doc = (requestType: string, responseEnum: string) => `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /quotes:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { weight: { type: ${requestType} } } }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { type: object, properties: { speed: { type: string, enum: ${responseEnum} } } }
+`;
+
+  it('a type widened in a request and an enum narrowed in a response break no client', async () => {
+    const d = (await diffApiEntity(api('openapi', doc('integer', '[slow, fast]')), api('openapi', doc('[integer, "null"]', '[fast]'))))!;
+    expect(d.breaking).toEqual([]);
+    expect(lines(d.nonBreaking)).toEqual([
+      'POST /quotes · request body: field "weight": type changed from integer to integer | null',
+      'POST /quotes · response 200: field "speed": enum narrowed: "slow" is no longer returned',
+    ]);
+  });
+
+  it('the same type narrowed back in a request breaks clients', async () => {
+    const d = (await diffApiEntity(api('openapi', doc('[integer, "null"]', '[slow]')), api('openapi', doc('integer', '[slow]'))))!;
+    expect(lines(d.breaking)).toEqual(['POST /quotes · request body: field "weight": type changed from integer | null to integer']);
+  });
+});
+
 describe('Swagger 2', () => {
   it('applies the same rules through the shared summary', async () => {
     const d = await diff('openapi', 'swagger-v1.yaml', 'swagger-v2.yaml');

@@ -63,7 +63,8 @@ function walk(
     if (!x.enum) add(request, `${self}: now restricted to ${list(y.enum!)}`);
     else if (!y.enum) add(false, `${self}: no longer restricted to a list of values`);
     else {
-      if (dropped.length) add(request, `${self}: enum narrowed: ${list(dropped)} ${dropped.length === 1 ? 'is' : 'are'} no longer allowed`);
+      const no = `${dropped.length === 1 ? 'is' : 'are'} no longer ${request ? 'allowed' : 'returned'}`;
+      if (dropped.length) add(request, `${self}: enum narrowed: ${list(dropped)} ${no}`);
       if (gained.length) add(false, `${self}: enum widened: ${list(gained)} added`);
     }
   }
