@@ -5,8 +5,6 @@ import { readFile } from 'node:fs/promises';
 import { diffCatalogs, formatDiff, repoOf, type DiffFormat } from '../diff/index.ts';
 import type { Entity } from '../model/entity.ts';
 import { CATALOG_API } from '../model/routes.ts';
-import { runPipeline } from '../pipeline/index.ts';
-import { openConfigured, openOrgFolder, readConfig } from './context.ts';
 import { UsageError } from './errors.ts';
 
 export type FailOn = 'breaking-other-owner' | 'breaking' | 'never';
@@ -39,6 +37,8 @@ export async function diffCommand(options: DiffCommandOptions): Promise<number> 
 
 /** The head catalog through the pipeline (sources → catalog → graph → apis, docs), as a build would have it. */
 async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entity[]; repos: string[] }> {
+  // Loaded only here: comparing two files needs none of the pipeline (its modules take most of a second to load).
+  const [{ runPipeline }, { openConfigured, openOrgFolder, readConfig }] = await Promise.all([import('../pipeline/index.ts'), import('./context.ts')]);
   const config = readConfig(options.config);
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   try {
