@@ -2,6 +2,8 @@
 // changes: 1 % removed, 1 % renamed, 5 % of components with a new owner, a tenth of the OpenAPI and AsyncAPI
 // definitions with a breaking change), in process (median of BENCH_RUNS, default 3) and through the CLI as CI
 // runs it (reading both entities.json files, printing JSON). Target: under 3 s. BENCH_ENTITIES changes the size.
+// Measured on this 2-core VM shared with four other builds (2026-12-06): diffCatalogs 0.4–1.3 s, the CLI 1.2–3.6 s;
+// a profile of the in-process run shows no stage of the diff above 0.2 s (the rest is the generator and GC).
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
