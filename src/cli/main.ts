@@ -15,6 +15,7 @@ Commands:
   dev [PATH]           build the model and serve the portal with live reload
   preview              serve the built portal
   scaffold             run a software template (in GitHub Actions, or a dry run)
+  diff                 what changed between two catalogs, what breaks and whom it affects
 
 Run "backlot <command> --help" for a command's options.`,
   build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [PATH]
@@ -48,6 +49,21 @@ Runs a software template's steps: renders the skeleton, creates the repo, asks t
   --from-issue FILE    handle a scaffold request issue (the workflow's event.json): check the author,
                        run the template, comment the result and close the issue
   GitHub actions use GITHUB_TOKEN; the API is GITHUB_API_URL in Actions, else api.github.com.`,
+  diff: `Usage: backlot diff --base FILE|URL [--head FILE|URL | PATH] [--partial] [--format text|markdown|json]
+                    [--fail-on breaking-other-owner|breaking|never] [--config FILE]
+
+Compares two catalogs: entities added, removed, renamed and changed, breaking changes of API definitions,
+and who is affected through the graph (consumers, dependents, children and members) with their owners.
+  --base FILE|URL  the catalog before: an api/catalog/entities.json file, its URL, or a portal's URL
+                   ending in / (its api/catalog/entities.json is read)
+  --head FILE|URL  the catalog after; without it, the current config (or PATH) is run through the
+                   pipeline, writing no site
+  PATH             a folder whose sub-folders are repos; replaces the configured sources
+  --partial        the head is only some repos of the org (a service repo's pull request): entities of
+                   other repos are not counted as removed (repos are matched by name)
+  --format F       text (default), markdown (a pull-request comment) or json
+  --fail-on WHEN   exit 1 when something breaking affects another owner (breaking-other-owner, the
+                   default), when anything breaks (breaking), or never`,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -79,6 +95,10 @@ export async function main(argv: string[]): Promise<number> {
         values: { type: 'string' },
         'dry-run': { type: 'string' },
         'from-issue': { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        'fail-on': { type: 'string' },
+        partial: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,6 +135,28 @@ export async function main(argv: string[]): Promise<number> {
       case 'preview': {
         const { previewCommand } = await import('./build.ts');
         return await previewCommand({ config: values.config });
+      }
+      case 'diff': {
+        const format = values.format ?? 'text';
+        const failOn = values['fail-on'] ?? 'breaking-other-owner';
+        if (!values.base) {
+          console.error(`backlot diff: --base is required\n\n${help}`);
+          return 2;
+        }
+        if (format !== 'text' && format !== 'markdown' && format !== 'json') {
+          console.error(`backlot diff: --format must be text, markdown or json, not "${format}"`);
+          return 2;
+        }
+        if (failOn !== 'breaking-other-owner' && failOn !== 'breaking' && failOn !== 'never') {
+          console.error(`backlot diff: --fail-on must be breaking-other-owner, breaking or never, not "${failOn}"`);
+          return 2;
+        }
+        if (positionals.length > 1 || (values.head && positionals.length > 0)) {
+          console.error(`backlot diff: give either --head or one PATH\n\n${help}`);
+          return 2;
+        }
+        const { diffCommand } = await import('./diff.ts');
+        return await diffCommand({ config: values.config, base: values.base, head: values.head, path: positionals[0], format, failOn, partial: !!values.partial });
       }
       case 'scaffold': {
         const { scaffoldCommand } = await import('./scaffold.ts');

@@ -1,0 +1,90 @@
+// What `backlot diff` reports: plain JSON, the `--format json` output as it is.
+
+export type ChangeKind = 'added' | 'removed' | 'renamed' | 'changed';
+
+/** A spec or metadata field people care about: a value before and after, or the items a list gained and lost. */
+export interface FieldChange {
+  field: string;
+  before?: string;
+  after?: string;
+  added?: string[];
+  removed?: string[];
+}
+
+export interface RelationChange {
+  type: string;
+  targetRef: string;
+}
+
+/** One change inside an API definition, e.g. `GET /pets` · `response 200 field "name" removed`. */
+export interface ApiChange {
+  breaking: boolean;
+  /** Operation, channel, type or message the change is in. */
+  where: string;
+  message: string;
+}
+
+export interface ApiDiff {
+  /** `spec.type`, lower-cased. */
+  type: string;
+  breaking: ApiChange[];
+  nonBreaking: ApiChange[];
+  /** Set when either side cannot be read: no rules were applied. */
+  unreadable?: string;
+}
+
+export interface EntityChange {
+  /** Canonical ref: the head's, or the base's for a removed entity. */
+  ref: string;
+  kind: string;
+  change: ChangeKind;
+  /** For `renamed`: the base's ref. */
+  from?: string;
+  /** Canonical owner ref (see `ownerOf`), head's when present. */
+  owner?: string;
+  fields: FieldChange[];
+  relationsAdded: RelationChange[];
+  relationsRemoved: RelationChange[];
+  api?: ApiDiff;
+  /** Removed, renamed (refs to the old name dangle) or an API definition with breaking changes. */
+  breaking: boolean;
+}
+
+export type ImpactVia = 'consumer' | 'dependent' | 'child' | 'member' | 'owned' | 'part';
+
+export interface AffectedEntity {
+  ref: string;
+  via: ImpactVia;
+  /** 1 for a direct relation; more through dependents of dependents. */
+  depth: number;
+  owner?: string;
+  /** Owned by someone other than the changed entity's owner. */
+  otherOwner: boolean;
+}
+
+export interface Impact {
+  /** The changed entity (base ref for removed and renamed ones). */
+  ref: string;
+  owner?: string;
+  reason: 'removed' | 'renamed' | 'breaking-api';
+  affected: AffectedEntity[];
+  /** The bound cut the list short. */
+  truncated?: true;
+}
+
+export interface DiffSummary {
+  added: number;
+  removed: number;
+  renamed: number;
+  changed: number;
+  breaking: number;
+  /** Breaking changes that affect an entity of another owner. */
+  breakingOtherOwner: number;
+}
+
+export interface CatalogDiff {
+  summary: DiffSummary;
+  /** Sorted: breaking first, then by ref. */
+  changes: EntityChange[];
+  impacts: Impact[];
+}
