@@ -12,7 +12,7 @@ import { buildDocs, writeDocsAssets, type DocsResult } from '../../src/docs/inde
 import type { CatalogEntity } from '../../src/model/catalog.ts';
 import type { PortalModel } from '../../src/model/portal.ts';
 import { indexSite } from '../../src/search/index.ts';
-import { buildSite } from '../../src/site/build.ts';
+import { buildSite } from '../../src/site/build/build.ts';
 import type { Snapshot } from '../../src/snapshot/types.ts';
 import { openLocalRepos } from '../../src/sources/local.ts';
 import { writeCorpus } from './_docs-corpus.ts';

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../src/site/build.ts';
+import { REPO_ROOT } from '../../src/site/build/build.ts';
 import { floodCatalog } from '../../src/site/testing/flood.ts';
 import { kb, measure, secs } from './_measure.ts';
 

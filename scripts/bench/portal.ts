@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pagefindRunner } from '../../src/search/index.ts';
-import { REPO_ROOT } from '../../src/site/build.ts';
+import { REPO_ROOT } from '../../src/site/build/build.ts';
 import { launchChromium } from '../../src/site/testing/browser.ts';
 import { serveStatic } from '../../src/site/testing/serve.ts';
 import { writeFloorSite } from './_floor.ts';

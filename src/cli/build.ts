@@ -6,12 +6,12 @@ import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts'
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
 import { startModelIndex } from '../search/index.ts';
-import { startSiteBuild } from '../site/child.ts';
+import { startSiteBuild } from '../site/build/child.ts';
 import { lowerThreadPriority } from '../util/background.ts';
-import { REPO_ROOT, moveDir } from '../site/files.ts';
+import { REPO_ROOT, moveDir } from '../site/build/files.ts';
 import { claimSiteOutput } from '../util/siteOutput.ts';
 import { UsageError } from './errors.ts';
-import type { LayoutReport } from '../site/graphs.ts';
+import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
@@ -164,7 +164,7 @@ async function buildInto(
 export async function devCommand(options: BuildOptions): Promise<number> {
   const { ctx, result } = await prepare(options);
   // astro dev renders in this process: the model and its graphs are handed to the pages as buildSite hands them.
-  const { startGraphs } = await import('../site/graphs.ts');
+  const { startGraphs } = await import('../site/build/graphs.ts');
   const { handOver } = await import('../site/handover.ts');
   const graphs = startGraphs(result.model, { cacheFile: join(ctx.config.cacheDir, 'layouts.json') });
   handOver({ model: result.model, graphs });

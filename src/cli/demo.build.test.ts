@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Entity } from '../model/entity.ts';
-import { REPO_ROOT } from '../site/build.ts';
+import { REPO_ROOT } from '../site/build/build.ts';
 import { launchChromium } from '../site/testing/browser.ts';
 import { serveStatic, type StaticServer } from '../site/testing/serve.ts';
 

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../site/build.ts';
+import { REPO_ROOT } from '../site/build/build.ts';
 
 const work = join(REPO_ROOT, '.backlot', `dev-test-${process.pid}`);
 let child: ChildProcess;

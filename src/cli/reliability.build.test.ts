@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../site/files.ts';
+import { REPO_ROOT } from '../site/build/files.ts';
 
 const BIN = join(REPO_ROOT, 'src/cli/backlot.js');
 // Inside the repo: Astro keeps its prerender chunks under the cwd (as the demo test does).

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { REPO_ROOT } from './build.ts';
+import { REPO_ROOT } from './build/build.ts';
 import { floodCatalog } from './testing/flood.ts';
 
 // Inside the repo: Astro keeps its prerender chunks under the cwd, so the output stays inside it too.

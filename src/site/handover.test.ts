@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
-import { startGraphs } from './graphs.ts';
-import { handOver, received } from './handover.ts';
-import { siteData } from './lib/site-data.ts';
+import { startGraphs } from './build/graphs.ts';
+import { handOver, pageData, received } from './handover.ts';
 
 const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [] });
 
@@ -13,8 +12,8 @@ describe('the hand-over from the build to the pages', () => {
     const graphs = startGraphs(one);
     const withdraw = handOver({ model: one, graphs });
     expect(received().model).toBe(one);
-    expect(siteData().model.site.title).toBe('One');
-    expect(siteData()).toBe(siteData()); // derived once per model
+    expect(pageData().model.site.title).toBe('One');
+    expect(pageData()).toBe(pageData()); // derived once per model
     withdraw();
     await graphs.finish();
     expect(() => received()).toThrow(/No model/);
@@ -27,7 +26,7 @@ describe('the hand-over from the build to the pages', () => {
     withdraw();
     const second = { model: model('Second'), graphs: first.graphs };
     const withdrawSecond = handOver(second);
-    expect(siteData().model.site.title).toBe('Second');
+    expect(pageData().model.site.title).toBe('Second');
     withdrawSecond();
     await first.graphs.finish();
   });

@@ -4,7 +4,9 @@
 // one a page sees: the hand-over lives on globalThis, under one symbol, and only this module touches it.
 
 import type { PortalModel } from '../model/portal.ts';
-import type { SiteGraphs } from './graphs.ts';
+import { catalogData, type CatalogData } from '../views/catalog/data.ts';
+import { siteData, type SiteData } from '../views/site-data.ts';
+import type { SiteGraphs } from './build/graphs.ts';
 
 export interface Handover {
   model: PortalModel;
@@ -23,6 +25,16 @@ export function handOver(handover: Handover): () => void {
   return () => {
     if (holder[KEY] === handover) delete holder[KEY];
   };
+}
+
+/** What the pages show of the model handed over (derived once per build). */
+export function pageData(): SiteData {
+  return siteData(received().model);
+}
+
+/** The catalog's index and listings, for the catalog pages. */
+export function pageCatalog(): CatalogData {
+  return catalogData(received().model);
 }
 
 /** What the build handed over; pages call this. */

@@ -1,14 +1,14 @@
 // The catalog page in the browser: loads the compact index once, then filters, sorts, pages and stars
 // without further requests. The state lives in the URL (pushState), so links share it and Back works.
 
-import { catalogColumns, type CatalogColumn } from '../lib/catalog-columns.ts';
-import { catalogCsv, catalogJson } from '../lib/catalog-export.ts';
-import { decodeCatalogIndex, type CatalogIndex, type CatalogItem } from '../lib/catalog-items.ts';
-import { createCatalog, queryCatalog, readQuery, writeQuery, type CatalogQuery, type SortKey } from '../lib/catalog-query.ts';
-import { catalogStatus } from '../lib/catalog-status.ts';
-import { siteBase } from '../lib/href.ts';
+import { catalogColumns, type CatalogColumn } from '../../views/catalog/columns.ts';
+import { catalogCsv, catalogJson } from '../../views/catalog/export.ts';
+import { decodeCatalogIndex, type CatalogIndex, type CatalogItem } from '../../views/catalog/items.ts';
+import { createCatalog, queryCatalog, readQuery, writeQuery, type CatalogQuery, type SortKey } from '../../views/catalog/query.ts';
+import { catalogStatus } from '../../views/catalog/status.ts';
+import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
-import { teamChoices, teamOwners } from '../lib/team.ts';
+import { teamChoices, teamOwners } from '../../views/catalog/team.ts';
 import { createFilterPanel } from './catalog-filters.ts';
 import { renderPager, renderTable } from './catalog-table.ts';
 import { h } from './dom.ts';

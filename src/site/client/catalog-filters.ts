@@ -2,9 +2,9 @@
 // "has problems", each value with its count. Built once; later renders only update checks and counts,
 // so focus and scroll position survive every change.
 
-import type { CatalogItem } from '../lib/catalog-items.ts';
-import { FACET_KEYS, type Catalog, type CatalogQuery, type CatalogResult, type FacetKey, type ListMode } from '../lib/catalog-query.ts';
-import { formatCount } from '../lib/count.ts';
+import type { CatalogItem } from '../../views/catalog/items.ts';
+import { FACET_KEYS, type Catalog, type CatalogQuery, type CatalogResult, type FacetKey, type ListMode } from '../../views/catalog/query.ts';
+import { formatCount } from '../../views/count.ts';
 import { h } from './dom.ts';
 
 const FACET_TITLES: Record<FacetKey, string> = {

@@ -1,11 +1,11 @@
 // Renders the catalog table and pager in the browser, with the same markup as CatalogTable.astro and
 // Pager.astro plus sortable headers and a star per row.
 
-import type { CatalogColumn } from '../lib/catalog-columns.ts';
-import type { CatalogItem } from '../lib/catalog-items.ts';
-import type { SortKey } from '../lib/catalog-query.ts';
-import { catalogRowsHtml } from '../lib/catalog-rows.ts';
-import { pagerItems } from '../lib/pager.ts';
+import type { CatalogColumn } from '../../views/catalog/columns.ts';
+import type { CatalogItem } from '../../views/catalog/items.ts';
+import type { SortKey } from '../../views/catalog/query.ts';
+import { catalogRowsHtml } from '../render/catalog-rows.ts';
+import { pagerItems } from '../render/pager.ts';
 import { h } from './dom.ts';
 
 export interface TableView {

@@ -16,4 +16,4 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
   return el;
 }
 
-export { formatCount } from '../lib/count.ts';
+export { formatCount } from '../../views/count.ts';

@@ -5,7 +5,7 @@
 // letting Vite bundle its tree cost ~2.9 s of every site build.
 
 import type { Mermaid } from 'mermaid';
-import { siteBase } from '../lib/href.ts';
+import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
 import { effectiveTheme, type Theme } from './theme.ts';
 

@@ -1,9 +1,9 @@
 // The search page in the browser: Pagefind results with title, kind and snippet, and its filters as
 // facets with counts. State lives in the URL: typing replaces the entry, filters and submits push one.
 
-import { formatCount } from '../lib/count.ts';
-import { facetLabel } from '../lib/catalog-query.ts';
-import { filterLabel, hasFilters, orderFilters, pagefindFilters, readSearch, writeSearch, type SearchState } from '../lib/search-state.ts';
+import { formatCount } from '../../views/count.ts';
+import { facetLabel } from '../../views/catalog/query.ts';
+import { filterLabel, hasFilters, orderFilters, pagefindFilters, readSearch, writeSearch, type SearchState } from './search-state.ts';
 import { withBase } from '../../model/routes.ts';
 import { h } from './dom.ts';
 import { loadPagefind, type FilterCounts, type PagefindResult, type PagefindResultData } from './pagefind.ts';

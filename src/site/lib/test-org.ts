@@ -4,7 +4,7 @@ import { resolveRelations } from '../../graph/index.ts';
 import type { Entity } from '../../model/entity.ts';
 import { entityRefOf } from '../../model/entityRef.ts';
 import type { PortalEntity } from '../../model/portal.ts';
-import { indexEntities, type EntityIndex } from './entities.ts';
+import { indexEntities, type EntityIndex } from '../../views/entities.ts';
 
 export function entity(kind: string, name: string, spec: Record<string, unknown> = {}, metadata: Partial<Entity['metadata']> = {}): Entity {
   return { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, ...metadata }, spec };

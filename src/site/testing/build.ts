@@ -2,6 +2,6 @@
 
 import { fileURLToPath } from 'node:url';
 
-export { REPO_ROOT, buildSite } from '../build.ts';
+export { REPO_ROOT, buildSite } from '../build/build.ts';
 
 export const FIXTURE_MODEL = fileURLToPath(new URL('../fixtures/model.json', import.meta.url));

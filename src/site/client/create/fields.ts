@@ -2,8 +2,8 @@
 // Errors are tied to the inputs with aria-invalid and aria-describedby.
 
 import { h } from '../dom.ts';
-import type { Choice, FormField } from '../../lib/create/form.ts';
-import { initialInput, type RawInput, type RepoInput } from '../../lib/create/values.ts';
+import type { Choice, FormField } from '../../../views/create/form.ts';
+import { initialInput, type RawInput, type RepoInput } from '../../../views/create/values.ts';
 
 export interface FieldControl {
   field: FormField;

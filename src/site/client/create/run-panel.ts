@@ -2,14 +2,14 @@
 // with the user's token (kept in sessionStorage), and a `gh` command to copy. Nothing but GitHub sees values.
 
 import { h } from '../dom.ts';
-import { href } from '../../lib/href.ts';
+import { href } from '../../render/href.ts';
 import { entityPath } from '../../../model/routes.ts';
-import { ghWorkflowCommand } from '../../lib/create/gh-command.ts';
-import { longestValue, scaffoldIssueUrl } from '../../lib/create/issue-url.ts';
-import type { CreatePageData } from '../../lib/create/page-data.ts';
-import { sensitiveFields } from '../../lib/create/review.ts';
-import { GithubApiError, dispatchScaffold, findDispatchedRun, followRun, runLinks, type RunClient, type RunLink, type RunState } from '../../lib/create/run.ts';
-import type { Values } from '../../lib/create/values.ts';
+import { ghWorkflowCommand } from '../../../views/create/gh-command.ts';
+import { longestValue, scaffoldIssueUrl } from '../../../views/create/issue-url.ts';
+import type { CreatePageData } from '../../../views/create/page-data.ts';
+import { sensitiveFields } from '../../../views/create/review.ts';
+import { GithubApiError, dispatchScaffold, findDispatchedRun, followRun, runLinks, type RunClient, type RunLink, type RunState } from './run.ts';
+import type { Values } from '../../../views/create/values.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 
 const fmt = (n: number) => n.toLocaleString('en');

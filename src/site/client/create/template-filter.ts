@@ -1,6 +1,6 @@
 // /create/: narrows the template cards by type and tag, with the choice kept in the query string.
 
-import { matchesTemplateFilter, readTemplateFilter, writeTemplateFilter, type TemplateFilter } from '../../lib/create/templates.ts';
+import { matchesTemplateFilter, readTemplateFilter, writeTemplateFilter, type TemplateFilter } from '../../../views/create/templates.ts';
 
 export function startTemplateFilter(root: HTMLElement | null): void {
   const form = root?.querySelector<HTMLFormElement>('form[data-template-filters]');

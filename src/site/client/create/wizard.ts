@@ -2,14 +2,14 @@
 // template's own JSON Schema (ajv, loaded lazily in its own chunk) before each step is left.
 
 import { h } from '../dom.ts';
-import type { FormField } from '../../lib/create/form.ts';
-import type { CreatePageData } from '../../lib/create/page-data.ts';
-import { reviewSections } from '../../lib/create/review.ts';
-import { fieldActive, formValues, type Values } from '../../lib/create/values.ts';
+import type { FormField } from '../../../views/create/form.ts';
+import type { CreatePageData } from '../../../views/create/page-data.ts';
+import { reviewSections } from '../../../views/create/review.ts';
+import { fieldActive, formValues, type Values } from '../../../views/create/values.ts';
 import { createField, type FieldControl } from './fields.ts';
 import { renderRunPanel } from './run-panel.ts';
 
-type Validation = typeof import('../../lib/create/validate.ts');
+type Validation = typeof import('../../../views/create/validate.ts');
 
 export function startCreateWizard(root: HTMLElement): void {
   const script = root.querySelector('script[data-create-data]');
@@ -18,7 +18,7 @@ export function startCreateWizard(root: HTMLElement): void {
   const { form } = data;
   // ajv is big: fetched as soon as the form is up, awaited only when a step is checked.
   let validation: Promise<Validation> | undefined;
-  const loadValidation = () => (validation ??= import('../../lib/create/validate.ts'));
+  const loadValidation = () => (validation ??= import('../../../views/create/validate.ts'));
 
   const controls: FieldControl[] = [];
   const stepTitles = [...form.pages.map((p) => p.title), 'Review'];

@@ -1,6 +1,6 @@
 // The compact catalog index the catalog page loads once (format: lib/catalog-items.ts).
-import { catalogData } from '../../lib/catalog-data.ts';
+import { pageCatalog } from '../../handover.ts';
 
 export function GET(): Response {
-  return new Response(catalogData().json, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(pageCatalog().json, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 }

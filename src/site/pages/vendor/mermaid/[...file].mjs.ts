@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRoute } from 'astro';
-import { mermaidDistDir, mermaidFiles } from '../../../lib/mermaid-files.ts';
+import { mermaidDistDir, mermaidFiles } from '../../../build/mermaid-files.ts';
 
 export function getStaticPaths() {
   const dir = mermaidDistDir();

@@ -1,8 +1,8 @@
 // The raw API definition, downloadable next to its page: /catalog/<ns>/api/<name>/openapi.yaml and the like.
 
+import { pageData } from '../../../../../handover.ts';
 import type { APIRoute } from 'astro';
-import { siteData } from '../../../../../lib/site-data.ts';
-import { apiDefinitions, rawDefinition } from '../../../../../lib/api-definitions.ts';
+import { apiDefinitions, rawDefinition } from '../../../../../../views/apis/definitions.ts';
 import { parseEntityRef } from '../../../../../../model/entityRef.ts';
 
 const TYPES: Record<string, string> = {
@@ -11,7 +11,7 @@ const TYPES: Record<string, string> = {
 };
 
 export async function getStaticPaths() {
-  const { model } = siteData();
+  const { model } = pageData();
   const apis = await apiDefinitions(model);
   return model.entities.flatMap((item) => {
     const definition = apis[item.ref];

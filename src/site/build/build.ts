@@ -1,0 +1,100 @@
+// The site stage's entry point: Astro renders the model into static pages.
+
+import { mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { build as astroBuild } from 'astro';
+import type { PortalModel } from '../../model/portal.ts';
+import { REPO_ROOT, moveDir } from './files.ts';
+import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
+import { handOver } from '../handover.ts';
+
+export { REPO_ROOT, moveDir } from './files.ts';
+
+export interface BuildSiteOptions {
+  outDir: string;
+  base?: string;
+  site?: string;
+  /** Astro's own log (default: warnings only). */
+  verbose?: boolean;
+  /**
+   * The model to render, or a promise of it: Astro then loads and bundles at once and waits for the model only
+   * before it renders the pages.
+   */
+  model: PortalModel | Promise<PortalModel>;
+  /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
+  cacheDir?: string;
+}
+
+export interface BuildSiteResult {
+  layouts: LayoutReport;
+}
+
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const outDir = resolve(options.outDir);
+  // Graph layouts are laid out on worker threads while Astro renders, from the moment the model is here; the model
+  // and the graphs reach the pages through the one hand-over (./handover.ts).
+  let graphs: SiteGraphs | undefined;
+  let withdraw: (() => void) | undefined;
+  const modelReady = Promise.resolve(options.model).then((model) => {
+    graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
+    withdraw = handOver({ model, graphs });
+  });
+  modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
+  let layouts: LayoutReport | undefined;
+  // Astro writes its prerender chunks into `<outDir>/.prerender/` (or `<cwd>/.astro/` when outDir is outside the cwd)
+  // and imports them from there, so they must sit where this package's node_modules resolve, and a second build in
+  // the same process must not find the first one's chunks. So: build from the package root, inside it, and copy out.
+  const cwd = process.cwd();
+  const inside = outDir.startsWith(REPO_ROOT);
+  const scratch = join(REPO_ROOT, '.backlot', 'tmp');
+  let buildDir = outDir;
+  if (!inside) {
+    await mkdir(scratch, { recursive: true });
+    buildDir = await mkdtemp(join(scratch, 'site-'));
+  }
+  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  process.chdir(REPO_ROOT);
+  try {
+    try {
+      await astroBuild({
+        root: REPO_ROOT,
+        outDir: buildDir,
+        base: options.base ?? '/',
+        ...(options.site ? { site: options.site } : {}),
+        logLevel: options.verbose ? 'info' : 'warn',
+        vite: { plugins: [waitBeforeRendering(modelReady)] },
+      });
+    } catch (err) {
+      await modelReady; // a model that never came is the error to report, not what Astro made of it
+      throw err;
+    }
+    await modelReady; // settled already: Astro waited for it before rendering
+    layouts = await graphs!.finish();
+    if (!inside) {
+      await rm(outDir, { recursive: true, force: true });
+      await moveDir(buildDir, outDir);
+    }
+  } finally {
+    process.chdir(cwd);
+    withdraw?.();
+    if (!layouts) await graphs?.finish(); // stops the workers when the build failed
+    if (!inside) {
+      await rm(buildDir, { recursive: true, force: true });
+      await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
+    }
+  }
+  return { layouts: layouts! };
+}
+
+/**
+ * Holds Astro between bundling and rendering until the model is ready. Astro renders the pages in a `buildApp`
+ * hook of order "post" in a plugin it enforces "post"; a plain plugin's "post" hook runs after the bundling and
+ * before that one.
+ */
+function waitBeforeRendering(ready: Promise<void>) {
+  return {
+    name: 'backlot:wait-for-model',
+    apply: 'build' as const,
+    buildApp: { order: 'post' as const, handler: () => ready },
+  };
+}

@@ -1,0 +1,74 @@
+// The site stage started before its model exists: in-process with a promised model, and in a child process
+// that is sent the model once it is built (what `backlot build` does while the pipeline runs).
+
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSiteBuild } from './child.ts';
+import { parseModel } from './model.ts';
+import { FIXTURE_MODEL, buildSite } from '../testing/build.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-child-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const fixtureTitle = () => parseModel(readFileSync(FIXTURE_MODEL, 'utf8')).site.title;
+
+describe('buildSite with a promised model', () => {
+  it('bundles first and renders the model once it arrives', async () => {
+    const out = join(tmp, 'promised');
+    let arrived = 0;
+    const model = new Promise<ReturnType<typeof parseModel>>((resolve) =>
+      setTimeout(() => {
+        arrived = Date.now();
+        resolve(parseModel(readFileSync(FIXTURE_MODEL, 'utf8')));
+      }, 300),
+    );
+    await buildSite({ outDir: out, model });
+    expect(arrived).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(fixtureTitle());
+  });
+
+  it('fails with the model’s own error when the model never comes', async () => {
+    const out = join(tmp, 'failed');
+    const model = Promise.reject(new Error('the pipeline broke'));
+    await expect(buildSite({ outDir: out, model })).rejects.toThrow('the pipeline broke');
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
+
+describe('startSiteBuild (a child process)', () => {
+  it('waits for the model, then builds it (no model file needed)', async () => {
+    const out = join(tmp, 'child-out');
+    const site = startSiteBuild({ outDir: out });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
+    await site.sendModel(model);
+    const result = await site.result;
+    expect(result.layouts.shapes).toBeGreaterThan(0);
+    const home = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(home).toContain(fixtureTitle());
+    // Every entity crossed, not only the first part's.
+    expect(model.entities.length).toBeGreaterThan(1);
+    for (const item of model.entities) {
+      const [kind, rest] = item.ref.split(':') as [string, string];
+      const [namespace, name] = rest.split('/') as [string, string];
+      expect(existsSync(join(out, 'catalog', namespace, kind, name, 'index.html')), item.ref).toBe(true);
+    }
+  });
+
+  it('reports a model that fails its check as the build’s error', async () => {
+    const site = startSiteBuild({ outDir: join(tmp, 'never') });
+    const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
+    await site.sendModel({ ...model, site: { ...model.site, title: undefined as unknown as string } });
+    await expect(site.result).rejects.toThrow(/the model from the CLI: missing site\.title/);
+    expect(existsSync(join(tmp, 'never', 'index.html'))).toBe(false);
+  });
+
+  it('stops when cancelled, without writing a site', async () => {
+    const site = startSiteBuild({ outDir: join(tmp, 'cancelled') });
+    site.cancel();
+    await expect(site.result).rejects.toThrow(/stopped/);
+    expect(existsSync(join(tmp, 'cancelled'))).toBe(false);
+  });
+});

@@ -1,0 +1,150 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Entity } from '../../model/entity.ts';
+import type { PortalModel } from '../../model/portal.ts';
+import { siteGraphShapes, startGraphs, type SiteGraphs } from './graphs.ts';
+import { indexEntities } from '../../views/entities.ts';
+import { entityGraph, explorerGraph, type EntityGraph } from '../../views/graph.ts';
+import { computeShape, graphShape, layoutGraph, layoutsComputed } from '../../views/graph-layout.ts';
+import { entity, orgEntities } from '../lib/test-org.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// Systems of 1 to `max` components, with and without an API each: distinct explorer shapes.
+function org(max: number): PortalModel {
+  const entities: Entity[] = [entity('Group', 'team', { type: 'team', children: [] })];
+  for (const withApis of [false, true]) {
+    for (let n = 1; n <= max; n++) {
+      const system = `sys-${withApis ? 'a' : 'b'}-${n}`;
+      entities.push(entity('System', system, { owner: 'team' }));
+      for (let i = 0; i < n; i++) {
+        const name = `${system}-c${i}`;
+        entities.push(entity('Component', name, { type: 'service', owner: 'team', system, ...(withApis ? { providesApis: [`${name}-api`] } : {}) }));
+        if (withApis) entities.push(entity('API', `${name}-api`, { type: 'openapi', owner: 'team', system, definition: 'x' }));
+      }
+    }
+  }
+  entities.push(entity('Domain', 'everything', { owner: 'team' }));
+  return { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], entities: orgEntities(entities) };
+}
+
+const big = org(30);
+const small = org(6);
+
+/** Every graph the site draws, in the order Astro renders them (entity pages, then the explorers). */
+function pageGraphs(model: PortalModel): EntityGraph[] {
+  const index = indexEntities(model.entities);
+  const explorers = model.entities.filter((e) => ['Domain', 'System'].includes(e.entity.kind));
+  explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
+  return [
+    ...model.entities.map((item) => entityGraph(item.ref, index)).filter((g) => g.nodes.length > 1),
+    ...explorers.map((item) => explorerGraph(item, index)),
+  ];
+}
+
+/** What the pages do: ask for the layout of every graph they draw, `inFlight` at a time. */
+async function renderPages(graphs: SiteGraphs, model: PortalModel, inFlight = 4): Promise<void> {
+  const queue = pageGraphs(model);
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const layout = await graphs.layout(next);
+      expect(layout.nodes.map((n) => n.id)).toEqual(graphShape(next).nodes.map((n) => n.id));
+    }
+  }));
+}
+
+/** Lets the worker threads run for a while, as they do while Astro bundles. */
+const meanwhile = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('siteGraphShapes', () => {
+  it('lists each distinct shape once, entity graphs first and explorer graphs (Domains, then Systems) last, as Astro renders them', () => {
+    const inputs = siteGraphShapes(big);
+    expect(new Set(inputs.map((i) => i.key)).size).toBe(inputs.length);
+    const index = indexEntities(big.entities);
+    const domain = big.entities.find((e) => e.entity.kind === 'Domain')!;
+    const lastSystem = big.entities.filter((e) => e.entity.kind === 'System').pop()!;
+    const entityShapes = new Set(big.entities.map((e) => graphShape(entityGraph(e.ref, index)).input.key));
+    const firstExplorer = inputs.findIndex((i) => i.key === graphShape(explorerGraph(domain, index)).input.key);
+    expect(firstExplorer).toBeGreaterThan(0);
+    expect(inputs.slice(0, firstExplorer).every((i) => entityShapes.has(i.key))).toBe(true);
+    expect(inputs[inputs.length - 1]!.key).toBe(graphShape(explorerGraph(lastSystem, index)).input.key);
+    expect(inputs.length).toBeGreaterThan(60);
+  });
+});
+
+describe('startGraphs', () => {
+  it('builds each graph a page draws once, and lays each shape out exactly once, on a worker or on the page', async () => {
+    const inputs = siteGraphShapes(big);
+    const graphs = startGraphs(big, { threads: 2 });
+    const index = indexEntities(big.entities);
+    const system = big.entities.find((e) => e.entity.kind === 'System')!;
+    expect(graphs.graph(`explorer:${system.ref}`)).toEqual(explorerGraph(system, index));
+    expect(graphs.graph(`entity:${system.ref}`)).toEqual(entityGraph(system.ref, index));
+    const before = layoutsComputed();
+    await renderPages(graphs, big);
+    const onThisThread = layoutsComputed() - before;
+    const report = await graphs.finish();
+    expect(report.shapes).toBe(inputs.length);
+    expect(report.onWorkers + report.onPages).toBe(inputs.length);
+    expect(onThisThread).toBe(report.onPages);
+  });
+
+  it('hands the pages what the worker laid out meanwhile, the same layouts a page would make', async () => {
+    const inputs = siteGraphShapes(big);
+    const graphs = startGraphs(big, { threads: 2 });
+    await meanwhile(1500);
+    const last = inputs[inputs.length - 1]!;
+    const expected = computeShape(last);
+    const lastGraph = pageGraphs(big).find((g) => graphShape(g).input.key === last.key)!;
+    const before = layoutsComputed();
+    expect((await graphs.layout(lastGraph)).width).toBe(expected.width);
+    await renderPages(graphs, big);
+    const report = await graphs.finish();
+    expect(report.onWorkers).toBeGreaterThan(0);
+    expect(layoutsComputed() - before).toBe(report.onPages);
+  });
+
+  it('lets waiting pages lay out what a stopped worker left, so no page hangs', async () => {
+    const graphs = startGraphs(big, { threads: 2 });
+    const all = pageGraphs(big);
+    const pages = all.map((g) => graphs.layout(g)); // every page asks at once, many for shapes the worker holds
+    await graphs.finish(); // the workers stop before their results were read
+    expect((await Promise.all(pages)).length).toBe(all.length);
+  });
+
+  it('keeps the layouts for the next build, and drops them when their version changed', async () => {
+    const cacheFile = join(tmp, 'cache', 'layouts.json');
+    const inputs = siteGraphShapes(small);
+    // Too few shapes for a worker: the pages lay them all out.
+    const first = startGraphs(small, { cacheFile, threads: 2 });
+    await renderPages(first, small);
+    expect(await first.finish()).toEqual({ shapes: inputs.length, reused: 0, onWorkers: 0, onPages: inputs.length });
+
+    const second = startGraphs(small, { cacheFile });
+    const before = layoutsComputed();
+    await renderPages(second, small);
+    expect(layoutsComputed()).toBe(before);
+    expect(await second.finish()).toEqual({ shapes: inputs.length, reused: inputs.length, onWorkers: 0, onPages: 0 });
+
+    const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: string };
+    writeFileSync(cacheFile, JSON.stringify({ ...kept, version: 'old' }));
+    expect((await startGraphs(small, { cacheFile }).finish()).reused).toBe(0);
+    writeFileSync(cacheFile, '{ broken');
+    expect((await startGraphs(small, { cacheFile }).finish()).reused).toBe(0);
+  });
+});
+
+describe('layoutGraph', () => {
+  it('lays a graph out once per shape on this thread', () => {
+    const index = indexEntities(small.entities);
+    const system = small.entities.find((e) => e.entity.kind === 'System')!;
+    const before = layoutsComputed();
+    const a = layoutGraph(explorerGraph(system, index));
+    const b = layoutGraph(explorerGraph(system, index));
+    expect(b).toEqual(a);
+    expect(layoutsComputed()).toBe(before + 1);
+  });
+});

@@ -1,0 +1,185 @@
+// The relations graphs the pages draw, and their layouts. An explorer graph costs dagre about 15 ms (616 shapes
+// took 21.5 s on one thread at 10,000 entities), and pages render on one thread: so worker threads lay out the
+// shapes the pages will need, in the order Astro renders them, while the pages render. This thread owns the
+// queue: a worker asks for a few shapes at a time, and a page that needs a shape nobody has taken lays it out
+// itself; one a worker is on, it waits for. Layouts are kept between builds in the cache folder, so a rebuild
+// lays out only new shapes.
+
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PortalModel } from '../../model/portal.ts';
+import { indexEntities } from '../../views/entities.ts';
+import { hasExplorer } from '../../views/entity-page.ts';
+import { entityGraph, explorerGraph, type EntityGraph } from '../../views/graph.ts';
+import { computeShape, graphShape, LAYOUT_VERSION, placeShape, type GraphLayout, type Shape, type ShapeInput } from '../../views/graph-layout.ts';
+
+/** Below this many shapes to lay out, a worker's start-up costs more than it saves. */
+const MIN_FOR_WORKERS = 32;
+/** Shapes a worker takes at a time: few, so a page rarely waits behind a long reservation. */
+const WORKER_BATCH = 4;
+
+export interface LayoutOptions {
+  /** Layouts kept between builds; rewritten with the shapes this build draws. */
+  cacheFile?: string;
+  /** Threads in all, the rendering one included (default: one per core). */
+  threads?: number;
+}
+
+export interface LayoutReport {
+  /** Distinct shapes the pages draw. */
+  shapes: number;
+  /** Found in the cache file. */
+  reused: number;
+  /** Laid out by worker threads. */
+  onWorkers: number;
+  /** Laid out by the pages themselves, when they got there first. */
+  onPages: number;
+}
+
+export interface SiteGraphs {
+  /** The graph a page draws, built once for the build: `entity:<ref>` or `explorer:<ref>`. */
+  graph(key: string): EntityGraph | undefined;
+  /** Its layout: known already, from the worker laying it out, or laid out now on this thread. */
+  layout(graph: EntityGraph): Promise<GraphLayout>;
+  /** Stops the workers, keeps the layouts for the next build and says who laid out what. */
+  finish(): Promise<LayoutReport>;
+}
+
+interface CacheFile {
+  version: string;
+  shapes: Record<string, Shape>;
+}
+
+/**
+ * Every graph the site draws, and their distinct shapes in the order Astro renders them: entity pages' small
+ * neighbourhoods first, then the explorers' large graphs (Domains, then Systems), whose rest route Astro
+ * renders last.
+ */
+export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityGraph>): ShapeInput[] {
+  const index = indexEntities(model.entities);
+  const inputs = new Map<string, ShapeInput>();
+  for (const item of model.entities) {
+    const graph = entityGraph(item.ref, index);
+    graphs?.set(`entity:${item.ref}`, graph);
+    if (graph.nodes.length < 2) continue;
+    const input = graphShape(graph).input;
+    if (!inputs.has(input.key)) inputs.set(input.key, input);
+  }
+  const explorers = model.entities.filter((item) => hasExplorer(item.entity.kind));
+  explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
+  for (const item of explorers) {
+    const graph = explorerGraph(item, index);
+    graphs?.set(`explorer:${item.ref}`, graph);
+    const input = graphShape(graph).input;
+    if (!inputs.has(input.key)) inputs.set(input.key, input);
+  }
+  return [...inputs.values()];
+}
+
+/** Builds the site's graphs and starts laying out their shapes; call before Astro renders, `finish()` after. */
+export function startGraphs(model: PortalModel, options: LayoutOptions = {}): SiteGraphs {
+  const graphs = new Map<string, EntityGraph>();
+  const inputs = siteGraphShapes(model, graphs);
+  const shapes = new Map<string, Shape>(Object.entries(options.cacheFile ? readCache(options.cacheFile) : {}));
+  const missing = inputs.filter((input) => !shapes.has(input.key));
+  const reused = inputs.length - missing.length;
+
+  let next = 0; // missing[next…] are the shapes nobody has taken yet, except those in `taken`
+  const taken = new Set<string>();
+  const waiting = new Map<string, Array<() => void>>();
+  let onPages = 0;
+  let onWorkers = 0;
+  let stopped = false;
+  const wake = (key?: string) => {
+    for (const [k, resolvers] of waiting) {
+      if (key !== undefined && k !== key) continue;
+      waiting.delete(k);
+      resolvers.forEach((resolve) => resolve());
+    }
+  };
+  const takeBatch = (): ShapeInput[] => {
+    const batch: ShapeInput[] = [];
+    while (batch.length < WORKER_BATCH && next < missing.length) {
+      const input = missing[next++]!;
+      if (taken.has(input.key)) continue;
+      taken.add(input.key);
+      batch.push(input);
+    }
+    return batch;
+  };
+
+  const count = missing.length >= MIN_FOR_WORKERS ? Math.max(0, (options.threads ?? availableParallelism()) - 1) : 0;
+  let running = count;
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url));
+    worker.on('message', (message: { shapes: Array<[string, Shape]>; more: boolean }) => {
+      for (const [key, shape] of message.shapes) {
+        shapes.set(key, shape);
+        onWorkers += 1;
+        wake(key);
+      }
+      if (message.more && !stopped) worker.postMessage({ inputs: takeBatch() });
+    });
+    // A failed worker only means the pages lay out the rest themselves.
+    worker.on('error', () => {});
+    worker.on('exit', () => {
+      if (--running > 0) return;
+      stopped = true;
+      wake(); // what the workers left, the waiting pages lay out
+    });
+    worker.postMessage({ inputs: takeBatch() });
+    return worker;
+  });
+  if (count === 0) stopped = true;
+
+  const layout = async (graph: EntityGraph): Promise<GraphLayout> => {
+    const shaped = graphShape(graph);
+    const { key } = shaped.input;
+    if (!shapes.has(key) && taken.has(key) && !stopped) await new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+    let shape = shapes.get(key);
+    if (!shape) {
+      taken.add(key);
+      shape = computeShape(shaped.input);
+      shapes.set(key, shape);
+      onPages += 1;
+    }
+    return placeShape(shaped, shape);
+  };
+
+  const finish = async (): Promise<LayoutReport> => {
+    stopped = true;
+    wake();
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    if (options.cacheFile && missing.length > 0) {
+      const kept: Record<string, Shape> = {};
+      for (const input of inputs) {
+        const shape = shapes.get(input.key);
+        if (shape) kept[input.key] = shape;
+      }
+      write(options.cacheFile, JSON.stringify({ version: LAYOUT_VERSION, shapes: kept } satisfies CacheFile));
+    }
+    return { shapes: inputs.length, reused, onWorkers, onPages };
+  };
+  let finished: Promise<LayoutReport> | undefined;
+  return { graph: (key) => graphs.get(key), layout, finish: () => (finished ??= finish()) };
+}
+
+function readCache(file: string): Record<string, Shape> {
+  if (!existsSync(file)) return {};
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
+    return data.version === LAYOUT_VERSION && data.shapes && typeof data.shapes === 'object' ? data.shapes : {};
+  } catch {
+    return {}; // A broken cache is only a slower build.
+  }
+}
+
+/** Through a temporary file: a killed build, or two builds sharing the cache, never leave half a file. */
+function write(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { catalogColumns } from '../../views/catalog/columns.ts';
+import { catalogRowsHtml } from './catalog-rows.ts';
+import { item } from '../lib/catalog-testing.ts';
+import { escapeHtml } from './html.ts';
+
+const team = item({ name: 'team-a', kind: 'Group', title: 'Team A' });
+const evil = item({
+  name: 'evil',
+  title: '<img src=x onerror=alert(1)>',
+  description: '"><script>alert(1)</script>',
+  tags: ['<b>'],
+  owner: 'group:default/team-a',
+  system: 'system:default/gone',
+  namespace: 'labs',
+});
+const byRef = new Map([team, evil].map((i) => [i.ref, i]));
+const columns = catalogColumns([], { namespaced: true, oneType: false });
+
+describe('catalogRowsHtml', () => {
+  const html = catalogRowsHtml({ rows: [evil], columns, byRef, base: '/portal/' });
+
+  it('escapes every crawled string', () => {
+    expect(html).not.toMatch(/<script|<img|<b>/);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&quot;&gt;&lt;script&gt;');
+    expect(html).toContain('<li>&lt;b&gt;</li>');
+  });
+
+  it('links names and known owners under the base, marks unknown refs missing, labels cells', () => {
+    expect(html).toContain('<a href="/portal/catalog/labs/component/evil/">');
+    expect(html).toContain('<td class="ref" data-label="Owner"><a href="/portal/catalog/default/group/team-a/">Team A</a></td>');
+    expect(html).toContain('<td class="ref" data-label="System"><span class="missing" title="system:default/gone is not in the catalog">gone</span></td>');
+    expect(html).toContain('<span class="ns">labs</span>');
+    expect(html.match(/<td/g)).toHaveLength(columns.length);
+    expect(html).toMatch(/^<tr data-ref="component:labs\/evil" data-kind="component">/);
+    expect(html).not.toContain('data-star');
+  });
+
+  it('adds star buttons with their state when asked', () => {
+    const starred = catalogRowsHtml({ rows: [evil, team], columns, byRef, base: '/', starred: new Set([team.ref]) });
+    expect(starred).toContain('data-star="component:labs/evil" data-star-title="&lt;img src=x onerror=alert(1)&gt;" aria-pressed="false"');
+    expect(starred).toContain('data-star="group:default/team-a" data-star-title="Team A" aria-pressed="true"');
+  });
+
+  it('escapes the five HTML special characters', () => {
+    expect(escapeHtml(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;');
+  });
+});

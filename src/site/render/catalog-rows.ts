@@ -1,0 +1,65 @@
+// The catalog table's rows as an HTML string: the static list pages and the browser's catalog app render
+// the same markup from here, and a string is much cheaper than thousands of small elements either way.
+// All text and attribute values are escaped (crawled descriptions and tags are untrusted).
+
+import type { CatalogColumn } from '../../views/catalog/columns.ts';
+import type { CatalogItem } from '../../views/catalog/items.ts';
+import { refLabeller, shortRef } from '../../views/catalog/query.ts';
+import { escapeHtml as e } from './html.ts';
+import { STAR_SVG } from './icons.ts';
+import { withBase } from '../../model/routes.ts';
+import { entityPath } from '../../model/routes.ts';
+
+export interface RowsView {
+  rows: readonly CatalogItem[];
+  columns: readonly CatalogColumn[];
+  /** Entities by ref: owner and system cells link only to these. */
+  byRef: ReadonlyMap<string, CatalogItem>;
+  base: string;
+  /** With a star button per row (the browser app); its pressed state from this set. */
+  starred?: ReadonlySet<string>;
+}
+
+function link(ref: string, text: string, base: string): string {
+  return `<a href="${e(withBase(entityPath(ref), base))}">${e(text)}</a>`;
+}
+
+export function catalogRowsHtml(view: RowsView): string {
+  const label = refLabeller(view.byRef);
+  const refCell = (ref: string, kind: string) => {
+    if (!ref) return '';
+    const target = view.byRef.get(ref.toLowerCase());
+    return target ? link(target.ref, target.title, view.base) : `<span class="missing" title="${e(`${ref} is not in the catalog`)}">${e(shortRef(ref, kind))}</span>`;
+  };
+  const cell = (item: CatalogItem, key: CatalogColumn['key']): string => {
+    switch (key) {
+      case 'name': {
+        const star = view.starred
+          ? `<button type="button" class="star" data-star="${e(item.ref)}" data-star-title="${e(item.title)}" aria-pressed="${view.starred.has(item.ref)}">${STAR_SVG}<span class="visually-hidden">Star ${e(item.title)}</span></button>`
+          : '';
+        const ns = item.namespace.toLowerCase() !== 'default' ? `<span class="ns">${e(item.namespace)}</span>` : '';
+        return star + link(item.ref, item.title, view.base) + ns;
+      }
+      case 'owner':
+        return refCell(item.owner, 'group');
+      case 'system':
+        return refCell(item.system, 'system');
+      case 'tags':
+        return item.tags.length ? `<ul class="tags">${item.tags.map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : '';
+      case 'targets':
+        return item.targets.length ? `<ul class="targets">${item.targets.map((t) => `<li><code>${e(t)}</code></li>`).join('')}</ul>` : '';
+      default:
+        return e(item[key]);
+    }
+  };
+  const classes: Partial<Record<CatalogColumn['key'], string>> = { name: 'name', owner: 'ref', system: 'ref', description: 'desc' };
+  return view.rows
+    .map((item) => {
+      const cells = view.columns.map((c) => {
+        const cls = classes[c.key];
+        return `<td${cls ? ` class="${cls}"` : ''} data-label="${e(c.label)}">${cell(item, c.key)}</td>`;
+      });
+      return `<tr data-ref="${e(item.ref)}" data-kind="${e(item.kind.toLowerCase())}">${cells.join('')}</tr>`;
+    })
+    .join('');
+}

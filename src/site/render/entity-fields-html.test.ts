@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { repoInfo } from '../../snapshot/memory.ts';
+import { entityFieldsHtml } from './entity-fields-html.ts';
+import { entity, orgIndex } from '../lib/test-org.ts';
+
+describe('entityFieldsHtml', () => {
+  const index = orgIndex([
+    entity('Group', 'team', { type: 'team' }, { title: 'The <Team>' }),
+    entity('System', 'sys', { owner: 'team' }),
+    entity(
+      'Component',
+      'svc',
+      { type: 'service & co', lifecycle: 'production', owner: 'team', system: 'sys', subcomponentOf: 'gone' },
+      { tags: ['a<b'], labels: { tier: '"1"' } },
+    ),
+    entity('Location', 'loc', { target: 'https://x.example/a?b=1&c=2', targets: ['./x<y>.yaml'] }),
+    entity('Component', 'raw', { type: 'service', lifecycle: 'production', owner: '' }),
+  ]);
+  const repo = repoInfo('payments', { owner: 'northwind' });
+
+  it('lists the fields with links to owner and system, Pagefind filters and the source', () => {
+    const html = entityFieldsHtml(index.get('component:default/svc')!, index, repo, '/p/');
+    expect(html).toContain('<dt>Owner</dt> <dd data-pagefind-filter="owner[data-owner]" data-owner="group:default/team"> <a href="/p/catalog/default/group/team/" title="group:default/team">The &lt;Team&gt;</a> </dd>');
+    expect(html).toContain('<dt>System</dt> <dd><a href="/p/catalog/default/system/sys/" title="system:default/sys">sys</a></dd>');
+    expect(html).toContain('<dt>Parent component</dt> <dd><span class="missing" title="component:default/gone is not in the catalog">gone <span class="badge">not in the catalog</span></span></dd>');
+    expect(html).toContain('<dt>Type</dt><dd data-pagefind-filter="type">service &amp; co</dd>');
+    expect(html).toContain('<dd data-pagefind-filter="kind" data-pagefind-meta="kind">Component</dd> <dt>Namespace</dt> <dd data-pagefind-filter="namespace">default</dd>');
+    expect(html).toContain('<li data-pagefind-filter="tag">a&lt;b</li>');
+    expect(html).toContain('<li><code>tier: &quot;1&quot;</code></li>');
+    expect(html).toContain(`<dt>Source</dt> <dd> <a href="${repo.url}">northwind/payments</a> <span class="meta"> · <a class="mono" href="${repo.url}/blob/main/catalog-info.yaml#L1">catalog-info.yaml:1:1</a></span> </dd>`);
+    expect(html.startsWith('<dl class="fields"> ')).toBe(true);
+    expect(html.endsWith('<dt>API version</dt> <dd><code>backstage.io/v1alpha1</code></dd> </dl>')).toBe(true);
+  });
+
+  it('links URL targets of a Location and shows other targets as code', () => {
+    const html = entityFieldsHtml(index.get('location:default/loc')!, index, undefined, '/');
+    expect(html).toContain('<dt>Targets</dt> <dd><ul class="plain"><li><a href="https://x.example/a?b=1&amp;c=2">https://x.example/a?b=1&amp;c=2</a></li><li><code>./x&lt;y&gt;.yaml</code></li></ul></dd>');
+    expect(html).toContain('<dt>Source</dt> <dd> <strong>org</strong> <span class="meta"> · <code>catalog-info.yaml:1:1</code></span> </dd>');
+    expect(html).not.toContain('<dt>Owner</dt>');
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { entityHref, refLinkHtml, relationCardHtml, relationsGraphHtml, targetItemsHtml, targetLinkHtml } from './entity-html.ts';
+import { relationCards } from '../../views/relations.ts';
+import type { GraphLayout } from '../../views/graph-layout.ts';
+import { entity, orgIndex } from '../lib/test-org.ts';
+
+const EVIL = `<img src=x onerror="alert('x')">&`;
+
+describe('targetLinkHtml', () => {
+  const index = orgIndex([
+    entity('Component', 'svc', { type: 'service', owner: 'team' }, { title: EVIL }),
+    entity('Group', 'team', { type: 'team', profile: { displayName: 'The "Team"' } }),
+    entity('Resource', 'db', { owner: 'team' }),
+  ]);
+
+  it('links to the entity page with its display name, kind and type, and a note', () => {
+    const team = index.get('group:default/team')!;
+    expect(targetLinkHtml(team.ref, team, '/portal/')).toBe('<a href="/portal/catalog/default/group/team/">The &quot;Team&quot;</a><span class="meta"> team</span>');
+    expect(targetLinkHtml(team.ref, team, '/', { showKind: true, note: 'via A & B' })).toBe(
+      '<a href="/catalog/default/group/team/">The &quot;Team&quot;</a><span class="meta"> Group · team</span><span class="meta"> · via A &amp; B</span>',
+    );
+    const db = index.get('resource:default/db')!;
+    expect(targetLinkHtml(db.ref, db, '/')).toBe('<a href="/catalog/default/resource/db/">db</a>');
+    expect(targetLinkHtml(db.ref, db, '/', { showKind: true })).toBe('<a href="/catalog/default/resource/db/">db</a><span class="meta"> Resource</span>');
+  });
+
+  it('escapes crawled titles and refs', () => {
+    const svc = index.get('component:default/svc')!;
+    const html = targetLinkHtml(svc.ref, svc, '/');
+    expect(html).toContain('&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt;&amp;</a>');
+    expect(html).not.toContain('<img');
+    const missing = targetLinkHtml(`component:default/"><script>`, undefined, '/');
+    expect(missing).toBe('<span class="missing" data-missing="component:default/&quot;><script>">component:&quot;&gt;&lt;script&gt; <span class="badge">not in the catalog</span></span>');
+  });
+
+  it('shows an unparseable ref as written', () => {
+    expect(targetLinkHtml('no-kind', undefined, '/')).toBe('<span class="missing" data-missing="no-kind">no-kind <span class="badge">not in the catalog</span></span>');
+  });
+
+  it('lists entries as <li>s', () => {
+    const db = index.get('resource:default/db')!;
+    expect(targetItemsHtml([{ ref: db.ref, target: db }, { ref: 'api:default/gone' }], '/', true)).toBe(
+      '<li><a href="/catalog/default/resource/db/">db</a><span class="meta"> Resource</span></li>' +
+        '<li><span class="missing" data-missing="api:default/gone">api:gone <span class="badge">not in the catalog</span></span></li>',
+    );
+    expect(targetItemsHtml([], '/')).toBe('');
+  });
+});
+
+describe('refLinkHtml', () => {
+  const index = orgIndex([entity('Group', 'team', { type: 'team' }, { title: 'A & B' })]);
+
+  it('links by ref with the ref as title, or marks a missing ref without the default kind', () => {
+    expect(refLinkHtml('group:default/team', index, '/')).toBe('<a href="/catalog/default/group/team/" title="group:default/team">A &amp; B</a>');
+    expect(refLinkHtml('Group:default/Team', index, '/')).toContain('href="/catalog/default/group/team/"');
+    expect(refLinkHtml('group:default/gone', index, '/', 'group', 'not in catalog')).toBe(
+      '<span class="missing" title="group:default/gone is not in the catalog">gone <span class="badge">not in catalog</span></span>',
+    );
+    expect(refLinkHtml('group:ops/gone"', index, '/')).toBe(
+      '<span class="missing" title="group:ops/gone&quot; is not in the catalog">group:ops/gone&quot; <span class="badge">not in the catalog</span></span>',
+    );
+  });
+});
+
+describe('relationsGraphHtml', () => {
+  const index = orgIndex([entity('Component', 'svc', { type: 'service', owner: 'team' })]);
+  const layout: GraphLayout = {
+    width: 400,
+    height: 100,
+    nodes: [
+      { id: 'component:default/svc', kind: 'Component', title: 'svc', entity: index.get('component:default/svc')!, center: true, x: 4, y: 8 },
+      { id: 'group:default/team', kind: 'Group', title: 'A very long team title, cut short', missing: true, x: 200, y: 8 },
+      { id: 'thing:default/x', kind: 'constructor', title: '<b>', x: 0, y: 60 },
+    ],
+    edges: [{ from: 'group:default/team', to: 'component:default/svc', label: 'owner <of>', path: 'M1 2L3 4', labelX: 100, labelY: 10 }],
+  };
+
+  it('draws nodes, edges and labels, linking catalog nodes and escaping text', () => {
+    const html = relationsGraphHtml(layout, 'svc & friends', '/p/', true);
+    expect(html.startsWith('<div class="graph-box scroll"> <svg class="graph" viewBox="0 0 400 100" width="400" height="100" role="group" aria-label="svc &amp; friends">')).toBe(true);
+    expect(html).toContain('<g class="edges" aria-hidden="true"> <path d="M1 2L3 4" marker-end="url(#graph-arrow)"></path> </g>');
+    expect(html).toContain('<text x="100" y="14" text-anchor="middle">owner &lt;of&gt;</text>');
+    expect(html).toContain(
+      '<a href="/p/catalog/default/component/svc/" data-node="component:default/svc"><g class="node k-component center" transform="translate(4 8)"> <title>svc</title> <rect width="184" height="44" rx="4"></rect> <text x="12" y="17" class="nk">Component</text> <text x="12" y="34" class="nt">svc</text> </g></a>',
+    );
+    // Not in the catalog: no link, marked, the title cut to 22 characters.
+    expect(html).toContain(
+      '<g class="node k-group missing" transform="translate(200 8)"> <title>group:default/team (not in the catalog)</title> <rect width="184" height="44" rx="4"></rect> <text x="12" y="17" class="nk">Group · not in catalog</text> <text x="12" y="34" class="nt">A very long team titl…</text> </g>',
+    );
+    // Unknown kinds (even ones named like Object's own properties) get the generic outline.
+    expect(html).toContain('<g class="node k-other" transform="translate(0 60)"> <title>&lt;b&gt;</title> <rect width="184" height="44" rx="4"></rect>');
+    expect(relationsGraphHtml(layout, 'x', '/')).toMatch(/^<div class="graph-box"> /);
+  });
+});
+
+describe('relationCardHtml', () => {
+  const index = orgIndex([
+    entity('System', 'sys', { owner: 't' }),
+    ...Array.from({ length: 3 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 't', system: 'sys' })),
+    entity('API', 'api', { type: 'openapi', owner: 't', system: 'sys', definition: 'x' }),
+  ]);
+  const { cards } = relationCards(index.get('system:default/sys')!.entity, index);
+  const card = (id: string) => cards.find((c) => c.id === id)!;
+
+  it('lists the first entries and links the full list beyond them', () => {
+    const html = relationCardHtml(card('components'), 2, '/all/?a=1&b="2"', '/');
+    expect(html.startsWith('<section class="card rel-card" id="card-components" data-card="components" data-relation="hasPart" aria-labelledby="card-components-title"> <h3 id="card-components-title">Components <span class="count">3</span></h3> <ul class="plain"> <li>')).toBe(true);
+    expect(html.match(/<li>/g)).toHaveLength(2);
+    expect(html.endsWith(' </ul> <p class="more">and 1 more — <a href="/all/?a=1&amp;b=&quot;2&quot;">see all 3</a></p> </section>')).toBe(true);
+  });
+
+  it('shows the empty text of an empty card', () => {
+    expect(relationCardHtml(card('resources'), 20, '/all/', '/')).toContain('<h3 id="card-resources-title">Resources <span class="count">0</span></h3> <p class="muted">No resources.</p>  </section>');
+  });
+});
+
+describe('entityHref', () => {
+  it('is the entity page under the base, lower-cased', () => {
+    const [item] = orgIndex([entity('Component', 'Svc-A', { type: 'service', owner: 't' }, { namespace: 'Ops' })]).values();
+    expect(entityHref(item!, '/')).toBe('/catalog/ops/component/svc-a/');
+    expect(entityHref(item!, '/portal/')).toBe('/portal/catalog/ops/component/svc-a/');
+    expect(entityHref(item!, '/')).toBe('/catalog/ops/component/svc-a/');
+  });
+});

@@ -1,0 +1,70 @@
+// The catalog listing computed once per model: every entity as a catalog item, per kind, and paged
+// for the static lists that work without JavaScript.
+
+import { createHash } from 'node:crypto';
+import type { PortalModel } from '../../model/portal.ts';
+import { catalogItem, encodeCatalogIndex } from './index.ts';
+import type { CatalogIndex, CatalogItem } from './items.ts';
+import { PAGE_SIZE } from './query.ts';
+import { countByKind, type KindCount } from '../entities.ts';
+import { catalogKindPath } from '../../model/routes.ts';
+import { siteData } from '../site-data.ts';
+
+export interface CatalogData {
+  /** Every entity in listing order. */
+  items: CatalogItem[];
+  /** Items per lower-case kind. */
+  byKind: ReadonlyMap<string, CatalogItem[]>;
+  kinds: KindCount[];
+  index: CatalogIndex;
+  /** The index as served, and a short hash of it for cache-busting URLs. */
+  json: string;
+  version: string;
+  /** Items by ref, to tell links from dangling refs. */
+  byRef: ReadonlyMap<string, CatalogItem>;
+  namespaced: boolean;
+}
+
+const cache = new WeakMap<PortalModel, CatalogData>();
+
+export function catalogData(model: PortalModel): CatalogData {
+  const { model: m, sorted, byEntity } = siteData(model);
+  const hit = cache.get(m);
+  if (hit) return hit;
+  const items = sorted.map((e) => catalogItem(e, byEntity.get(e.ref)));
+  const byKind = new Map<string, CatalogItem[]>();
+  for (const item of items) {
+    const key = item.kind.toLowerCase();
+    const list = byKind.get(key) ?? [];
+    list.push(item);
+    byKind.set(key, list);
+  }
+  const index = encodeCatalogIndex(items);
+  const json = JSON.stringify(index);
+  const data: CatalogData = {
+    items,
+    byKind,
+    kinds: countByKind(m.entities),
+    index,
+    json,
+    version: createHash('sha256').update(json).digest('hex').slice(0, 12),
+    byRef: new Map(items.map((i) => [i.ref, i])),
+    namespaced: items.some((i) => i.namespace.toLowerCase() !== 'default'),
+  };
+  cache.set(m, data);
+  return data;
+}
+
+export function pageCount(total: number, size: number = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+export function pageOf<T>(items: readonly T[], page: number, size: number = PAGE_SIZE): T[] {
+  return items.slice((page - 1) * size, page * size);
+}
+
+/** Site path of a static list page: all entities or one kind, page 1 at the list's root. */
+export function listingPath(kind: string | undefined, page = 1): string {
+  const root = kind ? catalogKindPath(kind) : 'catalog/';
+  return page > 1 ? `${root}page/${page}/` : root;
+}

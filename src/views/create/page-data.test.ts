@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { PortalModel } from '../../model/portal.ts';
+import { orgEntities } from '../../site/lib/test-org.ts';
+import { createPageData, scriptJson } from './page-data.ts';
+import { catalog, demoTemplate } from '../../site/lib/create/testing.ts';
+
+describe('createPageData', () => {
+  it('carries the form, the GitHub target and the workflow link; repo pickers default to the portal’s host', () => {
+    const template = { ...demoTemplate('docs-site'), spec: { ...demoTemplate('docs-site').spec, parameters: [{ properties: { repoUrl: { type: 'string', 'ui:field': 'RepoUrlPicker' } } }] } };
+    const [entity] = orgEntities([template]);
+    const model: PortalModel = { site: { title: 'P', base: '/', repo: 'eng/portal', githubUrl: 'https://git.acme.example' }, generatedAt: '', repos: [], entities: [...catalog(), entity!], diagnostics: [] };
+    const data = createPageData(model, entity!);
+    expect(data.github).toEqual({ web: 'https://git.acme.example', api: 'https://git.acme.example/api/v3', repo: 'eng/portal' });
+    expect(data.workflowUrl).toBe('https://git.acme.example/eng/portal/actions/workflows/scaffold.yml');
+    expect(data.form.pages[0]!.fields[0]!.repo!.hosts).toEqual(['git.acme.example']);
+    expect(data.maxIssueUrl).toBe(8000);
+  });
+});
+
+describe('scriptJson', () => {
+  it('cannot close its script element', () => {
+    const text = scriptJson({ a: '</script><script>alert(1)</script>', b: '\u2028' });
+    expect(text).not.toContain('<');
+    expect(JSON.parse(text)).toEqual({ a: '</script><script>alert(1)</script>', b: '\u2028' });
+  });
+});

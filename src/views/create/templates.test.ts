@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { entity, orgEntities } from '../../site/lib/test-org.ts';
+import { facetCounts, matchesTemplateFilter, readTemplateFilter, templateCards, templatePath, writeTemplateFilter } from './templates.ts';
+import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/lib/create/testing.ts';
+
+const entities = [
+  ...catalog(),
+  ...orgEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate, entity('Group', 'platform-team', { type: 'team', children: [] })]),
+  ...orgEntities([{ apiVersion: 'backstage.io/v1beta2', kind: 'Template', metadata: { name: 'old' }, spec: { type: 'service' } }]),
+];
+
+describe('templateCards', () => {
+  it('one card per v1beta3 Template, by title, with what the card shows', () => {
+    const cards = templateCards(entities);
+    expect(cards.map((c) => c.title)).toEqual(['Documentation site', 'Kitchen sink', 'Node.js service']);
+    expect(cards[2]).toEqual({
+      ref: 'template:default/node-service',
+      namespace: 'default',
+      name: 'node-service',
+      title: 'Node.js service',
+      description: 'A production-ready Node.js 24 HTTP service with @kestrel/node-kit, CI, a Helm chart and TechDocs.',
+      tags: ['recommended', 'nodejs', 'typescript'],
+      owner: 'group:default/platform-team',
+      type: 'service',
+      path: 'create/default/node-service/',
+    });
+  });
+
+  it('paths are lower-case and encoded', () => {
+    expect(templatePath('template:Ops/New-Thing')).toBe('create/ops/new-thing/');
+  });
+});
+
+describe('the type and tag filter', () => {
+  const cards = templateCards(entities);
+  it('matches on type and tag together', () => {
+    expect(cards.filter((c) => matchesTemplateFilter(c, { type: 'service' })).map((c) => c.name)).toEqual(['node-service']);
+    expect(cards.filter((c) => matchesTemplateFilter(c, { tag: 'mkdocs' })).map((c) => c.name)).toEqual(['docs-site']);
+    expect(cards.filter((c) => matchesTemplateFilter(c, { type: 'service', tag: 'mkdocs' }))).toEqual([]);
+    expect(cards.filter((c) => matchesTemplateFilter(c, {}))).toHaveLength(3);
+  });
+
+  it('counts facet values, most common first', () => {
+    expect(facetCounts(['b', 'a', 'b', 'c'])).toEqual([
+      { value: 'b', count: 2 },
+      { value: 'a', count: 1 },
+      { value: 'c', count: 1 },
+    ]);
+  });
+
+  it('keeps its state in the query string', () => {
+    expect(readTemplateFilter('?type=service&tag=c%2B%2B')).toEqual({ type: 'service', tag: 'c++' });
+    expect(readTemplateFilter('')).toEqual({});
+    expect(writeTemplateFilter({ type: 'service', tag: 'c++' })).toBe('?type=service&tag=c%2B%2B');
+    expect(writeTemplateFilter({})).toBe('');
+  });
+});

@@ -1,0 +1,83 @@
+// The docs model as the pages use it: lookups by entity, static routes, nav state, table of contents.
+// Docs URLs in the model already carry the base path (the docs stage was given it).
+
+import type { DocsHeading, DocsPage, DocsSite, NavItem } from '../docs/types.ts';
+import type { PortalModel } from '../model/portal.ts';
+import { parseEntityRef } from '../model/entityRef.ts';
+
+export interface DocsIndex {
+  sites: readonly DocsSite[];
+  byRef: ReadonlyMap<string, DocsSite>;
+  /** Entity ref → URL of the docs it shows (`backstage.io/techdocs-entity`). */
+  redirects: ReadonlyMap<string, string>;
+}
+
+const cache = new WeakMap<PortalModel, DocsIndex>();
+
+export function docsIndex(model: PortalModel): DocsIndex {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const sites = model.docs?.sites ?? [];
+  const index: DocsIndex = {
+    sites,
+    byRef: new Map(sites.map((s) => [s.entityRef, s])),
+    redirects: new Map((model.docs?.redirects ?? []).map((r) => [r.entityRef, r.to])),
+  };
+  cache.set(model, index);
+  return index;
+}
+
+/** Where an entity's "Docs" link goes: its own site, or the site its techdocs-entity names. */
+export function docsUrlOf(index: DocsIndex, ref: string): string | undefined {
+  const key = ref.toLowerCase();
+  return index.byRef.get(key)?.url ?? index.redirects.get(key);
+}
+
+export type DocsRoute =
+  | { params: RouteParams; props: { type: 'page'; site: DocsSite; page: DocsPage } }
+  | { params: RouteParams; props: { type: 'redirect'; entityRef: string; to: string } };
+
+interface RouteParams {
+  namespace: string;
+  kind: string;
+  name: string;
+  /** Page path without the trailing slash; undefined for the site's index. */
+  page: string | undefined;
+}
+
+/** One route per docs page, and one redirect per entity that shows another entity's docs. */
+export function docsRoutes(model: PortalModel): DocsRoute[] {
+  const routes: DocsRoute[] = [];
+  const taken = new Set<string>();
+  for (const site of docsIndex(model).sites) {
+    for (const page of site.pages) {
+      const params = { namespace: site.namespace, kind: site.kind, name: site.name, page: page.path.replace(/\/$/, '') || undefined };
+      taken.add(`${params.namespace}/${params.kind}/${params.name}/${params.page ?? ''}`);
+      routes.push({ params, props: { type: 'page', site, page } });
+    }
+  }
+  for (const redirect of model.docs?.redirects ?? []) {
+    const { kind, namespace, name } = parseEntityRef(redirect.entityRef);
+    const params = { namespace: namespace.toLowerCase(), kind: kind.toLowerCase(), name: name.toLowerCase(), page: undefined };
+    if (taken.has(`${params.namespace}/${params.kind}/${params.name}/`)) continue;
+    routes.push({ params, props: { type: 'redirect', entityRef: redirect.entityRef, to: redirect.to } });
+  }
+  return routes;
+}
+
+/** The nav item is the page at `path`, or a section holding it: open it in the sidebar. */
+export function navHolds(item: NavItem, path: string): boolean {
+  if (item.type === 'page') return item.path === path;
+  if (item.type === 'section') return item.path === path || item.children.some((c) => navHolds(c, path));
+  return false;
+}
+
+/** Headings for the on-page table of contents (h2 and h3, as Material shows by default). */
+export function tocHeadings(page: DocsPage, maxDepth = 3): DocsHeading[] {
+  return page.headings.filter((h) => h.depth <= maxDepth);
+}
+
+/** Sites in the "All documentation" list, by name. */
+export function sortedSites(index: DocsIndex): DocsSite[] {
+  return [...index.sites].sort((a, b) => a.siteName.localeCompare(b.siteName, 'en', { sensitivity: 'base' }) || a.entityRef.localeCompare(b.entityRef));
+}

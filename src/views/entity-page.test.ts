@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { CARD_LIMIT, docsLink, entityLists, hasExplorer, needsFullLists } from './entity-page.ts';
+import { groupMembers, groupOwnership, userOwnership } from './org.ts';
+import { relationCards } from './relations.ts';
+import { entity, orgEntities, orgIndex } from '../site/lib/test-org.ts';
+
+describe('docsLink', () => {
+  const [withRef, withEntity, plain] = orgEntities([
+    entity('Component', 'a', { type: 'service', owner: 't' }, { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } }),
+    entity('Component', 'b', { type: 'service', owner: 't' }, { annotations: { 'backstage.io/techdocs-entity': 'component:a' } }),
+    entity('Component', 'c', { type: 'service', owner: 't' }),
+  ]);
+
+  it('links only to docs the docs stage built, with pages', () => {
+    const docs = {
+      sites: [{ entityRef: 'component:default/a', url: '/docs/default/component/a/', pages: [{}] }],
+      redirects: [{ entityRef: 'component:default/b', to: '/docs/default/component/a/guide/' }],
+    };
+    expect(docsLink({ docs }, withRef!)).toEqual({ url: '/docs/default/component/a/', annotation: 'backstage.io/techdocs-ref' });
+    expect(docsLink({ docs }, withEntity!)).toEqual({ url: '/docs/default/component/a/guide/', annotation: 'backstage.io/techdocs-entity' });
+    expect(docsLink({ docs }, plain!)).toEqual({});
+  });
+
+  it('gives no link when docs were not built or have no pages', () => {
+    expect(docsLink({}, withRef!)).toEqual({ annotation: 'backstage.io/techdocs-ref' });
+    const empty = { sites: [{ entityRef: 'component:default/a', url: '/docs/default/component/a/', pages: [] }], redirects: [{ entityRef: 'component:default/b', to: '/docs/default/component/a/' }] };
+    expect(docsLink({ docs: empty }, withRef!).url).toBeUndefined();
+    expect(docsLink({ docs: empty }, withEntity!).url).toBeUndefined();
+  });
+});
+
+describe('needsFullLists', () => {
+  it('is true only when a card or list on the page is cut', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 'big', system: 'sys' }));
+    const index = orgIndex([entity('Group', 'big', { type: 'team' }), entity('System', 'sys', { owner: 'big' }), ...many(CARD_LIMIT + 1)]);
+    expect(needsFullLists(index.get('group:default/big')!, index)).toBe(true);
+    expect(needsFullLists(index.get('system:default/sys')!, index)).toBe(true);
+    expect(needsFullLists(index.get('component:default/c0')!, index)).toBe(false);
+    const small = orgIndex([entity('Group', 'big', { type: 'team' }), entity('System', 'sys', { owner: 'big' }), ...many(CARD_LIMIT)]);
+    expect(needsFullLists(small.get('system:default/sys')!, small)).toBe(false);
+  });
+
+  it('counts what a user owns through their groups', () => {
+    const index = orgIndex([
+      entity('Group', 'big', { type: 'team', members: ['u'] }),
+      entity('User', 'u', { memberOf: [] }),
+      ...Array.from({ length: CARD_LIMIT + 1 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 'big' })),
+    ]);
+    expect(needsFullLists(index.get('user:default/u')!, index)).toBe(true);
+  });
+
+  it('knows which kinds have a graph explorer', () => {
+    expect([hasExplorer('System'), hasExplorer('domain'), hasExplorer('Component')]).toEqual([true, true, false]);
+  });
+});
+
+describe('entityLists', () => {
+  const index = orgIndex([
+    entity('Group', 'root', { type: 'org', children: ['team'], members: ['ann'] }),
+    entity('Group', 'team', { type: 'team', parent: 'root', members: ['bob', 'ann'] }),
+    entity('User', 'ann', { memberOf: [] }),
+    entity('User', 'bob', { memberOf: [] }),
+    entity('System', 'sys', { owner: 'root' }),
+    entity('Component', 'a', { type: 'service', owner: 'team', system: 'sys' }),
+    entity('Component', 'b', { type: 'website', owner: 'root', system: 'sys' }),
+    entity('Component', 'c', { type: 'service', owner: 'user:bob', dependsOn: ['resource:db'] }),
+  ]);
+
+  it('gives the same lists as walking the org for each list', () => {
+    for (const ref of ['group:default/root', 'group:default/team']) {
+      const lists = entityLists(index.get(ref)!, index);
+      expect(lists.members).toEqual({ direct: groupMembers(ref, index, false), aggregated: groupMembers(ref, index, true) });
+      expect(lists.owned).toEqual({ direct: groupOwnership(ref, index, false), aggregated: groupOwnership(ref, index, true) });
+    }
+    for (const ref of ['user:default/ann', 'user:default/bob']) {
+      const lists = entityLists(index.get(ref)!, index);
+      expect(lists.members).toBeUndefined();
+      expect(lists.owned).toEqual({ direct: userOwnership(ref, index, false), aggregated: userOwnership(ref, index, true) });
+    }
+    const root = entityLists(index.get('group:default/root')!, index);
+    expect(root.members!.aggregated.map((m) => m.ref)).toEqual(['user:default/ann', 'user:default/bob']);
+    expect(root.owned!.direct.map((o) => o.ref)).toEqual(['component:default/b', 'system:default/sys']);
+    expect(root.owned!.aggregated.map((o) => o.ref)).toEqual(['component:default/a', 'component:default/b', 'system:default/sys']);
+    expect(entityLists(index.get('user:default/bob')!, index).owned!.direct.map((o) => o.ref)).toEqual(['component:default/c']);
+    const c = index.get('component:default/c')!;
+    expect(entityLists(c, index)).toEqual({ ...relationCards(c.entity, index), fullLists: false });
+  });
+
+  it('computes the lists of an entity once per index', () => {
+    const item = index.get('group:default/team')!;
+    expect(entityLists(item, index)).toBe(entityLists(item, index));
+    const other = orgIndex([entity('Group', 'team', { type: 'team' })]);
+    expect(entityLists(other.get('group:default/team')!, other).members!.aggregated).toEqual([]);
+  });
+});

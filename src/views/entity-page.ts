@@ -1,0 +1,111 @@
+// What an entity page shows beyond its own fields, and the caps that keep any page small at 10,000 entities.
+
+import { ANNOTATION_TECHDOCS_ENTITY, ANNOTATION_TECHDOCS_REF } from '../model/entity.ts';
+import type { PortalEntity } from '../model/portal.ts';
+import type { EntityIndex } from './entities.ts';
+import { groupMembers, groupOwnership, userOwnership, type Member, type Owned } from './org.ts';
+import { relationCards, type RelationCard, type RelationGroup } from './relations.ts';
+
+/** Entries per relation card, owned-entities list and members list before "and N more". */
+export const CARD_LIMIT = 20;
+export const MEMBER_LIMIT = 30;
+/** Neighbours drawn in an entity page's graph. */
+export const GRAPH_NODES = 12;
+/** Entities drawn in a System's or Domain's graph explorer. */
+export const EXPLORER_NODES = 40;
+
+/** Kinds with a full-page graph explorer. */
+export function hasExplorer(kind: string): boolean {
+  const k = kind.toLowerCase();
+  return k === 'system' || k === 'domain';
+}
+
+export interface EntityLists {
+  cards: RelationCard[];
+  /** Relations no card shows, grouped by type. */
+  other: RelationGroup[];
+  /** A group's members, directly and with its child groups. */
+  members?: { direct: Member[]; aggregated: Member[] };
+  /** What a group or user owns: directly, and with child groups (group) or through their groups (user). */
+  owned?: { direct: Owned[]; aggregated: Owned[] };
+  /** Some list on the entity's page is cut, so it has a page with the full lists. */
+  fullLists: boolean;
+}
+
+// The relations page's paths and the entity page both need these, and a user's or group's lists walk the org:
+// computed once per entity and index (a new build has a new model, so new keys).
+const listsCache = new WeakMap<EntityIndex, WeakMap<PortalEntity, EntityLists>>();
+
+/** Everything the entity page lists, computed once per entity. */
+export function entityLists(item: PortalEntity, index: EntityIndex): EntityLists {
+  let byItem = listsCache.get(index);
+  if (!byItem) {
+    byItem = new WeakMap();
+    listsCache.set(index, byItem);
+  }
+  let lists = byItem.get(item);
+  if (!lists) {
+    lists = computeLists(item, index);
+    byItem.set(item, lists);
+  }
+  return lists;
+}
+
+function computeLists(item: PortalEntity, index: EntityIndex): EntityLists {
+  const kind = item.entity.kind.toLowerCase();
+  const { cards, other } = relationCards(item.entity, index);
+  // Direct entries are the aggregated ones without `via`, in the same order: one walk gives both lists.
+  const direct = <T extends { via?: string }>(all: T[]) => all.filter((x) => !x.via);
+  let members: EntityLists['members'];
+  let owned: EntityLists['owned'];
+  if (kind === 'group') {
+    const allMembers = groupMembers(item.ref, index, true);
+    members = { direct: direct(allMembers), aggregated: allMembers };
+    const allOwned = groupOwnership(item.ref, index, true);
+    owned = { direct: direct(allOwned), aggregated: allOwned };
+  } else if (kind === 'user') {
+    const allOwned = userOwnership(item.ref, index, true);
+    owned = { direct: direct(allOwned), aggregated: allOwned };
+  }
+  // Groups and users list what comes through other groups, so their own relation count says little.
+  const fullLists =
+    (members !== undefined && members.aggregated.length > MEMBER_LIMIT) ||
+    (kind === 'group' && owned !== undefined && owned.direct.length > CARD_LIMIT) ||
+    (kind === 'user' && owned !== undefined && owned.aggregated.length > CARD_LIMIT) ||
+    cards.some((c) => c.targets.length > CARD_LIMIT) ||
+    other.some((g) => g.targets.length > CARD_LIMIT);
+  return { cards, other, ...(members ? { members } : {}), ...(owned ? { owned } : {}), fullLists };
+}
+
+/** Whether some list on the entity's page is cut, so it needs the page with the full lists. */
+export function needsFullLists(item: PortalEntity, index: EntityIndex): boolean {
+  return entityLists(item, index).fullLists;
+}
+
+interface DocsModel {
+  docs?: { sites?: Array<{ entityRef: string; url: string; pages?: unknown[] }>; redirects?: Array<{ entityRef: string; to: string }> };
+}
+
+export interface DocsLink {
+  /** URL of the entity's docs (with the base), when the docs stage built them. */
+  url?: string;
+  /** The annotation that asks for docs, when there is one. */
+  annotation?: string;
+}
+
+/**
+ * "View docs": only where the docs stage built a site (its own, or another entity's through
+ * `backstage.io/techdocs-entity`), so the link is never broken. Reads the model loosely: the docs
+ * part is optional and owned by the docs stage.
+ */
+export function docsLink(model: object, item: PortalEntity): DocsLink {
+  const annotations = item.entity.metadata.annotations ?? {};
+  const annotation = annotations[ANNOTATION_TECHDOCS_REF] ? ANNOTATION_TECHDOCS_REF : annotations[ANNOTATION_TECHDOCS_ENTITY] ? ANNOTATION_TECHDOCS_ENTITY : undefined;
+  const docs = (model as DocsModel).docs;
+  // A site without pages has no index page to link to.
+  const built = (docs?.sites ?? []).filter((s) => (s.pages?.length ?? 1) > 0);
+  const site = built.find((s) => s.entityRef === item.ref);
+  const redirect = site ? undefined : docs?.redirects?.find((r) => r.entityRef === item.ref && built.some((s) => r.to.startsWith(s.url)));
+  const url = site?.url ?? redirect?.to;
+  return { ...(url ? { url } : {}), ...(annotation ? { annotation } : {}) };
+}

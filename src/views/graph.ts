@@ -1,0 +1,150 @@
+// The relations graph around an entity: nodes and merged edges, as Backstage's catalog graph draws it
+// (each relation pair drawn once, in one direction, labelled), to a depth and a node cap.
+
+import type { PortalEntity } from '../model/portal.ts';
+import { compareKinds, displayKind, entityDisplayName, findEntity, type EntityIndex } from './entities.ts';
+import { EXPLORER_NODES, GRAPH_NODES } from './entity-page.ts';
+import { parseEntityRef } from '../model/entityRef.ts';
+import { drawnEdge } from '../model/relations.ts';
+
+export interface GraphNode {
+  /** The entity ref (as written when it is not in the catalog). */
+  id: string;
+  kind: string;
+  title: string;
+  /** Set when the node is an entity in the catalog (it links to its page). */
+  entity?: PortalEntity;
+  center?: true;
+  /** A relation target that is not in the catalog. */
+  missing?: true;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  label: string;
+}
+
+export interface EntityGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** Entities reached but left out by the node cap. */
+  omitted: number;
+}
+
+export interface NeighbourhoodOptions {
+  depth?: number;
+  /** Relation types to follow (both directions of a pair must be listed); default all. */
+  relations?: ReadonlySet<string>;
+  /** Nodes besides the centre before the rest are counted as omitted. */
+  maxNodes?: number;
+}
+
+/** Breadth-first from `ref`. Edges come only from expanded nodes, like Backstage's graph at a max depth. */
+export function neighbourhood(ref: string, index: EntityIndex, options: NeighbourhoodOptions = {}): EntityGraph {
+  const { depth = 1, relations, maxNodes = 20 } = options;
+  const center = findEntity(index, ref);
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  const start = center?.ref ?? ref;
+  nodes.set(start, { ...nodeFor(start, index), center: true });
+  const omittedRefs = new Set<string>();
+  let frontier = [start];
+  for (let level = 0; level < depth && frontier.length; level++) {
+    const next: string[] = [];
+    for (const from of frontier) {
+      const entity = findEntity(index, from);
+      if (!entity) continue;
+      const targets = interleave(
+        (entity.entity.relations ?? []).filter((r) => !relations || relations.has(r.type)),
+        index,
+      );
+      for (const { type, targetRef } of targets) {
+        if (targetRef === from) continue;
+        if (!nodes.has(targetRef)) {
+          if (nodes.size > maxNodes) {
+            omittedRefs.add(targetRef);
+            continue;
+          }
+          nodes.set(targetRef, nodeFor(targetRef, index));
+          next.push(targetRef);
+        }
+        const edge = drawnEdge(from, type, targetRef);
+        edges.set(`${edge.from}\0${edge.to}\0${edge.label}`, edge);
+      }
+    }
+    frontier = next;
+  }
+  for (const r of nodes.keys()) omittedRefs.delete(r);
+  return { nodes: [...nodes.values()], edges: [...edges.values()], omitted: omittedRefs.size };
+}
+
+/**
+ * Relations in a stable order that takes one of each type in turn, so a cap keeps every kind of relation
+ * (a group owning hundreds of entities still shows its parent and members).
+ */
+function interleave(relations: ReadonlyArray<{ type: string; targetRef: string }>, index: EntityIndex): Array<{ type: string; targetRef: string }> {
+  // Each target's kind is looked up once, not once per comparison: a group can own thousands of entities.
+  const byType = new Map<string, Array<{ relation: { type: string; targetRef: string }; kind: string }>>();
+  for (const relation of relations) {
+    const entry = { relation, kind: findEntity(index, relation.targetRef)?.entity.kind ?? kindOf(relation.targetRef) };
+    const list = byType.get(relation.type);
+    if (list) list.push(entry);
+    else byType.set(relation.type, [entry]);
+  }
+  const lists = [...byType.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, list]) => list.sort((a, b) => compareKinds(a.kind, b.kind) || a.relation.targetRef.localeCompare(b.relation.targetRef)));
+  const out: Array<{ type: string; targetRef: string }> = [];
+  for (let i = 0; out.length < relations.length; i++) {
+    for (const list of lists) if (i < list.length) out.push(list[i]!.relation);
+  }
+  return out;
+}
+
+function nodeFor(ref: string, index: EntityIndex): GraphNode {
+  const entity = findEntity(index, ref);
+  if (entity) return { id: entity.ref, kind: entity.entity.kind, title: entityDisplayName(entity.entity), entity };
+  let kind = 'Entity';
+  let title = ref;
+  try {
+    const parts = parseEntityRef(ref);
+    kind = displayKind(parts.kind);
+    title = parts.name;
+  } catch {
+    // Not a ref we can split: show it whole.
+  }
+  return { id: ref, kind, title, missing: true };
+}
+
+function kindOf(ref: string): string {
+  const colon = ref.indexOf(':');
+  return colon > 0 ? ref.slice(0, colon) : '';
+}
+
+/** Relation types the System/Domain graph explorer follows. */
+export const EXPLORER_RELATIONS: ReadonlySet<string> = new Set([
+  'partOf',
+  'hasPart',
+  'providesApi',
+  'apiProvidedBy',
+  'consumesApi',
+  'apiConsumedBy',
+  'dependsOn',
+  'dependencyOf',
+]);
+
+/** The graph on an entity's page: its direct neighbours. */
+export function entityGraph(ref: string, index: EntityIndex): EntityGraph {
+  return neighbourhood(ref, index, { depth: 1, maxNodes: GRAPH_NODES });
+}
+
+/** Steps out from a System or Domain in its explorer: a domain holds systems that hold components, one more. */
+export function explorerDepth(kind: string): number {
+  return kind.toLowerCase() === 'domain' ? 3 : 2;
+}
+
+/** The graph of a System's or Domain's explorer page: parts, APIs and dependencies, a few steps out. */
+export function explorerGraph(item: PortalEntity, index: EntityIndex): EntityGraph {
+  return neighbourhood(item.ref, index, { depth: explorerDepth(item.entity.kind), relations: EXPLORER_RELATIONS, maxNodes: EXPLORER_NODES });
+}
