@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
 import { moveDir } from '../util/moveDir.ts';
-import { entityRecords } from './records.ts';
+import { entityRecords } from '../views/search.ts';
 
 export interface IndexSiteOptions {
   /** Bundle fragments into shared files above this many pages (default 1,000). */

@@ -6,6 +6,7 @@
 import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import { DEFAULT_NAMESPACE } from '../model/entity.ts';
 import { entityPath } from '../model/routes.ts';
+import { entityProfile, entityTitle, ownerRef, specString } from './entities.ts';
 
 export interface SearchRecord {
   /** Site URL from the root, e.g. `/catalog/default/component/payments/` (the browser adds the base path). */
@@ -18,16 +19,19 @@ export interface SearchRecord {
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 export function entityRecord({ ref, entity }: PortalEntity): SearchRecord {
-  const { metadata, spec = {} } = entity;
-  const title = str(metadata.title) || metadata.name;
-  const profile = (spec.profile && typeof spec.profile === 'object' ? spec.profile : {}) as Record<string, unknown>;
-  const owner = entity.relations?.find((r) => r.type === 'ownedBy')?.targetRef ?? str(spec.owner);
+  const { metadata } = entity;
+  const title = entityTitle(entity).trim();
+  const profile = entityProfile(entity);
+  // The owner as the graph resolved it; an owner that is not a valid ref is still searchable as written.
+  const owner = ownerRef(entity) ?? specString(entity, 'owner');
+  const type = specString(entity, 'type');
+  const lifecycle = specString(entity, 'lifecycle');
   const tags = (metadata.tags ?? []).filter((t): t is string => typeof t === 'string' && t !== '');
   const parts = [title, metadata.name !== title ? metadata.name : '', str(metadata.description), str(profile.displayName), str(profile.email)];
   const filters: Record<string, string[]> = { kind: [entity.kind], namespace: [metadata.namespace ?? DEFAULT_NAMESPACE] };
-  if (str(spec.type)) filters.type = [str(spec.type)];
-  if (str(spec.lifecycle)) filters.lifecycle = [str(spec.lifecycle)];
-  if (owner) filters.owner = [owner];
+  if (type?.trim()) filters.type = [type.trim()];
+  if (lifecycle?.trim()) filters.lifecycle = [lifecycle.trim()];
+  if (owner?.trim()) filters.owner = [owner.trim()];
   if (tags.length) filters.tag = tags;
   return {
     url: `/${entityPath(ref)}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalEntity } from '../model/portal.ts';
-import { entityRecord } from './records.ts';
+import { entityRecord } from './search.ts';
 
 const source = { repo: 'r', file: 'catalog-info.yaml', line: 1, column: 1 };
 
