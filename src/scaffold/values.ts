@@ -1,5 +1,6 @@
 // The form's values checked again against the template's parameter pages: the browser is not trusted.
 
+import { parameterPages as readPages } from '../model/templateParameters.ts';
 import { valuesAjv } from '../util/ajv.ts';
 import type { JsonObject } from './types.ts';
 
@@ -9,9 +10,9 @@ export interface ValuesProblem {
   message: string;
 }
 
+/** The template's parameter pages, read as the Create form reads them (model/templateParameters.ts). */
 export function parameterPages(parameters: JsonObject | JsonObject[] | undefined): JsonObject[] {
-  if (!parameters) return [];
-  return Array.isArray(parameters) ? parameters : [parameters];
+  return readPages(parameters) as JsonObject[];
 }
 
 /** Fills top-level `default`s the form would have filled (the CLI and the issue path have no form). */

@@ -2,6 +2,7 @@
 // pickers) → a plain description of steps and fields that the browser renders. Picker choices come from the
 // catalog here, at build time, so the page needs no catalog API.
 
+import { parameterPages } from '../../model/templateParameters.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { entityTitle } from '../entities.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
@@ -401,8 +402,7 @@ function conditionalBranches(page: Json, known: ReadonlySet<string>): Branch[] {
 /** The whole form of a Template entity. */
 export function buildForm(template: PortalEntity, entities: readonly PortalEntity[], options: FormOptions = {}): TemplateForm {
   const spec = template.entity.spec ?? {};
-  const raw = spec.parameters;
-  const pages = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(isRecord);
+  const pages = parameterPages(spec.parameters);
   const presentation = isRecord(spec.presentation) ? spec.presentation : {};
   const labels = isRecord(presentation.buttonLabels) ? presentation.buttonLabels : {};
   return {
