@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { countSeverities, diagnosticLocation, diagnosticRows, diagnosticsByRepo, diagnosticsForEntity } from './diagnostics.ts';
+import { countSeverities, diagnosticLocation, diagnosticRows, diagnosticsByRepo, diagnosticsByEntity } from './diagnostics.ts';
 
 function diag(repo: string, line: number, severity: Diagnostic['severity'], entity?: string): Diagnostic {
   return { severity, code: 'schema', message: 'm', repo, file: 'catalog-info.yaml', line, column: 3, ...(entity ? { entity } : {}) };
@@ -20,11 +20,11 @@ describe('countSeverities', () => {
   });
 });
 
-describe('diagnosticsForEntity', () => {
-  it('returns only the entity’s own problems, in file order, case-insensitively', () => {
-    const own = diagnosticsForEntity(all, 'Component:default/SVC');
-    expect(own.map((d) => d.line)).toEqual([2, 4]);
-    expect(diagnosticsForEntity(all, 'component:default/none')).toEqual([]);
+describe('diagnosticsByEntity', () => {
+  it('gives each entity its own problems, in file order, by lower-case ref', () => {
+    const byEntity = diagnosticsByEntity([...all, { ...all[1]!, entity: 'Component:default/SVC', line: 1 }]);
+    expect(byEntity.get('component:default/svc')?.map((d) => d.line)).toEqual([1, 2, 4]);
+    expect(byEntity.has('component:default/none')).toBe(false);
   });
 });
 

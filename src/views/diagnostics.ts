@@ -17,10 +17,17 @@ export function countSeverities(diagnostics: readonly Diagnostic[]): SeverityCou
   return { errors, warnings };
 }
 
-/** The entity's own problems, in file order. */
-export function diagnosticsForEntity(diagnostics: readonly Diagnostic[], ref: string): Diagnostic[] {
-  const want = ref.toLowerCase();
-  return diagnostics.filter((d) => d.entity?.toLowerCase() === want).sort(compareDiagnostics);
+/** Each entity's own problems (keyed by lower-case ref), in file order: one pass over all diagnostics. */
+export function diagnosticsByEntity(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byEntity = new Map<string, Diagnostic[]>();
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    if (!d.entity) continue;
+    const key = d.entity.toLowerCase();
+    const list = byEntity.get(key);
+    if (list) list.push(d);
+    else byEntity.set(key, [d]);
+  }
+  return byEntity;
 }
 
 export interface RepoDiagnostics extends SeverityCounts {

@@ -7,8 +7,9 @@ import { parseEntityRef } from '../model/entityRef.ts';
 
 export interface DocsIndex {
   sites: readonly DocsSite[];
+  /** Sites with at least one page (a site without pages has no index page to link to), by entity ref. */
   byRef: ReadonlyMap<string, DocsSite>;
-  /** Entity ref → URL of the docs it shows (`backstage.io/techdocs-entity`). */
+  /** Entity ref → URL of the docs it shows (`backstage.io/techdocs-entity`), when they lead into a built site. */
   redirects: ReadonlyMap<string, string>;
 }
 
@@ -18,10 +19,18 @@ export function docsIndex(model: PortalModel): DocsIndex {
   const hit = cache.get(model);
   if (hit) return hit;
   const sites = model.docs?.sites ?? [];
+  const built = sites.filter((s) => (s.pages?.length ?? 1) > 0);
+  const roots = new Set(built.map((s) => s.url));
+  // A redirect leads into a built site when one of its URL's folders is that site's root: a look-up per folder,
+  // not a scan of every site per redirect.
+  const intoBuilt = (to: string) => {
+    for (let cut = to.indexOf('/', 1); cut !== -1; cut = to.indexOf('/', cut + 1)) if (roots.has(to.slice(0, cut + 1))) return true;
+    return false;
+  };
   const index: DocsIndex = {
     sites,
-    byRef: new Map(sites.map((s) => [s.entityRef, s])),
-    redirects: new Map((model.docs?.redirects ?? []).map((r) => [r.entityRef, r.to])),
+    byRef: new Map(built.map((s) => [s.entityRef, s])),
+    redirects: new Map((model.docs?.redirects ?? []).filter((r) => intoBuilt(r.to)).map((r) => [r.entityRef, r.to])),
   };
   cache.set(model, index);
   return index;

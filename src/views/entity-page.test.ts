@@ -3,6 +3,10 @@ import { CARD_LIMIT, docsLink, entityLists, hasExplorer, needsFullLists } from '
 import { groupMembers, groupOwnership, userOwnership } from './org.ts';
 import { relationCards } from './relations.ts';
 import { entity, orgEntities, orgIndex } from '../site/lib/test-org.ts';
+import type { PortalModel } from '../model/portal.ts';
+
+/** A model with only what docsLink reads: the docs stage's sites (loosely shaped) and redirects. */
+const withDocs = (docs?: { sites: object[]; redirects: object[] }) => ({ site: { title: 't', base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], ...(docs ? { docs } : {}) }) as unknown as PortalModel;
 
 describe('docsLink', () => {
   const [withRef, withEntity, plain] = orgEntities([
@@ -16,16 +20,16 @@ describe('docsLink', () => {
       sites: [{ entityRef: 'component:default/a', url: '/docs/default/component/a/', pages: [{}] }],
       redirects: [{ entityRef: 'component:default/b', to: '/docs/default/component/a/guide/' }],
     };
-    expect(docsLink({ docs }, withRef!)).toEqual({ url: '/docs/default/component/a/', annotation: 'backstage.io/techdocs-ref' });
-    expect(docsLink({ docs }, withEntity!)).toEqual({ url: '/docs/default/component/a/guide/', annotation: 'backstage.io/techdocs-entity' });
-    expect(docsLink({ docs }, plain!)).toEqual({});
+    expect(docsLink(withDocs(docs), withRef!)).toEqual({ url: '/docs/default/component/a/', annotation: 'backstage.io/techdocs-ref' });
+    expect(docsLink(withDocs(docs), withEntity!)).toEqual({ url: '/docs/default/component/a/guide/', annotation: 'backstage.io/techdocs-entity' });
+    expect(docsLink(withDocs(docs), plain!)).toEqual({});
   });
 
   it('gives no link when docs were not built or have no pages', () => {
-    expect(docsLink({}, withRef!)).toEqual({ annotation: 'backstage.io/techdocs-ref' });
+    expect(docsLink(withDocs(), withRef!)).toEqual({ annotation: 'backstage.io/techdocs-ref' });
     const empty = { sites: [{ entityRef: 'component:default/a', url: '/docs/default/component/a/', pages: [] }], redirects: [{ entityRef: 'component:default/b', to: '/docs/default/component/a/' }] };
-    expect(docsLink({ docs: empty }, withRef!).url).toBeUndefined();
-    expect(docsLink({ docs: empty }, withEntity!).url).toBeUndefined();
+    expect(docsLink(withDocs(empty), withRef!).url).toBeUndefined();
+    expect(docsLink(withDocs(empty), withEntity!).url).toBeUndefined();
   });
 });
 

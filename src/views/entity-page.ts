@@ -1,7 +1,8 @@
 // What an entity page shows beyond its own fields, and the caps that keep any page small at 10,000 entities.
 
 import { ANNOTATION_TECHDOCS_ENTITY, ANNOTATION_TECHDOCS_REF } from '../model/entity.ts';
-import type { PortalEntity } from '../model/portal.ts';
+import type { PortalEntity, PortalModel } from '../model/portal.ts';
+import { docsIndex, docsUrlOf } from './docs.ts';
 import type { EntityIndex } from './entities.ts';
 import { groupMembers, groupOwnership, userOwnership, type Member, type Owned } from './org.ts';
 import { relationCards, type RelationCard, type RelationGroup } from './relations.ts';
@@ -82,10 +83,6 @@ export function needsFullLists(item: PortalEntity, index: EntityIndex): boolean 
   return entityLists(item, index).fullLists;
 }
 
-interface DocsModel {
-  docs?: { sites?: Array<{ entityRef: string; url: string; pages?: unknown[] }>; redirects?: Array<{ entityRef: string; to: string }> };
-}
-
 export interface DocsLink {
   /** URL of the entity's docs (with the base), when the docs stage built them. */
   url?: string;
@@ -95,17 +92,12 @@ export interface DocsLink {
 
 /**
  * "View docs": only where the docs stage built a site (its own, or another entity's through
- * `backstage.io/techdocs-entity`), so the link is never broken. Reads the model loosely: the docs
- * part is optional and owned by the docs stage.
+ * `backstage.io/techdocs-entity`), so the link is never broken.
  */
-export function docsLink(model: object, item: PortalEntity): DocsLink {
+export function docsLink(model: PortalModel, item: PortalEntity): DocsLink {
   const annotations = item.entity.metadata.annotations ?? {};
   const annotation = annotations[ANNOTATION_TECHDOCS_REF] ? ANNOTATION_TECHDOCS_REF : annotations[ANNOTATION_TECHDOCS_ENTITY] ? ANNOTATION_TECHDOCS_ENTITY : undefined;
-  const docs = (model as DocsModel).docs;
-  // A site without pages has no index page to link to.
-  const built = (docs?.sites ?? []).filter((s) => (s.pages?.length ?? 1) > 0);
-  const site = built.find((s) => s.entityRef === item.ref);
-  const redirect = site ? undefined : docs?.redirects?.find((r) => r.entityRef === item.ref && built.some((s) => r.to.startsWith(s.url)));
-  const url = site?.url ?? redirect?.to;
+  // Looked up in the docs index, built once per model: a scan of every site per entity page is quadratic.
+  const url = docsUrlOf(docsIndex(model), item.ref);
   return { ...(url ? { url } : {}), ...(annotation ? { annotation } : {}) };
 }

@@ -1,8 +1,8 @@
 // Everything the pages derive from the model, computed once per model rather than once per page.
 
-import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { PortalEntity, PortalModel } from '../model/portal.ts';
-import { countSeverities, type SeverityCounts } from './diagnostics.ts';
+import { countSeverities, diagnosticsByEntity, type SeverityCounts } from './diagnostics.ts';
 import { indexEntities, sortEntities, type EntityIndex } from './entities.ts';
 import { formatBuildTime } from './format.ts';
 
@@ -29,14 +29,7 @@ export function siteData(model: PortalModel): SiteData {
 function dataOf(model: PortalModel): SiteData {
   const hit = cache.get(model);
   if (hit) return hit;
-  const byEntity = new Map<string, Diagnostic[]>();
-  for (const d of [...model.diagnostics].sort(compareDiagnostics)) {
-    if (!d.entity) continue;
-    const key = d.entity.toLowerCase();
-    const list = byEntity.get(key) ?? [];
-    list.push(d);
-    byEntity.set(key, list);
-  }
+  const byEntity = diagnosticsByEntity(model.diagnostics);
   const data: SiteData = {
     model,
     index: indexEntities(model.entities),

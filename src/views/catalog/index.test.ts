@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { PortalEntity } from '../../model/portal.ts';
-import { buildCatalogIndex, catalogItem, encodeCatalogIndex, truncate } from './index.ts';
+import { catalogItem, encodeCatalogIndex, truncate } from './index.ts';
 import { decodeCatalogIndex, type CatalogItem } from './items.ts';
 
 function portal(entity: PortalEntity['entity']): PortalEntity {
@@ -103,7 +103,8 @@ describe('encodeCatalogIndex / decodeCatalogIndex', () => {
 
   it('keeps the listing order and problem levels of the model', () => {
     const byEntity = new Map([[service.ref, [error]]]);
-    const decoded = decodeCatalogIndex(buildCatalogIndex([user, service], byEntity));
+    // As catalogData builds it: items in listing order, each with its own problems.
+    const decoded = decodeCatalogIndex(encodeCatalogIndex([user, service].map((e) => catalogItem(e, byEntity.get(e.ref)))));
     expect(decoded.map((i) => [i.ref, i.problems])).toEqual([
       ['user:labs/alice', 0],
       ['component:default/payments', 2],

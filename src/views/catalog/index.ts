@@ -90,11 +90,3 @@ export function encodeCatalogIndex(items: readonly CatalogItem[]): CatalogIndex 
 function isEmpty(value: unknown): boolean {
   return value === 0 || value === '' || (Array.isArray(value) && value.length === 0);
 }
-
-/** The index for a model: every entity, in listing order, with its problem level. */
-export function buildCatalogIndex(
-  sorted: readonly PortalEntity[],
-  byEntity: ReadonlyMap<string, readonly Diagnostic[]>,
-): CatalogIndex {
-  return encodeCatalogIndex(sorted.map((e) => catalogItem(e, byEntity.get(e.ref))));
-}
