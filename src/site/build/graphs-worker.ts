@@ -1,24 +1,32 @@
-// A worker thread of ./graphs.ts: lays out the shapes it is given with dagre and sends them back one at a time
-// (so a page waiting for one gets it at once), then asks for more.
+// A worker thread of ./graphs.ts: takes the shapes nobody has taken yet, in order, lays each out with dagre and
+// sends them back in small batches so pages can use them while the rest are being done.
 
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { lowerThreadPriority } from '../../util/background.ts';
-import { computeShape, type ShapeInput } from '../../views/graph-layout.ts';
+import { computeShape, type Shape, type ShapeInput } from '../../views/graph-layout.ts';
+
+const { inputs, flags } = workerData as { inputs: ShapeInput[]; flags: Int32Array };
+/** Sent at least this often, so a page waiting on nothing finds fresh layouts. */
+const BATCH_MS = 20;
 
 // Lowest priority: a page needing a shape nobody has taken lays it out itself, and waits only for one this
 // worker is already on, so the rendering thread loses little when this one runs late.
 lowerThreadPriority();
 
-parentPort!.on('message', ({ inputs }: { inputs: ShapeInput[] }) => {
-  try {
-    for (let i = 0; i < inputs.length; i++) {
-      const input = inputs[i]!;
-      parentPort!.postMessage({ shapes: [[input.key, computeShape(input)]], more: i === inputs.length - 1 });
+try {
+  let batch: Array<[number, Shape]> = [];
+  let sent = performance.now();
+  for (let i = 0; i < inputs.length; i++) {
+    if (Atomics.exchange(flags, i, 1) !== 0) continue;
+    batch.push([i, computeShape(inputs[i]!)]);
+    if (performance.now() - sent >= BATCH_MS) {
+      parentPort!.postMessage({ shapes: batch });
+      batch = [];
+      sent = performance.now();
     }
-    if (inputs.length === 0) parentPort!.close(); // nothing left: the thread ends
-  } catch (err) {
-    // The pages lay out whatever is left; the error still shows in the build's output.
-    console.error('graph layout worker:', err);
-    parentPort!.close();
   }
-});
+  parentPort!.postMessage({ shapes: batch });
+} catch (err) {
+  // The pages lay out whatever is left; the error still shows in the build's output.
+  console.error('graph layout worker:', err);
+}

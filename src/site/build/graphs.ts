@@ -1,9 +1,9 @@
 // The relations graphs the pages draw, and their layouts. An explorer graph costs dagre about 15 ms (616 shapes
 // took 21.5 s on one thread at 10,000 entities), and pages render on one thread: so worker threads lay out the
-// shapes the pages will need, in the order Astro renders them, while the pages render. This thread owns the
-// queue: a worker asks for a few shapes at a time, and a page that needs a shape nobody has taken lays it out
-// itself; one a worker is on, it waits for. Layouts are kept between builds in the cache folder, so a rebuild
-// lays out only new shapes.
+// shapes the pages will need, in the order Astro renders them, while the pages render. A page that needs a shape
+// no worker has taken lays it out itself (and the workers skip it); one a worker has taken, it waits for. All of
+// it stays inside SiteGraphs: pages only ask for a graph's layout. Layouts are kept between builds in the cache
+// folder, so a rebuild lays out only new shapes.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,8 +17,6 @@ import { computeShape, graphShape, LAYOUT_VERSION, placeShape, type GraphLayout,
 
 /** Below this many shapes to lay out, a worker's start-up costs more than it saves. */
 const MIN_FOR_WORKERS = 32;
-/** Shapes a worker takes at a time: few, so a page rarely waits behind a long reservation. */
-const WORKER_BATCH = 4;
 
 export interface LayoutOptions {
   /** Layouts kept between builds; rewritten with the shapes this build draws. */
@@ -86,12 +84,16 @@ export function startGraphs(model: PortalModel, options: LayoutOptions = {}): Si
   const missing = inputs.filter((input) => !shapes.has(input.key));
   const reused = inputs.length - missing.length;
 
-  let next = 0; // missing[next…] are the shapes nobody has taken yet, except those in `taken`
-  const taken = new Set<string>();
-  const waiting = new Map<string, Array<() => void>>();
+  // One flag per missing shape, 0 free and 1 taken, in shared memory: the rendering thread is too busy to answer
+  // messages in time (measured: with a queue the worker handed out by messages, it did 28 of 617 shapes at 10,000
+  // entities and the build took 27 % longer). Atomics make sure a shape is laid out once, by a worker or a page.
+  const flags = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, missing.length)));
+  const position = new Map(missing.map((input, i) => [input.key, i]));
   let onPages = 0;
   let onWorkers = 0;
   let stopped = false;
+  // Pages waiting for a shape a worker is laying out; all let go when the workers stop (they then lay it out).
+  const waiting = new Map<string, Array<() => void>>();
   const wake = (key?: string) => {
     for (const [k, resolvers] of waiting) {
       if (key !== undefined && k !== key) continue;
@@ -99,37 +101,31 @@ export function startGraphs(model: PortalModel, options: LayoutOptions = {}): Si
       resolvers.forEach((resolve) => resolve());
     }
   };
-  const takeBatch = (): ShapeInput[] => {
-    const batch: ShapeInput[] = [];
-    while (batch.length < WORKER_BATCH && next < missing.length) {
-      const input = missing[next++]!;
-      if (taken.has(input.key)) continue;
-      taken.add(input.key);
-      batch.push(input);
-    }
-    return batch;
+  /** Takes a shape for this thread; false when a worker has it already. */
+  const take = (key: string) => {
+    const i = position.get(key);
+    return i === undefined || Atomics.exchange(flags, i, 1) === 0;
   };
 
   const count = missing.length >= MIN_FOR_WORKERS ? Math.max(0, (options.threads ?? availableParallelism()) - 1) : 0;
   let running = count;
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url));
-    worker.on('message', (message: { shapes: Array<[string, Shape]>; more: boolean }) => {
-      for (const [key, shape] of message.shapes) {
+    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), { workerData: { inputs: missing, flags } });
+    worker.on('message', (message: { shapes: Array<[number, Shape]> }) => {
+      for (const [i, shape] of message.shapes) {
+        const key = missing[i]!.key;
         shapes.set(key, shape);
         onWorkers += 1;
         wake(key);
       }
-      if (message.more && !stopped) worker.postMessage({ inputs: takeBatch() });
     });
     // A failed worker only means the pages lay out the rest themselves.
     worker.on('error', () => {});
     worker.on('exit', () => {
       if (--running > 0) return;
       stopped = true;
-      wake(); // what the workers left, the waiting pages lay out
+      wake();
     });
-    worker.postMessage({ inputs: takeBatch() });
     return worker;
   });
   if (count === 0) stopped = true;
@@ -137,10 +133,11 @@ export function startGraphs(model: PortalModel, options: LayoutOptions = {}): Si
   const layout = async (graph: EntityGraph): Promise<GraphLayout> => {
     const shaped = graphShape(graph);
     const { key } = shaped.input;
-    if (!shapes.has(key) && taken.has(key) && !stopped) await new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
+    // Taken by a worker that has not sent it yet: wait for it (other pages render meanwhile) rather than lay it
+    // out a second time.
+    if (!shapes.has(key) && !take(key) && !stopped) await new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
     let shape = shapes.get(key);
     if (!shape) {
-      taken.add(key);
       shape = computeShape(shaped.input);
       shapes.set(key, shape);
       onPages += 1;
