@@ -37,6 +37,31 @@ function component(name: string): string {
   ].join('\n');
 }
 
+// A picker filter value with a `toString` key: String() on it throws while the form is generated.
+const TEMPLATE = [
+  'apiVersion: scaffolder.backstage.io/v1beta3',
+  'kind: Template',
+  'metadata:',
+  '  name: broken-form',
+  'spec:',
+  '  type: service',
+  '  owner: team-a',
+  '  parameters:',
+  '    - title: Owner',
+  '      properties:',
+  '        owner:',
+  '          type: string',
+  '          ui:field: EntityPicker',
+  '          ui:options:',
+  '            catalogFilter:',
+  '              kind: [{ toString: x }]',
+  '  steps:',
+  '    - id: log',
+  '      action: debug:log',
+  '      input: { message: hi }',
+  '',
+].join('\n');
+
 function write(path: string, text: string): void {
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, text);
@@ -59,6 +84,14 @@ beforeAll(() => {
   write(join(org, 'hostile/mkdocs.yml'), 'site_name: Hostile\n');
   write(join(org, 'hostile/docs/index.md'), '# Hostile\n\nThe index is fine.\n');
   for (const [name, text] of Object.entries(HOSTILE)) write(join(org, `hostile/docs/${name}.md`), text);
+  // Data that would overflow later stages or make a page's code throw: each costs its own item only.
+  const deepSpec = `${'{"a":'.repeat(180)}1${'}'.repeat(180)}`;
+  write(join(org, 'data/catalog-info.yaml'), [
+    component('deep-spec').replace('  owner: team-a\n', `  owner: team-a\n  x: ${deepSpec}\n`),
+    component('too-deep').replace('  owner: team-a\n', '  owner: team-a\n  x:\n    $json: ./deep.json\n'),
+    TEMPLATE,
+  ].join('---\n'));
+  write(join(org, 'data/deep.json'), `${'['.repeat(20_000)}${']'.repeat(20_000)}`);
   write(join(work, 'backlot.config.yaml'), `site:\n  title: Isolation\n  outDir: ${JSON.stringify(outDir)}\nsources:\n  - type: local\n    path: ${JSON.stringify(org)}\n    org: acme\n`);
   validate = cli(['validate', '--format', 'json', '--config', join(work, 'backlot.config.yaml')]);
   build = cli(['build', '--config', join(work, 'backlot.config.yaml')]);
@@ -78,15 +111,18 @@ const expected = Object.keys(HOSTILE).map((name) => `warning hostile/docs/${name
 describe('hostile docs pages in one repo', () => {
   it('validate reports each page by repo, file and line, and does not crash', () => {
     expect(validate.stderr).not.toMatch(/Maximum call stack/);
-    expect(validate.code).toBe(0);
+    // 1, as for any error: the entity nested 20,000 levels deep is one.
+    expect(validate.code).toBe(1);
     const diagnostics = JSON.parse(validate.stdout) as Diagnostic[];
     expect(tooDeep(diagnostics)).toEqual(expected);
-    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.repo}/${d.file} ${d.entity}`)).toEqual([
+      'catalog-failed data/catalog-info.yaml component:default/too-deep',
+    ]);
   });
 
   it('build succeeds: the rest of the org is built, each hostile page too, with its text', () => {
     expect(build.stderr).not.toMatch(/Maximum call stack/);
-    expect(build.code).toBe(0);
+    expect(build.stdout).toMatch(/^ {2}problems {2}1 error/m);
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     expect(readFileSync(join(outDir, 'docs/default/component/good-service/index.html'), 'utf8')).toContain('All fine here.');
     expect(existsSync(join(outDir, 'catalog/default/component/hostile-service/index.html'))).toBe(true);
@@ -95,5 +131,14 @@ describe('hostile docs pages in one repo', () => {
     }
     const diagnostics = JSON.parse(readFileSync(join(outDir, 'api/catalog/diagnostics.json'), 'utf8')) as Diagnostic[];
     expect(tooDeep(diagnostics)).toEqual(expected);
+  });
+
+  it('an entity nested 180 levels deep gets its page; one nested 20,000 levels is left out; a form that cannot be built says why', () => {
+    expect(existsSync(join(outDir, 'catalog/default/component/deep-spec/index.html'))).toBe(true);
+    expect(existsSync(join(outDir, 'catalog/default/component/too-deep'))).toBe(false);
+    const create = readFileSync(join(outDir, 'create/default/broken-form/index.html'), 'utf8');
+    expect(create).toContain('could not be rendered');
+    expect(create).toContain('Cannot convert object to primitive value');
+    expect(create).not.toContain('data-create-wizard');
   });
 });
