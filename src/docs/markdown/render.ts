@@ -5,7 +5,6 @@
 // parsed → sanitised → then only trusted steps: heading ids, code highlighting, tabs, abbreviations, links.
 
 import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
-import type { Raw } from 'mdast-util-to-hast';
 import type { Code, Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -180,6 +179,9 @@ function annotateCode(tree: MdastRoot): void {
     }
   });
 }
+
+/** remark-rehype's `raw` nodes (HTML written in the Markdown). */
+type Raw = { type: 'raw'; value: string; position?: { start: { line: number; column: number } } };
 
 function rawNodes(tree: HastNodes): Raw[] {
   const found: Raw[] = [];
