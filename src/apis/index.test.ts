@@ -54,4 +54,35 @@ describe('readApiDefinitions', () => {
       }),
     ]);
   });
+
+  it('costs an API that throws that API only: a render-failed error, and the others summarised', async () => {
+    // An inline definition nested 20,000 levels: JSON.stringify overflows the stack on it.
+    const deep: unknown[] = [];
+    let at = deep;
+    for (let i = 0; i < 20_000; i++) at.push((at = []));
+    const { apis, diagnostics } = await readApiDefinitions([api('deep', 'openapi', { openapi: '3.0.0', x: deep }), api('good', 'graphql', 'type Query { a: Int }')]);
+    expect(apis['api:default/good']!.format).toBe('graphql');
+    expect(apis['api:default/deep']).toMatchObject({ format: 'broken', error: { message: expect.stringContaining('Maximum call stack size exceeded') } });
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'render-failed', repo: 'shop', file: 'catalog-info.yaml', line: 19, entity: 'api:default/deep' }),
+    ]);
+  });
+
+  it('reads definitions nested too deeply for the parsers as broken, with the others summarised', async () => {
+    const nested = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const { apis, diagnostics } = await readApiDefinitions([
+      api('json', 'openapi', `{"openapi":"3.0.0","info":{"title":"t","version":"1"},"paths":{},"x":${nested(5000)}}`),
+      api('yaml', 'asyncapi', `asyncapi: 2.6.0\nchannels: {}\nx: ${nested(5000)}\n`),
+      api('gql', 'graphql', `query { ${'a { '.repeat(5000)} b ${'}'.repeat(5000)} }`),
+      api('proto', 'grpc', `syntax = "proto3";\n${'message M { '.repeat(2000)}${'}'.repeat(2000)}`),
+      api('good', 'graphql', 'type Query { a: Int }'),
+    ]);
+    expect(Object.values(apis).map((a) => a.format)).toEqual(['broken', 'broken', 'broken', 'broken', 'graphql']);
+    expect(diagnostics.map((d) => [d.entity, d.code, d.severity])).toEqual([
+      ['api:default/json', 'api-definition', 'error'],
+      ['api:default/yaml', 'api-definition', 'error'],
+      ['api:default/gql', 'api-definition', 'error'],
+      ['api:default/proto', 'api-definition', 'error'],
+    ]);
+  });
 });

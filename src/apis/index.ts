@@ -3,7 +3,7 @@
 
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { definitionText, summariseDefinition } from './summarise.ts';
+import { definitionBase, definitionText, summariseDefinition } from './summarise.ts';
 import type { ApiDefinition } from './types.ts';
 
 export { definitionText, summariseDefinition } from './summarise.ts';
@@ -24,11 +24,21 @@ export async function readApiDefinitions(entities: readonly CatalogEntity[]): Pr
     const { entity } = item;
     if (entity.kind.toLowerCase() !== 'api') continue;
     const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
-    const text = definitionText(entity.spec?.definition);
-    if (text === undefined) continue;
-    const summary = await summariseDefinition(type, text);
-    apis[item.ref] = summary;
     const label = LABELS[type.toLowerCase()] ?? type;
+    let summary: ApiDefinition;
+    // summariseDefinition catches what its parsers throw; this is for the rest (an inline definition too deep to
+    // serialise, a bug of ours): one definition's failure costs that API's page only.
+    try {
+      const text = definitionText(entity.spec?.definition);
+      if (text === undefined) continue;
+      summary = await summariseDefinition(type, text);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      apis[item.ref] = { ...definitionBase(type, ''), format: 'broken', error: { message: `The definition could not be summarised: ${message}` } };
+      diagnostics.push({ ...diagnostic(item, 'error', `The ${label} definition of ${entity.metadata.name} could not be summarised: ${message}`, 'The API page shows this error instead of the definition; the rest of the portal is built.'), code: 'render-failed' });
+      continue;
+    }
+    apis[item.ref] = summary;
     if (summary.format === 'broken') {
       const { message, line, column } = summary.error;
       const at = line ? ` (line ${line}${column ? `, column ${column}` : ''} of the definition)` : '';

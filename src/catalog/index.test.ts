@@ -567,3 +567,32 @@ describe('readCatalog: batching', () => {
     expect(large.reads[2]).toHaveLength(4 * 40);
   });
 });
+
+describe('one item that fails costs that item only', () => {
+  it('leaves out an entity nested too deeply (a deep $json file) with an error, and keeps the rest', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const result = await read(
+      snap({
+        json: { 'catalog-info.yaml': `${component('deep-json', '  x:\n    $json: ./deep.json\n')}---\n${component('after')}`, 'deep.json': deep },
+        good: { 'catalog-info.yaml': component('good') },
+      }),
+    );
+    expect(refs(result)).toEqual(['component:default/good', 'component:default/after']);
+    expect(brief(result)).toEqual(['error catalog-failed json/catalog-info.yaml:1:1']);
+    expect(result.diagnostics[0]!.message).toContain('component:default/deep-json nests more than 200 levels deep');
+  });
+
+  it('turns an exception while reading one document into an error at that document, and reads the other files', async () => {
+    const throwing = (value: unknown) => {
+      if ((value as { metadata?: { name?: string } }).metadata?.name === 'boom') throw new RangeError('Maximum call stack size exceeded');
+      return testValidate(value);
+    };
+    const result = await readCatalog(
+      snap({ bad: { 'catalog-info.yaml': `${component('boom')}---\n${component('after')}` }, good: { 'catalog-info.yaml': component('good') } }),
+      { catalogPath: () => '/catalog-info.yaml', validate: throwing },
+    );
+    expect(refs(result)).toEqual(['component:default/after', 'component:default/good']);
+    expect(brief(result)).toEqual(['error catalog-failed bad/catalog-info.yaml:1:1']);
+    expect(result.diagnostics[0]!.message).toBe('Catalog file could not be processed: Maximum call stack size exceeded');
+  });
+});

@@ -60,11 +60,12 @@ export async function readCatalog(snapshot: Snapshot, options: ReadCatalogOption
     state.waiting = [];
     const catalogFiles = files.map((v) => ({ repo: v.repo.name, path: v.path }));
     await readMissing(state, [...catalogFiles, ...waiting.flatMap((w) => w.placeholders.map((p) => p.file))]);
-    for (const pending of waiting) resolvePlaceholders(state, pending);
-    for (const visit of files) readCatalogFile(state, visit);
+    for (const pending of waiting) isolated(state, pending.visit, () => resolvePlaceholders(state, pending), pending.root.line);
+    for (const visit of files) isolated(state, visit, () => readCatalogFile(state, visit));
   }
 
   const ordered = state.found
+    .filter((f) => shallowEnough(state, f.entity))
     .sort(
       (a, b) =>
         a.entity.source.repo.localeCompare(b.entity.source.repo) ||
@@ -122,7 +123,56 @@ function readCatalogFile(state: ReadState, visit: FileVisit): void {
     if (doc.kind === 'error') {
       report(state, 'error', doc.code, doc.message, { ...at, position: { line: doc.line, column: doc.column }, hint: doc.hint });
     } else {
-      startDocument(state, visit, doc);
+      isolated(state, visit, () => startDocument(state, visit, doc), doc.root.line);
     }
   }
+}
+
+/**
+ * One file (or document, or entity) that throws, a parser's stack overflow on a deeply nested document or a bug
+ * of ours, costs that item only: an error naming the file, and the rest of the org is read.
+ */
+function isolated(state: ReadState, visit: FileVisit, step: () => void, line = 0): void {
+  try {
+    step();
+  } catch (error) {
+    visit.done = true;
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    report(state, 'error', 'catalog-failed', `Catalog file could not be processed: ${message}`, {
+      repo: visit.repo.name,
+      file: visit.path,
+      ...(line ? { position: { line, column: 1 } } : {}),
+      hint: 'Its entities are left out; the rest of the catalog is read. Very deep nesting is the usual cause.',
+    });
+  }
+}
+
+/** Deeper than any real entity (an inline OpenAPI definition nests a few dozen levels). */
+export const MAX_ENTITY_DEPTH = 200;
+
+/**
+ * An entity nested deeper than MAX_ENTITY_DEPTH (a `$json` file of 20,000 nested arrays, say) is left out with an
+ * error: JSON.stringify, V8's serialiser and the site's components recurse over it and overflow the stack,
+ * which would take the whole build down. The walk is iterative and visits each object once (aliases share them).
+ */
+function shallowEnough(state: ReadState, item: CatalogEntity): boolean {
+  const seen = new Set<object>();
+  const stack: Array<[unknown, number]> = [[item.entity, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (!value || typeof value !== 'object' || seen.has(value)) continue;
+    if (depth > MAX_ENTITY_DEPTH) {
+      report(state, 'error', 'catalog-failed', `${item.ref} nests more than ${MAX_ENTITY_DEPTH} levels deep and is left out`, {
+        repo: item.source.repo,
+        file: item.source.file,
+        position: { line: item.source.line, column: item.source.column },
+        entity: item.ref,
+        hint: 'Flatten the entity, or the file a $json/$yaml placeholder reads.',
+      });
+      return false;
+    }
+    seen.add(value);
+    for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return true;
 }

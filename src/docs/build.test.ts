@@ -469,3 +469,27 @@ describe('untrusted content', () => {
     expect(html).not.toMatch(/script|onerror|javascript:|iframe/i);
   });
 });
+
+describe('a page that throws', () => {
+  it('costs that page only: a render-failed error naming repo and file, and a page that says so', async () => {
+    // The real renderer, failing on one page as a library bug or a stack overflow would.
+    const failing: Renderer = {
+      prepare: (texts) => renderer.prepare(texts),
+      render(request) {
+        if (request.lines.some((l) => l.text.includes('BOOM'))) throw new RangeError('Maximum call stack size exceeded');
+        return renderer.render(request);
+      },
+    };
+    const repos = { shop: { 'mkdocs.yml': 'site_name: Shop\n', 'docs/index.md': '# Shop\n\n[bad](bad.md)', 'docs/bad.md': '# Bad\n\nBOOM', 'docs/ok.md': '# Ok\n\nFine.' } };
+    const snapshot = memorySnapshot(Object.entries(repos).map(([name, files]) => ({ repo: repoInfo(name), files })));
+    const result = await buildDocs(snapshot, [entity('shop', { 'backstage.io/techdocs-ref': 'dir:.' })], { renderer: failing });
+    const shop = site(result, 'component:default/shop');
+    expect(shop.pages.map((p) => p.path)).toEqual(['', 'bad/', 'ok/']);
+    expect(page(shop, 'ok/').html).toContain('Fine.');
+    expect(page(shop, 'bad/')).toMatchObject({ title: 'Bad', failed: 'shop: docs/bad.md could not be rendered: Maximum call stack size exceeded', headings: [] });
+    expect(page(shop, 'bad/').html).not.toContain('BOOM');
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'render-failed', repo: 'shop', file: 'docs/bad.md', entity: 'component:default/shop' }),
+    ]);
+  });
+});

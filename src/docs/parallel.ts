@@ -34,20 +34,29 @@ export async function renderJobs(jobs: SiteJob[], options: RenderJobsOptions = {
   }
 
   const outputs = new Array<SiteOutput>(jobs.length);
-  const remote = shares.slice(1).map(async (share) => {
-    const results = await inWorker(share.map((i) => jobs[i]!));
-    share.forEach((i, k) => (outputs[i] = results[k]!));
-  });
-  const local = (async () => {
-    const mine = shares[0]!.map((i) => jobs[i]!);
-    // Loaded on demand: unified and shiki take a while to import, and most validate runs have no docs.
-    const renderer = options.renderer ?? (await (await import('./markdown/render.ts')).createRenderer());
+  // Loaded on demand: unified and shiki take a while to import, and most validate runs have no docs.
+  let local: Promise<Renderer> | undefined;
+  const localRenderer = () => (local ??= options.renderer ? Promise.resolve(options.renderer) : import('./markdown/render.ts').then((m) => m.createRenderer()));
+  const renderHere = async (share: number[]) => {
+    const renderer = await localRenderer();
+    const mine = share.map((i) => jobs[i]!);
     await renderer.prepare(mine.flatMap((j) => [...j.texts.map(([, t]) => t), ...j.snippets.map(([, t]) => t)]));
+    share.forEach((i) => (outputs[i] = renderSite(renderer, jobs[i]!)));
+  };
+  const remote = shares.slice(1).map(async (share) => {
+    const results = await inWorker(share.map((i) => jobs[i]!)).catch(() => undefined);
+    // renderSite already isolates each page; a worker that dies anyway (out of memory, a bug) has its sites
+    // rendered again here, so it costs time, not docs.
+    if (results) share.forEach((i, k) => (outputs[i] = results[k]!));
+    else await renderHere(share);
+  });
+  const here = (async () => {
+    await localRenderer();
     // Let the workers receive their jobs before this thread is busy.
     await new Promise((resolve) => setImmediate(resolve));
-    shares[0]!.forEach((i) => (outputs[i] = renderSite(renderer, jobs[i]!)));
+    await renderHere(shares[0]!);
   })();
-  await Promise.all([local, ...remote]);
+  await Promise.all([here, ...remote]);
   return outputs;
 }
 
@@ -60,6 +69,7 @@ function inWorker(jobs: SiteJob[]): Promise<SiteOutput[]> {
       else reject(new Error(`docs worker failed: ${message.error}`));
     });
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`docs worker exited with code ${code}`)));
     worker.postMessage(jobs);
   });
 }

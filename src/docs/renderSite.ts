@@ -5,7 +5,8 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
 import { createLinkResolver, type AnchorCheck, type SiteLinks } from './links.ts';
 import { toSourceLines } from './markdown/blocks.ts';
-import type { Renderer } from './markdown/render.ts';
+import { MAX_DEPTH, MAX_RUN } from './markdown/depth.ts';
+import type { RenderedPage, Renderer } from './markdown/render.ts';
 import { expandSnippets } from './markdown/snippets.ts';
 import { dirnameToTitle, isIndexFile } from './nav.ts';
 import { baseName, dirOf, encodePath, isInside, joinRepoPath } from './paths.ts';
@@ -68,25 +69,53 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
 
   for (const [rel, text] of job.texts) {
     const sourcePath = joinRepoPath(job.docsDir, rel)!;
-    const lines = expandSnippets(toSourceLines(text), {
-      resolve: (spec) => snippetPath(job.rootDir, spec),
-      content: (path) => snippets.get(path),
-      report: (at, code, message) =>
-        report({ severity: code === 'docs-path-escape' ? 'error' : 'warning', code, message, repo: job.repo.name, file: sourcePath, line: at.line, column: 1, entity: job.ref }),
-    });
-    const rendered = renderer.render({ lines, resolve: createLinkResolver(links, sourcePath, report, anchors) });
     const path = pagesByFile.get(rel)!;
+    const base = { path, url: job.url + encodePath(path), sourcePath, ...(job.editBase ? { editUrl: job.editBase + encodePath(rel) } : {}) };
+    const at = { repo: job.repo.name, file: sourcePath, entity: job.ref };
+    // One page's failure (a stack overflow in a library, a bug of ours) costs that page only.
+    let rendered: RenderedPage;
+    try {
+      const lines = expandSnippets(toSourceLines(text), {
+        resolve: (spec) => snippetPath(job.rootDir, spec),
+        content: (path) => snippets.get(path),
+        report: (at, code, message) =>
+          report({ severity: code === 'docs-path-escape' ? 'error' : 'warning', code, message, repo: job.repo.name, file: sourcePath, line: at.line, column: 1, entity: job.ref }),
+      });
+      rendered = renderer.render({ lines, resolve: createLinkResolver(links, sourcePath, report, anchors) });
+    } catch (error) {
+      const failure: Diagnostic = {
+        severity: 'error',
+        code: 'render-failed',
+        message: `${sourcePath} could not be rendered: ${errorMessage(error)}`,
+        hint: 'The page shows a notice instead of its content; the rest of the docs are built. Simplify the page (very deep nesting is the usual cause).',
+        ...at,
+        line: 0,
+        column: 0,
+      };
+      report(failure);
+      const title = titles.get(rel) ?? fileTitle(rel);
+      ids.set(path, new Set());
+      pages.push({ ...base, title, html: `<h1>${escapeHtml(title)}</h1>`, headings: [], hasMermaid: false, hasCode: false, failed: `${job.repo.name}: ${failure.message}` });
+      continue;
+    }
+    if (rendered.cut) {
+      report({
+        severity: 'warning',
+        code: 'docs-too-deep',
+        message: `${sourcePath} nests more than ${MAX_DEPTH} levels deep (or repeats * or _ more than ${MAX_RUN} times); from here on part of it is shown as plain text`,
+        hint: 'Flatten the nesting of blockquotes, lists, HTML elements or emphasis markers.',
+        ...at,
+        ...rendered.cut,
+      });
+    }
     ids.set(path, rendered.ids);
     const title = titles.get(rel) ?? rendered.title ?? fileTitle(rel);
     pages.push({
-      path,
-      url: job.url + encodePath(path),
+      ...base,
       title,
       // Material shows the page title as the heading when the page has none.
       html: rendered.title ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,
       headings: rendered.headings,
-      sourcePath,
-      ...(job.editBase ? { editUrl: job.editBase + encodePath(rel) } : {}),
       hasMermaid: rendered.hasMermaid,
       hasCode: rendered.hasCode,
     });
@@ -114,6 +143,12 @@ function fileTitle(rel: string): string {
   if (rel.toLowerCase() === 'index.md' || rel.toLowerCase() === 'readme.md') return 'Home';
   const name = isIndexFile(rel) ? baseName(dirOf(rel)) : baseName(rel).replace(/\.(md|markdown)$/i, '');
   return dirnameToTitle(name);
+}
+
+/** First line of an error's message: a stack trace says nothing to the page's author. */
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 300) || 'unknown error';
 }
 
 function escapeHtml(text: string): string {

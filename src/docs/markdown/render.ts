@@ -23,6 +23,7 @@ import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from 
 import { applyContainers } from './containers.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
+import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
 import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
 import { docsSchema } from './sanitize.ts';
 import { expandTabs } from './tabs.ts';
@@ -42,6 +43,8 @@ export interface RenderedPage {
   ids: Set<string>;
   hasMermaid: boolean;
   hasCode: boolean;
+  /** Part of the page was too deep (or had too long a run of `*`/`_`) and is shown as plain text from here. */
+  cut?: { line: number; column: number };
 }
 
 export interface Renderer {
@@ -56,8 +59,15 @@ interface PageState {
   abbreviations: Map<string, string>;
   /** The text has something like `:name:` (emoji lookup is costly, most pages have none). */
   shortcodes: boolean;
+  cut?: Cut;
   result?: RenderedPage;
 }
+
+// Flow containers get a paragraph of the cut subtree's text; phrasing ones the text itself.
+const FLOW = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow', 'containerDirective']);
+const cutMdast = (node: { type: string }, value: string) =>
+  FLOW.has(node.type) ? [{ type: 'paragraph', children: [{ type: 'text', value }] }] : [{ type: 'text', value }];
+const cutHast = (_node: unknown, value: string) => [{ type: 'text', value }];
 
 export async function createRenderer(highlighter?: Highlighter): Promise<Renderer> {
   const hl = highlighter ?? (await getHighlighter());
@@ -70,6 +80,11 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm, { singleTilde: false })
+    // First, before any step that recurses (see depth.ts).
+    .use(() => (tree: MdastRoot) => {
+      const cut = limitDepth(tree, cutMdast);
+      if (cut) state().cut ??= cut;
+    })
     .use(() => {
       const emoji = (remarkEmoji as unknown as () => (tree: MdastRoot) => void)();
       return (tree: MdastRoot) => (state().shortcodes ? emoji(tree) : undefined);
@@ -84,7 +99,16 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     .use(() => {
       const parseRaw = rehypeRaw();
       // Re-parsing the whole tree is costly; most pages have no raw HTML.
-      return (tree: HastRoot, file: Parameters<typeof parseRaw>[1]) => (hasRaw(tree) ? parseRaw(tree, file) : tree);
+      return (tree: HastRoot, file: Parameters<typeof parseRaw>[1]) => {
+        const raw = rawNodes(tree);
+        if (raw.length === 0) return tree;
+        const dropped = limitHtmlDepth(raw);
+        if (dropped) state().cut ??= { ...(dropped.position ? { line: dropped.position.start.line, column: dropped.position.start.column } : {}) };
+        const parsed = parseRaw(tree, file);
+        const cut = limitDepth(parsed, cutHast);
+        if (cut) state().cut ??= cut;
+        return parsed;
+      };
     })
     .use(rehypeSanitize, docsSchema())
     .use(() => (tree: HastRoot) => {
@@ -101,7 +125,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       });
       // Last: highlighted code is most of the tree's nodes, and none of the steps above need to see them.
       const code = renderCodeBlocks(tree, hl);
-      page.result = { html: '', ...headings, ids, ...code };
+      const cut = page.cut ? sourceAt(lines, page.cut) : undefined;
+      page.result = { html: '', ...headings, ids, ...code, ...(cut ? { cut } : {}) };
     })
     .use(rehypeStringify);
 
@@ -114,12 +139,15 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     render(request) {
       const clean = request.lines.map((l) => (l.text.includes(MARKER) ? { ...l, text: l.text.replaceAll(MARKER, '\uFFFD') } : l));
       const blocks = transformBlocks(clean);
-      const text = blocks.lines.map((l) => l.text).join('\n');
+      const lines = escapeDeepLines(blocks.lines);
+      const changed = lines.findIndex((l, i) => l !== blocks.lines[i]);
+      const text = lines.map((l) => l.text).join('\n');
       current = {
-        request: { ...request, lines: blocks.lines },
+        request: { ...request, lines },
         containers: blocks.containers,
         abbreviations: blocks.abbreviations,
         shortcodes: /:[\w+-]+:/.test(text),
+        ...(changed >= 0 ? { cut: { line: changed + 1, column: 1 } } : {}),
       };
       try {
         const tree = processor.runSync(processor.parse(text));
@@ -152,11 +180,19 @@ function annotateCode(tree: MdastRoot): void {
   });
 }
 
-function hasRaw(tree: HastNodes): boolean {
-  let found = false;
-  visit(tree, 'raw', () => {
-    found = true;
-    return false;
+/** remark-rehype's `raw` nodes (HTML written in the Markdown). */
+type Raw = { type: 'raw'; value: string; position?: { start: { line: number; column: number } } };
+
+function rawNodes(tree: HastNodes): Raw[] {
+  const found: Raw[] = [];
+  visit(tree, 'raw', (node) => {
+    found.push(node);
   });
   return found;
+}
+
+/** A position in the parsed text → the page's own line (blocks.ts and snippets move lines). */
+function sourceAt(lines: SourceLine[], at: Cut): { line: number; column: number } {
+  const source = at.line ? lines[at.line - 1] : undefined;
+  return source ? { line: source.line, column: (at.column ?? 1) + source.shift } : { line: 0, column: 0 };
 }

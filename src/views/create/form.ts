@@ -113,6 +113,8 @@ export interface TemplateForm {
   title: string;
   pages: FormPage[];
   buttons: { back: string; review: string; create: string };
+  /** The form could not be built from the template (see createPageData): the page says why instead. */
+  failed?: string;
 }
 
 export interface FormOptions {

@@ -15,6 +15,18 @@ describe('createPageData', () => {
     expect(data.form.pages[0]!.fields[0]!.repo!.hosts).toEqual(['git.acme.example']);
     expect(data.maxIssueUrl).toBe(8000);
   });
+
+  it('costs a template whose form cannot be built that form only: the data says why, other templates are fine', () => {
+    // A crawled YAML object with a `toString` key: String() on it throws (Cannot convert object to primitive value).
+    const picker = { type: 'string', 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: [{ toString: 'x' }] } } };
+    const bad = { ...demoTemplate('docs-site'), spec: { ...demoTemplate('docs-site').spec, parameters: [{ properties: { owner: picker } }] } };
+    const [broken, good] = orgEntities([bad, demoTemplate('node-service')]);
+    const model: PortalModel = { site: { title: 'P', base: '/' }, generatedAt: '', repos: [], entities: [...catalog(), broken!, good!], diagnostics: [] };
+    const failed = createPageData(model, broken!).form;
+    expect(failed.pages).toEqual([]);
+    expect(failed.failed).toMatch(/^.+: .+:\d+: the form of template:default\/docs-site could not be built from spec\.parameters: Cannot convert object to primitive value$/);
+    expect(createPageData(model, good!).form.pages.length).toBeGreaterThan(0);
+  });
 });
 
 describe('scriptJson', () => {
