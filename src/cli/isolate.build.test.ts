@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { REPO_ROOT } from '../site/build.ts';
+import { REPO_ROOT } from '../site/build/files.ts';
 
 // Inside the repo: Astro keeps its prerender chunks under the cwd, so the output stays inside it too.
 const work = join(REPO_ROOT, '.backlot', `isolate-test-${process.pid}`);

@@ -43,9 +43,7 @@ beforeAll(async () => {
     diagnostics: docs.diagnostics,
     docs: { sites: docs.sites, redirects: docs.redirects },
   };
-  const modelFile = join(tmp, 'model.json');
-  writeFileSync(modelFile, JSON.stringify(model));
-  await buildSite({ modelFile, outDir: out, base: '/' });
+  await buildSite({ model, outDir: out, base: '/' });
 }, 300_000);
 
 afterAll(() => {
