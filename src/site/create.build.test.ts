@@ -1,16 +1,15 @@
-// The Create pages built from the fixture model plus software templates, driven in headless Chromium: cards and
+// The Create pages built from the fixture org's model plus software templates, driven in headless Chromium: cards and
 // their filter, the form's steps and validation, the pre-filled issue link (GitHub itself is stubbed: nothing
 // leaves the machine), a token dispatch to the GitHub emulator followed to its output links, and where the
 // token and the values travel.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startEmulator, updateRun, type Emulator } from '../../scripts/github-emulator.ts';
-import type { PortalModel } from '../model/portal.ts';
 import { parseIssueBody } from '../scaffold/issue.ts';
 import { ghWorkflowCommand } from './lib/create/gh-command.ts';
 import { githubTarget } from './lib/create/github.ts';
@@ -18,7 +17,7 @@ import { scaffoldIssueBody, scaffoldIssueUrl } from './lib/create/issue-url.ts';
 import { demoTemplate, kitchenSinkTemplate } from './lib/create/testing.ts';
 import { orgEntities } from './lib/test-org.ts';
 import { launchChromium } from './testing/browser.ts';
-import { FIXTURE_MODEL, buildSite } from './testing/build.ts';
+import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
 const TOKEN = 'github_pat_11CREATETEST0secret0token';
@@ -42,7 +41,7 @@ beforeAll(async () => {
     token: TOKEN,
     scaffold: { viewer: 'ada' },
   });
-  const model = JSON.parse(readFileSync(FIXTURE_MODEL, 'utf8')) as PortalModel;
+  const model = await fixtureModel({ base: '/portal/' });
   model.entities.push(...orgEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate]));
   model.site = { ...model.site, repo: REPO, githubApiUrl: emulator.url };
   await buildSite({ model, outDir: join(tmp, 'out'), base: '/portal/' });
