@@ -111,6 +111,7 @@ async function buildPortal(base: string, outDir: string): Promise<PortalModel> {
     repos: [...snapshot.repos],
     entities: entities.map((e) => ({ ref: e.ref, entity: e.entity, source: { repo: e.source.repo, file: e.source.file, line: 1, column: 1 } })),
     diagnostics: docs.diagnostics,
+    apis: {},
     docs: { sites: docs.sites, redirects: docs.redirects },
   };
   await buildSite({ model: built, outDir, base });

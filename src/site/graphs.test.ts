@@ -28,7 +28,7 @@ function org(max: number): PortalModel {
     }
   }
   entities.push(entity('Domain', 'everything', { owner: 'team' }));
-  return { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], entities: orgEntities(entities) };
+  return { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] }, entities: orgEntities(entities) };
 }
 
 const big = org(30);

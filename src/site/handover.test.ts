@@ -4,7 +4,7 @@ import { startGraphs } from './graphs.ts';
 import { handOver, received } from './handover.ts';
 import { siteData } from './lib/site-data.ts';
 
-const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [] });
+const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } });
 
 describe('the hand-over from the build to the pages', () => {
   it('gives the pages the model handed over, until it is taken back', async () => {

@@ -103,6 +103,10 @@ describe('portal at /', () => {
     await page.waitForURL(/\/catalog\/default\/api\/payments-api\/$/);
     expect(await page.locator('h1').textContent()).toBe('Payments API');
     expect(await page.locator('[data-relation="apiProvidedBy"] a').textContent()).toBe('Payments Service');
+    // The OpenAPI file the catalog refers to with $text, summarised by the apis stage.
+    await page.locator('a[data-action="definition"]').first().click();
+    await page.waitForURL(/\/catalog\/default\/api\/payments-api\/definition\/$/);
+    expect(await page.locator('main').textContent()).toContain('/payments/{id}/refund');
   });
 
   it('shows the entity’s own problems and its source links', async () => {

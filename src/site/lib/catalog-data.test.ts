@@ -17,6 +17,7 @@ const model: PortalModel = {
   repos: [],
   entities: [entity('Group', 'g'), entity('Component', 'b'), entity('API', 'a'), entity('Component', 'a', 'labs')],
   diagnostics: [{ severity: 'warning', code: 'x', message: 'm', repo: 'r', file: 'f', line: 1, column: 1, entity: 'API:default/a' }],
+  apis: {}, docs: { sites: [], redirects: [] },
 };
 
 describe('catalogData', () => {

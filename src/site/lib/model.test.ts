@@ -8,6 +8,8 @@ describe('parseModel', () => {
     expect(() => parseModel('{', 'm.json')).toThrow(/m.json: not valid JSON/);
     expect(() => parseModel('[]')).toThrow(/missing site.title/);
     expect(() => parseModel('{"site":{"title":"t"},"repos":[],"entities":{}}')).toThrow(/entities must be an array/);
+    expect(() => parseModel('{"site":{"title":"t"},"repos":[],"entities":[],"diagnostics":[]}')).toThrow(/apis must be an object/);
+    expect(() => parseModel('{"site":{"title":"t"},"repos":[],"entities":[],"diagnostics":[],"apis":{}}')).toThrow(/docs must have sites and redirects/);
   });
 });
 

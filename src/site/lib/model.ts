@@ -21,5 +21,7 @@ export function checkModel(data: unknown, source = 'model'): PortalModel {
   for (const key of ['repos', 'entities', 'diagnostics'] as const) {
     if (!Array.isArray(m[key])) throw new Error(`${source}: ${key} must be an array`);
   }
+  if (!m.apis || typeof m.apis !== 'object') throw new Error(`${source}: apis must be an object`);
+  if (!m.docs || !Array.isArray(m.docs.sites) || !Array.isArray(m.docs.redirects)) throw new Error(`${source}: docs must have sites and redirects`);
   return m as PortalModel;
 }
