@@ -15,7 +15,7 @@ import { ghWorkflowCommand } from './lib/create/gh-command.ts';
 import { githubTarget } from './lib/create/github.ts';
 import { scaffoldIssueBody, scaffoldIssueUrl } from './lib/create/issue-url.ts';
 import { demoTemplate, kitchenSinkTemplate } from './lib/create/testing.ts';
-import { orgEntities } from './lib/test-org.ts';
+import { portalEntities } from '../testing/entities.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
@@ -42,7 +42,7 @@ beforeAll(async () => {
     scaffold: { viewer: 'ada' },
   });
   const model = await fixtureModel({ base: '/portal/' });
-  model.entities.push(...orgEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate]));
+  model.entities.push(...portalEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate]));
   model.site = { ...model.site, repo: REPO, githubApiUrl: emulator.url };
   await buildSite({ model, outDir: join(tmp, 'out'), base: '/portal/' });
   server = await serveStatic(join(tmp, 'out'), { base: '/portal/' });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../../../model/portal.ts';
-import { orgEntities } from '../test-org.ts';
+import { portalEntities } from '../../../testing/entities.ts';
 import { createPageData, scriptJson } from './page-data.ts';
 import { catalog, demoTemplate } from './testing.ts';
 
 describe('createPageData', () => {
   it('carries the form, the GitHub target and the workflow link; repo pickers default to the portal’s host', () => {
     const template = { ...demoTemplate('docs-site'), spec: { ...demoTemplate('docs-site').spec, parameters: [{ properties: { repoUrl: { type: 'string', 'ui:field': 'RepoUrlPicker' } } }] } };
-    const [entity] = orgEntities([template]);
+    const [entity] = portalEntities([template]);
     const model: PortalModel = { site: { title: 'P', base: '/', repo: 'eng/portal', githubUrl: 'https://git.acme.example' }, generatedAt: '', repos: [], entities: [...catalog(), entity!], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } };
     const data = createPageData(model, entity!);
     expect(data.github).toEqual({ web: 'https://git.acme.example', api: 'https://git.acme.example/api/v3', repo: 'eng/portal' });

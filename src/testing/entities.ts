@@ -1,0 +1,35 @@
+// Test helper: entities as tests write them, for every stage's tests. An `Entity` as a catalog file would hold
+// it, the same entity as the catalog stage hands it on (`CatalogEntity`) or as the model holds it
+// (`PortalEntity`), and a set of entities with their relations from the real graph stage.
+
+import { resolveRelations } from '../graph/index.ts';
+import type { CatalogEntity } from '../model/catalog.ts';
+import type { Entity } from '../model/entity.ts';
+import { entityRefOf } from '../model/entityRef.ts';
+import type { PortalEntity } from '../model/portal.ts';
+
+export function entity(
+  kind: string,
+  name: string,
+  spec: Record<string, unknown> = {},
+  metadata: Partial<Entity['metadata']> = {},
+  apiVersion = 'backstage.io/v1alpha1',
+): Entity {
+  return { apiVersion, kind, metadata: { name, ...metadata }, spec };
+}
+
+/** As read from `source.file` of `source.repo` (default `org/catalog-info.yaml`, line 1). */
+export function catalogEntity(item: Entity, source: Partial<CatalogEntity['source']> = {}): CatalogEntity {
+  return { ref: entityRefOf(item), entity: item, source: { repo: 'org', file: 'catalog-info.yaml', line: 1, column: 1, positions: {}, ...source } };
+}
+
+/** As the model holds it; no relations unless `item` has them (see portalEntities). */
+export function portalEntity(item: Entity, source: Partial<PortalEntity['source']> = {}): PortalEntity {
+  return { ref: entityRefOf(item), entity: item, source: { repo: 'org', file: 'catalog-info.yaml', line: 1, column: 1, ...source } };
+}
+
+/** Entities written in one catalog file, with relations from the real graph stage. */
+export function portalEntities(entities: Entity[]): PortalEntity[] {
+  const graph = resolveRelations(entities.map((e) => catalogEntity(e)));
+  return graph.entities.map((e) => portalEntity(e.entity));
+}
