@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildDocs, writeDocsAssets } from '../docs/index.ts';
 import { resolveRelations } from '../graph/index.ts';
-import type { CatalogEntity } from '../model/catalog.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
 import { indexSite } from '../search/index.ts';
+import { catalogEntity, entity } from '../testing/entities.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite } from './testing/build.ts';
 import { internalLinks } from './testing/links.ts';
@@ -76,22 +76,16 @@ const files = {
   'docs/img/flow.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 };
 
-function entity(name: string, kind: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): CatalogEntity {
-  return {
-    ref: `${kind}:default/${name}`.toLowerCase(),
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, annotations }, spec },
-    source: { repo: 'shipments', file: 'catalog-info.yaml', line: 1, column: 1, positions: {} },
-  };
-}
-
-const entities = resolveRelations([
-  entity('shipments-service', 'Component', { type: 'service', lifecycle: 'production', owner: 'group:default/team-shipments' }, { 'backstage.io/techdocs-ref': 'dir:.' }),
-  entity('outbox-relay', 'Component', { type: 'service', lifecycle: 'production', owner: 'group:default/team-shipments' }, {
-    'backstage.io/techdocs-entity': 'component:default/shipments-service',
-    'backstage.io/techdocs-entity-path': '/guide/setup/',
-  }),
-  entity('team-shipments', 'Group', { type: 'team', children: [] }),
-]).entities;
+const service = { type: 'service', lifecycle: 'production', owner: 'group:default/team-shipments' };
+const entities = resolveRelations(
+  [
+    entity('Component', 'shipments-service', service, { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } }),
+    entity('Component', 'outbox-relay', service, {
+      annotations: { 'backstage.io/techdocs-entity': 'component:default/shipments-service', 'backstage.io/techdocs-entity-path': '/guide/setup/' },
+    }),
+    entity('Group', 'team-shipments', { type: 'team', children: [] }, { annotations: {} }),
+  ].map((e) => catalogEntity(e, { repo: 'shipments' })),
+).entities;
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-docs-site-'));
 const out = join(tmp, 'site');

@@ -13,19 +13,24 @@ export function entity(
   name: string,
   spec: Record<string, unknown> = {},
   metadata: Partial<Entity['metadata']> = {},
-  apiVersion = 'backstage.io/v1alpha1',
+  apiVersion?: string,
 ): Entity {
-  return { apiVersion, kind, metadata: { name, ...metadata }, spec };
+  return { apiVersion: apiVersion ?? 'backstage.io/v1alpha1', kind, metadata: { name, ...metadata }, spec };
 }
 
 /** As read from `source.file` of `source.repo` (default `org/catalog-info.yaml`, line 1). */
 export function catalogEntity(item: Entity, source: Partial<CatalogEntity['source']> = {}): CatalogEntity {
-  return { ref: entityRefOf(item), entity: item, source: { repo: 'org', file: 'catalog-info.yaml', line: 1, column: 1, positions: {}, ...source } };
+  return { ref: entityRefOf(item), entity: item, source: { ...portalSource(source), positions: source.positions ?? {} } };
 }
 
 /** As the model holds it; no relations unless `item` has them (see portalEntities). */
 export function portalEntity(item: Entity, source: Partial<PortalEntity['source']> = {}): PortalEntity {
-  return { ref: entityRefOf(item), entity: item, source: { repo: 'org', file: 'catalog-info.yaml', line: 1, column: 1, ...source } };
+  return { ref: entityRefOf(item), entity: item, source: portalSource(source) };
+}
+
+/** Missing or undefined parts of a source take the defaults. */
+function portalSource(source: Partial<PortalEntity['source']>): PortalEntity['source'] {
+  return { repo: source.repo ?? 'org', file: source.file ?? 'catalog-info.yaml', line: source.line ?? 1, column: source.column ?? 1 };
 }
 
 /** Entities written in one catalog file, with relations from the real graph stage. */
