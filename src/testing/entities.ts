@@ -38,3 +38,8 @@ export function portalEntities(entities: Entity[]): PortalEntity[] {
   const graph = resolveRelations(entities.map((e) => catalogEntity(e)));
   return graph.entities.map((e) => portalEntity(e.entity));
 }
+
+/** A Component's catalog file text: what most catalog and crawl tests put in a repo (`extra` lines go after spec.owner). */
+export function componentYaml(name: string, more: { owner?: string; extra?: string } = {}): string {
+  return `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: ${more.owner ?? 'team-a'}\n${more.extra ?? ''}`;
+}
