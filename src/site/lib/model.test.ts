@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../testing/build.ts';
-import { parseModel } from './model.ts';
+import { checkModel } from './model.ts';
 import { siteData } from './site-data.ts';
 
-describe('parseModel', () => {
-  it('rejects JSON that is not a model', () => {
-    expect(() => parseModel('{', 'm.json')).toThrow(/m.json: not valid JSON/);
-    expect(() => parseModel('[]')).toThrow(/missing site.title/);
-    expect(() => parseModel('{"site":{"title":"t"},"repos":[],"entities":{}}')).toThrow(/entities must be an array/);
-    expect(() => parseModel('{"site":{"title":"t"},"repos":[],"entities":[],"diagnostics":[]}')).toThrow(/apis must be an object/);
-    expect(() => parseModel('{"site":{"title":"t"},"repos":[],"entities":[],"diagnostics":[],"apis":{}}')).toThrow(/docs must have sites and redirects/);
+describe('checkModel', () => {
+  it('rejects data that is not a model', () => {
+    expect(() => checkModel(null, 'm')).toThrow(/m: expected an object/);
+    expect(() => checkModel([])).toThrow(/missing site.title/);
+    expect(() => checkModel({ site: { title: 't' }, repos: [], entities: {} })).toThrow(/entities must be an array/);
+    expect(() => checkModel({ site: { title: 't' }, repos: [], entities: [], diagnostics: [] })).toThrow(/apis must be an object/);
+    expect(() => checkModel({ site: { title: 't' }, repos: [], entities: [], diagnostics: [], apis: {} })).toThrow(/docs must have sites and redirects/);
   });
 });
 
