@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { componentYaml } from '../../testing/entities.ts';
 import { fixtureModel } from './build.ts';
 
 describe('fixtureModel', () => {
@@ -30,5 +31,13 @@ describe('fixtureModel', () => {
     const portal = await fixtureModel({ base: '/portal/' });
     expect(portal.site.base).toBe('/portal/');
     expect(portal.docs.sites[0]?.url).toBe('/portal/docs/default/component/payments-service/');
+  });
+
+  it('adds the repos a test brings, run through the same pipeline', async () => {
+    const model = await fixtureModel({ repos: { extra: { 'catalog-info.yaml': componentYaml('extra-service', { owner: 'team-platform' }) } } });
+    expect(model.repos.map((r) => r.name)).toContain('extra');
+    const added = model.entities.find((e) => e.ref === 'component:default/extra-service');
+    expect(added?.entity.relations).toContainEqual({ type: 'ownedBy', targetRef: 'group:default/team-platform' });
+    expect((await fixtureModel()).entities).toHaveLength(13);
   });
 });

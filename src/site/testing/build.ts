@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../config/load.ts';
 import type { PortalModel } from '../../model/portal.ts';
 import { runPipeline } from '../../pipeline/index.ts';
+import { mergeSnapshots } from '../../sources/index.ts';
 import { openLocalSource } from '../../sources/local.ts';
+import { memorySnapshot, repoInfo, type RepoFiles } from '../../snapshot/memory.ts';
 
 export { REPO_ROOT, buildSite } from '../build.ts';
 
@@ -13,9 +15,13 @@ const FIXTURE_CONFIG = fileURLToPath(new URL('../fixtures/backlot.config.yaml', 
 
 const runs = new Map<string, Promise<PortalModel>>();
 
-/** The fixture org's model for `base` (default `/`); the pipeline runs once per base and process, each caller gets its own copy. */
-export async function fixtureModel(options: { base?: string } = {}): Promise<PortalModel> {
+/**
+ * The fixture org's model for `base` (default `/`), with `repos` (more repos' files) added to the org. The
+ * pipeline runs once per base and process (each caller gets its own copy); with `repos`, every call.
+ */
+export async function fixtureModel(options: { base?: string; repos?: Record<string, RepoFiles> } = {}): Promise<PortalModel> {
   const base = options.base ?? '/';
+  if (options.repos) return runFixture(base, options.repos);
   let run = runs.get(base);
   if (!run) {
     run = runFixture(base);
@@ -24,12 +30,14 @@ export async function fixtureModel(options: { base?: string } = {}): Promise<Por
   return structuredClone(await run);
 }
 
-async function runFixture(base: string): Promise<PortalModel> {
+async function runFixture(base: string, repos: Record<string, RepoFiles> = {}): Promise<PortalModel> {
   const loaded = loadConfig(FIXTURE_CONFIG);
   const config = { ...loaded, site: { ...loaded.site, base } };
   const source = config.sources[0];
   if (source?.type !== 'local') throw new Error(`${FIXTURE_CONFIG}: expected one local source`);
-  const snapshot = await openLocalSource(source, config.root);
+  const org = await openLocalSource(source, config.root);
+  const extra = Object.entries(repos).map(([name, files]) => ({ repo: repoInfo(name, { owner: source.org }), files }));
+  const snapshot = extra.length ? mergeSnapshots([org, memorySnapshot(extra)]) : org;
   const { model } = await runPipeline(config, snapshot, { catalogPath: () => source.catalogPath });
   return model;
 }
