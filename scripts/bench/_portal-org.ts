@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { generateOrg, type OrgOptions } from '../../src/site/testing/org.ts';
+import { generateOrg, orgRepoFiles, type OrgOptions } from '../../src/site/testing/org.ts';
 
 export interface WrittenOrg {
   config: string;
@@ -16,22 +16,13 @@ export interface WrittenOrg {
 
 export function writeOrg(dir: string, options: OrgOptions): WrittenOrg {
   const org = generateOrg(options);
-  const byRepo = new Map<string, string[]>();
-  for (const { repo, entity, definition } of org.entities) {
-    let doc = entity;
-    if (definition) {
-      const path = join(dir, 'org', repo, definition.path);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, definition.text);
-      doc = { ...entity, spec: { ...entity.spec, definition: { $text: `./${definition.path}` } } };
+  const repos = orgRepoFiles(org);
+  for (const [repo, files] of repos) {
+    for (const [path, text] of Object.entries(files)) {
+      const file = join(dir, 'org', repo, path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
     }
-    const docs = byRepo.get(repo) ?? [];
-    docs.push(stringify(doc, { lineWidth: 0 }));
-    byRepo.set(repo, docs);
-  }
-  for (const [repo, docs] of byRepo) {
-    mkdirSync(join(dir, 'org', repo), { recursive: true });
-    writeFileSync(join(dir, 'org', repo, 'catalog-info.yaml'), docs.join('---\n'));
   }
   const config = join(dir, 'backlot.config.yaml');
   writeFileSync(
@@ -44,7 +35,7 @@ export function writeOrg(dir: string, options: OrgOptions): WrittenOrg {
   return {
     config,
     dist: join(dir, 'dist'),
-    repos: byRepo.size,
+    repos: repos.size,
     entities: org.entities.length,
     apis: org.entities.filter((e) => e.definition).length,
   };

@@ -20,8 +20,8 @@ export async function run(): Promise<void> {
   const size = Number(process.env.BENCH_ENTITIES ?? 10_000);
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
   const org = generateOrg({ entities: size, seed: 1 });
-  const base = catalog(org);
-  const head = catalog({ ...org, entities: changed(org.entities) });
+  const base = await catalog(org);
+  const head = await catalog({ ...org, entities: changed(org.entities) });
   const work = mkdtempSync(join(tmpdir(), 'backlot-bench-diff-'));
   try {
     const times: number[] = [];
@@ -48,8 +48,8 @@ export async function run(): Promise<void> {
 }
 
 /** The org as entities.json has it: relations from the graph stage, and the source file each entity came from. */
-function catalog(org: Org): Entity[] {
-  return orgModel(org).entities.map(({ entity, source }) => ({
+async function catalog(org: Org): Promise<Entity[]> {
+  return (await orgModel(org)).entities.map(({ entity, source }) => ({
     ...entity,
     metadata: { ...entity.metadata, annotations: { [ANNOTATION_LOCATION]: `url:https://github.com/acme/${source.repo}/blob/main/catalog-info.yaml`, ...entity.metadata.annotations } },
   }));

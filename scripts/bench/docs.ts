@@ -45,6 +45,7 @@ async function portal(dir: string, snapshot: Snapshot, entities: CatalogEntity[]
     repos: [...snapshot.repos],
     entities: entities.map((e) => ({ ref: e.ref, entity: e.entity, source: { repo: e.source.repo, file: e.source.file, line: 1, column: 1 } })),
     diagnostics: docs.diagnostics,
+    apis: {},
     docs: { sites: docs.sites, redirects: docs.redirects },
   };
   const out = join(dir, '_portal');

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntity } from '../model/catalog.ts';
+import { catalogEntity, entity } from '../testing/entities.ts';
 import { readApiDefinitions } from './index.ts';
 
 function api(name: string, type: string, definition: unknown, kind = 'API'): CatalogEntity {
-  return {
-    ref: `${kind.toLowerCase()}:default/${name}`,
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name }, spec: { type, lifecycle: 'production', owner: 'team', definition } },
-    source: { repo: 'shop', file: 'catalog-info.yaml', line: 10, column: 1, positions: { '/spec/definition': { line: 19, column: 3 } } },
-  };
+  return catalogEntity(entity(kind, name, { type, lifecycle: 'production', owner: 'team', definition }), {
+    repo: 'shop',
+    line: 10,
+    positions: { '/spec/definition': { line: 19, column: 3 } },
+  });
 }
 
 describe('readApiDefinitions', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memorySnapshot, repoInfo, type RepoFiles } from '../snapshot/memory.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { readCatalog, type CatalogResult } from './index.ts';
+import { componentYaml } from '../testing/entities.ts';
 import { countingSnapshot, testValidate } from './testing.ts';
 
 const PAYMENTS = `apiVersion: backstage.io/v1alpha1
@@ -30,10 +31,6 @@ function read(snapshot: Snapshot, catalogPath = '/catalog-info.yaml'): Promise<C
 const refs = (r: CatalogResult) => r.entities.map((e) => e.ref);
 const brief = (r: CatalogResult) => r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.repo}/${d.file}:${d.line}:${d.column}`);
 
-function component(name: string, extra = ''): string {
-  return `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n${extra}`;
-}
-
 function location(name: string, targets: string[], extra = ''): string {
   return `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: ${name}\nspec:\n${extra}  targets:\n${targets.map((t) => `    - ${t}\n`).join('')}`;
 }
@@ -60,14 +57,14 @@ describe('readCatalog: files and documents', () => {
   });
 
   it('keeps documents 1 and 3 when document 2 has a syntax error', async () => {
-    const file = `${component('first')}---
+    const file = `${componentYaml('first')}---
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
   name: second
   description: broken: here
 ---
-${component('third')}`;
+${componentYaml('third')}`;
     const r = await read(snap({ svc: { 'catalog-info.yaml': file } }));
     expect(refs(r)).toEqual(['component:default/first', 'component:default/third']);
     expect(r.files).toEqual([{ repo: 'svc', path: 'catalog-info.yaml', documents: 3 }]);
@@ -78,7 +75,7 @@ ${component('third')}`;
   });
 
   it('keeps documents 1, 3 and 4 when document 2 has an unclosed quote, and reports the quote', async () => {
-    const file = `${component('first')}---
+    const file = `${componentYaml('first')}---
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
@@ -86,8 +83,8 @@ metadata:
 spec:
   type: service
 ---
-${component('third')}---
-${component('fourth')}`;
+${componentYaml('third')}---
+${componentYaml('fourth')}`;
     const r = await read(snap({ svc: { 'catalog-info.yaml': file } }));
     expect(refs(r)).toEqual(['component:default/first', 'component:default/third', 'component:default/fourth']);
     expect(brief(r)).toEqual(['error yaml-syntax svc/catalog-info.yaml:13:9']);
@@ -96,7 +93,7 @@ ${component('fourth')}`;
   });
 
   it('ignores empty documents and reports a document that is not a mapping', async () => {
-    const file = `---\n# nothing here\n---\n${component('only')}---\n- just\n- a list\n---\n`;
+    const file = `---\n# nothing here\n---\n${componentYaml('only')}---\n- just\n- a list\n---\n`;
     const r = await read(snap({ svc: { 'catalog-info.yaml': file } }));
     expect(refs(r)).toEqual(['component:default/only']);
     expect(brief(r)).toEqual(['error not-an-object svc/catalog-info.yaml:13:1']);
@@ -106,7 +103,7 @@ ${component('fourth')}`;
 
   it('reports skipped and unreadable catalog files without failing the build', async () => {
     const binary = new Uint8Array([0x61, 0, 0x62]);
-    const inner = snap({ bin: { 'catalog-info.yaml': binary }, ok: { 'catalog-info.yaml': component('fine') }, bad: { 'catalog-info.yaml': 'x' } });
+    const inner = snap({ bin: { 'catalog-info.yaml': binary }, ok: { 'catalog-info.yaml': componentYaml('fine') }, bad: { 'catalog-info.yaml': 'x' } });
     const snapshot: Snapshot = {
       ...inner,
       repos: inner.repos,
@@ -122,24 +119,24 @@ ${component('fourth')}`;
   });
 
   it('turns a failing snapshot.read into diagnostics', async () => {
-    const inner = snap({ a: { 'catalog-info.yaml': component('a') } });
+    const inner = snap({ a: { 'catalog-info.yaml': componentYaml('a') } });
     const r = await read({ ...inner, repos: inner.repos, read: async () => Promise.reject(new Error('network down')) });
     expect(r.entities).toEqual([]);
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['read-error', 'Catalog file could not be read: network down']]);
   });
 
   it('contributes nothing and reports nothing for a repo without a catalog file', async () => {
-    const r = await read(snap({ empty: { 'README.md': '# hi' }, svc: { 'catalog-info.yaml': component('svc') } }));
+    const r = await read(snap({ empty: { 'README.md': '# hi' }, svc: { 'catalog-info.yaml': componentYaml('svc') } }));
     expect(refs(r)).toEqual(['component:default/svc']);
     expect(r.diagnostics).toEqual([]);
   });
 
   it('matches a catalogPath glob against the repo listing, and reads a plain path without listing', async () => {
     const files = {
-      'catalog-info.yaml': component('root'),
-      'services/a/catalog-info.yaml': component('a'),
-      'services/b/catalog-info.yaml': component('b'),
-      'services/b/other.yaml': component('not-me'),
+      'catalog-info.yaml': componentYaml('root'),
+      'services/a/catalog-info.yaml': componentYaml('a'),
+      'services/b/catalog-info.yaml': componentYaml('b'),
+      'services/b/other.yaml': componentYaml('not-me'),
     };
     const globbed = countingSnapshot(snap({ mono: files }));
     const r = await read(globbed, '**/catalog-info.yaml');
@@ -158,8 +155,8 @@ ${component('fourth')}`;
   it('orders entities by repo, file and document, and sorts diagnostics', async () => {
     const r = await read(
       snap({
-        zeta: { 'catalog-info.yaml': component('z1') },
-        alpha: { 'catalog-info.yaml': `${component('a2')}---\n${component('a1')}---\nkind: [` },
+        zeta: { 'catalog-info.yaml': componentYaml('z1') },
+        alpha: { 'catalog-info.yaml': `${componentYaml('a2')}---\n${componentYaml('a1')}---\nkind: [` },
       }),
     );
     expect(refs(r)).toEqual(['component:default/a2', 'component:default/a1', 'component:default/z1']);
@@ -202,7 +199,7 @@ spec:
 
   it('defaults the namespace before validation and lower-cases the ref', async () => {
     const seen: unknown[] = [];
-    const r = await readCatalog(snap({ svc: { 'catalog-info.yaml': component('Payments-API').replace('kind: Component', 'kind: component') } }), {
+    const r = await readCatalog(snap({ svc: { 'catalog-info.yaml': componentYaml('Payments-API').replace('kind: Component', 'kind: component') } }), {
       catalogPath: () => 'catalog-info.yaml',
       validate: (e) => {
         seen.push(structuredClone(e));
@@ -316,7 +313,7 @@ spec:
   });
 
   it('leaves objects with extra keys or unknown $ keys unchanged', async () => {
-    const file = component('svc', `  schema:\n    $ref: ./x.json\n  mixed:\n    $text: ./x.md\n    other: 1\n`);
+    const file = componentYaml('svc', { extra: `  schema:\n    $ref: ./x.json\n  mixed:\n    $text: ./x.md\n    other: 1\n` });
     const counting = countingSnapshot(snap({ svc: { 'catalog-info.yaml': file } }));
     const r = await read(counting);
     expect(r.entities[0]!.entity.spec).toMatchObject({ schema: { $ref: './x.json' }, mixed: { $text: './x.md', other: 1 } });
@@ -331,10 +328,10 @@ describe('readCatalog: locations', () => {
         platform: {
           'catalog-info.yaml': location('root', ['./catalog/all.yaml', 'https://github.com/acme/shared/blob/main/teams.yaml']),
           'catalog/all.yaml': location('all', ['./services/*.yaml']),
-          'catalog/services/a.yaml': component('a'),
-          'catalog/services/b.yaml': component('b'),
+          'catalog/services/a.yaml': componentYaml('a'),
+          'catalog/services/b.yaml': componentYaml('b'),
         },
-        shared: { 'teams.yaml': component('teams') },
+        shared: { 'teams.yaml': componentYaml('teams') },
       }),
     );
     expect(r.diagnostics).toEqual([]);
@@ -413,7 +410,7 @@ describe('readCatalog: locations', () => {
       snap({
         svc: {
           'catalog-info.yaml': `${location('x', ['./shared.yaml'])}---\n${location('y', ['./shared.yaml'])}`,
-          'shared.yaml': component('shared'),
+          'shared.yaml': componentYaml('shared'),
         },
       }),
     );
@@ -445,7 +442,7 @@ describe('readCatalog: locations, edge cases', () => {
         svc: {
           'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: gen\nspec:\n  targets:\n    $json: ./targets.json\n`,
           'targets.json': '["./a.yaml"]',
-          'a.yaml': component('a'),
+          'a.yaml': componentYaml('a'),
         },
       }),
     );
@@ -456,7 +453,7 @@ describe('readCatalog: locations, edge cases', () => {
   });
 
   it('does not let a glob target match its own Location file', async () => {
-    const r = await read(snap({ svc: { 'catalog-info.yaml': location('all', ['./*.yaml']), 'a.yaml': component('a') } }));
+    const r = await read(snap({ svc: { 'catalog-info.yaml': location('all', ['./*.yaml']), 'a.yaml': componentYaml('a') } }));
     expect(r.diagnostics).toEqual([]);
     expect(refs(r)).toEqual(['component:default/a', 'location:default/all']);
   });
@@ -466,7 +463,7 @@ describe('readCatalog: locations, edge cases', () => {
       snap({
         svc: {
           'catalog-info.yaml': `${location('x', ['./a.yaml']).replace('metadata:\n  name: x\n', 'metadata:\n  title: no name\n')}---\n${location('y', ['acme'], '  type: github-org\n')}`,
-          'a.yaml': component('a'),
+          'a.yaml': componentYaml('a'),
         },
       }),
     );
@@ -478,11 +475,11 @@ describe('readCatalog: locations, edge cases', () => {
   });
 
   it('reads a file used both as a placeholder and as a catalog file once', async () => {
-    const shared = component('shared');
+    const shared = componentYaml('shared');
     const counting = countingSnapshot(
       snap({
         svc: {
-          'catalog-info.yaml': `${location('all', ['./shared.yaml'])}---\n${component('svc', '  notes:\n    $text: ./shared.yaml\n')}`,
+          'catalog-info.yaml': `${location('all', ['./shared.yaml'])}---\n${componentYaml('svc', { extra: '  notes:\n    $text: ./shared.yaml\n' })}`,
           'shared.yaml': shared,
         },
       }),
@@ -499,9 +496,9 @@ describe('readCatalog: duplicates', () => {
   it('drops every copy of a ref defined in two files or repos, naming the others', async () => {
     const r = await read(
       snap({
-        one: { 'catalog-info.yaml': `${component('Payments')}---\n${component('unique')}` },
-        two: { 'catalog-info.yaml': component('payments') },
-        three: { 'catalog-info.yaml': `# the same again\n${component('PAYMENTS')}` },
+        one: { 'catalog-info.yaml': `${componentYaml('Payments')}---\n${componentYaml('unique')}` },
+        two: { 'catalog-info.yaml': componentYaml('payments') },
+        three: { 'catalog-info.yaml': `# the same again\n${componentYaml('PAYMENTS')}` },
       }),
     );
     expect(refs(r)).toEqual(['component:default/unique']);
@@ -519,10 +516,7 @@ describe('readCatalog: duplicates', () => {
 describe('readCatalog: computed annotations', () => {
   it('lets the author win and leaves out edit-url when the branch is a commit', async () => {
     const commit = 'a'.repeat(40);
-    const file = component(
-      'svc',
-      `  x: 1\n`,
-    ).replace('  name: svc\n', "  name: svc\n  annotations:\n    backstage.io/source-location: 'url:https://github.com/acme/code/tree/main/'\n");
+    const file = componentYaml('svc', { extra: `  x: 1\n` }).replace('  name: svc\n', "  name: svc\n  annotations:\n    backstage.io/source-location: 'url:https://github.com/acme/code/tree/main/'\n");
     const r = await read(
       snap({ svc: { 'deploy/catalog-info.yaml': file } }, { svc: { defaultBranch: commit, host: 'ghe.acme.dev', url: 'https://ghe.acme.dev/acme/svc' } }),
       'deploy/catalog-info.yaml',
@@ -545,7 +539,7 @@ describe('readCatalog: batching', () => {
         'catalog/all.yaml': location(`all-${i}`, Array.from({ length: perRepo }, (_, j) => `./c${j}.yaml`)),
       };
       for (let j = 0; j < perRepo; j++) {
-        files[`catalog/c${j}.yaml`] = component(`c-${i}-${j}`, `  notes:\n    $text: ./notes-${j}.md\n`);
+        files[`catalog/c${j}.yaml`] = componentYaml(`c-${i}-${j}`, { extra: `  notes:\n    $text: ./notes-${j}.md\n` });
         files[`catalog/notes-${j}.md`] = `notes ${j}`;
       }
       repos[`repo-${i}`] = files;
@@ -573,8 +567,8 @@ describe('one item that fails costs that item only', () => {
     const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
     const result = await read(
       snap({
-        json: { 'catalog-info.yaml': `${component('deep-json', '  x:\n    $json: ./deep.json\n')}---\n${component('after')}`, 'deep.json': deep },
-        good: { 'catalog-info.yaml': component('good') },
+        json: { 'catalog-info.yaml': `${componentYaml('deep-json', { extra: '  x:\n    $json: ./deep.json\n' })}---\n${componentYaml('after')}`, 'deep.json': deep },
+        good: { 'catalog-info.yaml': componentYaml('good') },
       }),
     );
     expect(refs(result)).toEqual(['component:default/good', 'component:default/after']);
@@ -588,7 +582,7 @@ describe('one item that fails costs that item only', () => {
       return testValidate(value);
     };
     const result = await readCatalog(
-      snap({ bad: { 'catalog-info.yaml': `${component('boom')}---\n${component('after')}` }, good: { 'catalog-info.yaml': component('good') } }),
+      snap({ bad: { 'catalog-info.yaml': `${componentYaml('boom')}---\n${componentYaml('after')}` }, good: { 'catalog-info.yaml': componentYaml('good') } }),
       { catalogPath: () => '/catalog-info.yaml', validate: throwing },
     );
     expect(refs(result)).toEqual(['component:default/after', 'component:default/good']);

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CatalogEntity } from '../model/catalog.ts';
+import { catalogEntity, entity } from '../testing/entities.ts';
 import { readValues, userFor } from './scaffold.ts';
 
 const BIN = join(import.meta.dirname, 'backlot.js');
@@ -110,11 +111,8 @@ describe('backlot scaffold --dry-run', { timeout: 30_000 }, () => {
 });
 
 describe('helpers', () => {
-  const user = (name: string, login?: string): CatalogEntity => ({
-    ref: `user:default/${name}`,
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name, ...(login ? { annotations: { 'github.com/user-login': login } } : {}) } },
-    source: { repo: 'org', file: 'users.yaml', line: 1, column: 1, positions: {} },
-  });
+  const user = (name: string, login?: string): CatalogEntity =>
+    catalogEntity(entity('User', name, {}, login ? { annotations: { 'github.com/user-login': login } } : {}), { file: 'users.yaml' });
 
   it('userFor finds the catalog User by GitHub login, then by name', () => {
     const entities = [user('ann.lee', 'AnnL'), user('bob')];

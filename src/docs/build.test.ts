@@ -6,6 +6,7 @@ import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { memorySnapshot, repoInfo, type RepoFiles } from '../snapshot/memory.ts';
 import type { FileRef, Snapshot } from '../snapshot/types.ts';
+import { catalogEntity, entity } from '../testing/entities.ts';
 import { writeDocsAssets } from './assets.ts';
 import { buildDocs } from './build.ts';
 import { createRenderer, type Renderer } from './markdown/render.ts';
@@ -18,32 +19,17 @@ beforeAll(async () => {
 
 const REF_AT = { line: 7, column: 30 };
 
-function entity(
+/** A docs entity: its annotations pinned at REF_AT, its repo named after it unless `at.repo`. */
+function docsEntity(
   name: string,
   annotations: Record<string, string>,
   at: { repo?: string; file?: string; kind?: string; title?: string } = {},
 ): CatalogEntity {
-  const repo = at.repo ?? name;
-  const kind = at.kind ?? 'Component';
-  return {
-    ref: `${kind}:default/${name}`.toLowerCase(),
-    entity: {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind,
-      metadata: { name, annotations, ...(at.title ? { title: at.title } : {}) },
-      spec: {},
-    },
-    source: {
-      repo,
-      file: at.file ?? 'catalog-info.yaml',
-      line: 1,
-      column: 1,
-      positions: {
-        '/metadata/annotations/backstage.io~1techdocs-ref': REF_AT,
-        '/metadata/annotations/backstage.io~1techdocs-entity': REF_AT,
-      },
-    },
-  };
+  return catalogEntity(entity(at.kind ?? 'Component', name, {}, { annotations, ...(at.title ? { title: at.title } : {}) }), {
+    repo: at.repo ?? name,
+    file: at.file,
+    positions: { '/metadata/annotations/backstage.io~1techdocs-ref': REF_AT, '/metadata/annotations/backstage.io~1techdocs-entity': REF_AT },
+  });
 }
 
 /** A snapshot that records every file request. */
@@ -93,7 +79,7 @@ describe('finding docs', () => {
           'docs/index.md': '# Not these\n',
         },
       },
-      [entity('Payments-API', { 'backstage.io/techdocs-ref': 'dir:.' }, { repo: 'mono', file: 'services/api/catalog-info.yaml' })],
+      [docsEntity('Payments-API', { 'backstage.io/techdocs-ref': 'dir:.' }, { repo: 'mono', file: 'services/api/catalog-info.yaml' })],
     );
     const s = site(result, 'component:default/payments-api');
     expect(s).toMatchObject({ rootDir: 'services/api', docsDir: 'services/api/docs', siteName: 'API docs', url: '/docs/default/component/payments-api/' });
@@ -104,15 +90,15 @@ describe('finding docs', () => {
   it('follows url: refs into another repo of the snapshot', async () => {
     const result = await build(
       { app: { 'catalog-info.yaml': '' }, handbook: { 'guides/mkdocs.yml': 'site_name: Guides\n', 'guides/docs/index.md': '# Guides\n' } },
-      [entity('app', { 'backstage.io/techdocs-ref': 'url:https://github.com/acme/handbook/tree/main/guides' })],
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'url:https://github.com/acme/handbook/tree/main/guides' })],
     );
     expect(site(result, 'component:default/app')).toMatchObject({ repo: 'handbook', rootDir: 'guides', siteName: 'Guides' });
   });
 
   it('reports a dir: that leaves the repo and a url: outside the snapshot, at the annotation', async () => {
     const result = await build({ app: { 'catalog-info.yaml': '' } }, [
-      entity('app', { 'backstage.io/techdocs-ref': 'dir:../../etc' }),
-      entity('other', { 'backstage.io/techdocs-ref': 'url:https://github.com/elsewhere/x/tree/main/' }, { repo: 'app' }),
+      docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:../../etc' }),
+      docsEntity('other', { 'backstage.io/techdocs-ref': 'url:https://github.com/elsewhere/x/tree/main/' }, { repo: 'app' }),
     ]);
     expect(result.sites).toEqual([]);
     expect(result.diagnostics.map((d) => [d.severity, d.code, d.line, d.column, d.entity])).toEqual([
@@ -125,52 +111,52 @@ describe('finding docs', () => {
   it('prefers mkdocs.yaml over mkdocs.yml, with a warning', async () => {
     const result = await build(
       { app: { 'mkdocs.yaml': 'site_name: From yaml\n', 'mkdocs.yml': 'site_name: From yml\n', 'docs/index.md': '# Hi\n' } },
-      [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
     );
     expect(site(result, 'component:default/app').siteName).toBe('From yaml');
     expect(codes(result.diagnostics)).toEqual(['docs-mkdocs-config mkdocs.yml:0:0']);
   });
 
   it('uses Backstage’s default config when there is no mkdocs.yml', async () => {
-    const result = await build({ app: { 'docs/index.md': '# Hi\n' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' }, { title: 'The App' })]);
+    const result = await build({ app: { 'docs/index.md': '# Hi\n' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' }, { title: 'The App' })]);
     expect(site(result, 'component:default/app')).toMatchObject({ siteName: 'The App', docsDir: 'docs' });
   });
 
   it('builds no site when docs_dir has no pages', async () => {
-    const result = await build({ app: { 'mkdocs.yml': 'site_name: Empty\n', 'README.md': '# x' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const result = await build({ app: { 'mkdocs.yml': 'site_name: Empty\n', 'README.md': '# x' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(result.sites).toEqual([]);
     expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(['docs-missing-file docs_dir docs holds no Markdown pages']);
   });
 
   it('percent-encodes page paths in URLs', async () => {
-    const result = await build({ app: { 'mkdocs.yml': '', 'docs/index.md': '[x](my%20page.md)', 'docs/my page.md': '# Spaced' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const result = await build({ app: { 'mkdocs.yml': '', 'docs/index.md': '[x](my%20page.md)', 'docs/my page.md': '# Spaced' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     const s = site(result, 'component:default/app');
     expect(page(s, 'my page/').url).toBe('/docs/default/component/app/my%20page/');
     expect(page(s, '').html).toContain('href="/docs/default/component/app/my%20page/"');
   });
 
   it('honours docs_dir and reports one that leaves the site’s folder, never reading it', async () => {
-    const ok = await build({ app: { 'mkdocs.yml': 'docs_dir: handbook\n', 'handbook/index.md': '# Handbook\n' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const ok = await build({ app: { 'mkdocs.yml': 'docs_dir: handbook\n', 'handbook/index.md': '# Handbook\n' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(site(ok, 'component:default/app').docsDir).toBe('handbook');
 
     const bad = await build(
       { app: { 'sub/mkdocs.yml': 'site_name: x\ndocs_dir: ../../secrets\n', 'sub/docs/index.md': '# x' }, secrets: { 'index.md': 'secret' } },
-      [entity('app', { 'backstage.io/techdocs-ref': 'dir:sub' })],
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:sub' })],
     );
     expect(bad.sites).toEqual([]);
     expect(bad.diagnostics.map((d) => [d.severity, d.code, `${d.file}:${d.line}:${d.column}`])).toEqual([['error', 'docs-path-escape', 'sub/mkdocs.yml:2:11']]);
     expect(bad.reads.flat().map((r) => r.path)).toEqual(['sub/mkdocs.yml']);
 
-    const absolute = await build({ app: { 'mkdocs.yml': 'docs_dir: /etc\n' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const absolute = await build({ app: { 'mkdocs.yml': 'docs_dir: /etc\n' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(codes(absolute.diagnostics)).toEqual(['docs-path-escape mkdocs.yml:1:11']);
   });
 
   it('redirects techdocs-entity to the other entity’s docs, with techdocs-entity-path', async () => {
     const result = await build({ shipments: { 'mkdocs.yml': '', 'docs/index.md': '# S', 'docs/adr/0001.md': '# ADR' } }, [
-      entity('shipments-service', { 'backstage.io/techdocs-ref': 'dir:.' }, { repo: 'shipments' }),
-      entity('Outbox-Relay', { 'backstage.io/techdocs-entity': 'component:default/shipments-service', 'backstage.io/techdocs-entity-path': '/adr/0001/' }, { repo: 'shipments' }),
-      entity('worker', { 'backstage.io/techdocs-entity': 'component:shipments-service' }, { repo: 'shipments' }),
-      entity('lost', { 'backstage.io/techdocs-entity': 'component:default/nobody' }, { repo: 'shipments' }),
+      docsEntity('shipments-service', { 'backstage.io/techdocs-ref': 'dir:.' }, { repo: 'shipments' }),
+      docsEntity('Outbox-Relay', { 'backstage.io/techdocs-entity': 'component:default/shipments-service', 'backstage.io/techdocs-entity-path': '/adr/0001/' }, { repo: 'shipments' }),
+      docsEntity('worker', { 'backstage.io/techdocs-entity': 'component:shipments-service' }, { repo: 'shipments' }),
+      docsEntity('lost', { 'backstage.io/techdocs-entity': 'component:default/nobody' }, { repo: 'shipments' }),
     ]);
     expect(result.sites.map((s) => s.entityRef)).toEqual(['component:default/shipments-service']);
     expect(result.redirects).toEqual([
@@ -185,7 +171,7 @@ describe('finding docs', () => {
     const entities: CatalogEntity[] = [];
     for (let i = 0; i < 5; i++) {
       repos[`r${i}`] = { 'mkdocs.yml': 'site_name: x\n', 'docs/index.md': '# a\n', 'docs/b.md': '# b\n', 'docs/c/d.md': '# d\n', 'docs/img/x.svg': '<svg/>' };
-      entities.push(entity(`r${i}`, { 'backstage.io/techdocs-ref': 'dir:.' }));
+      entities.push(docsEntity(`r${i}`, { 'backstage.io/techdocs-ref': 'dir:.' }));
     }
     const result = await build(repos, entities);
     expect(result.sites).toHaveLength(5);
@@ -199,7 +185,7 @@ describe('threads', () => {
     const entities: CatalogEntity[] = [];
     for (let i = 0; i < 3; i++) {
       repos[`r${i}`] = { 'mkdocs.yml': '', 'docs/index.md': `# Site ${i}\n\n[b](b.md#x) [gone](gone.md)\n\n\`\`\`ts\nconst a = ${i};\n\`\`\``, 'docs/b.md': '# B\n\n## X\n' };
-      entities.push(entity(`r${i}`, { 'backstage.io/techdocs-ref': 'dir:.' }));
+      entities.push(docsEntity(`r${i}`, { 'backstage.io/techdocs-ref': 'dir:.' }));
     }
     const snapshot = memorySnapshot(Object.entries(repos).map(([name, files]) => ({ repo: repoInfo(name), files })));
     const threaded = await buildDocs(snapshot, entities, { threads: 2 });
@@ -237,7 +223,7 @@ describe('navigation', () => {
   };
 
   it('follows nav: as written, with nested sections, section index pages and external links', async () => {
-    const result = await build({ app: files }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const result = await build({ app: files }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     const s = site(result, 'component:default/app');
     expect(outline(s.nav)).toEqual([
       'Overview → ',
@@ -249,7 +235,7 @@ describe('navigation', () => {
   });
 
   it('reports missing, escaping, outside and MDX nav entries with their line and column, reading none', async () => {
-    const result = await build({ app: files }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const result = await build({ app: files }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(result.diagnostics.map((d) => [d.severity, d.code, `${d.file}:${d.line}:${d.column}`])).toEqual([
       ['warning', 'docs-missing-file', 'mkdocs.yml:11:11'],
       ['error', 'docs-path-escape', 'mkdocs.yml:12:13'],
@@ -260,7 +246,7 @@ describe('navigation', () => {
   });
 
   it('links pages to previous and next in nav order and titles them from the nav, else the h1', async () => {
-    const result = await build({ app: files }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const result = await build({ app: files }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     const s = site(result, 'component:default/app');
     expect(page(s, 'architecture/')).toMatchObject({ title: 'Architecture', prev: { title: 'Overview', url: '/docs/default/component/app/' }, next: { title: 'Decisions index', url: '/docs/default/component/app/adr/' } });
     expect(page(s, 'runbook/')).toMatchObject({ title: 'Runbook for on-call', prev: { title: 'ADR 1' } });
@@ -282,7 +268,7 @@ describe('navigation', () => {
           'docs/.hidden/secret.md': '# hidden',
         },
       },
-      [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
     );
     const s = site(result, 'component:default/app');
     expect(outline(s.nav)).toEqual([
@@ -326,7 +312,7 @@ describe('links and assets', () => {
   let result: DocsResult;
   let s: DocsSite;
   beforeAll(async () => {
-    result = await build({ app: files }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })], '/portal/');
+    result = await build({ app: files }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })], '/portal/');
     s = site(result, 'component:default/app');
   });
 
@@ -390,10 +376,10 @@ describe('links and assets', () => {
     expect(page(s, 'guide/setup/').editUrl).toBe('https://github.com/acme/app/edit/main/docs/guide/setup.md');
     const custom = await build(
       { app: { 'mkdocs.yml': 'repo_url: https://git.example.com/team/app\nedit_uri: src/branch/trunk/handbook/\n', 'docs/index.md': '# x' } },
-      [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
     );
     expect(site(custom, 'component:default/app')).toMatchObject({ repoUrl: 'https://git.example.com/team/app', editBase: 'https://git.example.com/team/app/src/branch/trunk/handbook/' });
-    const none = await build({ app: { 'mkdocs.yml': "edit_uri: ''\n", 'docs/index.md': '# x' } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const none = await build({ app: { 'mkdocs.yml': "edit_uri: ''\n", 'docs/index.md': '# x' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(page(site(none, 'component:default/app'), '').editUrl).toBeUndefined();
   });
 });
@@ -409,7 +395,7 @@ describe('untrusted content', () => {
       '',
       `# Hello {fs.writeFileSync(${JSON.stringify(marker)}, 'again')}`,
     ].join('\n');
-    const result = await build({ app: { 'mkdocs.yml': '', 'docs/index.md': '# Home\n', 'docs/evil.mdx': mdx } }, [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const result = await build({ app: { 'mkdocs.yml': '', 'docs/index.md': '# Home\n', 'docs/evil.mdx': mdx } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(existsSync(marker)).toBe(false);
     expect(site(result, 'component:default/app').pages.map((p) => p.path)).toEqual(['']);
     expect(codes(result.diagnostics)).toEqual(['docs-mdx docs/evil.mdx:0:0']);
@@ -447,7 +433,7 @@ describe('untrusted content', () => {
         },
         outside: { 'outside.md': 'secret' },
       },
-      [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
     );
     const html = page(site(result, 'component:default/app'), '').html;
     expect(html).toContain('<abbr title="Application Programming Interface">API</abbr>');
@@ -463,7 +449,7 @@ describe('untrusted content', () => {
   it('sanitises pages end to end', async () => {
     const result = await build(
       { app: { 'mkdocs.yml': '', 'docs/index.md': '# Hi\n\n<script>fetch("/x")</script><img src=x onerror="alert(1)"><a href="javascript:alert(2)">x</a><iframe src="https://e.example"></iframe>\n' } },
-      [entity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
     );
     const html = page(site(result, 'component:default/app'), '').html;
     expect(html).not.toMatch(/script|onerror|javascript:|iframe/i);
@@ -482,7 +468,7 @@ describe('a page that throws', () => {
     };
     const repos = { shop: { 'mkdocs.yml': 'site_name: Shop\n', 'docs/index.md': '# Shop\n\n[bad](bad.md)', 'docs/bad.md': '# Bad\n\nBOOM', 'docs/ok.md': '# Ok\n\nFine.' } };
     const snapshot = memorySnapshot(Object.entries(repos).map(([name, files]) => ({ repo: repoInfo(name), files })));
-    const result = await buildDocs(snapshot, [entity('shop', { 'backstage.io/techdocs-ref': 'dir:.' })], { renderer: failing });
+    const result = await buildDocs(snapshot, [docsEntity('shop', { 'backstage.io/techdocs-ref': 'dir:.' })], { renderer: failing });
     const shop = site(result, 'component:default/shop');
     expect(shop.pages.map((p) => p.path)).toEqual(['', 'bad/', 'ok/']);
     expect(page(shop, 'ok/').html).toContain('Fine.');

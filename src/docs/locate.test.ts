@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogEntity } from '../model/catalog.ts';
 import { memorySnapshot, repoInfo, type RepoFiles } from '../snapshot/memory.ts';
+import { catalogEntity, entity } from '../testing/entities.ts';
 import { buildDocs } from './build.ts';
 import { resolveOtherBranch } from './locate.ts';
 import { createRenderer, type Renderer } from './markdown/render.ts';
@@ -15,12 +16,10 @@ beforeAll(async () => {
 
 const LOCATION_AT = { line: 6, column: 34 };
 
-function entity(name: string, annotations: Record<string, string>, repo = name, file = 'catalog-info.yaml'): CatalogEntity {
-  return {
-    ref: `component:default/${name}`,
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name, annotations }, spec: {} },
-    source: { repo, file, line: 1, column: 1, positions: { '/metadata/annotations/backstage.io~1source-location': LOCATION_AT } },
-  };
+/** A component with docs annotations, its source-location pinned at LOCATION_AT. */
+function docsEntity(name: string, annotations: Record<string, string>, repo = name, file = 'catalog-info.yaml'): CatalogEntity {
+  const positions = { '/metadata/annotations/backstage.io~1source-location': LOCATION_AT };
+  return catalogEntity(entity('Component', name, {}, { annotations }), { repo, file, positions });
 }
 
 async function build(repos: Record<string, RepoFiles>, entities: CatalogEntity[]): Promise<DocsResult> {
@@ -39,7 +38,7 @@ const MONO: RepoFiles = {
 describe('dir: with a source-location at another branch', () => {
   it('reads the same repo at the branch the build read, and names both branches', async () => {
     const result = await build({ mono: MONO }, [
-      entity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/mono/tree/develop/services/api/' }, 'mono', 'services/api/catalog-info.yaml'),
+      docsEntity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/mono/tree/develop/services/api/' }, 'mono', 'services/api/catalog-info.yaml'),
     ]);
     expect(result.sites.map((s) => [s.entityRef, s.repo, s.rootDir, s.siteName])).toEqual([['component:default/api', 'mono', 'services/api', 'API docs']]);
     expect(brief(result)).toEqual([
@@ -50,7 +49,7 @@ describe('dir: with a source-location at another branch', () => {
 
   it('takes the folder from the URL, not from the catalog file', async () => {
     const result = await build({ mono: { ...MONO, 'catalog-info.yaml': '' } }, [
-      entity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/mono/tree/develop/services/api/' }, 'mono'),
+      docsEntity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/mono/tree/develop/services/api/' }, 'mono'),
     ]);
     expect(result.sites.map((s) => [s.repo, s.rootDir, s.docsDir])).toEqual([['mono', 'services/api', 'services/api/docs']]);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['docs-ref']);
@@ -58,7 +57,7 @@ describe('dir: with a source-location at another branch', () => {
 
   it('takes a branch with slashes whole when the rest is the catalog file’s folder', async () => {
     const result = await build({ mono: MONO }, [
-      entity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/mono/tree/feature/new-docs/services/api' }, 'mono', 'services/api/catalog-info.yaml'),
+      docsEntity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/mono/tree/feature/new-docs/services/api' }, 'mono', 'services/api/catalog-info.yaml'),
     ]);
     expect(result.sites.map((s) => s.rootDir)).toEqual(['services/api']);
     expect(brief(result)[0]).toContain('points at branch `feature/new-docs` but the build read `main`');
@@ -66,8 +65,8 @@ describe('dir: with a source-location at another branch', () => {
 
   it('resolves in another repo of the build at its branch, and says so when that folder has no pages', async () => {
     const result = await build({ app: { 'catalog-info.yaml': '' }, handbook: { 'guides/mkdocs.yml': 'site_name: Guides\n', 'guides/docs/index.md': '# Guides\n' } }, [
-      entity('app', { 'backstage.io/techdocs-ref': 'dir:guides', 'backstage.io/source-location': 'url:https://github.com/acme/handbook/tree/v2/' }),
-      entity('gone', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/handbook/tree/v2/removed/' }, 'app'),
+      docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:guides', 'backstage.io/source-location': 'url:https://github.com/acme/handbook/tree/v2/' }),
+      docsEntity('gone', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/handbook/tree/v2/removed/' }, 'app'),
     ]);
     expect(result.sites.map((s) => [s.entityRef, s.repo, s.rootDir])).toEqual([['component:default/app', 'handbook', 'guides']]);
     expect(result.diagnostics.map((d) => [d.entity, d.code, d.message.replace(/: .*/, '')])).toEqual([
@@ -79,7 +78,7 @@ describe('dir: with a source-location at another branch', () => {
 
   it('says so when source-location names a repository the build does not read, and uses the catalog file’s folder', async () => {
     const result = await build({ mono: MONO }, [
-      entity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/elsewhere/x/tree/main/' }, 'mono', 'services/api/catalog-info.yaml'),
+      docsEntity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/elsewhere/x/tree/main/' }, 'mono', 'services/api/catalog-info.yaml'),
     ]);
     expect(result.sites.map((s) => s.rootDir)).toEqual(['services/api']);
     expect(brief(result)).toEqual([
@@ -89,14 +88,14 @@ describe('dir: with a source-location at another branch', () => {
 
   it('says nothing when source-location is at the branch the build read', async () => {
     const result = await build({ mono: MONO }, [
-      entity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/mono/tree/main/services/api/' }, 'mono', 'services/api/catalog-info.yaml'),
+      docsEntity('api', { 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/source-location': 'url:https://github.com/acme/mono/tree/main/services/api/' }, 'mono', 'services/api/catalog-info.yaml'),
     ]);
     expect(result.sites.map((s) => s.rootDir)).toEqual(['services/api']);
     expect(result.diagnostics).toEqual([]);
   });
 
   it('names both branches for a url: techdocs-ref at another branch', async () => {
-    const result = await build({ mono: MONO }, [entity('api', { 'backstage.io/techdocs-ref': 'url:https://github.com/acme/mono/tree/develop/services/api' }, 'mono')]);
+    const result = await build({ mono: MONO }, [docsEntity('api', { 'backstage.io/techdocs-ref': 'url:https://github.com/acme/mono/tree/develop/services/api' }, 'mono')]);
     expect(result.sites).toEqual([]);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       '"url:https://github.com/acme/mono/tree/develop/services/api" points at branch `develop` of acme/mono but the build read `main`, so it has no docs here',

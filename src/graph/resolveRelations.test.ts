@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntity, SourcePosition } from '../model/catalog.ts';
-import type { Entity } from '../model/entity.ts';
-import { entityRefOf } from '../model/entityRef.ts';
 import { relationFields, RELATION_PAIRS } from '../model/relations.ts';
+import { catalogEntity, entity } from '../testing/entities.ts';
 import { resolveRelations } from './resolveRelations.ts';
 
 interface Options {
@@ -12,18 +11,11 @@ interface Options {
   file?: string;
 }
 
+/** An entity of repo-a (templates as v1beta3), with the options these tests vary. */
 function make(kind: string, name: string, spec: Record<string, unknown> = {}, options: Options = {}): CatalogEntity {
-  const entity: Entity = {
-    apiVersion: options.apiVersion ?? (kind === 'Template' ? 'scaffolder.backstage.io/v1beta3' : 'backstage.io/v1alpha1'),
-    kind,
-    metadata: { name, ...(options.namespace ? { namespace: options.namespace } : {}) },
-    spec,
-  };
-  return {
-    ref: entityRefOf(entity),
-    entity,
-    source: { repo: 'repo-a', file: options.file ?? 'catalog-info.yaml', line: 1, column: 1, positions: options.positions ?? {} },
-  };
+  const apiVersion = options.apiVersion ?? (kind === 'Template' ? 'scaffolder.backstage.io/v1beta3' : undefined);
+  const metadata = options.namespace ? { namespace: options.namespace } : {};
+  return catalogEntity(entity(kind, name, spec, metadata, apiVersion), { repo: 'repo-a', file: options.file, positions: options.positions });
 }
 
 function relationsOf(graph: ReturnType<typeof resolveRelations>, ref: string) {

@@ -30,8 +30,8 @@ export interface PortalModel {
   entities: PortalEntity[];
   /** Every diagnostic of the build, including those of entities left out. */
   diagnostics: Diagnostic[];
-  /** API definitions summarised for the API pages, by entity ref (absent in models written without them). */
-  apis?: Record<string, ApiDefinition>;
-  /** TechDocs sites rendered by the docs stage, and entities that show another entity's docs (absent when not built). */
-  docs?: { sites: DocsSite[]; redirects: DocsRedirect[] };
+  /** API definitions summarised by the apis stage for the API pages, by entity ref. */
+  apis: Record<string, ApiDefinition>;
+  /** TechDocs sites rendered by the docs stage, and entities that show another entity's docs. */
+  docs: { sites: DocsSite[]; redirects: DocsRedirect[] };
 }

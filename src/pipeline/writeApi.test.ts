@@ -13,6 +13,7 @@ function model(count: number): PortalModel {
     site: { title: 't', base: '/' },
     generatedAt: '2026-01-01T00:00:00Z',
     repos: [],
+    apis: {}, docs: { sites: [], redirects: [] },
     diagnostics: [{ severity: 'warning', code: 'dangling-ref', message: 'm', repo: 'r', file: 'f', line: 1, column: 2 }],
     entities: Array.from({ length: count }, (_, i) => ({
       ref: `component:ops/svc-${i}`,

@@ -69,6 +69,7 @@ describe('indexSite', () => {
       generatedAt: '2026-01-01T00:00:00Z',
       repos: [],
       diagnostics: [],
+      apis: {},
       entities: [
         {
           ref: 'component:default/payments',
@@ -112,7 +113,7 @@ describe('indexSite', () => {
       source: { repo: 'r', file: 'f', line: 1, column: 1 },
       entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: `svc-${i}`, description: `Service number word${i}` }, spec: { type: 'service' } },
     }));
-    const model: PortalModel = { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], entities };
+    const model: PortalModel = { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] }, entities };
     const result = await indexSite(site, { model, maxFragments: 4 });
     expect(result.pages).toBe(12);
     const files = readdirSync(join(site, 'pagefind', 'fragment'));
@@ -165,6 +166,7 @@ function ledgerModel(): PortalModel {
     generatedAt: '2026-01-01T00:00:00Z',
     repos: [],
     diagnostics: [],
+    apis: {}, docs: { sites: [], redirects: [] },
     entities: [
       {
         ref: 'component:default/ledger',

@@ -13,7 +13,7 @@ import { buildSite } from './testing/build.ts';
 import { generateOrg, orgModel } from './testing/org.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
-const model = orgModel(generateOrg({ entities: 260, seed: 11 }), { title: 'Generated Org' });
+const model = await orgModel(generateOrg({ entities: 260, seed: 11 }), { title: 'Generated Org' });
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-catalog-'));
 const out = join(tmp, 'site');
 

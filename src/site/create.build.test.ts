@@ -1,24 +1,23 @@
-// The Create pages built from the fixture model plus software templates, driven in headless Chromium: cards and
+// The Create pages built from the fixture org plus a repo of software templates, driven in headless Chromium: cards and
 // their filter, the form's steps and validation, the pre-filled issue link (GitHub itself is stubbed: nothing
 // leaves the machine), a token dispatch to the GitHub emulator followed to its output links, and where the
 // token and the values travel.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { stringify } from 'yaml';
 import { startEmulator, updateRun, type Emulator } from '../../scripts/github-emulator.ts';
-import type { PortalModel } from '../model/portal.ts';
 import { parseIssueBody } from '../scaffold/issue.ts';
 import { ghWorkflowCommand } from '../views/create/gh-command.ts';
 import { githubTarget } from '../views/create/github.ts';
 import { scaffoldIssueBody, scaffoldIssueUrl } from '../views/create/issue-url.ts';
 import { demoTemplate, kitchenSinkTemplate } from './lib/create/testing.ts';
-import { orgEntities } from './lib/test-org.ts';
 import { launchChromium } from './testing/browser.ts';
-import { FIXTURE_MODEL, buildSite } from './testing/build.ts';
+import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
 const TOKEN = 'github_pat_11CREATETEST0secret0token';
@@ -42,8 +41,12 @@ beforeAll(async () => {
     token: TOKEN,
     scaffold: { viewer: 'ada' },
   });
-  const model = JSON.parse(readFileSync(FIXTURE_MODEL, 'utf8')) as PortalModel;
-  model.entities.push(...orgEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate]));
+  // The templates as a repo of the org: the catalog stage validates them like any crawled template.
+  const templates = [demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate].map((t) => stringify(t)).join('---\n');
+  const model = await fixtureModel({ base: '/portal/', repos: { templates: { 'catalog-info.yaml': templates } } });
+  // All three pass the catalog's schema (their owner, platform-team, is not in the org: a dangling-ref warning).
+  expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(3);
+  expect(model.diagnostics.filter((d) => d.repo === 'templates' && d.severity === 'error')).toEqual([]);
   model.site = { ...model.site, repo: REPO, githubApiUrl: emulator.url };
   await buildSite({ model, outDir: join(tmp, 'out'), base: '/portal/' });
   server = await serveStatic(join(tmp, 'out'), { base: '/portal/' });

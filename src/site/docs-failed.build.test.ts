@@ -41,6 +41,7 @@ beforeAll(async () => {
     repos: [...snapshot.repos],
     entities: [{ ref: shop.ref, entity: shop.entity, source: { repo: 'shop', file: 'catalog-info.yaml', line: 1, column: 1 } }],
     diagnostics: docs.diagnostics,
+    apis: {},
     docs: { sites: docs.sites, redirects: docs.redirects },
   };
   await buildSite({ model, outDir: out, base: '/' });

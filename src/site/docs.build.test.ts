@@ -1,4 +1,4 @@
-// Docs end to end: the docs stage renders a small org's TechDocs, Astro builds the portal from that model,
+// Docs end to end: the pipeline renders a small org's TechDocs, Astro builds the portal from that model,
 // Pagefind indexes it, and headless Chromium checks pages, search filters and mermaid in both themes.
 
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildDocs, writeDocsAssets } from '../docs/index.ts';
-import { resolveRelations } from '../graph/index.ts';
-import type { CatalogEntity } from '../model/catalog.ts';
+import { defaultConfig } from '../config/load.ts';
+import { writeDocsAssets } from '../docs/index.ts';
 import type { PortalModel } from '../model/portal.ts';
+import { runPipeline } from '../pipeline/index.ts';
 import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
 import { indexSite } from '../search/index.ts';
 import { launchChromium } from './testing/browser.ts';
@@ -66,7 +66,30 @@ const DIAGRAMS = [
 ].join('\n');
 
 const files = {
-  'catalog-info.yaml': '',
+  'catalog-info.yaml': [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    '  name: shipments-service',
+    '  annotations:',
+    '    backstage.io/techdocs-ref: dir:.',
+    'spec: { type: service, lifecycle: production, owner: group:default/team-shipments }',
+    '---',
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    '  name: outbox-relay',
+    '  annotations:',
+    '    backstage.io/techdocs-entity: component:default/shipments-service',
+    '    backstage.io/techdocs-entity-path: /guide/setup/',
+    'spec: { type: service, lifecycle: production, owner: group:default/team-shipments }',
+    '---',
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Group',
+    'metadata: { name: team-shipments }',
+    'spec: { type: team, children: [] }',
+    '',
+  ].join('\n'),
   'mkdocs.yml': 'site_name: Shipments Handbook\nnav:\n  - Home: index.md\n  - Guide:\n      - Setup: guide/setup.md\n      - Diagrams: diagrams.md\n  - Status: https://status.example.com\n',
   'docs/index.md': '# Shipments\n\nWelcome to the parcelwrangler docs. See [setup](guide/setup.md#install).\n\n![Lifecycle](img/flow.png)\n\n!!! tip "Quick start"\n    Run it locally.\n\n```ts\nconst answer = 42;\n```\n',
   'docs/guide/setup.md': '# Setup\n\n## Install\n\nRun `npm ci`.\n\n## Configure\n\n### Secrets\n\nText.\n',
@@ -76,23 +99,6 @@ const files = {
   'docs/img/flow.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 };
 
-function entity(name: string, kind: string, spec: Record<string, unknown>, annotations: Record<string, string> = {}): CatalogEntity {
-  return {
-    ref: `${kind}:default/${name}`.toLowerCase(),
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, annotations }, spec },
-    source: { repo: 'shipments', file: 'catalog-info.yaml', line: 1, column: 1, positions: {} },
-  };
-}
-
-const entities = resolveRelations([
-  entity('shipments-service', 'Component', { type: 'service', lifecycle: 'production', owner: 'group:default/team-shipments' }, { 'backstage.io/techdocs-ref': 'dir:.' }),
-  entity('outbox-relay', 'Component', { type: 'service', lifecycle: 'production', owner: 'group:default/team-shipments' }, {
-    'backstage.io/techdocs-entity': 'component:default/shipments-service',
-    'backstage.io/techdocs-entity-path': '/guide/setup/',
-  }),
-  entity('team-shipments', 'Group', { type: 'team', children: [] }),
-]).entities;
-
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-docs-site-'));
 const out = join(tmp, 'site');
 const DOCS = 'docs/default/component/shipments-service/';
@@ -101,20 +107,15 @@ let browser: Browser;
 let model: PortalModel;
 const pageErrors: string[] = [];
 
-/** The docs stage and Astro build of the test org under `base`, as the CLI runs them. */
+/** The pipeline and Astro build of the test org under `base`, as the CLI runs them. */
 async function buildPortal(base: string, outDir: string): Promise<PortalModel> {
   const snapshot = memorySnapshot([{ repo: repoInfo('shipments'), files }]);
-  const docs = await buildDocs(snapshot, entities, { base });
-  const built: PortalModel = {
-    site: { title: 'Docs test', base },
-    generatedAt: '2026-01-01T00:00:00.000Z',
-    repos: [...snapshot.repos],
-    entities: entities.map((e) => ({ ref: e.ref, entity: e.entity, source: { repo: e.source.repo, file: e.source.file, line: 1, column: 1 } })),
-    diagnostics: docs.diagnostics,
-    docs: { sites: docs.sites, redirects: docs.redirects },
-  };
+  const config = defaultConfig(tmp);
+  const { model: built } = await runPipeline({ ...config, site: { ...config.site, title: 'Docs test', base } }, snapshot, {
+    catalogPath: () => '/catalog-info.yaml',
+  });
   await buildSite({ model: built, outDir, base });
-  await writeDocsAssets(snapshot, docs.sites.flatMap((s) => s.assets), outDir, base);
+  await writeDocsAssets(snapshot, built.docs.sites.flatMap((s) => s.assets), outDir, base);
   return built;
 }
 

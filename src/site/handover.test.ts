@@ -3,7 +3,7 @@ import type { PortalModel } from '../model/portal.ts';
 import { startGraphs } from './build/graphs.ts';
 import { handOver, pageData, received } from './handover.ts';
 
-const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [] });
+const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } });
 
 describe('the hand-over from the build to the pages', () => {
   it('gives the pages the model handed over, until it is taken back', async () => {

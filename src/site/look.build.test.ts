@@ -1,19 +1,18 @@
-// Look and feel in Chromium on the fixture model: light and dark themes (system default, switch, remembered,
+// Look and feel in Chromium on the fixture org's model: light and dark themes (system default, switch, remembered,
 // no flash), keyboard and landmarks, phone width, and axe-core on the main pages in both themes.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { PortalModel } from '../model/portal.ts';
 import { indexSite } from '../search/index.ts';
 import { launchChromium } from './testing/browser.ts';
-import { FIXTURE_MODEL, buildSite } from './testing/build.ts';
+import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
-const model = JSON.parse(readFileSync(FIXTURE_MODEL, 'utf8')) as PortalModel;
+const model = await fixtureModel();
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-look-'));
 const out = join(tmp, 'site');
 

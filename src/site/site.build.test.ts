@@ -1,18 +1,20 @@
-// Builds the real portal from the fixture model, indexes it with Pagefind, serves it and drives it in Chromium.
+// Builds the real portal from the fixture org (run through the pipeline), indexes it with Pagefind, serves it and drives it in Chromium.
 
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { PortalModel } from '../model/portal.ts';
 import { indexSite } from '../search/index.ts';
 import { launchChromium } from './testing/browser.ts';
-import { FIXTURE_MODEL, buildSite } from './testing/build.ts';
+import { buildSite, fixtureModel } from './testing/build.ts';
 import { internalLinks } from './testing/links.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
-const model = JSON.parse(readFileSync(FIXTURE_MODEL, 'utf8')) as PortalModel;
+const model = await fixtureModel();
+// Docs pages link with the base the docs stage was given, so the /portal/ build gets a model made for it.
+const portalModel = await fixtureModel({ base: '/portal/' });
+const docsPages = (model.docs?.sites ?? []).reduce((n, site) => n + site.pages.length, 0);
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-site-'));
 const rootOut = join(tmp, 'root');
 const portalOut = join(tmp, 'portal');
@@ -45,8 +47,9 @@ function htmlFiles(dir: string): string[] {
 }
 
 describe('portal at /', () => {
-  it('indexes exactly the entity pages', () => {
-    expect(indexed.pages).toBe(model.entities.length);
+  it('indexes exactly the entity pages and the docs pages', () => {
+    expect(docsPages).toBe(3);
+    expect(indexed.pages).toBe(model.entities.length + docsPages);
   });
 
   it('has no broken internal links on any page', async () => {
@@ -100,13 +103,17 @@ describe('portal at /', () => {
     await page.waitForURL(/\/catalog\/default\/api\/payments-api\/$/);
     expect(await page.locator('h1').textContent()).toBe('Payments API');
     expect(await page.locator('[data-relation="apiProvidedBy"] a').textContent()).toBe('Payments Service');
+    // The OpenAPI file the catalog refers to with $text, summarised by the apis stage.
+    await page.locator('a[data-action="definition"]').first().click();
+    await page.waitForURL(/\/catalog\/default\/api\/payments-api\/definition\/$/);
+    expect(await page.locator('main').textContent()).toContain('/payments/{id}/refund');
   });
 
   it('shows the entity’s own problems and its source links', async () => {
     await page.goto(server.url + 'catalog/default/component/legacybilling/');
     const problems = page.locator('#problems ~ .diagnostics li');
     expect(await problems.count()).toBe(1);
-    expect(await problems.textContent()).toContain('placeholder');
+    expect(await problems.textContent()).toContain('dangling-ref');
     expect(await page.locator('a[data-action="view"]').getAttribute('href')).toBe(
       'https://github.com/acme/legacy-billing/blob/main/catalog-info.yaml',
     );
@@ -150,7 +157,8 @@ describe('portal at /', () => {
       };
     })()`)) as Record<string, string[]> & { excerpt: string };
     expect(found.api).toEqual(['Payments API', 'fx-rates-api']);
-    expect(found.owner).toEqual(['Checkout', 'Checkout Web', 'Payments API', 'Payments Service']);
+    // The service's TechDocs pages carry its owner too.
+    expect(found.owner).toEqual(['Checkout', 'Checkout Web', 'Home – Payments Service', 'Payments API', 'Payments Service', 'Runbook – Payments Service']);
     expect(found.production).toEqual(['Payments Service']);
     expect(found.tooling).toEqual(['build-tools']);
     expect(found.tag).toEqual(['Payments Service']);
@@ -179,9 +187,9 @@ describe('portal at /', () => {
       'payments',
       'platform',
     ]);
-    expect(await page.locator('[data-problem-counts]').textContent()).toContain('2 errors and 3 warnings');
+    expect(await page.locator('[data-problem-counts]').textContent()).toContain('3 errors and 3 warnings');
     const ledger = page.locator('section[data-repo="ledger"] li');
-    expect(await ledger.textContent()).toMatch(/catalog-info\.yaml:6:1\s+error\s+schema/);
+    expect(await ledger.textContent()).toMatch(/catalog-info\.yaml:7:3\s+error\s+schema/);
     expect(await ledger.locator('.diag-entity a').count()).toBe(0);
     expect(await ledger.locator('.diag-entity').textContent()).toContain('ledger-service not in catalog');
     const payments = page.locator('section[data-repo="payments"] .diag-entity a');
@@ -201,7 +209,7 @@ describe('portal at /', () => {
 
 describe('portal under /portal/', () => {
   it('prefixes every internal link with the base path', async () => {
-    await buildSite({ model, outDir: portalOut, base: '/portal/' });
+    await buildSite({ model: portalModel, outDir: portalOut, base: '/portal/' });
     const catalog = readFileSync(join(portalOut, 'catalog', 'index.html'), 'utf8');
     const links = internalLinks(catalog);
     expect(links).toContain('/portal/catalog/default/component/payments-service/');
@@ -243,7 +251,7 @@ describe('portal under /portal/', () => {
 
   it('links search results under the base path, with fragments bundled as at 10,000 entities', async () => {
     // Bundled as a large site's are (above maxFragments pages): results come from shared fragment files.
-    await indexSite(portalOut, { model, maxFragments: 2 });
+    await indexSite(portalOut, { model: portalModel, maxFragments: 2 });
     expect(readdirSync(join(portalOut, 'pagefind', 'fragment')).length).toBeLessThanOrEqual(2);
     const portal = await serveStatic(portalOut, { base: '/portal/' });
     try {

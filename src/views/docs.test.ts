@@ -29,7 +29,7 @@ const site = (name: string, siteName: string, pages: DocsPage[]): DocsSite => ({
   assets: [],
 });
 
-const model = (docs: PortalModel['docs']): PortalModel => ({ site: { title: 'T', base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], docs });
+const model = (docs: PortalModel['docs']): PortalModel => ({ site: { title: 'T', base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], apis: {}, docs });
 
 describe('docs lib', () => {
   const svc = site('svc', 'Service', [page(''), page('guide/setup/')]);
@@ -46,7 +46,7 @@ describe('docs lib', () => {
     expect(docsUrlOf(index, 'Component:default/SVC')).toBe('/docs/default/component/svc/');
     expect(docsUrlOf(index, 'component:default/relay')).toBe('/docs/default/component/svc/guide/setup/');
     expect(docsUrlOf(index, 'component:default/none')).toBeUndefined();
-    expect(docsUrlOf(docsIndex(model(undefined)), 'component:default/svc')).toBeUndefined();
+    expect(docsUrlOf(docsIndex(model({ sites: [], redirects: [] })), 'component:default/svc')).toBeUndefined();
   });
 
   it('makes a route per page and a redirect per techdocs-entity, never over a real page', () => {

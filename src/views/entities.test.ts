@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../model/entity.ts';
 import type { PortalEntity } from '../model/portal.ts';
+import { entity, portalEntity } from '../testing/entities.ts';
 import {
   compareKinds,
   countByKind,
@@ -14,9 +15,9 @@ import {
   systemRef,
 } from './entities.ts';
 
+/** An entity of repo r, with parts of it replaced by `extra`. */
 function item(kind: string, name: string, extra: Partial<Entity> = {}): PortalEntity {
-  const entity: Entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name }, ...extra };
-  return { ref: `${kind}:default/${name}`.toLowerCase(), entity, source: { repo: 'r', file: 'catalog-info.yaml', line: 1, column: 1 } };
+  return portalEntity({ ...entity(kind, name), ...extra }, { repo: 'r' });
 }
 
 describe('entityTitle', () => {

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { CARD_LIMIT, docsLink, entityLists, hasExplorer, needsFullLists } from './entity-page.ts';
 import { groupMembers, groupOwnership, userOwnership } from './org.ts';
 import { relationCards } from './relations.ts';
-import { entity, orgEntities, orgIndex } from '../site/lib/test-org.ts';
+import { entity, portalEntities } from '../testing/entities.ts';
+import { indexEntities } from './entities.ts';
 import type { PortalModel } from '../model/portal.ts';
 
 /** A model with only what docsLink reads: the docs stage's sites (loosely shaped) and redirects. */
-const withDocs = (docs?: { sites: object[]; redirects: object[] }) => ({ site: { title: 't', base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], ...(docs ? { docs } : {}) }) as unknown as PortalModel;
+const withDocs = (docs?: { sites: object[]; redirects: object[] }) =>
+  ({ site: { title: 't', base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], apis: {}, docs: docs ?? { sites: [], redirects: [] } }) as unknown as PortalModel;
 
 describe('docsLink', () => {
-  const [withRef, withEntity, plain] = orgEntities([
+  const [withRef, withEntity, plain] = portalEntities([
     entity('Component', 'a', { type: 'service', owner: 't' }, { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } }),
     entity('Component', 'b', { type: 'service', owner: 't' }, { annotations: { 'backstage.io/techdocs-entity': 'component:a' } }),
     entity('Component', 'c', { type: 'service', owner: 't' }),
@@ -36,20 +38,20 @@ describe('docsLink', () => {
 describe('needsFullLists', () => {
   it('is true only when a card or list on the page is cut', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 'big', system: 'sys' }));
-    const index = orgIndex([entity('Group', 'big', { type: 'team' }), entity('System', 'sys', { owner: 'big' }), ...many(CARD_LIMIT + 1)]);
+    const index = indexEntities(portalEntities([entity('Group', 'big', { type: 'team' }), entity('System', 'sys', { owner: 'big' }), ...many(CARD_LIMIT + 1)]));
     expect(needsFullLists(index.get('group:default/big')!, index)).toBe(true);
     expect(needsFullLists(index.get('system:default/sys')!, index)).toBe(true);
     expect(needsFullLists(index.get('component:default/c0')!, index)).toBe(false);
-    const small = orgIndex([entity('Group', 'big', { type: 'team' }), entity('System', 'sys', { owner: 'big' }), ...many(CARD_LIMIT)]);
+    const small = indexEntities(portalEntities([entity('Group', 'big', { type: 'team' }), entity('System', 'sys', { owner: 'big' }), ...many(CARD_LIMIT)]));
     expect(needsFullLists(small.get('system:default/sys')!, small)).toBe(false);
   });
 
   it('counts what a user owns through their groups', () => {
-    const index = orgIndex([
+    const index = indexEntities(portalEntities([
       entity('Group', 'big', { type: 'team', members: ['u'] }),
       entity('User', 'u', { memberOf: [] }),
       ...Array.from({ length: CARD_LIMIT + 1 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 'big' })),
-    ]);
+    ]));
     expect(needsFullLists(index.get('user:default/u')!, index)).toBe(true);
   });
 
@@ -59,7 +61,7 @@ describe('needsFullLists', () => {
 });
 
 describe('entityLists', () => {
-  const index = orgIndex([
+  const index = indexEntities(portalEntities([
     entity('Group', 'root', { type: 'org', children: ['team'], members: ['ann'] }),
     entity('Group', 'team', { type: 'team', parent: 'root', members: ['bob', 'ann'] }),
     entity('User', 'ann', { memberOf: [] }),
@@ -68,7 +70,7 @@ describe('entityLists', () => {
     entity('Component', 'a', { type: 'service', owner: 'team', system: 'sys' }),
     entity('Component', 'b', { type: 'website', owner: 'root', system: 'sys' }),
     entity('Component', 'c', { type: 'service', owner: 'user:bob', dependsOn: ['resource:db'] }),
-  ]);
+  ]));
 
   it('gives the same lists as walking the org for each list', () => {
     for (const ref of ['group:default/root', 'group:default/team']) {
@@ -93,7 +95,7 @@ describe('entityLists', () => {
   it('computes the lists of an entity once per index', () => {
     const item = index.get('group:default/team')!;
     expect(entityLists(item, index)).toBe(entityLists(item, index));
-    const other = orgIndex([entity('Group', 'team', { type: 'team' })]);
+    const other = indexEntities(portalEntities([entity('Group', 'team', { type: 'team' })]));
     expect(entityLists(other.get('group:default/team')!, other).members!.aggregated).toEqual([]);
   });
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { drawnEdge } from '../model/relations.ts';
 import { EXPLORER_RELATIONS, neighbourhood } from './graph.ts';
 import { layoutGraph, layoutsComputed, NODE_HEIGHT, NODE_WIDTH, smoothPath } from './graph-layout.ts';
-import { entity, orgIndex } from '../site/lib/test-org.ts';
+import { entity, portalEntities } from '../testing/entities.ts';
+import { indexEntities } from './entities.ts';
 
-const index = orgIndex([
+const index = indexEntities(portalEntities([
   entity('Domain', 'commerce', { owner: 'shop' }),
   entity('System', 'checkout', { owner: 'shop', domain: 'commerce' }),
   entity('Component', 'web', { type: 'website', owner: 'shop', system: 'checkout', consumesApis: ['pay'], dependsOn: ['resource:ghost'] }),
@@ -12,7 +13,7 @@ const index = orgIndex([
   entity('API', 'pay', { type: 'openapi', owner: 'shop', system: 'checkout', definition: 'x' }),
   entity('Resource', 'db', { type: 'database', owner: 'shop' }),
   entity('Group', 'shop', { type: 'team', children: [] }),
-]);
+]));
 
 const edgeList = (edges: Array<{ from: string; to: string; label: string }>) => edges.map((e) => `${e.from} -${e.label}-> ${e.to}`).sort();
 
@@ -71,12 +72,12 @@ describe('neighbourhood', () => {
   });
 
   it('keeps every relation type under the cap, not just the most numerous', () => {
-    const big = orgIndex([
+    const big = indexEntities(portalEntities([
       entity('Group', 'parent', { type: 'team', children: ['busy'] }),
       entity('Group', 'busy', { type: 'team', members: ['ann'] }),
       entity('User', 'ann', { memberOf: [] }),
       ...Array.from({ length: 30 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 'busy' })),
-    ]);
+    ]));
     const graph = neighbourhood('group:default/busy', big, { maxNodes: 5 });
     expect(graph.nodes.map((n) => n.id)).toEqual([
       'group:default/busy',
@@ -124,11 +125,11 @@ describe('layoutGraph', () => {
   });
 
   it('reuses the layout of a neighbourhood with the same shape', () => {
-    const one = orgIndex([
+    const one = indexEntities(portalEntities([
       entity('Group', 'a', { type: 'team' }),
       entity('Component', 'x', { type: 'service', owner: 'a', dependsOn: ['resource:r1'] }),
       entity('Component', 'y', { type: 'service', owner: 'a', dependsOn: ['resource:r2'] }),
-    ]);
+    ]));
     layoutGraph(neighbourhood('component:default/x', one));
     const before = layoutsComputed();
     const again = layoutGraph(neighbourhood('component:default/y', one));

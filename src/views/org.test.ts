@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { childGroups, descendantGroups, groupMembers, groupOwnership, ownershipCounts, parentGroups, userGroups, userOwnership } from './org.ts';
-import { entity, orgIndex } from '../site/lib/test-org.ts';
+import { entity, portalEntities } from '../testing/entities.ts';
+import { indexEntities } from './entities.ts';
 
-const index = orgIndex([
+const index = indexEntities(portalEntities([
   entity('Group', 'engineering', { type: 'department', children: ['payments', 'web'] }, { title: 'Engineering' }),
   entity('Group', 'payments', { type: 'team', children: ['fraud'], members: ['ada'] }),
   entity('Group', 'fraud', { type: 'team', members: ['bob', 'ada'] }),
@@ -20,7 +21,7 @@ const index = orgIndex([
   entity('Component', 'site', { type: 'website', lifecycle: 'production', owner: 'web' }),
   entity('Component', 'tool', { type: 'service', lifecycle: 'experimental', owner: 'user:bob' }),
   entity('System', 'pay', { owner: 'engineering' }),
-]);
+]));
 const g = (name: string) => index.get(`group:default/${name}`)!.entity;
 
 describe('group hierarchy', () => {

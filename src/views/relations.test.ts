@@ -4,7 +4,7 @@ import type { PortalEntity } from '../model/portal.ts';
 import { indexEntities } from './entities.ts';
 import { relationTitle } from '../model/relations.ts';
 import { groupRelations, relationCards } from './relations.ts';
-import { entity, orgIndex } from '../site/lib/test-org.ts';
+import { entity, portalEntities } from '../testing/entities.ts';
 
 const source = { repo: 'r', file: 'f.yaml', line: 1, column: 1 };
 const team: PortalEntity = {
@@ -58,7 +58,7 @@ describe('groupRelations', () => {
 });
 
 describe('relationCards', () => {
-  const index = orgIndex([
+  const index = indexEntities(portalEntities([
     entity('Domain', 'commerce', { owner: 'shop' }),
     entity('Domain', 'payments-domain', { owner: 'shop', subdomainOf: 'commerce' }),
     entity('System', 'checkout', { owner: 'shop', domain: 'commerce' }),
@@ -69,7 +69,7 @@ describe('relationCards', () => {
     entity('Resource', 'db', { type: 'database', owner: 'shop', system: 'checkout' }),
     entity('Group', 'shop', { type: 'team', children: [] }),
     entity('Location', 'root', { targets: ['./a.yaml'] }),
-  ]);
+  ]));
   const cardsOf = (ref: string) => relationCards(index.get(ref)!.entity, index);
   const summary = (ref: string) =>
     cardsOf(ref).cards.map((c) => [c.id, c.targets.map((t) => (t.target ? t.ref : `${t.ref} (dangling)`))]);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../model/diagnostic.ts';
-import type { Entity } from '../../model/entity.ts';
+import { entity } from '../../testing/entities.ts';
 import { formatBuildSummary } from './buildSummary.ts';
 
-const entity = (kind: string, name: string): Entity => ({ apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name } });
 const problem = (severity: 'error' | 'warning', message: string): Diagnostic => ({
   severity, code: 'schema', message, repo: 'shipments', file: 'catalog-info.yaml', line: 4, column: 3,
 });

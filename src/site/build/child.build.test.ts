@@ -6,27 +6,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSiteBuild } from './child.ts';
-import { parseModel } from './model.ts';
-import { FIXTURE_MODEL, buildSite } from '../testing/build.ts';
+import type { PortalModel } from '../../model/portal.ts';
+import { buildSite, fixtureModel } from '../testing/build.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-child-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const fixtureTitle = () => parseModel(readFileSync(FIXTURE_MODEL, 'utf8')).site.title;
+const fixtureTitle = async () => (await fixtureModel()).site.title;
 
 describe('buildSite with a promised model', () => {
   it('bundles first and renders the model once it arrives', async () => {
     const out = join(tmp, 'promised');
     let arrived = 0;
-    const model = new Promise<ReturnType<typeof parseModel>>((resolve) =>
+    const fixture = await fixtureModel();
+    const model = new Promise<PortalModel>((resolve) =>
       setTimeout(() => {
         arrived = Date.now();
-        resolve(parseModel(readFileSync(FIXTURE_MODEL, 'utf8')));
+        resolve(fixture);
       }, 300),
     );
     await buildSite({ outDir: out, model });
     expect(arrived).toBeGreaterThan(0);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(fixtureTitle());
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(await fixtureTitle());
   });
 
   it('fails with the model’s own error when the model never comes', async () => {
@@ -42,12 +43,12 @@ describe('startSiteBuild (a child process)', () => {
     const out = join(tmp, 'child-out');
     const site = startSiteBuild({ outDir: out });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
+    const model = await fixtureModel();
     await site.sendModel(model);
     const result = await site.result;
     expect(result.layouts.shapes).toBeGreaterThan(0);
     const home = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(home).toContain(fixtureTitle());
+    expect(home).toContain(await fixtureTitle());
     // Every entity crossed, not only the first part's.
     expect(model.entities.length).toBeGreaterThan(1);
     for (const item of model.entities) {
@@ -59,7 +60,7 @@ describe('startSiteBuild (a child process)', () => {
 
   it('reports a model that fails its check as the build’s error', async () => {
     const site = startSiteBuild({ outDir: join(tmp, 'never') });
-    const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
+    const model = await fixtureModel();
     await site.sendModel({ ...model, site: { ...model.site, title: undefined as unknown as string } });
     await expect(site.result).rejects.toThrow(/the model from the CLI: missing site\.title/);
     expect(existsSync(join(tmp, 'never', 'index.html'))).toBe(false);

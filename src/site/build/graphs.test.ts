@@ -8,7 +8,7 @@ import { siteGraphShapes, startGraphs, type SiteGraphs } from './graphs.ts';
 import { indexEntities } from '../../views/entities.ts';
 import { entityGraph, explorerGraph, type EntityGraph } from '../../views/graph.ts';
 import { computeShape, graphShape, layoutGraph, layoutsComputed } from '../../views/graph-layout.ts';
-import { entity, orgEntities } from '../lib/test-org.ts';
+import { entity, portalEntities } from '../../testing/entities.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -28,7 +28,7 @@ function org(max: number): PortalModel {
     }
   }
   entities.push(entity('Domain', 'everything', { owner: 'team' }));
-  return { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], entities: orgEntities(entities) };
+  return { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] }, entities: portalEntities(entities) };
 }
 
 const big = org(30);

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { serialize, deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { parseModel } from './model.ts';
 import { modelAssembler, modelParts, type ModelPart } from './model-parts.ts';
-import { FIXTURE_MODEL } from '../testing/build.ts';
+import { fixtureModel } from '../testing/build.ts';
 
-const model = parseModel(readFileSync(FIXTURE_MODEL, 'utf8'));
+const model = await fixtureModel();
 
 describe('modelParts and modelAssembler', () => {
   it('split the model into a head and slices of entities, and put it back together as it was', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { repoInfo } from '../../snapshot/memory.ts';
 import { entityFieldsHtml } from './entity-fields-html.ts';
-import { entity, orgIndex } from '../lib/test-org.ts';
+import { entity, portalEntities } from '../../testing/entities.ts';
+import { indexEntities } from '../../views/entities.ts';
 
 describe('entityFieldsHtml', () => {
-  const index = orgIndex([
+  const index = indexEntities(portalEntities([
     entity('Group', 'team', { type: 'team' }, { title: 'The <Team>' }),
     entity('System', 'sys', { owner: 'team' }),
     entity(
@@ -15,7 +16,7 @@ describe('entityFieldsHtml', () => {
     ),
     entity('Location', 'loc', { target: 'https://x.example/a?b=1&c=2', targets: ['./x<y>.yaml'] }),
     entity('Component', 'raw', { type: 'service', lifecycle: 'production', owner: '' }),
-  ]);
+  ]));
   const repo = repoInfo('payments', { owner: 'northwind' });
 
   it('lists the fields with links to owner and system, Pagefind filters and the source', () => {

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { entityHref, refLinkHtml, relationCardHtml, relationsGraphHtml, targetItemsHtml, targetLinkHtml } from './entity-html.ts';
 import { relationCards } from '../../views/relations.ts';
 import type { GraphLayout } from '../../views/graph-layout.ts';
-import { entity, orgIndex } from '../lib/test-org.ts';
+import { entity, portalEntities } from '../../testing/entities.ts';
+import { indexEntities } from '../../views/entities.ts';
 
 const EVIL = `<img src=x onerror="alert('x')">&`;
 
 describe('targetLinkHtml', () => {
-  const index = orgIndex([
+  const index = indexEntities(portalEntities([
     entity('Component', 'svc', { type: 'service', owner: 'team' }, { title: EVIL }),
     entity('Group', 'team', { type: 'team', profile: { displayName: 'The "Team"' } }),
     entity('Resource', 'db', { owner: 'team' }),
-  ]);
+  ]));
 
   it('links to the entity page with its display name, kind and type, and a note', () => {
     const team = index.get('group:default/team')!;
@@ -48,7 +49,7 @@ describe('targetLinkHtml', () => {
 });
 
 describe('refLinkHtml', () => {
-  const index = orgIndex([entity('Group', 'team', { type: 'team' }, { title: 'A & B' })]);
+  const index = indexEntities(portalEntities([entity('Group', 'team', { type: 'team' }, { title: 'A & B' })]));
 
   it('links by ref with the ref as title, or marks a missing ref without the default kind', () => {
     expect(refLinkHtml('group:default/team', index, '/')).toBe('<a href="/catalog/default/group/team/" title="group:default/team">A &amp; B</a>');
@@ -63,7 +64,7 @@ describe('refLinkHtml', () => {
 });
 
 describe('relationsGraphHtml', () => {
-  const index = orgIndex([entity('Component', 'svc', { type: 'service', owner: 'team' })]);
+  const index = indexEntities(portalEntities([entity('Component', 'svc', { type: 'service', owner: 'team' })]));
   const layout: GraphLayout = {
     width: 400,
     height: 100,
@@ -94,11 +95,11 @@ describe('relationsGraphHtml', () => {
 });
 
 describe('relationCardHtml', () => {
-  const index = orgIndex([
+  const index = indexEntities(portalEntities([
     entity('System', 'sys', { owner: 't' }),
     ...Array.from({ length: 3 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 't', system: 'sys' })),
     entity('API', 'api', { type: 'openapi', owner: 't', system: 'sys', definition: 'x' }),
-  ]);
+  ]));
   const { cards } = relationCards(index.get('system:default/sys')!.entity, index);
   const card = (id: string) => cards.find((c) => c.id === id)!;
 
@@ -116,7 +117,7 @@ describe('relationCardHtml', () => {
 
 describe('entityHref', () => {
   it('is the entity page under the base, lower-cased', () => {
-    const [item] = orgIndex([entity('Component', 'Svc-A', { type: 'service', owner: 't' }, { namespace: 'Ops' })]).values();
+    const [item] = indexEntities(portalEntities([entity('Component', 'Svc-A', { type: 'service', owner: 't' }, { namespace: 'Ops' })])).values();
     expect(entityHref(item!, '/')).toBe('/catalog/ops/component/svc-a/');
     expect(entityHref(item!, '/portal/')).toBe('/portal/catalog/ops/component/svc-a/');
     expect(entityHref(item!, '/')).toBe('/catalog/ops/component/svc-a/');

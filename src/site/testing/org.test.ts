@@ -48,8 +48,8 @@ describe('generateOrg', () => {
 });
 
 describe('orgModel', () => {
-  it('resolves relations both ways and reports only the deliberate dangling refs', () => {
-    const model = orgModel(generateOrg({ entities: 600, seed: 3 }));
+  it('resolves relations both ways and reports only the deliberate dangling refs', async () => {
+    const model = await orgModel(generateOrg({ entities: 600, seed: 3 }));
     expect(model.entities).toHaveLength(600);
     const user = model.entities.find((e) => e.entity.kind === 'User')!;
     expect(user.entity.relations?.some((r) => r.type === 'memberOf')).toBe(true);

@@ -1,11 +1,14 @@
 // A generated organisation of any size, deterministic for a seed: groups in a hierarchy, users in teams,
 // domains, systems, components, APIs with definitions of the four types, resources, templates, a few
-// dangling refs. The benchmark writes it as repos of catalog-info.yaml; tests turn it into a model directly.
+// dangling refs. The benchmark writes it as repos of catalog-info.yaml; tests run the same files through the pipeline.
 
 import type { Entity } from '../../model/entity.ts';
 import type { PortalModel } from '../../model/portal.ts';
-import type { CatalogEntity } from '../../model/catalog.ts';
-import { resolveRelations } from '../../graph/index.ts';
+import { tmpdir } from 'node:os';
+import { stringify } from 'yaml';
+import { defaultConfig } from '../../config/load.ts';
+import { runPipeline } from '../../pipeline/index.ts';
+import { memorySnapshot, repoInfo } from '../../snapshot/memory.ts';
 import { apiDefinition, type ApiType } from './org-apis.ts';
 
 export interface OrgOptions {
@@ -203,26 +206,26 @@ export function generateOrg(options: OrgOptions): Org {
   return { entities: out, repos: [...new Set(out.map((e) => e.repo))] };
 }
 
-/** The org as the pipeline would model it: relations from the graph stage, its dangling-ref warnings as diagnostics. */
-export function orgModel(org: Org, site: { title: string; description?: string } = { title: 'Generated Org' }): PortalModel {
-  const catalog: CatalogEntity[] = org.entities.map(({ repo, entity }) => ({
-    ref: `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase(),
-    entity,
-    source: { repo, file: 'catalog-info.yaml', line: 1, column: 1, positions: {} },
-  }));
-  const graph = resolveRelations(catalog);
-  return {
-    site: { ...site, base: '/' },
-    generatedAt: '2026-11-22T09:30:00.000Z',
-    repos: org.repos.map((name) => ({
-      name,
-      owner: 'acme',
-      host: 'github.com',
-      defaultBranch: 'main',
-      commit: '0'.repeat(40),
-      url: `https://github.com/acme/${name}`,
-    })),
-    entities: graph.entities.map((e) => ({ ref: e.ref, entity: e.entity, source: { repo: e.source.repo, file: e.source.file, line: 1, column: 1 } })),
-    diagnostics: graph.diagnostics,
-  };
+/** The org as repos of files: each repo's entities in one catalog-info.yaml, an API's definition in its own file (`$text`). */
+export function orgRepoFiles(org: Org): Map<string, Record<string, string>> {
+  const byRepo = new Map<string, { docs: string[]; files: Record<string, string> }>();
+  for (const { repo, entity, definition } of org.entities) {
+    let repoFiles = byRepo.get(repo);
+    if (!repoFiles) byRepo.set(repo, (repoFiles = { docs: [], files: {} }));
+    let doc = entity;
+    if (definition) {
+      repoFiles.files[definition.path] = definition.text;
+      doc = { ...entity, spec: { ...entity.spec, definition: { $text: `./${definition.path}` } } };
+    }
+    repoFiles.docs.push(stringify(doc, { lineWidth: 0 }));
+  }
+  return new Map([...byRepo].map(([repo, { docs, files }]) => [repo, { ...files, 'catalog-info.yaml': docs.join('---\n') }]));
+}
+
+/** The org as a build models it: its files run through the real pipeline (catalog, graph, apis, docs). */
+export async function orgModel(org: Org, site: { title: string; description?: string } = { title: 'Generated Org' }): Promise<PortalModel> {
+  const snapshot = memorySnapshot([...orgRepoFiles(org)].map(([name, files]) => ({ repo: repoInfo(name), files })));
+  const config = defaultConfig(tmpdir());
+  const { model } = await runPipeline({ ...config, site: { ...config.site, ...site } }, snapshot, { catalogPath: () => '/catalog-info.yaml' });
+  return model;
 }

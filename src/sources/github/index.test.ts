@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gitBlobId } from './fetch.ts';
-import { component, entityRefs, harness, serviceRepos, type EmulatorRepo, type Harness } from './testing.ts';
+import { componentYaml } from '../../testing/entities.ts';
+import { entityRefs, harness, serviceRepos, type EmulatorRepo, type Harness } from './testing.ts';
 import { staleRepoDiagnostics } from '../../pipeline/stale.ts';
 
 let h: Harness | undefined;
@@ -31,13 +32,13 @@ describe('listing', () => {
 
   it("applies Backstage's discovery filters", async () => {
     const repos: EmulatorRepo[] = [
-      { owner: 'acme', name: 'svc-plain', files: { 'catalog-info.yaml': component('svc-plain') } },
-      { owner: 'acme', name: 'svc-archived', files: { 'catalog-info.yaml': component('svc-archived') }, archived: true },
-      { owner: 'acme', name: 'svc-fork', files: { 'catalog-info.yaml': component('svc-fork') }, fork: true },
-      { owner: 'acme', name: 'svc-topic', files: { 'catalog-info.yaml': component('svc-topic') }, topics: ['backstage'] },
-      { owner: 'acme', name: 'svc-deprecated', files: { 'catalog-info.yaml': component('svc-deprecated') }, topics: ['backstage', 'deprecated'] },
-      { owner: 'acme', name: 'svc-private', files: { 'catalog-info.yaml': component('svc-private') }, visibility: 'private', topics: ['backstage'] },
-      { owner: 'acme', name: 'lib-other', files: { 'catalog-info.yaml': component('lib-other') }, topics: ['backstage'] },
+      { owner: 'acme', name: 'svc-plain', files: { 'catalog-info.yaml': componentYaml('svc-plain') } },
+      { owner: 'acme', name: 'svc-archived', files: { 'catalog-info.yaml': componentYaml('svc-archived') }, archived: true },
+      { owner: 'acme', name: 'svc-fork', files: { 'catalog-info.yaml': componentYaml('svc-fork') }, fork: true },
+      { owner: 'acme', name: 'svc-topic', files: { 'catalog-info.yaml': componentYaml('svc-topic') }, topics: ['backstage'] },
+      { owner: 'acme', name: 'svc-deprecated', files: { 'catalog-info.yaml': componentYaml('svc-deprecated') }, topics: ['backstage', 'deprecated'] },
+      { owner: 'acme', name: 'svc-private', files: { 'catalog-info.yaml': componentYaml('svc-private') }, visibility: 'private', topics: ['backstage'] },
+      { owner: 'acme', name: 'lib-other', files: { 'catalog-info.yaml': componentYaml('lib-other') }, topics: ['backstage'] },
       { owner: 'acme', name: 'svc-empty', files: {}, empty: true },
     ];
     h = await harness(repos);
@@ -71,8 +72,8 @@ describe('listing', () => {
 
   it('reads the branch named by filters.branch and skips repos without it', async () => {
     h = await harness([
-      { owner: 'acme', name: 'a', files: { 'catalog-info.yaml': component('a-main') }, branches: { release: { 'catalog-info.yaml': component('a-release') } } },
-      { owner: 'acme', name: 'b', files: { 'catalog-info.yaml': component('b-main') } },
+      { owner: 'acme', name: 'a', files: { 'catalog-info.yaml': componentYaml('a-main') }, branches: { release: { 'catalog-info.yaml': componentYaml('a-release') } } },
+      { owner: 'acme', name: 'b', files: { 'catalog-info.yaml': componentYaml('b-main') } },
     ]);
     const snapshot = await h.open({ filters: { allowForks: true, allowArchived: false, branch: 'release' } });
     expect(snapshot.repos.map((r) => [r.name, r.defaultBranch])).toEqual([['a', 'release']]);
@@ -80,7 +81,7 @@ describe('listing', () => {
   });
 
   it('reads a glob catalogPath from the repo trees, listed in batches', async () => {
-    h = await harness(serviceRepos(30, (i) => ({ files: { [`services/svc-${i}/catalog-info.yaml`]: component(`svc-${i}`), 'README.md': 'hi' } })));
+    h = await harness(serviceRepos(30, (i) => ({ files: { [`services/svc-${i}/catalog-info.yaml`]: componentYaml(`svc-${i}`), 'README.md': 'hi' } })));
     const snapshot = await h.open({ catalogPath: '**/catalog-info.yaml' });
     const before = h.emulator.stats().requests;
     const { readCatalog } = await import('../../catalog/index.ts');
@@ -104,7 +105,7 @@ describe('batched reads', () => {
       `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: ${name}\nspec:\n  targets:\n    - ./api.yaml\n    - ./worker.yaml\n`;
     h = await harness(
       serviceRepos(150, (i) => ({
-        files: { 'catalog-info.yaml': location(`loc-${i}`), 'api.yaml': component(`api-${i}`), 'worker.yaml': component(`worker-${i}`) },
+        files: { 'catalog-info.yaml': location(`loc-${i}`), 'api.yaml': componentYaml(`api-${i}`), 'worker.yaml': componentYaml(`worker-${i}`) },
       })),
     );
     const snapshot = await h.open();
@@ -116,7 +117,7 @@ describe('batched reads', () => {
   });
 
   it('lists many repos at once and follows deep folders', async () => {
-    const deep = { 'catalog-info.yaml': component('x'), 'docs/index.md': '# Docs', 'docs/a/b/c/d/e/deep.md': '# Deep' };
+    const deep = { 'catalog-info.yaml': componentYaml('x'), 'docs/index.md': '# Docs', 'docs/a/b/c/d/e/deep.md': '# Deep' };
     h = await harness(serviceRepos(60, () => ({ files: deep })));
     const snapshot = await h.open({ catalogPath: '/none.yaml' });
     h.emulator.resetStats();
@@ -132,7 +133,7 @@ describe('batched reads', () => {
   });
 
   it("keeps git's executable bit from the tree listing, and lists again a cached tree that has no modes", async () => {
-    const files = { 'catalog-info.yaml': component('x'), 'gradlew': '#!/bin/sh\n', 'scripts/deep/a/b/run.sh': 'echo\n', 'README.md': '# x' };
+    const files = { 'catalog-info.yaml': componentYaml('x'), 'gradlew': '#!/bin/sh\n', 'scripts/deep/a/b/run.sh': 'echo\n', 'README.md': '# x' };
     h = await harness(serviceRepos(2, () => ({ files, executables: ['gradlew', 'scripts/deep/a/b/run.sh'] })));
     let snapshot = await h.open({ catalogPath: '/none.yaml' });
     expect([...(await snapshot.executables('svc-000'))].sort()).toEqual(['gradlew', 'scripts/deep/a/b/run.sh']);
@@ -161,7 +162,7 @@ describe('batched reads', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]);
     const big = 'x'.repeat(600 * 1024);
     const huge = 'y'.repeat(5 * 1024 * 1024 + 1);
-    h = await harness([{ owner: 'acme', name: 'assets', files: { 'catalog-info.yaml': component('assets'), 'img.png': png, 'big.md': big, 'huge.md': huge } }]);
+    h = await harness([{ owner: 'acme', name: 'assets', files: { 'catalog-info.yaml': componentYaml('assets'), 'img.png': png, 'big.md': big, 'huge.md': huge } }]);
     const snapshot = await h.open();
     const [img, bigFile, hugeFile, none] = await snapshot.read([
       { repo: 'assets', path: 'img.png' },
@@ -191,7 +192,7 @@ describe('raw bytes', () => {
   it('keeps only the bytes some repo still refers to when the crawl finishes', async () => {
     const before = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]);
     const after = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 3, 4]);
-    const repos: EmulatorRepo[] = [{ owner: 'acme', name: 'assets', files: { 'catalog-info.yaml': component('assets'), 'img.png': before } }];
+    const repos: EmulatorRepo[] = [{ owner: 'acme', name: 'assets', files: { 'catalog-info.yaml': componentYaml('assets'), 'img.png': before } }];
     h = await harness(repos);
     const bytesDir = join(h.cacheDir, '.backlot-cache', 'github', 'bytes');
     const first = await h.open();
@@ -222,7 +223,7 @@ describe('incremental crawls', () => {
   }
 
   it('a second crawl of an unchanged org costs only the listing and fetches no files', async () => {
-    h = await harness(serviceRepos(120, (i) => ({ files: { 'catalog-info.yaml': component(`svc-${i}`), 'docs/index.md': `# Docs ${i}` } })));
+    h = await harness(serviceRepos(120, (i) => ({ files: { 'catalog-info.yaml': componentYaml(`svc-${i}`), 'docs/index.md': `# Docs ${i}` } })));
     const first = await crawl(await h.open());
     expect(first.refs).toHaveLength(120);
     h.emulator.resetStats();
@@ -235,7 +236,7 @@ describe('incremental crawls', () => {
   });
 
   it('a repo whose head moved fetches only the files that changed', async () => {
-    const repos = serviceRepos(10, (i) => ({ files: { 'catalog-info.yaml': component(`svc-${i}`), 'docs/index.md': `# Docs ${i}`, 'docs/other.md': 'same' } }));
+    const repos = serviceRepos(10, (i) => ({ files: { 'catalog-info.yaml': componentYaml(`svc-${i}`), 'docs/index.md': `# Docs ${i}`, 'docs/other.md': 'same' } }));
     h = await harness(repos);
     await crawl(await h.open());
     repos[3]!.files['docs/index.md'] = '# Changed';
@@ -273,7 +274,7 @@ describe('failures keep the last good snapshot', () => {
 
     const failing = repos.filter((_, i) => i % 3 === 0).map((r) => r.name);
     // Half of the failing repos also moved on: their new content cannot be read, so the old one stays.
-    for (const r of repos.filter((_, i) => i % 6 === 0)) r.files['catalog-info.yaml'] = component(`${r.name}-renamed`);
+    for (const r of repos.filter((_, i) => i % 6 === 0)) r.files['catalog-info.yaml'] = componentYaml(`${r.name}-renamed`);
     h.emulator.setRepos(repos);
     h.emulator.setFaults({ failRepos: failing });
 
@@ -295,7 +296,7 @@ describe('failures keep the last good snapshot', () => {
   });
 
   it('isolates a repo that fails whole requests, without losing its neighbours', async () => {
-    const repos = serviceRepos(8, (i) => ({ files: { 'catalog-info.yaml': component(`svc-${i}`), 'docs/index.md': `# ${i}` } }));
+    const repos = serviceRepos(8, (i) => ({ files: { 'catalog-info.yaml': componentYaml(`svc-${i}`), 'docs/index.md': `# ${i}` } }));
     h = await harness(repos);
     await h.open();
     h.emulator.setFaults({ failRepos: ['svc-005'], failMode: 'request' });
@@ -340,7 +341,7 @@ describe('failures keep the last good snapshot', () => {
 
 describe('GitHub Enterprise Server', () => {
   it('crawls through an API base URL ending in /api', async () => {
-    h = await harness(serviceRepos(3, (i) => ({ files: { 'catalog-info.yaml': component(`svc-${i}`), 'docs/logo.png': new Uint8Array([1, 0, 2]) } })));
+    h = await harness(serviceRepos(3, (i) => ({ files: { 'catalog-info.yaml': componentYaml(`svc-${i}`), 'docs/logo.png': new Uint8Array([1, 0, 2]) } })));
     const urls: string[] = [];
     const snapshot = await h.open(
       { apiBaseUrl: `${h.emulator.url}/api`, host: 'ghes.example.com' },
@@ -365,7 +366,7 @@ describe('the token', () => {
     const { writeCatalogApi } = await import('../../pipeline/writeApi.ts');
     const { readTree } = await import('./testing.ts');
     const { inspect } = await import('node:util');
-    const repos = serviceRepos(12, (i) => ({ files: { 'catalog-info.yaml': component(`svc-${i}`), 'docs/index.md': '# hi', 'docs/img.png': new Uint8Array([0, 1]) } }));
+    const repos = serviceRepos(12, (i) => ({ files: { 'catalog-info.yaml': componentYaml(`svc-${i}`), 'docs/index.md': '# hi', 'docs/img.png': new Uint8Array([0, 1]) } }));
     h = await harness(repos, { serverErrors: 2, secondaryRateLimits: 1, retryAfter: 0.01 });
     const { token } = h;
 

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { staleRepoDiagnostics } from '../../pipeline/stale.ts';
-import { component, entityRefs, harness, serviceRepos, type EmulatorRepo, type Harness } from './testing.ts';
+import { componentYaml } from '../../testing/entities.ts';
+import { entityRefs, harness, serviceRepos, type EmulatorRepo, type Harness } from './testing.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -17,7 +18,7 @@ function org(count: number): EmulatorRepo[] {
   return serviceRepos(count, (i) => {
     const name = `svc-${String(i).padStart(3, '0')}`;
     const location = `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: ${name}-loc\nspec:\n  targets: [./worker.yaml]\n`;
-    return { files: { 'catalog-info.yaml': `${component(name)}---\n${location}`, 'worker.yaml': component(`${name}-worker`) } };
+    return { files: { 'catalog-info.yaml': `${componentYaml(name)}---\n${location}`, 'worker.yaml': componentYaml(`${name}-worker`) } };
   });
 }
 
@@ -131,7 +132,7 @@ describe('partial answers', () => {
     h = await harness(repos);
     const before = await entityRefs(await h.open());
     const failing = repos.filter((_, i) => i % 3 === 0);
-    for (const r of failing) r.files['worker.yaml'] = component(`${r.name}-renamed`);
+    for (const r of failing) r.files['worker.yaml'] = componentYaml(`${r.name}-renamed`);
     h.emulator.setRepos(repos);
     h.emulator.setFaults({ partial: { repos: failing.map((r) => r.name), in: ['batch'] } });
 

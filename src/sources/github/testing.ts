@@ -9,19 +9,16 @@ import { readCatalog } from '../../catalog/index.ts';
 import { createValidator } from '../../catalog/validate/index.ts';
 import type { BacklotConfig, GithubSourceConfig } from '../../config/types.ts';
 import type { Snapshot } from '../../snapshot/types.ts';
+import { componentYaml } from '../../testing/entities.ts';
 import { openGithubSource, type GithubSnapshot, type OpenGithubOptions } from './index.ts';
 
 export type { EmulatorRepo };
-
-export function component(name: string, owner = 'team-a'): string {
-  return `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: ${owner}\n`;
-}
 
 /** `count` repos `svc-000…` of org `acme`, each with one Component in its root catalog file. */
 export function serviceRepos(count: number, over: (i: number) => Partial<EmulatorRepo> = () => ({})): EmulatorRepo[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `svc-${String(i).padStart(3, '0')}`;
-    return { owner: 'acme', name, files: { 'catalog-info.yaml': component(name) }, ...over(i) };
+    return { owner: 'acme', name, files: { 'catalog-info.yaml': componentYaml(name) }, ...over(i) };
   });
 }
 

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../../model/portal.ts';
+import { entity, portalEntity } from '../../testing/entities.ts';
 import { catalogData, listingPath, pageCount, pageOf } from './data.ts';
 import { decodeCatalogIndex } from './items.ts';
 
-function entity(kind: string, name: string, namespace?: string) {
-  return {
-    ref: `${kind}:${namespace ?? 'default'}/${name}`.toLowerCase(),
-    entity: { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name, ...(namespace ? { namespace } : {}) }, spec: {} },
-    source: { repo: 'r', file: 'catalog-info.yaml', line: 1, column: 1 },
-  };
-}
 
 const model: PortalModel = {
   site: { title: 't', base: '/' },
   generatedAt: '2026-01-01T00:00:00Z',
   repos: [],
-  entities: [entity('Group', 'g'), entity('Component', 'b'), entity('API', 'a'), entity('Component', 'a', 'labs')],
+  entities: [entity('Group', 'g'), entity('Component', 'b'), entity('API', 'a'), entity('Component', 'a', {}, { namespace: 'labs' })].map((e) => portalEntity(e, { repo: 'r' })),
   diagnostics: [{ severity: 'warning', code: 'x', message: 'm', repo: 'r', file: 'f', line: 1, column: 1, entity: 'API:default/a' }],
+  apis: {}, docs: { sites: [], redirects: [] },
 };
 
 describe('catalogData', () => {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { PortalEntity } from '../../model/portal.ts';
+import { portalEntity } from '../../testing/entities.ts';
 import { catalogItem, encodeCatalogIndex, truncate } from './index.ts';
 import { decodeCatalogIndex, type CatalogItem } from './items.ts';
 
-function portal(entity: PortalEntity['entity']): PortalEntity {
-  const ns = entity.metadata.namespace ?? 'default';
-  return { ref: `${entity.kind}:${ns}/${entity.metadata.name}`.toLowerCase(), entity, source: { repo: 'r', file: 'f', line: 1, column: 1 } };
-}
+const portal = (item: PortalEntity['entity']): PortalEntity => portalEntity(item, { repo: 'r', file: 'f' });
 
 const service = portal({
   apiVersion: 'backstage.io/v1alpha1',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { entity, orgEntities } from '../../site/lib/test-org.ts';
+import { entity, portalEntities } from '../../testing/entities.ts';
 import { matchesCatalogFilter, singleKind, valuesAt } from './catalog-filter.ts';
 
-const entities = orgEntities([
+const entities = portalEntities([
   entity('Group', 'team-a', { type: 'team', children: [] }),
   entity('Component', 'svc', { type: 'service', lifecycle: 'production', owner: 'team-a' }, { tags: ['java'], annotations: { 'github.com/project-slug': 'acme/svc' } }),
 ]);

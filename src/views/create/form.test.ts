@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { orgEntities } from '../../site/lib/test-org.ts';
+import { portalEntities } from '../../testing/entities.ts';
 import { buildForm, type FormField } from './form.ts';
 import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/lib/create/testing.ts';
 
 const entities = catalog();
-const formOf = (template: Parameters<typeof orgEntities>[0][number]) => buildForm(orgEntities([template])[0]!, entities);
+const formOf = (template: Parameters<typeof portalEntities>[0][number]) => buildForm(portalEntities([template])[0]!, entities);
 const byName = (fields: FormField[]) => Object.fromEntries(fields.map((f) => [f.name, f]));
 
 describe('buildForm on the demo templates', () => {

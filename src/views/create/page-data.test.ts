@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../../model/portal.ts';
-import { orgEntities } from '../../site/lib/test-org.ts';
+import { portalEntities } from '../../testing/entities.ts';
 import { createPageData, scriptJson } from './page-data.ts';
 import { catalog, demoTemplate } from '../../site/lib/create/testing.ts';
 
 describe('createPageData', () => {
   it('carries the form, the GitHub target and the workflow link; repo pickers default to the portal’s host', () => {
     const template = { ...demoTemplate('docs-site'), spec: { ...demoTemplate('docs-site').spec, parameters: [{ properties: { repoUrl: { type: 'string', 'ui:field': 'RepoUrlPicker' } } }] } };
-    const [entity] = orgEntities([template]);
-    const model: PortalModel = { site: { title: 'P', base: '/', repo: 'eng/portal', githubUrl: 'https://git.acme.example' }, generatedAt: '', repos: [], entities: [...catalog(), entity!], diagnostics: [] };
+    const [entity] = portalEntities([template]);
+    const model: PortalModel = { site: { title: 'P', base: '/', repo: 'eng/portal', githubUrl: 'https://git.acme.example' }, generatedAt: '', repos: [], entities: [...catalog(), entity!], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } };
     const data = createPageData(model, entity!);
     expect(data.github).toEqual({ web: 'https://git.acme.example', api: 'https://git.acme.example/api/v3', repo: 'eng/portal' });
     expect(data.workflowUrl).toBe('https://git.acme.example/eng/portal/actions/workflows/scaffold.yml');
@@ -20,8 +20,8 @@ describe('createPageData', () => {
     // A crawled YAML object with a `toString` key: String() on it throws (Cannot convert object to primitive value).
     const picker = { type: 'string', 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: [{ toString: 'x' }] } } };
     const bad = { ...demoTemplate('docs-site'), spec: { ...demoTemplate('docs-site').spec, parameters: [{ properties: { owner: picker } }] } };
-    const [broken, good] = orgEntities([bad, demoTemplate('node-service')]);
-    const model: PortalModel = { site: { title: 'P', base: '/' }, generatedAt: '', repos: [], entities: [...catalog(), broken!, good!], diagnostics: [] };
+    const [broken, good] = portalEntities([bad, demoTemplate('node-service')]);
+    const model: PortalModel = { site: { title: 'P', base: '/' }, generatedAt: '', repos: [], entities: [...catalog(), broken!, good!], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } };
     const failed = createPageData(model, broken!).form;
     expect(failed.pages).toEqual([]);
     expect(failed.failed).toMatch(/^.+: .+:\d+: the form of template:default\/docs-site could not be built from spec\.parameters: Cannot convert object to primitive value$/);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { orgEntities } from '../../site/lib/test-org.ts';
+import { portalEntities } from '../../testing/entities.ts';
 import { buildForm } from './form.ts';
 import { reviewSections, sensitiveFields } from './review.ts';
 import { catalog, kitchenSinkTemplate } from '../../site/lib/create/testing.ts';
 
-const form = buildForm(orgEntities([kitchenSinkTemplate])[0]!, catalog());
+const form = buildForm(portalEntities([kitchenSinkTemplate])[0]!, catalog());
 const values = {
   name: 'lib-a',
   kind: 'cli',

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { entity, orgEntities } from '../../site/lib/test-org.ts';
+import { entity, portalEntities } from '../../testing/entities.ts';
 import { facetCounts, matchesTemplateFilter, readTemplateFilter, templateCards, templatePath, writeTemplateFilter } from './templates.ts';
 import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/lib/create/testing.ts';
 
 const entities = [
   ...catalog(),
-  ...orgEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate, entity('Group', 'platform-team', { type: 'team', children: [] })]),
-  ...orgEntities([{ apiVersion: 'backstage.io/v1beta2', kind: 'Template', metadata: { name: 'old' }, spec: { type: 'service' } }]),
+  ...portalEntities([demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate, entity('Group', 'platform-team', { type: 'team', children: [] })]),
+  ...portalEntities([{ apiVersion: 'backstage.io/v1beta2', kind: 'Template', metadata: { name: 'old' }, spec: { type: 'service' } }]),
 ];
 
 describe('templateCards', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateValues } from '../../scaffold/values.ts';
-import { orgEntities } from '../../site/lib/test-org.ts';
+import { portalEntities } from '../../testing/entities.ts';
 import { buildForm } from './form.ts';
 import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/lib/create/testing.ts';
 import { validatePage } from './validate.ts';
 
-const nodeService = buildForm(orgEntities([demoTemplate('node-service')])[0]!, catalog());
-const sink = buildForm(orgEntities([kitchenSinkTemplate])[0]!, catalog());
+const nodeService = buildForm(portalEntities([demoTemplate('node-service')])[0]!, catalog());
+const sink = buildForm(portalEntities([kitchenSinkTemplate])[0]!, catalog());
 
 describe('validatePage', () => {
   it('reports required fields and the pattern, one message per field, in page order', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { orgEntities } from '../../site/lib/test-org.ts';
+import { portalEntities } from '../../testing/entities.ts';
 import { buildForm, type FormField } from './form.ts';
 import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/lib/create/testing.ts';
 import { checkField, fieldActive, fieldValue, formValues, initialInput, parseRepoUrlValue, repoUrlValue, toEntityRef, type RawInput } from './values.ts';
 
-const fields = (template = kitchenSinkTemplate) => Object.fromEntries(buildForm(orgEntities([template])[0]!, catalog()).pages.flatMap((p) => p.fields).map((f) => [f.name, f])) as Record<string, FormField>;
+const fields = (template = kitchenSinkTemplate) => Object.fromEntries(buildForm(portalEntities([template])[0]!, catalog()).pages.flatMap((p) => p.fields).map((f) => [f.name, f])) as Record<string, FormField>;
 const f = fields();
 
 describe('repo URLs', () => {
@@ -55,7 +55,7 @@ describe('fieldValue', () => {
 
   it('formValues collects every step’s fields', () => {
     const raw: Record<string, string> = { name: 'lib-a', kind: 'lib', replicas: '4' };
-    expect(formValues(buildForm(orgEntities([kitchenSinkTemplate])[0]!, catalog()), (field) => raw[field.name] ?? (field.kind === 'boolean' ? false : undefined))).toEqual({
+    expect(formValues(buildForm(portalEntities([kitchenSinkTemplate])[0]!, catalog()), (field) => raw[field.name] ?? (field.kind === 'boolean' ? false : undefined))).toEqual({
       name: 'lib-a',
       kind: 'lib',
       replicas: 4,
@@ -102,7 +102,7 @@ describe('checkField', () => {
 });
 
 describe('conditional fields', () => {
-  const form = buildForm(orgEntities([kitchenSinkTemplate])[0]!, catalog());
+  const form = buildForm(portalEntities([kitchenSinkTemplate])[0]!, catalog());
   const raw = (input: Record<string, RawInput>) => (field: FormField) => input[field.name] ?? (field.kind === 'boolean' ? false : undefined);
 
   it('a field whose condition does not hold is left out of the values, whatever was typed into it', () => {

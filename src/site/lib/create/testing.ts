@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Entity } from '../../../model/entity.ts';
 import type { PortalEntity } from '../../../model/portal.ts';
-import { entity, orgEntities } from '../test-org.ts';
+import { entity, portalEntities } from '../../../testing/entities.ts';
 
 export function demoTemplate(name: 'node-service' | 'docs-site'): Entity {
   const file = fileURLToPath(new URL(`../../../../content/software-templates/templates/${name}/template.yaml`, import.meta.url));
@@ -81,7 +81,7 @@ export const kitchenSinkTemplate: Entity = {
 };
 
 export function catalog(extra: Entity[] = []): PortalEntity[] {
-  return orgEntities([
+  return portalEntities([
     entity('Group', 'team-platform', { type: 'team', children: [] }, { title: 'Platform team' }),
     entity('Group', 'team-payments', { type: 'team', children: [] }),
     entity('Group', 'engineering', { type: 'department', children: [] }),

@@ -2,7 +2,7 @@
 
 import { pageData } from '../../../../../handover.ts';
 import type { APIRoute } from 'astro';
-import { apiDefinitions, rawDefinition } from '../../../../../../views/apis/definitions.ts';
+import { rawDefinition } from '../../../../../../views/apis/definitions.ts';
 import { parseEntityRef } from '../../../../../../model/entityRef.ts';
 
 const TYPES: Record<string, string> = {
@@ -12,9 +12,8 @@ const TYPES: Record<string, string> = {
 
 export async function getStaticPaths() {
   const { model } = pageData();
-  const apis = await apiDefinitions(model);
   return model.entities.flatMap((item) => {
-    const definition = apis[item.ref];
+    const definition = model.apis[item.ref];
     const text = rawDefinition(item);
     if (!definition || text === undefined) return [];
     const { kind, namespace, name } = parseEntityRef(item.ref);
