@@ -14,7 +14,7 @@ import { UsageError } from './errors.ts';
 import type { LayoutReport } from '../site/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
-import { ownPagesPlugin } from '../site/own-pages.ts';
+import { listOwnPages, ownPagesPlugin } from '../site/own-pages.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
 
@@ -86,6 +86,14 @@ async function buildInto(
   const pages = configured.site.pages;
   if (pages && options.path && (isWithin(pages, resolve(options.path)) || isWithin(resolve(options.path), pages))) {
     throw new UsageError(`the own pages folder ${relative(process.cwd(), pages) || '.'} overlaps ${options.path}, whose sub-folders are crawled as repos; build another folder, or set site.pages to a folder of its own`);
+  }
+  // A page that cannot be served fails now, not seconds later inside Astro (the child lists the folder again).
+  if (pages) {
+    try {
+      listOwnPages(pages);
+    } catch (err) {
+      throw new UsageError(`own pages (${relative(process.cwd(), pages) || '.'}/): ${(err as Error).message}`);
+    }
   }
   // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived.
   const siteBuild = startSiteBuild({

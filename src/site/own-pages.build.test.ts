@@ -98,4 +98,12 @@ describe('own pages', () => {
     expect(await page.locator('[aria-current="page"]').textContent()).toBe('Home');
     expect(pageErrors).toEqual([]);
   });
+
+  it('fails the build naming a component used wrongly, rather than render a page that lies', async () => {
+    const bad = join(tmp, 'bad-pages');
+    writePages(bad, { 'guides/typo.mdx': '# Typo\n\n<EntityList kinds="component" />\n' });
+    const config = defaultConfig(tmp);
+    const { model } = await runPipeline(config, ownPagesOrg(), { catalogPath: () => '/catalog-info.yaml' });
+    await expect(buildSite({ model, outDir: join(tmp, 'bad-site'), pagesDir: bad })).rejects.toThrow('<EntityList> has no filter "kinds"; it filters by kind, type, owner, tag, lifecycle');
+  });
 });
