@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultConfig } from '../config/load.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { ownPagesOrg, writePages } from './fixtures/own-pages-org.ts';
@@ -20,6 +21,7 @@ const out = join(tmp, 'site');
 
 let server: StaticServer;
 let browser: Browser;
+let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
@@ -30,7 +32,8 @@ beforeAll(async () => {
   await buildSite({ model, outDir: out, base: '/portal/', pagesDir });
   server = await serveStatic(out, { base: '/portal/' });
   browser = await launchChromium();
-  page = await browser.newPage();
+  context = await browser.newContext(); // axe needs a page of a context of its own
+  page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });
 
@@ -97,6 +100,15 @@ describe('own pages', () => {
     expect(await page.locator('#kinds').count()).toBe(0); // the default home's sections are gone
     expect(await page.locator('[aria-current="page"]').textContent()).toBe('Home');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('has no serious accessibility problem on the guide or the custom home', async () => {
+    for (const path of ['guides/onboarding/', '']) {
+      await page.goto(server.url + path);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), path).toEqual([]);
+    }
   });
 
   it('fails the build naming a component used wrongly, rather than render a page that lies', async () => {
