@@ -1,6 +1,6 @@
 // `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
 
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
@@ -13,6 +13,8 @@ import { claimSiteOutput } from '../util/siteOutput.ts';
 import { UsageError } from './errors.ts';
 import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
+import { isWithin } from '../config/load.ts';
+import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
 
@@ -50,6 +52,7 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
     base: config.site.base,
     ...(config.site.url ? { site: config.site.url } : {}),
     logLevel: verbose ? 'info' : 'warn',
+    vite: { plugins: [ownPagesPlugin(config.site.pages)] },
   };
 }
 
@@ -79,9 +82,23 @@ async function buildInto(
   started: number,
   onRelease: (stop: () => void | Promise<void>) => void,
 ): Promise<{ code: number; summary: () => string }> {
+  // Own pages are compiled, so they must not be part of the org folder a PATH names (its sub-folders are repos).
+  const pages = configured.site.pages;
+  if (pages && options.path && (isWithin(pages, resolve(options.path)) || isWithin(resolve(options.path), pages))) {
+    throw new UsageError(`the own pages folder ${relative(process.cwd(), pages) || '.'} overlaps ${options.path}, whose sub-folders are crawled as repos; build another folder, or set site.pages to a folder of its own`);
+  }
+  // A page that cannot be served fails now, not seconds later inside Astro (the child lists the folder again).
+  if (pages) {
+    try {
+      listOwnPages(pages);
+    } catch (err) {
+      throw new UsageError(`own pages (${relative(process.cwd(), pages) || '.'}/): ${(err as Error).message}`);
+    }
+  }
   // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived.
   const siteBuild = startSiteBuild({
     cacheDir: configured.cacheDir,
+    ...(configured.site.pages ? { pagesDir: configured.site.pages } : {}),
     outDir: siteDir,
     base: configured.site.base,
     ...(configured.site.url ? { site: configured.site.url } : {}),

@@ -23,7 +23,8 @@ beforeAll(async () => {
   // The shipped config, pointed at a scratch output folder.
   const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8')
     .replace('path: content', `path: ${JSON.stringify(join(REPO_ROOT, 'content'))}`)
-    .replace('outDir: dist', 'outDir: dist');
+    .replace('outDir: dist', 'outDir: dist')
+    .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`);
   writeFileSync(join(work, 'backlot.config.yaml'), config);
   const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'build', '--strict', '--config', join(work, 'backlot.config.yaml')], {
     cwd: REPO_ROOT,
@@ -111,5 +112,19 @@ describe('npm run build on the demo org', () => {
       }
       await themed.close();
     }
+  });
+
+  it('links the platform team’s getting-started guide from the home page, and its components show the catalog', async () => {
+    await page.goto(server.url);
+    await page.locator('[data-own-pages] a', { hasText: 'Getting started at Kestrel Freight' }).click();
+    await page.waitForURL(/\/guides\/getting-started\/$/);
+    expect(await page.title()).toBe('Getting started at Kestrel Freight · Kestrel Freight Engineering');
+    const services = await page.locator('[data-entity-list] tbody td:first-child a').allTextContents();
+    expect(services).toContain('Shipments Service');
+    expect(await page.locator('[data-team-services="group:default/shipments-team"] li > a').allTextContents()).toContain('Label Service');
+    expect(await page.locator('[data-docs-link="component:default/engineering-handbook"]').getAttribute('href')).toBe('/docs/default/component/engineering-handbook/');
+    expect(await page.locator('[data-missing-ref="billing-service"]').textContent()).toBe('billing-service not in the catalog');
+    await page.locator('[data-create-button="template:default/node-service"]').click();
+    await page.waitForURL(/\/create\/default\/node-service\/$/);
   });
 });

@@ -13,7 +13,9 @@ let base: string;
 
 beforeAll(async () => {
   mkdirSync(work, { recursive: true });
-  const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8').replace('path: content', `path: ${JSON.stringify(join(REPO_ROOT, 'content'))}`);
+  const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8')
+    .replace('path: content', `path: ${JSON.stringify(join(REPO_ROOT, 'content'))}`)
+    .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`);
   writeFileSync(join(work, 'backlot.config.yaml'), config);
   child = spawn(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'dev', '--config', join(work, 'backlot.config.yaml')], {
     cwd: REPO_ROOT,
@@ -57,5 +59,11 @@ describe('backlot dev', () => {
     const file = await fetch(new URL(raw!, base));
     expect(file.status).toBe(200);
     expect(await file.text()).toMatch(/type \w+/);
+  }, 60_000);
+
+  it('serves the platform team’s own MDX pages', async () => {
+    const page = await fetch(new URL('guides/getting-started/', base));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-create-button="template:default/node-service"');
   }, 60_000);
 });

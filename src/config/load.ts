@@ -1,7 +1,7 @@
 // Loads backlot.config.yaml: YAML with positions, validated by a JSON Schema, errors that name key and line.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { closest } from '../util/editDistance.ts';
@@ -71,7 +71,13 @@ export function parseConfig(text: string, path: string): BacklotConfig {
       { file: path, line, column: col, message: `sources[${noOrg}] needs "org" (or "orgs")`, hint: 'the GitHub organisation to crawl' },
     ]);
   }
-  return resolveConfig(raw as RawConfig, dirname(path), path);
+  const config = resolveConfig(raw as RawConfig, dirname(path), path);
+  const pagesProblem = config.site.pages && (raw as RawConfig).site?.pages ? checkPages(config) : undefined;
+  if (pagesProblem) {
+    const { line, col } = at((doc.getIn(['site', 'pages'], true) as Node | undefined)?.range?.[0]);
+    throw new ConfigError([{ file: path, line, column: col, ...pagesProblem }]);
+  }
+  return config;
 }
 
 type RawConfig = Record<string, any>;
@@ -82,12 +88,15 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
   const sources: SourceConfig[] = (raw.sources ?? [{ type: 'local', path: 'content' }]).map((s: RawConfig) =>
     s.type === 'github' ? githubSource(s) : localSource(s),
   );
+  // Own pages: the configured folder (checked by parseConfig), else `pages/` beside the config when there is one.
+  const pagesDir = resolve(root, site.pages ?? 'pages');
+  const pages = site.pages || isFolder(pagesDir) ? pagesDir : undefined;
   const kinds: CustomKindConfig[] = (raw.catalog?.kinds ?? []).map((k: RawConfig, i: number) => ({
     apiVersion: k.apiVersion,
     kind: k.kind,
     schema: typeof k.schema === 'string' ? readSchemaFile(resolve(root, k.schema), path, i) : k.schema,
   }));
-  return {
+  const config: BacklotConfig = {
     root,
     site: {
       title: site.title ?? 'Backlot',
@@ -98,12 +107,44 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
       ...((site.repo ?? raw.scaffold?.portalRepo) ? { repo: site.repo ?? raw.scaffold.portalRepo } : {}),
       ...(site.githubUrl ? { githubUrl: String(site.githubUrl).replace(/\/+$/, '') } : {}),
       ...(site.githubApiUrl ? { githubApiUrl: String(site.githubApiUrl).replace(/\/+$/, '') } : {}),
+      ...(pages ? { pages } : {}),
     },
     sources,
     catalog: { kinds },
     cacheDir: resolve(root, raw.cacheDir ?? '.backlot-cache'),
     ...(raw.scaffold ? { scaffold: { ...raw.scaffold, templates: raw.scaffold.templates ?? {} } } : {}),
   };
+  // A `pages/` nobody configured that is a crawled repo (or holds some) is not the platform team's: left alone.
+  if (!site.pages && config.site.pages && checkPages(config)) delete config.site.pages;
+  return config;
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** Whether `a` is `b` or lies inside it. */
+export function isWithin(a: string, b: string): boolean {
+  const rel = relative(b, a);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * What is wrong with `site.pages`, if anything. Own pages are compiled and run by the build, so they must be the
+ * portal repo's own files: never a folder of crawled repos (a local source) or the crawl cache, in either direction.
+ */
+export function checkPages(config: BacklotConfig): { message: string; hint?: string } | undefined {
+  const pages = config.site.pages;
+  if (!pages) return undefined;
+  const shown = relative(config.root, pages) || '.';
+  if (!isFolder(pages)) return { message: `site.pages: no folder ${shown}`, hint: "the folder of the platform team's own .mdx pages, relative to this file" };
+  const crawled = [
+    ...config.sources.flatMap((s, i) => (s.type === 'local' ? [{ dir: resolve(config.root, s.path), what: `the repos of sources[${i}] (${s.path})` }] : [])),
+    { dir: config.cacheDir, what: `the crawl cache (cacheDir)` },
+  ];
+  const clash = crawled.find((c) => isWithin(pages, c.dir) || isWithin(c.dir, pages));
+  if (clash) return { message: `site.pages: ${shown} overlaps ${clash.what}`, hint: 'own pages are compiled at build time, so they must not come from crawled repos; use a folder of their own' };
+  return undefined;
 }
 
 function localSource(s: RawConfig): SourceConfig {

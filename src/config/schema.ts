@@ -71,6 +71,7 @@ export const configSchema = {
         repo: { type: 'string', pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$', description: 'The portal repo (owner/name) the Create pages send scaffold requests to.' },
         githubUrl: { type: 'string', pattern: '^https?://' },
         githubApiUrl: { type: 'string', pattern: '^https?://' },
+        pages: { type: 'string', minLength: 1, description: "Folder of the platform team's own MDX pages, relative to the config file." },
       },
     },
     sources: {

@@ -69,6 +69,8 @@ export interface BacklotConfig {
     /** GitHub's web and REST API origins for the portal repo (defaults: github.com and its API, see the site). */
     githubUrl?: string;
     githubApiUrl?: string;
+    /** Folder of the platform team's own `.mdx` pages, absolute (`site.pages`, default `pages/` when it exists). */
+    pages?: string;
   };
   sources: SourceConfig[];
   catalog: {

@@ -37,7 +37,7 @@ export function validateValues(parameters: JsonObject | JsonObject[] | undefined
   }
   const pages = parameterPages(parameters);
   if (pages.length === 0) return [];
-  const ajv = valuesAjv(); // as the browser's form configures it (site/lib/create/validate.ts)
+  const ajv = valuesAjv(); // as the browser's form configures it (views/create/validate.ts)
   let validate;
   try {
     validate = ajv.compile({ allOf: pages });

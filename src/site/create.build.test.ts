@@ -15,7 +15,7 @@ import { parseIssueBody } from '../scaffold/issue.ts';
 import { ghWorkflowCommand } from '../views/create/gh-command.ts';
 import { githubTarget } from '../views/create/github.ts';
 import { scaffoldIssueBody, scaffoldIssueUrl } from '../views/create/issue-url.ts';
-import { demoTemplate, kitchenSinkTemplate } from './lib/create/testing.ts';
+import { demoTemplate, kitchenSinkTemplate } from './testing/create.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';

@@ -1,7 +1,7 @@
 // Lays a relations graph out with dagre, for an inline SVG drawn at build time.
 // dagre costs milliseconds per graph, far more than rendering a page, so layouts are kept by shape (nodes have
 // one fixed size, and most entities' neighbourhoods share a shape with many others) and laid out ahead on
-// worker threads during a build (../graphs.ts).
+// worker threads during a build (../site/build/graphs.ts).
 
 import dagre from '@dagrejs/dagre';
 import type { EntityGraph, GraphEdge, GraphNode } from './graph.ts';

@@ -7,6 +7,7 @@ import type { PortalModel } from '../../model/portal.ts';
 import { REPO_ROOT, moveDir } from './files.ts';
 import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
 import { handOver } from '../handover.ts';
+import { ownPagesPlugin } from './own-pages.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -23,6 +24,8 @@ export interface BuildSiteOptions {
   model: PortalModel | Promise<PortalModel>;
   /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
   cacheDir?: string;
+  /** The platform team's own MDX pages (the config's `site.pages`); none: no own pages. */
+  pagesDir?: string;
 }
 
 export interface BuildSiteResult {
@@ -62,7 +65,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         base: options.base ?? '/',
         ...(options.site ? { site: options.site } : {}),
         logLevel: options.verbose ? 'info' : 'warn',
-        vite: { plugins: [waitBeforeRendering(modelReady)] },
+        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir)] },
       });
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entity, portalEntities } from '../../testing/entities.ts';
 import { facetCounts, matchesTemplateFilter, readTemplateFilter, templateCards, templatePath, writeTemplateFilter } from './templates.ts';
-import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/lib/create/testing.ts';
+import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/testing/create.ts';
 
 const entities = [
   ...catalog(),

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { Entity } from '../../../model/entity.ts';
-import type { PortalEntity } from '../../../model/portal.ts';
-import { entity, portalEntities } from '../../../testing/entities.ts';
+import type { Entity } from '../../model/entity.ts';
+import type { PortalEntity } from '../../model/portal.ts';
+import { entity, portalEntities } from '../../testing/entities.ts';
 
 export function demoTemplate(name: 'node-service' | 'docs-site'): Entity {
-  const file = fileURLToPath(new URL(`../../../../content/software-templates/templates/${name}/template.yaml`, import.meta.url));
+  const file = fileURLToPath(new URL(`../../../content/software-templates/templates/${name}/template.yaml`, import.meta.url));
   return parse(readFileSync(file, 'utf8')) as Entity;
 }
 
