@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import type { BacklotConfig } from '../config/types.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import { runPipeline } from '../pipeline/index.ts';
+import { withEtag } from '../pipeline/writeApi.ts';
+import { createCatalogLookup } from '../scaffold/catalogApi.ts';
 import { apiBaseUrlFor, createGithubApi, type GithubApi } from '../scaffold/github.ts';
 import { handleIssue, type IssueEvent } from '../scaffold/issue.ts';
 import { findTemplate, isTemplatePath, loadTemplateFile } from '../scaffold/load.ts';
@@ -85,8 +87,9 @@ export function userFor(login: string | undefined, entities: readonly CatalogEnt
 async function loadTemplate(config: BacklotConfig, arg: string, allowPath: boolean): Promise<{ template: LoadedTemplate; entities: CatalogEntity[] }> {
   if (allowPath && isTemplatePath(arg)) return { template: await loadTemplateFile(arg), entities: [] };
   const ctx = await openConfigured(config);
-  const { catalog } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
-  return { template: findTemplate(catalog.entities, ctx.snapshot, arg), entities: catalog.entities };
+  const { graph } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  // graph.entities carry their relations, as the static catalog API serves them.
+  return { template: findTemplate(graph.entities, ctx.snapshot, arg), entities: graph.entities };
 }
 
 async function writeStepSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
@@ -119,6 +122,7 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     dryRun: !!args.dryRun,
     github: githubClients(config, env),
     ...(portalRepo ? { portalRepo } : {}),
+    ...(args.entities.length ? { catalog: createCatalogLookup(args.entities.map((e) => withEtag(e.entity))) } : {}),
     ...(user ? { user } : {}),
     ...(env.GITHUB_RUN_ID ? { taskId: env.GITHUB_RUN_ID } : {}),
   }).finally(() => (args.dryRun ? undefined : rm(workspace, { recursive: true, force: true })));

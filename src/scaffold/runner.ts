@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { actionRegistry } from './actions/index.ts';
+import type { CatalogLookup } from './catalogApi.ts';
 import type { GithubApi } from './github.ts';
 import { renderOutput } from './output.ts';
 import { createTemplating, type Templating } from './templating.ts';
@@ -32,6 +33,7 @@ export interface RunOptions {
   /** GitHub client per host; required unless dry-running. */
   github?: (host: string) => GithubApi;
   portalRepo?: PortalRepo;
+  catalog?: CatalogLookup;
   user?: ScaffoldUser;
   /** `context.task.id`; a run id in Actions. */
   taskId?: string;
@@ -149,6 +151,7 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
           dryRun,
           github,
           ...(options.portalRepo ? { portalRepo: options.portalRepo } : {}),
+          ...(options.catalog ? { catalog: options.catalog } : {}),
           state,
           log: (message) => log(`[${id}]   ${message}`),
           output: (key, value) => {

@@ -63,3 +63,17 @@ export async function readSkeleton(template: LoadedTemplate, dir: string): Promi
   }
   return files;
 }
+
+/** One file of the template's repo, at a repo-relative path. */
+export async function readSkeletonFile(template: LoadedTemplate, path: string): Promise<SkeletonFile> {
+  const { snapshot, repo } = template;
+  if (!path || !(await snapshot.list(repo.name)).includes(path)) throw new Error(`no file "${path || '/'}" in ${repo.url}`);
+  const [file] = await snapshot.read([{ repo: repo.name, path }]);
+  const executable = (await snapshot.executables(repo.name)).has(path) ? { executable: true } : {};
+  if (file?.kind === 'text') return { path, text: file.text, ...executable };
+  if (file?.kind === 'skipped') {
+    const bytes = await snapshot.readBytes({ repo: repo.name, path });
+    if (bytes) return { path, bytes, ...executable };
+  }
+  throw new Error(`cannot read ${path} of ${repo.url}`);
+}
