@@ -85,7 +85,7 @@ export function userFor(login: string | undefined, entities: readonly CatalogEnt
 }
 
 async function loadTemplate(config: BacklotConfig, arg: string, allowPath: boolean): Promise<{ template: LoadedTemplate; entities: CatalogEntity[] }> {
-  if (allowPath && isTemplatePath(arg)) return { template: await loadTemplateFile(arg), entities: [] };
+  if (allowPath && isTemplatePath(arg)) return { template: await loadTemplateFile(arg, process.cwd(), config), entities: [] };
   const ctx = await openConfigured(config);
   const { graph } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
   // graph.entities carry their relations, as the static catalog API serves them.

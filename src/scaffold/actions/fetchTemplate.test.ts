@@ -107,9 +107,9 @@ describe('fetch:template', () => {
 
   it('refuses a url that leaves the repo or names another repo', async () => {
     const up = fetchStep('url: ../../../../etc', { 'a.txt': 'a' });
-    await expect(run(up, {})).rejects.toThrow(/leaves the template's repo/);
+    await expect(run(up, {})).rejects.toThrow(/leaves the repo https:\/\/github.com\/acme\/templates/);
     const other = fetchStep('url: https://github.com/evil/repo/tree/main/skeleton', { 'a.txt': 'a' });
-    await expect(run(other, {})).rejects.toThrow(/not in the template's repo/);
+    await expect(run(other, {})).rejects.toThrow(/is not in a repo the portal crawled/);
     const same = fetchStep('url: https://github.com/acme/templates/tree/main/templates/service/skeleton', { 'a.txt': 'a' });
     expect(await run(same, {})).toEqual({ 'a.txt': 'a' });
   });

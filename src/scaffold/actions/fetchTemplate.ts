@@ -2,7 +2,7 @@
 
 import picomatch from 'picomatch';
 import { resolveSafeChildPath } from '../safePath.ts';
-import { readSkeleton, resolveTemplateUrl } from '../skeleton.ts';
+import { describeLocation, readSkeleton, resolveTemplateUrl } from '../skeleton.ts';
 import type { FileTemplateOptions } from '../templating.ts';
 import type { ScaffoldAction } from '../types.ts';
 import { writeWorkspaceFile } from '../workspace.ts';
@@ -57,8 +57,9 @@ export const fetchTemplate: ScaffoldAction = {
     if (copyWithoutRender) ctx.log('warning: [Deprecated] "copyWithoutRender" is deprecated; use "copyWithoutTemplating" instead');
 
     const outDir = resolveSafeChildPath(ctx.workspace, targetPath);
-    const dir = resolveTemplateUrl(ctx.template, url);
-    const files = await readSkeleton(ctx.template, dir);
+    const location = resolveTemplateUrl(ctx.template, url);
+    if (location.note) ctx.log(`note: ${location.note}`);
+    const files = await readSkeleton(ctx.template, location);
     const isRaw = rawMatcher(copyOnly ?? []);
     const context = { [cookiecutterCompat ? 'cookiecutter' : 'values']: values };
     let written = 0;
@@ -86,6 +87,6 @@ export const fetchTemplate: ScaffoldAction = {
       if (await writeWorkspaceFile(outDir, path, data, replace, file.executable)) written++;
       else ctx.log(`kept existing ${path} (set "replace: true" to overwrite)`);
     }
-    ctx.log(`wrote ${written} file${written === 1 ? '' : 's'} from ${dir || '/'} into ${targetPath}${skipped ? `, skipped ${skipped} whose path rendered empty` : ''}`);
+    ctx.log(`wrote ${written} file${written === 1 ? '' : 's'} from ${describeLocation(ctx.template, location)} into ${targetPath}${skipped ? `, skipped ${skipped} whose path rendered empty` : ''}`);
   },
 };

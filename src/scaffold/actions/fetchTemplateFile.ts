@@ -18,7 +18,9 @@ export const fetchTemplateFile: ScaffoldAction = {
     const replace = optionalBoolean(input, 'replace') ?? false;
     const target = resolveSafeChildPath(ctx.workspace, targetPath);
     if (existsSync(target) && !replace) return ctx.log(`File ${targetPath} already exists in workspace, not replacing.`);
-    const file = await readSkeletonFile(ctx.template, resolveTemplateUrl(ctx.template, url));
+    const location = resolveTemplateUrl(ctx.template, url);
+    if (location.note) ctx.log(`note: ${location.note}`);
+    const file = await readSkeletonFile(ctx.template, location);
     const data =
       file.text === undefined
         ? file.bytes!
