@@ -10,6 +10,7 @@ import type { CatalogEntity } from '../model/catalog.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { withEtag } from '../pipeline/writeApi.ts';
 import { createCatalogLookup } from '../scaffold/catalogApi.ts';
+import { unreadCatalogFileCheck } from '../scaffold/crawled.ts';
 import { apiBaseUrlFor, createGithubApi, type GithubApi } from '../scaffold/github.ts';
 import { handleIssue, type IssueEvent } from '../scaffold/issue.ts';
 import { findTemplate, isTemplatePath, loadTemplateFile } from '../scaffold/load.ts';
@@ -122,6 +123,7 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     dryRun: !!args.dryRun,
     github: githubClients(config, env),
     ...(portalRepo ? { portalRepo } : {}),
+    unreadCatalogFile: unreadCatalogFileCheck(config.sources),
     ...(args.entities.length ? { catalog: createCatalogLookup(args.entities.map((e) => withEtag(e.entity))) } : {}),
     ...(user ? { user } : {}),
     ...(env.GITHUB_RUN_ID ? { taskId: env.GITHUB_RUN_ID } : {}),

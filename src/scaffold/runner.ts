@@ -34,6 +34,8 @@ export interface RunOptions {
   github?: (host: string) => GithubApi;
   portalRepo?: PortalRepo;
   catalog?: CatalogLookup;
+  /** Why the portal would never read a catalog file URL (catalog:register); see ../scaffold/crawled.ts. */
+  unreadCatalogFile?: (url: string) => string | undefined;
   user?: ScaffoldUser;
   /** `context.task.id`; a run id in Actions. */
   taskId?: string;
@@ -152,6 +154,7 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
           github,
           ...(options.portalRepo ? { portalRepo: options.portalRepo } : {}),
           ...(options.catalog ? { catalog: options.catalog } : {}),
+          ...(options.unreadCatalogFile ? { unreadCatalogFile: options.unreadCatalogFile } : {}),
           state,
           log: (message) => log(`[${id}]   ${message}`),
           output: (key, value) => {

@@ -88,6 +88,8 @@ export interface ActionContext {
   portalRepo?: PortalRepo;
   /** The build's catalog (`catalog:fetch`, `http:backstage:request`); absent for a template run as a file. */
   catalog?: CatalogLookup;
+  /** Why the portal's rebuild would never read this catalog file URL, or undefined when it would. */
+  unreadCatalogFile?: (url: string) => string | undefined;
   state: RunState;
   log: (message: string) => void;
   output: (name: string, value: unknown) => void;
