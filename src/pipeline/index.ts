@@ -9,6 +9,7 @@ import { resolveRelations, type Graph } from '../graph/index.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
+import { checkTemplates } from '../scaffold/check.ts';
 import { staleRepoDiagnostics } from './stale.ts';
 
 export interface PipelineOptions {
@@ -41,7 +42,9 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
   const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base });
   const t4 = performance.now();
-  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
+  // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
+  const templates = checkTemplates(catalog.entities);
+  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {
       title: config.site.title,

@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { actionRegistry } from './actions/index.ts';
+import { ACTION_INPUTS, templateProblems } from './check.ts';
 import type { CatalogLookup } from './catalogApi.ts';
 import type { GithubApi } from './github.ts';
 import { renderOutput } from './output.ts';
@@ -49,34 +50,10 @@ export function isTruthy(value: unknown): boolean {
   return Array.isArray(value) ? value.length > 0 : Boolean(value);
 }
 
-/** Every string a template renders (inputs, `if`, `each`, output), for the unknown-filter check. */
-function templateStrings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) templateStrings(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) templateStrings(v, out);
-  return out;
-}
-
-/** Problems found before anything runs: the steps' shape, unknown actions, duplicate ids, unknown filters. */
+/** Problems found before anything runs: the steps' shape, unknown actions and required inputs, filters, `${{ }}` syntax. */
 export function checkTemplate(template: LoadedTemplate, actions: Map<string, ScaffoldAction>, templating: Templating): string[] {
-  const problems: string[] = [];
-  const steps = template.spec.steps;
-  if (!Array.isArray(steps) || steps.length === 0) return ['spec.steps must be a non-empty list'];
-  const ids = new Set<string>();
-  steps.forEach((step, i) => {
-    if (!step || typeof step !== 'object') return problems.push(`spec.steps[${i}] must be an object`);
-    const id = stepId(step, i);
-    if (ids.has(id)) problems.push(`spec.steps[${i}]: the id "${id}" is used twice`);
-    ids.add(id);
-    if (typeof step.action !== 'string' || !actions.has(step.action)) {
-      problems.push(
-        `step "${id}": unknown action ${JSON.stringify(step.action)}; Backlot supports ${[...actions.keys()].sort().join(', ')}`,
-      );
-    }
-  });
-  const unknown = templating.unknownFilters(templateStrings([steps, template.spec.output]));
-  if (unknown.length) problems.push(`unknown filter${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`);
-  return problems;
+  const inputs = Object.fromEntries([...actions.keys()].map((id) => [id, ACTION_INPUTS[id] ?? []]));
+  return templateProblems(template.spec as unknown as JsonObject, inputs, templating).map((p) => `${p.message}${p.hint ? `; ${p.hint}` : ''}`);
 }
 
 const stepId = (step: TemplateStep, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);

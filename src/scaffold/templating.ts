@@ -1,7 +1,7 @@
 // `${{ }}` templating in nunjitsu's closed interpreter: no code generation, no file or process access,
 // only the filters registered here. Errors are thrown, never swallowed (Backstage keeps the raw string).
 
-import { createTemplateRenderer, type TemplateContext, type TemplateRenderer } from 'nunjitsu';
+import { createTemplateRenderer, TemplateLimitError, TemplateRenderError, type TemplateContext, type TemplateRenderer } from 'nunjitsu';
 import { scaffolderFilters } from './filters.ts';
 import type { JsonObject } from './types.ts';
 
@@ -18,6 +18,8 @@ export interface Templating {
   renderFile(source: string, context: JsonObject, where: string, options?: FileTemplateOptions): string;
   /** Filter names used in these sources that no renderer knows. */
   unknownFilters(sources: readonly string[]): string[];
+  /** Why `source` does not parse as a `${{ }}` template (with its line and column), or undefined when it does. */
+  syntaxError(source: string): string | undefined;
 }
 
 /** A render failure, naming where it happened and the expression that failed. */
@@ -112,6 +114,17 @@ export function createTemplating(): Templating {
         return fileRenderer(options).render(source, toTemplateContext(context));
       } catch (err) {
         throw new TemplateError(where, source, (err as Error).message);
+      }
+    },
+    syntaxError(source) {
+      try {
+        values.render(source, {});
+        return undefined;
+      } catch (err) {
+        // Only parsing counts: with no values, evaluation may fail where a real run would not.
+        const parse = (err instanceof TemplateRenderError || err instanceof TemplateLimitError) && err.phase === 'parse';
+        if (!parse || /Unknown template filter/.test((err as Error).message)) return undefined;
+        return (err as Error).message.split('\n')[0];
       }
     },
     unknownFilters(sources) {

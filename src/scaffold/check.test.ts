@@ -1,0 +1,82 @@
+// Templates are checked at build time: their problems reach the pipeline's diagnostics at the line to change.
+
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../config/load.ts';
+import { runPipeline } from '../pipeline/index.ts';
+import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
+import { actionRegistry } from './actions/index.ts';
+import { ACTION_INPUTS } from './check.ts';
+
+const BROKEN = `apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: broken
+spec:
+  type: service
+  owner: team-a
+  steps:
+    - id: fetch
+      action: fetch:template
+      input:
+        values: { name: '\${{ parameters.name }}' }
+    - id: publish
+      action: publish:gitlab
+      input: { repoUrl: x }
+    - id: log
+      action: debug:log
+      input:
+        message: '\${{ parameters.name | shout }}'
+    - id: pr
+      action: publish:github:pull-request
+      input:
+        repoUrl: '\${{ parameters.repoUrl }}'
+        title: '\${{ parameters.name'
+        description: d
+        branchName: b
+    - id: log
+      action: debug:log
+  output:
+    links:
+      - { url: '{% if x %}open' }
+`;
+
+const GOOD = `apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: good
+spec:
+  type: service
+  steps:
+    - id: fetch
+      action: fetch:template
+      input: { url: ./skeleton, values: { name: '\${{ parameters.name | lower }}', repo: '\${{ (parameters.repoUrl | parseRepoUrl).repo }}' } }
+    - id: publish
+      action: publish:github
+      input: { repoUrl: '\${{ parameters.repoUrl }}', description: 'Pipes in text | are fine' }
+  output:
+    links:
+      - { url: '\${{ steps.publish.output.remoteUrl }}' }
+`;
+
+describe('template checks in the pipeline', () => {
+  it('reports unknown actions and filters, missing inputs, bad syntax and duplicate ids with file and line', async () => {
+    const snapshot = memorySnapshot([{ repo: repoInfo('templates'), files: { 'catalog-info.yaml': `${BROKEN}---\n${GOOD}` } }]);
+    const { diagnostics, model } = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml', ignoreDangling: true });
+    const found = diagnostics.filter((d) => d.code.startsWith('template-'));
+    expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.entity} ${d.message}`)).toEqual([
+      'catalog-info.yaml:11:7 error template-input template:default/broken step "fetch" (fetch:template): missing required input "url"',
+      'catalog-info.yaml:14:15 error template-action template:default/broken step "publish": unknown action "publish:gitlab"',
+      'catalog-info.yaml:19:18 error template-filter template:default/broken unknown filter shout',
+      'catalog-info.yaml:24:16 error template-syntax template:default/broken bad ${{ }} syntax in "${{ parameters.name": Template error at line 1, column 1: Unterminated variable tag',
+      'catalog-info.yaml:27:11 error template-steps template:default/broken step id "log" is used twice',
+      'catalog-info.yaml:31:16 error template-syntax template:default/broken bad ${{ }} syntax in "{% if x %}open": Template error at line 1, column 1: Missing endif tag',
+    ]);
+    expect(found[1]!.hint).toMatch(/Backlot runs .*publish:github:pull-request/);
+    // A template with problems stays in the portal, so its card can say why it cannot run.
+    expect(model.entities.map((e) => e.ref)).toEqual(['template:default/broken', 'template:default/good']);
+  });
+
+  it('knows the required inputs of every action Backlot runs, and no other action', () => {
+    expect(Object.keys(ACTION_INPUTS).sort()).toEqual([...actionRegistry().keys()].sort());
+  });
+});

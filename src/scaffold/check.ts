@@ -1,0 +1,115 @@
+// Build-time check of every template's steps and templating, so a template that can only fail later in
+// Actions is reported by `validate` and `build`, at the file and line to change. Pure: no octokit, no I/O.
+
+import { keyPointer } from '../catalog/positions.ts';
+import type { CatalogEntity } from '../model/catalog.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { TEMPLATE_API_VERSION } from '../model/relations.ts';
+import { createTemplating, type Templating } from './templating.ts';
+
+/**
+ * The actions Backlot runs and their required inputs, as Backstage declares them. Kept as data so the pipeline
+ * does not load the actions (and octokit); actions/index.test.ts checks it against the registry.
+ */
+export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
+  'fetch:template': ['url'],
+  'fetch:plain': ['url'],
+  'fetch:template:file': ['url', 'targetPath'],
+  'fs:rename': ['files'],
+  'fs:delete': ['files'],
+  'fs:read': ['path'],
+  'fs:readdir': ['paths'],
+  'debug:log': [],
+  'debug:wait': [],
+  'catalog:write': ['entity'],
+  'catalog:fetch': [],
+  'catalog:register': [],
+  'http:backstage:request': ['path', 'method'],
+  'publish:github': ['repoUrl'],
+  'publish:github:pull-request': ['repoUrl', 'title', 'description', 'branchName'],
+  'github:actions:dispatch': ['repoUrl', 'workflowId', 'branchOrTagName'],
+};
+
+export interface TemplateProblem {
+  /** JSON pointer into the entity (`/spec/steps/2/input/url`). */
+  pointer: string;
+  code: 'template-steps' | 'template-action' | 'template-input' | 'template-filter' | 'template-syntax';
+  message: string;
+  hint?: string;
+}
+
+type Json = { [key: string]: unknown };
+
+/** Every string under `value` with its pointer. */
+function strings(value: unknown, pointer: string, out: Array<[string, string]> = []): Array<[string, string]> {
+  if (typeof value === 'string') out.push([pointer, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${pointer}/${i}`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+  return out;
+}
+
+const stepId = (step: Json, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);
+
+/** Problems of a template's `spec`: the steps' shape, actions, required inputs, filters and `${{ }}` syntax. */
+export function templateProblems(spec: Json, actions: Readonly<Record<string, readonly string[]>>, templating: Templating): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const steps = spec.steps;
+  if (!Array.isArray(steps) || steps.length === 0) return [{ pointer: '/spec/steps', code: 'template-steps', message: 'spec.steps must be a non-empty list' }];
+  const ids = new Set<string>();
+  const known = Object.keys(actions).sort().join(', ');
+  steps.forEach((raw, i) => {
+    const at = `/spec/steps/${i}`;
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return problems.push({ pointer: at, code: 'template-steps', message: `spec.steps[${i}] must be an object` });
+    const step = raw as Json;
+    const id = stepId(step, i);
+    if (ids.has(id)) problems.push({ pointer: `${at}/id`, code: 'template-steps', message: `step id "${id}" is used twice` });
+    ids.add(id);
+    const required = typeof step.action === 'string' ? actions[step.action] : undefined;
+    if (!required) {
+      problems.push({ pointer: `${at}/action`, code: 'template-action', message: `step "${id}": unknown action ${JSON.stringify(step.action)}`, hint: `Backlot runs ${known}` });
+      return;
+    }
+    const input = step.input && typeof step.input === 'object' && !Array.isArray(step.input) ? (step.input as Json) : {};
+    for (const key of required) {
+      if (input[key] === undefined || input[key] === null) {
+        problems.push({ pointer: step.input ? keyPointer(`${at}/input`) : at, code: 'template-input', message: `step "${id}" (${step.action}): missing required input "${key}"` });
+      }
+    }
+  });
+  for (const [pointer, source] of [...strings(steps, '/spec/steps'), ...strings(spec.output, '/spec/output')]) {
+    if (!source.includes('${{') && !source.includes('{%')) continue;
+    const syntax = templating.syntaxError(source);
+    if (syntax) {
+      problems.push({ pointer, code: 'template-syntax', message: `bad \${{ }} syntax in ${JSON.stringify(source.length > 80 ? `${source.slice(0, 80)}…` : source)}: ${syntax}` });
+      continue;
+    }
+    const unknown = templating.unknownFilters([source]);
+    if (unknown.length) {
+      problems.push({ pointer, code: 'template-filter', message: `unknown filter${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}`, hint: 'Backlot has the filters Backstage ships (parseRepoUrl, parseEntityRef, pick, projectSlug) and Nunjucks\' own' });
+    }
+  }
+  return problems;
+}
+
+/** Diagnostics for every v1beta3 Template of the catalog, placed at the field at fault. */
+export function checkTemplates(entities: readonly CatalogEntity[], templating: Templating = createTemplating()): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const e of entities) {
+    if (e.entity.kind !== 'Template' || e.entity.apiVersion !== TEMPLATE_API_VERSION) continue;
+    for (const p of templateProblems((e.entity.spec ?? {}) as Json, ACTION_INPUTS, templating)) {
+      const position = nearestPosition(e.source.positions, p.pointer) ?? e.source;
+      out.push({
+        severity: 'error', code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}),
+        repo: e.source.repo, file: e.source.file, line: position.line, column: position.column, entity: e.ref,
+      });
+    }
+  }
+  return out;
+}
+
+function nearestPosition(positions: CatalogEntity['source']['positions'], pointer: string) {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (positions[p]) return positions[p];
+    if (!p) return undefined;
+  }
+}
