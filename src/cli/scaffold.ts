@@ -11,6 +11,7 @@ import { runPipeline } from '../pipeline/index.ts';
 import { withEtag } from '../pipeline/writeApi.ts';
 import { createCatalogLookup } from '../scaffold/catalogApi.ts';
 import { unreadCatalogFileCheck } from '../scaffold/crawled.ts';
+import { secretsFromEnv } from '../scaffold/secrets.ts';
 import { apiBaseUrlFor, createGithubApi, type GithubApi } from '../scaffold/github.ts';
 import { handleIssue, type IssueEvent } from '../scaffold/issue.ts';
 import { findTemplate, isTemplatePath, loadTemplateFile } from '../scaffold/load.ts';
@@ -124,6 +125,7 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     github: githubClients(config, env),
     ...(portalRepo ? { portalRepo } : {}),
     unreadCatalogFile: unreadCatalogFileCheck(config.sources),
+    secrets: secretsFromEnv(env),
     ...(args.entities.length ? { catalog: createCatalogLookup(args.entities.map((e) => withEtag(e.entity))) } : {}),
     ...(user ? { user } : {}),
     ...(env.GITHUB_RUN_ID ? { taskId: env.GITHUB_RUN_ID } : {}),

@@ -22,6 +22,7 @@ import {
   type StepReport,
   type TemplateStep,
 } from './types.ts';
+import { ANNOTATION_SECRETS, createRedactor, declaredSecrets, redactDeep, referencedSecrets, SECRET_ENV_PREFIX } from './secrets.ts';
 import { formatValuesProblems, parameterPages, validateValues, withDefaults } from './values.ts';
 
 export interface RunOptions {
@@ -43,6 +44,8 @@ export interface RunOptions {
   log?: (line: string) => void;
   actions?: Map<string, ScaffoldAction>;
   templating?: Templating;
+  /** Secret values by name (the scaffold workflow's `BACKLOT_SECRET_*`); a template sees those it declares. */
+  secrets?: Record<string, string>;
 }
 
 /** Backstage: an empty list is false, anything else by JavaScript truthiness. */
@@ -58,9 +61,44 @@ export function checkTemplate(template: LoadedTemplate, actions: Map<string, Sca
 
 const stepId = (step: TemplateStep, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);
 
+/** Runs the template; every secret value is masked in what it logs, returns and throws. */
 export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> {
-  const { template, workspace, dryRun } = options;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const redact = createRedactor(Object.values(options.secrets ?? {}));
+  const print = options.log ?? ((line: string) => console.log(line));
+  const log = (line: string) => print(redact(line));
+  try {
+    return redactDeep(await runSteps({ ...options, log }), redact);
+  } catch (err) {
+    if (err instanceof ScaffoldError) throw new ScaffoldError(redact(err.message), err.step);
+    if (err instanceof Error) err.message = redact(err.message);
+    throw err;
+  }
+}
+
+/** The `secrets` a template sees: those it declares, from those passed; a declared one missing fails a real run. */
+function templateSecrets(options: RunOptions, log: (line: string) => void): JsonObject {
+  const { template } = options;
+  const provided = options.secrets ?? {};
+  const declared = declaredSecrets(template.entity);
+  const out: JsonObject = {};
+  for (const name of declared) {
+    if (provided[name] !== undefined) out[name] = provided[name];
+    else if (options.dryRun) log(`note: secret ${name} is not passed (set ${SECRET_ENV_PREFIX}${name}); secrets.${name} stays empty in this dry run`);
+    else {
+      throw new ScaffoldError(
+        `${template.ref} needs the secret ${name}, which the scaffold workflow does not pass: add the Actions secret ${name} to the portal repo and "${SECRET_ENV_PREFIX}${name}: \${{ secrets.${name} }}" to the env of scaffold.yml's run step`,
+      );
+    }
+  }
+  const undeclared = referencedSecrets([template.spec.steps, template.spec.output]).filter((name) => !declared.includes(name));
+  if (undeclared.length) {
+    log(`warning: the template reads secrets.${undeclared.join(', secrets.')} without listing ${undeclared.length === 1 ? 'it' : 'them'} in the ${ANNOTATION_SECRETS} annotation; ${undeclared.length === 1 ? 'it stays' : 'they stay'} empty`);
+  }
+  return out;
+}
+
+async function runSteps(options: RunOptions & { log: (line: string) => void }): Promise<ScaffoldResult> {
+  const { template, workspace, dryRun, log } = options;
   const actions = options.actions ?? actionRegistry();
   const templating = options.templating ?? createTemplating();
 
@@ -80,7 +118,7 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
     steps: {},
     user: { ref: user.ref, ...(user.entity ? { entity: user.entity } : {}) },
     context: { task: { id: options.taskId ?? randomUUID() } },
-    secrets: {},
+    secrets: templateSecrets(options, log),
   };
   const state: RunState = { published: [], effects: [] };
   const reports: StepReport[] = [];
