@@ -13,6 +13,7 @@ import { createCatalogLookup } from '../scaffold/catalogApi.ts';
 import { unreadCatalogFileCheck } from '../scaffold/crawled.ts';
 import { secretsFromEnv } from '../scaffold/secrets.ts';
 import { apiBaseUrlFor, createGithubApi, type GithubApi } from '../scaffold/github.ts';
+import { allowedTeamsFor, checkAuthor } from '../scaffold/access.ts';
 import { handleIssue, type IssueEvent } from '../scaffold/issue.ts';
 import { findTemplate, isTemplatePath, loadTemplateFile } from '../scaffold/load.ts';
 import { formatNotices, formatSummaryMarkdown, formatSummaryText, type SummaryInput } from '../scaffold/output.ts';
@@ -160,6 +161,7 @@ export async function scaffoldCommand(options: ScaffoldOptions, env: NodeJS.Proc
   try {
     const values = await readValues(options.values);
     const { template, entities } = await loadTemplate(config, options.template, true);
+    if (env.GITHUB_ACTIONS === 'true' && !options.dryRun) await checkActor(config, template.ref, env);
     await runAndReport({ config, template, entities, values, dryRun: options.dryRun, login: env.GITHUB_ACTOR, env });
     return 0;
   } catch (err) {
@@ -168,6 +170,20 @@ export async function scaffoldCommand(options: ScaffoldOptions, env: NodeJS.Proc
     await writeStepSummary(env, `### Scaffolding failed\n\n~~~text\n${err.message}\n~~~`);
     return 1;
   }
+}
+
+/**
+ * In Actions the run acts with the App's token, whoever started it (Run now, `gh workflow run`, the portal's
+ * dispatch): the one who started it, `github.actor`, must pass the same org and team check as an issue's author.
+ */
+async function checkActor(config: BacklotConfig, ref: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const actor = env.GITHUB_ACTOR;
+  const org = config.scaffold?.org ?? portalRepoOf(config, env)?.owner;
+  if (!actor) throw new ScaffoldError('refused: GITHUB_ACTOR is not set, so who started this run is unknown');
+  if (!org) throw new ScaffoldError('refused: the organisation whose members may scaffold is unknown (set scaffold.org or run in the portal repo)');
+  const decision = await checkAuthor(githubClients(config, env)(serverHost(env)), org, actor, allowedTeamsFor(config.scaffold, ref));
+  if (!decision.allowed) throw new ScaffoldError(`refused: ${decision.reason}. Nothing was created.`);
+  console.log(`@${actor} may run ${ref}${decision.teams.length ? ` (team ${decision.teams.join(', ')})` : ''}`);
 }
 
 async function fromIssue(eventPath: string, configFile: string | undefined, env: NodeJS.ProcessEnv): Promise<number> {
