@@ -76,7 +76,9 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
       }
     }
   });
-  for (const [pointer, source] of [...strings(steps, '/spec/steps'), ...strings(spec.output, '/spec/output')]) {
+  const pages = Array.isArray(spec.parameters) ? spec.parameters : spec.parameters ? [spec.parameters] : [];
+  const whens = pages.flatMap((page, i) => (page && typeof page === 'object' && typeof (page as Json).when === 'string' ? [[`/spec/parameters/${Array.isArray(spec.parameters) ? `${i}/` : ''}when`, (page as Json).when as string] as [string, string]] : []));
+  for (const [pointer, source] of [...strings(steps, '/spec/steps'), ...strings(spec.output, '/spec/output'), ...whens]) {
     if (!source.includes('${{') && !source.includes('{%')) continue;
     const syntax = templating.syntaxError(source);
     if (syntax) {

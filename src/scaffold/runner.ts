@@ -23,7 +23,7 @@ import {
   type TemplateStep,
 } from './types.ts';
 import { ANNOTATION_SECRETS, createRedactor, declaredSecrets, redactDeep, referencedSecrets, SECRET_ENV_PREFIX } from './secrets.ts';
-import { formatValuesProblems, parameterPages, validateValues, withDefaults } from './values.ts';
+import { formatValuesProblems, parameterPages, validateValues, withDefaults, type PageCondition } from './values.ts';
 
 export interface RunOptions {
   template: LoadedTemplate;
@@ -105,8 +105,17 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
   const problems = checkTemplate(template, actions, templating);
   if (problems.length) throw new ScaffoldError(`template ${template.ref} cannot run:\n  ${problems.join('\n  ')}`);
   const isObject = options.values !== null && typeof options.values === 'object' && !Array.isArray(options.values);
-  const parameters = isObject ? withDefaults(parameterPages(template.spec.parameters), options.values as JsonObject) : options.values;
-  const valueProblems = validateValues(template.spec.parameters, parameters);
+  // A page with `when: ${{ … }}` counts only when its condition holds for the values, as in Backstage's form.
+  const isShown: PageCondition = (when, values) => {
+    if (typeof when !== 'string') return isTruthy(when);
+    try {
+      return isTruthy(templating.renderValue(when, { parameters: values }, 'the when of a parameter page'));
+    } catch (err) {
+      throw new ScaffoldError((err as Error).message);
+    }
+  };
+  const parameters = isObject ? withDefaults(parameterPages(template.spec.parameters), options.values as JsonObject, isShown) : options.values;
+  const valueProblems = validateValues(template.spec.parameters, parameters, isShown);
   if (valueProblems.length) {
     throw new ScaffoldError(`the values do not match the parameters of ${template.ref}:\n${formatValuesProblems(valueProblems)}`);
   }
