@@ -15,6 +15,7 @@ export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
   'fetch:template': ['url'],
   'fetch:plain': ['url'],
   'fetch:template:file': ['url', 'targetPath'],
+  'fetch:cookiecutter': ['url'],
   'fs:rename': ['files'],
   'fs:delete': ['files'],
   'fs:read': ['path'],

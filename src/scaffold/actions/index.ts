@@ -6,6 +6,7 @@ import { catalogRegister } from './catalogRegister.ts';
 import { catalogWrite } from './catalogWrite.ts';
 import { debugLog } from './debugLog.ts';
 import { debugWait } from './debugWait.ts';
+import { fetchCookiecutter } from './fetchCookiecutter.ts';
 import { fetchPlain } from './fetchPlain.ts';
 import { fetchTemplate } from './fetchTemplate.ts';
 import { fetchTemplateFile } from './fetchTemplateFile.ts';
@@ -16,7 +17,7 @@ import { publishGithub } from './publishGithub.ts';
 import { publishPullRequest } from './publishPullRequest.ts';
 
 export const builtinActions: readonly ScaffoldAction[] = [
-  fetchTemplate, fetchPlain, fetchTemplateFile, fsRename, fsDelete, fsRead, fsReaddir, debugLog, debugWait, catalogWrite, catalogFetch,
+  fetchTemplate, fetchPlain, fetchTemplateFile, fetchCookiecutter, fsRename, fsDelete, fsRead, fsReaddir, debugLog, debugWait, catalogWrite, catalogFetch,
   httpBackstageRequest, publishGithub, publishPullRequest, githubActionsDispatch, catalogRegister,
 ];
 
