@@ -9,7 +9,7 @@ import { resolveRelations, type Graph } from '../graph/index.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
-import { checkTemplates } from '../scaffold/check.ts';
+import { checkTemplates, isTemplate } from '../scaffold/check.ts';
 import { staleRepoDiagnostics } from './stale.ts';
 
 export interface PipelineOptions {
@@ -43,7 +43,9 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base });
   const t4 = performance.now();
   // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
-  const templates = checkTemplates(catalog.entities);
+  const templateRepos = [...new Set(catalog.entities.filter(isTemplate).map((e) => e.source.repo))];
+  const listings = new Map(await Promise.all(templateRepos.map(async (repo) => [repo, await snapshot.list(repo)] as const)));
+  const templates = checkTemplates(catalog.entities, listings);
   const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {

@@ -60,7 +60,7 @@ spec:
 
 describe('template checks in the pipeline', () => {
   it('reports unknown actions and filters, missing inputs, bad syntax and duplicate ids with file and line', async () => {
-    const snapshot = memorySnapshot([{ repo: repoInfo('templates'), files: { 'catalog-info.yaml': `${BROKEN}---\n${GOOD}` } }]);
+    const snapshot = memorySnapshot([{ repo: repoInfo('templates'), files: { 'catalog-info.yaml': `${BROKEN}---\n${GOOD}`, 'skeleton/README.md': '# x' } }]);
     const { diagnostics, model } = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml', ignoreDangling: true });
     const found = diagnostics.filter((d) => d.code.startsWith('template-'));
     expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.entity} ${d.message}`)).toEqual([
@@ -74,6 +74,33 @@ describe('template checks in the pipeline', () => {
     expect(found[1]!.hint).toMatch(/Backlot runs .*publish:github:pull-request/);
     // A template with problems stays in the portal, so its card can say why it cannot run.
     expect(model.entities.map((e) => e.ref)).toEqual(['template:default/broken', 'template:default/good']);
+  });
+
+  it('reports a fetch whose relative url names no folder (or file) of the repo', async () => {
+    const template = `apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata:
+  name: fetches
+spec:
+  type: service
+  steps:
+    - { id: ok, action: fetch:template, input: { url: ./skeleton } }
+    - { id: up, action: fetch:plain, input: { url: ../../shared/ci } }
+    - { id: file, action: fetch:template:file, input: { url: ./files/Dockerfile, targetPath: Dockerfile } }
+    - { id: gone, action: fetch:template, input: { url: ./app-gitops } }
+    - { id: dir, action: fetch:template:file, input: { url: ./skeleton, targetPath: x } }
+    - { id: templated, action: fetch:template, input: { url: './\${{ parameters.flavour }}' } }
+    - { id: remote, action: fetch:plain, input: { url: 'https://github.com/acme/elsewhere/tree/main/x' } }
+`;
+    const snapshot = memorySnapshot([{ repo: repoInfo('templates'), files: {
+      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: t }\nspec: { targets: [./templates/svc/template.yaml] }\n',
+      'templates/svc/template.yaml': template, 'templates/svc/skeleton/README.md': '#', 'templates/svc/files/Dockerfile': 'FROM x', 'shared/ci/build.yml': 'on: push',
+    } }]);
+    const { diagnostics } = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml', ignoreDangling: true });
+    expect(diagnostics.filter((d) => d.code === 'template-fetch').map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
+      'templates/svc/template.yaml:11 step "gone" (fetch:template): "./app-gitops" names no folder of this repo (templates/svc/app-gitops)',
+      'templates/svc/template.yaml:12 step "dir" (fetch:template:file): "./skeleton" names no file of this repo (templates/svc/skeleton)',
+    ]);
   });
 
   it('knows the required inputs of every action Backlot runs, and no other action', () => {

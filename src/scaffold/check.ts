@@ -1,6 +1,7 @@
 // Build-time check of every template's steps and templating, so a template that can only fail later in
 // Actions is reported by `validate` and `build`, at the file and line to change. Pure: no octokit, no I/O.
 
+import { posix } from 'node:path';
 import { keyPointer } from '../catalog/positions.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -34,7 +35,7 @@ export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
 export interface TemplateProblem {
   /** JSON pointer into the entity (`/spec/steps/2/input/url`). */
   pointer: string;
-  code: 'template-steps' | 'template-action' | 'template-input' | 'template-filter' | 'template-syntax';
+  code: 'template-steps' | 'template-action' | 'template-input' | 'template-filter' | 'template-syntax' | 'template-fetch';
   message: string;
   hint?: string;
 }
@@ -51,8 +52,25 @@ function strings(value: unknown, pointer: string, out: Array<[string, string]> =
 
 const stepId = (step: Json, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);
 
-/** Problems of a template's `spec`: the steps' shape, actions, required inputs, filters and `${{ }}` syntax. */
-export function templateProblems(spec: Json, actions: Readonly<Record<string, readonly string[]>>, templating: Templating): TemplateProblem[] {
+/** What a fetch step's relative `url` must name in the template's repo: a folder, or for fetch:template:file a file. */
+const FETCHES: Readonly<Record<string, 'folder' | 'file'>> = { 'fetch:template': 'folder', 'fetch:plain': 'folder', 'fetch:cookiecutter': 'folder', 'fetch:template:file': 'file' };
+
+/** The template's repo as the check sees it: where the template file is, and every file and folder path in the repo. */
+export interface TemplateRepo {
+  file: string;
+  files: ReadonlySet<string>;
+  folders: ReadonlySet<string>;
+}
+
+/** Every file and ancestor folder of a repo's listing (`''` is the root), built once per repo. */
+export function repoPaths(listing: readonly string[]): { files: Set<string>; folders: Set<string> } {
+  const folders = new Set<string>(['']);
+  for (const path of listing) for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) folders.add(path.slice(0, i));
+  return { files: new Set(listing), folders };
+}
+
+/** Problems of a template's `spec`: the steps' shape, actions, required inputs, fetched folders, filters and `${{ }}` syntax. */
+export function templateProblems(spec: Json, actions: Readonly<Record<string, readonly string[]>>, templating: Templating, repo?: TemplateRepo): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   const steps = spec.steps;
   if (!Array.isArray(steps) || steps.length === 0) return [{ pointer: '/spec/steps', code: 'template-steps', message: 'spec.steps must be a non-empty list' }];
@@ -76,6 +94,16 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
         problems.push({ pointer: step.input ? keyPointer(`${at}/input`) : at, code: 'template-input', message: `step "${id}" (${step.action}): missing required input "${key}"` });
       }
     }
+    // A relative url with no templating names a place in the template's own repo: it must be there.
+    const kind = FETCHES[step.action as string];
+    const url = input.url;
+    if (repo && kind && typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:|^\/|\$\{\{|\{%/i.test(url)) {
+      const path = posix.normalize(posix.join(posix.dirname(repo.file), url)).replace(/\/+$/, '').replace(/^\.$/, '');
+      const found = !path.startsWith('..') && (kind === 'file' ? repo.files.has(path) : repo.folders.has(path));
+      if (!found) {
+        problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} names no ${kind} of this repo (${path || '/'})` });
+      }
+    }
   });
   const pages = Array.isArray(spec.parameters) ? spec.parameters : spec.parameters ? [spec.parameters] : [];
   const whens = pages.flatMap((page, i) => (page && typeof page === 'object' && typeof (page as Json).when === 'string' ? [[`/spec/parameters/${Array.isArray(spec.parameters) ? `${i}/` : ''}when`, (page as Json).when as string] as [string, string]] : []));
@@ -94,12 +122,24 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
   return problems;
 }
 
-/** Diagnostics for every v1beta3 Template of the catalog, placed at the field at fault. */
-export function checkTemplates(entities: readonly CatalogEntity[], templating: Templating = createTemplating()): Diagnostic[] {
+export const isTemplate = (e: CatalogEntity) => e.entity.kind === 'Template' && e.entity.apiVersion === TEMPLATE_API_VERSION;
+
+/**
+ * Diagnostics for every v1beta3 Template of the catalog, placed at the field at fault. `listings` holds the file
+ * list of each repo that has templates (by repo name), for the fetch checks.
+ */
+export function checkTemplates(entities: readonly CatalogEntity[], listings: ReadonlyMap<string, readonly string[]> = new Map(), templating: Templating = createTemplating()): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const paths = new Map<string, ReturnType<typeof repoPaths>>();
   for (const e of entities) {
-    if (e.entity.kind !== 'Template' || e.entity.apiVersion !== TEMPLATE_API_VERSION) continue;
-    for (const p of templateProblems((e.entity.spec ?? {}) as Json, ACTION_INPUTS, templating)) {
+    if (!isTemplate(e)) continue;
+    const listing = listings.get(e.source.repo);
+    let repo: TemplateRepo | undefined;
+    if (listing) {
+      if (!paths.has(e.source.repo)) paths.set(e.source.repo, repoPaths(listing));
+      repo = { file: e.source.file, ...paths.get(e.source.repo)! };
+    }
+    for (const p of templateProblems((e.entity.spec ?? {}) as Json, ACTION_INPUTS, templating, repo)) {
       const position = nearestPosition(e.source.positions, p.pointer) ?? e.source;
       out.push({
         severity: 'error', code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}),
