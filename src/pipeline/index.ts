@@ -45,7 +45,9 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
   const templateRepos = [...new Set(catalog.entities.filter(isTemplate).map((e) => e.source.repo))];
   const listings = new Map(await Promise.all(templateRepos.map(async (repo) => [repo, await snapshot.list(repo)] as const)));
-  const templates = checkTemplates(catalog.entities, listings);
+  // A repo validated alone cannot see the org's other repos, so fetch URLs into them are not checked then.
+  const crawled = options.ignoreDangling ? undefined : new Set(snapshot.repos.map((r) => `${r.host}/${r.owner}/${r.name}`.toLowerCase()));
+  const templates = checkTemplates(catalog.entities, listings, crawled);
   const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {

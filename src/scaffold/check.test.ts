@@ -91,16 +91,21 @@ spec:
     - { id: dir, action: fetch:template:file, input: { url: ./skeleton, targetPath: x } }
     - { id: templated, action: fetch:template, input: { url: './\${{ parameters.flavour }}' } }
     - { id: remote, action: fetch:plain, input: { url: 'https://github.com/acme/elsewhere/tree/main/x' } }
+    - { id: crawled, action: fetch:plain, input: { url: 'https://github.com/acme/templates/tree/main/shared' } }
 `;
     const snapshot = memorySnapshot([{ repo: repoInfo('templates'), files: {
       'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: t }\nspec: { targets: [./templates/svc/template.yaml] }\n',
       'templates/svc/template.yaml': template, 'templates/svc/skeleton/README.md': '#', 'templates/svc/files/Dockerfile': 'FROM x', 'shared/ci/build.yml': 'on: push',
     } }]);
-    const { diagnostics } = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml', ignoreDangling: true });
+    const { diagnostics } = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml' });
     expect(diagnostics.filter((d) => d.code === 'template-fetch').map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
       'templates/svc/template.yaml:11 step "gone" (fetch:template): "./app-gitops" names no folder of this repo (templates/svc/app-gitops)',
       'templates/svc/template.yaml:12 step "dir" (fetch:template:file): "./skeleton" names no file of this repo (templates/svc/skeleton)',
+      'templates/svc/template.yaml:14 step "remote" (fetch:plain): "https://github.com/acme/elsewhere/tree/main/x" is not in a repo the portal crawls, so it cannot be fetched',
     ]);
+    // A repo validated alone (a service repo's CI) cannot see the org: URLs are not checked, paths still are.
+    const alone = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml', ignoreDangling: true });
+    expect(alone.diagnostics.filter((d) => d.code === 'template-fetch').map((d) => d.line)).toEqual([11, 12]);
   });
 
   it('knows the required inputs of every action Backlot runs, and no other action', () => {

@@ -58,6 +58,8 @@ const FETCHES: Readonly<Record<string, 'folder' | 'file'>> = { 'fetch:template':
 /** The template's repo as the check sees it: where the template file is, and every file and folder path in the repo. */
 export interface TemplateRepo {
   file: string;
+  /** `host/owner/name` of every repo in the snapshot, lower-cased: what a fetch URL may point into. */
+  crawled?: ReadonlySet<string>;
   files: ReadonlySet<string>;
   folders: ReadonlySet<string>;
 }
@@ -97,6 +99,13 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
     // A relative url with no templating names a place in the template's own repo: it must be there.
     const kind = FETCHES[step.action as string];
     const url = input.url;
+    if (repo?.crawled && kind && typeof url === 'string' && /^https?:\/\//i.test(url) && !/\$\{\{|\{%/.test(url)) {
+      const parsed = URL.canParse(url) ? new URL(url) : undefined;
+      const [owner, name] = parsed ? parsed.pathname.split('/').filter(Boolean) : [];
+      if (!parsed || !owner || !name || !repo.crawled.has(`${parsed.host}/${owner}/${name.replace(/\.git$/, '')}`.toLowerCase())) {
+        problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} is not in a repo the portal crawls, so it cannot be fetched`, hint: 'keep skeletons in a repo of a configured source' });
+      }
+    }
     if (repo && kind && typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:|^\/|\$\{\{|\{%/i.test(url)) {
       const path = posix.normalize(posix.join(posix.dirname(repo.file), url)).replace(/\/+$/, '').replace(/^\.$/, '');
       const found = !path.startsWith('..') && (kind === 'file' ? repo.files.has(path) : repo.folders.has(path));
@@ -128,7 +137,12 @@ export const isTemplate = (e: CatalogEntity) => e.entity.kind === 'Template' && 
  * Diagnostics for every v1beta3 Template of the catalog, placed at the field at fault. `listings` holds the file
  * list of each repo that has templates (by repo name), for the fetch checks.
  */
-export function checkTemplates(entities: readonly CatalogEntity[], listings: ReadonlyMap<string, readonly string[]> = new Map(), templating: Templating = createTemplating()): Diagnostic[] {
+export function checkTemplates(
+  entities: readonly CatalogEntity[],
+  listings: ReadonlyMap<string, readonly string[]> = new Map(),
+  crawled?: ReadonlySet<string>,
+  templating: Templating = createTemplating(),
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const paths = new Map<string, ReturnType<typeof repoPaths>>();
   for (const e of entities) {
@@ -137,7 +151,7 @@ export function checkTemplates(entities: readonly CatalogEntity[], listings: Rea
     let repo: TemplateRepo | undefined;
     if (listing) {
       if (!paths.has(e.source.repo)) paths.set(e.source.repo, repoPaths(listing));
-      repo = { file: e.source.file, ...paths.get(e.source.repo)! };
+      repo = { file: e.source.file, ...paths.get(e.source.repo)!, ...(crawled ? { crawled } : {}) };
     }
     for (const p of templateProblems((e.entity.spec ?? {}) as Json, ACTION_INPUTS, templating, repo)) {
       const position = nearestPosition(e.source.positions, p.pointer) ?? e.source;
