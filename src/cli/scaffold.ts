@@ -5,7 +5,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readCatalog } from '../catalog/index.ts';
+import { createValidator } from '../catalog/validate/index.ts';
 import type { BacklotConfig } from '../config/types.ts';
+import { resolveRelations } from '../graph/index.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { withEtag } from '../pipeline/writeApi.ts';
@@ -88,7 +91,16 @@ export function userFor(login: string | undefined, entities: readonly CatalogEnt
 }
 
 async function loadTemplate(config: BacklotConfig, arg: string, allowPath: boolean): Promise<{ template: LoadedTemplate; entities: CatalogEntity[] }> {
-  if (allowPath && isTemplatePath(arg)) return { template: await loadTemplateFile(arg, process.cwd(), config), entities: [] };
+  if (allowPath && isTemplatePath(arg)) {
+    const template = await loadTemplateFile(arg, process.cwd(), config);
+    // The catalog a template given as a file sees: its repo's (or its folder of repos'), catalog and relations only.
+    const local = config.sources.find((s) => s.type === 'local');
+    const catalog = await readCatalog(template.snapshot, {
+      catalogPath: () => local?.catalogPath ?? '/catalog-info.yaml',
+      validate: createValidator({ customKinds: config.catalog.kinds }),
+    });
+    return { template, entities: resolveRelations(catalog.entities).entities };
+  }
   const ctx = await openConfigured(config);
   const { graph } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
   // graph.entities carry their relations, as the static catalog API serves them.
@@ -127,7 +139,7 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     ...(portalRepo ? { portalRepo } : {}),
     unreadCatalogFile: unreadCatalogFileCheck(config.sources),
     secrets: secretsFromEnv(env),
-    ...(args.entities.length ? { catalog: createCatalogLookup(args.entities.map((e) => withEtag(e.entity))) } : {}),
+    catalog: createCatalogLookup(args.entities.map((e) => withEtag(e.entity))),
     ...(user ? { user } : {}),
     ...(env.GITHUB_RUN_ID ? { taskId: env.GITHUB_RUN_ID } : {}),
   }).finally(() => (args.dryRun ? undefined : rm(workspace, { recursive: true, force: true })));

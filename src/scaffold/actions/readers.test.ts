@@ -76,7 +76,7 @@ describe('fetch:template:file', () => {
 
   it('names a missing file and requires targetPath', async () => {
     await expect(run(`steps:\n  - { id: one, action: fetch:template:file, input: { url: ./nope.txt, targetPath: x } }`)).rejects.toThrow(/no file "templates\/service\/nope.txt"/);
-    await expect(run(`steps:\n  - { id: one, action: fetch:template:file, input: { url: ./a.txt } }`, { 'a.txt': 'a' })).rejects.toThrow(/input "targetPath" is required/);
+    await expect(run(`steps:\n  - { id: one, action: fetch:template:file, input: { url: ./a.txt } }`, { 'a.txt': 'a' })).rejects.toThrow(/step "one" \(fetch:template:file\): missing required input "targetPath"/);
   });
 });
 
@@ -134,5 +134,16 @@ output:
       /the catalog API path "\/api\/catalog\/entity-facets" is not served/,
     );
     await expect(run(`steps:\n  - { id: p, action: http:backstage:request, input: { method: GET, path: /api/catalog/entities/by-name/component/default/gone } }`)).rejects.toThrow(/answered 404/);
+  });
+});
+
+describe('debug:log', () => {
+  it('logs a message rendered to a list or an object as JSON', async () => {
+    const lines: string[] = [];
+    await runTemplate({
+      template: memoryTemplate({ 'templates/service/template.yaml': templateYaml(`steps:\n  - { id: log, action: debug:log, input: { message: '\${{ [1, "a"] }}' } }`) }),
+      values: {}, workspace: tmp(), dryRun: true, log: (l) => lines.push(l),
+    });
+    expect(lines).toContain('[log]   [\n  1,\n  "a"\n]');
   });
 });
