@@ -92,6 +92,8 @@ spec:
     - { id: templated, action: fetch:template, input: { url: './\${{ parameters.flavour }}' } }
     - { id: remote, action: fetch:plain, input: { url: 'https://github.com/acme/elsewhere/tree/main/x' } }
     - { id: crawled, action: fetch:plain, input: { url: 'https://github.com/acme/templates/tree/main/shared' } }
+    - { id: proxy, action: http:backstage:request, input: { method: POST, path: /proxy/github/api/repos/x/pages } }
+    - { id: lookup, action: http:backstage:request, input: { method: GET, path: '/api/catalog/entities/by-name/\${{ parameters.ref }}' } }
 `;
     const snapshot = memorySnapshot([{ repo: repoInfo('templates'), files: {
       'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: { name: t }\nspec: { targets: [./templates/svc/template.yaml] }\n',
@@ -102,6 +104,9 @@ spec:
       'templates/svc/template.yaml:11 step "gone" (fetch:template): "./app-gitops" names no folder of this repo (templates/svc/app-gitops)',
       'templates/svc/template.yaml:12 step "dir" (fetch:template:file): "./skeleton" names no file of this repo (templates/svc/skeleton)',
       'templates/svc/template.yaml:14 step "remote" (fetch:plain): "https://github.com/acme/elsewhere/tree/main/x" is not in a repo the portal crawls, so it cannot be fetched',
+    ]);
+    expect(diagnostics.filter((d) => d.code === 'template-input').map((d) => `${d.line} ${d.message}`)).toEqual([
+      '16 step "proxy" (http:backstage:request): POST /proxy/github/api/repos/x/pages cannot be answered: a static portal has no backend, only GETs of /api/catalog/… paths',
     ]);
     // A repo validated alone (a service repo's CI) cannot see the org: URLs are not checked, paths still are.
     const alone = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml', ignoreDangling: true });

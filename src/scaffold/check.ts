@@ -96,6 +96,17 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
         problems.push({ pointer: step.input ? keyPointer(`${at}/input`) : at, code: 'template-input', message: `step "${id}" (${step.action}): missing required input "${key}"` });
       }
     }
+    // A static portal answers GETs of the catalog API only: anything else can be known to fail now.
+    if (step.action === 'http:backstage:request') {
+      const method = typeof input.method === 'string' && !input.method.includes('${{') ? input.method.toUpperCase() : undefined;
+      const path = typeof input.path === 'string' && !input.path.includes('${{') ? input.path : undefined;
+      if ((method && method !== 'GET' && method !== 'HEAD') || (path && !/^\/?(api\/)?catalog\//.test(path))) {
+        problems.push({
+          pointer: `${at}/input`, code: 'template-input',
+          message: `step "${id}" (http:backstage:request): ${method ?? 'GET'} ${path ?? '(templated path)'} cannot be answered: a static portal has no backend, only GETs of /api/catalog/… paths`,
+        });
+      }
+    }
     // A relative url with no templating names a place in the template's own repo: it must be there.
     const kind = FETCHES[step.action as string];
     const url = input.url;
