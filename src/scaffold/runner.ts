@@ -70,7 +70,11 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
     return redactDeep(await runSteps({ ...options, log }), redact);
   } catch (err) {
     if (err instanceof ScaffoldError) throw new ScaffoldError(redact(err.message), err.step);
-    if (err instanceof Error) err.message = redact(err.message);
+    if (err instanceof Error) {
+      err.message = redact(err.message);
+      // The stack was written when the error was made, message and all.
+      if (err.stack) err.stack = redact(err.stack);
+    }
     throw err;
   }
 }
