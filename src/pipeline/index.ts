@@ -44,7 +44,9 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const t4 = performance.now();
   // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
   const templateRepos = [...new Set(catalog.entities.filter(isTemplate).map((e) => e.source.repo))];
-  const listings = new Map(await Promise.all(templateRepos.map(async (repo) => [repo, await snapshot.list(repo)] as const)));
+  // One listing per repo that holds templates (cached by commit for a crawl); a repo that cannot be listed is not fetch-checked.
+  const listed = await Promise.all(templateRepos.map(async (repo) => [repo, await snapshot.list(repo).catch(() => undefined)] as const));
+  const listings = new Map(listed.flatMap(([repo, files]) => (files ? [[repo, files] as const] : [])));
   // A repo validated alone cannot see the org's other repos, so fetch URLs into them are not checked then.
   const crawled = options.ignoreDangling ? undefined : new Set(snapshot.repos.map((r) => `${r.host}/${r.owner}/${r.name}`.toLowerCase()));
   const templates = checkTemplates(catalog.entities, listings, crawled);
