@@ -167,8 +167,16 @@ describe('least privilege', () => {
     }
     const job = jobs('scaffold.yml').scaffold!;
     expect(job.permissions).toEqual({ contents: 'read' });
-    const [token] = appTokens('scaffold.yml');
-    expect(permissionsOf(token!)).toMatchObject({ 'permission-administration': 'write', 'permission-contents': 'write', 'permission-members': 'read', 'permission-variables': 'write' });
+    const [full, base, ...more] = appTokens('scaffold.yml');
+    expect(more).toEqual([]);
+    const required = { 'permission-administration': 'write', 'permission-contents': 'write', 'permission-workflows': 'write', 'permission-metadata': 'read', 'permission-members': 'read', 'permission-issues': 'write' };
+    expect(permissionsOf(full!)).toEqual({ ...required, 'permission-pull-requests': 'write', 'permission-actions': 'write', 'permission-variables': 'write' });
+    // An App without the optional permissions gets a token with the required ones, not a failed run.
+    expect(permissionsOf(base!)).toEqual(required);
+    expect(base!.if).toBe("steps.app-token.outcome == 'failure'");
+    for (const step of job.steps!.filter((s) => s.run?.includes('backlot scaffold'))) {
+      expect(step.env?.GITHUB_TOKEN).toBe('${{ steps.app-token.outputs.token || steps.base-token.outputs.token }}');
+    }
     const names = job.steps!.map((s) => s.run ?? s.uses ?? '');
     expect(names.findIndex((n) => n.startsWith('npm install'))).toBeLessThan(names.findIndex((n) => n.startsWith('actions/create-github-app-token@')));
   });
