@@ -4,6 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { EmulatorRepo, FixtureFiles } from './repos.ts';
+import { handlePullsRest, type PullRequest } from './rest-pulls.ts';
 import type { RestRequest, RestResponse } from './rest.ts';
 
 export interface ScaffoldSetup {
@@ -13,16 +14,16 @@ export interface ScaffoldSetup {
   orgs?: Record<string, { members: string[]; teams?: Record<string, string[]> }>;
 }
 
-interface Blob {
+export interface Blob {
   type: 'blob';
   bytes: Uint8Array;
 }
-interface Tree {
+export interface Tree {
   type: 'tree';
   /** Flat: full path → file. */
   files: Map<string, { mode: string; sha: string }>;
 }
-interface Commit {
+export interface Commit {
   type: 'commit';
   tree: string;
   parents: string[];
@@ -55,6 +56,8 @@ export interface CreatedRepo {
   merging: Record<string, boolean | string>;
   /** Branch → its protection as last set (the request's settings) and whether signed commits are required. */
   protection: Map<string, { settings: Record<string, unknown>; signatures: boolean }>;
+  /** Pull requests opened through the API, by number (rest-pulls.ts). */
+  pulls: PullRequest[];
 }
 
 export interface RepositoryDispatch {
@@ -206,6 +209,7 @@ function createRepo(state: ScaffoldState, host: ScaffoldHost, owner: string, own
     customProperties: ownerType === 'Organization' ? record(body.custom_properties) : {},
     subscribed: false,
     protection: new Map(),
+    pulls: [],
     ...(typeof body.description === 'string' ? { description: body.description } : {}),
     ...(typeof body.homepage === 'string' ? { homepage: body.homepage } : {}),
   };
@@ -432,6 +436,8 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
     publish(host, created);
     return { status: 201, json: refJson(branch, sha) };
   }
+  const pulls = handlePullsRest(created, rest, req, state, () => publish(host, created));
+  if (pulls) return pulls;
   m = /^\/branches\/([^/]+)\/protection(\/required_signatures)?$/.exec(rest);
   if (m) return branchProtection(created, decodeURIComponent(m[1]!), method, m[2] !== undefined, body);
   // Clients encode the ref's slash (`heads%2Fmain`), as GitHub accepts.

@@ -124,6 +124,28 @@ describe('backlot scaffold against the GitHub emulator', { timeout: 30_000 }, ()
     expect(files['mkdocs.yml']).toContain('crawl-guide');
   });
 
+  it('holds whoever started a dispatched run (github.actor) to the org and the teams the config allows', async () => {
+    const outsider = await run(['--template', 'template:default/node-service', '--values', nodeService('mallorys-service')], { GITHUB_ACTOR: 'mallory', GITHUB_ACTIONS: 'true' });
+    expect(outsider.code).toBe(1);
+    expect(outsider.stderr).toContain('refused: @mallory is not a member of the kestrel-freight organisation. Nothing was created.');
+    expect(emulator.scaffold.created.has('kestrel-freight/mallorys-service')).toBe(false);
+
+    const dir = tmp();
+    const config = join(dir, 'backlot.config.yaml');
+    writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
+    const member = await run(['--config', config, '--template', 'template:default/node-service', '--values', nodeService('bobs-dispatch')], { GITHUB_ACTOR: 'bob', GITHUB_ACTIONS: 'true' });
+    expect(member.code).toBe(1);
+    expect(member.stderr).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');
+    expect(emulator.scaffold.created.has('kestrel-freight/bobs-dispatch')).toBe(false);
+
+    const unknown = await run(['--template', 'template:default/node-service', '--values', nodeService('nobodys-service')], { GITHUB_ACTIONS: 'true' });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('refused: GITHUB_ACTOR is not set');
+
+    // A dry run (a template's own CI) creates nothing and needs no check.
+    expect((await run(['--template', 'template:default/node-service', '--values', nodeService('dry'), '--dry-run', join(tmp(), 'out')], { GITHUB_ACTOR: 'mallory', GITHUB_ACTIONS: 'true' })).code).toBe(0);
+  });
+
   it('fails loudly when the repo already exists', async () => {
     const res = await run(['--template', 'template:default/docs-site', '--values', JSON.stringify({ name: 'portal', owner: 'group:default/platform-team', repoUrl: 'github.com?owner=kestrel-freight&repo=portal' })]);
     expect(res.code).toBe(1);

@@ -36,6 +36,30 @@ function files(dir: string): string[] {
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'backlot-scaffold-cli-'));
 
+describe('a template given as a file sees its repo\'s catalog', { timeout: 30_000 }, () => {
+  it('answers catalog:fetch and http:backstage:request from the catalog files of its git work tree', () => {
+    const repo = tmp();
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n  title: Team A\nspec:\n  type: team\n  children: []\n');
+    writeFileSync(join(repo, 'template.yaml'), `apiVersion: scaffolder.backstage.io/v1beta3
+kind: Template
+metadata: { name: lookup }
+spec:
+  type: service
+  steps:
+    - { id: team, action: catalog:fetch, input: { entityRef: 'group:team-a' } }
+    - { id: api, action: http:backstage:request, input: { method: GET, path: /api/catalog/entities/by-name/group/default/team-a } }
+  output:
+    text:
+      - { title: Team, content: '\${{ steps.team.output.entity.metadata.title }} / \${{ steps.api.output.body.metadata.name }}' }
+`);
+    const res = run(['--template', 'template.yaml', '--dry-run', join(tmp(), 'out')], repo);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('Team A / team-a');
+  });
+});
+
 describe('backlot scaffold --dry-run', { timeout: 30_000 }, () => {
   it('renders a template.yaml into the folder, file by file as expected, and reports the GitHub actions', () => {
     const repo = tmp();

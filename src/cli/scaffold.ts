@@ -5,10 +5,18 @@ import { existsSync, readdirSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readCatalog } from '../catalog/index.ts';
+import { createValidator } from '../catalog/validate/index.ts';
 import type { BacklotConfig } from '../config/types.ts';
+import { resolveRelations } from '../graph/index.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import { runPipeline } from '../pipeline/index.ts';
+import { withEtag } from '../pipeline/writeApi.ts';
+import { createCatalogLookup } from '../scaffold/catalogApi.ts';
+import { unreadCatalogFileCheck } from '../scaffold/crawled.ts';
+import { secretsFromEnv } from '../scaffold/secrets.ts';
 import { apiBaseUrlFor, createGithubApi, type GithubApi } from '../scaffold/github.ts';
+import { allowedTeamsFor, checkAuthor } from '../scaffold/access.ts';
 import { handleIssue, type IssueEvent } from '../scaffold/issue.ts';
 import { findTemplate, isTemplatePath, loadTemplateFile } from '../scaffold/load.ts';
 import { formatNotices, formatSummaryMarkdown, formatSummaryText, type SummaryInput } from '../scaffold/output.ts';
@@ -83,10 +91,20 @@ export function userFor(login: string | undefined, entities: readonly CatalogEnt
 }
 
 async function loadTemplate(config: BacklotConfig, arg: string, allowPath: boolean): Promise<{ template: LoadedTemplate; entities: CatalogEntity[] }> {
-  if (allowPath && isTemplatePath(arg)) return { template: await loadTemplateFile(arg), entities: [] };
+  if (allowPath && isTemplatePath(arg)) {
+    const template = await loadTemplateFile(arg, process.cwd(), config);
+    // The catalog a template given as a file sees: its repo's (or its folder of repos'), catalog and relations only.
+    const local = config.sources.find((s) => s.type === 'local');
+    const catalog = await readCatalog(template.snapshot, {
+      catalogPath: () => local?.catalogPath ?? '/catalog-info.yaml',
+      validate: createValidator({ customKinds: config.catalog.kinds }),
+    });
+    return { template, entities: resolveRelations(catalog.entities).entities };
+  }
   const ctx = await openConfigured(config);
-  const { catalog } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
-  return { template: findTemplate(catalog.entities, ctx.snapshot, arg), entities: catalog.entities };
+  const { graph } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  // graph.entities carry their relations, as the static catalog API serves them.
+  return { template: findTemplate(graph.entities, ctx.snapshot, arg), entities: graph.entities };
 }
 
 async function writeStepSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
@@ -119,6 +137,9 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     dryRun: !!args.dryRun,
     github: githubClients(config, env),
     ...(portalRepo ? { portalRepo } : {}),
+    unreadCatalogFile: unreadCatalogFileCheck(config.sources),
+    secrets: secretsFromEnv(env),
+    catalog: createCatalogLookup(args.entities.map((e) => withEtag(e.entity))),
     ...(user ? { user } : {}),
     ...(env.GITHUB_RUN_ID ? { taskId: env.GITHUB_RUN_ID } : {}),
   }).finally(() => (args.dryRun ? undefined : rm(workspace, { recursive: true, force: true })));
@@ -152,6 +173,7 @@ export async function scaffoldCommand(options: ScaffoldOptions, env: NodeJS.Proc
   try {
     const values = await readValues(options.values);
     const { template, entities } = await loadTemplate(config, options.template, true);
+    if (env.GITHUB_ACTIONS === 'true' && !options.dryRun) await checkActor(config, template.ref, env);
     await runAndReport({ config, template, entities, values, dryRun: options.dryRun, login: env.GITHUB_ACTOR, env });
     return 0;
   } catch (err) {
@@ -160,6 +182,20 @@ export async function scaffoldCommand(options: ScaffoldOptions, env: NodeJS.Proc
     await writeStepSummary(env, `### Scaffolding failed\n\n~~~text\n${err.message}\n~~~`);
     return 1;
   }
+}
+
+/**
+ * In Actions the run acts with the App's token, whoever started it (Run now, `gh workflow run`, the portal's
+ * dispatch): the one who started it, `github.actor`, must pass the same org and team check as an issue's author.
+ */
+async function checkActor(config: BacklotConfig, ref: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const actor = env.GITHUB_ACTOR;
+  const org = config.scaffold?.org ?? portalRepoOf(config, env)?.owner;
+  if (!actor) throw new ScaffoldError('refused: GITHUB_ACTOR is not set, so who started this run is unknown');
+  if (!org) throw new ScaffoldError('refused: the organisation whose members may scaffold is unknown (set scaffold.org or run in the portal repo)');
+  const decision = await checkAuthor(githubClients(config, env)(serverHost(env)), org, actor, allowedTeamsFor(config.scaffold, ref));
+  if (!decision.allowed) throw new ScaffoldError(`refused: ${decision.reason}. Nothing was created.`);
+  console.log(`@${actor} may run ${ref}${decision.teams.length ? ` (team ${decision.teams.join(', ')})` : ''}`);
 }
 
 async function fromIssue(eventPath: string, configFile: string | undefined, env: NodeJS.ProcessEnv): Promise<number> {

@@ -9,6 +9,7 @@ import { resolveRelations, type Graph } from '../graph/index.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
+import { checkTemplates, isTemplate } from '../scaffold/check.ts';
 import { staleRepoDiagnostics } from './stale.ts';
 
 export interface PipelineOptions {
@@ -41,7 +42,15 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
   const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base });
   const t4 = performance.now();
-  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
+  // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
+  const templateRepos = [...new Set(catalog.entities.filter(isTemplate).map((e) => e.source.repo))];
+  // One listing per repo that holds templates (cached by commit for a crawl); a repo that cannot be listed is not fetch-checked.
+  const listed = await Promise.all(templateRepos.map(async (repo) => [repo, await snapshot.list(repo).catch(() => undefined)] as const));
+  const listings = new Map(listed.flatMap(([repo, files]) => (files ? [[repo, files] as const] : [])));
+  // A repo validated alone cannot see the org's other repos, so fetch URLs into them are not checked then.
+  const crawled = options.ignoreDangling ? undefined : new Set(snapshot.repos.map((r) => `${r.host}/${r.owner}/${r.name}`.toLowerCase()));
+  const templates = checkTemplates(catalog.entities, listings, crawled);
+  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {
       title: config.site.title,

@@ -2,14 +2,16 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { createValidator } from '../catalog/validate/index.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Entity } from '../model/entity.ts';
 import { entityRefOf, parseEntityRef, stringifyEntityRef } from '../model/entityRef.ts';
-import { openLocalRepos } from '../sources/local.ts';
+import type { BacklotConfig, LocalSourceConfig } from '../config/types.ts';
+import { openLocalRepos, openLocalSource } from '../sources/local.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
+import { gitRemoteOf } from './gitRemote.ts';
 import { ScaffoldError, type LoadedTemplate, type TemplateSpec } from './types.ts';
 
 export { TEMPLATE_API_VERSION } from '../model/relations.ts';
@@ -58,8 +60,23 @@ function repoRootOf(file: string): string {
   }
 }
 
-/** A template.yaml on disk; `fetch:*` may read files anywhere in its repo (the enclosing git checkout). */
-export async function loadTemplateFile(path: string, cwd = process.cwd()): Promise<LoadedTemplate> {
+/** The configured folder of repos the file lies in, and the name of its repo there (the first folder under it). */
+function localRepoOf(file: string, config: BacklotConfig | undefined): { source: LocalSourceConfig; dir: string; repo: string } | undefined {
+  for (const source of config?.sources ?? []) {
+    if (source.type !== 'local') continue;
+    const dir = resolve(config!.root, source.path);
+    const parts = relative(dir, file).split(sep);
+    if (parts.length >= 2 && parts[0] !== '..' && !isAbsolute(parts[0]!)) return { source, dir, repo: parts[0]! };
+  }
+  return undefined;
+}
+
+/**
+ * A template.yaml on disk. Its repo is the repo folder it lies in when that is under a configured folder of repos
+ * (the other repos there can then be fetched from, as in a build), else the git work tree it lives in, so
+ * `../../skeletons/x` and URLs into that repo resolve as Backstage resolves them.
+ */
+export async function loadTemplateFile(path: string, cwd = process.cwd(), config?: BacklotConfig): Promise<LoadedTemplate> {
   const file = resolve(cwd, path);
   let text: string;
   try {
@@ -81,7 +98,16 @@ export async function loadTemplateFile(path: string, cwd = process.cwd()): Promi
   if (issues.length) {
     throw new ScaffoldError(`${path} is not a valid template:\n${issues.map((i) => `  /${i.path.join('/')} ${i.message}`).join('\n')}`);
   }
+  const local = localRepoOf(file, config);
+  if (local) {
+    const snapshot = await openLocalSource(local.source, config!.root);
+    const repo = snapshot.repos.find((r) => r.name === local.repo);
+    if (repo) return templateFromEntity(entity, snapshot, repo, relative(join(local.dir, local.repo), file).split(sep).join('/'));
+  }
   const root = repoRootOf(file);
-  const snapshot = await openLocalRepos([{ name: basename(root), dir: root }], { org: 'local', host: 'github.com', defaultBranch: 'main' });
+  const remote = gitRemoteOf(root);
+  const snapshot = await openLocalRepos([{ name: remote?.name ?? basename(root), dir: root }], {
+    org: remote?.owner ?? 'local', host: remote?.host ?? 'github.com', defaultBranch: 'main',
+  });
   return templateFromEntity(entity, snapshot, snapshot.repos[0]!, relative(root, file).split(sep).join('/'));
 }

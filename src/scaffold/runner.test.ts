@@ -96,14 +96,14 @@ output:
       error = err;
     }
     expect(error).toBeInstanceOf(ScaffoldError);
-    expect((error as Error).message).toMatch(/step "second": unknown action "publish:gitlab"; Backlot supports .*fetch:template/);
-    expect((error as Error).message).toContain('unknown filter: shout');
+    expect((error as Error).message).toMatch(/step "second": unknown action "publish:gitlab"; Backlot runs .*fetch:template/);
+    expect((error as Error).message).toContain('unknown filter shout');
     expect(lines).toEqual([]);
   });
 
   it('refuses duplicate step ids', async () => {
     const t = template(`steps:\n  - { id: a, action: debug:log }\n  - { id: a, action: debug:log }`);
-    await expect(run(t)).rejects.toThrow(/the id "a" is used twice/);
+    await expect(run(t)).rejects.toThrow(/step id "a" is used twice/);
   });
 
   it('validates the values against every parameter page, fills defaults', async () => {

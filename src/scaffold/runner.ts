@@ -4,6 +4,8 @@
 import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { actionRegistry } from './actions/index.ts';
+import { ACTION_INPUTS, templateProblems } from './check.ts';
+import type { CatalogLookup } from './catalogApi.ts';
 import type { GithubApi } from './github.ts';
 import { renderOutput } from './output.ts';
 import { createTemplating, type Templating } from './templating.ts';
@@ -20,7 +22,8 @@ import {
   type StepReport,
   type TemplateStep,
 } from './types.ts';
-import { formatValuesProblems, parameterPages, validateValues, withDefaults } from './values.ts';
+import { ANNOTATION_SECRETS, createRedactor, declaredSecrets, redactDeep, referencedSecrets, SECRET_ENV_PREFIX } from './secrets.ts';
+import { formatValuesProblems, parameterPages, validateValues, withDefaults, type PageCondition } from './values.ts';
 
 export interface RunOptions {
   template: LoadedTemplate;
@@ -32,12 +35,17 @@ export interface RunOptions {
   /** GitHub client per host; required unless dry-running. */
   github?: (host: string) => GithubApi;
   portalRepo?: PortalRepo;
+  catalog?: CatalogLookup;
+  /** Why the portal would never read a catalog file URL (catalog:register); see ../scaffold/crawled.ts. */
+  unreadCatalogFile?: (url: string) => string | undefined;
   user?: ScaffoldUser;
   /** `context.task.id`; a run id in Actions. */
   taskId?: string;
   log?: (line: string) => void;
   actions?: Map<string, ScaffoldAction>;
   templating?: Templating;
+  /** Secret values by name (the scaffold workflow's `BACKLOT_SECRET_*`); a template sees those it declares. */
+  secrets?: Record<string, string>;
 }
 
 /** Backstage: an empty list is false, anything else by JavaScript truthiness. */
@@ -45,49 +53,73 @@ export function isTruthy(value: unknown): boolean {
   return Array.isArray(value) ? value.length > 0 : Boolean(value);
 }
 
-/** Every string a template renders (inputs, `if`, `each`, output), for the unknown-filter check. */
-function templateStrings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) templateStrings(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) templateStrings(v, out);
-  return out;
-}
-
-/** Problems found before anything runs: the steps' shape, unknown actions, duplicate ids, unknown filters. */
+/** Problems found before anything runs: the steps' shape, unknown actions and required inputs, filters, `${{ }}` syntax. */
 export function checkTemplate(template: LoadedTemplate, actions: Map<string, ScaffoldAction>, templating: Templating): string[] {
-  const problems: string[] = [];
-  const steps = template.spec.steps;
-  if (!Array.isArray(steps) || steps.length === 0) return ['spec.steps must be a non-empty list'];
-  const ids = new Set<string>();
-  steps.forEach((step, i) => {
-    if (!step || typeof step !== 'object') return problems.push(`spec.steps[${i}] must be an object`);
-    const id = stepId(step, i);
-    if (ids.has(id)) problems.push(`spec.steps[${i}]: the id "${id}" is used twice`);
-    ids.add(id);
-    if (typeof step.action !== 'string' || !actions.has(step.action)) {
-      problems.push(
-        `step "${id}": unknown action ${JSON.stringify(step.action)}; Backlot supports ${[...actions.keys()].sort().join(', ')}`,
-      );
-    }
-  });
-  const unknown = templating.unknownFilters(templateStrings([steps, template.spec.output]));
-  if (unknown.length) problems.push(`unknown filter${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`);
-  return problems;
+  const inputs = Object.fromEntries([...actions.keys()].map((id) => [id, ACTION_INPUTS[id] ?? []]));
+  return templateProblems(template.spec as unknown as JsonObject, inputs, templating).map((p) => `${p.message}${p.hint ? `; ${p.hint}` : ''}`);
 }
 
 const stepId = (step: TemplateStep, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);
 
+/** Runs the template; every secret value is masked in what it logs, returns and throws. */
 export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> {
-  const { template, workspace, dryRun } = options;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const redact = createRedactor(Object.values(options.secrets ?? {}));
+  const print = options.log ?? ((line: string) => console.log(line));
+  const log = (line: string) => print(redact(line));
+  try {
+    return redactDeep(await runSteps({ ...options, log }), redact);
+  } catch (err) {
+    if (err instanceof ScaffoldError) throw new ScaffoldError(redact(err.message), err.step);
+    if (err instanceof Error) {
+      err.message = redact(err.message);
+      // The stack was written when the error was made, message and all.
+      if (err.stack) err.stack = redact(err.stack);
+    }
+    throw err;
+  }
+}
+
+/** The `secrets` a template sees: those it declares, from those passed; a declared one missing fails a real run. */
+function templateSecrets(options: RunOptions, log: (line: string) => void): JsonObject {
+  const { template } = options;
+  const provided = options.secrets ?? {};
+  const declared = declaredSecrets(template.entity);
+  const out: JsonObject = {};
+  for (const name of declared) {
+    if (provided[name] !== undefined) out[name] = provided[name];
+    else if (options.dryRun) log(`note: secret ${name} is not passed (set ${SECRET_ENV_PREFIX}${name}); secrets.${name} stays empty in this dry run`);
+    else {
+      throw new ScaffoldError(
+        `${template.ref} needs the secret ${name}, which the scaffold workflow does not pass: add the Actions secret ${name} to the portal repo and "${SECRET_ENV_PREFIX}${name}: \${{ secrets.${name} }}" to the env of scaffold.yml's run step`,
+      );
+    }
+  }
+  const undeclared = referencedSecrets([template.spec.steps, template.spec.output]).filter((name) => !declared.includes(name));
+  if (undeclared.length) {
+    log(`warning: the template reads secrets.${undeclared.join(', secrets.')} without listing ${undeclared.length === 1 ? 'it' : 'them'} in the ${ANNOTATION_SECRETS} annotation; ${undeclared.length === 1 ? 'it stays' : 'they stay'} empty`);
+  }
+  return out;
+}
+
+async function runSteps(options: RunOptions & { log: (line: string) => void }): Promise<ScaffoldResult> {
+  const { template, workspace, dryRun, log } = options;
   const actions = options.actions ?? actionRegistry();
   const templating = options.templating ?? createTemplating();
 
   const problems = checkTemplate(template, actions, templating);
   if (problems.length) throw new ScaffoldError(`template ${template.ref} cannot run:\n  ${problems.join('\n  ')}`);
   const isObject = options.values !== null && typeof options.values === 'object' && !Array.isArray(options.values);
-  const parameters = isObject ? withDefaults(parameterPages(template.spec.parameters), options.values as JsonObject) : options.values;
-  const valueProblems = validateValues(template.spec.parameters, parameters);
+  // A page with `when: ${{ … }}` counts only when its condition holds for the values, as in Backstage's form.
+  const isShown: PageCondition = (when, values) => {
+    if (typeof when !== 'string') return isTruthy(when);
+    try {
+      return isTruthy(templating.renderValue(when, { parameters: values }, 'the when of a parameter page'));
+    } catch (err) {
+      throw new ScaffoldError((err as Error).message);
+    }
+  };
+  const parameters = isObject ? withDefaults(parameterPages(template.spec.parameters), options.values as JsonObject, isShown) : options.values;
+  const valueProblems = validateValues(template.spec.parameters, parameters, isShown);
   if (valueProblems.length) {
     throw new ScaffoldError(`the values do not match the parameters of ${template.ref}:\n${formatValuesProblems(valueProblems)}`);
   }
@@ -99,7 +131,7 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
     steps: {},
     user: { ref: user.ref, ...(user.entity ? { entity: user.entity } : {}) },
     context: { task: { id: options.taskId ?? randomUUID() } },
-    secrets: {},
+    secrets: templateSecrets(options, log),
   };
   const state: RunState = { published: [], effects: [] };
   const reports: StepReport[] = [];
@@ -149,6 +181,8 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
           dryRun,
           github,
           ...(options.portalRepo ? { portalRepo: options.portalRepo } : {}),
+          ...(options.catalog ? { catalog: options.catalog } : {}),
+          ...(options.unreadCatalogFile ? { unreadCatalogFile: options.unreadCatalogFile } : {}),
           state,
           log: (message) => log(`[${id}]   ${message}`),
           output: (key, value) => {

@@ -1,6 +1,7 @@
 // Files next to a template, read from the snapshot: what `fetch:template` and `fetch:plain` copy.
 
 import { posix } from 'node:path';
+import type { RepoInfo } from '../snapshot/types.ts';
 import type { LoadedTemplate } from './types.ts';
 
 export interface SkeletonFile {
@@ -13,35 +14,54 @@ export interface SkeletonFile {
   executable?: boolean;
 }
 
+/** Where a `url` input points: a repo of the snapshot and a repo-relative path in it (`''` for its root). */
+export interface SkeletonLocation {
+  repo: RepoInfo;
+  path: string;
+  /** Set when the URL names a branch other than the one the portal crawled (whose files are used). */
+  note?: string;
+}
+
 /**
- * The repo-relative folder a `url` input names: a path relative to the template file, or a URL of the
- * same repo (`https://host/owner/repo/tree/<ref>/<path>`). Other repos are refused: the snapshot only
- * holds what the portal crawled, and a template should not pull code from elsewhere.
+ * Resolves a `url` input: a path relative to the template file, or a URL of a repo in the snapshot
+ * (`https://host/owner/repo/tree/<ref>/<path>`, `/blob/…`, or the repo itself). Organisations keep skeletons
+ * in repos of their own; any repo the portal crawled may be read, nothing else, and never above a repo's root.
  */
-export function resolveTemplateUrl(template: LoadedTemplate, url: string): string {
+export function resolveTemplateUrl(template: LoadedTemplate, url: string): SkeletonLocation {
   if (typeof url !== 'string' || url === '') throw new Error('input "url" is required');
+  let repo = template.repo;
   let path: string;
+  let note: string | undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    // URL parsing would quietly fold `..` (also `%2E%2E`) into another repo's path: refuse such URLs outright.
+    if (/\/(?:\.|%2e){1,2}(?:[/?#]|$)/i.test(url)) throw new Error(`"${url}" has "." or ".." segments; name the folder directly`);
     const parsed = new URL(url);
-    const repoUrl = new URL(template.repo.url);
-    const [owner, name, kind, , ...rest] = parsed.pathname.split('/').filter(Boolean);
-    const same =
-      parsed.host === repoUrl.host &&
-      `${owner}/${name}`.toLowerCase() === `${template.repo.owner}/${template.repo.name}`.toLowerCase();
-    if (!same) throw new Error(`"${url}" is not in the template's repo ${template.repo.url}; only files of that repo can be fetched`);
+    const [owner, name, kind, ref, ...rest] = parsed.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const full = `${owner}/${name?.replace(/\.git$/, '')}`.toLowerCase();
+    const found =
+      parsed.host === new URL(template.repo.url).host && full === `${template.repo.owner}/${template.repo.name}`.toLowerCase()
+        ? template.repo
+        : template.snapshot.repos.find((r) => r.host === parsed.host && `${r.owner}/${r.name}`.toLowerCase() === full);
+    if (!found) {
+      throw new Error(`"${url}" is not in a repo the portal crawled (the template's repo is ${template.repo.url}); only those repos can be fetched`);
+    }
+    repo = found;
     path = kind === 'tree' || kind === 'blob' ? rest.join('/') : '';
+    if ((kind === 'tree' || kind === 'blob') && ref && ref !== repo.defaultBranch) {
+      note = `"${url}" names the branch ${ref}; the files are read at ${repo.defaultBranch}, the branch the portal crawled`;
+    }
   } else {
     if (url.startsWith('/')) throw new Error(`"${url}" is absolute; use a path relative to the template file`);
     path = posix.join(posix.dirname(template.file), url);
   }
   const normal = posix.normalize(path).replace(/\/+$/, '');
-  if (normal === '..' || normal.startsWith('../')) throw new Error(`"${url}" leaves the template's repo`);
-  return normal === '.' ? '' : normal;
+  if (normal === '..' || normal.startsWith('../')) throw new Error(`"${url}" leaves the repo ${repo.url}`);
+  return { repo, path: normal === '.' ? '' : normal, ...(note ? { note } : {}) };
 }
 
-/** Every file under `dir` of the template's repo, with its contents. */
-export async function readSkeleton(template: LoadedTemplate, dir: string): Promise<SkeletonFile[]> {
-  const { snapshot, repo } = template;
+/** Every file under a folder of a repo, with its contents. */
+export async function readSkeleton(template: LoadedTemplate, { repo, path: dir }: SkeletonLocation): Promise<SkeletonFile[]> {
+  const { snapshot } = template;
   const prefix = dir ? `${dir}/` : '';
   const paths = (await snapshot.list(repo.name)).filter((p) => p.startsWith(prefix));
   if (paths.length === 0) throw new Error(`no files under "${dir || '/'}" in ${repo.url}`);
@@ -62,4 +82,23 @@ export async function readSkeleton(template: LoadedTemplate, dir: string): Promi
     }
   }
   return files;
+}
+
+/** One file of a repo. */
+export async function readSkeletonFile(template: LoadedTemplate, { repo, path }: SkeletonLocation): Promise<SkeletonFile> {
+  const { snapshot } = template;
+  if (!path || !(await snapshot.list(repo.name)).includes(path)) throw new Error(`no file "${path || '/'}" in ${repo.url}`);
+  const [file] = await snapshot.read([{ repo: repo.name, path }]);
+  const executable = (await snapshot.executables(repo.name)).has(path) ? { executable: true } : {};
+  if (file?.kind === 'text') return { path, text: file.text, ...executable };
+  if (file?.kind === 'skipped') {
+    const bytes = await snapshot.readBytes({ repo: repo.name, path });
+    if (bytes) return { path, bytes, ...executable };
+  }
+  throw new Error(`cannot read ${path} of ${repo.url}`);
+}
+
+/** `skeleton/` in the template's own repo, `owner/repo:skeleton/` in another. */
+export function describeLocation(template: LoadedTemplate, { repo, path }: SkeletonLocation): string {
+  return `${repo === template.repo ? '' : `${repo.owner}/${repo.name}:`}${path || '/'}`;
 }

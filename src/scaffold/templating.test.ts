@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRepoUrl } from './filters.ts';
-import { createTemplating, TemplateError } from './templating.ts';
+import { createTemplating, shimStringMethods, TemplateError } from './templating.ts';
 
 const t = createTemplating();
 const render = (value: unknown, context: Record<string, unknown> = {}) => t.renderValue(value, context, 'input.x');
@@ -111,5 +111,15 @@ describe('file templates', () => {
   it('render with values, regexes allowed, and cookiecutter delimiters when asked', () => {
     expect(t.renderFile("${{ values.name | replace(r/-/g, '_') }}", { values: { name: 'a-b' } }, 'f')).toBe('a_b');
     expect(t.renderFile('{{ cookiecutter.name }} ${{ x }}', { cookiecutter: { name: 'n' } }, 'f', { cookiecutterCompat: true })).toBe('n $');
+  });
+});
+
+describe('string methods Backstage templates call', () => {
+  it('runs x.replaceAll(a, b) as Nunjucks does, in values and files, leaving string literals and plain text alone', () => {
+    const context = { values: { envs: 'dev,test,prod', name: 'a.b' } };
+    expect(render("${{ values.envs.replaceAll(',', '-') }}", context)).toBe('dev-test-prod');
+    expect(render("${{ 'x' ~ values.name.replaceAll('.', '_') ~ '.replaceAll(' }}", context)).toBe('xa_b.replaceAll(');
+    expect(t.renderFile("envs: ${{ values.envs.replaceAll(',','-') }}\ncode: s.replaceAll(',', '-')\n", context, 'file f')).toBe("envs: dev-test-prod\ncode: s.replaceAll(',', '-')\n");
+    expect(shimStringMethods("{% set e = values.envs.replaceAll(',', ' ') %}${{ e }}")).toBe("{% set e = values.envs | replace(',', ' ') %}${{ e }}");
   });
 });

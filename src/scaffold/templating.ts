@@ -1,7 +1,7 @@
 // `${{ }}` templating in nunjitsu's closed interpreter: no code generation, no file or process access,
 // only the filters registered here. Errors are thrown, never swallowed (Backstage keeps the raw string).
 
-import { createTemplateRenderer, type TemplateContext, type TemplateRenderer } from 'nunjitsu';
+import { createTemplateRenderer, TemplateLimitError, TemplateRenderError, type TemplateContext, type TemplateRenderer } from 'nunjitsu';
 import { scaffolderFilters } from './filters.ts';
 import type { JsonObject } from './types.ts';
 
@@ -18,6 +18,8 @@ export interface Templating {
   renderFile(source: string, context: JsonObject, where: string, options?: FileTemplateOptions): string;
   /** Filter names used in these sources that no renderer knows. */
   unknownFilters(sources: readonly string[]): string[];
+  /** Why `source` does not parse as a `${{ }}` template (with its line and column), or undefined when it does. */
+  syntaxError(source: string): string | undefined;
 }
 
 /** A render failure, naming where it happened and the expression that failed. */
@@ -53,6 +55,25 @@ export function toPlain(value: unknown): unknown {
 }
 
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g;
+const REPLACE_ALL = /(?<=[\w$\])])\s*\.replaceAll\s*\(/g;
+
+/**
+ * Backstage renders with real Nunjucks, where a string's own methods work; nunjitsu allows a safe list that lacks
+ * `replaceAll` (0.7.0), which real templates use (`\${{ values.envs.replaceAll(',', '-') }}`). Inside expressions, and
+ * outside string literals, `x.replaceAll(a, b)` becomes `x | replace(a, b)`: Nunjucks' filter replaces every match too.
+ */
+export function shimStringMethods(source: string): string {
+  if (!source.includes('replaceAll')) return source;
+  return source.replace(EXPRESSION, (whole) => {
+    let out = '';
+    let last = 0;
+    for (const literal of whole.matchAll(STRING_LITERAL)) {
+      out += whole.slice(last, literal.index).replace(REPLACE_ALL, ' | replace(') + literal[0];
+      last = literal.index! + literal[0].length;
+    }
+    return out + whole.slice(last).replace(REPLACE_ALL, ' | replace(');
+  });
+}
 const STRING_LITERAL = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 const FILTER_USE = /\|\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)/g;
 
@@ -79,7 +100,7 @@ export function createTemplating(): Templating {
   function walk(value: unknown, context: TemplateContext, where: string): unknown {
     if (typeof value === 'string') {
       try {
-        return toPlain(values.renderValue(value, context, { coercion: 'json' }));
+        return toPlain(values.renderValue(shimStringMethods(value), context, { coercion: 'json' }));
       } catch (err) {
         throw new TemplateError(where, value, (err as Error).message);
       }
@@ -109,9 +130,20 @@ export function createTemplating(): Templating {
     renderValue: (value, context, where) => walk(value, toTemplateContext(context), where),
     renderFile(source, context, where, options = {}) {
       try {
-        return fileRenderer(options).render(source, toTemplateContext(context));
+        return fileRenderer(options).render(shimStringMethods(source), toTemplateContext(context));
       } catch (err) {
         throw new TemplateError(where, source, (err as Error).message);
+      }
+    },
+    syntaxError(source) {
+      try {
+        values.render(shimStringMethods(source), {});
+        return undefined;
+      } catch (err) {
+        // Only parsing counts: with no values, evaluation may fail where a real run would not.
+        const parse = (err instanceof TemplateRenderError || err instanceof TemplateLimitError) && err.phase === 'parse';
+        if (!parse || /Unknown template filter/.test((err as Error).message)) return undefined;
+        return (err as Error).message.split('\n')[0];
       }
     },
     unknownFilters(sources) {

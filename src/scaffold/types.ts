@@ -2,6 +2,7 @@
 
 import type { Entity } from '../model/entity.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
+import type { CatalogLookup } from './catalogApi.ts';
 import type { GithubApi } from './github.ts';
 import type { Templating } from './templating.ts';
 
@@ -85,6 +86,10 @@ export interface ActionContext {
   github: (host: string) => GithubApi;
   /** The portal's own repo, which `catalog:register` asks to rebuild. */
   portalRepo?: PortalRepo;
+  /** The build's catalog (`catalog:fetch`, `http:backstage:request`); absent for a template run as a file. */
+  catalog?: CatalogLookup;
+  /** Why the portal's rebuild would never read this catalog file URL, or undefined when it would. */
+  unreadCatalogFile?: (url: string) => string | undefined;
   state: RunState;
   log: (message: string) => void;
   output: (name: string, value: unknown) => void;

@@ -15,10 +15,25 @@ export function parameterPages(parameters: JsonObject | JsonObject[] | undefined
   return readPages(parameters) as JsonObject[];
 }
 
-/** Fills top-level `default`s the form would have filled (the CLI and the issue path have no form). */
-export function withDefaults(pages: JsonObject[], values: JsonObject): JsonObject {
+/**
+ * Whether a page is shown for these values: Backstage's page-level `when: ${{ … }}`. The caller evaluates the
+ * expression (the runner with its templating); without an evaluator every page counts, as before.
+ */
+export type PageCondition = (when: unknown, values: JsonObject) => boolean;
+
+const shown = (page: JsonObject, values: JsonObject, isShown: PageCondition | undefined) =>
+  page.when === undefined || !isShown ? true : isShown(page.when, values);
+
+/** The pages shown for these values, without their `when` (not a JSON Schema keyword). */
+export function shownPages(pages: JsonObject[], values: JsonObject, isShown?: PageCondition): JsonObject[] {
+  return pages.filter((page) => shown(page, values, isShown)).map(({ when: _when, ...schema }) => schema);
+}
+
+/** Fills top-level `default`s the form would have filled (the CLI and the issue path have no form); a hidden page's are not. */
+export function withDefaults(pages: JsonObject[], values: JsonObject, isShown?: PageCondition): JsonObject {
   const out: JsonObject = { ...values };
   for (const page of pages) {
+    if (!shown(page, out, isShown)) continue;
     const properties = page.properties;
     if (!properties || typeof properties !== 'object') continue;
     for (const [key, schema] of Object.entries(properties as JsonObject)) {
@@ -30,12 +45,12 @@ export function withDefaults(pages: JsonObject[], values: JsonObject): JsonObjec
   return out;
 }
 
-/** Every problem of `values` against all pages at once (they must all hold, as Backstage checks each page). */
-export function validateValues(parameters: JsonObject | JsonObject[] | undefined, values: unknown): ValuesProblem[] {
+/** Every problem of `values` against all shown pages at once (they must all hold, as Backstage checks each page). */
+export function validateValues(parameters: JsonObject | JsonObject[] | undefined, values: unknown, isShown?: PageCondition): ValuesProblem[] {
   if (values === null || typeof values !== 'object' || Array.isArray(values)) {
     return [{ path: '', message: 'the values must be a JSON object, e.g. {"name": "my-service"}' }];
   }
-  const pages = parameterPages(parameters);
+  const pages = shownPages(parameterPages(parameters), values as JsonObject, isShown);
   if (pages.length === 0) return [];
   const ajv = valuesAjv(); // as the browser's form configures it (views/create/validate.ts)
   let validate;

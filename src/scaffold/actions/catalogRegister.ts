@@ -1,7 +1,9 @@
 // `catalog:register`: a static portal has no catalog API to register with, so this asks the portal repo to
 // rebuild (repository_dispatch); the next crawl finds the new repo's catalog-info.yaml.
 
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { posix } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { stringifyEntityRef } from '../../model/entityRef.ts';
 import { resolveSafeChildPath } from '../safePath.ts';
@@ -11,7 +13,15 @@ import { optionalBoolean, optionalString } from './input.ts';
 /** The `repository_dispatch` event type that build.yml listens for. */
 export const REBUILD_EVENT = 'backlot-rebuild';
 
-/** The first non-Location entity of a catalog file pushed earlier in this run, as Backstage reports it. */
+/** Backstage's name for the Location it makes for a registered URL. */
+export function generatedLocationName(target: string): string {
+  return `generated-${createHash('sha1').update(`url:${target}`).digest('hex')}`;
+}
+
+/**
+ * The ref Backstage's catalog:register reports for a catalog file pushed earlier in this run: a Component first,
+ * else the first entity (a Location when the file holds only Locations), else the Location made for the URL.
+ */
 async function entityRefOf(ctx: ActionContext, catalogInfoUrl: string): Promise<string | undefined> {
   for (const repo of ctx.state.published) {
     if (!catalogInfoUrl.startsWith(`${repo.repoContentsUrl}/`)) continue;
@@ -22,15 +32,25 @@ async function entityRefOf(ctx: ActionContext, catalogInfoUrl: string): Promise<
     } catch {
       return undefined;
     }
+    const refs: Array<{ kind: string; ref: string }> = [];
     for (const doc of parseAllDocuments(text)) {
       if (!('toJS' in doc)) continue;
       const entity = doc.toJS() as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null;
-      if (!entity || typeof entity.kind !== 'string' || entity.kind === 'Location' || typeof entity.metadata?.name !== 'string') continue;
+      if (!entity || typeof entity.kind !== 'string' || typeof entity.metadata?.name !== 'string') continue;
       const namespace = typeof entity.metadata.namespace === 'string' ? entity.metadata.namespace : undefined;
-      return stringifyEntityRef({ kind: entity.kind, name: entity.metadata.name, ...(namespace ? { namespace } : {}) });
+      refs.push({ kind: entity.kind, ref: stringifyEntityRef({ kind: entity.kind, name: entity.metadata.name, ...(namespace ? { namespace } : {}) }) });
     }
+    return (refs.find((r) => r.kind === 'Component') ?? refs[0])?.ref ?? stringifyEntityRef({ kind: 'Location', name: generatedLocationName(catalogInfoUrl) });
   }
   return undefined;
+}
+
+/** `catalogInfoPath` against the repo's contents URL, as Backstage's integrations resolve it (`/` is the repo root). */
+export function catalogInfoUrlOf(repoContentsUrl: string, catalogInfoPath = '/catalog-info.yaml'): string {
+  const base = repoContentsUrl.replace(/\/+$/, '');
+  const path = posix.normalize(catalogInfoPath.replace(/^\/+/, ''));
+  if (path === '..' || path.startsWith('../')) throw new Error(`input "catalogInfoPath" "${catalogInfoPath}" leaves the repo`);
+  return `${base}/${path}`;
 }
 
 export const catalogRegister: ScaffoldAction = {
@@ -42,8 +62,13 @@ export const catalogRegister: ScaffoldAction = {
     if (!catalogInfoUrl) {
       const contents = optionalString(ctx.input, 'repoContentsUrl');
       if (!contents) throw new Error('input "catalogInfoUrl" or "repoContentsUrl" is required');
-      const path = optionalString(ctx.input, 'catalogInfoPath') ?? '/catalog-info.yaml';
-      catalogInfoUrl = `${contents.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+      catalogInfoUrl = catalogInfoUrlOf(contents, optionalString(ctx.input, 'catalogInfoPath'));
+    }
+    // A static portal registers by crawling: a file its rebuild never reads would register nothing.
+    const unread = ctx.unreadCatalogFile?.(catalogInfoUrl);
+    if (unread) {
+      if (!optional && !ctx.dryRun) throw new Error(`${catalogInfoUrl} would not be registered: ${unread}`);
+      ctx.log(`warning: ${catalogInfoUrl} will not be registered: ${unread}`);
     }
     const entityRef = await entityRefOf(ctx, catalogInfoUrl);
     ctx.output('catalogInfoUrl', catalogInfoUrl);

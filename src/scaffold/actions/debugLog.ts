@@ -8,7 +8,9 @@ import { optionalString } from './input.ts';
 export const debugLog: ScaffoldAction = {
   id: 'debug:log',
   async handler(ctx) {
-    const message = optionalString(ctx.input, 'message');
+    // A message rendered from a step output may be a list or an object: logged as JSON rather than refused.
+    const raw = ctx.input.message;
+    const message = raw !== null && typeof raw === 'object' ? JSON.stringify(raw, null, 2) : optionalString(ctx.input, 'message');
     if (message !== undefined) ctx.log(message);
     const list = ctx.input.listWorkspace;
     if (list === undefined || list === false) return;

@@ -107,9 +107,9 @@ describe('fetch:template', () => {
 
   it('refuses a url that leaves the repo or names another repo', async () => {
     const up = fetchStep('url: ../../../../etc', { 'a.txt': 'a' });
-    await expect(run(up, {})).rejects.toThrow(/leaves the template's repo/);
+    await expect(run(up, {})).rejects.toThrow(/leaves the repo https:\/\/github.com\/acme\/templates/);
     const other = fetchStep('url: https://github.com/evil/repo/tree/main/skeleton', { 'a.txt': 'a' });
-    await expect(run(other, {})).rejects.toThrow(/not in the template's repo/);
+    await expect(run(other, {})).rejects.toThrow(/is not in a repo the portal crawled/);
     const same = fetchStep('url: https://github.com/acme/templates/tree/main/templates/service/skeleton', { 'a.txt': 'a' });
     expect(await run(same, {})).toEqual({ 'a.txt': 'a' });
   });
@@ -184,5 +184,31 @@ describe('helpers', () => {
     expect(['.github/workflows/a.yml', '.github/workflows/x/y.yml', 'docs/a.md', 'docs/x/a.md', 'a.md'].map(m)).toEqual([
       true, true, true, false, false,
     ]);
+  });
+});
+
+describe('copyWithoutRender (deprecated, still honoured as in Backstage)', () => {
+  const WORKFLOW = 'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ secrets.NPM_TOKEN }}" ${{ github.sha }}\n        env: { TOKEN: "${{ secrets.DEPLOY_KEY }}" }\n';
+
+  it('copies matched files byte for byte, their paths unrendered, and renders the rest', async () => {
+    const out = await run(
+      fetchStep(`${VALUES}\ncopyWithoutRender: ['.github/workflows/*', 'raw/']`, {
+        '.github/workflows/ci.yml': WORKFLOW,
+        'raw/${{ values.name }}.txt': '${{ values.name }}',
+        'README.md': '# ${{ values.name }}',
+      }),
+      { name: 'orders' },
+    );
+    expect(out).toEqual({ '.github/workflows/ci.yml': WORKFLOW, 'raw/${{ values.name }}.txt': '${{ values.name }}', 'README.md': '# orders' });
+  });
+
+  it('warns that it is deprecated, and refuses it together with copyWithoutTemplating', async () => {
+    const lines: string[] = [];
+    const template = fetchStep(`${VALUES}\ncopyWithoutRender: ['*.yml']`, { 'a.yml': '${{ x }}' });
+    await runTemplate({ template, values: { name: 'x' }, workspace: tmp(), dryRun: true, log: (l) => lines.push(l) });
+    expect(lines.join('\n')).toMatch(/warning: \[Deprecated\] "copyWithoutRender" is deprecated/);
+    await expect(run(fetchStep(`${VALUES}\ncopyWithoutRender: ['*.yml']\ncopyWithoutTemplating: ['*.yml']`, { 'a.yml': 'a' }), { name: 'x' })).rejects.toThrow(
+      /"copyWithoutRender" and "copyWithoutTemplating" cannot be used at the same time/,
+    );
   });
 });

@@ -2,7 +2,7 @@
 
 import picomatch from 'picomatch';
 import { resolveSafeChildPath } from '../safePath.ts';
-import { readSkeleton, resolveTemplateUrl } from '../skeleton.ts';
+import { describeLocation, readSkeleton, resolveTemplateUrl } from '../skeleton.ts';
 import type { FileTemplateOptions } from '../templating.ts';
 import type { ScaffoldAction } from '../types.ts';
 import { writeWorkspaceFile } from '../workspace.ts';
@@ -37,6 +37,12 @@ export const fetchTemplate: ScaffoldAction = {
     const targetPath = optionalString(input, 'targetPath') ?? './';
     const values = optionalObject(input, 'values') ?? {};
     const copyWithoutTemplating = optionalStrings(input, 'copyWithoutTemplating');
+    // Deprecated in Backstage but still honoured: same globs, and a matched file's path is not rendered either.
+    const copyWithoutRender = optionalStrings(input, 'copyWithoutRender');
+    if (copyWithoutRender && copyWithoutTemplating) {
+      throw new Error('input "copyWithoutRender" and "copyWithoutTemplating" cannot be used at the same time');
+    }
+    const copyOnly = copyWithoutRender ?? copyWithoutTemplating;
     const cookiecutterCompat = optionalBoolean(input, 'cookiecutterCompat') ?? false;
     const extension = extensionOf(input.templateFileExtension);
     const replace = optionalBoolean(input, 'replace') ?? false;
@@ -45,17 +51,16 @@ export const fetchTemplate: ScaffoldAction = {
       trimBlocks: optionalBoolean(input, 'trimBlocks') ?? false,
       lstripBlocks: optionalBoolean(input, 'lstripBlocks') ?? false,
     };
-    if (extension && (copyWithoutTemplating || cookiecutterCompat)) {
-      throw new Error('input "templateFileExtension" cannot be combined with "copyWithoutTemplating" or "cookiecutterCompat"');
+    if (extension && (copyOnly || cookiecutterCompat)) {
+      throw new Error('input "templateFileExtension" cannot be combined with "copyWithoutTemplating", "copyWithoutRender" or "cookiecutterCompat"');
     }
-    if (input.copyWithoutRender !== undefined) {
-      ctx.log('warning: "copyWithoutRender" is no longer honoured (as in Backstage); use "copyWithoutTemplating"');
-    }
+    if (copyWithoutRender) ctx.log('warning: [Deprecated] "copyWithoutRender" is deprecated; use "copyWithoutTemplating" instead');
 
     const outDir = resolveSafeChildPath(ctx.workspace, targetPath);
-    const dir = resolveTemplateUrl(ctx.template, url);
-    const files = await readSkeleton(ctx.template, dir);
-    const isRaw = rawMatcher(copyWithoutTemplating ?? []);
+    const location = resolveTemplateUrl(ctx.template, url);
+    if (location.note) ctx.log(`note: ${location.note}`);
+    const files = await readSkeleton(ctx.template, location);
+    const isRaw = rawMatcher(copyOnly ?? []);
     const context = { [cookiecutterCompat ? 'cookiecutter' : 'values']: values };
     let written = 0;
     let skipped = 0;
@@ -68,7 +73,7 @@ export const fetchTemplate: ScaffoldAction = {
       } else {
         renderContents = !isRaw(file.path);
       }
-      path = ctx.templating.renderFile(path, context, `the path of ${file.path}`, options);
+      if (renderContents || !copyWithoutRender) path = ctx.templating.renderFile(path, context, `the path of ${file.path}`, options);
       if (isSkippedPath(path)) {
         skipped++;
         continue;
@@ -82,6 +87,6 @@ export const fetchTemplate: ScaffoldAction = {
       if (await writeWorkspaceFile(outDir, path, data, replace, file.executable)) written++;
       else ctx.log(`kept existing ${path} (set "replace: true" to overwrite)`);
     }
-    ctx.log(`wrote ${written} file${written === 1 ? '' : 's'} from ${dir || '/'} into ${targetPath}${skipped ? `, skipped ${skipped} whose path rendered empty` : ''}`);
+    ctx.log(`wrote ${written} file${written === 1 ? '' : 's'} from ${describeLocation(ctx.template, location)} into ${targetPath}${skipped ? `, skipped ${skipped} whose path rendered empty` : ''}`);
   },
 };

@@ -1,17 +1,24 @@
 // The actions a template's steps may use.
 
 import type { ScaffoldAction } from '../types.ts';
+import { catalogFetch, httpBackstageRequest } from './catalogFetch.ts';
 import { catalogRegister } from './catalogRegister.ts';
 import { catalogWrite } from './catalogWrite.ts';
 import { debugLog } from './debugLog.ts';
+import { debugWait } from './debugWait.ts';
+import { fetchCookiecutter } from './fetchCookiecutter.ts';
 import { fetchPlain } from './fetchPlain.ts';
 import { fetchTemplate } from './fetchTemplate.ts';
+import { fetchTemplateFile } from './fetchTemplateFile.ts';
 import { fsDelete, fsRename } from './fs.ts';
+import { fsRead, fsReaddir } from './fsRead.ts';
 import { githubActionsDispatch } from './githubDispatch.ts';
 import { publishGithub } from './publishGithub.ts';
+import { publishPullRequest } from './publishPullRequest.ts';
 
 export const builtinActions: readonly ScaffoldAction[] = [
-  fetchTemplate, fetchPlain, fsRename, fsDelete, debugLog, catalogWrite, publishGithub, githubActionsDispatch, catalogRegister,
+  fetchTemplate, fetchPlain, fetchTemplateFile, fetchCookiecutter, fsRename, fsDelete, fsRead, fsReaddir, debugLog, debugWait, catalogWrite, catalogFetch,
+  httpBackstageRequest, publishGithub, publishPullRequest, githubActionsDispatch, catalogRegister,
 ];
 
 export function actionRegistry(actions: readonly ScaffoldAction[] = builtinActions): Map<string, ScaffoldAction> {

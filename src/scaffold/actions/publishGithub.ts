@@ -40,7 +40,7 @@ function asText(bytes: Uint8Array): string | undefined {
   }
 }
 
-async function treeEntries(gh: GithubApi, owner: string, repo: string, files: WorkspaceEntry[]): Promise<TreeEntry[]> {
+export async function treeEntries(gh: GithubApi, owner: string, repo: string, files: WorkspaceEntry[]): Promise<TreeEntry[]> {
   const entries: TreeEntry[] = [];
   for (const file of files) {
     const bytes = new Uint8Array(await readFile(file.abs));

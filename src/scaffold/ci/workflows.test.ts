@@ -123,18 +123,91 @@ describe('the pieces agree', () => {
     expect(on).toHaveProperty('workflow_dispatch');
   });
 
-  it('validate.yml is reusable and runs backlot validate --format github', () => {
-    const wf = workflow('validate.yml');
-    expect(wf.on).toHaveProperty('workflow_call');
-    expect(steps(wf).map((s) => s.run ?? '').join('\n')).toMatch(/backlot "\$\{args\[@\]\}"/);
-    expect(steps(wf).map((s) => s.run ?? '').join('\n')).toContain('args=(validate --format github)');
-  });
-
   it('every workflow starts from no permissions or read-only contents', () => {
     for (const file of workflowFiles) {
       const top = workflow(file).permissions;
       expect([JSON.stringify({}), JSON.stringify({ contents: 'read' })], file).toContain(JSON.stringify(top));
     }
+  });
+});
+
+describe('least privilege', () => {
+  const ACTION = join(ROOT, '.github/actions/validate/action.yml');
+  type Job = { permissions?: Record<string, string>; steps?: Array<Step & { uses?: string; with?: Record<string, unknown> }> };
+  const jobs = (file: string) => workflow(file).jobs as Record<string, Job>;
+  const appTokens = (file: string) =>
+    Object.values(jobs(file)).flatMap((j) => (j.steps ?? []).filter((s) => s.uses?.startsWith('actions/create-github-app-token@')));
+  const permissionsOf = (step: { with?: Record<string, unknown> }) =>
+    Object.fromEntries(Object.entries(step.with ?? {}).filter(([k]) => k.startsWith('permission-')));
+
+  it('pins every action from another repo to a commit SHA, with its version in a comment', () => {
+    const files = [...workflowFiles.map((f) => join(WORKFLOWS, f)), ACTION];
+    let pinned = 0;
+    for (const file of files) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        const m = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+        if (!m || m[1]!.startsWith('./')) continue;
+        expect(`${m[1]}${m[2]}`, file).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+        pinned += 1;
+      }
+    }
+    expect(pinned).toBeGreaterThanOrEqual(15);
+  });
+
+  it('mints a read-only App token for the build, where npm install, Astro and crawled content run', () => {
+    const [token, ...more] = appTokens('build.yml');
+    expect(more).toEqual([]);
+    expect(permissionsOf(token!)).toEqual({ 'permission-contents': 'read', 'permission-metadata': 'read' });
+    expect(jobs('build.yml').build!.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('gives write scopes to the scaffold job only, minted after npm install, and no unused workflow permissions', () => {
+    for (const file of workflowFiles.filter((f) => f !== 'scaffold.yml')) {
+      for (const token of appTokens(file)) expect(Object.values(permissionsOf(token)), file).not.toContain('write');
+    }
+    const job = jobs('scaffold.yml').scaffold!;
+    expect(job.permissions).toEqual({ contents: 'read' });
+    const [full, base, ...more] = appTokens('scaffold.yml');
+    expect(more).toEqual([]);
+    const required = { 'permission-administration': 'write', 'permission-contents': 'write', 'permission-workflows': 'write', 'permission-metadata': 'read', 'permission-members': 'read', 'permission-issues': 'write' };
+    expect(permissionsOf(full!)).toEqual({ ...required, 'permission-pull-requests': 'write', 'permission-actions': 'write', 'permission-variables': 'write' });
+    // An App without the optional permissions gets a token with the required ones, not a failed run.
+    expect(permissionsOf(base!)).toEqual(required);
+    expect(base!.if).toBe("steps.app-token.outcome == 'failure'");
+    for (const step of job.steps!.filter((s) => s.run?.includes('backlot scaffold'))) {
+      expect(step.env?.GITHUB_TOKEN).toBe('${{ steps.app-token.outputs.token || steps.base-token.outputs.token }}');
+    }
+    const names = job.steps!.map((s) => s.run ?? s.uses ?? '');
+    expect(names.findIndex((n) => n.startsWith('npm install'))).toBeLessThan(names.findIndex((n) => n.startsWith('actions/create-github-app-token@')));
+  });
+
+  it('never installs a registry package named backlot: validate runs the portal repo at a pinned commit', () => {
+    const scripts = [...workflowFiles.flatMap((f) => steps(workflow(f)).map((s) => s.run ?? '')), ...(parse(readFileSync(ACTION, 'utf8')).runs.steps as Step[]).map((s) => s.run ?? '')];
+    for (const run of scripts) expect(run).not.toMatch(/npx[^\n]*(--package|-p)[= ]\S*backlot|npm (install|i|add) [^\n]*\bbacklot\b/);
+    const wf = workflow('validate.yml');
+    expect(wf.on.workflow_call.inputs['portal-sha'].required).toBe(true);
+    const uses = (steps(wf) as Array<Step & { uses?: string; with?: Record<string, string> }>);
+    const portal = uses.find((s) => s.with?.repository === '${{ inputs.portal-repository }}')!;
+    expect(portal.with).toMatchObject({ ref: '${{ inputs.portal-sha }}', path: '.backlot-portal' });
+    expect(uses.at(-1)!.uses).toBe('./.backlot-portal/.github/actions/validate');
+    // A branch or tag is refused before anything is checked out.
+    const check = steps(wf)[0]!;
+    for (const [sha, status] of [['0123456789abcdef0123456789abcdef01234567', 0], ['main', 1], ['v1.0.0', 1]] as const) {
+      const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', check.run!], { env: { PORTAL_SHA: sha, PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
+      expect(res.status, sha).toBe(status);
+    }
+  });
+
+  it("the validate action's script annotates a repo's problems, run as GitHub runs it", () => {
+    const step = (parse(readFileSync(ACTION, 'utf8')).runs.steps as Step[]).find((s) => s.name === 'backlot validate')!;
+    const repo = mkdtempSync(join(tmpdir(), 'validate-action-'));
+    writeFileSync(join(repo, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: Not A Name\nspec: {}\n');
+    const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+      cwd: repo, encoding: 'utf8',
+      env: { ...process.env, BACKLOT: join(ROOT, 'src/cli/backlot.js'), CHECK_PATH: '.', STRICT: 'false' },
+    });
+    expect(res.status).toBe(1);
+    expect(res.stdout).toMatch(/^::error file=catalog-info.yaml,line=4,/m);
   });
 });
 
