@@ -219,6 +219,9 @@ export function orgRepoFiles(org: Org): Map<string, Record<string, string>> {
     }
     repoFiles.docs.push(stringify(doc, { lineWidth: 0 }));
   }
+  // The templates fetch ./skeleton: give it one file, so the build's template check finds the folder.
+  const templates = byRepo.get('templates');
+  if (templates) templates.files['skeleton/README.md'] = '# ${{ values.name }}\n';
   return new Map([...byRepo].map(([repo, { docs, files }]) => [repo, { ...files, 'catalog-info.yaml': docs.join('---\n') }]));
 }
 
