@@ -11,6 +11,7 @@ import { lowerThreadPriority } from '../util/background.ts';
 import { REPO_ROOT, moveDir } from '../site/build/files.ts';
 import { claimSiteOutput } from '../util/siteOutput.ts';
 import { UsageError } from './errors.ts';
+import { addViewDiagnostics } from './viewChecks.ts';
 import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
@@ -41,6 +42,7 @@ async function prepare(options: BuildOptions, config = readConfig(options.config
     throw new UsageError(options.path ? `no repos in ${options.path}: each sub-folder of PATH is a repo` : 'no repos in the configured sources');
   }
   const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  addViewDiagnostics(result);
   ctx.finish?.();
   return { ctx, result, readMs };
 }

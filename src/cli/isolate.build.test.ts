@@ -111,18 +111,22 @@ const expected = Object.keys(HOSTILE).map((name) => `warning hostile/docs/${name
 describe('hostile docs pages in one repo', () => {
   it('validate reports each page by repo, file and line, and does not crash', () => {
     expect(validate.stderr).not.toMatch(/Maximum call stack/);
-    // 1, as for any error: the entity nested 20,000 levels deep is one.
+    // 1, as for any error: the entity nested 20,000 levels deep is one, the template whose form throws another.
     expect(validate.code).toBe(1);
     const diagnostics = JSON.parse(validate.stdout) as Diagnostic[];
     expect(tooDeep(diagnostics)).toEqual(expected);
-    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.repo}/${d.file} ${d.entity}`)).toEqual([
-      'catalog-failed data/catalog-info.yaml component:default/too-deep',
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.entity}`).sort()).toEqual([
+      'catalog-failed component:default/too-deep',
+      'render-failed template:default/broken-form',
     ]);
+    const form = diagnostics.find((d) => d.code === 'render-failed')!;
+    expect(form.message).toMatch(/form of template:default\/broken-form could not be built from spec\.parameters: Cannot convert object to primitive value/);
+    expect(form.line).toBeGreaterThan(0);
   });
 
   it('build succeeds: the rest of the org is built, each hostile page too, with its text', () => {
     expect(build.stderr).not.toMatch(/Maximum call stack/);
-    expect(build.stdout).toMatch(/^ {2}problems {2}1 error/m);
+    expect(build.stdout).toMatch(/^ {2}problems {2}2 errors/m);
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     expect(readFileSync(join(outDir, 'docs/default/component/good-service/index.html'), 'utf8')).toContain('All fine here.');
     expect(existsSync(join(outDir, 'catalog/default/component/hostile-service/index.html'))).toBe(true);

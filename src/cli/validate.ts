@@ -2,6 +2,7 @@
 
 import { defaultConfig } from '../config/load.ts';
 import { runPipeline } from '../pipeline/index.ts';
+import { addViewDiagnostics } from './viewChecks.ts';
 import { openConfigured, openRepoFolders, readConfig } from './context.ts';
 import { formatDiagnostics, summarise, type Format } from './format.ts';
 
@@ -16,7 +17,9 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
   const alone = options.paths.length > 0;
   const config = alone && !options.config ? defaultConfig() : readConfig(options.config);
   const ctx = alone ? await openRepoFolders(config, options.paths) : await openConfigured(config);
-  const { diagnostics, catalog } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, ignoreDangling: alone });
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, ignoreDangling: alone });
+  addViewDiagnostics(result);
+  const { diagnostics, catalog } = result;
   const color = options.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
   process.stdout.write(formatDiagnostics(diagnostics, options.format, { color, pathOf: ctx.pathOf }));
   const { errors, warnings } = summarise(diagnostics);

@@ -43,7 +43,7 @@ beforeAll(async () => {
   });
   // The templates as a repo of the org: the catalog stage validates them like any crawled template.
   const templates = [demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate].map((t) => stringify(t)).join('---\n');
-  const model = await fixtureModel({ base: '/portal/', repos: { templates: { 'catalog-info.yaml': templates } } });
+  const model = await fixtureModel({ base: '/portal/', repos: { templates: { 'catalog-info.yaml': templates, 'skeleton/README.md': '# ${{ values.name }}\n' } } });
   // All three pass the catalog's schema (their owner, platform-team, is not in the org: a dangling-ref warning).
   expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(3);
   expect(model.diagnostics.filter((d) => d.repo === 'templates' && d.severity === 'error')).toEqual([]);

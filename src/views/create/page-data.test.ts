@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../../model/portal.ts';
 import { portalEntities } from '../../testing/entities.ts';
-import { createPageData, scriptJson } from './page-data.ts';
+import { createPageData, formDiagnostics, scriptJson } from './page-data.ts';
 import { catalog, demoTemplate } from '../../site/testing/create.ts';
 
 describe('createPageData', () => {
@@ -26,6 +26,10 @@ describe('createPageData', () => {
     expect(failed.pages).toEqual([]);
     expect(failed.failed).toMatch(/^.+: .+:\d+: the form of template:default\/docs-site could not be built from spec\.parameters: Cannot convert object to primitive value$/);
     expect(createPageData(model, good!).form.pages.length).toBeGreaterThan(0);
+    // The same failure is a problem of the build, at the template's own file and line.
+    expect(formDiagnostics(model)).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'render-failed', entity: broken!.ref, repo: broken!.source.repo, file: broken!.source.file, line: broken!.source.line }),
+    ]);
   });
 });
 

@@ -1,7 +1,9 @@
 // What a template's Create page hands its script: the form, where GitHub is, and the limits it works with.
 
+import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { PortalEntity, PortalModel } from '../../model/portal.ts';
 import { buildForm, type TemplateForm } from './form.ts';
+import { isTemplate } from './templates.ts';
 import { githubTarget, newTokenUrl, workflowPageUrl, type GithubTarget } from './github.ts';
 import { MAX_ISSUE_URL_LENGTH } from './issue-url.ts';
 
@@ -18,7 +20,7 @@ export function createPageData(model: PortalModel, template: PortalEntity): Crea
   const github = githubTarget(model.site);
   const workflowUrl = workflowPageUrl(github);
   return {
-    form: safeForm(template, () => buildForm(template, model.entities, { defaultHost: new URL(github.web).host })),
+    form: safeForm(template, () => buildForm(template, model.entities, formOptions(model))),
     github,
     ...(workflowUrl ? { workflowUrl } : {}),
     tokenUrl: newTokenUrl(github),
@@ -34,16 +36,51 @@ function safeForm(template: PortalEntity, build: () => TemplateForm): TemplateFo
   try {
     return build();
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     const { source } = template;
     return {
       ref: template.ref,
       title: template.entity.metadata.name,
       pages: [],
       buttons: { back: 'Back', review: 'Review', create: 'Create' },
-      failed: `${source.repo}: ${source.file}:${source.line}: the form of ${template.ref} could not be built from spec.parameters: ${message}`,
+      failed: `${source.repo}: ${source.file}:${source.line}: ${formFailure(template, error)}`,
     };
   }
+}
+
+const formOptions = (model: PortalModel) => ({ defaultHost: new URL(githubTarget(model.site).web).host });
+
+function formFailure(template: PortalEntity, error: unknown): string {
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return `the form of ${template.ref} could not be built from spec.parameters: ${message}`;
+}
+
+/**
+ * The templates whose form cannot be built, as diagnostics for the build's problems (the CLI adds them to the
+ * model's diagnostics before the site renders): the Create page says why, and so do the Problems page and
+ * `backlot validate`.
+ */
+export function formDiagnostics(model: PortalModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const template of model.entities) {
+    if (!isTemplate(template)) continue;
+    try {
+      buildForm(template, model.entities, formOptions(model));
+    } catch (error) {
+      const { repo, file, line, column } = template.source;
+      out.push({
+        severity: 'error',
+        code: 'render-failed',
+        message: formFailure(template, error),
+        hint: 'Check spec.parameters: each page must be a JSON Schema object, and picker options plain values.',
+        repo,
+        file,
+        line,
+        column,
+        entity: template.ref,
+      });
+    }
+  }
+  return out;
 }
 
 /** JSON for a `<script type="application/json">`: no `<` so no `</script>` can end it early. */
