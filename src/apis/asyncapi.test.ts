@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseDefinition } from './summarise.ts';
-import type { AsyncApiDefinition } from './types.ts';
+import type { AsyncApiDefinition } from '../model/apis.ts';
 
 async function asyncapi(text: string): Promise<AsyncApiDefinition> {
   const out = await summariseDefinition('asyncapi', text);

@@ -4,7 +4,7 @@
 import { deref, readInfo, uniqueId } from './openapi.ts';
 import { isRefObject, refName, type RefResolver } from './refs.ts';
 import { convertSchema, isObject, schemaContext, text, type SchemaContext } from './schema.ts';
-import type { ApiServer, AsyncAction, AsyncApiDefinition, AsyncChannel, AsyncMessage, AsyncOperation, DefinitionBase } from './types.ts';
+import type { ApiServer, AsyncAction, AsyncApiDefinition, AsyncChannel, AsyncMessage, AsyncOperation, DefinitionBase } from '../model/apis.ts';
 
 interface Context extends SchemaContext {
   messages: Record<string, AsyncMessage>;

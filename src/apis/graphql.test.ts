@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseDefinition } from './summarise.ts';
-import type { GraphqlDefinition } from './types.ts';
+import type { GraphqlDefinition } from '../model/apis.ts';
 
 const SDL = `"""A customer of ours."""
 type Customer implements Node {

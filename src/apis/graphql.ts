@@ -2,7 +2,7 @@
 // Works on the parsed document (graphql-js `parse`), so SDL using directives it does not define (federation) still reads.
 
 import { Kind, parse, print, type DefinitionNode, type FieldDefinitionNode, type InputValueDefinitionNode } from 'graphql';
-import type { DefinitionBase, GraphqlDefinition, GraphqlField, GraphqlType } from './types.ts';
+import type { DefinitionBase, GraphqlDefinition, GraphqlField, GraphqlType } from '../model/apis.ts';
 
 type Root = 'query' | 'mutation' | 'subscription';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summariseDefinition } from './summarise.ts';
-import type { GrpcDefinition } from './types.ts';
+import type { GrpcDefinition } from '../model/apis.ts';
 
 const PROTO = `syntax = "proto3";
 

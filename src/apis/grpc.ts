@@ -1,7 +1,7 @@
 // gRPC .proto → services with their methods, messages and enums (protobufjs `parse`: no imports are loaded).
 
 import protobuf from 'protobufjs';
-import type { DefinitionBase, GrpcDefinition, GrpcMessage, GrpcService } from './types.ts';
+import type { DefinitionBase, GrpcDefinition, GrpcMessage, GrpcService } from '../model/apis.ts';
 
 /** Throws protobufjs's error (`illegal token 'x' (line 3)`) on a syntax error. */
 export function summariseProto(source: string, base: DefinitionBase): GrpcDefinition {

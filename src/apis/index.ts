@@ -4,10 +4,10 @@
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { definitionBase, definitionText, summariseDefinition } from './summarise.ts';
-import type { ApiDefinition } from './types.ts';
+import type { ApiDefinition } from '../model/apis.ts';
 
 export { definitionText, summariseDefinition } from './summarise.ts';
-export type * from './types.ts';
+export type * from '../model/apis.ts';
 
 export interface ApiDefinitionsResult {
   /** Summaries by canonical entity ref. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { summariseDefinition } from './summarise.ts';
-import type { OpenApiDefinition } from './types.ts';
+import type { OpenApiDefinition } from '../model/apis.ts';
 
 const OPENAPI = `
 openapi: 3.0.3

@@ -12,7 +12,7 @@ import type {
   OpenApiParameter,
   OpenApiResponse,
   OperationGroup,
-} from './types.ts';
+} from '../model/apis.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const UNTAGGED = 'default';

@@ -2,7 +2,7 @@
 // table of named schemas, so shared and self-referencing schemas are converted once and cycles end there.
 
 import { isInternalRef, refName, type RefResolver } from './refs.ts';
-import type { SchemaNode, SchemaProperty, SchemaTable } from './types.ts';
+import type { SchemaNode, SchemaProperty, SchemaTable } from '../model/apis.ts';
 
 /** Nesting of inline (unnamed) schemas before the tree is cut. */
 const MAX_DEPTH = 12;

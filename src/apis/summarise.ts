@@ -10,7 +10,7 @@ import { protoErrorLine, summariseProto } from './grpc.ts';
 import { summariseOpenApi } from './openapi.ts';
 import { internalRefs } from './refs.ts';
 import { isObject } from './schema.ts';
-import type { ApiDefinition, BrokenDefinition, DefinitionBase, DefinitionError, DefinitionLanguage } from './types.ts';
+import type { ApiDefinition, BrokenDefinition, DefinitionBase, DefinitionError, DefinitionLanguage } from '../model/apis.ts';
 
 /** The definition as text: placeholders like `$json` or inline YAML give an object, shown as JSON. */
 export function definitionText(definition: unknown): string | undefined {

@@ -2,7 +2,7 @@
 // portal's API pages use), then compared by the rules of its type.
 
 import { definitionText, summariseDefinition } from '../apis/index.ts';
-import type { ApiDefinition } from '../apis/types.ts';
+import type { ApiDefinition } from '../model/apis.ts';
 import type { Entity } from '../model/entity.ts';
 import { diffAsyncApi } from './asyncapi.ts';
 import { diffGraphql } from './graphql.ts';

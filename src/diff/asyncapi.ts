@@ -2,7 +2,7 @@
 // message payloads by the schema rules — as a request when the application receives the message (clients send
 // it), as a response when it sends it (clients read it), both when it does both.
 
-import type { AsyncAction, AsyncApiDefinition, AsyncChannel } from '../apis/types.ts';
+import type { AsyncAction, AsyncApiDefinition, AsyncChannel } from '../model/apis.ts';
 import { diffSchema, type Direction } from './schemas.ts';
 import type { ApiChange } from './types.ts';
 

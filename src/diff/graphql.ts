@@ -3,7 +3,7 @@
 // does not define) falls back to the summaries: removed types and root fields.
 
 import { buildASTSchema, findBreakingChanges, findDangerousChanges, parse, type GraphQLSchema } from 'graphql';
-import type { GraphqlDefinition, GraphqlField } from '../apis/types.ts';
+import type { GraphqlDefinition, GraphqlField } from '../model/apis.ts';
 import type { ApiChange } from './types.ts';
 
 export function diffGraphql(a: GraphqlDefinition, b: GraphqlDefinition, textA: string, textB: string): ApiChange[] {

@@ -1,7 +1,7 @@
 // OpenAPI 3.x and Swagger 2.0 (both summarised by src/apis/openapi.ts into the same shape): removed paths and
 // operations, parameters, request bodies and responses, by the usual breaking-change rules.
 
-import type { MediaTypeSchema, OpenApiDefinition, OpenApiOperation } from '../apis/types.ts';
+import type { MediaTypeSchema, OpenApiDefinition, OpenApiOperation } from '../model/apis.ts';
 import { diffSchema, type Direction } from './schemas.ts';
 import type { ApiChange } from './types.ts';
 

@@ -1,7 +1,7 @@
 // Protobuf (summarised by src/apis/grpc.ts with protobufjs): removed messages, fields (by number), enum values,
 // services and RPCs, changed field types and RPC signatures. A renamed field keeps the wire format: listed apart.
 
-import type { GrpcDefinition } from '../apis/types.ts';
+import type { GrpcDefinition } from '../model/apis.ts';
 import type { ApiChange } from './types.ts';
 
 export function diffProto(a: GrpcDefinition, b: GrpcDefinition): ApiChange[] {

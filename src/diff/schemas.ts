@@ -3,7 +3,7 @@
 // narrower type or enum); a response schema breaks them when it gives less (a field removed or made optional, a
 // changed type). `both` applies both rules (an AsyncAPI message sent and received).
 
-import type { SchemaNode, SchemaTable } from '../apis/types.ts';
+import type { SchemaNode, SchemaTable } from '../model/apis.ts';
 import type { ApiChange } from './types.ts';
 
 export type Direction = 'request' | 'response' | 'both';

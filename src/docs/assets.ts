@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Snapshot } from '../snapshot/types.ts';
 import { decodeUrlPath } from './paths.ts';
-import type { DocsAsset } from './types.ts';
+import type { DocsAsset } from '../model/docs.ts';
 
 /** Writes each asset to `outDir` + its URL minus `base`; returns how many were written. */
 export async function writeDocsAssets(snapshot: Snapshot, assets: readonly DocsAsset[], outDir: string, base = '/'): Promise<number> {

@@ -10,7 +10,7 @@ import { catalogEntity, entity } from '../testing/entities.ts';
 import { writeDocsAssets } from './assets.ts';
 import { buildDocs } from './build.ts';
 import { createRenderer, type Renderer } from './markdown/render.ts';
-import type { DocsResult, DocsSite, NavItem } from './types.ts';
+import type { DocsResult, DocsSite, NavItem } from '../model/docs.ts';
 
 let renderer: Renderer;
 beforeAll(async () => {

@@ -14,7 +14,7 @@ import { buildNav } from './nav.ts';
 import { renderJobs } from './parallel.ts';
 import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
 import { snippetPath, type SiteJob } from './renderSite.ts';
-import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from './types.ts';
+import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from '../model/docs.ts';
 
 export interface BuildDocsOptions extends DocsOptions {
   /** Reuse a renderer across builds (tests, watch mode); renders on this thread only. */

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
 import type { LinkPosition, LinkResolution, LinkResolver } from './markdown/links.ts';
 import { decodeUrlPath, dirOf, encodePath, flatUrlOf, isInside, normalizeRepoPath, pagePathOf, relativeTo } from './paths.ts';
-import type { DocsAsset } from './types.ts';
+import type { DocsAsset } from '../model/docs.ts';
 
 /** Files copied to the site as they are. Others (HTML, SVG, scripts) could run in the portal's origin. */
 const COPY_EXTENSIONS = new Set([

@@ -7,7 +7,7 @@ import { catalogEntity, entity } from '../testing/entities.ts';
 import { buildDocs } from './build.ts';
 import { resolveOtherBranch } from './locate.ts';
 import { createRenderer, type Renderer } from './markdown/render.ts';
-import type { DocsResult } from './types.ts';
+import type { DocsResult } from '../model/docs.ts';
 
 let renderer: Renderer;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { RawNavEntry } from './mkdocs.ts';
 import { baseName, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
-import type { NavItem } from './types.ts';
+import type { NavItem } from '../model/docs.ts';
 
 export interface NavContext {
   repo: string;

@@ -10,7 +10,7 @@ import type { RenderedPage, Renderer } from './markdown/render.ts';
 import { expandSnippets } from './markdown/snippets.ts';
 import { dirnameToTitle, isIndexFile } from './nav.ts';
 import { baseName, dirOf, encodePath, isInside, joinRepoPath } from './paths.ts';
-import type { DocsAsset, DocsPage } from './types.ts';
+import type { DocsAsset, DocsPage } from '../model/docs.ts';
 
 export interface SiteJob {
   ref: string;

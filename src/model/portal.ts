@@ -1,10 +1,10 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
-import type { ApiDefinition } from '../apis/types.ts';
-import type { DocsRedirect, DocsSite } from '../docs/types.ts';
+import type { ApiDefinition } from './apis.ts';
+import type { DocsRedirect, DocsSite } from './docs.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Entity } from './entity.ts';
-import type { RepoInfo } from '../snapshot/types.ts';
+import type { RepoInfo } from './repo.ts';
 
 export interface PortalEntity {
   /** Canonical lower-case `kind:namespace/name`. */

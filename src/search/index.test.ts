@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
-import type { DocsSite } from '../docs/types.ts';
+import type { DocsSite } from '../model/docs.ts';
 import { docsPageFiles, indexSite, startModelIndex, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-search-'));

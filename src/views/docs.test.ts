@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocsPage, DocsSite } from '../docs/types.ts';
+import type { DocsPage, DocsSite } from '../model/docs.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { docsIndex, docsRoutes, docsUrlOf, navHolds, sortedSites, tocHeadings } from './docs.ts';
 

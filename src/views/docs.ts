@@ -1,7 +1,7 @@
 // The docs model as the pages use it: lookups by entity, static routes, nav state, table of contents.
 // Docs URLs in the model already carry the base path (the docs stage was given it).
 
-import type { DocsHeading, DocsPage, DocsSite, NavItem } from '../docs/types.ts';
+import type { DocsHeading, DocsPage, DocsSite, NavItem } from '../model/docs.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { parseEntityRef } from '../model/entityRef.ts';
 

@@ -4,7 +4,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { DocsHeading } from '../types.ts';
+import type { DocsHeading } from '../../model/docs.ts';
 
 /** `markdown.extensions.toc.slugify`: ASCII-fold, drop non-word characters, lower-case, join with `-`. */
 export function slugify(value: string): string {

@@ -5,4 +5,4 @@ import { fileURLToPath } from 'node:url';
 export { moveDir } from '../../util/moveDir.ts';
 
 /** Repo root (where astro.config.mjs lives). */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));

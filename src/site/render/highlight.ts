@@ -2,7 +2,7 @@
 // Both themes go out as CSS variables (`--shiki-light`/`--shiki-dark`); the stylesheet picks one with light-dark().
 
 import { createHighlighter, type Highlighter } from 'shiki';
-import type { DefinitionLanguage } from '../../apis/types.ts';
+import type { DefinitionLanguage } from '../../model/apis.ts';
 
 // The high-contrast GitHub themes: the plain ones have token colours under WCAG AA contrast (orange on white).
 const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;

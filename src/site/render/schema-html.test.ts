@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SchemaNode, SchemaTable } from '../../apis/types.ts';
+import type { SchemaNode, SchemaTable } from '../../model/apis.ts';
 import { schemaTreeHtml } from './schema-html.ts';
 
 const node: SchemaNode = {

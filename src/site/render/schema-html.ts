@@ -4,7 +4,7 @@
 // are expanded inline `expand` levels deep; one already on the path is a cycle. Everything shown comes from
 // crawled definitions: every value is escaped.
 
-import type { SchemaNode, SchemaTable } from '../../apis/types.ts';
+import type { SchemaNode, SchemaTable } from '../../model/apis.ts';
 import { schemaAnchor } from '../../views/apis/view.ts';
 import { escapeAttribute as attr, escapeHtml } from './html.ts';
 

@@ -1,6 +1,6 @@
 // Display helpers for API definitions: labels, counts and the file the raw download is served as.
 
-import type { ApiDefinition } from '../../apis/types.ts';
+import type { ApiDefinition } from '../../model/apis.ts';
 import { plural } from '../format.ts';
 
 const NAMES: Record<string, string> = { openapi: 'OpenAPI', asyncapi: 'AsyncAPI', graphql: 'GraphQL', grpc: 'gRPC' };

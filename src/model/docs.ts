@@ -1,6 +1,6 @@
 // The docs model: what the docs stage hands the site. Plain JSON, so it travels in the portal model.
 
-import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Diagnostic } from './diagnostic.ts';
 
 export type NavItem =
   | { type: 'page'; title: string; path: string; url: string }
