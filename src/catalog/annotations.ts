@@ -8,6 +8,7 @@ import {
   ANNOTATION_VIEW_URL,
   type Entity,
 } from '../model/entity.ts';
+import { stringifyLocationRef } from '../model/entityRef.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
 import { dirnameOf, encodePath } from './paths.ts';
 
@@ -31,15 +32,15 @@ export function locationAnnotations(at: FileLocation, origin: FileLocation): Rec
   const branch = encodePath(repo.defaultBranch);
   const dir = dirnameOf(file);
   const out: Record<string, string> = {
-    [ANNOTATION_LOCATION]: `url:${viewUrl(at)}`,
-    [ANNOTATION_ORIGIN_LOCATION]: `url:${viewUrl(origin)}`,
+    [ANNOTATION_LOCATION]: stringifyLocationRef({ type: 'url', target: viewUrl(at) }),
+    [ANNOTATION_ORIGIN_LOCATION]: stringifyLocationRef({ type: 'url', target: viewUrl(origin) }),
     [ANNOTATION_VIEW_URL]: viewUrl(at),
   };
   // GitHub cannot edit a file at a commit, so Backstage leaves the pencil out then.
   if (!/^[0-9a-f]{40}$/i.test(repo.defaultBranch)) {
     out[ANNOTATION_EDIT_URL] = `${repoBase(repo)}/edit/${branch}/${encodePath(file)}`;
   }
-  out[ANNOTATION_SOURCE_LOCATION] = `url:${repoBase(repo)}/tree/${branch}/${dir ? `${encodePath(dir)}/` : ''}`;
+  out[ANNOTATION_SOURCE_LOCATION] = stringifyLocationRef({ type: 'url', target: `${repoBase(repo)}/tree/${branch}/${dir ? `${encodePath(dir)}/` : ''}` });
   return out;
 }
 

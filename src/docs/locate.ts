@@ -1,6 +1,7 @@
 // Which entities have docs, and where: `backstage.io/techdocs-ref` (`dir:` / `url:`) and
 // `backstage.io/techdocs-entity` (show another entity's docs).
 
+import { parseLocationRef } from '../model/entityRef.ts';
 import { parseGithubUrl, repoFinder, type GithubUrl } from '../model/githubUrl.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -145,8 +146,9 @@ function sourceFolder(
   const own = byName.get(item.source.repo);
   const ownDir = dirOf(item.source.file);
   const location = item.entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
-  if (typeof location === 'string' && location.startsWith('url:')) {
-    const url = location.slice(4).trim();
+  const ref = typeof location === 'string' ? locationRef(location) : undefined;
+  if (ref?.type === 'url') {
+    const url = ref.target;
     const found = resolveTreeUrl(url, repos);
     if (found) return { repo: found.repo, dir: found.path };
     const other = resolveOtherBranch(url, repos, own ? { repo: own, dir: ownDir } : undefined);
@@ -205,4 +207,13 @@ export function resolveOtherBranch(
     }
   }
   return chosen.path === undefined ? undefined : { repo: found.repo, branch: chosen.branch, path: chosen.path };
+}
+
+/** A `<type>:<target>` location ref, or undefined when it is not one (the annotation is crawled text). */
+function locationRef(value: string): { type: string; target: string } | undefined {
+  try {
+    return parseLocationRef(value);
+  } catch {
+    return undefined;
+  }
 }
