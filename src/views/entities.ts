@@ -15,18 +15,18 @@ export function findEntity(index: EntityIndex, ref: string): PortalEntity | unde
   return index.get(ref) ?? index.get(ref.toLowerCase());
 }
 
-/** metadata.title when set, else the name (Backstage's display rule). */
+/**
+ * How an entity is named wherever a person reads it: metadata.title, else a User's or Group's
+ * `spec.profile.displayName`, else the name (Backstage's presentation rule). Refs stay for identifiers.
+ */
 export function entityTitle(entity: Entity): string {
-  const title = entity.metadata.title;
-  return typeof title === 'string' && title.trim() ? title : entity.metadata.name;
-}
-
-/** How people are named in lists: the title, else a User's or Group's profile display name, else the name. */
-export function entityDisplayName(entity: Entity): string {
   const title = entity.metadata.title;
   if (typeof title === 'string' && title.trim()) return title;
   return entityProfile(entity).displayName ?? entity.metadata.name;
 }
+
+/** The same rule as entityTitle, under the name the graph and relation views use. */
+export const entityDisplayName = entityTitle;
 
 /** A string field of `spec`, or undefined when missing or not a string. */
 export function specString(entity: Entity, key: string): string | undefined {

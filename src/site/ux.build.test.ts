@@ -1,0 +1,142 @@
+// The portal as Backstage users expect it (issue #23), in Chromium at laptop (1366×900) and phone (390×844)
+// width: people by name, descriptions as Markdown, no page wider than the screen, the catalog table, theme,
+// skip link and avatars. Built from the fixture org plus one repo written here for the cases it lacks.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './testing/browser.ts';
+import { buildSite, fixtureModel } from './testing/build.ts';
+import { serveStatic, type StaticServer } from './testing/serve.ts';
+
+const LONG_URL = `https://grafana.example.com/d/${'shipments-latency-by-region-'.repeat(6)}overview`;
+
+const UX_REPO = {
+  'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1
+kind: User
+metadata:
+  name: dana
+spec:
+  profile:
+    displayName: Dana Scully
+    email: dana@acme.example
+  memberOf: [team-ux]
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: team-ux
+spec:
+  type: team
+  parent: engineering
+  children: []
+  profile:
+    displayName: UX Guild
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: shipments-service
+  title: Shipments Service
+  description: |
+    Tracks **shipments** from warehouse to door; see [the runbook](https://runbook.example.com/shipments).
+
+    - \`GET /shipments\` lists them
+    - dashboards at ${LONG_URL}
+  annotations:
+    backstage.io/view-url: ${LONG_URL}
+spec:
+  type: service
+  lifecycle: production
+  owner: user:dana
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: parcel-router
+  description: Routes parcels; owned by the UX Guild for the demo.
+spec:
+  type: library
+  lifecycle: experimental
+  owner: team-ux
+`,
+};
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-ux-'));
+const out = join(tmp, 'site');
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  const model = await fixtureModel({ repos: { 'portal-ux': UX_REPO } });
+  await buildSite({ model, outDir: out });
+  server = await serveStatic(out);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const LAPTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function open(path: string, viewport = LAPTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  await page.goto(server.url + path);
+  return page;
+}
+
+const texts = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+describe('people by name', () => {
+  it('heads user and group pages with the profile display name, the ref kept as the identifier', async () => {
+    const page = await open('catalog/default/user/dana/');
+    expect(await page.locator('h1').textContent()).toBe('Dana Scully');
+    expect(await page.title()).toContain('Dana Scully');
+    const group = await open('catalog/default/group/team-ux/');
+    expect(await group.locator('h1').textContent()).toBe('UX Guild');
+    await page.context().close();
+    await group.context().close();
+  });
+
+  it('names owners by display name in the catalog table, its owner facet and on the entity page', async () => {
+    const page = await open('catalog/?kind=component');
+    await page.locator('table[data-catalog] tr[data-ref="component:default/shipments-service"]').waitFor();
+    const owner = page.locator('tr[data-ref="component:default/shipments-service"] td[data-label="Owner"]');
+    expect(await owner.textContent()).toBe('Dana Scully');
+    const facet = await texts(page, '[data-facet="owner"] label');
+    expect(facet.some((t) => t.startsWith('Dana Scully'))).toBe(true);
+    expect(facet.some((t) => t.startsWith('UX Guild'))).toBe(true);
+    expect(facet.some((t) => /\bdana\b|user:/.test(t))).toBe(false);
+
+    const entity = await open('catalog/default/component/shipments-service/');
+    expect(await entity.locator('[data-card="about"] a', { hasText: 'Dana Scully' }).count()).toBe(1);
+    await page.context().close();
+    await entity.context().close();
+  });
+});
+
+describe('descriptions as Markdown', () => {
+  it('renders an entity description as sanitised HTML on its page, and as plain text in the catalog', async () => {
+    const page = await open('catalog/default/component/shipments-service/');
+    const lead = page.locator('[data-description]');
+    expect(await lead.locator('strong').textContent()).toBe('shipments');
+    expect(await lead.locator('a[href="https://runbook.example.com/shipments"]').textContent()).toBe('the runbook');
+    expect(await lead.locator('li code').textContent()).toBe('GET /shipments');
+    expect(await lead.textContent()).not.toContain('**');
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^Tracks shipments from warehouse to door; see the runbook\./);
+
+    const catalog = await open('catalog/?kind=component');
+    const desc = catalog.locator('tr[data-ref="component:default/shipments-service"] td[data-label="Description"]');
+    await desc.waitFor();
+    expect(await desc.textContent()).toMatch(/^Tracks shipments from warehouse to door; see the runbook\. GET \/shipments lists them/);
+    await page.context().close();
+    await catalog.context().close();
+  });
+});
