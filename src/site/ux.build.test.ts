@@ -61,6 +61,31 @@ spec:
   type: library
   lifecycle: experimental
   owner: team-ux
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: shipments-docs
+  title: Shipments handbook
+  annotations:
+    backstage.io/techdocs-ref: dir:.
+spec:
+  type: documentation
+  lifecycle: production
+  owner: user:dana
+`,
+  'mkdocs.yml': 'site_name: Shipments handbook\n',
+  'docs/index.md': `# Shipments handbook
+
+Dashboards live at ${LONG_URL} and the ref is component:default/shipments-service-with-a-very-long-name-indeed.
+
+| Region | Dashboard | Owner | Notes |
+| --- | --- | --- | --- |
+| eu-west-1 | ${LONG_URL} | Dana Scully | Replicated to eu-central-1 every five minutes, with a fallback |
+
+\`\`\`
+curl -H "Authorization: Bearer $TOKEN" ${LONG_URL}?from=now-24h&to=now&var-region=eu-west-1&var-service=shipments
+\`\`\`
 `,
 };
 
@@ -138,5 +163,92 @@ describe('descriptions as Markdown', () => {
     expect(await desc.textContent()).toMatch(/^Tracks shipments from warehouse to door; see the runbook\. GET \/shipments lists them/);
     await page.context().close();
     await catalog.context().close();
+  });
+});
+
+/** The page's content wider than its viewport, and the elements sticking out (for the failure message). */
+async function overflow(page: Page): Promise<{ extra: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const extra = document.documentElement.scrollWidth - width;
+    const culprits: string[] = [];
+    if (extra > 0) {
+      const clipped = (el: Element) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+        return false;
+      };
+      for (const el of document.body.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.right > width + 1 && box.width > 0 && culprits.length < 5 && !clipped(el)) {
+          culprits.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${Math.round(box.right)}px`);
+        }
+      }
+    }
+    return { extra, culprits };
+  });
+}
+
+// One page of every type the fixture builds (the own pages have their own build test).
+const PAGE_TYPES = [
+  '',
+  '404.html',
+  'catalog/',
+  'catalog/kind/component/',
+  'catalog/default/component/shipments-service/',
+  'catalog/default/component/payments-service/',
+  'catalog/default/api/payments-api/',
+  'catalog/default/api/payments-api/definition/',
+  'catalog/default/group/engineering/',
+  'catalog/default/group/team-ux/',
+  'catalog/default/user/dana/',
+  'catalog/default/system/checkout/',
+  'catalog/default/system/checkout/graph/',
+  'catalog/default/domain/commerce/',
+  'docs/',
+  'docs/default/component/shipments-docs/',
+  'docs/default/component/payments-service/runbook/',
+  'create/',
+  'problems/',
+  'search/?q=shipments',
+];
+
+describe('no page wider than the screen', () => {
+  for (const [name, viewport] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
+    it(`at ${viewport.width} px, every page type fits its width (long URLs wrap, tables scroll in their box)`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const path of PAGE_TYPES) {
+        await page.goto(server.url + path);
+        await page.waitForLoadState('load');
+        const { extra, culprits } = await overflow(page);
+        if (extra > 0) wide.push(`${path || '/'} +${extra}px: ${culprits.join(', ')}`);
+      }
+      expect(wide, name).toEqual([]);
+      await context.close();
+    });
+  }
+});
+
+describe('top navigation on a phone', () => {
+  it('fades the edge where more links are, and scrolls the current page’s link into view', async () => {
+    const home = await open('', PHONE);
+    const nav = home.locator('.site-nav');
+    expect(await nav.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await home.waitForFunction(() => document.querySelector<HTMLElement>('.site-nav')?.dataset.more === 'end');
+    expect(await nav.evaluate((el) => getComputedStyle(el).maskImage)).toContain('linear-gradient');
+    await nav.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await home.waitForFunction(() => document.querySelector<HTMLElement>('.site-nav')?.dataset.more === 'start');
+
+    const problems = await open('problems/', PHONE);
+    await problems.waitForFunction(() => document.querySelector<HTMLElement>('.site-nav')?.dataset.more !== undefined);
+    const inView = await problems.locator('.site-nav [aria-current="page"]').evaluate((a) => {
+      const nav = a.closest('nav')!.getBoundingClientRect();
+      const box = a.getBoundingClientRect();
+      return box.left >= nav.left && box.right <= nav.right;
+    });
+    expect(inView).toBe(true);
+    await home.context().close();
+    await problems.context().close();
   });
 });
