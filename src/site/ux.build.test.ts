@@ -45,10 +45,11 @@ metadata:
 
     - \`GET /shipments\` lists them
     - dashboards at ${LONG_URL}
+  tags: [logistics, shipments, customer-facing, eu-west-1-primary-region]
   annotations:
     backstage.io/view-url: ${LONG_URL}
 spec:
-  type: service
+  type: backend-service-with-a-rather-long-type-name
   lifecycle: production
   owner: user:dana
 ---
@@ -74,6 +75,19 @@ spec:
   lifecycle: production
   owner: user:dana
 `,
+  // Eleven more of one long type: a two-digit count beside a long facet value.
+  'parcels/catalog-info.yaml': Array.from(
+    { length: 11 },
+    (_, i) => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: parcel-${i}
+spec:
+  type: backend-service-with-a-rather-long-type-name
+  lifecycle: experimental
+  owner: team-ux
+`,
+  ).join('---\n'),
   'mkdocs.yml': 'site_name: Shipments handbook\n',
   'docs/index.md': `# Shipments handbook
 
@@ -250,5 +264,64 @@ describe('top navigation on a phone', () => {
     expect(inView).toBe(true);
     await home.context().close();
     await problems.context().close();
+  });
+});
+
+describe('the catalog table at 1366 px', () => {
+  const ROW = 'tr[data-ref="component:default/shipments-service"]';
+
+  it('fits its box: every column visible, long cells cut with the full text on hover', async () => {
+    const page = await open('catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor({ state: 'attached' });
+    await page.locator(`table[data-catalog] ${ROW}`).waitFor();
+    const fit = await page.locator('.catalog .table-wrap').evaluate((wrap) => ({ wrap: wrap.clientWidth, table: wrap.scrollWidth }));
+    expect(fit.table).toBeLessThanOrEqual(fit.wrap);
+    const widths = await page.locator('table[data-catalog] th').evaluateAll((ths) => ths.map((th) => [th.getAttribute('data-col'), th.getBoundingClientRect().width] as const));
+    expect(widths.map(([col]) => col)).toEqual(['name', 'kind', 'system', 'owner', 'type', 'lifecycle', 'namespace', 'description', 'tags']);
+    for (const [col, width] of widths) expect(width, col ?? '').toBeGreaterThan(col === 'description' ? 150 : 60);
+    const desc = page.locator(`${ROW} td[data-col="description"]`);
+    expect(await desc.getAttribute('title')).toMatch(/^Tracks shipments from warehouse to door/);
+    expect(await page.locator(`${ROW} td[data-col="tags"]`).getAttribute('title')).toBe('logistics, shipments, customer-facing, eu-west-1-primary-region');
+    // Cut to one line: the type cell is as tall as a short one.
+    const type = page.locator(`${ROW} td[data-col="type"]`);
+    const cut = await type.evaluate((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      const box = td.getBoundingClientRect();
+      return { text: range.getBoundingClientRect().width, cell: box.width, height: box.height };
+    });
+    expect(cut.text).toBeGreaterThan(cut.cell);
+    expect(cut.height).toBeLessThan(60);
+    await page.context().close();
+  });
+
+  it('keeps the star on the name’s line and facet counts on one line', async () => {
+    const page = await open('catalog/');
+    await page.locator(`table[data-catalog] ${ROW} .star`).waitFor();
+    const [star, link] = await Promise.all([page.locator(`${ROW} .star`).boundingBox(), page.locator(`${ROW} td.name a`).boundingBox()]);
+    expect(Math.abs(star!.y + star!.height / 2 - (link!.y + link!.height / 2))).toBeLessThan(6);
+    expect(star!.x + star!.width).toBeLessThanOrEqual(link!.x);
+    // A count squeezed by a long value wraps one digit per line: several line boxes, or taller than one line.
+    const counts = await page.locator('.facet .count').evaluateAll((els) =>
+      els.filter((el) => el.getClientRects().length > 0).map((el) => ({ text: el.textContent, lines: el.getClientRects().length, height: el.getBoundingClientRect().height })),
+    );
+    expect(counts.length).toBeGreaterThan(5);
+    expect(counts.filter((c) => c.lines > 1 || c.height > 24)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('hides the columns picked in the column chooser, and remembers them', async () => {
+    const page = await open('catalog/?kind=component');
+    await page.locator(`table[data-catalog] ${ROW}`).waitFor();
+    await page.locator('[data-columns-chooser] summary').click();
+    await page.getByLabel('Tags', { exact: true }).uncheck();
+    expect(await page.locator('table[data-catalog] th[data-col="tags"]').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('backlot.columns'))).toBe('["tags"]');
+    await page.reload();
+    await page.locator(`table[data-catalog] ${ROW}`).waitFor();
+    expect(await page.locator('table[data-catalog] th[data-col="tags"]').count()).toBe(0);
+    expect(await page.locator('table[data-catalog] th[data-col="owner"]').count()).toBe(1);
+    expect(await page.locator('[data-columns-chooser] input[value="tags"]').isChecked()).toBe(false);
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 // Renders the catalog table and pager in the browser, with the same markup as CatalogTable.astro and
 // Pager.astro plus sortable headers and a star per row.
 
-import type { CatalogColumn } from '../../views/catalog/columns.ts';
+import { COLUMN_PRIORITY, type CatalogColumn } from '../../views/catalog/columns.ts';
 import type { CatalogItem } from '../../views/catalog/items.ts';
 import type { SortKey } from '../../views/catalog/query.ts';
 import { catalogRowsHtml } from '../render/catalog-rows.ts';
@@ -24,7 +24,7 @@ function header(column: CatalogColumn, view: TableView): HTMLTableCellElement {
   const sort = active ? (view.desc ? 'descending' : 'ascending') : undefined;
   return h(
     'th',
-    { scope: 'col', 'data-col': column.key, 'aria-sort': sort },
+    { scope: 'col', 'data-col': column.key, 'data-priority': COLUMN_PRIORITY[column.key] > 1 ? String(COLUMN_PRIORITY[column.key]) : undefined, 'aria-sort': sort },
     h('button', { type: 'button', class: 'sort', 'data-sort': column.key }, column.label, h('span', { class: 'sort-icon', 'aria-hidden': 'true' }, active ? (view.desc ? '▼' : '▲') : '↕')),
   );
 }

@@ -2,7 +2,7 @@
 // the same markup from here, and a string is much cheaper than thousands of small elements either way.
 // All text and attribute values are escaped (crawled descriptions and tags are untrusted).
 
-import type { CatalogColumn } from '../../views/catalog/columns.ts';
+import { COLUMN_PRIORITY, type CatalogColumn } from '../../views/catalog/columns.ts';
 import type { CatalogItem } from '../../views/catalog/items.ts';
 import { refLabeller, shortRef } from '../../views/catalog/query.ts';
 import { escapeHtml as e } from './html.ts';
@@ -48,18 +48,44 @@ export function catalogRowsHtml(view: RowsView): string {
         return item.tags.length ? `<ul class="tags">${item.tags.map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : '';
       case 'targets':
         return item.targets.length ? `<ul class="targets">${item.targets.map((t) => `<li><code>${e(t)}</code></li>`).join('')}</ul>` : '';
+      case 'description':
+        return item.description ? `<span class="clamp">${e(item.description)}</span>` : '';
       default:
         return e(item[key]);
     }
   };
   const classes: Partial<Record<CatalogColumn['key'], string>> = { name: 'name', owner: 'ref', system: 'ref', description: 'desc' };
+  // The table truncates cells to fit its width (catalog.css): the full text shows on hover.
+  const full = (item: CatalogItem, key: CatalogColumn['key']): string => {
+    switch (key) {
+      case 'name':
+        return item.title;
+      case 'owner':
+      case 'system': {
+        const ref = item[key];
+        return ref ? `${label(ref, key === 'owner' ? 'group' : 'system')} (${ref})` : '';
+      }
+      case 'tags':
+      case 'targets':
+        return item[key].join(', ');
+      default:
+        return item[key];
+    }
+  };
   return view.rows
     .map((item) => {
       const cells = view.columns.map((c) => {
         const cls = classes[c.key];
-        return `<td${cls ? ` class="${cls}"` : ''} data-label="${e(c.label)}">${cell(item, c.key)}</td>`;
+        const title = full(item, c.key);
+        return `<td${cls ? ` class="${cls}"` : ''} data-col="${c.key}"${priorityAttr(c.key)} data-label="${e(c.label)}"${title ? ` title="${e(title)}"` : ''}>${cell(item, c.key)}</td>`;
       });
       return `<tr data-ref="${e(item.ref)}" data-kind="${e(item.kind.toLowerCase())}">${cells.join('')}</tr>`;
     })
     .join('');
+}
+
+/** ` data-priority="n"` for columns the table drops when narrow (catalog.css); nothing for priority 1. */
+export function priorityAttr(key: CatalogColumn['key']): string {
+  const p = COLUMN_PRIORITY[key];
+  return p > 1 ? ` data-priority="${p}"` : '';
 }
