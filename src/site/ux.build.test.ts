@@ -22,6 +22,8 @@ spec:
   profile:
     displayName: Dana Scully
     email: dana@acme.example
+    # Never resolves: the avatar falls back to initials.
+    picture: https://avatars.invalid/dana.png
   memberOf: [team-ux]
 ---
 apiVersion: backstage.io/v1alpha1
@@ -322,6 +324,53 @@ describe('the catalog table at 1366 px', () => {
     expect(await page.locator('table[data-catalog] th[data-col="tags"]').count()).toBe(0);
     expect(await page.locator('table[data-catalog] th[data-col="owner"]').count()).toBe(1);
     expect(await page.locator('[data-columns-chooser] input[value="tags"]').isChecked()).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('small things', () => {
+  it('switches to light or dark and back to following the system', async () => {
+    const page = await open('', LAPTOP, 'dark');
+    const toggle = page.locator('[data-theme-switch]');
+    const system = page.locator('[data-theme-system]');
+    await toggle.waitFor();
+    expect(await system.isVisible()).toBe(false);
+    await toggle.click();
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme, localStorage.getItem('backlot.theme')])).toEqual(['light', 'light']);
+    expect(await system.isVisible()).toBe(true);
+    await system.click();
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme ?? null, localStorage.getItem('backlot.theme')])).toEqual([null, null]);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await system.isVisible()).toBe(false);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.reload();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await page.context().close();
+  });
+
+  it('has a skip link to the catalog results, the second stop from the top', async () => {
+    const page = await open('catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor({ state: 'attached' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const skip = page.locator(':focus');
+    expect(await skip.textContent()).toBe('Skip to results');
+    expect(await skip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('catalog-results');
+    await page.keyboard.press('Tab');
+    // The next stop is in the table: its first sort button.
+    expect(await page.evaluate(() => document.activeElement?.closest('table')?.hasAttribute('data-catalog'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows initials when an avatar picture does not load', async () => {
+    const page = await open('catalog/default/user/dana/');
+    const avatar = page.locator('[data-card="profile"] .avatar');
+    expect(await avatar.locator('.initials').textContent()).toBe('DS');
+    await page.waitForFunction(() => document.querySelector<HTMLImageElement>('img[data-avatar]')?.hidden === true);
+    expect(await avatar.locator('img').isVisible()).toBe(false);
+    expect(await avatar.locator('.initials').isVisible()).toBe(true);
     await page.context().close();
   });
 });

@@ -28,6 +28,13 @@ export function entityTitle(entity: Entity): string {
 /** The same rule as entityTitle, under the name the graph and relation views use. */
 export const entityDisplayName = entityTitle;
 
+/** Up to two initials of a name, for an avatar without a picture (or whose picture did not load). */
+export function initials(name: string): string {
+  const words = name.split(/[\s._-]+/).filter((w) => /^\p{L}/u.test(w));
+  const letters = (words.length > 1 ? [words[0]!, words[words.length - 1]!] : words).map((w) => [...w][0]!.toUpperCase());
+  return letters.join('') || '?';
+}
+
 /** A string field of `spec`, or undefined when missing or not a string. */
 export function specString(entity: Entity, key: string): string | undefined {
   const value = entity.spec?.[key];
