@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { indexSite } from '../search/index.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
@@ -91,6 +92,17 @@ spec:
 `,
   ).join('---\n'),
   'mkdocs.yml': 'site_name: Shipments handbook\n',
+  // A page that only mentions shipments, in its headings: Pagefind weighs it above the entities.
+  'docs/operations.md': `# Operations
+
+## Shipments service restarts
+
+Restart the shipments service when shipments queue up.
+
+## Shipments backlog
+
+Shipments wait in the shipments backlog; the shipments service drains it.
+`,
   'docs/index.md': `# Shipments handbook
 
 Dashboards live at ${LONG_URL} and the ref is component:default/shipments-service-with-a-very-long-name-indeed.
@@ -98,6 +110,15 @@ Dashboards live at ${LONG_URL} and the ref is component:default/shipments-servic
 | Region | Dashboard | Owner | Notes |
 | --- | --- | --- | --- |
 | eu-west-1 | ${LONG_URL} | Dana Scully | Replicated to eu-central-1 every five minutes, with a fallback |
+
+## Delivery flow
+
+\`\`\`mermaid
+sequenceDiagram
+  Warehouse->>Courier: hand over parcel
+\`\`\`
+
+Each parcel goes to a courier at the gate.
 
 \`\`\`
 curl -H "Authorization: Bearer $TOKEN" ${LONG_URL}?from=now-24h&to=now&var-region=eu-west-1&var-service=shipments
@@ -113,6 +134,7 @@ let browser: Browser;
 beforeAll(async () => {
   const model = await fixtureModel({ repos: { 'portal-ux': UX_REPO } });
   await buildSite({ model, outDir: out });
+  await indexSite(out, { model });
   server = await serveStatic(out);
   browser = await launchChromium();
 });
@@ -372,5 +394,40 @@ describe('small things', () => {
     expect(await avatar.locator('img').isVisible()).toBe(false);
     expect(await avatar.locator('.initials').isVisible()).toBe(true);
     await page.context().close();
+  });
+});
+
+describe('search', () => {
+  async function results(term: string) {
+    const page = await open(`search/?q=${encodeURIComponent(term)}`);
+    await page.locator('[data-search-results] li').first().waitFor();
+    const found = await page.locator('[data-search-results] li').evaluateAll((lis) =>
+      lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, title: li.querySelector('a')!.textContent!, excerpt: li.querySelector('.result-excerpt')!.textContent! })),
+    );
+    await page.context().close();
+    return found;
+  }
+
+  it('ranks an exact name first and entities named with the words above docs pages', async () => {
+    const exact = await results('shipments service');
+    expect(exact[0]!.title).toBe('Shipments Service');
+    const found = await results('shipments');
+    const firstDocs = found.findIndex((r) => r.href.includes('/docs/'));
+    const lastEntity = found.map((r) => r.href.includes('/catalog/')).lastIndexOf(true);
+    expect(firstDocs).toBeGreaterThan(-1);
+    expect(lastEntity).toBeLessThan(firstDocs);
+    expect(found.slice(0, 2).map((r) => r.title).sort()).toEqual(['Shipments Service', 'Shipments handbook']);
+  });
+
+  it('shows snippets without diagram source, ¶ or raw Markdown', async () => {
+    const courier = await results('courier');
+    expect(courier.length).toBeGreaterThan(0);
+    for (const r of courier) expect(r.excerpt).not.toMatch(/->>|sequenceDiagram|¶/);
+    const delivery = await results('delivery');
+    for (const r of delivery) expect(r.excerpt).not.toContain('¶');
+    const runbook = await results('runbook');
+    const entity = runbook.find((r) => r.title === 'Shipments Service');
+    expect(entity?.excerpt).toContain('see the runbook');
+    expect(entity?.excerpt).not.toMatch(/\*\*|\]\(|`/);
   });
 });
