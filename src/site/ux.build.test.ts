@@ -303,11 +303,14 @@ describe('the catalog table at 1366 px', () => {
     const widths = await page.locator('table[data-catalog] th').evaluateAll((ths) => ths.map((th) => [th.getAttribute('data-col'), th.getBoundingClientRect().width] as const));
     expect(widths.map(([col]) => col)).toEqual(['name', 'kind', 'system', 'owner', 'type', 'lifecycle', 'namespace', 'description', 'tags']);
     for (const [col, width] of widths) expect(width, col ?? '').toBeGreaterThan(col === 'description' ? 150 : 60);
-    const desc = page.locator(`${ROW} td[data-col="description"]`);
+    const desc = page.locator(`${ROW} td[data-label="Description"]`);
+    await desc.hover();
     expect(await desc.getAttribute('title')).toMatch(/^Tracks shipments from warehouse to door/);
-    expect(await page.locator(`${ROW} td[data-col="tags"]`).getAttribute('title')).toBe('logistics, shipments, customer-facing, eu-west-1-primary-region');
+    const tags = page.locator(`${ROW} td[data-label="Tags"]`);
+    await tags.hover();
+    expect(await tags.getAttribute('title')).toBe('logistics, shipments, customer-facing, eu-west-1-primary-region');
     // Cut to one line: the type cell is as tall as a short one.
-    const type = page.locator(`${ROW} td[data-col="type"]`);
+    const type = page.locator(`${ROW} td[data-label="Type"]`);
     const cut = await type.evaluate((td) => {
       const range = document.createRange();
       range.selectNodeContents(td);

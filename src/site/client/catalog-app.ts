@@ -10,7 +10,7 @@ import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
 import { teamChoices, teamOwners } from '../../views/catalog/team.ts';
 import { createFilterPanel } from './catalog-filters.ts';
-import { renderPager, renderTable } from './catalog-table.ts';
+import { renderPager, renderTable, titleOnHover } from './catalog-table.ts';
 import { h } from './dom.ts';
 import { readStarred, startStars, STARRED_EVENT } from './stars.ts';
 import { browserStorage } from './storage.ts';
@@ -250,6 +250,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   });
 
   startStars();
+  titleOnHover(results);
   render();
   root.dataset.loadMs = (performance.now() - started).toFixed(1);
   root.dataset.ready = '';

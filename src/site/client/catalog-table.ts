@@ -65,3 +65,14 @@ export function renderPager(page: number, pages: number, link: (n: number) => st
     ),
   );
 }
+
+/** Cells are cut to fit the table (catalog.css): a cell's full text becomes its title when pointed at. */
+export function titleOnHover(root: HTMLElement): void {
+  root.addEventListener('pointerover', (e) => {
+    const td = (e.target as Element).closest?.('table[data-catalog] td');
+    if (!(td instanceof HTMLElement) || td.title) return;
+    const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const items = [...td.querySelectorAll('li')];
+    td.title = items.length ? items.map(text).join(', ') : text(td);
+  });
+}

@@ -4,7 +4,7 @@
 
 import { COLUMN_PRIORITY, type CatalogColumn } from '../../views/catalog/columns.ts';
 import type { CatalogItem } from '../../views/catalog/items.ts';
-import { refLabeller, shortRef } from '../../views/catalog/query.ts';
+import { shortRef } from '../../views/catalog/query.ts';
 import { escapeHtml as e } from './html.ts';
 import { STAR_SVG } from './icons.ts';
 import { withBase } from '../../model/routes.ts';
@@ -25,7 +25,6 @@ function link(ref: string, text: string, base: string): string {
 }
 
 export function catalogRowsHtml(view: RowsView): string {
-  const label = refLabeller(view.byRef);
   const refCell = (ref: string, kind: string) => {
     if (!ref) return '';
     const target = view.byRef.get(ref.toLowerCase());
@@ -55,29 +54,13 @@ export function catalogRowsHtml(view: RowsView): string {
     }
   };
   const classes: Partial<Record<CatalogColumn['key'], string>> = { name: 'name', owner: 'ref', system: 'ref', description: 'desc' };
-  // The table truncates cells to fit its width (catalog.css): the full text shows on hover.
-  const full = (item: CatalogItem, key: CatalogColumn['key']): string => {
-    switch (key) {
-      case 'name':
-        return item.title;
-      case 'owner':
-      case 'system': {
-        const ref = item[key];
-        return ref ? `${label(ref, key === 'owner' ? 'group' : 'system')} (${ref})` : '';
-      }
-      case 'tags':
-      case 'targets':
-        return item[key].join(', ');
-      default:
-        return item[key];
-    }
-  };
   return view.rows
     .map((item) => {
       const cells = view.columns.map((c) => {
         const cls = classes[c.key];
-        const title = full(item, c.key);
-        return `<td${cls ? ` class="${cls}"` : ''} data-col="${c.key}"${priorityAttr(c.key)} data-label="${e(c.label)}"${title ? ` title="${e(title)}"` : ''}>${cell(item, c.key)}</td>`;
+        // No title attributes here: they nearly doubled a listing page (84 → 149 KB per 100 rows); the catalog
+        // app sets one on hover (catalog-table.ts).
+        return `<td${cls ? ` class="${cls}"` : ''}${priorityAttr(c.key)} data-label="${e(c.label)}">${cell(item, c.key)}</td>`;
       });
       return `<tr data-ref="${e(item.ref)}" data-kind="${e(item.kind.toLowerCase())}">${cells.join('')}</tr>`;
     })
