@@ -172,7 +172,8 @@ describe('a template’s form', () => {
     await next();
     await expect.poll(currentStep).toBe('Review');
     const review = async (name: string) => page.locator(`[data-review="${name}"]`).textContent();
-    expect(await review('owner')).toBe('group:default/team-payments');
+    // The picked team by name, its ref beside it.
+    expect(await review('owner')).toBe('Payments Team (team-payments)');
     expect(await review('lifecycle')).toBe('Production (on-call, SLOs)');
     expect(await review('database')).toBe('Yes');
     expect(await review('repoUrl')).toBe('kestrel-freight/pickup-scheduler on github.com');
@@ -305,7 +306,7 @@ describe('Backstage-style fields', () => {
     expect(command).toContain(`"internal":"x1"`); // hidden fields are sent, but not shown on review
     expect(await page.locator('[data-review="internal"]').count()).toBe(0);
     expect(await page.locator('[data-review="tags"]').textContent()).toBe('java');
-    expect(await page.locator('[data-review="owners"]').textContent()).toBe('group:default/team-platform');
+    expect(await page.locator('[data-review="owners"]').textContent()).toBe('Platform Team (group:team-platform)');
     // The hidden branch's value is neither shown nor sent.
     expect(await page.locator('[data-review="binName"]').textContent()).toBe('tk');
     expect(await page.locator('[data-review="language"]').count()).toBe(0);

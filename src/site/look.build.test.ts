@@ -106,7 +106,7 @@ describe('keyboard and landmarks', () => {
     const page = await newPage();
     await page.goto(server.url + 'catalog/');
     await page.keyboard.press('Tab');
-    const skip = page.locator('a.skip-link');
+    const skip = page.locator('a.skip-link[href="#main"]');
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await skip.isVisible()).toBe(true);
     await page.keyboard.press('Enter');

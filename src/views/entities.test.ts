@@ -13,6 +13,7 @@ import {
   sortEntities,
   specString,
   systemRef,
+  initials,
 } from './entities.ts';
 
 /** An entity of repo r, with parts of it replaced by `extra`. */
@@ -89,5 +90,16 @@ describe('kinds', () => {
   it('sorts entities by kind, then title', () => {
     const sorted = sortEntities([item('Group', 'g'), item('Component', 'zeta'), item('Component', 'alpha')]);
     expect(sorted.map((s) => s.entity.metadata.name)).toEqual(['alpha', 'zeta', 'g']);
+  });
+});
+
+describe('initials', () => {
+  it('takes the first and last word’s first letters', () => {
+    expect(initials('Dana Scully')).toBe('DS');
+    expect(initials('Ana María de la Vega')).toBe('AV');
+    expect(initials('team-payments')).toBe('TP');
+    expect(initials('bob')).toBe('B');
+    expect(initials('émile zola')).toBe('ÉZ');
+    expect(initials('42')).toBe('?');
   });
 });

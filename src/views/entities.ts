@@ -15,17 +15,24 @@ export function findEntity(index: EntityIndex, ref: string): PortalEntity | unde
   return index.get(ref) ?? index.get(ref.toLowerCase());
 }
 
-/** metadata.title when set, else the name (Backstage's display rule). */
+/**
+ * How an entity is named wherever a person reads it: metadata.title, else a User's or Group's
+ * `spec.profile.displayName`, else the name (Backstage's presentation rule). Refs stay for identifiers.
+ */
 export function entityTitle(entity: Entity): string {
-  const title = entity.metadata.title;
-  return typeof title === 'string' && title.trim() ? title : entity.metadata.name;
-}
-
-/** How people are named in lists: the title, else a User's or Group's profile display name, else the name. */
-export function entityDisplayName(entity: Entity): string {
   const title = entity.metadata.title;
   if (typeof title === 'string' && title.trim()) return title;
   return entityProfile(entity).displayName ?? entity.metadata.name;
+}
+
+/** The same rule as entityTitle, under the name the graph and relation views use. */
+export const entityDisplayName = entityTitle;
+
+/** Up to two initials of a name, for an avatar without a picture (or whose picture did not load). */
+export function initials(name: string): string {
+  const words = name.split(/[\s._-]+/).filter((w) => /^\p{L}/u.test(w));
+  const letters = (words.length > 1 ? [words[0]!, words[words.length - 1]!] : words).map((w) => [...w][0]!.toUpperCase());
+  return letters.join('') || '?';
 }
 
 /** A string field of `spec`, or undefined when missing or not a string. */

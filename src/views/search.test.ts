@@ -40,7 +40,8 @@ describe('entityRecord', () => {
     };
     const record = entityRecord(item);
     expect(record.url).toBe('/catalog/labs/user/ada/');
-    expect(record.content).toBe('Ada. Ada Lovelace. ada@example.com.');
+    expect(record.meta.title).toBe('Ada Lovelace');
+    expect(record.content).toBe('Ada Lovelace. Ada. ada@example.com.');
     expect(record.filters).toEqual({ kind: ['User'], namespace: ['labs'] });
   });
 

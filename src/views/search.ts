@@ -7,6 +7,7 @@ import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import { DEFAULT_NAMESPACE } from '../model/entity.ts';
 import { entityPath } from '../model/routes.ts';
 import { entityProfile, entityTitle, ownerRef, specString } from './entities.ts';
+import { markdownText } from './markdown.ts';
 
 export interface SearchRecord {
   /** Site URL from the root, e.g. `/catalog/default/component/payments/` (the browser adds the base path). */
@@ -27,7 +28,8 @@ export function entityRecord({ ref, entity }: PortalEntity): SearchRecord {
   const type = specString(entity, 'type');
   const lifecycle = specString(entity, 'lifecycle');
   const tags = (metadata.tags ?? []).filter((t): t is string => typeof t === 'string' && t !== '');
-  const parts = [title, metadata.name !== title ? metadata.name : '', str(metadata.description), str(profile.displayName), str(profile.email)];
+  // The title is a display name when there is one: each part once.
+  const parts = [...new Set([title, metadata.name, markdownText(str(metadata.description)), str(profile.displayName), str(profile.email)])];
   const filters: Record<string, string[]> = { kind: [entity.kind], namespace: [metadata.namespace ?? DEFAULT_NAMESPACE] };
   if (type?.trim()) filters.type = [type.trim()];
   if (lifecycle?.trim()) filters.lifecycle = [lifecycle.trim()];

@@ -90,7 +90,13 @@ export function renderCodeBlocks(tree: Root, highlighter: Highlighter): CodeResu
     const source = toString(code).replace(/\n$/, '');
     if (lang === 'mermaid') {
       result.hasMermaid = true;
-      parent.children[index] = { type: 'element', tagName: 'pre', properties: { className: ['mermaid'] }, children: [{ type: 'text', value: cleanMermaid(source) }] };
+      // Diagram source is not prose: kept out of search snippets (`sequenceDiagram A->>B: …`).
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'pre',
+        properties: { className: ['mermaid'], dataPagefindIgnore: 'all' },
+        children: [{ type: 'text', value: cleanMermaid(source) }],
+      };
       return 'skip';
     }
     result.hasCode = true;

@@ -52,7 +52,8 @@ export function addHeadingAnchors(tree: Root, used: Set<string>): HeadingResult 
     const link: ElementContent = {
       type: 'element',
       tagName: 'a',
-      properties: { className: ['headerlink'], href: `#${id}`, title: 'Permanent link', ariaHidden: 'true' },
+      // Ignored by search: a `¶` in every snippet that starts at a heading.
+      properties: { className: ['headerlink'], href: `#${id}`, title: 'Permanent link', ariaHidden: 'true', dataPagefindIgnore: 'all' },
       children: [{ type: 'text', value: '¶' }],
     };
     node.children.push(link);

@@ -164,7 +164,7 @@ describe('headings', () => {
       { depth: 2, id: 'setup', text: 'Setup' },
       { depth: 3, id: 'setup_1', text: 'Setup' },
     ]);
-    expect(page.html).toContain('<a class="headerlink" href="#setup_1" title="Permanent link" aria-hidden="true">¶</a>');
+    expect(page.html).toContain('<a class="headerlink" href="#setup_1" title="Permanent link" aria-hidden="true" data-pagefind-ignore="all">¶</a>');
   });
 
   it('leaves the footnotes heading out of the table of contents', () => {
@@ -201,7 +201,7 @@ describe('code blocks', () => {
     const page = render('```mermaid\nflowchart LR\n  A --> B\n  click A call alert(1)\n  click B href "javascript:alert(2)"\n  callback A "fn"\n%%{init: {"securityLevel": "loose"}}%%\n```');
     expect(page.hasMermaid).toBe(true);
     expect(page.hasCode).toBe(false);
-    expect(page.html).toBe('<pre class="mermaid">flowchart LR\n  A --> B</pre>');
+    expect(page.html).toBe('<pre class="mermaid" data-pagefind-ignore="all">flowchart LR\n  A --> B</pre>');
   });
 
   it('takes the mermaid class away from an author’s own pre', () => {

@@ -1,7 +1,7 @@
 // The catalog page in the browser: loads the compact index once, then filters, sorts, pages and stars
 // without further requests. The state lives in the URL (pushState), so links share it and Back works.
 
-import { catalogColumns, type CatalogColumn } from '../../views/catalog/columns.ts';
+import { catalogColumns, parseHiddenColumns, shownColumns, type CatalogColumn } from '../../views/catalog/columns.ts';
 import { catalogCsv, catalogJson } from '../../views/catalog/export.ts';
 import { decodeCatalogIndex, type CatalogIndex, type CatalogItem } from '../../views/catalog/items.ts';
 import { createCatalog, queryCatalog, readQuery, writeQuery, type CatalogQuery, type SortKey } from '../../views/catalog/query.ts';
@@ -10,12 +10,14 @@ import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
 import { teamChoices, teamOwners } from '../../views/catalog/team.ts';
 import { createFilterPanel } from './catalog-filters.ts';
-import { renderPager, renderTable } from './catalog-table.ts';
+import { renderPager, renderTable, titleOnHover } from './catalog-table.ts';
 import { h } from './dom.ts';
 import { readStarred, startStars, STARRED_EVENT } from './stars.ts';
 import { browserStorage } from './storage.ts';
 
 export const TEAM_KEY = 'backlot.team';
+/** Columns hidden with the column chooser, a JSON array of keys; one choice for every kind's table. */
+export const COLUMNS_KEY = 'backlot.columns';
 
 export async function startCatalog(root: HTMLElement | null): Promise<void> {
   if (!root) return;
@@ -81,6 +83,43 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   exportJson.addEventListener('click', () => download('catalog.json', 'application/json', catalogJson(current.matches)));
   status.closest('.catalog-bar')?.append(h('div', { class: 'export' }, exportCsv, exportJson));
 
+  // The column chooser: the current table's columns (Name always stays), remembered in the browser.
+  const readHidden = () => {
+    try {
+      return parseHiddenColumns(storage?.getItem(COLUMNS_KEY));
+    } catch {
+      return parseHiddenColumns(null);
+    }
+  };
+  let hidden = readHidden();
+  const chooserList = h('ul', {});
+  const chooser = h('details', { class: 'columns-chooser', 'data-columns-chooser': true }, h('summary', { class: 'button' }, 'Columns'), h('fieldset', {}, h('legend', { class: 'visually-hidden' }, 'Columns shown'), chooserList));
+  status.closest('.catalog-bar')?.querySelector('.export')?.prepend(chooser);
+  let chooserKeys = '';
+  const showChooser = (columns: CatalogColumn[]) => {
+    const keys = columns.map((c) => c.key).join();
+    if (keys !== chooserKeys) {
+      chooserKeys = keys;
+      chooserList.replaceChildren(
+        ...columns
+          .filter((c) => c.key !== 'name')
+          .map((c) => h('li', {}, h('label', {}, h('input', { type: 'checkbox', name: 'column', value: c.key }), ` ${c.label}`))),
+      );
+    }
+    for (const box of chooserList.querySelectorAll('input')) box.checked = !hidden.has(box.value as SortKey);
+  };
+  chooserList.addEventListener('change', (e) => {
+    const box = e.target as HTMLInputElement;
+    if (box.checked) hidden.delete(box.value as SortKey);
+    else hidden.add(box.value as SortKey);
+    try {
+      storage?.setItem(COLUMNS_KEY, JSON.stringify([...hidden]));
+    } catch {
+      // Not remembered; still applied below.
+    }
+    render();
+  });
+
   let query: CatalogQuery = readQuery(location.search);
   let teamCache: { ref: string; owners: Set<string> } | undefined;
   let typing = false;
@@ -94,7 +133,9 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     const result = queryCatalog(catalog, query, ctx);
     panel.update(query, result, team, typing);
     const kinds = query.facets.kind;
-    const columns = catalogColumns(kinds, { namespaced: catalog.namespaced, oneType: query.facets.type.length === 1 });
+    const all = catalogColumns(kinds, { namespaced: catalog.namespaced, oneType: query.facets.type.length === 1 });
+    showChooser(all);
+    const columns = shownColumns(all, hidden);
     const table = renderTable({
       rows: result.rows,
       columns,
@@ -204,10 +245,12 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   });
   addEventListener(STARRED_EVENT, () => render());
   addEventListener('storage', (e) => {
-    if (e.key === TEAM_KEY) render();
+    if (e.key === COLUMNS_KEY) hidden = readHidden();
+    if (e.key === TEAM_KEY || e.key === COLUMNS_KEY) render();
   });
 
   startStars();
+  titleOnHover(results);
   render();
   root.dataset.loadMs = (performance.now() - started).toFixed(1);
   root.dataset.ready = '';

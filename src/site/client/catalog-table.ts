@@ -1,7 +1,7 @@
 // Renders the catalog table and pager in the browser, with the same markup as CatalogTable.astro and
 // Pager.astro plus sortable headers and a star per row.
 
-import type { CatalogColumn } from '../../views/catalog/columns.ts';
+import { COLUMN_PRIORITY, type CatalogColumn } from '../../views/catalog/columns.ts';
 import type { CatalogItem } from '../../views/catalog/items.ts';
 import type { SortKey } from '../../views/catalog/query.ts';
 import { catalogRowsHtml } from '../render/catalog-rows.ts';
@@ -24,7 +24,7 @@ function header(column: CatalogColumn, view: TableView): HTMLTableCellElement {
   const sort = active ? (view.desc ? 'descending' : 'ascending') : undefined;
   return h(
     'th',
-    { scope: 'col', 'data-col': column.key, 'aria-sort': sort },
+    { scope: 'col', 'data-col': column.key, 'data-priority': COLUMN_PRIORITY[column.key] > 1 ? String(COLUMN_PRIORITY[column.key]) : undefined, 'aria-sort': sort },
     h('button', { type: 'button', class: 'sort', 'data-sort': column.key }, column.label, h('span', { class: 'sort-icon', 'aria-hidden': 'true' }, active ? (view.desc ? '▼' : '▲') : '↕')),
   );
 }
@@ -64,4 +64,15 @@ export function renderPager(page: number, pages: number, link: (n: number) => st
       h('li', {}, page < pages ? h('a', { href: link(page + 1), rel: 'next' }, 'Next') : h('span', { class: 'disabled' }, 'Next')),
     ),
   );
+}
+
+/** Cells are cut to fit the table (catalog.css): a cell's full text becomes its title when pointed at. */
+export function titleOnHover(root: HTMLElement): void {
+  root.addEventListener('pointerover', (e) => {
+    const td = (e.target as Element).closest?.('table[data-catalog] td');
+    if (!(td instanceof HTMLElement) || td.title) return;
+    const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const items = [...td.querySelectorAll('li')];
+    td.title = items.length ? items.map(text).join(', ') : text(td);
+  });
 }

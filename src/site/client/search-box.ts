@@ -1,10 +1,13 @@
 // Client side of the search box: lazy Pagefind, a listbox of top results, keyboard support. Enter without a
 // highlighted result opens the full search page (the form's action).
 
+import { rankResults } from '../../views/search-rank.ts';
 import { withBase } from '../../model/routes.ts';
 import { loadPagefind, type PagefindResultData } from './pagefind.ts';
 
 const MAX_RESULTS = 8;
+/** Results loaded to rank (search-rank.ts) before the first MAX_RESULTS are shown: an exact name Pagefind puts ninth still comes first. */
+const RANK_WINDOW = 16;
 
 export function startSearch(form: HTMLFormElement | null, base: string): void {
   if (!form) return;
@@ -67,7 +70,8 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
     }
     const search = await pf.debouncedSearch(term);
     if (search === null || input!.value.trim() !== term) return; // superseded by newer typing
-    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    const loaded = await Promise.all(search.results.slice(0, RANK_WINDOW).map((r) => r.data()));
+    const data = rankResults(term, loaded).slice(0, MAX_RESULTS);
     if (input!.value.trim() !== term) return;
     if (!data.length) {
       status(`No results for “${term}”.`);

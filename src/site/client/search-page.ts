@@ -1,6 +1,7 @@
 // The search page in the browser: Pagefind results with title, kind and snippet, and its filters as
 // facets with counts. State lives in the URL: typing replaces the entry, filters and submits push one.
 
+import { rankResults } from '../../views/search-rank.ts';
 import { formatCount } from '../../views/count.ts';
 import { facetLabel } from '../../views/catalog/query.ts';
 import { filterLabel, hasFilters, orderFilters, pagefindFilters, readSearch, writeSearch, type SearchState } from './search-state.ts';
@@ -118,7 +119,8 @@ export async function startSearchPage(root: HTMLElement | null, base: string): P
 
   async function showMore(id: number, focus = false) {
     const slice = results.slice(shown, shown + PAGE);
-    const data = await Promise.all(slice.map((r) => r.data()));
+    // Ranked within each page of results (search-rank.ts): the first page holds the names people look for.
+    const data = rankResults(state.q, await Promise.all(slice.map((r) => r.data())));
     if (id !== run) return;
     const items = data.map(renderResult);
     list!.append(...items);

@@ -19,21 +19,35 @@ export function effectiveTheme(stored: Theme | undefined, systemDark: boolean): 
   return stored ?? (systemDark ? 'dark' : 'light');
 }
 
-export function startThemeSwitch(button: HTMLButtonElement | null): void {
+/** The switch is a light/dark toggle; `system` (shown once a choice is stored) forgets it and follows the system again. */
+export function startThemeSwitch(button: HTMLButtonElement | null, system?: HTMLButtonElement | null): void {
   if (!button) return;
   const storage = browserStorage();
   const media = matchMedia('(prefers-color-scheme: dark)');
   const current = () => effectiveTheme(storedTheme(storage) ?? (document.documentElement.dataset.theme as Theme | undefined), media.matches);
-  const show = () => button.setAttribute('aria-pressed', String(current() === 'dark'));
-  button.addEventListener('click', () => {
-    const next: Theme = current() === 'dark' ? 'light' : 'dark';
-    document.documentElement.dataset.theme = next;
+  const show = () => {
+    button.setAttribute('aria-pressed', String(current() === 'dark'));
+    if (system) system.hidden = !document.documentElement.dataset.theme;
+  };
+  const store = (theme: Theme | undefined) => {
     try {
-      storage?.setItem(THEME_KEY, next);
+      if (theme) storage?.setItem(THEME_KEY, theme);
+      else storage?.removeItem(THEME_KEY);
     } catch {
       // Not remembered, but applied to this page.
     }
+  };
+  button.addEventListener('click', () => {
+    const next: Theme = current() === 'dark' ? 'light' : 'dark';
+    document.documentElement.dataset.theme = next;
+    store(next);
     show();
+  });
+  system?.addEventListener('click', () => {
+    delete document.documentElement.dataset.theme;
+    store(undefined);
+    show();
+    button.focus();
   });
   media.addEventListener('change', show);
   addEventListener('storage', (e) => {

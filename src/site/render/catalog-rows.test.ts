@@ -30,7 +30,10 @@ describe('catalogRowsHtml', () => {
   it('links names and known owners under the base, marks unknown refs missing, labels cells', () => {
     expect(html).toContain('<a href="/portal/catalog/labs/component/evil/">');
     expect(html).toContain('<td class="ref" data-label="Owner"><a href="/portal/catalog/default/group/team-a/">Team A</a></td>');
-    expect(html).toContain('<td class="ref" data-label="System"><span class="missing" title="system:default/gone is not in the catalog">gone</span></td>');
+    expect(html).toContain(
+      '<td class="ref" data-priority="2" data-label="System"><span class="missing" title="system:default/gone is not in the catalog">gone</span></td>',
+    );
+    expect(html).toContain('<td class="desc" data-label="Description"><span class="clamp">&quot;&gt;&lt;script&gt;');
     expect(html).toContain('<span class="ns">labs</span>');
     expect(html.match(/<td/g)).toHaveLength(columns.length);
     expect(html).toMatch(/^<tr data-ref="component:labs\/evil" data-kind="component">/);

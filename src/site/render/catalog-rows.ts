@@ -2,9 +2,9 @@
 // the same markup from here, and a string is much cheaper than thousands of small elements either way.
 // All text and attribute values are escaped (crawled descriptions and tags are untrusted).
 
-import type { CatalogColumn } from '../../views/catalog/columns.ts';
+import { COLUMN_PRIORITY, type CatalogColumn } from '../../views/catalog/columns.ts';
 import type { CatalogItem } from '../../views/catalog/items.ts';
-import { refLabeller, shortRef } from '../../views/catalog/query.ts';
+import { shortRef } from '../../views/catalog/query.ts';
 import { escapeHtml as e } from './html.ts';
 import { STAR_SVG } from './icons.ts';
 import { withBase } from '../../model/routes.ts';
@@ -25,7 +25,6 @@ function link(ref: string, text: string, base: string): string {
 }
 
 export function catalogRowsHtml(view: RowsView): string {
-  const label = refLabeller(view.byRef);
   const refCell = (ref: string, kind: string) => {
     if (!ref) return '';
     const target = view.byRef.get(ref.toLowerCase());
@@ -48,6 +47,8 @@ export function catalogRowsHtml(view: RowsView): string {
         return item.tags.length ? `<ul class="tags">${item.tags.map((t) => `<li>${e(t)}</li>`).join('')}</ul>` : '';
       case 'targets':
         return item.targets.length ? `<ul class="targets">${item.targets.map((t) => `<li><code>${e(t)}</code></li>`).join('')}</ul>` : '';
+      case 'description':
+        return item.description ? `<span class="clamp">${e(item.description)}</span>` : '';
       default:
         return e(item[key]);
     }
@@ -57,9 +58,17 @@ export function catalogRowsHtml(view: RowsView): string {
     .map((item) => {
       const cells = view.columns.map((c) => {
         const cls = classes[c.key];
-        return `<td${cls ? ` class="${cls}"` : ''} data-label="${e(c.label)}">${cell(item, c.key)}</td>`;
+        // No title attributes here: they nearly doubled a listing page (84 → 149 KB per 100 rows); the catalog
+        // app sets one on hover (catalog-table.ts).
+        return `<td${cls ? ` class="${cls}"` : ''}${priorityAttr(c.key)} data-label="${e(c.label)}">${cell(item, c.key)}</td>`;
       });
       return `<tr data-ref="${e(item.ref)}" data-kind="${e(item.kind.toLowerCase())}">${cells.join('')}</tr>`;
     })
     .join('');
+}
+
+/** ` data-priority="n"` for columns the table drops when narrow (catalog.css); nothing for priority 1. */
+export function priorityAttr(key: CatalogColumn['key']): string {
+  const p = COLUMN_PRIORITY[key];
+  return p > 1 ? ` data-priority="${p}"` : '';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogColumns } from './columns.ts';
+import { catalogColumns, parseHiddenColumns, shownColumns } from './columns.ts';
 
 const keys = (kinds: string[], namespaced = false, oneType = false) => catalogColumns(kinds, { namespaced, oneType }).map((c) => c.key);
 
@@ -20,5 +20,15 @@ describe('catalogColumns', () => {
     expect(keys([])).toEqual(['name', 'kind', 'system', 'owner', 'type', 'lifecycle', 'description', 'tags']);
     expect(keys(['api', 'component'], false, true)).toEqual(['name', 'kind', 'system', 'owner', 'lifecycle', 'description', 'tags']);
     expect(catalogColumns(['user'], { namespaced: false, oneType: false })[0]).toEqual({ key: 'name', label: 'Name' });
+  });
+});
+
+describe('the column chooser', () => {
+  it('hides the stored columns but never Name, and ignores what it does not know', () => {
+    const hidden = parseHiddenColumns('["tags","name","bogus",3]');
+    expect([...hidden]).toEqual(['tags']);
+    expect(shownColumns(catalogColumns(['system'], { namespaced: false, oneType: false }), hidden).map((c) => c.key)).toEqual(['name', 'owner', 'description']);
+    expect(parseHiddenColumns('not json').size).toBe(0);
+    expect(parseHiddenColumns(null).size).toBe(0);
   });
 });

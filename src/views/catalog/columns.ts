@@ -44,3 +44,35 @@ export function catalogColumns(kinds: readonly string[], options: ColumnOptions)
   keys = keys.filter((k) => (k !== 'namespace' || options.namespaced) && (k !== 'type' || !options.oneType));
   return keys.map((key) => ({ key, label: LABELS[key] }));
 }
+
+/**
+ * How much a column matters when the table is narrow: 1 always shown, 2 dropped below about 56rem of table
+ * width, 3 below about 68rem (catalog.css). Name, owner and description are what people scan for.
+ */
+export const COLUMN_PRIORITY: Record<SortKey, 1 | 2 | 3> = {
+  name: 1,
+  owner: 1,
+  description: 1,
+  kind: 2,
+  system: 2,
+  type: 2,
+  targets: 2,
+  lifecycle: 3,
+  tags: 3,
+  namespace: 3,
+};
+
+/** The columns the user has not hidden with the column chooser; Name always stays. */
+export function shownColumns(columns: readonly CatalogColumn[], hidden: ReadonlySet<string>): CatalogColumn[] {
+  return columns.filter((c) => c.key === 'name' || !hidden.has(c.key));
+}
+
+/** Hidden column keys from what the browser stored (a JSON array); anything else is none hidden. */
+export function parseHiddenColumns(stored: string | null | undefined): Set<SortKey> {
+  try {
+    const value: unknown = JSON.parse(stored ?? '[]');
+    return new Set(Array.isArray(value) ? value.filter((k): k is SortKey => typeof k === 'string' && k in LABELS && k !== 'name') : []);
+  } catch {
+    return new Set();
+  }
+}

@@ -5,6 +5,7 @@ import { DEFAULT_NAMESPACE, type Entity } from '../../model/entity.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import type { CatalogIndex, CatalogItem, CatalogRow } from './items.ts';
 import { entityTitle, ownerRef, specString, systemRef } from '../entities.ts';
+import { markdownText } from '../markdown.ts';
 
 /** Descriptions are cut here: the table shows a line or two, the entity page has the rest. */
 export const DESCRIPTION_LIMIT = 160;
@@ -44,7 +45,7 @@ export function catalogItem(item: PortalEntity, diagnostics: readonly Diagnostic
     owner: ownerRef(entity) ?? specString(entity, 'owner') ?? '',
     system: systemRef(entity) ?? '',
     lifecycle: specString(entity, 'lifecycle') ?? '',
-    description: truncate(typeof entity.metadata.description === 'string' ? entity.metadata.description : ''),
+    description: truncate(markdownText(typeof entity.metadata.description === 'string' ? entity.metadata.description : '')),
     tags,
     problems: diagnostics.some((d) => d.severity === 'error') ? 2 : diagnostics.length > 0 ? 1 : 0,
     groups: kind === 'user' ? refsOf(entity, 'memberOf') : kind === 'group' ? refsOf(entity, 'childOf') : [],

@@ -8,7 +8,7 @@ export interface CatalogItem {
   kind: string;
   namespace: string;
   name: string;
-  /** metadata.title, else the name. */
+  /** What people read: metadata.title, else a profile displayName, else the name (entityTitle). */
   title: string;
   type: string;
   /** Owner ref (canonical when resolved), '' when none. */

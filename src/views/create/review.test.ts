@@ -23,7 +23,7 @@ describe('reviewSections', () => {
     const [basics, details, where] = reviewSections(form, values);
     const rows = (s: typeof basics) => Object.fromEntries(s!.rows.map((r) => [r.name, r.value]));
     expect(basics!.title).toBe('Basics');
-    expect(rows(basics)).toMatchObject({ name: 'lib-a', kind: 'Command-line tool', flavour: '—', owners: 'group:default/team-platform' });
+    expect(rows(basics)).toMatchObject({ name: 'lib-a', kind: 'Command-line tool', flavour: '—', owners: 'Platform team (group:team-platform)' });
     expect(rows(details)).toMatchObject({ public: 'Yes', platforms: 'linux, macos', settings: '{"a":1}' });
     expect(rows(where)).toEqual({ repoUrl: 'acme/lib-a on github.com' });
   });

@@ -20,7 +20,9 @@ export const NOT_SET = '—';
 
 export function displayValue(field: FormField, value: unknown): string {
   if (value === undefined || value === null || value === '') return NOT_SET;
-  const label = (v: unknown) => field.options?.find((o) => o.value === v)?.label ?? String(v);
+  // A picked entity reads as its picker choice (the person's or team's name, with the ref); typed values as written.
+  const choices = field.options ?? (field.picker === 'EntityTagsPicker' ? undefined : field.choices);
+  const label = (v: unknown) => choices?.find((o) => o.value === v)?.label ?? String(v);
   if (field.kind === 'repo-url') {
     const parts = parseRepoUrlValue(value);
     if (parts) return `${parts.owner}/${parts.repo} on ${parts.host}`;
