@@ -122,6 +122,20 @@ describe('finding docs', () => {
     expect(site(result, 'component:default/app')).toMatchObject({ siteName: 'The App', docsDir: 'docs' });
   });
 
+  it('names each unsupported extension and plugin once per site, with the first page using its syntax', async () => {
+    const config = ['site_name: Maths', 'markdown_extensions:', '  - pymdownx.keys', '  - pymdownx.arithmatex:', '      generic: true', '  - pymdownx.progressbar', 'plugins:', '  - search', '  - macros'].join('\n');
+    const result = await build(
+      { maths: { 'mkdocs.yml': config, 'docs/index.md': '# Maths\n\nPress ++ctrl+c++.\n', 'docs/a.md': '# A\n\n$$\nx^2\n$$\n', 'docs/b.md': '# B\n\n$$ y $$\n' } },
+      [docsEntity('maths', { 'backstage.io/techdocs-ref': 'dir:.' })],
+    );
+    const unsupported = result.diagnostics.filter((d) => d.code === 'docs-unsupported-extension');
+    expect(unsupported.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'mkdocs.yml:4:5 Markdown extension "pymdownx.arithmatex" is not implemented by Backlot; docs/a.md uses its syntax, which is shown as written',
+      'mkdocs.yml:6:5 Markdown extension "pymdownx.progressbar" is not implemented by Backlot; its syntax is shown as written',
+      'mkdocs.yml:9:5 plugin "macros" is not implemented by Backlot; the site is built without it',
+    ]);
+  });
+
   it('builds no site when docs_dir has no pages', async () => {
     const result = await build({ app: { 'mkdocs.yml': 'site_name: Empty\n', 'README.md': '# x' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(result.sites).toEqual([]);

@@ -6,6 +6,7 @@ import type { RepoInfo } from '../snapshot/types.ts';
 import { createLinkResolver, type AnchorCheck, type SiteLinks } from './links.ts';
 import { toSourceLines } from './markdown/blocks.ts';
 import { MAX_DEPTH, MAX_RUN } from './markdown/depth.ts';
+import { extensionName, SYNTAX_OF, type MarkdownExtensions } from './markdown/extensions.ts';
 import type { RenderedPage, Renderer } from './markdown/render.ts';
 import { expandSnippets } from './markdown/snippets.ts';
 import { dirnameToTitle, isIndexFile } from './nav.ts';
@@ -32,6 +33,11 @@ export interface SiteJob {
   /** repo path → text of SVG files in docs_dir. */
   svg: Array<[string, string]>;
   editBase?: string;
+  /** Markdown extensions the pages render with (see markdown/extensions.ts). */
+  extensions: MarkdownExtensions;
+  /** Extensions and plugins named in mkdocs.yml that Backlot does not implement. */
+  unsupported: Array<{ kind: 'extension' | 'plugin'; name: string; line: number; column: number }>;
+  configFile?: string;
 }
 
 export interface SiteOutput {
@@ -81,7 +87,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
         report: (at, code, message) =>
           report({ severity: code === 'docs-path-escape' ? 'error' : 'warning', code, message, repo: job.repo.name, file: sourcePath, line: at.line, column: 1, entity: job.ref }),
       });
-      rendered = renderer.render({ lines, resolve: createLinkResolver(links, sourcePath, report, anchors) });
+      rendered = renderer.render({ lines, resolve: createLinkResolver(links, sourcePath, report, anchors), extensions: job.extensions });
     } catch (error) {
       const failure: Diagnostic = {
         severity: 'error',
@@ -121,6 +127,8 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     });
   }
 
+  reportUnsupported(job, report);
+
   for (const check of anchors) {
     const known = ids.get(check.page);
     if (!known || known.has(check.fragment) || known.has(`user-content-${check.fragment}`)) continue;
@@ -136,6 +144,27 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     });
   }
   return { pages, assets: [...links.assets.values()], diagnostics };
+}
+
+/** One diagnostic per unsupported extension or plugin, naming the first page whose text shows its syntax. */
+function reportUnsupported(job: SiteJob, report: (d: Diagnostic) => void): void {
+  for (const item of job.unsupported) {
+    const syntax = item.kind === 'extension' ? SYNTAX_OF[extensionName(item.name)] : undefined;
+    const page = syntax ? job.texts.find(([, text]) => syntax.test(text))?.[0] : undefined;
+    report({
+      severity: 'warning',
+      code: 'docs-unsupported-extension',
+      message:
+        `${item.kind === 'plugin' ? 'plugin' : 'Markdown extension'} "${item.name}" is not implemented by Backlot` +
+        (page ? `; ${joinRepoPath(job.docsDir, page)} uses its syntax, which is shown as written` : item.kind === 'plugin' ? '; the site is built without it' : '; its syntax is shown as written'),
+      hint: 'Remove it from mkdocs.yml, or accept that the pages render without it.',
+      repo: job.repo.name,
+      file: job.configFile ?? 'mkdocs.yml',
+      line: item.line,
+      column: item.column,
+      entity: job.ref,
+    });
+  }
 }
 
 /** MkDocs' title for a page with no nav title, meta title or h1: from the file name. */

@@ -23,6 +23,7 @@ import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from 
 import { applyContainers } from './containers.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
+import { effectiveExtensions, type MarkdownExtensions } from './extensions.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
 import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
 import { docsSchema } from './sanitize.ts';
@@ -32,6 +33,8 @@ export interface RenderRequest {
   /** The page's lines after snippets were expanded (see blocks.ts `toSourceLines`). */
   lines: SourceLine[];
   resolve: LinkResolver;
+  /** The site's extensions and options (extensions.ts); techdocs-core's defaults when absent. */
+  extensions?: MarkdownExtensions;
 }
 
 export interface RenderedPage {
@@ -57,6 +60,7 @@ interface PageState {
   request: RenderRequest;
   containers: ReturnType<typeof transformBlocks>['containers'];
   abbreviations: Map<string, string>;
+  extensions: MarkdownExtensions;
   /** The text has something like `:name:` (emoji lookup is costly, most pages have none). */
   shortcodes: boolean;
   cut?: Cut;
@@ -68,6 +72,8 @@ const FLOW = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinit
 const cutMdast = (node: { type: string }, value: string) =>
   FLOW.has(node.type) ? [{ type: 'paragraph', children: [{ type: 'text', value }] }] : [{ type: 'text', value }];
 const cutHast = (_node: unknown, value: string) => [{ type: 'text', value }];
+
+const DEFAULTS = effectiveExtensions();
 
 export async function createRenderer(highlighter?: Highlighter): Promise<Renderer> {
   const hl = highlighter ?? (await getHighlighter());
@@ -146,6 +152,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         request: { ...request, lines },
         containers: blocks.containers,
         abbreviations: blocks.abbreviations,
+        extensions: request.extensions ?? DEFAULTS,
         shortcodes: /:[\w+-]+:/.test(text),
         ...(changed >= 0 ? { cut: { line: changed + 1, column: 1 } } : {}),
       };
