@@ -134,6 +134,8 @@ describe('finding docs', () => {
       'mkdocs.yml:6:5 Markdown extension "pymdownx.progressbar" is not implemented by Backlot; its syntax is shown as written',
       'mkdocs.yml:9:5 plugin "macros" is not implemented by Backlot; the site is built without it',
     ]);
+    // The site's own extensions are on: pymdownx.keys is not one of techdocs-core's.
+    expect(page(site(result, 'component:default/maths'), '').html).toContain('<kbd class="key-control">Ctrl</kbd>');
   });
 
   it('builds no site when docs_dir has no pages', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toSourceLines } from './blocks.ts';
 import type { LinkResolver } from './links.ts';
+import { effectiveExtensions } from './extensions.ts';
 import { createRenderer, type RenderedPage, type Renderer } from './render.ts';
 
 let renderer: Renderer;
@@ -144,8 +145,7 @@ describe('GFM and Python-Markdown extras', () => {
   });
 
   it('renders unsupported syntax as text', () => {
-    const out = html('{++ critic ++} and :::note\ncontent\n:::');
-    expect(out).toContain('{++ critic ++}');
+    const out = html(':::note\ncontent\n:::');
     expect(out).toContain(':::note');
   });
 
@@ -265,5 +265,37 @@ describe('links', () => {
     expect(out).toContain('<img src="/portal/img/p.png" alt="pic" loading="lazy">');
     expect(out).toContain('<p>gone and ');
     expect(out).toContain('<a href="/portal/https://x.example" target="_blank" rel="noopener noreferrer">ext</a>');
+  });
+});
+
+describe('pymdownx inline extensions', () => {
+  const withKeys = effectiveExtensions({ 'pymdownx.keys': {} });
+  const keys = (md: string) => renderer.render({ lines: toSourceLines(md), resolve: keep, extensions: withKeys }).html;
+
+  it('renders ++keys++ as pymdownx.keys does: kbd per key with its class, joined by + spans', () => {
+    expect(keys('Press ++ctrl+alt+del++ now.')).toBe(
+      '<p>Press <span class="keys"><kbd class="key-control">Ctrl</kbd><span>+</span><kbd class="key-alt">Alt</kbd><span>+</span><kbd class="key-delete">Del</kbd></span> now.</p>',
+    );
+    expect(keys('++ctrl+c++')).toContain('<kbd class="key-control">Ctrl</kbd><span>+</span><kbd class="key-c">C</kbd>');
+    expect(keys('++ctrl+"My Key"++')).toContain('<kbd>My Key</kbd>');
+  });
+
+  it('leaves ++keys++ as written when a key is unknown, in code, or when pymdownx.keys is not configured', () => {
+    expect(keys('++ctrl+nosuchkey++')).toBe('<p>++ctrl+nosuchkey++</p>');
+    expect(keys('`++ctrl+c++`')).toBe('<p><code>++ctrl+c++</code></p>');
+    expect(html('++ctrl+c++')).toBe('<p>++ctrl+c++</p>');
+  });
+
+  it('replaces smart symbols, fractions and ordinals in text but not in code', () => {
+    expect(html('Acme(tm) (c) (r) +/- --> <-- =/= 1/2 c/o')).toBe('<p>Acme™ © ® ± → ← ≠ ½ ℅</p>');
+    expect(html('the 2nd and 21st')).toBe('<p>the 2<sup>nd</sup> and 21<sup>st</sup></p>');
+    expect(html('`(c) -->`')).toBe('<p><code>(c) --></code></p>');
+  });
+
+  it('renders critic marks in view mode and leaves fenced code alone', () => {
+    expect(html('A {++new++} {--old--} {~~was~>is~~} {==key==}{>>why<<} word.')).toBe(
+      '<p>A <ins class="critic">new</ins> <del class="critic">old</del> <del class="critic">was</del><ins class="critic">is</ins> <mark class="critic">key</mark><span class="critic comment">why</span> word.</p>',
+    );
+    expect(html('```\n{++x++}\n```')).toContain('{++x++}');
   });
 });

@@ -23,7 +23,8 @@ import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from 
 import { applyContainers } from './containers.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
-import { effectiveExtensions, type MarkdownExtensions } from './extensions.ts';
+import { effectiveExtensions, has, type MarkdownExtensions } from './extensions.ts';
+import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
 import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
 import { docsSchema } from './sanitize.ts';
@@ -99,6 +100,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       applyContainers(tree, state().containers);
       applyAttributeLists(tree);
       applyInlineMarks(tree);
+      const ext = state().extensions;
+      applyPymdownInline(tree, { keys: has(ext, 'pymdownx.keys'), smartsymbols: has(ext, 'pymdownx.smartsymbols') });
       annotateCode(tree);
     })
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
@@ -144,7 +147,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     },
     render(request) {
       const clean = request.lines.map((l) => (l.text.includes(MARKER) ? { ...l, text: l.text.replaceAll(MARKER, '\uFFFD') } : l));
-      const blocks = transformBlocks(clean);
+      const extensions = request.extensions ?? DEFAULTS;
+      const blocks = transformBlocks(has(extensions, 'pymdownx.critic') ? applyCritic(clean) : clean);
       const lines = escapeDeepLines(blocks.lines);
       const changed = lines.findIndex((l, i) => l !== blocks.lines[i]);
       const text = lines.map((l) => l.text).join('\n');
@@ -152,7 +156,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         request: { ...request, lines },
         containers: blocks.containers,
         abbreviations: blocks.abbreviations,
-        extensions: request.extensions ?? DEFAULTS,
+        extensions,
         shortcodes: /:[\w+-]+:/.test(text),
         ...(changed >= 0 ? { cut: { line: changed + 1, column: 1 } } : {}),
       };
