@@ -299,3 +299,60 @@ describe('pymdownx inline extensions', () => {
     expect(html('```\n{++x++}\n```')).toContain('{++x++}');
   });
 });
+
+describe('pymdownx.blocks (/// syntax)', () => {
+  const blocks = effectiveExtensions({
+    'pymdownx.blocks.admonition': { types: ['note', 'warning', 'example'] },
+    'pymdownx.blocks.details': { types: [{ name: 'details-tip', class: 'tip' }] },
+    'pymdownx.blocks.tab': { alternate_style: true },
+    'pymdownx.blocks.html': {},
+    'pymdownx.blocks.definition': {},
+    'pymdownx.blocks.caption': {},
+  });
+  const out = (md: string) => renderer.render({ lines: toSourceLines(md), resolve: keep, extensions: blocks }).html;
+
+  it('renders /// note and /// admonition with a type option as admonitions, the title as inline Markdown', () => {
+    expect(out('/// note | Read **this**\nBody *text*.\n///\n\nAfter.')).toBe(
+      '<div class="admonition note"><p class="admonition-title">Read <strong>this</strong></p><p>Body <em>text</em>.</p></div>\n<p>After.</p>',
+    );
+    expect(out('/// admonition | Careful\n    type: warning\n\nBody.\n///')).toContain('<div class="admonition warning"><p class="admonition-title">Careful</p><p>Body.</p></div>');
+    expect(out('/// warning\nNo title.\n///')).toContain('<p class="admonition-title">Warning</p>');
+  });
+
+  it('renders /// details open, and configured details types with their class', () => {
+    expect(out('/// details | Why?\n    open: true\nBecause.\n///')).toContain('<details open><summary>Why?</summary><p>Because.</p></details>');
+    expect(out('/// details-tip | Hint\nUse it.\n///')).toContain('<details class="tip"><summary>Hint</summary><p>Use it.</p></details>');
+  });
+
+  it('nests blocks with more slashes outside, and a fence in the body cannot close the block', () => {
+    const html = out('//// note | Outer\n/// tip | Inner\n```\n///\n```\n///\n////');
+    expect(html).toMatch(/<div class="admonition note"><p class="admonition-title">Outer<\/p><div class="admonition tip"><p class="admonition-title">Inner<\/p><div class="code-block"[^]*\/\/\/[^]*<\/div><\/div><\/div>/);
+  });
+
+  it('groups /// tab blocks into one tab set, new: true starting another', () => {
+    const html = out('/// tab | One\nA\n///\n\n/// tab | Two\n    select: true\nB\n///\n\n/// tab | Three\n    new: true\nC\n///');
+    expect(html.match(/class="tabbed-set/g)).toHaveLength(2);
+    expect(html).toContain('<label for="__tabbed_1_1">One</label><label for="__tabbed_1_2">Two</label>');
+    expect(html).toContain('id="__tabbed_1_2" checked');
+  });
+
+  it('renders /// html as the named element with its classes, /// define as a dl, /// caption as a figure', () => {
+    expect(out('/// html | div.grid.cards\n- **one**\n///')).toContain('<div class="grid cards"><ul>\n<li><strong>one</strong></li>\n</ul></div>');
+    expect(out('/// define\nApple\n\n- A fruit.\n- A company.\n\nOrange\n\n- A colour.\n///')).toBe(
+      '<dl><dt>Apple</dt><dd>A fruit.</dd><dd>A company.</dd><dt>Orange</dt><dd>A colour.</dd></dl>',
+    );
+    expect(out('![Map](map.png)\n\n/// caption\nThe *whole* map.\n///')).toBe(
+      '<figure><p><img src="map.png" alt="Map" loading="lazy"></p><figcaption><p>The <em>whole</em> map.</p></figcaption></figure>',
+    );
+  });
+
+  it('leaves /// blocks as text when pymdownx.blocks is not configured, and unknown block names always', () => {
+    expect(html('/// note | T\nBody\n///')).toContain('/// note | T');
+    expect(out('/// nosuch\nBody\n///')).toContain('/// nosuch');
+  });
+
+  it('reads !!! and ??? titles as inline Markdown too', () => {
+    expect(html('!!! note "Use `make` *now*"\n    Body')).toContain('<p class="admonition-title">Use <code>make</code> <em>now</em></p>');
+    expect(html('??? tip "A [link](https://x.example)"\n    Body')).toContain('<summary>A <a href="https://x.example"');
+  });
+});

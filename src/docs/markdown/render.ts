@@ -18,7 +18,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { DocsHeading } from '../types.ts';
 import { applyAbbreviations } from './abbr.ts';
-import { transformBlocks, MARKER, type SourceLine } from './blocks.ts';
+import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
 import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from './code.ts';
 import { applyContainers } from './containers.ts';
 import { addHeadingAnchors } from './headings.ts';
@@ -75,6 +75,28 @@ const cutMdast = (node: { type: string }, value: string) =>
 const cutHast = (_node: unknown, value: string) => [{ type: 'text', value }];
 
 const DEFAULTS = effectiveExtensions();
+const syntaxCache = new WeakMap<MarkdownExtensions, BlockSyntax>();
+
+/** The `/// name` blocks a site's extensions turn on (computed once per site's extension set). */
+function blockSyntaxOf(ext: MarkdownExtensions): BlockSyntax {
+  const cached = syntaxCache.get(ext);
+  if (cached) return cached;
+  const on = (name: string) => has(ext, `pymdownx.blocks.${name}`);
+  const syntax: BlockSyntax = Object.keys(ext).some((k) => k.startsWith('pymdownx.blocks.'))
+    ? {
+        admonition: on('admonition'),
+        details: on('details'),
+        tab: on('tab'),
+        html: on('html'),
+        definition: on('definition'),
+        caption: on('caption'),
+        admonitionTypes: defaultAdmonitionTypes(ext['pymdownx.blocks.admonition']?.types),
+        detailsTypes: blockTypes(ext['pymdownx.blocks.details']?.types),
+      }
+    : NO_BLOCKS;
+  syntaxCache.set(ext, syntax);
+  return syntax;
+}
 
 export async function createRenderer(highlighter?: Highlighter): Promise<Renderer> {
   const hl = highlighter ?? (await getHighlighter());
@@ -146,9 +168,9 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       await loadLanguages(hl, langs);
     },
     render(request) {
-      const clean = request.lines.map((l) => (l.text.includes(MARKER) ? { ...l, text: l.text.replaceAll(MARKER, '\uFFFD') } : l));
+      const clean = request.lines.map((l) => (/[\uE000\uE001]/.test(l.text) ? { ...l, text: l.text.replace(/[\uE000\uE001]/g, '\uFFFD') } : l));
       const extensions = request.extensions ?? DEFAULTS;
-      const blocks = transformBlocks(has(extensions, 'pymdownx.critic') ? applyCritic(clean) : clean);
+      const blocks = transformBlocks(has(extensions, 'pymdownx.critic') ? applyCritic(clean) : clean, blockSyntaxOf(extensions));
       const lines = escapeDeepLines(blocks.lines);
       const changed = lines.findIndex((l, i) => l !== blocks.lines[i]);
       const text = lines.map((l) => l.text).join('\n');
