@@ -84,4 +84,9 @@ describe('parseMkdocsConfig', () => {
     const { diagnostics } = parseMkdocsConfig('markdown_extensions:\n  - 42\n', where);
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['docs-mkdocs-config', 2]]);
   });
+
+  it('keeps a Python object tag in options as the function’s name, never resolving it', () => {
+    const text = 'markdown_extensions:\n  - pymdownx.tabbed:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n';
+    expect(parseMkdocsConfig(text, where).config.markdownExtensions).toEqual({ 'pymdownx.tabbed': { slugify: 'pymdownx.slugs.slugify' } });
+  });
 });

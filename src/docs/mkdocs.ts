@@ -174,12 +174,12 @@ function readNamed(
 
 /** YAML → plain data; a Python tag (`!!python/name:pkg.fn`) becomes its name, as text. */
 function plain(node: unknown): unknown {
+  const tag = (node as { tag?: string } | null)?.tag;
+  const python = tag && /python\/[\w/]+:(.*)$/.exec(tag);
+  if (python && !isScalar(node)) return python[1];
   if (isMap(node)) return Object.fromEntries(node.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), plain(p.value)]));
   if (isSeq(node)) return node.items.map(plain);
-  if (isScalar(node)) {
-    const python = node.tag && /python\/\w+:(.*)$/.exec(node.tag);
-    return python ? python[1] : node.value;
-  }
+  if (isScalar(node)) return python ? python[1] : node.value;
   return null;
 }
 

@@ -356,3 +356,19 @@ describe('pymdownx.blocks (/// syntax)', () => {
     expect(html('??? tip "A [link](https://x.example)"\n    Body')).toContain('<summary>A <a href="https://x.example"');
   });
 });
+
+describe('pymdownx.tabbed options', () => {
+  const slugged = (extra: Record<string, unknown>) => effectiveExtensions({ 'pymdownx.tabbed': { alternate_style: true, slugify: 'pymdownx.slugs.slugify', ...extra } });
+  const out = (md: string, extra: Record<string, unknown> = {}) => renderer.render({ lines: toSourceLines(md), resolve: keep, extensions: slugged(extra) }).html;
+
+  it('gives tabs slugified ids with slugify, unique on the page', () => {
+    const html = out('=== "Tab One"\n    a\n\n=== "Tab One"\n    b\n\n=== "Café!"\n    c\n');
+    expect(html).toContain('<input type="radio" name="__tabbed_1" id="tab-one" checked><input type="radio" name="__tabbed_1" id="tab-one_1"><input type="radio" name="__tabbed_1" id="café">');
+    expect(html).toContain('<label for="tab-one">Tab One</label>');
+  });
+
+  it('prefixes the heading id with combine_header_slug, and uses the separator', () => {
+    const html = out('## Install it\n\n=== "On Linux"\n    a\n', { combine_header_slug: true, separator: '_' });
+    expect(html).toContain('id="install-it_on_linux"');
+  });
+});

@@ -23,7 +23,7 @@ import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from 
 import { applyContainers } from './containers.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
-import { effectiveExtensions, has, type MarkdownExtensions } from './extensions.ts';
+import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
 import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
@@ -146,7 +146,13 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       const page = state();
       const used = new Set<string>();
       const headings = addHeadingAnchors(tree, used);
-      expandTabs(tree);
+      const ext = page.extensions;
+      expandTabs(tree, {
+        slugify: option(ext, 'pymdownx.tabbed', 'slugify', '') !== '' || option(ext, 'pymdownx.blocks.tab', 'slugify', '') !== '',
+        separator: option(ext, 'pymdownx.tabbed', 'separator', option(ext, 'pymdownx.blocks.tab', 'separator', '-')),
+        combineHeaderSlug: option(ext, 'pymdownx.tabbed', 'combine_header_slug', false) || option(ext, 'pymdownx.blocks.tab', 'combine_header_slug', false),
+        used,
+      });
       applyAbbreviations(tree, page.abbreviations);
       const ids = collectIds(tree);
       const lines = page.request.lines;
