@@ -120,10 +120,10 @@ describe('GFM and Python-Markdown extras', () => {
     expect(html('a == b and c ~ d ~ e')).toBe('<p>a == b and c ~ d ~ e</p>');
   });
 
-  it('turns emoji shortcodes into emoji and leaves icon shortcodes as text', () => {
-    const out = html(':rocket: ships, :material-account: stays');
+  it('turns emoji shortcodes into emoji and leaves unknown shortcodes as text', () => {
+    const out = html(':rocket: ships, :no-such-emoji: stays');
     expect(out).toContain('🚀 ships');
-    expect(out).toContain(':material-account: stays');
+    expect(out).toContain(':no-such-emoji: stays');
   });
 
   it('applies attr_list to headings, paragraphs, links and images', () => {
@@ -370,5 +370,27 @@ describe('pymdownx.tabbed options', () => {
   it('prefixes the heading id with combine_header_slug, and uses the separator', () => {
     const html = out('## Install it\n\n=== "On Linux"\n    a\n', { combine_header_slug: true, separator: '_' });
     expect(html).toContain('id="install-it_on_linux"');
+  });
+});
+
+describe('Material icons (pymdownx.emoji with to_svg)', () => {
+  it('draws :material-…:, :octicons-…-16:, :fontawesome-brands-…: and :simple-…: as inline SVG from the icon packages', () => {
+    const out = html('Home :material-home: :octicons-mark-github-16: :fontawesome-brands-github: :simple-python:');
+    expect(out.match(/<span class="twemoji"><svg[^>]*>[^]*?<\/svg><\/span>/g)).toHaveLength(4);
+    expect(out).toMatch(/<span class="twemoji"><svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 24 24"><path d="M10,20V14H14V20H19V12H22L12,3L2,12H5V20H10Z"/);
+    expect(out).not.toContain(':material-home:');
+  });
+
+  it('applies an attr_list written after an icon to its span, leaving nothing in the text', () => {
+    const out = html('Love :material-heart:{ .heart title="Heart" } it');
+    expect(out).toMatch(/<span class="twemoji heart" title="Heart"><svg/);
+    expect(out).not.toContain('{');
+  });
+
+  it('leaves unknown icons and icons in code as written, and never draws a path from a page', () => {
+    expect(html(':material-no-such-icon-here:')).toBe('<p>:material-no-such-icon-here:</p>');
+    expect(html('`:material-home:`')).toBe('<p><code>:material-home:</code></p>');
+    const out = html('<span data-icon="material-../../../package">x</span> :x:');
+    expect(out).not.toContain('<svg');
   });
 });

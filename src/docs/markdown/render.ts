@@ -24,6 +24,7 @@ import { applyContainers } from './containers.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
 import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
+import { drawIcons, markIcons } from './icons.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
 import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
@@ -120,6 +121,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     })
     .use(() => (tree: MdastRoot) => {
       applyContainers(tree, state().containers);
+      if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree);
       applyAttributeLists(tree);
       applyInlineMarks(tree);
       const ext = state().extensions;
@@ -154,6 +156,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         used,
       });
       applyAbbreviations(tree, page.abbreviations);
+      if (page.shortcodes) drawIcons(tree);
       const ids = collectIds(tree);
       const lines = page.request.lines;
       rewriteLinks(tree, ids, (url, kind, at) => {
@@ -165,7 +168,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       const cut = page.cut ? sourceAt(lines, page.cut) : undefined;
       page.result = { html: '', ...headings, ids, ...code, ...(cut ? { cut } : {}) };
     })
-    .use(rehypeStringify);
+    // Raw nodes left at this point are ours only (the icons' SVG): the sanitiser removed every other.
+    .use(rehypeStringify, { allowDangerousHtml: true });
 
   return {
     async prepare(texts) {
