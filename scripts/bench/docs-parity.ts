@@ -6,7 +6,8 @@
 // Sites come from local checkouts, never committed: BENCH_PARITY_SITES="name=/path/to/checkout:config.yml,…",
 // or by default the git mirrors under /work/.mirror, exported to /tmp/docs-parity. MkDocs is Debian's
 // (apt-get install -y mkdocs mkdocs-material python3-pymdownx); its config is the site's own with
-// plugins reduced to search and the extensions Debian's packages lack removed, so MkDocs can build it.
+// plugins reduced to search, the extensions Debian's packages lack removed and Material's emoji functions swapped
+// for pymdownx's own (Debian's mkdocs-material has no Python module), so MkDocs can build it.
 // Nothing from a site is executed by Backlot; MkDocs runs only the Python packages installed here.
 
 import { execSync, spawnSync } from 'node:child_process';
@@ -109,31 +110,44 @@ function mkdocsContent(file: string): string | undefined {
 
 /** The site's config, made buildable by Debian's MkDocs: plugins → search, unknown extensions dropped. */
 function mkdocsConfig(site: Site, out: string): string {
-  let text = readFileSync(join(site.dir, site.config), 'utf8').replace(/material\.extensions\.emoji\./g, 'materialx.emoji.');
+  let text = readFileSync(join(site.dir, site.config), 'utf8')
+    .replace(/(?:material\.extensions|materialx)\.emoji\./g, 'pymdownx.emoji.')
+    // A site's own Python (custom fence formatters in its tools/) is not run: its fences show as code.
+    .replace(/!!python\/name:([\w.]+)/g, (m, name: string) => (importable(name.replace(/\.[^.]+$/, '')) ? m : '!!python/name:pymdownx.superfences.fence_code_format'));
   const doc = parseDocument(text, { uniqueKeys: false });
   for (const key of ['hooks', 'extra', 'copyright', 'INHERIT', 'extra_javascript', 'extra_css', 'watch', 'validation', 'project', 'exclude_docs', 'not_in_nav']) doc.delete(key);
   doc.set('plugins', ['search']);
-  doc.setIn(['theme'], doc.createNode({ name: 'material' }));
+  // Page templates named in front matter (`template: home.html`) come from the site's theme overrides.
+  const overrides = join(out, 'overrides');
+  mkdirSync(overrides, { recursive: true });
+  for (const page of ['home.html', 'redirect.html', 'blog.html', 'blog-post.html']) writeFileSync(join(overrides, page), '{% extends "main.html" %}\n');
+  doc.setIn(['theme'], doc.createNode({ name: 'material', custom_dir: overrides }));
   const docsDir = String(doc.get('docs_dir') ?? 'docs');
   doc.set('docs_dir', join(site.dir, dirname(site.config), docsDir));
+  // As a list of one-key maps, whatever form the site wrote; only extensions Debian's Python can import.
   const exts = doc.get('markdown_extensions');
-  if (isSeq(exts)) {
-    exts.items = exts.items.filter((item) => {
-      const name = isMap(item) ? String((item.items[0]?.key as { value?: unknown })?.value) : String((item as { value?: unknown }).value);
-      return importable(name);
-    });
-  } else if (isMap(exts)) exts.items = exts.items.filter((p) => importable(String((p.key as { value?: unknown }).value)));
-  // TechDocs appends techdocs-core's extensions to every site (Backlot does too): so does this config.
-  const named = new Set(extensionNames(doc.get('markdown_extensions')));
-  const list = isSeq(doc.get('markdown_extensions')) ? (doc.get('markdown_extensions') as { add: (v: unknown) => void }) : undefined;
-  if (!doc.get('markdown_extensions')) doc.set('markdown_extensions', doc.createNode([]));
-  for (const [name, options] of TECHDOCS_CORE) {
-    if (named.has(name) || !importable(name)) continue;
-    const node = doc.createNode(options ? { [name]: options } : name);
-    if (list) list.add(node);
-    else if (isSeq(doc.get('markdown_extensions'))) (doc.get('markdown_extensions') as { add: (v: unknown) => void }).add(node);
-    else if (isMap(doc.get('markdown_extensions'))) doc.setIn(['markdown_extensions', name], options ?? null);
+  const entries: Array<[string, unknown]> = isSeq(exts)
+    ? exts.items.map((item) => (isMap(item) ? [String((item.items[0]?.key as { value?: unknown })?.value), item.items[0]?.value] : [String((item as { value?: unknown }).value), null]))
+    : isMap(exts)
+      ? exts.items.map((p) => [String((p.key as { value?: unknown }).value), p.value])
+      : [];
+  const kept = entries.filter(([name]) => importable(name));
+  // Options the installed (older) version does not know make it fail: drop them.
+  for (const [name, options] of kept) {
+    if (!isMap(options)) continue;
+    const known = optionKeys(name);
+    options.items = options.items.filter((p) => known.has(String((p.key as { value?: unknown }).value)));
   }
+  // TechDocs appends techdocs-core's extensions to every site (Backlot does too): so does this config.
+  const named = new Set(kept.map(([name]) => name));
+  for (const [name, options] of TECHDOCS_CORE) if (!named.has(name) && importable(name)) kept.push([name, options ? doc.createNode(options) : null]);
+  const list = doc.createNode([]) as ReturnType<typeof doc.createNode> & { items: unknown[] };
+  for (const [name, options] of kept) {
+    const entry = doc.createNode({ [name]: null }) as { items: Array<{ value: unknown }> };
+    entry.items[0]!.value = options;
+    list.items.push(entry);
+  }
+  doc.set('markdown_extensions', list);
   text = doc.toString();
   const file = join(out, 'mkdocs.yml');
   writeFileSync(file, text);
@@ -165,17 +179,31 @@ const TECHDOCS_CORE: Array<[string, Record<string, unknown> | undefined]> = [
   ['pymdownx.tilde', undefined],
 ];
 
-function extensionNames(node: unknown): string[] {
-  if (isSeq(node)) return node.items.map((item) => (isMap(item) ? String((item.items[0]?.key as { value?: unknown })?.value) : String((item as { value?: unknown }).value)));
-  if (isMap(node)) return node.items.map((p) => String((p.key as { value?: unknown }).value));
-  return [];
+/** The Python MkDocs runs on (its script's #! line): the one whose packages count. */
+let interpreter: string | undefined;
+function python(): string {
+  if (!interpreter) {
+    const script = spawnSync('sh', ['-c', 'command -v mkdocs'], { encoding: 'utf8' }).stdout.trim();
+    interpreter = /^#!\s*(\S+)/.exec(readFileSync(script, 'utf8').split('\n')[0] ?? '')?.[1] ?? 'python3';
+  }
+  return interpreter;
+}
+
+function optionKeys(name: string): Set<string> {
+  const code = `import markdown,json; print(json.dumps(list(markdown.Markdown().build_extension(${JSON.stringify(name)}, {}).getConfigs().keys())))`;
+  const r = spawnSync(python(), ['-c', code], { encoding: 'utf8' });
+  try {
+    return new Set(JSON.parse(r.stdout) as string[]);
+  } catch {
+    return new Set();
+  }
 }
 
 const importableCache = new Map<string, boolean>();
 function importable(name: string): boolean {
   if (!importableCache.has(name)) {
     const module = name.includes('.') ? name : `markdown.extensions.${name}`;
-    const r = spawnSync('python3', ['-c', `import importlib.util,sys; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(module)}) else 1)`]);
+    const r = spawnSync(python(), ['-c', `import importlib.util,sys; sys.exit(0 if importlib.util.find_spec(${JSON.stringify(module)}) else 1)`]);
     importableCache.set(name, r.status === 0);
   }
   return importableCache.get(name)!;
