@@ -247,11 +247,15 @@ export async function run(): Promise<void> {
     const built = spawnSync('mkdocs', ['build', '-q', '-f', config, '-d', join(out, 'site')], { encoding: 'utf8', cwd: join(site.dir, dirname(site.config)) });
     const mkSeconds = (performance.now() - mkStarted) / 1000;
     if (!docs || built.status !== 0) {
-      rows.push(`| ${site.name} | – | – | – | – | ${!docs ? 'Backlot built no site' : `mkdocs failed: ${(built.stderr || '').trim().split('\n').pop()}`} |`);
+      rows.push(`| ${site.name} | – | – | – | – | – | ${!docs ? 'Backlot built no site' : `mkdocs failed: ${(built.stderr || '').trim().split('\n').pop()}`} |`);
       continue;
     }
     let equal = 0;
     let compared = 0;
+    // Pages using pymdownx.blocks (`/// name`), which Debian's pymdownx 9.5 predates: compared separately.
+    let blockPages = 0;
+    let blockEqual = 0;
+    const texts = new Map<string, string>();
     let rawBacklot = 0;
     let rawMkdocs = 0;
     const differing: string[] = [];
@@ -264,18 +268,23 @@ export async function run(): Promise<void> {
       compared++;
       const a = outline(page.html).join(' ');
       const b = outline(theirs).join(' ');
-      if (a === b) equal++;
+      const source = texts.get(page.sourcePath) ?? readFileSync(join(root, page.sourcePath), 'utf8');
+      if (/^ *\/{3,} *[\w-]+/m.test(source)) {
+        blockPages++;
+        if (a === b) blockEqual++;
+      } else if (a === b) equal++;
       else if (differing.length < 3) differing.push(md);
       rawBacklot += rawSyntax(page.html);
       rawMkdocs += rawSyntax(theirs);
     }
     const unsupported = result.diagnostics.filter((d) => d.code === 'docs-unsupported-extension').length;
+    const plain = compared - blockPages;
     rows.push(
-      `| ${site.name} | ${compared}/${docs.pages.length} | ${compared ? ((equal / compared) * 100).toFixed(0) : '–'} % | ${rawBacklot} | ${rawMkdocs} | ` +
+      `| ${site.name} | ${compared}/${docs.pages.length} | ${plain ? ((equal / plain) * 100).toFixed(0) : '–'} % of ${plain} | ${blockEqual}/${blockPages} | ${rawBacklot} | ${rawMkdocs} | ` +
         `${unsupported} unsupported named; Backlot ${backlotSeconds.toFixed(1)} s, MkDocs ${mkSeconds.toFixed(1)} s${differing.length ? `; differ e.g. ${differing.join(', ')}` : ''} |`,
     );
   }
-  console.log('| site | pages compared | equal structure | raw syntax (Backlot) | raw syntax (MkDocs) | notes |');
-  console.log('|---|---|---|---|---|---|');
+  console.log('| site | pages compared | equal structure | equal, pages with /// blocks | raw syntax (Backlot) | raw syntax (MkDocs) | notes |');
+  console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
 }

@@ -138,6 +138,13 @@ describe('finding docs', () => {
     expect(page(site(result, 'component:default/maths'), '').html).toContain('<kbd class="key-control">Ctrl</kbd>');
   });
 
+  it('keeps an empty # heading as the page’s only h1, titling the page from its file name', async () => {
+    const result = await build({ app: { 'docs/index.md': '#\n\nLogo here.\n', 'docs/setup.md': '# Setup\n' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const index = page(site(result, 'component:default/app'), '');
+    expect(index.title).toBe('Home');
+    expect(index.html.match(/<h1/g)).toHaveLength(1);
+  });
+
   it('builds no site when docs_dir has no pages', async () => {
     const result = await build({ app: { 'mkdocs.yml': 'site_name: Empty\n', 'README.md': '# x' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(result.sites).toEqual([]);

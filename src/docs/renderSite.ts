@@ -115,12 +115,13 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
       });
     }
     ids.set(path, rendered.ids);
-    const title = titles.get(rel) ?? rendered.title ?? fileTitle(rel);
+    // An empty `#` is a heading all the same (MkDocs keeps it, and adds none): it gives no title.
+    const title = titles.get(rel) ?? (rendered.title || fileTitle(rel));
     pages.push({
       ...base,
       title,
       // Material shows the page title as the heading when the page has none.
-      html: rendered.title ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,
+      html: rendered.title !== undefined ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,
       headings: rendered.headings,
       hasMermaid: rendered.hasMermaid,
       hasCode: rendered.hasCode,
