@@ -175,7 +175,8 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
       } else {
         container = { kind: 'tab', title: tab![3]!, newSet: tab![2]!.includes('!'), selected: tab![2]!.includes('+') };
       }
-      const title = admonition?.[4] ? { text: admonition[4], at: line.text.lastIndexOf(`"${admonition[4]}"`) + 1 } : undefined;
+      const written = admonition ? admonition[4] : tab![3];
+      const title = written ? { text: written, at: line.text.lastIndexOf(`"${written}"`) + 1 } : undefined;
       emitContainer(out, state, container, indent, line, transform(body, state), title);
       i = end;
       separate(out, lines, i);
@@ -386,8 +387,8 @@ function slashBlock(
   } else if (name === 'define' && syntax.definition) container = { kind: 'define' };
   else if ((name === 'caption' || name === 'figure-caption') && syntax.caption) container = { kind: 'caption' };
   if (!container) return undefined;
-  // Titles of admonitions and details are inline Markdown; tab titles and the rest are not.
-  const inlineTitle = (container.kind === 'admonition' || container.kind === 'details') && titleText ? title : undefined;
+  // Titles of admonitions, details and tabs are inline Markdown; html and the rest are not.
+  const inlineTitle = (container.kind === 'admonition' || container.kind === 'details' || container.kind === 'tab') && titleText ? title : undefined;
   const bodyLines = lines.slice(bodyStart, end);
   // A caption's text is its body; its title (if any) is the caption too.
   const body = container.kind === 'caption' && titleText && bodyLines.every((l) => isBlank(l.text)) ? [{ ...lines[from]!, text: titleText, shift: lines[from]!.shift + title!.at }] : dedent(bodyLines, indent);

@@ -87,13 +87,17 @@ function toElement(container: Container, body: RootContent[]): Element {
         ...(container.open ? { open: true } : {}),
       });
     }
-    case 'tab':
+    case 'tab': {
+      // The title travels as the block's first child, to become the tab's label (tabs.ts).
+      const title = container.title ? inlineTitle(body) : undefined;
+      if (title) body.unshift(el('tabTitle', 'span', title, { className: ['tabbed-title'] }) as unknown as RootContent);
       return el('tab', 'div', body, {
         className: ['tabbed-block'],
         dataTabTitle: container.title,
         ...(container.selected ? { dataTabSelected: 'true' } : {}),
         ...(container.newSet ? { dataTabNewSet: 'true' } : {}),
       });
+    }
     case 'dt': {
       // A term is inline content, not a paragraph.
       const inline = body.length === 1 && body[0]!.type === 'paragraph' ? (body[0] as Paragraph).children : body;

@@ -357,6 +357,14 @@ describe('pymdownx.blocks (/// syntax)', () => {
   });
 });
 
+describe('tab titles', () => {
+  it('reads === and /// tab titles as inline Markdown, icons included', () => {
+    const out = html('=== ":material-apple: macOS `brew`"\n    a\n');
+    expect(out).toMatch(/<label for="__tabbed_1_1"><span class="twemoji"><svg[^]*<\/svg><\/span> macOS <code>brew<\/code><\/label>/);
+    expect(out).not.toContain('tabbed-title');
+  });
+});
+
 describe('pymdownx.tabbed options', () => {
   const slugged = (extra: Record<string, unknown>) => effectiveExtensions({ 'pymdownx.tabbed': { alternate_style: true, slugify: 'pymdownx.slugs.slugify', ...extra } });
   const out = (md: string, extra: Record<string, unknown> = {}) => renderer.render({ lines: toSourceLines(md), resolve: keep, extensions: slugged(extra) }).html;

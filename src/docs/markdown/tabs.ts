@@ -2,6 +2,7 @@
 // Runs after sanitising: the inputs and their ids are ours, not the author's.
 
 import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { uniqueId } from './headings.ts';
 
@@ -41,12 +42,15 @@ export function expandTabs(tree: Root, ids?: TabIds, prefix = '__tabbed'): void 
     const labels: ElementContent[] = [];
     blocks.forEach((block, i) => {
       const title = typeof block.properties.dataTabTitle === 'string' ? block.properties.dataTabTitle : `Tab ${i + 1}`;
-      const slug = ids?.slugify ? tabSlug(title, ids.separator) : '';
+      // The title as inline Markdown (containers.ts), when the block starts with it.
+      const head = block.children[0];
+      const label: ElementContent[] = head?.type === 'element' && head.tagName === 'span' && hasClass(head, 'tabbed-title') ? (block.children.shift(), head.children) : [{ type: 'text', value: title }];
+      const slug = ids?.slugify ? tabSlug(toString({ type: 'element', tagName: 'span', properties: {}, children: label }).trim(), ids.separator) : '';
       const id = ids?.slugify ? uniqueId(ids.combineHeaderSlug && heading ? `${heading}${ids.separator}${slug}` : slug, ids.used) : `${prefix}_${set}_${i + 1}`;
       delete block.properties.dataTabTitle;
       delete block.properties.dataTabSelected;
       inputs.push({ type: 'element', tagName: 'input', properties: { type: 'radio', name: `${prefix}_${set}`, id, checked: i === selected }, children: [] });
-      labels.push({ type: 'element', tagName: 'label', properties: { htmlFor: [id] }, children: [{ type: 'text', value: title }] });
+      labels.push({ type: 'element', tagName: 'label', properties: { htmlFor: [id] }, children: label });
     });
     node.properties.className = ['tabbed-set', 'tabbed-alternate'];
     node.properties.dataTabs = `${set}:${blocks.length}`;
