@@ -469,6 +469,26 @@ describe('untrusted content', () => {
     expect(result.reads.flat().map((r) => `${r.repo}/${r.path}`)).not.toContain('outside/outside.md');
   });
 
+  it('honours snippets’ base_path and auto_append, still inside the site folder', async () => {
+    const config = ['site_name: S', 'markdown_extensions:', '  - pymdownx.snippets:', '      base_path: [includes, .]', '      auto_append: [includes/links.md, ../outside.md]'].join('\n');
+    const result = await build(
+      {
+        s: {
+          'mkdocs.yml': config,
+          'includes/note.md': 'Included from includes/.',
+          'includes/links.md': '[home]: https://example.com/home',
+          'docs/index.md': '# S\n\n--8<-- "note.md"\n\nSee [the home page][home].\n',
+        },
+      },
+      [docsEntity('s', { 'backstage.io/techdocs-ref': 'dir:.' })],
+    );
+    const html = page(site(result, 'component:default/s'), '').html;
+    expect(html).toContain('<p>Included from includes/.</p>');
+    expect(html).toContain('<a href="https://example.com/home"');
+    // ../outside.md from includes/ is the repo root's outside.md, inside the site folder here, and missing.
+    expect(codes(result.diagnostics)).toEqual(['docs-missing-file docs/index.md:9:1']);
+  });
+
   it('sanitises pages end to end', async () => {
     const result = await build(
       { app: { 'mkdocs.yml': '', 'docs/index.md': '# Hi\n\n<script>fetch("/x")</script><img src=x onerror="alert(1)"><a href="javascript:alert(2)">x</a><iframe src="https://e.example"></iframe>\n' } },

@@ -14,7 +14,7 @@ import { defaultMkdocsConfig, parseMkdocsConfig, type MkdocsConfig } from './mkd
 import { buildNav } from './nav.ts';
 import { renderJobs } from './parallel.ts';
 import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
-import { snippetPath, type SiteJob } from './renderSite.ts';
+import { appendix, snippetOptions, snippetPath, type SiteJob } from './renderSite.ts';
 import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from './types.ts';
 
 export interface BuildDocsOptions extends DocsOptions {
@@ -173,7 +173,8 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
   let pending: FileRef[] = [];
   const want = (plan: Plan, text: string) => {
     for (const spec of findSnippetSpecs(text)) {
-      const path = snippetPath(plan.source.rootDir, parseSnippetSpec(spec).path);
+      const options = snippetOptions(effectiveExtensions(plan.config.markdownExtensions));
+      const path = snippetPath(plan.source.rootDir, parseSnippetSpec(spec).path, options, (p) => plan.repoFiles.has(p));
       if (path !== undefined && !snippetTexts.has(key(plan.repo.name, path))) {
         snippetTexts.set(key(plan.repo.name, path), undefined);
         if (plan.repoFiles.has(path)) pending.push({ repo: plan.repo.name, path });
@@ -181,6 +182,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
     }
   };
   for (const plan of plans) {
+    want(plan, appendix(snippetOptions(effectiveExtensions(plan.config.markdownExtensions))));
     for (const rel of plan.pages.keys()) {
       const path = joinRepoPath(plan.docsDir, rel)!;
       const content = pageTexts.get(key(plan.repo.name, path));

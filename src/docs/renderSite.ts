@@ -47,10 +47,35 @@ export interface SiteOutput {
 }
 
 /** Snippet files resolve against the site's folder and must stay inside it (pymdownx `restrict_base_path`). */
-export function snippetPath(rootDir: string, path: string): string | undefined {
+export function snippetPath(rootDir: string, path: string, options: SnippetOptions = {}, exists?: (path: string) => boolean): string | undefined {
   if (path.startsWith('/')) return undefined;
-  const resolved = joinRepoPath(rootDir, path);
-  return resolved !== undefined && isInside(rootDir, resolved) ? resolved : undefined;
+  // `base_path`: folders tried in turn, relative to the config's folder (MkDocs' working folder).
+  const bases = options.basePaths?.length ? options.basePaths : ['.'];
+  let first: string | undefined;
+  for (const base of bases) {
+    const resolved = joinRepoPath(rootDir, base === '.' ? path : `${base}/${path}`);
+    if (resolved === undefined || !isInside(rootDir, resolved)) continue;
+    if (!exists || exists(resolved)) return resolved;
+    first ??= resolved;
+  }
+  return first;
+}
+
+/** pymdownx.snippets' `base_path` and `auto_append` options. */
+export interface SnippetOptions {
+  basePaths?: string[];
+  autoAppend?: string[];
+}
+
+export function snippetOptions(extensions: MarkdownExtensions): SnippetOptions {
+  const options = extensions['pymdownx.snippets'] ?? {};
+  const list = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  return { basePaths: list(options.base_path), autoAppend: list(options.auto_append) };
+}
+
+/** `auto_append` files as snippet lines added to the end of every page. */
+export function appendix(options: SnippetOptions): string {
+  return options.autoAppend?.length ? `\n\n${options.autoAppend.map((f) => `--8<-- "${f.replace(/"/g, '\\"')}"`).join('\n')}\n` : '';
 }
 
 export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
@@ -68,6 +93,8 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     assets: new Map(),
   };
   const snippets = new Map(job.snippets);
+  const snippetOpts = snippetOptions(job.extensions);
+  const appended = appendix(snippetOpts);
   const titles = new Map(job.titles);
   const anchors: AnchorCheck[] = [];
   const ids = new Map<string, Set<string>>();
@@ -81,8 +108,8 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     // One page's failure (a stack overflow in a library, a bug of ours) costs that page only.
     let rendered: RenderedPage;
     try {
-      const lines = expandSnippets(toSourceLines(text), {
-        resolve: (spec) => snippetPath(job.rootDir, spec),
+      const lines = expandSnippets(toSourceLines(text + appended), {
+        resolve: (spec) => snippetPath(job.rootDir, spec, snippetOpts, (p) => snippets.has(p)),
         content: (path) => snippets.get(path),
         report: (at, code, message) =>
           report({ severity: code === 'docs-path-escape' ? 'error' : 'warning', code, message, repo: job.repo.name, file: sourcePath, line: at.line, column: 1, entity: job.ref }),

@@ -13,9 +13,11 @@ const KEY_LABELS: Record<string, string> = {
   'arrow-left': 'Left', 'arrow-right': 'Right', 'caps-lock': 'Caps Lock', 'num-lock': 'Num Lock', 'scroll-lock': 'Scroll Lock',
   'print-screen': 'Print Screen', pause: 'Pause', break: 'Break', 'context-menu': 'Menu', left: 'Left', right: 'Right',
   'left-button': 'Left Button', 'right-button': 'Right Button', 'middle-button': 'Middle Button',
-  backtick: '`', minus: '-', equal: '=', plus: '+', 'left-bracket': '[', 'right-bracket': ']', backslash: '\\', semicolon: ';',
-  quote: "'", comma: ',', period: '.', slash: '/', tilde: '~', pipe: '|', colon: ':', 'double-quote': '"', 'less-than': '<', 'greater-than': '>',
-  'question': '?', exclam: '!', at: '@', hash: '#', dollar: '$', percent: '%', caret: '^', ampersand: '&', asterisk: '*', underscore: '_',
+  // Punctuation, by keymap_db's names.
+  grave: '`', minus: '-', equal: '=', plus: '+', 'bracket-left': '[', 'bracket-right': ']', 'brace-left': '{', 'brace-right': '}',
+  'paren-left': '(', 'paren-right': ')', backslash: '\\', bar: '|', semicolon: ';', colon: ':', 'single-quote': "'", 'double-quote': '"',
+  comma: ',', period: '.', slash: '/', tilde: '~', less: '<', greater: '>', question: '?', exclam: '!', at: '@', hash: '#', dollar: '$',
+  percent: '%', caret: '^', ampersand: '&', asterisk: '*', underscore: '_',
 };
 for (let i = 1; i <= 24; i++) KEY_LABELS[`f${i}`] = `F${i}`;
 for (const c of 'abcdefghijklmnopqrstuvwxyz') KEY_LABELS[c] = c.toUpperCase();
@@ -23,6 +25,7 @@ for (const c of '0123456789') KEY_LABELS[c] = c;
 
 const KEY_ALIASES: Record<string, string> = {
   ctrl: 'control', cmd: 'command', opt: 'option', win: 'windows', del: 'delete', ins: 'insert', esc: 'escape', return: 'enter',
+  backtick: 'grave', 'left-bracket': 'bracket-left', 'right-bracket': 'bracket-right', quote: 'single-quote', pipe: 'bar', 'less-than': 'less', 'greater-than': 'greater',
   up: 'arrow-up', down: 'arrow-down', pgup: 'page-up', pgdn: 'page-down', 'page-dn': 'page-down', capslock: 'caps-lock',
   prtsc: 'print-screen', 'print-scr': 'print-screen', menu: 'context-menu', altgr: 'alt-graph', spc: 'space', bksp: 'backspace',
 };
