@@ -470,14 +470,16 @@ describe('untrusted content', () => {
   });
 
   it('honours snippets’ base_path and auto_append, still inside the site folder', async () => {
-    const config = ['site_name: S', 'markdown_extensions:', '  - pymdownx.snippets:', '      base_path: [includes, .]', '      auto_append: [includes/links.md, ../outside.md]'].join('\n');
+    const config = ['site_name: S', 'markdown_extensions:', '  - pymdownx.snippets:', '      base_path: [includes, legal/LICENSE.md, .]', '      auto_append: [includes/links.md, ../outside.md]'].join('\n');
     const result = await build(
       {
         s: {
           'mkdocs.yml': config,
           'includes/note.md': 'Included from includes/.',
           'includes/links.md': '[home]: https://example.com/home',
-          'docs/index.md': '# S\n\n--8<-- "note.md"\n\nSee [the home page][home].\n',
+          LICENSE: 'not this one',
+          'legal/LICENSE.md': 'The licence text.',
+          'docs/index.md': '# S\n\n--8<-- "note.md"\n\nSee [the home page][home].\n\n--8<-- "LICENSE.md"\n',
         },
       },
       [docsEntity('s', { 'backstage.io/techdocs-ref': 'dir:.' })],
@@ -485,8 +487,9 @@ describe('untrusted content', () => {
     const html = page(site(result, 'component:default/s'), '').html;
     expect(html).toContain('<p>Included from includes/.</p>');
     expect(html).toContain('<a href="https://example.com/home"');
+    expect(html).toContain('<p>The licence text.</p>');
     // ../outside.md from includes/ is the repo root's outside.md, inside the site folder here, and missing.
-    expect(codes(result.diagnostics)).toEqual(['docs-missing-file docs/index.md:9:1']);
+    expect(codes(result.diagnostics)).toEqual(['docs-missing-file docs/index.md:11:1']);
   });
 
   it('sanitises pages end to end', async () => {

@@ -53,7 +53,9 @@ export function snippetPath(rootDir: string, path: string, options: SnippetOptio
   const bases = options.basePaths?.length ? options.basePaths : ['.'];
   let first: string | undefined;
   for (const base of bases) {
-    const resolved = joinRepoPath(rootDir, base === '.' ? path : `${base}/${path}`);
+    // A base that is a file serves requests for its own name (pymdownx: "base_path may name files").
+    const named = baseName(base) === path && exists?.(joinRepoPath(rootDir, base) ?? '');
+    const resolved = joinRepoPath(rootDir, base === '.' ? path : named ? base : `${base}/${path}`);
     if (resolved === undefined || !isInside(rootDir, resolved)) continue;
     if (!exists || exists(resolved)) return resolved;
     first ??= resolved;

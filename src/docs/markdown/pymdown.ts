@@ -35,7 +35,7 @@ const KEYS = /\+\+((?:"[^"\n]*"|'[^'\n]*'|[\w-]+)(?:\+(?:"[^"\n]*"|'[^'\n]*'|[\w
 type Html = { type: 'html'; value: string };
 
 /** `++ctrl+alt+del++` → pymdownx.keys' markup; undefined when a key is unknown (the text stays). */
-export function keysHtml(inner: string): string | undefined {
+export function keysHtml(inner: string, separator = '+'): string | undefined {
   const parts = inner.match(/"[^"]*"|'[^']*'|[\w-]+/g) ?? [];
   const kbds: string[] = [];
   for (const part of parts) {
@@ -49,7 +49,7 @@ export function keysHtml(inner: string): string | undefined {
     if (label === undefined) return undefined;
     kbds.push(`<kbd class="key-${key}">${escapeHtml(label)}</kbd>`);
   }
-  return `<span class="keys">${kbds.join('<span>+</span>')}</span>`;
+  return `<span class="keys">${kbds.join(`<span>${escapeHtml(separator)}</span>`)}</span>`;
 }
 
 const SYMBOLS: Array<[RegExp, string]> = [
@@ -73,6 +73,8 @@ const ORDINAL = /\b(\d+)(st|nd|rd|th)\b/g;
 
 export interface InlineOptions {
   keys: boolean;
+  /** pymdownx.keys' `separator`, drawn between keys. */
+  keySeparator?: string;
   smartsymbols: boolean;
 }
 
@@ -92,7 +94,7 @@ export function applyPymdownInline(tree: Root, options: InlineOptions): void {
     const matches: Array<{ index: number; end: number; html: string }> = [];
     if (options.keys && node.value.includes('++')) {
       for (const m of node.value.matchAll(KEYS)) {
-        const html = keysHtml(m[1]!);
+        const html = keysHtml(m[1]!, options.keySeparator);
         if (html) matches.push({ index: m.index, end: m.index + m[0].length, html });
       }
     }

@@ -278,6 +278,8 @@ describe('pymdownx inline extensions', () => {
     );
     expect(keys('++ctrl+c++')).toContain('<kbd class="key-control">Ctrl</kbd><span>+</span><kbd class="key-c">C</kbd>');
     expect(keys('++ctrl+"My Key"++')).toContain('<kbd>My Key</kbd>');
+    const plus = effectiveExtensions({ 'pymdownx.keys': { separator: '\uff0b' } });
+    expect(renderer.render({ lines: toSourceLines('++alt+f4++'), resolve: keep, extensions: plus }).html).toContain('<kbd class="key-alt">Alt</kbd><span>\uff0b</span><kbd class="key-f4">F4</kbd>');
   });
 
   it('leaves ++keys++ as written when a key is unknown, in code, or when pymdownx.keys is not configured', () => {

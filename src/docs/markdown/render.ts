@@ -125,7 +125,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       applyAttributeLists(tree);
       applyInlineMarks(tree);
       const ext = state().extensions;
-      applyPymdownInline(tree, { keys: has(ext, 'pymdownx.keys'), smartsymbols: has(ext, 'pymdownx.smartsymbols') });
+      applyPymdownInline(tree, { keys: has(ext, 'pymdownx.keys'), keySeparator: option(ext, 'pymdownx.keys', 'separator', '+'), smartsymbols: has(ext, 'pymdownx.smartsymbols') });
       annotateCode(tree);
     })
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
