@@ -83,11 +83,14 @@ describe('GFM and Python-Markdown extras', () => {
     expect(out).toContain('<li class="task-list-item"><input type="checkbox" disabled> todo</li>');
   });
 
-  it('renders footnotes with working back and forth links', () => {
-    const out = html('A claim[^1].\n\n[^1]: The source.');
-    expect(out).toMatch(/<a href="#user-content-fn-1" id="user-content-fnref-1"[^>]*>1<\/a>/);
-    expect(out).toContain('id="user-content-fn-1"');
-    expect(out).toMatch(/<a href="#user-content-fnref-1"[^>]*class="data-footnote-backref"/);
+  it('renders footnotes in Python-Markdown’s markup and ids, so #fn:1 links keep working', () => {
+    const page = render('A claim[^1] and [^src].\n\n[^1]: The source.\n[^src]: Another.\n\nSee [note 1](#fn:1).');
+    expect(page.html).toContain('<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>');
+    expect(page.html).toContain('<sup id="fnref:src"><a class="footnote-ref" href="#fn:src">2</a></sup>');
+    expect(page.html).toMatch(/<div class="footnote"><hr>\s*<ol>\s*<li id="fn:1">\s*<p>The source. <a class="footnote-backref" href="#fnref:1"/);
+    expect(page.html).toContain('<a href="#fn:1">note 1</a>');
+    expect(page.html).not.toContain('Footnotes');
+    expect(page.ids).toContain('fn:src');
   });
 
   it('renders definition lists, with indented continuation and several definitions', () => {

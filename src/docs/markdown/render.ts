@@ -24,6 +24,7 @@ import { applyContainers } from './containers.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
 import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
+import { mkdocsFootnotes } from './footnotes.ts';
 import { drawIcons, markIcons } from './icons.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
@@ -147,6 +148,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     .use(() => (tree: HastRoot) => {
       const page = state();
       const used = new Set<string>();
+      mkdocsFootnotes(tree);
       const headings = addHeadingAnchors(tree, used);
       const ext = page.extensions;
       expandTabs(tree, {
