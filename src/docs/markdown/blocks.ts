@@ -70,6 +70,8 @@ const TAB = /^( *)===([!+]{0,2}) +"(.*)" *$/;
 // A fence may open after list markers or `>` on the same line.
 const FENCE_OPEN = /^((?: *(?:[-*+]|\d{1,9}[.)]|>)(?= ))*? *)(`{3,}|~{3,})(.*)$/;
 const BLOCK_OPEN = /^( *)(\/{3,}) *([\w-]+)(?: *\| *(.*?))? *$/;
+// `<div markdown>` alone on its line (md_in_html): `markdown`, `markdown="1"` or `markdown="block"`.
+const MD_IN_HTML = /^( {0,3})<(div|section|article|aside|details|figure|header|footer|main|nav|blockquote|p|li|td|th|dd|dt)\b([^>]*?)\s+markdown(?:=(?:"(?:1|block)"|'(?:1|block)'|1|block))?(\s[^>]*)?>\s*$/i;
 const LIST_ITEM = /^( *)(?:[-*+]|\d{1,9}[.)])( +|$)/;
 const ABBREVIATION = /^ {0,3}\*\[([^\]]+)\] ?: *(.*)$/;
 const DEFINITION = /^( *):[ \t]+(\S.*)$/;
@@ -136,6 +138,22 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
         const close = /^( *)(`{3,}|~{3,}) *$/.exec(inner.text);
         if (close && close[2]![0] === char && close[2]!.length >= length && close[1]!.length < container + 4) break;
       }
+      paragraphStart = true;
+      continue;
+    }
+
+    const html = MD_IN_HTML.exec(text);
+    const region = html ? markdownInHtml(lines, i, html) : undefined;
+    if (region) {
+      const pad = html![1]!;
+      // The tag lines stand alone with blank lines around the body, so CommonMark ends its HTML block
+      // there and parses the body as Markdown, as Python-Markdown's md_in_html does (no blank line needed).
+      out.push({ ...line, text: `${pad}<${html![2]}${html![3]}${html![4] ?? ''}>` }, { text: '', line: line.line, shift: 0 });
+      out.push(...transform(region.body, state));
+      out.push({ text: '', line: lines[region.close]?.line ?? line.line, shift: 0 });
+      if (region.close < lines.length) out.push(lines[region.close]!);
+      i = region.close + 1;
+      separate(out, lines, i);
       paragraphStart = true;
       continue;
     }
@@ -403,4 +421,22 @@ function readOptions(text: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** The body of an md_in_html element, up to its closing tag (same-name elements nest). */
+function markdownInHtml(lines: SourceLine[], from: number, m: RegExpExecArray): { body: SourceLine[]; close: number } | undefined {
+  const tag = m[2]!.toLowerCase();
+  const open = new RegExp(`<${tag}\\b`, 'gi');
+  const close = new RegExp(`</${tag}\\s*>`, 'gi');
+  let depth = 1;
+  for (let j = from + 1; j < lines.length; j++) {
+    const text = lines[j]!.text;
+    depth += (text.match(open)?.length ?? 0) - (text.match(close)?.length ?? 0);
+    if (depth <= 0) {
+      // Only a closing tag alone on its line ends the region cleanly; otherwise leave it to the parser.
+      if (!new RegExp(`^ *</${tag}\\s*> *$`, 'i').test(text)) return undefined;
+      return { body: lines.slice(from + 1, j), close: j };
+    }
+  }
+  return undefined;
 }

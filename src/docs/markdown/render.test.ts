@@ -407,3 +407,15 @@ describe('Material icons (pymdownx.emoji with to_svg)', () => {
     expect(out).not.toContain('<svg');
   });
 });
+
+describe('md_in_html', () => {
+  it('parses Markdown inside <div markdown> with no blank line after the tag, and drops the attribute', () => {
+    expect(html('<div markdown>\n**bold** text\n</div>')).toBe('<div>\n<p><strong>bold</strong> text</p>\n</div>');
+    expect(html('<div class="grid" markdown="1">\n- one\n- two\n</div>\nAfter')).toBe('<div class="grid">\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n</div>\n<p>After</p>');
+  });
+
+  it('nests same-name elements and leaves HTML without the attribute as HTML', () => {
+    expect(html('<div markdown>\n<div markdown>\n*inner*\n</div>\n</div>')).toBe('<div>\n<div>\n<p><em>inner</em></p>\n</div>\n</div>');
+    expect(html('<div>\n**raw**\n</div>')).toBe('<div>\n**raw**\n</div>');
+  });
+});
