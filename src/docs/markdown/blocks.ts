@@ -72,6 +72,8 @@ const FENCE_OPEN = /^((?: *(?:[-*+]|\d{1,9}[.)]|>)(?= ))*? *)(`{3,}|~{3,})(.*)$/
 const BLOCK_OPEN = /^( *)(\/{3,}) *([\w-]+)(?: *\| *(.*?))? *$/;
 // `<div markdown>` alone on its line (md_in_html): `markdown`, `markdown="1"` or `markdown="block"`.
 const MD_IN_HTML = /^( {0,3})<(div|section|article|aside|details|figure|header|footer|main|nav|blockquote|p|li|td|th|dd|dt)\b([^>]*?)\s+markdown(?:=(?:"(?:1|block)"|'(?:1|block)'|1|block))?(\s[^>]*)?>\s*$/i;
+// A term may be an HTML comment alone on its line (Material's docs: `<!-- md:option … -->`).
+const COMMENT_LINE = /^ *<!--.*--> *$/;
 const LIST_ITEM = /^( *)(?:[-*+]|\d{1,9}[.)])( +|$)/;
 const ABBREVIATION = /^ {0,3}\*\[([^\]]+)\] ?: *(.*)$/;
 const DEFINITION = /^( *):[ \t]+(\S.*)$/;
@@ -202,7 +204,7 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
       continue;
     }
 
-    if (paragraphStart && !isBlank(text) && !OTHER_BLOCK_START.test(text)) {
+    if (paragraphStart && !isBlank(text) && (!OTHER_BLOCK_START.test(text) || COMMENT_LINE.test(text))) {
       const consumed = definitionList(lines, i, state, out);
       if (consumed > i) {
         i = consumed;
@@ -282,7 +284,7 @@ function definitionList(lines: SourceLine[], from: number, state: BlockResult, o
   let j = from;
   while (j < lines.length && !isBlank(lines[j]!.text) && !isDefinition(lines[j]!, indent)) j++;
   const terms = lines.slice(from, j);
-  if (terms.length === 0 || terms.length > 3 || terms.some((t) => indentOf(t.text) !== indent || OTHER_BLOCK_START.test(t.text))) return from;
+  if (terms.length === 0 || terms.length > 3 || terms.some((t) => indentOf(t.text) !== indent || (OTHER_BLOCK_START.test(t.text) && !COMMENT_LINE.test(t.text)))) return from;
   let k = j;
   if (k < lines.length && isBlank(lines[k]!.text)) k++;
   if (k >= lines.length || !isDefinition(lines[k]!, indent)) return from;

@@ -419,3 +419,11 @@ describe('md_in_html', () => {
     expect(html('<div>\n**raw**\n</div>')).toBe('<div>\n**raw**\n</div>');
   });
 });
+
+describe('definition lists', () => {
+  it('takes an HTML comment alone on its line as a term, as Python-Markdown def_list does', () => {
+    const out = html('<!-- md:option type:note -->\n\n:   !!! note\n\n        Body.\n');
+    // The sanitiser drops the comment itself; the structure stays.
+    expect(out).toMatch(/^<dl><dt><\/dt><dd><div class="admonition note"><p class="admonition-title">Note<\/p><p>Body.<\/p><\/div><\/dd><\/dl>$/);
+  });
+});
