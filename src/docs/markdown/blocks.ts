@@ -405,7 +405,7 @@ function slashBlock(
     const id = parts.filter((p) => p.startsWith('#')).pop()?.slice(1);
     container = { kind: 'html', tag: spec[1]!.toLowerCase(), className: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), ...(id ? { id } : {}) };
   } else if (name === 'define' && syntax.definition) container = { kind: 'define' };
-  else if ((name === 'caption' || name === 'figure-caption') && syntax.caption) container = { kind: 'caption' };
+  else if ((name === 'caption' || name === 'figure-caption' || name === 'table-caption') && syntax.caption) container = { kind: 'caption' };
   if (!container) return undefined;
   // Titles of admonitions, details and tabs are inline Markdown; html and the rest are not.
   const inlineTitle = (container.kind === 'admonition' || container.kind === 'details' || container.kind === 'tab') && titleText ? title : undefined;

@@ -20,6 +20,8 @@ const KEY_LABELS: Record<string, string> = {
   percent: '%', caret: '^', ampersand: '&', asterisk: '*', underscore: '_',
 };
 for (let i = 1; i <= 24; i++) KEY_LABELS[`f${i}`] = `F${i}`;
+for (let i = 0; i <= 9; i++) KEY_LABELS[`num${i}`] = `Num ${i}`;
+Object.assign(KEY_LABELS, { clear: 'Clear', eject: 'Eject', help: 'Help', power: 'Power', sleep: 'Sleep', wake: 'Wake', 'print': 'Print' });
 for (const c of 'abcdefghijklmnopqrstuvwxyz') KEY_LABELS[c] = c.toUpperCase();
 for (const c of '0123456789') KEY_LABELS[c] = c;
 

@@ -287,6 +287,7 @@ describe('pymdownx inline extensions', () => {
 
   it('leaves ++keys++ as written when a key is unknown, in code, or when pymdownx.keys is not configured', () => {
     expect(keys('++ctrl+nosuchkey++')).toBe('<p>++ctrl+nosuchkey++</p>');
+    expect(keys('++num5++ ++help++')).toBe('<p><span class="keys"><kbd class="key-num5">Num 5</kbd></span> <span class="keys"><kbd class="key-help">Help</kbd></span></p>');
     expect(keys('`++ctrl+c++`')).toBe('<p><code>++ctrl+c++</code></p>');
     expect(html('++ctrl+c++')).toBe('<p>++ctrl+c++</p>');
   });
@@ -346,6 +347,7 @@ describe('pymdownx.blocks (/// syntax)', () => {
     expect(out('/// define\nApple\n\n- A fruit.\n- A company.\n\nOrange\n\n- A colour.\n///')).toBe(
       '<dl><dt>Apple</dt><dd>A fruit.</dd><dd>A company.</dd><dt>Orange</dt><dd>A colour.</dd></dl>',
     );
+    expect(out('| a |\n|---|\n| 1 |\n\n/// table-caption\nCounts\n///')).toMatch(/^<figure><table>[^]*<\/table><figcaption><p>Counts<\/p><\/figcaption><\/figure>$/);
     expect(out('![Map](map.png)\n\n/// caption\nThe *whole* map.\n///')).toBe(
       '<figure><p><img src="map.png" alt="Map" loading="lazy"></p><figcaption><p>The <em>whole</em> map.</p></figcaption></figure>',
     );
