@@ -122,6 +122,29 @@ describe('finding docs', () => {
     expect(site(result, 'component:default/app')).toMatchObject({ siteName: 'The App', docsDir: 'docs' });
   });
 
+  it('names each unsupported extension and plugin once per site, with the first page using its syntax', async () => {
+    const config = ['site_name: Maths', 'markdown_extensions:', '  - pymdownx.keys', '  - pymdownx.arithmatex:', '      generic: true', '  - pymdownx.progressbar', 'plugins:', '  - search', '  - macros'].join('\n');
+    const result = await build(
+      { maths: { 'mkdocs.yml': config, 'docs/index.md': '# Maths\n\nPress ++ctrl+c++.\n', 'docs/a.md': '# A\n\n$$\nx^2\n$$\n', 'docs/b.md': '# B\n\n$$ y $$\n' } },
+      [docsEntity('maths', { 'backstage.io/techdocs-ref': 'dir:.' })],
+    );
+    const unsupported = result.diagnostics.filter((d) => d.code === 'docs-unsupported-extension');
+    expect(unsupported.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'mkdocs.yml:4:5 Markdown extension "pymdownx.arithmatex" is not implemented by Backlot; docs/a.md uses its syntax, which is shown as written',
+      'mkdocs.yml:6:5 Markdown extension "pymdownx.progressbar" is not implemented by Backlot; its syntax is shown as written',
+      'mkdocs.yml:9:5 plugin "macros" is not implemented by Backlot; the site is built without it',
+    ]);
+    // The site's own extensions are on: pymdownx.keys is not one of techdocs-core's.
+    expect(page(site(result, 'component:default/maths'), '').html).toContain('<kbd class="key-control">Ctrl</kbd>');
+  });
+
+  it('keeps an empty # heading as the page’s only h1, titling the page from its file name', async () => {
+    const result = await build({ app: { 'docs/index.md': '#\n\nLogo here.\n', 'docs/setup.md': '# Setup\n' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    const index = page(site(result, 'component:default/app'), '');
+    expect(index.title).toBe('Home');
+    expect(index.html.match(/<h1/g)).toHaveLength(1);
+  });
+
   it('builds no site when docs_dir has no pages', async () => {
     const result = await build({ app: { 'mkdocs.yml': 'site_name: Empty\n', 'README.md': '# x' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(result.sites).toEqual([]);
@@ -444,6 +467,29 @@ describe('untrusted content', () => {
     expect(html).not.toContain('secret');
     expect(codes(result.diagnostics)).toEqual(['docs-path-escape docs/index.md:13:1', 'docs-missing-file docs/index.md:15:1']);
     expect(result.reads.flat().map((r) => `${r.repo}/${r.path}`)).not.toContain('outside/outside.md');
+  });
+
+  it('honours snippets’ base_path and auto_append, still inside the site folder', async () => {
+    const config = ['site_name: S', 'markdown_extensions:', '  - pymdownx.snippets:', '      base_path: [includes, legal/LICENSE.md, .]', '      auto_append: [includes/links.md, ../outside.md]'].join('\n');
+    const result = await build(
+      {
+        s: {
+          'mkdocs.yml': config,
+          'includes/note.md': 'Included from includes/.',
+          'includes/links.md': '[home]: https://example.com/home',
+          LICENSE: 'not this one',
+          'legal/LICENSE.md': 'The licence text.',
+          'docs/index.md': '# S\n\n--8<-- "note.md"\n\nSee [the home page][home].\n\n--8<-- "LICENSE.md"\n',
+        },
+      },
+      [docsEntity('s', { 'backstage.io/techdocs-ref': 'dir:.' })],
+    );
+    const html = page(site(result, 'component:default/s'), '').html;
+    expect(html).toContain('<p>Included from includes/.</p>');
+    expect(html).toContain('<a href="https://example.com/home"');
+    expect(html).toContain('<p>The licence text.</p>');
+    // ../outside.md from includes/ is the repo root's outside.md, inside the site folder here, and missing.
+    expect(codes(result.diagnostics)).toEqual(['docs-missing-file docs/index.md:11:1']);
   });
 
   it('sanitises pages end to end', async () => {

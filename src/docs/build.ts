@@ -9,11 +9,12 @@ import { locateDocs, type DocsLink, type DocsSource } from './locate.ts';
 import { splitFrontMatter } from './markdown/frontMatter.ts';
 import type { Renderer } from './markdown/render.ts';
 import { findSnippetSpecs, parseSnippetSpec } from './markdown/snippets.ts';
+import { effectiveExtensions, isSupportedExtension, isSupportedPlugin } from './markdown/extensions.ts';
 import { defaultMkdocsConfig, parseMkdocsConfig, type MkdocsConfig } from './mkdocs.ts';
 import { buildNav } from './nav.ts';
 import { renderJobs } from './parallel.ts';
 import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
-import { snippetPath, type SiteJob } from './renderSite.ts';
+import { appendix, snippetOptions, snippetPath, type SiteJob } from './renderSite.ts';
 import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from '../model/docs.ts';
 
 export interface BuildDocsOptions extends DocsOptions {
@@ -172,7 +173,8 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
   let pending: FileRef[] = [];
   const want = (plan: Plan, text: string) => {
     for (const spec of findSnippetSpecs(text)) {
-      const path = snippetPath(plan.source.rootDir, parseSnippetSpec(spec).path);
+      const options = snippetOptions(effectiveExtensions(plan.config.markdownExtensions));
+      const path = snippetPath(plan.source.rootDir, parseSnippetSpec(spec).path, options, (p) => plan.repoFiles.has(p));
       if (path !== undefined && !snippetTexts.has(key(plan.repo.name, path))) {
         snippetTexts.set(key(plan.repo.name, path), undefined);
         if (plan.repoFiles.has(path)) pending.push({ repo: plan.repo.name, path });
@@ -180,6 +182,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
     }
   };
   for (const plan of plans) {
+    want(plan, appendix(snippetOptions(effectiveExtensions(plan.config.markdownExtensions))));
     for (const rel of plan.pages.keys()) {
       const path = joinRepoPath(plan.docsDir, rel)!;
       const content = pageTexts.get(key(plan.repo.name, path));
@@ -241,6 +244,9 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       snippets: inRepo(snippetTexts).filter(([path]) => isInside(plan.source.rootDir, path)) as Array<[string, string]>,
       svg: inRepo(svgTexts).flatMap(([path, c]) => (c.kind === 'text' && isInside(plan.docsDir, path) ? [[path, c.text] as [string, string]] : [])),
       ...(editBase ? { editBase } : {}),
+      extensions: effectiveExtensions(plan.config.markdownExtensions),
+      unsupported: unsupportedOf(plan.config),
+      ...(plan.configFile ? { configFile: plan.configFile } : {}),
     };
   });
   const outputs = await renderJobs(jobs, { ...(options.renderer ? { renderer: options.renderer } : {}), ...(options.threads ? { threads: options.threads } : {}) });
@@ -267,6 +273,9 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       assets: output.assets,
       repoUrl: safeHttpUrl(plan.config.repoUrl) ?? plan.repo.url,
       ...(editBase ? { editBase } : {}),
+      extensions: effectiveExtensions(plan.config.markdownExtensions),
+      unsupported: unsupportedOf(plan.config),
+      ...(plan.configFile ? { configFile: plan.configFile } : {}),
     };
   });
 
@@ -374,5 +383,13 @@ function resolveRedirects(links: DocsLink[], sites: DocsSite[], base: string, re
     })();
     out.push({ entityRef: link.entity.ref, from: docsRootUrl({ namespace, kind, name }, base), to: target.url + path + fragment });
   }
+  return out;
+}
+
+/** Extensions and plugins the site's mkdocs.yml names that Backlot does not implement. */
+function unsupportedOf(config: MkdocsConfig): SiteJob['unsupported'] {
+  const out: SiteJob['unsupported'] = [];
+  for (const [name, at] of Object.entries(config.extensionsAt ?? {})) if (!isSupportedExtension(name)) out.push({ kind: 'extension', name, ...at });
+  for (const plugin of config.plugins ?? []) if (!isSupportedPlugin(plugin.name)) out.push({ kind: 'plugin', ...plugin });
   return out;
 }

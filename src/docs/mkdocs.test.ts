@@ -32,6 +32,8 @@ describe('parseMkdocsConfig', () => {
       docsDir: 'handbook',
       docsDirAt: { line: 5, column: 11 },
       useDirectoryUrls: false,
+      markdownExtensions: { 'pymdownx.emoji': { emoji_index: 'material.extensions.emoji.twemoji' } },
+      extensionsAt: { 'pymdownx.emoji': { line: 9, column: 5 } },
       nav: [
         { line: 12, column: 5, target: 'index.md' },
         { line: 13, column: 5, title: 'Guide', children: [{ line: 14, column: 16, title: 'Setup', target: 'guide/setup.md' }] },
@@ -51,5 +53,40 @@ describe('parseMkdocsConfig', () => {
       ['docs-mkdocs-config', 2, 19],
       ['docs-mkdocs-config', 3, 5],
     ]);
+  });
+
+  it('reads markdown_extensions and plugins in list and mapping forms, with options', () => {
+    const text = [
+      'markdown_extensions:',
+      '  - toc:',
+      '      permalink: "#"',
+      '  - pymdownx.keys',
+      '  - pymdownx.tabbed: { alternate_style: true }',
+      'plugins:',
+      '  - search',
+      '  - macros:',
+      '      module_name: main',
+    ].join('\n');
+    const { config, diagnostics } = parseMkdocsConfig(text, where);
+    expect(diagnostics).toEqual([]);
+    expect(config.markdownExtensions).toEqual({ toc: { permalink: '#' }, 'pymdownx.keys': {}, 'pymdownx.tabbed': { alternate_style: true } });
+    expect(config.extensionsAt?.['pymdownx.keys']).toEqual({ line: 4, column: 5 });
+    expect(config.plugins).toEqual([
+      { name: 'search', line: 7, column: 5 },
+      { name: 'macros', line: 8, column: 5 },
+    ]);
+    const mapping = parseMkdocsConfig('markdown_extensions:\n  admonition:\n  pymdownx.critic:\n    mode: view\nplugins: []\n', where);
+    expect(mapping.config.markdownExtensions).toEqual({ admonition: {}, 'pymdownx.critic': { mode: 'view' } });
+    expect(mapping.config.plugins).toEqual([]);
+  });
+
+  it('reports a markdown_extensions entry that is not a name', () => {
+    const { diagnostics } = parseMkdocsConfig('markdown_extensions:\n  - 42\n', where);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['docs-mkdocs-config', 2]]);
+  });
+
+  it('keeps a Python object tag in options as the function’s name, never resolving it', () => {
+    const text = 'markdown_extensions:\n  - pymdownx.tabbed:\n      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n';
+    expect(parseMkdocsConfig(text, where).config.markdownExtensions).toEqual({ 'pymdownx.tabbed': { slugify: 'pymdownx.slugs.slugify' } });
   });
 });

@@ -3,6 +3,7 @@
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import type { MarkdownExtensions } from './markdown/extensions.ts';
 
 export interface Position {
   line: number;
@@ -27,6 +28,11 @@ export interface MkdocsConfig {
   docsDirAt: Position;
   nav?: RawNavEntry[];
   useDirectoryUrls: boolean;
+  /** `markdown_extensions`, list and mapping forms alike: name → options. */
+  markdownExtensions?: MarkdownExtensions;
+  /** Where each extension and plugin is named, for diagnostics. */
+  extensionsAt?: Record<string, Position>;
+  plugins?: Array<{ name: string } & Position>;
 }
 
 const NOWHERE: Position = { line: 0, column: 0 };
@@ -119,6 +125,15 @@ export function parseMkdocsConfig(
         if (isScalar(value) && typeof value.value === 'boolean') config.useDirectoryUrls = value.value;
         else report(at(value), '`use_directory_urls` must be true or false');
         break;
+      case 'markdown_extensions': {
+        const read = readNamed(value, at, report, key);
+        config.markdownExtensions = Object.fromEntries(read.map((e) => [e.name, e.options]));
+        config.extensionsAt = Object.fromEntries(read.map((e) => [e.name, { line: e.line, column: e.column }]));
+        break;
+      }
+      case 'plugins':
+        config.plugins = readNamed(value, at, report, key).map(({ name, line, column }) => ({ name, line, column }));
+        break;
       case 'nav':
         if (isSeq(value)) config.nav = readNav(value.items, at, report);
         else if (value) report(at(value), '`nav` must be a list');
@@ -126,6 +141,46 @@ export function parseMkdocsConfig(
     }
   }
   return { config, diagnostics };
+}
+
+/**
+ * `- name`, `- name: {options}` or `name: {options}` entries of `markdown_extensions` and `plugins`.
+ * Options are plain data: YAML tags such as `!!python/name:` are kept as their text, never resolved.
+ */
+function readNamed(
+  value: Node | null,
+  at: (node: unknown) => Position,
+  report: (pos: Position, message: string) => void,
+  key: string,
+): Array<{ name: string; options: Record<string, unknown> } & Position> {
+  const out: Array<{ name: string; options: Record<string, unknown> } & Position> = [];
+  const options = (node: unknown): Record<string, unknown> => (isMap(node) ? (plain(node) as Record<string, unknown>) : {});
+  const pairs = (map: { items: Array<{ key: unknown; value: unknown }> }) => {
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string') out.push({ name: pair.key.value, options: options(pair.value), ...at(pair.key) });
+      else report(at(pair.key), `\`${key}\` entries must be names`);
+    }
+  };
+  if (isMap(value)) pairs(value);
+  else if (isSeq(value)) {
+    for (const item of value.items) {
+      if (isScalar(item) && typeof item.value === 'string') out.push({ name: item.value, options: {}, ...at(item) });
+      else if (isMap(item)) pairs(item);
+      else report(at(item), `\`${key}\` entries must be names, or a name with options`);
+    }
+  } else if (value && !(isScalar(value) && value.value === null)) report(at(value), `\`${key}\` must be a list`);
+  return out;
+}
+
+/** YAML → plain data; a Python tag (`!!python/name:pkg.fn`) becomes its name, as text. */
+function plain(node: unknown): unknown {
+  const tag = (node as { tag?: string } | null)?.tag;
+  const python = tag && /python\/[\w/]+:(.*)$/.exec(tag);
+  if (python && !isScalar(node)) return python[1];
+  if (isMap(node)) return Object.fromEntries(node.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), plain(p.value)]));
+  if (isSeq(node)) return node.items.map(plain);
+  if (isScalar(node)) return python ? python[1] : node.value;
+  return null;
 }
 
 function readNav(

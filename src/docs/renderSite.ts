@@ -6,6 +6,7 @@ import type { RepoInfo } from '../snapshot/types.ts';
 import { createLinkResolver, type AnchorCheck, type SiteLinks } from './links.ts';
 import { toSourceLines } from './markdown/blocks.ts';
 import { MAX_DEPTH, MAX_RUN } from './markdown/depth.ts';
+import { extensionName, SYNTAX_OF, type MarkdownExtensions } from './markdown/extensions.ts';
 import type { RenderedPage, Renderer } from './markdown/render.ts';
 import { expandSnippets } from './markdown/snippets.ts';
 import { dirnameToTitle, isIndexFile } from './nav.ts';
@@ -32,6 +33,11 @@ export interface SiteJob {
   /** repo path → text of SVG files in docs_dir. */
   svg: Array<[string, string]>;
   editBase?: string;
+  /** Markdown extensions the pages render with (see markdown/extensions.ts). */
+  extensions: MarkdownExtensions;
+  /** Extensions and plugins named in mkdocs.yml that Backlot does not implement. */
+  unsupported: Array<{ kind: 'extension' | 'plugin'; name: string; line: number; column: number }>;
+  configFile?: string;
 }
 
 export interface SiteOutput {
@@ -41,10 +47,37 @@ export interface SiteOutput {
 }
 
 /** Snippet files resolve against the site's folder and must stay inside it (pymdownx `restrict_base_path`). */
-export function snippetPath(rootDir: string, path: string): string | undefined {
+export function snippetPath(rootDir: string, path: string, options: SnippetOptions = {}, exists?: (path: string) => boolean): string | undefined {
   if (path.startsWith('/')) return undefined;
-  const resolved = joinRepoPath(rootDir, path);
-  return resolved !== undefined && isInside(rootDir, resolved) ? resolved : undefined;
+  // `base_path`: folders tried in turn, relative to the config's folder (MkDocs' working folder).
+  const bases = options.basePaths?.length ? options.basePaths : ['.'];
+  let first: string | undefined;
+  for (const base of bases) {
+    // A base that is a file serves requests for its own name (pymdownx: "base_path may name files").
+    const named = baseName(base) === path && exists?.(joinRepoPath(rootDir, base) ?? '');
+    const resolved = joinRepoPath(rootDir, base === '.' ? path : named ? base : `${base}/${path}`);
+    if (resolved === undefined || !isInside(rootDir, resolved)) continue;
+    if (!exists || exists(resolved)) return resolved;
+    first ??= resolved;
+  }
+  return first;
+}
+
+/** pymdownx.snippets' `base_path` and `auto_append` options. */
+export interface SnippetOptions {
+  basePaths?: string[];
+  autoAppend?: string[];
+}
+
+export function snippetOptions(extensions: MarkdownExtensions): SnippetOptions {
+  const options = extensions['pymdownx.snippets'] ?? {};
+  const list = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  return { basePaths: list(options.base_path), autoAppend: list(options.auto_append) };
+}
+
+/** `auto_append` files as snippet lines added to the end of every page. */
+export function appendix(options: SnippetOptions): string {
+  return options.autoAppend?.length ? `\n\n${options.autoAppend.map((f) => `--8<-- "${f.replace(/"/g, '\\"')}"`).join('\n')}\n` : '';
 }
 
 export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
@@ -62,6 +95,8 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     assets: new Map(),
   };
   const snippets = new Map(job.snippets);
+  const snippetOpts = snippetOptions(job.extensions);
+  const appended = appendix(snippetOpts);
   const titles = new Map(job.titles);
   const anchors: AnchorCheck[] = [];
   const ids = new Map<string, Set<string>>();
@@ -75,13 +110,13 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     // One page's failure (a stack overflow in a library, a bug of ours) costs that page only.
     let rendered: RenderedPage;
     try {
-      const lines = expandSnippets(toSourceLines(text), {
-        resolve: (spec) => snippetPath(job.rootDir, spec),
+      const lines = expandSnippets(toSourceLines(text + appended), {
+        resolve: (spec) => snippetPath(job.rootDir, spec, snippetOpts, (p) => snippets.has(p)),
         content: (path) => snippets.get(path),
         report: (at, code, message) =>
           report({ severity: code === 'docs-path-escape' ? 'error' : 'warning', code, message, repo: job.repo.name, file: sourcePath, line: at.line, column: 1, entity: job.ref }),
       });
-      rendered = renderer.render({ lines, resolve: createLinkResolver(links, sourcePath, report, anchors) });
+      rendered = renderer.render({ lines, resolve: createLinkResolver(links, sourcePath, report, anchors), extensions: job.extensions });
     } catch (error) {
       const failure: Diagnostic = {
         severity: 'error',
@@ -109,17 +144,20 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
       });
     }
     ids.set(path, rendered.ids);
-    const title = titles.get(rel) ?? rendered.title ?? fileTitle(rel);
+    // An empty `#` is a heading all the same (MkDocs keeps it, and adds none): it gives no title.
+    const title = titles.get(rel) ?? (rendered.title || fileTitle(rel));
     pages.push({
       ...base,
       title,
       // Material shows the page title as the heading when the page has none.
-      html: rendered.title ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,
+      html: rendered.title !== undefined ? rendered.html : `<h1>${escapeHtml(title)}</h1>\n${rendered.html}`,
       headings: rendered.headings,
       hasMermaid: rendered.hasMermaid,
       hasCode: rendered.hasCode,
     });
   }
+
+  reportUnsupported(job, report);
 
   for (const check of anchors) {
     const known = ids.get(check.page);
@@ -136,6 +174,27 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     });
   }
   return { pages, assets: [...links.assets.values()], diagnostics };
+}
+
+/** One diagnostic per unsupported extension or plugin, naming the first page whose text shows its syntax. */
+function reportUnsupported(job: SiteJob, report: (d: Diagnostic) => void): void {
+  for (const item of job.unsupported) {
+    const syntax = item.kind === 'extension' ? SYNTAX_OF[extensionName(item.name)] : undefined;
+    const page = syntax ? job.texts.find(([, text]) => syntax.test(text))?.[0] : undefined;
+    report({
+      severity: 'warning',
+      code: 'docs-unsupported-extension',
+      message:
+        `${item.kind === 'plugin' ? 'plugin' : 'Markdown extension'} "${item.name}" is not implemented by Backlot` +
+        (page ? `; ${joinRepoPath(job.docsDir, page)} uses its syntax, which is shown as written` : item.kind === 'plugin' ? '; the site is built without it' : '; its syntax is shown as written'),
+      hint: 'Remove it from mkdocs.yml, or accept that the pages render without it.',
+      repo: job.repo.name,
+      file: job.configFile ?? 'mkdocs.yml',
+      line: item.line,
+      column: item.column,
+      entity: job.ref,
+    });
+  }
 }
 
 /** MkDocs' title for a page with no nav title, meta title or h1: from the file name. */

@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { markerOf, toSourceLines, transformBlocks } from './blocks.ts';
+import { markerOf, TITLE, toSourceLines, transformBlocks } from './blocks.ts';
 
 describe('transformBlocks', () => {
   it('turns an admonition into a marker blockquote and keeps each line’s origin', () => {
     const result = transformBlocks(toSourceLines('Intro\n\n!!! note "T"\n    body [x](y.md)\n\n    more\nafter'));
     expect(result.containers).toEqual([{ kind: 'admonition', types: ['note'], title: 'T' }]);
-    expect(result.lines.map((l) => l.text)).toEqual(['Intro', '', `> ${markerOf(0)}`, '>', '> body [x](y.md)', '>', '> more', '', 'after']);
-    const body = result.lines[4]!;
+    expect(result.lines.map((l) => l.text)).toEqual(['Intro', '', `> ${markerOf(0)}`, '>', `> ${TITLE}T`, '>', '> body [x](y.md)', '>', '> more', '', 'after']);
+    // The title line keeps the title's column: "T" is at column 4 in the output and column 11 in the file.
+    expect(4 + result.lines[4]!.shift).toBe(11);
+    const body = result.lines[6]!;
     // "[x]" is at column 8 in the output and column 10 in the file.
     expect(body.line).toBe(4);
     expect(8 + body.shift).toBe(10);
-    expect(result.lines[8]!.line).toBe(7);
+    expect(result.lines[10]!.line).toBe(7);
   });
 
   it('expands leading tabs to four columns', () => {
@@ -32,5 +34,20 @@ describe('transformBlocks', () => {
   it('treats an unclosed fence as running to the end', () => {
     const result = transformBlocks(toSourceLines('```\n!!! note\n    x'));
     expect(result.containers).toEqual([]);
+  });
+
+  it('keeps !!! in a fence opened inside a list item as code', () => {
+    const result = transformBlocks(toSourceLines('- ```\n  !!! note\n      x\n  ```\n'));
+    expect(result.containers).toEqual([]);
+  });
+
+  it('does not close a fence on a fence line indented four columns past it', () => {
+    const result = transformBlocks(toSourceLines('```\n    ```\n!!! note\n    x\n```\n'));
+    expect(result.containers).toEqual([]);
+  });
+
+  it('keeps !!! in an indented code block as code, but reads it inside a list item', () => {
+    expect(transformBlocks(toSourceLines('Text\n\n    !!! note\n        x\n')).containers).toEqual([]);
+    expect(transformBlocks(toSourceLines('- item\n\n    !!! note\n        x\n')).containers).toEqual([{ kind: 'admonition', types: ['note'] }]);
   });
 });

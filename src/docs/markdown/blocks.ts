@@ -4,6 +4,8 @@
 // marker (`\uE000<n>\uE000`); a remark plugin then turns those blockquotes into the real elements.
 // Blockquotes keep nested Markdown (code, lists, other blocks) intact and reference-style links work.
 
+import { parse as parseYaml } from 'yaml';
+
 /** One line of the text fed to remark, with where it came from. */
 export interface SourceLine {
   text: string;
@@ -18,7 +20,35 @@ export type Container =
   | { kind: 'details'; types: string[]; title?: string; open: boolean }
   | { kind: 'tab'; title: string; newSet: boolean; selected: boolean }
   | { kind: 'dt' }
-  | { kind: 'dd' };
+  | { kind: 'dd' }
+  | { kind: 'html'; tag: string; className: string[]; id?: string }
+  | { kind: 'define' }
+  | { kind: 'caption' };
+
+/** Which `/// name` blocks (pymdownx.blocks.*) a site enables, and its admonition and details types. */
+export interface BlockSyntax {
+  admonition: boolean;
+  details: boolean;
+  tab: boolean;
+  html: boolean;
+  definition: boolean;
+  caption: boolean;
+  /** `/// note` → an admonition of that type. */
+  admonitionTypes: Set<string>;
+  /** `/// details-note` → details with that class. */
+  detailsTypes: Map<string, string>;
+}
+
+export const NO_BLOCKS: BlockSyntax = {
+  admonition: false,
+  details: false,
+  tab: false,
+  html: false,
+  definition: false,
+  caption: false,
+  admonitionTypes: new Set(),
+  detailsTypes: new Map(),
+};
 
 export interface BlockResult {
   lines: SourceLine[];
@@ -28,6 +58,8 @@ export interface BlockResult {
 }
 
 export const MARKER = '\uE000';
+/** Starts the line that holds an admonition or details title, so the title is read as inline Markdown. */
+export const TITLE = '\uE001';
 
 export function markerOf(id: number): string {
   return `${MARKER}${id}${MARKER}`;
@@ -35,7 +67,14 @@ export function markerOf(id: number): string {
 
 const ADMONITION = /^( *)(!!!|\?\?\?\+?) ?([\w-]+(?: +[\w-]+)*)(?: +"(.*)")? *$/;
 const TAB = /^( *)===([!+]{0,2}) +"(.*)" *$/;
-const FENCE_OPEN = /^( *)(`{3,}|~{3,})(.*)$/;
+// A fence may open after list markers or `>` on the same line.
+const FENCE_OPEN = /^((?: *(?:[-*+]|\d{1,9}[.)]|>)(?= ))*? *)(`{3,}|~{3,})(.*)$/;
+const BLOCK_OPEN = /^( *)(\/{3,}) *([\w-]+)(?: *\| *(.*?))? *$/;
+// `<div markdown>` alone on its line (md_in_html): `markdown`, `markdown="1"` or `markdown="block"`.
+const MD_IN_HTML = /^( {0,3})<(div|section|article|aside|details|figure|header|footer|main|nav|blockquote|p|li|td|th|dd|dt)\b([^>]*?)\s+markdown(?:=(?:"(?:1|block)"|'(?:1|block)'|1|block))?(\s[^>]*)?>\s*$/i;
+// A term may be an HTML comment alone on its line (Material's docs: `<!-- md:option … -->`).
+const COMMENT_LINE = /^ *<!--.*--> *$/;
+const LIST_ITEM = /^( *)(?:[-*+]|\d{1,9}[.)])( +|$)/;
 const ABBREVIATION = /^ {0,3}\*\[([^\]]+)\] ?: *(.*)$/;
 const DEFINITION = /^( *):[ \t]+(\S.*)$/;
 const OTHER_BLOCK_START = /^ *(#{1,6}(\s|$)|[-*+]\s|\d{1,9}[.)]\s|>|\||<|```|~~~|!!!|\?\?\?|===|\*\[)/;
@@ -51,11 +90,14 @@ export function toSourceLines(text: string): SourceLine[] {
   });
 }
 
-export function transformBlocks(lines: SourceLine[]): BlockResult {
+export function transformBlocks(lines: SourceLine[], syntax: BlockSyntax = NO_BLOCKS): BlockResult {
   const result: BlockResult = { lines: [], containers: [], abbreviations: new Map() };
+  blockSyntax = syntax;
   result.lines = transform(lines, result);
   return result;
 }
+
+let blockSyntax: BlockSyntax = NO_BLOCKS;
 
 const indentOf = (text: string): number => /^ */.exec(text)![0].length;
 const isBlank = (text: string): boolean => text.trim() === '';
@@ -64,23 +106,66 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
   const out: SourceLine[] = [];
   let i = 0;
   let paragraphStart = true;
+  let listContent: number | undefined;
   while (i < lines.length) {
     const line = lines[i]!;
     const text = line.text;
+
+    const indent = indentOf(text);
+    if (!isBlank(text) && LIST_ITEM.test(text)) {
+      const m = LIST_ITEM.exec(text)!;
+      listContent = m[1]!.length + text.slice(m[1]!.length).search(/ |$/) + Math.max(1, m[2]!.length > 4 ? 1 : m[2]!.length);
+    } else if (!isBlank(text) && indent < (listContent ?? 0) && paragraphStart) listContent = undefined;
+
+    // An indented code block (four columns past the enclosing list item, after a blank line) is code:
+    // `!!!` in it is text, as in Python-Markdown.
+    if (paragraphStart && !isBlank(text) && indent >= (listContent ?? 0) + 4) {
+      const min = (listContent ?? 0) + 4;
+      while (i < lines.length && (isBlank(lines[i]!.text) || indentOf(lines[i]!.text) >= min)) out.push(lines[i++]!);
+      continue;
+    }
 
     const fence = FENCE_OPEN.exec(text);
     if (fence && !(fence[2]!.startsWith('`') && fence[3]!.includes('`'))) {
       const char = fence[2]![0]!;
       const length = fence[2]!.length;
+      // A closing fence is indented less than four columns past the fence's container.
+      const container = fence[1]!.length;
       out.push(line);
       i++;
       while (i < lines.length) {
         const inner = lines[i]!;
         out.push(inner);
         i++;
-        const close = /^ *(`{3,}|~{3,}) *$/.exec(inner.text);
-        if (close && close[1]![0] === char && close[1]!.length >= length) break;
+        const close = /^( *)(`{3,}|~{3,}) *$/.exec(inner.text);
+        if (close && close[2]![0] === char && close[2]!.length >= length && close[1]!.length < container + 4) break;
       }
+      paragraphStart = true;
+      continue;
+    }
+
+    const html = MD_IN_HTML.exec(text);
+    const region = html ? markdownInHtml(lines, i, html) : undefined;
+    if (region) {
+      const pad = html![1]!;
+      // The tag lines stand alone with blank lines around the body, so CommonMark ends its HTML block
+      // there and parses the body as Markdown, as Python-Markdown's md_in_html does (no blank line needed).
+      out.push({ ...line, text: `${pad}<${html![2]}${html![3]}${html![4] ?? ''}>` }, { text: '', line: line.line, shift: 0 });
+      out.push(...transform(region.body, state));
+      out.push({ text: '', line: lines[region.close]?.line ?? line.line, shift: 0 });
+      if (region.close < lines.length) out.push(lines[region.close]!);
+      i = region.close + 1;
+      separate(out, lines, i);
+      paragraphStart = true;
+      continue;
+    }
+
+    const block = BLOCK_OPEN.exec(text);
+    const parsed = block ? slashBlock(lines, i, block) : undefined;
+    if (parsed) {
+      emitContainer(out, state, parsed.container, parsed.indent, line, transform(parsed.body, state), parsed.title);
+      i = parsed.end;
+      separate(out, lines, i);
       paragraphStart = true;
       continue;
     }
@@ -97,7 +182,6 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
     const admonition = ADMONITION.exec(text);
     const tab = admonition ? undefined : TAB.exec(text);
     if (admonition || tab) {
-      const indent = (admonition ?? tab)![1]!.length;
       const end = blockEnd(lines, i + 1, indent + 4);
       const body = dedent(lines.slice(i + 1, end), indent + 4);
       let container: Container;
@@ -111,14 +195,16 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
       } else {
         container = { kind: 'tab', title: tab![3]!, newSet: tab![2]!.includes('!'), selected: tab![2]!.includes('+') };
       }
-      emitContainer(out, state, container, indent, line, transform(body, state));
+      const written = admonition ? admonition[4] : tab![3];
+      const title = written ? { text: written, at: line.text.lastIndexOf(`"${written}"`) + 1 } : undefined;
+      emitContainer(out, state, container, indent, line, transform(body, state), title);
       i = end;
       separate(out, lines, i);
       paragraphStart = true;
       continue;
     }
 
-    if (paragraphStart && !isBlank(text) && !OTHER_BLOCK_START.test(text)) {
+    if (paragraphStart && !isBlank(text) && (!OTHER_BLOCK_START.test(text) || COMMENT_LINE.test(text))) {
       const consumed = definitionList(lines, i, state, out);
       if (consumed > i) {
         i = consumed;
@@ -160,11 +246,23 @@ function dedent(lines: SourceLine[], by: number): SourceLine[] {
   });
 }
 
-function emitContainer(out: SourceLine[], state: BlockResult, container: Container, indent: number, at: SourceLine, body: SourceLine[]): void {
+function emitContainer(
+  out: SourceLine[],
+  state: BlockResult,
+  container: Container,
+  indent: number,
+  at: SourceLine,
+  body: SourceLine[],
+  title?: { text: string; at: number },
+): void {
   const id = state.containers.push(container) - 1;
   const pad = ' '.repeat(indent);
   out.push({ text: `${pad}> ${markerOf(id)}`, line: at.line, shift: at.shift });
   out.push({ text: `${pad}>`, line: at.line, shift: at.shift });
+  if (title) {
+    out.push({ text: `${pad}> ${TITLE}${title.text}`, line: at.line, shift: at.shift + title.at - (indent + 3) });
+    out.push({ text: `${pad}>`, line: at.line, shift: at.shift });
+  }
   for (const l of body) {
     out.push(l.text === '' ? { ...l, text: `${pad}>` } : { text: `${pad}> ${l.text}`, line: l.line, shift: l.shift - indent - 2 });
   }
@@ -186,7 +284,7 @@ function definitionList(lines: SourceLine[], from: number, state: BlockResult, o
   let j = from;
   while (j < lines.length && !isBlank(lines[j]!.text) && !isDefinition(lines[j]!, indent)) j++;
   const terms = lines.slice(from, j);
-  if (terms.length === 0 || terms.length > 3 || terms.some((t) => indentOf(t.text) !== indent || OTHER_BLOCK_START.test(t.text))) return from;
+  if (terms.length === 0 || terms.length > 3 || terms.some((t) => indentOf(t.text) !== indent || (OTHER_BLOCK_START.test(t.text) && !COMMENT_LINE.test(t.text)))) return from;
   let k = j;
   if (k < lines.length && isBlank(lines[k]!.text)) k++;
   if (k >= lines.length || !isDefinition(lines[k]!, indent)) return from;
@@ -235,4 +333,112 @@ function definitionList(lines: SourceLine[], from: number, state: BlockResult, o
 function isDefinition(line: SourceLine, indent: number): boolean {
   const m = DEFINITION.exec(line.text);
   return !!m && m[1]!.length === indent;
+}
+
+const DEFAULT_ADMONITIONS = ['note', 'attention', 'caution', 'danger', 'error', 'tip', 'hint', 'warning', 'important'];
+
+/** Reads an admonition types option: names, or `{name, class}` maps. */
+export function blockTypes(option: unknown, fallback: string[] = []): Map<string, string> {
+  const out = new Map(fallback.map((t) => [t, t]));
+  if (!Array.isArray(option)) return out;
+  for (const t of option) {
+    if (typeof t === 'string') out.set(t, t);
+    else if (t && typeof t === 'object' && typeof (t as { name?: unknown }).name === 'string') {
+      const { name, class: cls } = t as { name: string; class?: unknown };
+      out.set(name, typeof cls === 'string' ? cls : name);
+    }
+  }
+  return out;
+}
+
+export function defaultAdmonitionTypes(option: unknown): Set<string> {
+  return new Set(blockTypes(option, DEFAULT_ADMONITIONS).keys());
+}
+
+/**
+ * pymdownx.blocks' `/// name | title` … `///`: options as indented YAML under the header, then the body,
+ * not indented, up to a line with the same number of slashes. Fenced code in the body cannot close it.
+ */
+function slashBlock(
+  lines: SourceLine[],
+  from: number,
+  m: RegExpExecArray,
+): { container: Container; indent: number; body: SourceLine[]; end: number; title?: { text: string; at: number } } | undefined {
+  const indent = m[1]!.length;
+  const slashes = m[2]!;
+  const name = m[3]!.toLowerCase();
+  const titleText = m[4]?.trim() ?? '';
+  let j = from + 1;
+  const optionLines: string[] = [];
+  while (j < lines.length && !isBlank(lines[j]!.text) && indentOf(lines[j]!.text) >= indent + 4) optionLines.push(lines[j++]!.text.slice(indent + 4));
+  const options = readOptions(optionLines.join('\n'));
+  const bodyStart = j;
+  let fence: string | undefined;
+  let close = -1;
+  for (; j < lines.length; j++) {
+    const text = lines[j]!.text;
+    const f = /^ *(`{3,}|~{3,})/.exec(text);
+    if (f) {
+      if (!fence) fence = f[1]!;
+      else if (f[1]!.startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (!fence && new RegExp(`^ {0,${indent + 3}}${slashes} *$`).test(text)) {
+      close = j;
+      break;
+    }
+  }
+  const end = close < 0 ? lines.length : close;
+  const syntax = blockSyntax;
+  const title = titleText ? { text: titleText, at: lines[from]!.text.indexOf(titleText, m[1]!.length + slashes.length) } : undefined;
+  let container: Container | undefined;
+  const types = (extra: unknown) => (typeof extra === 'string' ? extra.split(/\s+/).filter(Boolean) : []);
+  if (name === 'admonition' && syntax.admonition) container = { kind: 'admonition', types: types(options.type).length ? types(options.type) : ['note'], ...(titleText ? { title: titleText } : {}) };
+  else if (syntax.admonition && syntax.admonitionTypes.has(name)) container = { kind: 'admonition', types: [name, ...types(options.type)], ...(titleText ? { title: titleText } : {}) };
+  else if (name === 'details' && syntax.details) container = { kind: 'details', types: types(options.type), open: options.open === true, ...(titleText ? { title: titleText } : {}) };
+  else if (syntax.details && syntax.detailsTypes.has(name)) container = { kind: 'details', types: [syntax.detailsTypes.get(name)!, ...types(options.type)], open: options.open === true, ...(titleText ? { title: titleText } : {}) };
+  else if (name === 'tab' && syntax.tab) container = { kind: 'tab', title: titleText, newSet: options.new === true, selected: options.select === true };
+  else if (name === 'html' && syntax.html) {
+    const spec = /^([a-z][\w-]*)((?:[.#][\w-]+)*)$/i.exec(titleText);
+    if (!spec) return undefined;
+    const parts = spec[2]!.match(/[.#][\w-]+/g) ?? [];
+    const id = parts.filter((p) => p.startsWith('#')).pop()?.slice(1);
+    container = { kind: 'html', tag: spec[1]!.toLowerCase(), className: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), ...(id ? { id } : {}) };
+  } else if (name === 'define' && syntax.definition) container = { kind: 'define' };
+  else if ((name === 'caption' || name === 'figure-caption' || name === 'table-caption') && syntax.caption) container = { kind: 'caption' };
+  if (!container) return undefined;
+  // Titles of admonitions, details and tabs are inline Markdown; html and the rest are not.
+  const inlineTitle = (container.kind === 'admonition' || container.kind === 'details' || container.kind === 'tab') && titleText ? title : undefined;
+  const bodyLines = lines.slice(bodyStart, end);
+  // A caption's text is its body; its title (if any) is the caption too.
+  const body = container.kind === 'caption' && titleText && bodyLines.every((l) => isBlank(l.text)) ? [{ ...lines[from]!, text: titleText, shift: lines[from]!.shift + title!.at }] : dedent(bodyLines, indent);
+  return { container, indent, body, end: close < 0 ? end : close + 1, ...(inlineTitle ? { title: inlineTitle } : {}) };
+}
+
+function readOptions(text: string): Record<string, unknown> {
+  if (!text.trim()) return {};
+  try {
+    const value = parseYaml(text) as unknown;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The body of an md_in_html element, up to its closing tag (same-name elements nest). */
+function markdownInHtml(lines: SourceLine[], from: number, m: RegExpExecArray): { body: SourceLine[]; close: number } | undefined {
+  const tag = m[2]!.toLowerCase();
+  const open = new RegExp(`<${tag}\\b`, 'gi');
+  const close = new RegExp(`</${tag}\\s*>`, 'gi');
+  let depth = 1;
+  for (let j = from + 1; j < lines.length; j++) {
+    const text = lines[j]!.text;
+    depth += (text.match(open)?.length ?? 0) - (text.match(close)?.length ?? 0);
+    if (depth <= 0) {
+      // Only a closing tag alone on its line ends the region cleanly; otherwise leave it to the parser.
+      if (!new RegExp(`^ *</${tag}\\s*> *$`, 'i').test(text)) return undefined;
+      return { body: lines.slice(from + 1, j), close: j };
+    }
+  }
+  return undefined;
 }

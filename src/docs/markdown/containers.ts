@@ -4,7 +4,7 @@
 import type { Blockquote, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Node, Parent } from 'unist';
 import { visit } from 'unist-util-visit';
-import { MARKER, type Container } from './blocks.ts';
+import { MARKER, TITLE, type Container } from './blocks.ts';
 
 const MARKER_TEXT = new RegExp(`^${MARKER}(\\d+)${MARKER}$`);
 const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/i;
@@ -56,31 +56,48 @@ function replace(node: Node, element: Element): void {
   Object.assign(target, element);
 }
 
-function admonition(types: string[], title: string | undefined, body: RootContent[]): Element {
+function admonition(types: string[], title: string | RootContent[] | undefined, body: RootContent[]): Element {
   const children: RootContent[] = [...body];
-  if (title) children.unshift({ type: 'paragraph', data: { hProperties: { className: ['admonition-title'] } }, children: [text(title)] });
+  if (title && title.length) children.unshift({ type: 'paragraph', data: { hProperties: { className: ['admonition-title'] } }, children: typeof title === 'string' ? [text(title)] : title } as Paragraph);
   return el('admonition', 'div', children, { className: ['admonition', ...types] });
+}
+
+/** A title written in the source: blocks.ts put it, as inline Markdown, in a paragraph starting with TITLE. */
+function inlineTitle(body: RootContent[]): RootContent[] | undefined {
+  const first = body[0];
+  const head = first?.type === 'paragraph' ? first.children[0] : undefined;
+  if (head?.type !== 'text' || !head.value.startsWith(TITLE)) return undefined;
+  head.value = head.value.slice(1);
+  body.shift();
+  return (first as Paragraph).children as RootContent[];
 }
 
 function toElement(container: Container, body: RootContent[]): Element {
   switch (container.kind) {
-    case 'admonition':
+    case 'admonition': {
       // Python-Markdown: no title given → the type, capitalised; an empty title → none.
-      return admonition(container.types, container.title ?? capitalize(container.types[0] ?? ''), body);
+      const title = container.title ? inlineTitle(body) : undefined;
+      return admonition(container.types, title ?? container.title ?? capitalize(container.types[0] ?? ''), body);
+    }
     case 'details': {
-      const summary = el('detailsSummary', 'summary', [text(container.title ?? capitalize(container.types[0] ?? ''))]);
+      const title = container.title ? inlineTitle(body) : undefined;
+      const summary = el('detailsSummary', 'summary', title ?? [text(container.title ?? capitalize(container.types[0] ?? 'Details'))]);
       return el('details', 'details', [summary as unknown as RootContent, ...body], {
-        className: container.types,
+        ...(container.types.length ? { className: container.types } : {}),
         ...(container.open ? { open: true } : {}),
       });
     }
-    case 'tab':
+    case 'tab': {
+      // The title travels as the block's first child, to become the tab's label (tabs.ts).
+      const title = container.title ? inlineTitle(body) : undefined;
+      if (title) body.unshift(el('tabTitle', 'span', title, { className: ['tabbed-title'] }) as unknown as RootContent);
       return el('tab', 'div', body, {
         className: ['tabbed-block'],
         dataTabTitle: container.title,
         ...(container.selected ? { dataTabSelected: 'true' } : {}),
         ...(container.newSet ? { dataTabNewSet: 'true' } : {}),
       });
+    }
     case 'dt': {
       // A term is inline content, not a paragraph.
       const inline = body.length === 1 && body[0]!.type === 'paragraph' ? (body[0] as Paragraph).children : body;
@@ -88,6 +105,26 @@ function toElement(container: Container, body: RootContent[]): Element {
     }
     case 'dd':
       return el('defDescription', 'dd', body);
+    case 'html':
+      return el('htmlBlock', container.tag, body, { ...(container.className.length ? { className: container.className } : {}), ...(container.id ? { id: container.id } : {}) });
+    case 'define': {
+      // pymdownx.blocks.definition: paragraphs are terms, list items are definitions.
+      const items: RootContent[] = [];
+      for (const child of body) {
+        if (child.type === 'paragraph') items.push(el('defTerm', 'dt', child.children as RootContent[]) as unknown as RootContent);
+        else if (child.type === 'list') {
+          for (const item of child.children) {
+            // A tight list's items become definitions without a paragraph, as their <li> would be.
+            const inline = !child.spread && !item.spread && item.children.length === 1 && item.children[0]!.type === 'paragraph';
+            items.push(el('defDescription', 'dd', (inline ? (item.children[0] as Paragraph).children : item.children) as RootContent[]) as unknown as RootContent);
+          }
+        }
+        else items.push(child);
+      }
+      return el('defList', 'dl', items);
+    }
+    case 'caption':
+      return el('caption', 'figcaption', body);
   }
 }
 
@@ -95,7 +132,7 @@ function toElement(container: Container, body: RootContent[]): Element {
 function groupSiblings(tree: Root): void {
   visit(tree, (node: Node) => {
     const parent = node as Parent;
-    if (!Array.isArray(parent.children) || node.type === 'tabSet' || node.type === 'defList') return;
+    if (!Array.isArray(parent.children) || node.type === 'tabSet' || node.type === 'defList' || node.type === 'figure') return;
     const out: Node[] = [];
     for (const child of parent.children) {
       const last = out[out.length - 1] as Element | undefined;
@@ -104,6 +141,12 @@ function groupSiblings(tree: Root): void {
         if (last?.type === 'tabSet' && !props.dataTabNewSet) last.children.push(child as RootContent);
         else out.push(el('tabSet', 'div', [child as RootContent], { className: ['tabbed-set'] }));
         delete props.dataTabNewSet;
+        continue;
+      }
+      // pymdownx.blocks.caption: the caption goes after the block it captions; both become a figure.
+      if (child.type === 'caption') {
+        const previous = out.pop();
+        out.push(el('figure', 'figure', [...(previous ? [previous as RootContent] : []), child as RootContent]));
         continue;
       }
       if (child.type === 'defTerm' || child.type === 'defDescription') {

@@ -18,11 +18,15 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { DocsHeading } from '../../model/docs.ts';
 import { applyAbbreviations } from './abbr.ts';
-import { transformBlocks, MARKER, type SourceLine } from './blocks.ts';
+import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
 import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from './code.ts';
 import { applyContainers } from './containers.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
+import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
+import { mkdocsFootnotes } from './footnotes.ts';
+import { drawIcons, markIcons } from './icons.ts';
+import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
 import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
 import { docsSchema } from './sanitize.ts';
@@ -32,6 +36,8 @@ export interface RenderRequest {
   /** The page's lines after snippets were expanded (see blocks.ts `toSourceLines`). */
   lines: SourceLine[];
   resolve: LinkResolver;
+  /** The site's extensions and options (extensions.ts); techdocs-core's defaults when absent. */
+  extensions?: MarkdownExtensions;
 }
 
 export interface RenderedPage {
@@ -57,6 +63,7 @@ interface PageState {
   request: RenderRequest;
   containers: ReturnType<typeof transformBlocks>['containers'];
   abbreviations: Map<string, string>;
+  extensions: MarkdownExtensions;
   /** The text has something like `:name:` (emoji lookup is costly, most pages have none). */
   shortcodes: boolean;
   cut?: Cut;
@@ -68,6 +75,30 @@ const FLOW = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinit
 const cutMdast = (node: { type: string }, value: string) =>
   FLOW.has(node.type) ? [{ type: 'paragraph', children: [{ type: 'text', value }] }] : [{ type: 'text', value }];
 const cutHast = (_node: unknown, value: string) => [{ type: 'text', value }];
+
+const DEFAULTS = effectiveExtensions();
+const syntaxCache = new WeakMap<MarkdownExtensions, BlockSyntax>();
+
+/** The `/// name` blocks a site's extensions turn on (computed once per site's extension set). */
+function blockSyntaxOf(ext: MarkdownExtensions): BlockSyntax {
+  const cached = syntaxCache.get(ext);
+  if (cached) return cached;
+  const on = (name: string) => has(ext, `pymdownx.blocks.${name}`);
+  const syntax: BlockSyntax = Object.keys(ext).some((k) => k.startsWith('pymdownx.blocks.'))
+    ? {
+        admonition: on('admonition'),
+        details: on('details'),
+        tab: on('tab'),
+        html: on('html'),
+        definition: on('definition'),
+        caption: on('caption'),
+        admonitionTypes: defaultAdmonitionTypes(ext['pymdownx.blocks.admonition']?.types),
+        detailsTypes: blockTypes(ext['pymdownx.blocks.details']?.types),
+      }
+    : NO_BLOCKS;
+  syntaxCache.set(ext, syntax);
+  return syntax;
+}
 
 export async function createRenderer(highlighter?: Highlighter): Promise<Renderer> {
   const hl = highlighter ?? (await getHighlighter());
@@ -91,8 +122,11 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     })
     .use(() => (tree: MdastRoot) => {
       applyContainers(tree, state().containers);
+      if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree);
       applyAttributeLists(tree);
       applyInlineMarks(tree);
+      const ext = state().extensions;
+      applyPymdownInline(tree, { keys: has(ext, 'pymdownx.keys'), keySeparator: option(ext, 'pymdownx.keys', 'separator', '+'), smartsymbols: has(ext, 'pymdownx.smartsymbols') });
       annotateCode(tree);
     })
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
@@ -114,9 +148,17 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     .use(() => (tree: HastRoot) => {
       const page = state();
       const used = new Set<string>();
+      mkdocsFootnotes(tree);
       const headings = addHeadingAnchors(tree, used);
-      expandTabs(tree);
+      const ext = page.extensions;
+      expandTabs(tree, {
+        slugify: option(ext, 'pymdownx.tabbed', 'slugify', '') !== '' || option(ext, 'pymdownx.blocks.tab', 'slugify', '') !== '',
+        separator: option(ext, 'pymdownx.tabbed', 'separator', option(ext, 'pymdownx.blocks.tab', 'separator', '-')),
+        combineHeaderSlug: option(ext, 'pymdownx.tabbed', 'combine_header_slug', false) || option(ext, 'pymdownx.blocks.tab', 'combine_header_slug', false),
+        used,
+      });
       applyAbbreviations(tree, page.abbreviations);
+      if (page.shortcodes) drawIcons(tree);
       const ids = collectIds(tree);
       const lines = page.request.lines;
       rewriteLinks(tree, ids, (url, kind, at) => {
@@ -128,7 +170,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       const cut = page.cut ? sourceAt(lines, page.cut) : undefined;
       page.result = { html: '', ...headings, ids, ...code, ...(cut ? { cut } : {}) };
     })
-    .use(rehypeStringify);
+    // Raw nodes left at this point are ours only (the icons' SVG): the sanitiser removed every other.
+    .use(rehypeStringify, { allowDangerousHtml: true });
 
   return {
     async prepare(texts) {
@@ -137,8 +180,9 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       await loadLanguages(hl, langs);
     },
     render(request) {
-      const clean = request.lines.map((l) => (l.text.includes(MARKER) ? { ...l, text: l.text.replaceAll(MARKER, '\uFFFD') } : l));
-      const blocks = transformBlocks(clean);
+      const clean = request.lines.map((l) => (/[\uE000\uE001]/.test(l.text) ? { ...l, text: l.text.replace(/[\uE000\uE001]/g, '\uFFFD') } : l));
+      const extensions = request.extensions ?? DEFAULTS;
+      const blocks = transformBlocks(has(extensions, 'pymdownx.critic') ? applyCritic(clean) : clean, blockSyntaxOf(extensions));
       const lines = escapeDeepLines(blocks.lines);
       const changed = lines.findIndex((l, i) => l !== blocks.lines[i]);
       const text = lines.map((l) => l.text).join('\n');
@@ -146,6 +190,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         request: { ...request, lines },
         containers: blocks.containers,
         abbreviations: blocks.abbreviations,
+        extensions,
         shortcodes: /:[\w+-]+:/.test(text),
         ...(changed >= 0 ? { cut: { line: changed + 1, column: 1 } } : {}),
       };

@@ -19,6 +19,8 @@ export function docsSchema(): Schema {
   add('*', ['className', CLASS]);
   add('code', 'dataMeta');
   add('div', 'dataTabTitle', 'dataTabSelected');
+  // Icon placeholders (icons.ts); only names of packaged icons are ever drawn.
+  add('span', 'dataIcon');
   for (const h of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) add(h, 'dataAnchor');
   add('img', 'loading');
   return {
