@@ -17,6 +17,18 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const entries = () => readdirSync(dir).sort();
 
+/** Another process that claims the folder, writes half a site into its work folder and waits there. */
+async function halfBuild() {
+  const script = `import { claimSiteOutput } from ${JSON.stringify(new URL('./siteOutput.ts', import.meta.url).href)};
+    const out = await claimSiteOutput(${JSON.stringify(outDir)});
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(out.site, { recursive: true }); writeFileSync(out.site + '/half.html', 'half');
+    console.log('ready'); setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  return child;
+}
+
 describe('claimSiteOutput', () => {
   it('builds beside the output folder and swaps the finished site in', async () => {
     const out = await claimSiteOutput(outDir);
@@ -74,13 +86,7 @@ describe('claimSiteOutput', () => {
 
   it('takes over the lock and deletes the leftovers of a build that was killed', async () => {
     // A process that claims the folder and is killed before it can clean up (SIGKILL runs no handler).
-    const script = `import { claimSiteOutput } from ${JSON.stringify(new URL('./siteOutput.ts', import.meta.url).href)};
-      const out = await claimSiteOutput(${JSON.stringify(outDir)});
-      const { mkdirSync, writeFileSync } = await import('node:fs');
-      mkdirSync(out.site, { recursive: true }); writeFileSync(out.site + '/half.html', 'half');
-      console.log('ready'); setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+    const child = await halfBuild();
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(entries().filter((e) => e.startsWith('.dist.'))).toHaveLength(2); // its lock and its work folder
@@ -91,13 +97,7 @@ describe('claimSiteOutput', () => {
   });
 
   it('cleans up and dies of the signal when interrupted', async () => {
-    const script = `import { claimSiteOutput } from ${JSON.stringify(new URL('./siteOutput.ts', import.meta.url).href)};
-      const out = await claimSiteOutput(${JSON.stringify(outDir)});
-      const { mkdirSync, writeFileSync } = await import('node:fs');
-      mkdirSync(out.site, { recursive: true }); writeFileSync(out.site + '/half.html', 'half');
-      console.log('ready'); setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+    const child = await halfBuild();
     child.kill('SIGINT');
     const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.once('exit', (c, s) => r([c, s])));
     expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' });
