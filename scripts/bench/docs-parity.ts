@@ -3,8 +3,10 @@
 // headings, admonitions, details, tab sets, definition lists and code blocks) and the count of raw
 // extension syntax left in the text of each.
 //
-// Sites come from local checkouts, never committed: BENCH_PARITY_SITES="name=/path/to/checkout:config.yml,…",
-// or by default the git mirrors under /work/.mirror, exported to /tmp/docs-parity. MkDocs is Debian's
+// Sites come from local checkouts, never committed: BENCH_PARITY_SITES="name=/path/to/checkout:config.yml,…";
+// or BENCH_PARITY_GIT=<folder> holding a git directory per repo named `<owner>+<name>` (bare, or with the git
+// directory in `<owner>+<name>/repo`); or, by default, shallow clones from github.com. Either way they are
+// exported to /tmp/docs-parity. MkDocs is Debian's
 // (apt-get install -y mkdocs mkdocs-material python3-pymdownx); its config is the site's own with
 // plugins reduced to search, the extensions Debian's packages lack removed and Material's emoji functions swapped
 // for pymdownx's own (Debian's mkdocs-material has no Python module), so MkDocs can build it.
@@ -44,13 +46,19 @@ function sites(): Site[] {
     });
   }
   const out: Site[] = [];
-  for (const [name, mirror, config] of MIRRORS) {
-    const git = `/work/.mirror/${mirror}/repo`;
-    if (!existsSync(git)) continue;
+  const gitRoot = process.env.BENCH_PARITY_GIT;
+  for (const [name, repo, config] of MIRRORS) {
     const dir = join(WORK, 'src', name);
     if (!existsSync(dir)) {
-      mkdirSync(dir, { recursive: true });
-      execSync(`git --git-dir=${git} archive HEAD | tar -x -C ${dir}`);
+      if (gitRoot) {
+        const git = [join(gitRoot, repo, 'repo'), join(gitRoot, repo)].find(existsSync);
+        if (!git) continue;
+        mkdirSync(dir, { recursive: true });
+        execSync(`git --git-dir=${JSON.stringify(git)} archive HEAD | tar -x -C ${JSON.stringify(dir)}`);
+      } else {
+        const clone = spawnSync('git', ['clone', '--quiet', '--depth', '1', `https://github.com/${repo.replace('+', '/')}`, dir], { stdio: 'inherit' });
+        if (clone.status !== 0) continue;
+      }
     }
     out.push({ name, dir, config });
   }
