@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../../model/portal.ts';
 import { entity, portalEntity } from '../../testing/entities.ts';
-import { catalogData, listingPath, pageCount, pageOf } from './data.ts';
+import { catalogData, contentHash, listingPath, pageCount, pageOf } from './data.ts';
 import { decodeCatalogIndex } from './items.ts';
 
 
@@ -44,5 +44,13 @@ describe('paging', () => {
     expect(listingPath(undefined, 3)).toBe('catalog/page/3/');
     expect(listingPath('API')).toBe('catalog/kind/api/');
     expect(listingPath('API', 2)).toBe('catalog/kind/api/page/2/');
+  });
+});
+
+describe('contentHash', () => {
+  it('is 12 hex digits, the same for the same text and different for a changed one', () => {
+    expect(contentHash('{"v":1}')).toMatch(/^[0-9a-f]{12}$/);
+    expect(contentHash('{"v":1}')).toBe(contentHash('{"v":1}'));
+    expect(contentHash('{"v":1}')).not.toBe(contentHash('{"v":2}'));
   });
 });

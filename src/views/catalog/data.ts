@@ -1,7 +1,6 @@
 // The catalog listing computed once per model: every entity as a catalog item, per kind, and paged
 // for the static lists that work without JavaScript.
 
-import { createHash } from 'node:crypto';
 import type { PortalModel } from '../../model/portal.ts';
 import { catalogItem, encodeCatalogIndex } from './index.ts';
 import type { CatalogIndex, CatalogItem } from './items.ts';
@@ -47,7 +46,7 @@ export function catalogData(model: PortalModel): CatalogData {
     kinds: countByKind(m.entities),
     index,
     json,
-    version: createHash('sha256').update(json).digest('hex').slice(0, 12),
+    version: contentHash(json),
     byRef: new Map(items.map((i) => [i.ref, i])),
     namespaced: items.some((i) => i.namespace.toLowerCase() !== 'default'),
   };
@@ -67,4 +66,21 @@ export function pageOf<T>(items: readonly T[], page: number, size: number = PAGE
 export function listingPath(kind: string | undefined, page = 1): string {
   const root = kind ? catalogKindPath(kind) : 'catalog/';
   return page > 1 ? `${root}page/${page}/` : root;
+}
+
+/**
+ * A short hash of the index for cache-busting URLs (cyrb53: two 32-bit FNV-style lanes; pure, so the views need
+ * no Node). A collision would only keep a stale index cached a little longer.
+ */
+export function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0').slice(0, 12);
 }
