@@ -32,6 +32,12 @@ export function catalogKindPath(kind: string): string {
   return `catalog/kind/${encodeURIComponent(kind.toLowerCase())}/`;
 }
 
+/** A software template's Create page, `create/<namespace>/<name>/` lower-cased like entity pages. */
+export function createPath(ref: string | EntityTriplet): string {
+  const { namespace, name } = typeof ref === 'string' ? parseEntityRef(ref) : ref;
+  return `create/${encodeURIComponent(namespace.toLowerCase())}/${encodeURIComponent(name.toLowerCase())}/`;
+}
+
 /** An entity's TechDocs site, `docs/<namespace>/<kind>/<name>/` lower-cased, as Backstage stores sites. */
 export function docsPath(triplet: EntityTriplet): string {
   const part = (s: string) => encodeURIComponent(s.toLowerCase());

@@ -6,7 +6,8 @@ import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import { parseEntityRef, stringifyEntityRef } from '../model/entityRef.ts';
 import { findEntity, ownerRef, specString, type EntityIndex } from './entities.ts';
 import { groupOwnership } from './org.ts';
-import { isTemplate, templatePath } from './create/templates.ts';
+import { isTemplate } from './create/templates.ts';
+import { createPath } from '../model/routes.ts';
 import { docsIndex, docsUrlOf } from './docs.ts';
 
 /** The filters of `<EntityList>`, Backstage's catalog filters; each given one must hold. */
@@ -62,7 +63,7 @@ export function templateCreate(index: EntityIndex, ref: string): { template: Por
   const canonical = canonicalRef(ref, 'template');
   const template = canonical ? findEntity(index, canonical) : undefined;
   if (!template || !isTemplate(template)) return undefined;
-  return { template, path: templatePath(template.ref) };
+  return { template, path: createPath(template.ref) };
 }
 
 /** An entity and the URL of its TechDocs (with the base; none when it has no docs), or undefined when unknown. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { entity, portalEntities } from '../../testing/entities.ts';
-import { facetCounts, matchesTemplateFilter, readTemplateFilter, templateCards, templatePath, writeTemplateFilter } from './templates.ts';
+import { createPath } from '../../model/routes.ts';
+import { facetCounts, matchesTemplateFilter, readTemplateFilter, templateCards, writeTemplateFilter } from './templates.ts';
 import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/testing/create.ts';
 
 const entities = [
@@ -27,7 +28,7 @@ describe('templateCards', () => {
   });
 
   it('paths are lower-case and encoded', () => {
-    expect(templatePath('template:Ops/New-Thing')).toBe('create/ops/new-thing/');
+    expect(createPath('template:Ops/New-Thing')).toBe('create/ops/new-thing/');
   });
 });
 

@@ -3,7 +3,7 @@
 import type { PortalEntity } from '../../model/portal.ts';
 import { DEFAULT_NAMESPACE } from '../../model/entity.ts';
 import { entityTitle, ownerRef } from '../entities.ts';
-import { parseEntityRef } from '../../model/entityRef.ts';
+import { createPath } from '../../model/routes.ts';
 
 import { TEMPLATE_API_VERSION } from '../../model/relations.ts';
 
@@ -26,11 +26,6 @@ export function isTemplate(e: PortalEntity): boolean {
   return e.entity.kind.toLowerCase() === 'template' && e.entity.apiVersion === TEMPLATE_API_VERSION;
 }
 
-/** `create/<namespace>/<name>/`, lower-cased like entity pages. */
-export function templatePath(ref: string): string {
-  const { namespace, name } = parseEntityRef(ref);
-  return `create/${encodeURIComponent(namespace.toLowerCase())}/${encodeURIComponent(name.toLowerCase())}/`;
-}
 
 export function templateCard(e: PortalEntity): TemplateCard {
   const { metadata, spec = {} } = e.entity;
@@ -45,7 +40,7 @@ export function templateCard(e: PortalEntity): TemplateCard {
     tags,
     ...(owner ? { owner } : {}),
     type: typeof spec.type === 'string' && spec.type ? spec.type : 'unknown',
-    path: templatePath(e.ref),
+    path: createPath(e.ref),
   };
 }
 
