@@ -76,7 +76,7 @@ describe('siteGraphShapes', () => {
 });
 
 describe('startGraphs', () => {
-  it('builds each graph a page draws once, and lays each shape out exactly once, on a worker or on the page', async () => {
+  it('builds each graph a page draws once, and counts each shape once, laid out on a worker or on the page', async () => {
     const inputs = siteGraphShapes(big);
     const graphs = startGraphs(big, { threads: 2 });
     const index = indexEntities(big.entities);
@@ -104,7 +104,7 @@ describe('startGraphs', () => {
     expect(report.onWorkers + report.onPages).toBe(inputs.length);
   });
 
-  it('lets waiting pages lay out what a stopped worker left, so no page hangs', async () => {
+  it('lets pages lay out what a stopped worker left, so no page hangs', async () => {
     const graphs = startGraphs(big, { threads: 2 });
     const all = pageGraphs(big);
     const pages = all.map((g) => graphs.layout(g)); // every page asks at once, many for shapes the worker holds
