@@ -2,7 +2,8 @@
 // changes page, each entity's own history and the home page's recent and breaking changes. Pure (the changes
 // page's script renders rows loaded from `api/catalog/changes.json` with the same functions).
 
-import type { FieldChange, HistoryEntry } from '../diff/history.ts';
+import type { HistoryEntry } from '../diff/history.ts';
+import type { FieldChange } from '../diff/types.ts';
 import { humanizeRef, parseEntityRef } from '../model/entityRef.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { entityPath } from '../model/routes.ts';
