@@ -85,7 +85,7 @@ describe('readPreviousSite', () => {
     answers = { 'api/catalog/entities.json': json(catalog), 'api/catalog/changes.json': { status: 503, body: 'busy' } };
     const lost = await readPreviousSite(site, { cacheFile });
     expect(lost.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'history-unreadable', repo: site, file: 'api/catalog/changes.json', message: expect.stringContaining('(HTTP 503) and no copy was kept') }),
+      expect.objectContaining({ severity: 'warning', code: 'history-unreadable', repo: site.slice(0, -1), file: 'api/catalog/changes.json', message: expect.stringContaining('(HTTP 503) and no copy was kept') }),
     ]);
     keepHistoryCopy(cacheFile, old);
     const kept = await readPreviousSite(site, { cacheFile });

@@ -38,7 +38,7 @@ export async function readPreviousSite(source: string, options: { cacheFile?: st
   const root = remote ? source.replace(/\/*$/, '/') : resolve(source);
   const read = (file: string) => (remote ? getUrl(new URL(file, root)) : getFile(join(root, file)));
   const [entities, history] = await Promise.all([read(CATALOG_API.entities), read(CATALOG_API.changes)]);
-  const shown = remote ? shownUrl(root) : source;
+  const shown = (remote ? shownUrl(root) : source).replace(/\/+$/, ''); // diagnostics add `/<file>`
   const out: PreviousSite = { diagnostics: [], notes: [] };
   const warn = (file: string, message: string, hint: string) =>
     out.diagnostics.push({ severity: 'warning', code: 'history-unreadable', message, hint, repo: shown, file, line: 0, column: 0 });
