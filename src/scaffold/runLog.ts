@@ -190,6 +190,8 @@ export function createRunLog(options: RunLogOptions): LiveRunLog {
       if (log.state !== 'running') return;
       log.error = message;
       if (stepId) log.failedStep = stepId;
+      const failed = stepId ? byId.get(stepId) : undefined;
+      if (failed && (failed.status === 'pending' || failed.status === 'running')) failed.status = 'failed';
       await finish('failure');
     },
   };
