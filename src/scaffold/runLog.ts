@@ -9,17 +9,24 @@ import type { ScaffoldOutput, StepEvent } from './types.ts';
 
 /** Lines kept per step (and for the notes): the newest, up to what a check run can show anyway. */
 class Tail {
-  lines: string[] = [];
-  dropped = 0;
+  private all: string[] = [];
+  private head = 0;
   private size = 0;
+  dropped = 0;
+  get lines(): string[] {
+    return this.all.slice(this.head);
+  }
   push(line: string): void {
-    this.lines.push(line);
+    this.all.push(line);
     this.size += line.length + 1;
-    let cut = 0;
-    while (this.size > CHECK_OUTPUT_LIMIT && cut < this.lines.length - 1) this.size -= this.lines[cut++]!.length + 1;
-    if (cut) {
-      this.lines.splice(0, cut);
-      this.dropped += cut;
+    while (this.size > CHECK_OUTPUT_LIMIT && this.head < this.all.length - 1) {
+      this.size -= this.all[this.head++]!.length + 1;
+      this.dropped++;
+    }
+    // Dropped lines are let go in batches, so a chatty step costs constant time per line.
+    if (this.head > 1024 && this.head * 2 > this.all.length) {
+      this.all = this.all.slice(this.head);
+      this.head = 0;
     }
   }
 }
