@@ -30,7 +30,11 @@ const template = (steps: string) =>
   memoryTemplate({ 'templates/service/template.yaml': templateYaml(steps).replace('  title: A service\n', '  title: A service\n  annotations:\n    backlot.io/secrets: NPM_TOKEN\n') });
 
 function liveLog() {
-  return createRunLog({
+  return createRunLog(liveOptions());
+}
+
+function liveOptions() {
+  return {
     gh: createGithubApi({ token: TOKEN, baseUrl: em.url, throttle: false }),
     owner: 'acme',
     repo: 'portal',
@@ -40,7 +44,7 @@ function liveLog() {
     detailsUrl: 'https://github.com/acme/portal/actions/runs/4242',
     redact: createRedactor([SECRET, TOKEN]),
     minInterval: 0,
-  });
+  };
 }
 
 async function until<T>(what: string, probe: () => T | undefined, ms = 5000): Promise<T> {
@@ -144,6 +148,24 @@ output:
       links: [{ title: 'Repository', url: 'https://github.com/acme/new' }, { title: 'In the catalog', entityRef: 'component:default/new' }],
       text: [{ title: 'Next', content: 'Push a **change**.' }],
     });
+  });
+
+  it('keeps the tail of a log longer than GitHub takes, which GitHub then accepts', async () => {
+    const warnings: string[] = [];
+    const log = createRunLog({ ...liveOptions(), warn: (w) => warnings.push(w) });
+    await log.start();
+    log.step({ type: 'plan', steps: [{ id: 'chatty', name: 'Chatty', action: 'debug:log' }] });
+    log.step({ type: 'start', id: 'chatty' });
+    for (let i = 0; i < 20_000; i++) log.line(`[chatty]   line ${i}: ${'words '.repeat(10)}`);
+    log.step({ type: 'end', id: 'chatty', status: 'done', ms: 5 });
+    await log.succeed({ links: [], text: [], values: {} });
+    expect(warnings).toEqual([]);
+    const check = em.checkRuns().at(-1)!;
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(check.output.text!.length).toBeLessThanOrEqual(65_535);
+    const lines = parseRunLog(check.output)!.steps[0]!.lines;
+    expect(lines.at(-1)).toBe(`line 19999: ${'words '.repeat(10)}`);
+    expect(check.output.text).toContain(`_${(20_000 - lines.length).toLocaleString('en')} earlier lines not shown: the log keeps the tail of long logs._`);
   });
 
   it('costs the run nothing but a warning when the token may not write check runs', async () => {
