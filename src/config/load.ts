@@ -112,6 +112,7 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
     sources,
     catalog: { kinds },
     cacheDir: resolve(root, raw.cacheDir ?? '.backlot-cache'),
+    ...(raw.diff?.allowBreakingLabel ? { diff: { allowBreakingLabel: raw.diff.allowBreakingLabel } } : {}),
     ...(raw.scaffold ? { scaffold: { ...raw.scaffold, templates: raw.scaffold.templates ?? {} } } : {}),
   };
   // A `pages/` nobody configured that is a crawled repo (or holds some) is not the platform team's: left alone.
@@ -244,6 +245,8 @@ function describe(
     case 'minLength':
     case 'minItems':
       return { ...base, message: `${where} must not be empty` };
+    case 'maxLength':
+      return { ...base, message: `${where} is longer than ${err.params.limit} characters`, ...(where === 'diff.allowBreakingLabel' ? { hint: 'GitHub labels have at most 50' } : {}) };
     default:
       return { ...base, message: `${where || 'config'} ${err.message ?? 'is invalid'}` };
   }

@@ -77,5 +77,10 @@ export interface BacklotConfig {
     kinds: CustomKindConfig[];
   };
   cacheDir: string;
+  /** `diff:`: how `backlot diff --comment` judges a pull request. */
+  diff?: {
+    /** A label on the PR that lets a breaking change affecting other owners pass (e.g. `catalog-breaking-ok`). */
+    allowBreakingLabel?: string;
+  };
   scaffold?: ScaffoldConfig;
 }
