@@ -2,7 +2,7 @@
 // or the current config or PATH run through the pipeline, no site written), printed for people or tools.
 
 import { readFile } from 'node:fs/promises';
-import { diffCatalogs, formatDiff, repoOf, type DiffFormat } from '../diff/index.ts';
+import { diffCatalogs, formatDiff, indexDocsLinks, repoOf, type DiffFormat, type DocsLinkIndex } from '../diff/index.ts';
 import type { Entity } from '../model/entity.ts';
 import { CATALOG_API } from '../model/routes.ts';
 import type { BacklotConfig } from '../config/types.ts';
@@ -31,11 +31,11 @@ export async function diffCommand(options: DiffCommandOptions): Promise<number> 
   const gh = pull?.pullRequestClient();
   const [base, head] = await Promise.all([
     readCatalogFile(options.base),
-    options.head ? readCatalogFile(options.head).then((entities) => ({ entities, repos: undefined, config: undefined })) : buildHead(options),
+    options.head ? readCatalogFile(options.head).then((entities) => ({ entities, repos: undefined, config: undefined, docs: undefined })) : buildHead(options),
   ]);
   // A partial head covers the repos it was built from, or (a file) the repos its entities come from.
   const repos = options.partial ? (head.repos ?? [...new Set(head.entities.map(repoOf).filter((r) => r !== undefined))]) : undefined;
-  const diff = await diffCatalogs(base, head.entities, repos ? { repos } : {});
+  const diff = await diffCatalogs(base, head.entities, { ...(repos ? { repos } : {}), ...(head.docs ? { docs: head.docs } : {}) });
   process.stdout.write(formatDiff(diff, options.format));
   const { breaking, breakingOtherOwner } = diff.summary;
   const fails = options.failOn === 'breaking' ? breaking > 0 : options.failOn === 'breaking-other-owner' ? breakingOtherOwner > 0 : false;
@@ -71,7 +71,7 @@ function warn(message: string): void {
 }
 
 /** The head catalog through the pipeline (sources → catalog → graph → apis, docs), as a build would have it. */
-async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entity[]; repos: string[]; config: BacklotConfig }> {
+async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entity[]; repos: string[]; config: BacklotConfig; docs: DocsLinkIndex }> {
   // Loaded only here: comparing two files needs none of the pipeline (its modules take most of a second to load).
   const [{ runPipeline }, { openConfigured, openOrgFolder, readConfig }] = await Promise.all([import('../pipeline/index.ts'), import('./context.ts')]);
   const config = readConfig(options.config);
@@ -82,7 +82,9 @@ async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entit
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     // On stderr, so `--format json` stays one JSON document on stdout.
     if (errors) console.error(`backlot diff: the head catalog has ${errors} error${errors === 1 ? '' : 's'} (entities with errors are left out); run "backlot validate" to see them`);
-    return { entities: model.entities.map((e) => e.entity), repos: ctx.snapshot.repos.map((r) => r.name), config };
+    // The docs pages that link to each entity: only a built head has them (entities.json carries no docs).
+    const docs = indexDocsLinks(model.docs.sites, ctx.config.site.base, ctx.config.site.url);
+    return { entities: model.entities.map((e) => e.entity), repos: ctx.snapshot.repos.map((r) => r.name), config, docs };
   } finally {
     ctx.finish?.();
   }
