@@ -2,16 +2,18 @@
 // comments and labels on the GitHub emulator through the real octokit client.
 
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { startEmulator, type Emulator } from '../../scripts/emulator/server.ts';
 import { catalogOf, type Draft } from '../diff/testing.ts';
 import { serveStatic, type StaticServer } from '../site/testing/serve.ts';
 import { COMMENT_MARKER } from './diffComment.ts';
 
 const BIN = join(import.meta.dirname, 'backlot.js');
+const ROOT = join(import.meta.dirname, '../..');
 const TOKEN = 'pr-comment-secret-token';
 
 let work: string;
@@ -118,5 +120,31 @@ describe('backlot diff --comment', { timeout: 30_000 }, () => {
     const missing = await run(['diff', '--base', site.url, '--head', 'removed.json', '--comment', 'acme/gone#4'], { GITHUB_ACTIONS: 'true' });
     expect(missing.stderr).toContain('::warning title=Catalog impact::acme/gone#4 was not found (404), or the token cannot see it');
     expect((await run(['diff', '--base', site.url, '--head', 'removed.json', '--comment', 'orders#4'])).stderr).toContain('--comment must be owner/repo#number');
+  });
+});
+
+describe('the catalog-impact action', { timeout: 30_000 }, () => {
+  it("its script, run as GitHub runs it, comments on the PR and writes the job summary from the PR's repo alone", async () => {
+    const step = (parse(readFileSync(join(ROOT, '.github/actions/catalog-impact/action.yml'), 'utf8')).runs.steps as Array<{ name?: string; run?: string }>).find((s) => s.name === 'backlot diff --comment')!;
+    // The PR's checkout as <owner>/<repo>: the orders repo no longer has its API.
+    const repo = join(work, 'head', 'acme', 'orders');
+    mkdirSync(repo, { recursive: true });
+    writeFileSync(join(repo, 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n');
+    const summary = join(work, 'summary.md');
+    writeFileSync(summary, '');
+    const env = {
+      ...process.env, PORTAL: ROOT, PORTAL_URL: site.url, HEAD_PATH: join(work, 'head', 'acme'), PULL_REQUEST: 'acme/orders#7',
+      GITHUB_TOKEN: TOKEN, GITHUB_API_URL: em.url, BACKLOT_GITHUB_THROTTLE: 'off', GITHUB_STEP_SUMMARY: summary,
+    };
+    // Not spawnSync: the emulator and the portal answer from this process.
+    const status = await new Promise<number>((done) => {
+      execFile('bash', ['--noprofile', '--norc', '-e', '-c', step.run!], { cwd: work, env }, (err) => done(err ? ((err as { code?: number }).code ?? 1) : 0));
+    });
+    expect(status).toBe(1);
+    expect(ours(7)).toHaveLength(1);
+    expect(ours(7)[0]!.body).toContain('api:orders-api removed (owner group:team-a)');
+    // --partial: billing and team-b live in other repos, so they are not counted as removed.
+    expect(ours(7)[0]!.body).not.toContain('component:billing removed');
+    expect(readFileSync(summary, 'utf8')).toMatch(/^## Catalog impact\n/);
   });
 });
