@@ -50,7 +50,7 @@ export async function diffCommand(options: DiffCommandOptions): Promise<number> 
       const labels = await pullRequestLabels(gh, pr);
       if (labels.some((l) => l.toLowerCase() === label.toLowerCase())) verdict = { fails: false, allowedBy: label };
     } catch (err) {
-      warn(`could not read the labels of ${options.comment}: ${commentError(err, pr)}`);
+      warn(`${commentError(err, pr, 'read the labels of')}; without them, the label "${label}" cannot pass this check`);
     }
   }
   const s = diff.summary;

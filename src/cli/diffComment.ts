@@ -76,11 +76,14 @@ export async function upsertComment(gh: GithubApi, pr: PullRequestRef, body: str
 }
 
 /** GitHub's refusal, said so a person knows what to change. */
-export function commentError(err: unknown, pr: PullRequestRef): string {
+export function commentError(err: unknown, pr: PullRequestRef, doing: 'comment on' | 'read the labels of' = 'comment on'): string {
   const where = `${pr.owner}/${pr.repo}#${pr.number}`;
   const status = statusOf(err);
   if (status === 401) return `GitHub refused the token (401) for ${where}: check GITHUB_TOKEN`;
-  if (status === 403) return `the token may not comment on ${where} (403): the job needs "permissions: pull-requests: write" (a pull request from a fork gets a read-only token)`;
+  if (status === 403) {
+    const need = doing === 'comment on' ? 'write' : 'read';
+    return `the token may not ${doing} ${where} (403): the job needs "permissions: pull-requests: ${need}" (a pull request from a fork gets a read-only token)`;
+  }
   if (status === 404) return `${where} was not found (404), or the token cannot see it`;
-  return `could not comment on ${where}: ${messageOf(err)}`;
+  return `could not ${doing} ${where}: ${messageOf(err)}`;
 }
