@@ -118,6 +118,14 @@ export const configSchema = {
         },
       },
     },
+    history: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        days: { type: 'integer', minimum: 1, description: 'How many days of changes api/catalog/changes.json keeps.' },
+        url: { type: 'string', pattern: '^https?://', description: 'The live portal the previous catalog and history are read from.' },
+      },
+    },
     scaffold: {
       type: 'object',
       additionalProperties: false,
