@@ -52,7 +52,7 @@ Runs a software template's steps: renders the skeleton, creates the repo, asks t
                        run the template, comment the result and close the issue
   GitHub actions use GITHUB_TOKEN; the API is GITHUB_API_URL in Actions, else api.github.com.`,
   diff: `Usage: backlot diff --base FILE|URL [--head FILE|URL | PATH] [--partial] [--format text|markdown|json]
-                    [--fail-on breaking-other-owner|breaking|never] [--config FILE]
+                    [--fail-on breaking-other-owner|breaking|never] [--comment OWNER/REPO#N] [--config FILE]
 
 Compares two catalogs: entities added, removed, renamed and changed, breaking changes of API definitions,
 and who is affected through the graph (consumers, dependents, children and members) with their owners.
@@ -65,7 +65,10 @@ and who is affected through the graph (consumers, dependents, children and membe
                    other repos are not counted as removed (repos are matched by name)
   --format F       text (default), markdown (a pull-request comment) or json
   --fail-on WHEN   exit 1 when something breaking affects another owner (breaking-other-owner, the
-                   default), when anything breaks (breaking), or never`,
+                   default), when anything breaks (breaking), or never
+  --comment PR     keep one "Catalog impact" comment on pull request OWNER/REPO#N up to date (edited,
+                   never posted twice); a PR with the label the config names in diff.allowBreakingLabel
+                   passes. Uses GITHUB_TOKEN and GITHUB_API_URL (default https://api.github.com)`,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -101,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
         head: { type: 'string' },
         'fail-on': { type: 'string' },
         partial: { type: 'boolean' },
+        comment: { type: 'string' },
         previous: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -159,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const { diffCommand } = await import('./diff.ts');
-        return await diffCommand({ config: values.config, base: values.base, head: values.head, path: positionals[0], format, failOn, partial: !!values.partial });
+        return await diffCommand({ config: values.config, base: values.base, head: values.head, path: positionals[0], format, failOn, partial: !!values.partial, ...(values.comment ? { comment: values.comment } : {}) });
       }
       case 'scaffold': {
         const { scaffoldCommand } = await import('./scaffold.ts');

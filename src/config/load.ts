@@ -113,6 +113,7 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
     sources,
     catalog: { kinds },
     cacheDir: resolve(root, raw.cacheDir ?? '.backlot-cache'),
+    ...(raw.diff?.allowBreakingLabel ? { diff: { allowBreakingLabel: raw.diff.allowBreakingLabel } } : {}),
     history: historyConfig(raw.history ?? {}, site.url ? `${String(site.url).replace(/\/+$/, '')}${base}` : undefined),
     ...(raw.scaffold ? { scaffold: { ...raw.scaffold, templates: raw.scaffold.templates ?? {} } } : {}),
   };
@@ -253,6 +254,8 @@ function describe(
     case 'minLength':
     case 'minItems':
       return { ...base, message: `${where} must not be empty` };
+    case 'maxLength':
+      return { ...base, message: `${where} is longer than ${err.params.limit} characters`, ...(where === 'diff.allowBreakingLabel' ? { hint: 'GitHub labels have at most 50' } : {}) };
     default:
       return { ...base, message: `${where || 'config'} ${err.message ?? 'is invalid'}` };
   }

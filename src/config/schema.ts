@@ -106,6 +106,18 @@ export const configSchema = {
       },
     },
     cacheDir: { type: 'string', minLength: 1 },
+    diff: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowBreakingLabel: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 50,
+          description: 'A pull-request label that lets a breaking change affecting other owners pass the catalog-impact check.',
+        },
+      },
+    },
     history: {
       type: 'object',
       additionalProperties: false,

@@ -77,6 +77,11 @@ export interface BacklotConfig {
     kinds: CustomKindConfig[];
   };
   cacheDir: string;
+  /** `diff:`: how `backlot diff --comment` judges a pull request. */
+  diff?: {
+    /** A label on the PR that lets a breaking change affecting other owners pass (e.g. `catalog-breaking-ok`). */
+    allowBreakingLabel?: string;
+  };
   /** The catalog's history (`api/catalog/changes.json`), see README "History"; always set by loadConfig. */
   history?: HistoryConfig;
   scaffold?: ScaffoldConfig;
