@@ -250,8 +250,8 @@ describe('the live step log, whichever way a run starts', { timeout: 30_000 }, (
     expect(check).toMatchObject({ name: 'Backlot scaffold', status: 'completed', conclusion: 'success', details_url: 'https://github.com/kestrel-freight/portal/actions/runs/7001' });
     const link = `https://github.com/kestrel-freight/portal/runs/${check.id}`;
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#13')!;
-    expect(issue.comments[0]).toContain(`Follow along in [the step log](${link})`);
-    expect(issue.comments[1]).toContain(`ran for @bob ([the step log](${link}))`);
+    expect(issue.comments[0]!.body).toContain(`Follow along in [the step log](${link})`);
+    expect(issue.comments[1]!.body).toContain(`ran for @bob ([the step log](${link}))`);
     const log = parseRunLog(check.output)!;
     expect(log.notes).toContain('@bob may run template:default/docs-site');
     expect(log.steps.length).toBeGreaterThan(1);
