@@ -65,20 +65,20 @@ describe('portal at /', () => {
   });
 
   it('lists every entity in the catalog and filters by kind in the URL', async () => {
-    await page.goto(server.url + 'catalog/');
+    await page.goto(server.url + 'catalog/?kind=all');
     await page.locator('[data-catalog-app][data-ready]').waitFor();
     const rows = page.locator('[data-catalog] tbody tr');
     expect(await rows.count()).toBe(model.entities.length);
     const refs = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref));
     expect(refs.sort()).toEqual(model.entities.map((e) => e.ref).sort());
 
-    await page.locator('[data-facet="kind"] input[value="api"]').check();
+    await page.locator('[data-kind-picker] a[data-kind="api"]').click();
     await page.waitForURL(/\/catalog\/\?kind=api$/);
     expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.kind))).toEqual(['api', 'api']);
     expect(await page.locator('[data-filter-status]').textContent()).toBe('2 of 13 entities match');
 
     await page.goBack();
-    await page.waitForURL(/\/catalog\/$/);
+    await page.waitForURL(/\/catalog\/\?kind=all$/);
     expect(await rows.count()).toBe(model.entities.length);
 
     await page.goto(server.url + 'catalog/?kind=group');
@@ -233,7 +233,7 @@ describe('portal under /portal/', () => {
       await status.waitFor();
       expect(await status.textContent()).toContain('Search index not available');
       await page.locator('#site-search').press('Enter');
-      await page.waitForURL(/\/portal\/catalog\/\?q=payments$/);
+      await page.waitForURL(/\/portal\/catalog\/\?q=payments&kind=all$/);
       await page.locator('[data-catalog-app][data-ready]').waitFor();
       const refs = await page.locator('[data-catalog] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref));
       // Name, title, description, owner and tags all count: the team and what it owns.
