@@ -9,7 +9,7 @@ import { catalogStatus } from '../../views/catalog/status.ts';
 import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
 import { teamChoices, teamOwners } from '../../views/catalog/team.ts';
-import { createFilterPanel } from './catalog-filters.ts';
+import { createFilterDrawer, createFilterPanel } from './catalog-filters.ts';
 import { createKindPicker } from './catalog-kinds.ts';
 import { renderPager, renderTable, titleOnHover } from './catalog-table.ts';
 import { h } from './dom.ts';
@@ -67,13 +67,11 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   };
 
   const panel = createFilterPanel(catalog, teamChoices(catalog.items));
-  const toggle = h('button', { type: 'button', class: 'button filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'catalog-filters' }, 'Filters');
-  panel.element.id = 'catalog-filters';
-  side.replaceChildren(toggle, panel.element);
+  const drawer = createFilterDrawer(panel.element, results);
+  side.replaceChildren(drawer.toggle, drawer.element);
   side.classList.add('enhanced');
   side.hidden = false;
   const kindPicker = createKindPicker(kindsEl, catalog.labels.kind);
-  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
 
   // Export what the table shows (all matching rows, not just this page), as Backstage's table does.
   let current: { matches: CatalogItem[]; columns: CatalogColumn[] } = { matches: [], columns: [] };
@@ -170,7 +168,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
       total: catalog.items.length,
       filtered: activeCount(query) > 0 || query.facets.kind.length > 0,
     });
-    toggle.textContent = `Filters${activeCount(query) ? ` (${activeCount(query)})` : ''}`;
+    drawer.update(activeCount(query), result.matches.length);
     root!.dataset.renderMs = (performance.now() - t0).toFixed(1);
     root!.dataset.renderCount = String(Number(root!.dataset.renderCount ?? 0) + 1);
     if (focusTable) {

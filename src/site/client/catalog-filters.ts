@@ -160,3 +160,60 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
     },
   };
 }
+
+export interface FilterDrawer {
+  toggle: HTMLButtonElement;
+  element: HTMLElement;
+  /** The number of filters set (on the toggle) and of matches (on "Show N results"). */
+  update(active: number, matches: number): void;
+}
+
+/**
+ * The panel in a drawer for phones (catalog.css): the "Filters" button opens it over the page and
+ * "Show N results" closes it onto the results, which sat about 1,700 px below a ticked filter. Wider,
+ * the drawer is the sidebar and its head and foot are hidden.
+ */
+export function createFilterDrawer(panel: HTMLFormElement, results: HTMLElement): FilterDrawer {
+  const toggle = h('button', { type: 'button', class: 'button filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'catalog-filters' }, 'Filters');
+  const close = h('button', { type: 'button', class: 'icon-button drawer-close', 'aria-label': 'Close filters' }, '×');
+  const show = h('button', { type: 'button', class: 'button primary', 'data-show-results': true }, 'Show results');
+  const element = h(
+    'div',
+    { class: 'filters-drawer', id: 'catalog-filters' },
+    h('div', { class: 'drawer-head' }, h('h2', {}, 'Filters'), close),
+    panel,
+    h('div', { class: 'drawer-foot' }, show),
+  );
+  const setOpen = (open: boolean) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    // Only a phone shows the drawer over the page; the class stops the page behind from scrolling.
+    document.documentElement.classList.toggle('drawer-open', open);
+  };
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    setOpen(open);
+    if (open && getComputedStyle(element).position === 'fixed') close.focus();
+  });
+  close.addEventListener('click', () => {
+    setOpen(false);
+    toggle.focus();
+  });
+  show.addEventListener('click', () => {
+    setOpen(false);
+    results.focus({ preventScroll: true });
+    results.scrollIntoView({ block: 'start' });
+  });
+  element.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    setOpen(false);
+    toggle.focus();
+  });
+  return {
+    toggle,
+    element,
+    update(active, matches) {
+      toggle.textContent = `Filters${active ? ` (${active})` : ''}`;
+      show.textContent = `Show ${formatCount(matches)} ${matches === 1 ? 'result' : 'results'}`;
+    },
+  };
+}
