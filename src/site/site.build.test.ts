@@ -179,20 +179,17 @@ describe('portal at /', () => {
   });
 
   it('lists every diagnostic on the problems page, grouped by repo', async () => {
-    await page.goto(server.url + 'problems/');
+    await page.goto(server.url + 'problems/?group=repo');
+    await page.locator('[data-problems][data-ready]').waitFor({ state: 'attached' });
     expect(await page.locator('.diagnostics > li').count()).toBe(model.diagnostics.length);
-    expect(await page.locator('section[data-repo]').evaluateAll((s) => s.map((el) => (el as HTMLElement).dataset.repo))).toEqual([
-      'ledger',
-      'legacy-billing',
-      'payments',
-      'platform',
-    ]);
+    const repos = await page.locator('section[data-group]').evaluateAll((s) => s.map((el) => (el as HTMLElement).dataset.group));
+    expect([...repos].sort()).toEqual(['ledger', 'legacy-billing', 'payments', 'platform']);
     expect(await page.locator('[data-problem-counts]').textContent()).toContain('3 errors and 3 warnings');
-    const ledger = page.locator('section[data-repo="ledger"] li');
+    const ledger = page.locator('section[data-group="ledger"] li');
     expect(await ledger.textContent()).toMatch(/catalog-info\.yaml:7:3\s+error\s+schema/);
     expect(await ledger.locator('.diag-entity a').count()).toBe(0);
     expect(await ledger.locator('.diag-entity').textContent()).toContain('ledger-service not in catalog');
-    const payments = page.locator('section[data-repo="payments"] .diag-entity a');
+    const payments = page.locator('section[data-group="payments"] .diag-entity a');
     expect(await payments.getAttribute('href')).toBe('/catalog/default/component/payments-service/');
   });
 
