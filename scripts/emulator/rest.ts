@@ -1,10 +1,12 @@
-// The few REST routes Backlot uses or will use: git trees and blobs, contents, workflow dispatch and runs.
+// The few REST routes Backlot uses or will use: git trees and blobs, contents, workflow dispatch and runs, check runs.
 
 import type { GitObject } from './git.ts';
 import { resolvePath, resolveRevision, type BuiltRepo } from './repos.ts';
 import { handleActionsRest, type WorkflowRun } from './rest-actions.ts';
+import { handleChecksRest, type CheckRun } from './rest-checks.ts';
 
 export type { WorkflowRun } from './rest-actions.ts';
+export type { CheckRun } from './rest-checks.ts';
 
 export interface RestRequest {
   method: string;
@@ -25,6 +27,8 @@ export interface RestContext {
   repo(owner: string, name: string): BuiltRepo | undefined;
   failing(owner: string, name: string): boolean;
   runs: Map<string, WorkflowRun[]>;
+  /** Check runs created through the API, every repo's, in creation order. */
+  checkRuns: CheckRun[];
   /** Origin the emulator answers on and the token's login, for the Actions routes' answers. */
   apiUrl?: string;
   viewer?: string;
@@ -111,7 +115,14 @@ export function handleRest(ctx: RestContext, req: RestRequest): RestResponse {
     };
   }
 
-  const actions = handleActionsRest({ runs: ctx.runs, apiUrl: ctx.apiUrl ?? 'https://api.github.com', viewer: ctx.viewer ?? 'backlot-bot' }, key, rest, req);
+  const actions = handleActionsRest(
+    { runs: ctx.runs, apiUrl: ctx.apiUrl ?? 'https://api.github.com', viewer: ctx.viewer ?? 'backlot-bot', headSha: (ref) => resolveRevision(built, ref)?.oid },
+    key,
+    rest,
+    req,
+  );
   if (actions) return actions;
+  const checks = handleChecksRest({ checkRuns: ctx.checkRuns, apiUrl: ctx.apiUrl ?? 'https://api.github.com' }, built, key, rest, req);
+  if (checks) return checks;
   return notFound;
 }

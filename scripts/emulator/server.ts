@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { runGraphql, type GraphqlContext } from './graphql.ts';
 import { buildRepo, type BuiltRepo, type EmulatorRepo } from './repos.ts';
-import { handleRest, type WorkflowRun } from './rest.ts';
+import { handleRest, type CheckRun, type WorkflowRun } from './rest.ts';
 import { createScaffoldState, handleScaffoldRest, type ScaffoldSetup, type ScaffoldState } from './rest-scaffold.ts';
 
 export interface EmulatorFaults {
@@ -81,6 +81,8 @@ export interface Emulator {
   setRepos(repos: EmulatorRepo[]): void;
   /** Workflow runs created by dispatches, by `owner/name`. */
   runs(): Map<string, WorkflowRun[]>;
+  /** Check runs created through the API (rest-checks.ts), in creation order. */
+  checkRuns(): CheckRun[];
   /** What the scaffolder's routes did: repos created and pushed, dispatches, issue comments. */
   scaffold: ScaffoldState;
   close(): Promise<void>;
@@ -107,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let byKey = new Map<string, BuiltRepo>();
   let byOwner = new Map<string, BuiltRepo[]>();
   const runs = new Map<string, WorkflowRun[]>();
+  const checkRuns: CheckRun[] = [];
   const rateLimit = { limit: 5000, remaining: 5000, used: 0, resetAt: new Date(Date.now() + 3600_000) };
 
   let current: EmulatorRepo[] = [];
@@ -282,7 +285,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const path = url.pathname.startsWith('/api/v3/') ? url.pathname.slice('/api/v3'.length) : url.pathname;
     const own = handleScaffoldRest(scaffold, scaffoldHost, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
     if (own) return send(res, own.status, own.raw ?? own.json, rateHeaders('core'));
-    const out = handleRest({ repo, failing, runs, rateLimit, apiUrl: origin, viewer: scaffold.viewer }, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
+    const out = handleRest({ repo, failing, runs, checkRuns, rateLimit, apiUrl: origin, viewer: scaffold.viewer }, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
     if (out.status === 502) stats.faults++;
     return send(res, out.status, out.raw ?? out.json, rateHeaders('core'));
   }
@@ -306,6 +309,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     setFaults,
     setRepos,
     runs: () => runs,
+    checkRuns: () => checkRuns,
     scaffold,
     close: () =>
       new Promise<void>((done) => {

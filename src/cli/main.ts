@@ -18,11 +18,13 @@ Commands:
   diff                 what changed between two catalogs, what breaks and whom it affects
 
 Run "backlot <command> --help" for a command's options.`,
-  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [PATH]
+  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH]
 
 Runs the whole pipeline (sources → catalog → graph → site → search) and writes the portal.
   PATH            a folder whose sub-folders are repos; replaces the configured sources
   --config FILE   config file (default ./backlot.config.yaml)
+  --previous URL|DIR  the live portal (or a built site's folder) whose catalog and history this build
+                  continues (default: history.url, else site.url + site.base, else the output folder)
   --strict        exit non-zero when there is any error or warning
   --verbose       show Astro's own build log`,
   validate: `Usage: backlot validate [--config FILE] [--format text|json|github] [--strict] [PATH...]
@@ -99,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
         head: { type: 'string' },
         'fail-on': { type: 'string' },
         partial: { type: 'boolean' },
+        previous: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -128,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`backlot ${command}: takes at most one PATH\n\n${help}`);
           return 2;
         }
-        const opts = { config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0] };
+        const opts = { config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous };
         const { buildCommand, devCommand } = await import('./build.ts');
         return command === 'build' ? await buildCommand(opts) : await devCommand(opts);
       }

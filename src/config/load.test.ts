@@ -43,6 +43,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('keeps 180 days of history from the live site (site.url + base) unless history says otherwise', () => {
+    expect(defaultConfig('/org').history).toEqual({ days: 180 });
+    expect(parseConfig('site:\n  url: https://acme.github.io/\n  base: /portal\n', '/org/c.yaml').history).toEqual({ days: 180, url: 'https://acme.github.io/portal/' });
+    expect(parseConfig('site:\n  url: https://acme.github.io\nhistory:\n  days: 30\n  url: https://portal.acme.internal/live\n', '/org/c.yaml').history).toEqual({
+      days: 30,
+      url: 'https://portal.acme.internal/live/',
+    });
+    expect(problems('history:\n  days: 0\n  url: portal.acme\n  dayz: 3\n')).toEqual([
+      { file: '/org/backlot.config.yaml', line: 4, column: 3, message: 'unknown key "dayz" in history', hint: 'did you mean "days"?' },
+      { file: '/org/backlot.config.yaml', line: 2, column: 9, message: 'history.days must be at least 1' },
+      { file: '/org/backlot.config.yaml', line: 3, column: 8, message: 'history.url is not in the right form', hint: 'the live portal\'s URL, e.g. "https://acme.github.io/portal/"' },
+    ]);
+    expect(problems('history:\n  days: 1.5\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 9, message: 'history.days must be an integer' }]);
+  });
+
   it('fills Backstage discovery defaults for a github source', () => {
     const [source] = parseConfig('sources:\n  - type: github\n    org: acme\n', '/org/c.yaml').sources;
     expect(source).toMatchObject({

@@ -106,6 +106,14 @@ export const configSchema = {
       },
     },
     cacheDir: { type: 'string', minLength: 1 },
+    history: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        days: { type: 'integer', minimum: 1, description: 'How many days of changes api/catalog/changes.json keeps.' },
+        url: { type: 'string', pattern: '^https?://', description: 'The live portal the previous catalog and history are read from.' },
+      },
+    },
     scaffold: {
       type: 'object',
       additionalProperties: false,

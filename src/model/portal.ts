@@ -1,5 +1,6 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
+import type { HistoryEntry } from '../diff/history.ts';
 import type { ApiDefinition } from './apis.ts';
 import type { DocsRedirect, DocsSite } from './docs.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -34,4 +35,6 @@ export interface PortalModel {
   apis: Record<string, ApiDefinition>;
   /** TechDocs sites rendered by the docs stage, and entities that show another entity's docs. */
   docs: { sites: DocsSite[]; redirects: DocsRedirect[] };
+  /** The catalog's history, newest first (`api/catalog/changes.json`); set by `backlot build`. */
+  history?: HistoryEntry[];
 }

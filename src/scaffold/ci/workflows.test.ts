@@ -166,7 +166,8 @@ describe('least privilege', () => {
       for (const token of appTokens(file)) expect(Object.values(permissionsOf(token)), file).not.toContain('write');
     }
     const job = jobs('scaffold.yml').scaffold!;
-    expect(job.permissions).toEqual({ contents: 'read' });
+    // The job's own token writes nothing but the live step log (a check run).
+    expect(job.permissions).toEqual({ contents: 'read', checks: 'write' });
     const [full, base, ...more] = appTokens('scaffold.yml');
     expect(more).toEqual([]);
     const required = { 'permission-administration': 'write', 'permission-contents': 'write', 'permission-workflows': 'write', 'permission-metadata': 'read', 'permission-members': 'read', 'permission-issues': 'write' };
@@ -176,6 +177,7 @@ describe('least privilege', () => {
     expect(base!.if).toBe("steps.app-token.outcome == 'failure'");
     for (const step of job.steps!.filter((s) => s.run?.includes('backlot scaffold'))) {
       expect(step.env?.GITHUB_TOKEN).toBe('${{ steps.app-token.outputs.token || steps.base-token.outputs.token }}');
+      expect(step.env?.BACKLOT_CHECKS_TOKEN).toBe('${{ github.token }}');
     }
     const names = job.steps!.map((s) => s.run ?? s.uses ?? '');
     expect(names.findIndex((n) => n.startsWith('npm install'))).toBeLessThan(names.findIndex((n) => n.startsWith('actions/create-github-app-token@')));
