@@ -1,0 +1,239 @@
+// `npm run bench scale`: how the build grows with the org (issue #26). Generates orgs shaped like a real one
+// (_scale-org.ts) at about 10,000, 30,000 and 100,000 entities (BENCH_SCALE_SIZES, comma-separated, to change),
+// builds each cold through the real CLI and prints every stage's time per size, per 1,000 entities, so
+// growth faster than linear shows. Then, for the largest: whole build time, peak memory, dist/ size (bytes, and
+// blocks as `du` counts them) and file count, the largest file, bytes per entity by kind of file, the catalog
+// page's first-load bytes (gzip) and filter times in Chromium, Pagefind's search latency after its first load,
+// and the floor (Astro + Pagefind alone on as many bare pages), each beside its #26 target.
+// BENCH_SCALE_FLOOR=0 skips the floor; BENCH_KEEP=1 keeps the generated folders.
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pagefindRunner } from '../../src/search/index.ts';
+import { REPO_ROOT } from '../../src/site/build/build.ts';
+import { launchChromium } from '../../src/site/testing/browser.ts';
+import { serveStatic } from '../../src/site/testing/serve.ts';
+import { writeFloorSite } from './_floor.ts';
+import { files, kb, mb, measure, secs, type RunResult } from './_measure.ts';
+import { writeScaleOrg, type ScaleOrg } from './_scale-org.ts';
+
+const MB = 1024 * 1024;
+const TARGETS = { buildMs: 180_000, processBytes: 2048 * MB, distBytes: 1024 * MB, fileBytes: 100 * MB, files: 200_000, firstLoad: 1.5 * MB, filterMs: 100, searchMs: 300 };
+const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
+const count = (n: number) => Math.round(n).toLocaleString('en');
+const STAGES = ['sources', 'catalog', 'graph', 'apis', 'docs', 'site', 'search and API files'] as const;
+
+interface SizeRun {
+  org: ScaleOrg;
+  build: RunResult;
+  stages: Record<string, number>;
+  entities: number;
+  problems: string;
+}
+
+export async function run(): Promise<void> {
+  const sizes = (process.env.BENCH_SCALE_SIZES ?? '10000,30000,100000').split(',').map(Number).filter((n) => n > 0);
+  const work = mkdtempSync(join(tmpdir(), 'backlot-scale-'));
+  const trash = join(work, '.trash');
+  const cli = join(REPO_ROOT, 'src', 'cli', 'backlot.js');
+  const runs: SizeRun[] = [];
+  try {
+    for (const [i, size] of sizes.entries()) {
+      const dir = join(work, String(size));
+      let t = performance.now();
+      const org = writeScaleOrg(dir, size);
+      console.log(`\n${count(org.entities)} entities (${Object.entries(org.byKind).map(([k, n]) => `${k} ${count(n)}`).join(', ')}), ${count(org.docsPages)} docs pages, ${count(org.dangling)} dangling refs, in ${count(org.repos)} repos: generated in ${secs(performance.now() - t)}`);
+      const build = await measure(process.execPath, [cli, 'build', '--config', org.config], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+      if (build.code !== 0) throw new Error(`backlot build failed (exit ${build.code}):\n${build.output.slice(-3000)}`);
+      const result: SizeRun = { org, build, stages: stageTimes(build.output), entities: Number(/^\s+entities\s+(\d+)/m.exec(build.output)?.[1] ?? 0), problems: /^\s+problems\s+(.*)$/m.exec(build.output)?.[1] ?? '' };
+      runs.push(result);
+      console.log(`  build ${secs(build.ms)}, largest process ${build.maxProcessRss ? mb(build.maxProcessRss) : 'n/a'}; ${result.problems}`);
+      console.log(`  ${STAGES.map((s) => `${s} ${secs(result.stages[s] ?? NaN)}`).join(', ')}`);
+      console.log(`  dist: ${describeDist(org.dist, result.entities)}`);
+      if (i < sizes.length - 1) setAside(dir, trash);
+    }
+
+    console.log('\nStage times per size (seconds; in brackets per 1,000 entities: a column that rises grows faster than linearly)');
+    console.log(`  ${'stage'.padEnd(22)}${runs.map((r) => count(r.entities).padStart(22)).join('')}`);
+    for (const stage of [...STAGES, 'whole build']) {
+      const cells = runs.map((r) => {
+        const ms = stage === 'whole build' ? r.build.ms : (r.stages[stage] ?? NaN);
+        return `${(ms / 1000).toFixed(1)} (${(ms / r.entities).toFixed(2)})`.padStart(22);
+      });
+      console.log(`  ${stage.padEnd(22)}${cells.join('')}`);
+    }
+
+    const last = runs.at(-1)!;
+    const { org, build } = last;
+    const dist = distFigures(org.dist);
+    console.log(`\nThe largest: ${count(last.entities)} entities`);
+    const line = (label: string, value: string) => console.log(`  ${label.padEnd(22)}${value}`);
+    const largestProcess = build.maxProcessRss ?? build.treePeakRss;
+    line('whole build', `${secs(build.ms)}  (target ≤ ${secs(TARGETS.buildMs)}: ${ok(build.ms <= TARGETS.buildMs)})`);
+    line('peak memory', `largest process ${mb(largestProcess)} (target ≤ 2 GB: ${ok(largestProcess <= TARGETS.processBytes)}); ${mb(build.treePeakRss)} summed over the tree`);
+    line('dist/', `${mb(dist.bytes)} of file bytes, ${mb(dist.blocks)} as du counts (target ≤ 1 GB: ${ok(Math.max(dist.bytes, dist.blocks) <= TARGETS.distBytes)})`);
+    line('files', `${count(dist.files)}  (target < ${count(TARGETS.files)}: ${ok(dist.files < TARGETS.files)})`);
+    line('largest file', `${mb(dist.largest.bytes)} ${dist.largest.path}  (target ≤ 100 MB: ${ok(dist.largest.bytes <= TARGETS.fileBytes)})`);
+    console.log('  bytes per entity by kind of file:');
+    for (const [kind, v] of Object.entries(dist.byClass).sort((a, b) => b[1].bytes - a[1].bytes)) {
+      console.log(`    ${kind.padEnd(28)}${count(v.bytes / last.entities).padStart(8)} B/entity  ${mb(v.bytes).padStart(10)} in ${count(v.files)} files`);
+    }
+
+    const browser = await inChromium(org.dist);
+    line('catalog first load', `${kb(browser.firstLoad.gzip)} gzip (${kb(browser.firstLoad.raw)} raw) in ${browser.firstLoad.files.length} files before the first rows show, ${browser.loadMs} ms  (target ≤ 1.5 MB: ${ok(browser.firstLoad.gzip <= TARGETS.firstLoad)})`);
+    for (const f of browser.firstLoad.files) console.log(`    ${kb(f.gzip).padStart(10)} gzip  ${f.path}`);
+    if (browser.later.length) console.log(`    then, after the first rows: ${browser.later.map((f) => `${f.path} ${kb(f.gzip)} gzip`).join(', ')}`);
+    const worstFilter = Math.max(...Object.values(browser.filters));
+    line('catalog filter', `${Object.entries(browser.filters).map(([k, v]) => `${k} ${v} ms`).join(', ')}  (target < ${TARGETS.filterMs} ms: ${ok(worstFilter < TARGETS.filterMs)})`);
+    const worstSearch = Math.max(...browser.search.map((s) => s.ms));
+    line('search', `first load ${browser.searchFirstMs} ms; then ${browser.search.map((s) => `"${s.term}" ${s.ms} ms (${count(s.results)})`).join(', ')}  (target < ${TARGETS.searchMs} ms: ${ok(worstSearch < TARGETS.searchMs)})`);
+
+    if (process.env.BENCH_SCALE_FLOOR !== '0') {
+      const pages = dist.html;
+      const floorDir = join(REPO_ROOT, '.backlot', 'bench-scale-floor');
+      try {
+        writeFloorSite(floorDir, pages);
+        const astro = await measure(process.execPath, [join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', floorDir], { cwd: floorDir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+        if (astro.code !== 0) throw new Error(`floor astro build failed:\n${astro.output.slice(-2000)}`);
+        const search = await measure(process.execPath, [pagefindRunner(), '--site', join(floorDir, 'dist')]);
+        const floorMs = astro.ms + search.ms;
+        line('floor', `${secs(floorMs)} for ${count(pages)} bare pages (astro ${secs(astro.ms)}, pagefind ${secs(search.ms)}), largest process ${mb(Math.max(astro.maxProcessRss ?? 0, search.maxProcessRss ?? 0))}: Backlot is ${(build.ms / floorMs).toFixed(2)}× the floor`);
+      } finally {
+        rmSync(floorDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The CLI's summary line: `time 12.3 s (sources 0.1 s, catalog 1.2 s, …)`. */
+function stageTimes(output: string): Record<string, number> {
+  const line = /^\s+time\s+[\d.]+ s \((.*)\)$/m.exec(output)?.[1] ?? '';
+  const out: Record<string, number> = {};
+  for (const m of line.matchAll(/([A-Za-z ]+?) ([\d.]+) s(?:, |$)/g)) out[m[1]!.trim()] = Number(m[2]) * 1000;
+  return out;
+}
+
+/** Kinds of file in dist/, by what they hold. */
+function classify(path: string): string {
+  if (path.startsWith('pagefind/')) return 'Pagefind index';
+  if (path === 'api/catalog/entities.json') return 'api/catalog/entities.json';
+  if (path.startsWith('api/catalog/entities/')) return 'per-entity API JSON';
+  if (path.startsWith('api/')) return 'other API JSON';
+  if (/^catalog\/entities[^/]*\.json$/.test(path)) return 'catalog index';
+  if (path.endsWith('.html')) {
+    const parts = path.split('/');
+    if (parts[0] === 'catalog' && parts.length >= 5 && parts[1] !== 'kind' && parts[1] !== 'page' && parts[1] !== 'all') return 'entity page HTML';
+    if (parts[0] === 'docs') return 'docs page HTML';
+    return 'other HTML';
+  }
+  if (path.startsWith('catalog/') || path.startsWith('docs/')) return 'entity and docs files (definitions, assets, graphs)';
+  return 'other (scripts, styles)';
+}
+
+function distFigures(dist: string) {
+  let bytes = 0;
+  let blocks = 0;
+  let html = 0;
+  let largest = { bytes: 0, path: '' };
+  const byClass: Record<string, { bytes: number; files: number }> = {};
+  const all = files(dist);
+  for (const f of all) {
+    const st = statSync(f);
+    bytes += st.size;
+    blocks += st.blocks * 512;
+    const path = relative(dist, f).split(sep).join('/');
+    if (path.endsWith('.html')) html++;
+    if (st.size > largest.bytes) largest = { bytes: st.size, path };
+    const c = (byClass[classify(path)] ??= { bytes: 0, files: 0 });
+    c.bytes += st.size;
+    c.files++;
+  }
+  return { bytes, blocks, files: all.length, html, largest, byClass };
+}
+
+function describeDist(dist: string, entities: number): string {
+  const d = distFigures(dist);
+  return `${mb(d.bytes)} (${mb(d.blocks)} du) in ${count(d.files)} files, ${count(d.bytes / entities)} B/entity; largest ${mb(d.largest.bytes)} ${d.largest.path}`;
+}
+
+function setAside(dir: string, trash: string): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(trash, { recursive: true });
+  renameSync(dir, join(trash, `${Date.now()}`));
+}
+
+interface Loaded {
+  path: string;
+  raw: number;
+  gzip: number;
+}
+
+async function inChromium(dist: string) {
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const loaded: Loaded[] = [];
+    let ready = false;
+    const later: Loaded[] = [];
+    page.on('requestfinished', (req) => {
+      const url = new URL(req.url());
+      if (!url.href.startsWith(server.url)) return;
+      let path = decodeURIComponent(url.pathname.slice(1));
+      if (path === '' || path.endsWith('/')) path += 'index.html';
+      const file = join(dist, path);
+      if (!existsSync(file) || [...loaded, ...later].some((f) => f.path === path)) return;
+      const data = readFileSync(file);
+      (ready ? later : loaded).push({ path, raw: data.length, gzip: gzipSync(data, { level: 6 }).length });
+    });
+    const app = page.locator('[data-catalog-app]');
+    const rendered = async (action: () => Promise<unknown>) => {
+      const before = await app.getAttribute('data-render-count');
+      await action();
+      await page.waitForFunction((b) => document.querySelector('[data-catalog-app]')?.getAttribute('data-render-count') !== b, before);
+      return Number(await app.getAttribute('data-render-ms'));
+    };
+    const started = performance.now();
+    await page.goto(server.url + 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor({ timeout: 120_000 });
+    const loadMs = Math.round(performance.now() - started);
+    ready = true;
+    const firstLoad = { files: loaded.slice(), raw: loaded.reduce((n, f) => n + f.raw, 0), gzip: loaded.reduce((n, f) => n + f.gzip, 0) };
+    // Whatever the page loads after its first rows (the rest of a split index) before filters are timed.
+    await page.locator('[data-catalog-app][data-complete]').waitFor({ timeout: 120_000 });
+    const filters = {
+      'kind All': await rendered(() => page.locator('a[data-kind=""]').first().click()),
+      'text "payment"': await rendered(() => page.locator('#catalog-q').fill('payment')),
+      'sort by owner': await rendered(() => page.locator('button[data-sort="owner"]').click()),
+      'kind User': await rendered(() => page.locator('a[data-kind="user"]').first().click()),
+    };
+
+    // Search: Pagefind's first load (its entry and the first index chunks), then fresh terms.
+    const searchPage = await browser.newPage();
+    await searchPage.goto(server.url + 'search/');
+    const timings = await searchPage.evaluate(async (base) => {
+      const t0 = performance.now();
+      const pf = await import(`${base}pagefind/pagefind.js`);
+      await pf.options({ baseUrl: '/' });
+      await (await pf.search('shipment')).results[0]?.data();
+      const first = Math.round(performance.now() - t0);
+      const out: Array<{ term: string; ms: number; results: number }> = [];
+      for (const term of ['invoice', 'tanaka', 'kafka', 'dispatch gateway', 'customs-engine-1234']) {
+        const t = performance.now();
+        const r = await pf.search(term);
+        await Promise.all(r.results.slice(0, 5).map((x: { data(): Promise<unknown> }) => x.data()));
+        out.push({ term, ms: Math.round(performance.now() - t), results: r.results.length });
+      }
+      return { first, out };
+    }, server.url);
+    return { loadMs, firstLoad, later, filters, searchFirstMs: timings.first, search: timings.out };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
