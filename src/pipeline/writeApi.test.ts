@@ -39,4 +39,21 @@ describe('writeCatalogApi', () => {
     expect(one.metadata.etag).toBe(all[42]!.metadata.etag);
     expect(JSON.parse(readFileSync(join(root, 'diagnostics.json'), 'utf8'))).toHaveLength(1);
   });
+
+  it('writes each entity once as compact JSON: its own file is its entry in entities.json, byte for byte', async () => {
+    const out = join(tmp, 'compact');
+    await writeCatalogApi(model(3), out);
+    const root = join(out, 'api', 'catalog');
+    const text = readFileSync(join(root, 'entities.json'), 'utf8');
+    const own = [0, 1, 2].map((i) => readFileSync(join(root, 'entities', 'by-name', 'component', 'ops', `svc-${i}.json`), 'utf8'));
+    expect(text).toBe(`[${own.join(',')}]`);
+    expect(own[0]).not.toContain('\n');
+    expect(readFileSync(join(root, 'diagnostics.json'), 'utf8')).not.toContain('\n');
+  });
+
+  it('writes an empty catalog as an empty list', async () => {
+    const out = join(tmp, 'empty');
+    expect((await writeCatalogApi(model(0), out)).files).toBe(2);
+    expect(JSON.parse(readFileSync(join(out, 'api', 'catalog', 'entities.json'), 'utf8'))).toEqual([]);
+  });
 });
