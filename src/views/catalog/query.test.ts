@@ -148,6 +148,33 @@ describe('sorting and paging', () => {
     expect(sortItems(list, 'name').map((i) => i.name)).toEqual(['a', 'B2', 'b10']);
   });
 
+  it('sorts by ranks exactly as the collator orders the shown values, for every column and both ways, filtered or not', () => {
+    // Case-equal values, numbers, accents, empty values, refs shown by their titles, ties in listing order.
+    const words = ['b10', 'B2', 'a', 'A', 'émile', 'Emile', 'zed', '', 'x-1', 'x_1', 'x 1', '10', '9'];
+    const mixed = Array.from({ length: 300 }, (_, i) =>
+      item({
+        name: `e${i}`,
+        title: words[i % words.length] || `e${i}`,
+        kind: ['Component', 'API', 'Group'][i % 3]!,
+        type: words[(i * 7) % words.length]!,
+        owner: i % 5 === 0 ? '' : `group:default/${['team-a', 'Team-A', 'team-b2', 'team-b10'][i % 4]}`,
+        lifecycle: words[(i * 3) % words.length]!,
+        description: words[(i * 11) % words.length]!,
+        tags: i % 4 ? [words[i % words.length]!].filter(Boolean) : [],
+      }),
+    );
+    const big = createCatalog(mixed);
+    for (const sort of ['name', 'kind', 'owner', 'type', 'lifecycle', 'description', 'tags'] as const) {
+      for (const desc of [false, true]) {
+        for (const facets of [{}, { kind: ['api'] }]) {
+          const got = queryCatalog(big, query({ sort, desc, facets }), none).matches;
+          const listed = queryCatalog(big, query({ facets }), none).matches;
+          expect(got.map((i) => i.name), `${sort} ${desc ? 'desc' : 'asc'} ${JSON.stringify(facets)}`).toEqual(sortItems([...listed], sort, desc, big.refLabel).map((i) => i.name));
+        }
+      }
+    }
+  });
+
   it('pages the matches and clamps the page', () => {
     const big = createCatalog(manyItems(250));
     const r = queryCatalog(big, query({ page: 3 }), none);
