@@ -13,11 +13,13 @@ export interface RunResult {
   treePeakRss: number;
   /** GNU time's "Maximum resident set size": the largest single process of the tree. */
   maxProcessRss?: number;
+  /** Each process's own peak (VmHWM, read while it ran: a process that lives under 50 ms is missed), largest first. */
+  processPeaks: Array<{ pid: number; name: string; peak: number }>;
   output: string;
 }
 
-/** Summed RSS (bytes) of a process and its descendants, from /proc. */
-export function treeRss(root: number): number {
+/** Summed RSS (bytes) of a process and its descendants, from /proc; `peaks` gets each one's VmHWM by pid. */
+export function treeRss(root: number, peaks?: Map<number, { name: string; peak: number }>): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -40,12 +42,30 @@ export function treeRss(root: number): number {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kb = /VmRSS:\s+(\d+) kB/.exec(status);
       if (kb) total += Number(kb[1]) * 1024;
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (peaks && hwm) {
+        const seen = peaks.get(pid);
+        const name = seen?.name ?? processName(pid);
+        peaks.set(pid, { name, peak: Math.max(seen?.peak ?? 0, Number(hwm[1]) * 1024) });
+      }
     } catch {
       continue;
     }
     queue.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+/** A short name for a process: its command line's program and first argument that names a file. */
+function processName(pid: number): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const file = argv.slice(1).find((a) => !a.startsWith('-'));
+    const base = (p: string | undefined) => p?.split('/').slice(-2).join('/') ?? '';
+    return [base(argv[0]), base(file)].filter(Boolean).join(' ');
+  } catch {
+    return '?';
+  }
 }
 
 /** Runs a command under /usr/bin/time -v (when present), sampling the tree's RSS meanwhile. */
@@ -69,8 +89,9 @@ export function measure(command: string, args: string[], options: { cwd?: string
     child.stdout.on('data', collect);
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     let peak = 0;
+    const peaks = new Map<number, { name: string; peak: number }>();
     const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid, peaks));
     }, 50);
     child.on('error', (err) => {
       clearInterval(timer);
@@ -80,7 +101,8 @@ export function measure(command: string, args: string[], options: { cwd?: string
       clearInterval(timer);
       const ms = performance.now() - started;
       const max = /Maximum resident set size \(kbytes\): (\d+)/.exec(output);
-      resolve({ code, ms, treePeakRss: peak, ...(max ? { maxProcessRss: Number(max[1]) * 1024 } : {}), output });
+      const processPeaks = [...peaks].map(([pid, p]) => ({ pid, ...p })).sort((a, b) => b.peak - a.peak);
+      resolve({ code, ms, treePeakRss: peak, ...(max ? { maxProcessRss: Number(max[1]) * 1024 } : {}), processPeaks, output });
     });
   });
 }

@@ -50,6 +50,7 @@ export async function run(): Promise<void> {
       const result: SizeRun = { org, build, stages: stageTimes(build.output), entities: Number(/^\s+entities\s+(\d+)/m.exec(build.output)?.[1] ?? 0), problems: /^\s+problems\s+(.*)$/m.exec(build.output)?.[1] ?? '' };
       runs.push(result);
       console.log(`  build ${secs(build.ms)}, largest process ${build.maxProcessRss ? mb(build.maxProcessRss) : 'n/a'}; ${result.problems}`);
+      console.log(`  peak per process: ${describePeaks(build)}`);
       console.log(`  ${STAGES.map((s) => `${s} ${secs(result.stages[s] ?? NaN)}`).join(', ')}`);
       console.log(`  dist: ${describeDist(org.dist, result.entities)}`);
       if (i < sizes.length - 1) setAside(dir, trash);
@@ -73,6 +74,7 @@ export async function run(): Promise<void> {
     const largestProcess = build.maxProcessRss ?? build.treePeakRss;
     line('whole build', `${secs(build.ms)}  (target ≤ ${secs(TARGETS.buildMs)}: ${ok(build.ms <= TARGETS.buildMs)})`);
     line('peak memory', `largest process ${mb(largestProcess)} (target ≤ 2 GB: ${ok(largestProcess <= TARGETS.processBytes)}); ${mb(build.treePeakRss)} summed over the tree`);
+    line('  per process', describePeaks(build));
     line('dist/', `${mb(dist.bytes)} of file bytes, ${mb(dist.blocks)} as du counts (target ≤ 1 GB: ${ok(Math.max(dist.bytes, dist.blocks) <= TARGETS.distBytes)})`);
     line('files', `${count(dist.files)}  (target < ${count(TARGETS.files)}: ${ok(dist.files < TARGETS.files)})`);
     line('largest file', `${mb(dist.largest.bytes)} ${dist.largest.path}  (target ≤ 100 MB: ${ok(dist.largest.bytes <= TARGETS.fileBytes)})`);
@@ -108,6 +110,10 @@ export async function run(): Promise<void> {
     if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
+}
+
+function describePeaks(run: RunResult): string {
+  return run.processPeaks.filter((p) => p.peak > 50 * MB).map((p) => `${p.name} ${mb(p.peak)}`).join(', ');
 }
 
 /** The CLI's summary line: `time 12.3 s (sources 0.1 s, catalog 1.2 s, …)`. */
@@ -206,12 +212,22 @@ async function inChromium(dist: string) {
     const firstLoad = { files: loaded.slice(), raw: loaded.reduce((n, f) => n + f.raw, 0), gzip: loaded.reduce((n, f) => n + f.gzip, 0) };
     // Whatever the page loads after its first rows (the rest of a split index) before filters are timed.
     await page.locator('[data-catalog-app][data-complete]').waitFor({ timeout: 120_000 });
-    const filters = {
-      'kind All': await rendered(() => page.locator('a[data-kind=""]').first().click()),
-      'text "payment"': await rendered(() => page.locator('#catalog-q').fill('payment')),
-      'sort by owner': await rendered(() => page.locator('button[data-sort="owner"]').click()),
-      'kind User': await rendered(() => page.locator('a[data-kind="user"]').first().click()),
-    };
+    // Each action three times (from the page as loaded), the median kept: this machine's load varies a lot.
+    const samples: Record<string, number[]> = {};
+    for (let round = 0; round < 3; round++) {
+      if (round > 0) {
+        await page.goto(server.url + 'catalog/');
+        await page.locator('[data-catalog-app][data-complete]').waitFor({ timeout: 120_000 });
+      }
+      const times = {
+        'kind All': await rendered(() => page.locator('a[data-kind=""]').first().click()),
+        'text "payment"': await rendered(() => page.locator('#catalog-q').fill('payment')),
+        'sort by owner': await rendered(() => page.locator('button[data-sort="owner"]').click()),
+        'kind User': await rendered(() => page.locator('a[data-kind="user"]').first().click()),
+      };
+      for (const [k, v] of Object.entries(times)) (samples[k] ??= []).push(v);
+    }
+    const filters = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.sort((a, b) => a - b)[1]!]));
 
     // Search: Pagefind's first load (its entry and the first index chunks), then fresh terms.
     const searchPage = await browser.newPage();
