@@ -133,7 +133,8 @@ function classify(path: string): string {
   if (/^catalog\/entities[^/]*\.json$/.test(path)) return 'catalog index';
   if (path.endsWith('.html')) {
     const parts = path.split('/');
-    if (parts[0] === 'catalog' && parts.length >= 5 && parts[1] !== 'kind' && parts[1] !== 'page' && parts[1] !== 'all') return 'entity page HTML';
+    if (parts[0] === 'catalog' && parts.length >= 5 && parts[1] !== 'kind' && parts[1] !== 'page' && parts[1] !== 'all') return parts.length === 5 ? 'entity page HTML' : `entity ${parts[4]}/ page HTML`;
+    if (parts[0] === 'catalog' && (parts[1] === 'kind' || parts[1] === 'all')) return 'static catalog list HTML';
     if (parts[0] === 'docs') return 'docs page HTML';
     return 'other HTML';
   }

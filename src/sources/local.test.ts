@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,26 @@ describe('openLocalSource', () => {
     ]);
     expect(got.map((f) => f.kind)).toEqual(['text', 'text', 'missing', 'skipped']);
     expect(got[0]).toMatchObject({ kind: 'text', text: 'kind: API\n' });
+  });
+
+  it('reads more files in one batch than the process may hold open at once', () => {
+    // A process limited to 200 open files reads 2,000 repos' catalog files in one batch, as the catalog stage asks.
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-local-many-'));
+    for (let i = 0; i < 2000; i++) {
+      mkdirSync(join(dir, `repo-${i}`));
+      writeFileSync(join(dir, `repo-${i}`, 'catalog-info.yaml'), `name: r${i}\n`);
+    }
+    const script = `
+      import { openLocalSource } from ${JSON.stringify(join(import.meta.dirname, 'local.ts'))};
+      const s = await openLocalSource(${JSON.stringify({ ...config, path: dir })}, '/');
+      const got = await s.read(s.repos.map((r) => ({ repo: r.name, path: 'catalog-info.yaml' })));
+      console.log(JSON.stringify(got.map((f) => f.kind === 'text' ? 'text' : f.kind + ': ' + (f.message ?? ''))));`;
+    const run = spawnSync('sh', ['-c', 'ulimit -n 200 && exec "$0" --input-type=module -e "$1"', process.execPath, script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const kinds = JSON.parse(run.stdout) as string[];
+    expect(kinds.filter((k) => k !== 'text')).toEqual([]);
+    expect(kinds).toHaveLength(2000);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('never reads outside a repo, through ../ or a symlink', async () => {

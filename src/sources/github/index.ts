@@ -4,6 +4,7 @@
 
 import type { BacklotConfig, GithubSourceConfig } from '../../config/types.ts';
 import type { RepoInfo, Snapshot } from '../../snapshot/types.ts';
+import { mapLimit } from '../../util/mapLimit.ts';
 import { orgCacheDir, orgIndexFile, pruneBytes, readOrgIndex, readRepoCache, repoCacheFile, writeOrgIndex, type RepoState } from './cache.ts';
 import { createGithubClient, GithubError, type GithubClientOptions } from './client.ts';
 import { storeBlob } from './fetch.ts';
@@ -127,7 +128,8 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
     const why = new Map(listing.unread.flatMap((u) => (u.name ? [[u.name, u.reason] as const] : [])));
     const unnamed = listing.unread.filter((u) => !u.name);
     const unlisted = known.filter((r) => !listed.has(r.name));
-    const recs = await Promise.all(unlisted.map((info) => openRecord(org, orgDir, { ...info })));
+    // Bounded: a failed listing of a large org leaves every repo unlisted, and each opens its cache file.
+    const recs = await mapLimit(unlisted, 64, (info) => openRecord(org, orgDir, { ...info }));
     recs.forEach((rec) => {
       add(rec, org);
       const reason = why.get(rec.info.name);
