@@ -51,6 +51,8 @@ export async function run(): Promise<void> {
       runs.push(result);
       console.log(`  build ${secs(build.ms)}, largest process ${build.maxProcessRss ? mb(build.maxProcessRss) : 'n/a'}; ${result.problems}`);
       console.log(`  peak per process: ${describePeaks(build)}`);
+      // The generated org has no errors: any is a build that lost entities (15,024 read-errors once, from EMFILE).
+      if (!/^0 errors/.test(result.problems)) console.log(`  ERRORS: only ${count(result.entities)} of ${count(org.entities)} entities built:\n${build.output.split('\n').filter((l) => / error /.test(l)).slice(0, 5).join('\n')}`);
       console.log(`  ${STAGES.map((s) => `${s} ${secs(result.stages[s] ?? NaN)}`).join(', ')}`);
       console.log(`  dist: ${describeDist(org.dist, result.entities)}`);
       if (i < sizes.length - 1) setAside(dir, trash);
