@@ -51,3 +51,8 @@ export const CATALOG_API = {
   /** One entity: `api/catalog/entities/by-name/<kind>/<namespace>/<name>.json`, lower-cased. */
   entity: ({ kind, namespace, name }: EntityTriplet) => `api/catalog/entities/by-name/${kind}/${namespace}/${name}.json`.toLowerCase(),
 } as const;
+
+/** A plugin's browser script, named by its content's hash so a changed script is never served from a stale cache. */
+export function pluginScriptPath(plugin: string, hash: string): string {
+  return `_backlot/plugins/${encodeURIComponent(plugin)}.${hash}.js`;
+}
