@@ -7,8 +7,8 @@ import type { RepoInfo } from '../model/repo.ts';
 
 export type { Entity, PluginCard, PluginCardLink, PluginCardRow, RepoInfo };
 
-/** A card as a plugin's view hook returns it: `plugin` is filled in by Backlot. */
-export type CardData = Omit<PluginCard, 'plugin'>;
+/** A card as a plugin's view hook returns it: `plugin` is filled in by Backlot, `id` defaults to its position. */
+export type CardData = Omit<PluginCard, 'plugin' | 'id'> & { id?: string };
 
 export interface PluginContext<Options> {
   /** The plugin's options from `backlot.config.yaml`, checked against its `options` schema. */
