@@ -1,5 +1,6 @@
 // An example plugin, as a portal repo would write one: a card for every entity with an `aws.amazon.com/arn`
-// annotation, showing what the ARN names and linking to the AWS console. Configured in backlot.config.yaml:
+// annotation, showing what the ARN names and linking to the AWS console, with a browser script that adds a
+// "Copy ARN" button. Configured in backlot.config.yaml:
 //
 //   plugins:
 //     - module: ./plugins/aws-resource.ts
@@ -37,7 +38,11 @@ export default definePlugin<Options>({
           { label: 'Resource', value: resource.join(':'), code: true },
         ],
         links: [{ title: 'Open in the AWS console', href: `${options.consoleUrl.replace(/\/+$/, '')}/go/view?arn=${encodeURIComponent(arn)}` }],
+        // Read by the browser script below.
+        dataset: { arn },
       };
     },
   },
+  // Adds a "Copy ARN" button; loaded only on the pages that show this plugin's card.
+  browser: new URL('./aws-resource.browser.js', import.meta.url),
 });

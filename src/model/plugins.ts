@@ -29,6 +29,8 @@ export interface PluginCard {
   links?: PluginCardLink[];
   /** HTML, sanitised by the build before it reaches the model (the docs' sanitiser: no scripts, no styles). */
   html?: string;
+  /** `data-*` attributes on the card, for the plugin's browser script (keys: lower-case letters, digits, "-"). */
+  dataset?: Record<string, string>;
 }
 
 export interface PluginsOutput {

@@ -77,6 +77,7 @@ describe('runPlugins', () => {
           rows: [{ label: 'Views', value: String(ctx.data?.views) }, { label: 'Bad', value: 'x', href: 'javascript:alert(1)' }],
           links: [{ title: 'Runbook', href: e.metadata.annotations!['acme.io/runbook']! }, { title: 'Evil', href: 'javascript:alert(1)' }],
           html: '<p>Read <b>first</b><script>alert(1)</script><img src=x onerror="alert(1)"></p>',
+          dataset: { page: 'payments', 'plugin-card': 'x', 'Bad Key': 'y' },
         }),
       },
     });
@@ -89,6 +90,7 @@ describe('runPlugins', () => {
       title: 'Runbook',
       rows: [{ label: 'Views', value: '42' }, { label: 'Bad', value: 'x' }],
       links: [{ title: 'Runbook', href: 'https://wiki.acme.io/payments' }],
+      dataset: { page: 'payments' },
     });
     expect(card!.html).toContain('<b>first</b>');
     expect(card!.html).not.toMatch(/script|onerror/);

@@ -227,7 +227,13 @@ function toCard(plugin: string, raw: CardData, index: number): PluginCard | stri
     ...(rows?.length ? { rows } : {}),
     ...(links?.length ? { links } : {}),
     ...(typeof raw.html === 'string' && raw.html ? { html: sanitizeHtml(raw.html) } : {}),
+    ...(raw.dataset && typeof raw.dataset === 'object' ? { dataset: datasetOf(raw.dataset) } : {}),
   };
+}
+
+/** Keys that make valid `data-*` attributes and do not clash with the card's own (`data-plugin…`). */
+function datasetOf(raw: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => /^[a-z][a-z0-9-]*$/.test(k) && !k.startsWith('plugin')).map(([k, v]) => [k, String(v)]));
 }
 
 function isHttp(url: unknown): url is string {

@@ -24,4 +24,10 @@ describe('pluginCardHtml', () => {
         '<div class="plugin-html"><p>Built <em>for</em> you</p></div></section>',
     );
   });
+
+  it('puts the card’s dataset on it as data-* attributes for the plugin’s browser script', () => {
+    expect(pluginCardHtml({ plugin: 'aws', id: 'arn', title: 'AWS', dataset: { arn: 'arn:aws:s3:::a"b' } })).toBe(
+      '<section class="card plugin-card" aria-labelledby="plugin-aws-arn" data-plugin-card="aws/arn" data-plugin="aws" data-arn="arn:aws:s3:::a&quot;b"><h2 id="plugin-aws-arn">AWS</h2></section>',
+    );
+  });
 });

@@ -21,5 +21,7 @@ export function pluginCardHtml(card: PluginCard): string {
   const links = (card.links ?? []).filter((l) => isHttp(l.href));
   if (links.length) parts.push(`<ul class="plain links">${links.map((l) => `<li><a href="${escapeAttribute(l.href)}">${escapeHtml(l.title)}</a></li>`).join('')}</ul>`);
   if (card.html) parts.push(`<div class="plugin-html">${card.html}</div>`);
-  return `<section class="card plugin-card" aria-labelledby="${id}" data-plugin-card="${escapeAttribute(`${card.plugin}/${card.id}`)}" data-plugin="${escapeAttribute(card.plugin)}">${parts.join('')}</section>`;
+  // The build keeps only data-* names of lower-case letters, digits and "-" (src/plugins/run.ts).
+  const dataset = Object.entries(card.dataset ?? {}).map(([k, v]) => ` data-${k}="${escapeAttribute(v)}"`).join('');
+  return `<section class="card plugin-card" aria-labelledby="${id}" data-plugin-card="${escapeAttribute(`${card.plugin}/${card.id}`)}" data-plugin="${escapeAttribute(card.plugin)}"${dataset}>${parts.join('')}</section>`;
 }
