@@ -64,6 +64,11 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
   };
 }
 
+/** Env variables that hold tokens (the crawl's and the plugins'): the site child never sees them. */
+export function secretEnvNames(config: BacklotConfig): string[] {
+  return [...config.sources.flatMap((s) => (s.type === 'github' ? [s.tokenEnv] : [])), ...(config.plugins ?? []).flatMap((p) => p.env)];
+}
+
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const configured = readConfig(options.config);
@@ -111,7 +116,7 @@ async function buildInto(
     base: configured.site.base,
     ...(configured.site.url ? { site: configured.site.url } : {}),
     verbose: options.verbose,
-  }, [...configured.sources.flatMap((s) => (s.type === 'github' ? [s.tokenEnv] : [])), ...(configured.plugins ?? []).flatMap((p) => p.env)]);
+  }, secretEnvNames(configured));
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
