@@ -46,6 +46,7 @@ describe('loadPlugins', () => {
     expect(plugin!.config.options).toEqual({ wikiUrl: 'https://wiki.acme.io', label: 'Runbook' });
     expect(plugin!.config.env).toEqual(['WIKI_TOKEN']);
     expect(plugin!.browserFile).toBe(join(dir, 'runbook-card.js'));
+    expect([plugin!.line, plugin!.column]).toEqual([4, 13]);
   });
 
   it('loads Backlot’s own plugins by package name from a folder with no node_modules', async () => {

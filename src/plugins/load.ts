@@ -17,6 +17,9 @@ export interface LoadedPlugin {
   file: string;
   /** The browser script's file, when the plugin has one. */
   browserFile?: string;
+  /** Where its entry is in the config file: the position of the diagnostics that name no entity. */
+  line?: number;
+  column?: number;
 }
 
 const NAME = /^[a-z0-9][a-z0-9._-]*$/i;
@@ -43,7 +46,8 @@ export async function loadPlugins(config: BacklotConfig): Promise<LoadedPlugin[]
     names.set(definition.name, entry.module);
     checkOptions(definition, entry);
     const browserFile = definition.browser ? browserPath(definition.browser, file) : undefined;
-    loaded.push({ definition, config: entry, file, ...(browserFile ? { browserFile } : {}) });
+    const { line, column } = where(entry, '');
+    loaded.push({ definition, config: entry, file, ...(browserFile ? { browserFile } : {}), line, column });
   }
   return loaded;
 }

@@ -48,7 +48,7 @@ describe('runPlugins', () => {
       files: () => ['package.json'],
       data: { load: (ctx) => ((seen.codeowners = ctx.file('payments', 'CODEOWNERS')), { payments: ctx.file('payments', 'package.json') }) },
     });
-    const run = await runPlugins({ plugins: [loaded(owners), loaded(pkg)], snapshot, entities, cacheDir: cacheDir() });
+    const run = await runPlugins({ plugins: [{ ...loaded(owners), line: 4, column: 13 }, loaded(pkg)], snapshot, entities, cacheDir: cacheDir() });
     expect(reads).toHaveLength(1);
     expect(reads[0]!.map((f) => `${f.repo}/${f.path}`).sort()).toEqual(['ledger/CODEOWNERS', 'ledger/package.json', 'payments/CODEOWNERS', 'payments/package.json']);
     expect(run.output.cards['component:default/payments']).toEqual([{ plugin: 'owners', id: '0', title: 'Owners', text: '* @acme/payments\n' }]);
@@ -56,7 +56,7 @@ describe('runPlugins', () => {
     expect(run.output.cards['group:default/team-a']).toBeUndefined();
     expect(seen.codeowners).toBeUndefined();
     expect(run.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'plugin-failed', message: 'plugin "owners": files: ".github/*.yml" is not a path in a repo', repo: '', file: 'backlot.config.yaml' }),
+      expect.objectContaining({ severity: 'error', code: 'plugin-failed', message: 'plugin "owners": files: ".github/*.yml" is not a path in a repo', repo: '', file: 'backlot.config.yaml', line: 4, column: 13 }),
     ]);
     expect(run.report.plugins.map((p) => [p.name, p.hooks, p.files, p.data, p.cards])).toEqual([
       ['owners', ['files', 'view'], { asked: 2, found: 1 }, undefined, { entities: 2, cards: 2 }],
@@ -147,7 +147,7 @@ describe('runPlugins', () => {
       view: {
         cards: ({ entity: e }) => {
           if (e.metadata.name === 'ledger') throw new TypeError("Cannot read properties of undefined (reading 'url')\n    at cards (flaky.ts:3)");
-          return [{ title: 'Fine' }, { title: '' } as never];
+          return [{ title: 'Fine' }, { title: '' } as never, (async () => ({ title: 'Later' }))() as never];
         },
       },
     });
@@ -179,11 +179,12 @@ describe('runPlugins', () => {
           entity: 'component:default/ledger',
         },
         expect.objectContaining({ code: 'plugin-failed', message: 'plugin "flaky": card for component:default/payments: needs a "title"', entity: 'component:default/payments' }),
+        expect.objectContaining({ message: 'plugin "flaky": card for component:default/payments: cards() returned a Promise; return plain data and do async work in the data hook' }),
         expect.objectContaining({ code: 'plugin-failed', message: 'plugin "broken": files hook threw: no files today' }),
         expect.objectContaining({ code: 'plugin-data', severity: 'warning', message: 'plugin "broken": data hook failed: no data today' }),
       ]),
     );
-    expect(run.report.plugins.map((p) => [p.name, p.problems])).toEqual([['flaky', 3], ['broken', 2], ['good', 0]]);
+    expect(run.report.plugins.map((p) => [p.name, p.problems])).toEqual([['flaky', 5], ['broken', 2], ['good', 0]]);
   });
 
   it('keeps a token a plugin reads out of the model, the cache and every message', async () => {

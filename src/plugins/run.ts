@@ -67,7 +67,7 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
       code,
       message: redact(`plugin "${s.entry.name}": ${message}`, s.secrets),
       ...(hint ? { hint } : {}),
-      ...(item ? { repo: item.source.repo, file: item.source.file, line: item.source.line, column: item.source.column, entity: item.ref } : { repo: '', file: configFile(s), line: 0, column: 0 }),
+      ...(item ? { repo: item.source.repo, file: item.source.file, line: item.source.line, column: item.source.column, entity: item.ref } : { repo: '', file: configFile(s), line: s.plugin.line ?? 0, column: s.plugin.column ?? 0 }),
     });
   };
   const thrown = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
@@ -213,6 +213,7 @@ function hooksOf(plugin: LoadedPlugin): string[] {
 /** A card as the model keeps it, or what is wrong with it. */
 function toCard(plugin: string, raw: CardData, index: number): PluginCard | string {
   if (!raw || typeof raw !== 'object') return 'not an object';
+  if (typeof (raw as { then?: unknown }).then === 'function') return 'cards() returned a Promise; return plain data and do async work in the data hook';
   if (typeof raw.title !== 'string' || !raw.title.trim()) return 'needs a "title"';
   const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
   const rows = Array.isArray(raw.rows)
