@@ -143,6 +143,10 @@ describe('npm run build on the demo org', () => {
     // The example plugin's browser script ran: its button is on the card.
     await aws.locator('[data-action="copy-arn"]').waitFor();
     expect(await page.locator('script[src*="_backlot/plugins/aws-resource."]').count()).toBe(1);
+    // A card's search words find the entity: the PagerDuty service id.
+    await page.keyboard.press('/');
+    await page.keyboard.type('PSHIP01');
+    await page.getByRole('option').filter({ hasText: /Shipments Service/ }).first().waitFor({ timeout: 15_000 });
   });
 
   it('lists the plugins with what each added in that build (backlot plugins)', () => {

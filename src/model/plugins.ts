@@ -29,6 +29,8 @@ export interface PluginCard {
   links?: PluginCardLink[];
   /** HTML, sanitised by the build before it reaches the model (the docs' sanitiser: no scripts, no styles). */
   html?: string;
+  /** Words the entity is also found by in search (an incident service's id, a project key); not shown. */
+  search?: string;
   /** `data-*` attributes on the card, for the plugin's browser script (keys: lower-case letters, digits, "-"). */
   dataset?: Record<string, string>;
 }

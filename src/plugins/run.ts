@@ -229,6 +229,7 @@ function toCard(plugin: string, raw: CardData, index: number): PluginCard | stri
     ...(links?.length ? { links } : {}),
     ...(typeof raw.html === 'string' && raw.html ? { html: sanitizeHtml(raw.html) } : {}),
     ...(raw.dataset && typeof raw.dataset === 'object' ? { dataset: datasetOf(raw.dataset) } : {}),
+    ...(typeof raw.search === 'string' && raw.search.trim() ? { search: raw.search.trim() } : {}),
   };
 }
 

@@ -54,6 +54,8 @@ describe('annotations plugin', () => {
     ]);
     expect(hrefs(c.kubernetes)).toEqual(['https://k8s.acme.io/search?q=backstage.io%2Fkubernetes-id%3Dpayments&ns=prod']);
     expect(hrefs(c.pagerduty)).toEqual(['https://acme.pagerduty.com/service-directory/PABC123']);
+    // Found by search under the ids people paste from their tools.
+    expect([c.pagerduty!.search, c.sonarqube!.search]).toEqual(['PABC123', 'acme_payments']);
     expect(hrefs(c.grafana)).toEqual(['https://grafana.acme.io/dashboards?tag=payments', 'https://grafana.acme.io/d/abc/payments']);
     expect(hrefs(c.sonarqube)).toEqual(['https://sonarcloud.io/dashboard?id=acme_payments', 'https://sonarcloud.io/project/issues?id=acme_payments']);
     expect(hrefs(c.argocd)).toEqual(['https://argocd.acme.io/applications/payments-prod']);

@@ -92,6 +92,7 @@ export const TOOLS: Tool[] = [
         id: 'pagerduty',
         title: 'PagerDuty',
         rows: [{ label: 'Service', value: id, href: service, code: true }],
+        search: id,
       };
     },
   },
@@ -126,6 +127,7 @@ export const TOOLS: Tool[] = [
         id: 'sonarqube',
         title: 'SonarQube',
         rows: [{ label: 'Project', value: key, href: `${root}/dashboard?id=${enc(key)}`, code: true }],
+        search: key,
         links: [{ title: 'Issues', href: `${root}/project/issues?id=${enc(key)}` }],
       };
     },
