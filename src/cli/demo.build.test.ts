@@ -152,7 +152,7 @@ describe('npm run build on the demo org', () => {
   it('lists the plugins with what each added in that build (backlot plugins)', () => {
     const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'plugins', '--config', join(work, 'backlot.config.yaml')], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(res.status).toBe(0);
-    expect(res.stdout).toMatch(/^annotations {2}\(backlot\/plugins\/annotations\)\n {2}hooks {5}view\n {2}last build {2}\d+ cards on \d+ entities, 0 problems$/m);
-    expect(res.stdout).toMatch(/^aws-resource {2}\(.*plugins\/aws-resource\.ts\)\n {2}hooks {5}view, browser\n {2}last build {2}3 cards on 3 entities, browser script, 0 problems$/m);
+    expect(res.stdout).toMatch(/^annotations {2}\(backlot\/plugins\/annotations\)\n {2}hooks {7}view\n {2}last build {2}\d+ cards on \d+ entities, 0 problems$/m);
+    expect(res.stdout).toMatch(/^aws-resource {2}\(.*plugins\/aws-resource\.ts\)\n {2}hooks {7}view, browser\n {2}last build {2}3 cards on 3 entities, browser script, 0 problems$/m);
   });
 });

@@ -3,9 +3,10 @@
 
 import type { Entity } from '../model/entity.ts';
 import type { PluginCard, PluginCardLink, PluginCardRow } from '../model/plugins.ts';
+import type { PortalEntity } from '../model/portal.ts';
 import type { RepoInfo } from '../model/repo.ts';
 
-export type { Entity, PluginCard, PluginCardLink, PluginCardRow, RepoInfo };
+export type { Entity, PluginCard, PluginCardLink, PluginCardRow, PortalEntity, RepoInfo };
 
 /** A card as a plugin's view hook returns it: `plugin` is filled in by Backlot, `id` defaults to its position. */
 export type CardData = Omit<PluginCard, 'plugin' | 'id'> & { id?: string };
@@ -22,17 +23,9 @@ export interface DataContext<Options> extends PluginContext<Options> {
   /** The text of a file the `files` hook asked for, undefined when the repo does not have it. */
   file(repo: string, path: string): string | undefined;
   /** Every entity of the catalog, with relations. */
-  entities: readonly CatalogEntity[];
+  entities: readonly PortalEntity[];
   /** Adds a warning to the build's problems, naming the plugin (and the entity, when given). */
   warn(message: string, entityRef?: string): void;
-}
-
-export interface CatalogEntity {
-  /** Canonical lower-case `kind:namespace/name`. */
-  ref: string;
-  entity: Entity;
-  /** The repo and file the entity was read from. */
-  source: { repo: string; file: string; line: number; column: number };
 }
 
 export interface ViewContext<Options, Data> extends PluginContext<Options> {
@@ -55,8 +48,8 @@ export interface PluginDefinition<Options = Record<string, unknown>, Data = unkn
     /** Computes org-wide data (per-entity data as a map by ref) once per build. */
     load(ctx: DataContext<Options>): Data | Promise<Data>;
     /**
-     * Seconds a result is kept in the cache folder and reused without calling `load` (for external APIs). With a
-     * TTL, a failed call keeps the last good result with a warning. Without one, `load` runs every build.
+     * Seconds a result is reused from the cache folder without calling `load` (for external APIs); without it,
+     * `load` runs every build. Either way a failed call shows the last good result, with a warning.
      */
     ttl?: number;
     /** Milliseconds before `load` counts as failed (default 60,000). */
@@ -68,7 +61,7 @@ export interface PluginDefinition<Options = Record<string, unknown>, Data = unkn
     /** Only entities with at least one of these annotations; default all. */
     annotations?: readonly string[];
     /** The entity's cards: plain data, rendered by Backlot. */
-    cards(entity: CatalogEntity, ctx: ViewContext<Options, Data>): CardData | readonly CardData[] | undefined;
+    cards(entity: PortalEntity, ctx: ViewContext<Options, Data>): CardData | readonly CardData[] | undefined;
   };
   /**
    * A browser script (a file URL, e.g. `new URL('./card.js', import.meta.url)`, or a path relative to the plugin

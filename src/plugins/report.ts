@@ -45,8 +45,8 @@ export function formatPlugins(plugins: readonly LoadedPlugin[], report: PluginRe
   const lines: string[] = [];
   for (const p of plugins) {
     const hooks = [p.definition.files && 'files', p.definition.data && 'data', p.definition.view && 'view', p.definition.browser && 'browser'].filter(Boolean);
-    lines.push(`${p.definition.name}  (${p.config.module})`, `  hooks     ${hooks.join(', ') || 'none'}`);
-    if (p.config.env.length) lines.push(`  env       ${p.config.env.join(', ')}`);
+    lines.push(`${p.definition.name}  (${p.config.module})`, `  hooks       ${hooks.join(', ') || 'none'}`);
+    if (p.config.env.length) lines.push(`  env         ${p.config.env.join(', ')}`);
     const last = report?.plugins.find((e) => e.name === p.definition.name);
     if (!last) {
       lines.push('  last build  not run yet');

@@ -135,6 +135,27 @@ describe('runPlugins', () => {
     expect(fresh.report.plugins[0]!.data).toBe('failed');
   });
 
+  it('computes data every build without a TTL, and still shows the last good data when a build’s call fails', async () => {
+    const dir = cacheDir();
+    let calls = 0;
+    const counter = definePlugin<Record<string, unknown>, number>({
+      name: 'counter',
+      data: {
+        load: () => {
+          if (++calls === 3) throw new Error('flaky');
+          return calls;
+        },
+      },
+    });
+    const run = () => runPlugins({ plugins: [loaded(counter)], snapshot: org().snapshot, entities, cacheDir: dir });
+    expect((await run()).report.plugins[0]!.data).toBe('computed');
+    expect((await run()).report.plugins[0]!.data).toBe('computed');
+    const failed = await run();
+    expect(failed.report.plugins[0]!.data).toBe('stale');
+    expect(failed.diagnostics.map((d) => d.message)).toEqual(['plugin "counter": data hook failed: flaky']);
+    expect(calls).toBe(3);
+  });
+
   it('gives up on a data hook that does not answer in time', async () => {
     const slow = definePlugin({ name: 'slow', data: { timeoutMs: 50, load: () => new Promise(() => {}) } });
     const run = await runPlugins({ plugins: [loaded(slow)], snapshot: org().snapshot, entities, cacheDir: cacheDir() });

@@ -119,7 +119,7 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
       const file = dataFile(input.cacheDir, s.entry.name);
       const key = dataKey(s.ctx.options);
       const ttl = hook.ttl;
-      const cached = ttl !== undefined ? await readCachedData(file, key) : undefined;
+      const cached = await readCachedData(file, key);
       if (cached && ttl !== undefined && now() - cached.savedAt < ttl * 1000) {
         s.data = cached.data;
         s.entry.data = 'cached';
@@ -138,7 +138,8 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
         if (leaked) throw new Error(`its data holds the value of ${leaked}; the data was dropped (a token never reaches the site or the cache)`);
         s.data = data;
         s.entry.data = 'computed';
-        if (ttl !== undefined) await writeCachedData(file, { savedAt: now(), key, data });
+        // Kept for the TTL, and as the last good data should a later call fail.
+        await writeCachedData(file, { savedAt: now(), key, data });
       } catch (err) {
         const since = cached ? new Date(cached.savedAt).toISOString() : undefined;
         if (cached) {
