@@ -37,7 +37,7 @@ const PRINT_LIMIT = 30;
 
 async function prepare(options: BuildOptions, config = readConfig(options.config)): Promise<{ ctx: Context; result: PipelineResult; readMs: number }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
-  const plugins = await loadPlugins(config);
+  const plugins = await loadPlugins(config, options.path ? [options.path] : []);
   const started = performance.now();
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   const readMs = performance.now() - started;

@@ -1,7 +1,7 @@
 // Loading plugins from backlot.config.yaml: modules by path or package name, options checked against the plugin's
 // own schema with the config's friendly errors (key and line), and the mistakes people make.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,18 @@ describe('loadPlugins', () => {
     expect(await problems('  - module: ./runbook.mjs\n    options: { wikiUrl: https://w.io }\n  - module: ./copy.mjs\n')).toEqual([
       { line: 6, column: 13, message: 'plugin "./copy.mjs" is named "runbook" like "./runbook.mjs"', hint: 'each plugin may be configured once' },
     ]);
+  });
+
+  it('refuses a module from the crawled repos or the crawl cache: plugins are the portal’s own code', async () => {
+    mkdirSync(join(dir, 'repos', 'evil'), { recursive: true });
+    writeFileSync(join(dir, 'repos', 'evil', 'plugin.mjs'), "globalThis.ranEvil = true; export default { name: 'evil' };\n");
+    const file = configWith('  - module: ./repos/evil/plugin.mjs\n');
+    const config = loadConfig(file);
+    const withSource = { ...config, sources: [{ type: 'local' as const, path: 'repos', org: 'acme', host: 'github.com', defaultBranch: 'main', catalogPath: '/catalog-info.yaml' }] };
+    await expect(loadPlugins(withSource)).rejects.toThrow(/plugin "\.\/repos\/evil\/plugin\.mjs" is inside the crawled repos or the crawl cache/);
+    await expect(loadPlugins(config, [join(dir, 'repos')])).rejects.toThrow(/inside the crawled repos/);
+    await expect(loadPlugins({ ...config, cacheDir: join(dir, 'repos') })).rejects.toThrow(/inside the crawled repos/);
+    expect((globalThis as { ranEvil?: boolean }).ranEvil).toBeUndefined();
   });
 
   it('checks the entries themselves with the config’s schema', () => {

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
-import { ConfigError, configProblems } from '../config/load.ts';
+import { ConfigError, configProblems, isWithin } from '../config/load.ts';
 import type { BacklotConfig, PluginConfig } from '../config/types.ts';
 import { addFormats } from '../util/ajv.ts';
 import type { PluginDefinition } from './index.ts';
@@ -24,8 +24,15 @@ export interface LoadedPlugin {
 
 const NAME = /^[a-z0-9][a-z0-9._-]*$/i;
 
-export async function loadPlugins(config: BacklotConfig): Promise<LoadedPlugin[]> {
+/** `crawled`: more folders of crawled repos than the config's local sources (`backlot build PATH`). */
+export async function loadPlugins(config: BacklotConfig, crawled: readonly string[] = []): Promise<LoadedPlugin[]> {
   const loaded: LoadedPlugin[] = [];
+  // Plugins run at build time, so, like own pages, they must be the portal's own code: never a crawled repo's file.
+  const untrusted = [
+    ...config.sources.flatMap((s) => (s.type === 'local' ? [resolve(config.root, s.path)] : [])),
+    ...crawled.map((dir) => resolve(dir)),
+    config.cacheDir,
+  ];
   const names = new Map<string, string>();
   for (const entry of config.plugins ?? []) {
     const problem = (message: string, hint?: string) => new ConfigError([where(entry, message, hint)]);
@@ -33,8 +40,12 @@ export async function loadPlugins(config: BacklotConfig): Promise<LoadedPlugin[]
     let module: Record<string, unknown>;
     try {
       file = resolveModule(entry.module, config.root);
+      if (untrusted.some((dir) => isWithin(file, dir))) {
+        throw problem(`plugin "${entry.module}" is inside the crawled repos or the crawl cache`, 'plugins run at build time, so they must be the portal’s own files or packages, never a crawled repo’s');
+      }
       module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (err) {
+      if (err instanceof ConfigError) throw err;
       throw problem(`plugin "${entry.module}" could not be loaded: ${(err as Error).message.split('\n')[0]}`, 'an npm package installed beside this file, or a path starting with ./');
     }
     const definition = (module.default ?? module.plugin) as PluginDefinition<any, any> | undefined;
