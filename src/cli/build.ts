@@ -21,6 +21,9 @@ import { formatDiagnostics, summarise } from './format.ts';
 import { loadPlugins } from '../plugins/load.ts';
 import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
+import { compareDiagnostics } from '../model/diagnostic.ts';
+import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
+import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 
 /** The package root: where astro.config.mjs and the site's sources live. */
 const PACKAGE_ROOT = REPO_ROOT;
@@ -30,12 +33,18 @@ export interface BuildOptions {
   strict: boolean;
   verbose: boolean;
   path: string | undefined;
+  /** The live portal (URL) or a built site (folder) the history continues from; default from the config. */
+  previous?: string | undefined;
 }
 
 /** How many diagnostics a build prints before pointing at the problems page. */
 const PRINT_LIMIT = 30;
 
-async function prepare(options: BuildOptions, config = readConfig(options.config)): Promise<{ ctx: Context; result: PipelineResult; readMs: number }> {
+async function prepare(
+  options: BuildOptions,
+  config = readConfig(options.config),
+  previous?: Promise<PreviousSite>,
+): Promise<{ ctx: Context; result: PipelineResult; readMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
   const plugins = await loadPlugins(config, options.path ? [options.path] : []);
   const started = performance.now();
@@ -50,7 +59,22 @@ async function prepare(options: BuildOptions, config = readConfig(options.config
   addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
-  return { ctx, result, readMs };
+  if (!previous) return { ctx, result, readMs };
+  // Before the model goes to the pages: the changes page, the feed and every entity page show the history.
+  const last = await previous;
+  for (const note of last.notes) console.log(`History: ${note}`);
+  const history = await recordHistory(result.model, last, { at: new Date(result.model.generatedAt), days: config.history?.days ?? DEFAULT_HISTORY_DAYS });
+  result.model.history = history.entries;
+  if (last.diagnostics.length) {
+    result.diagnostics = [...result.diagnostics, ...last.diagnostics].sort(compareDiagnostics);
+    result.model.diagnostics = result.diagnostics;
+  }
+  return { ctx, result, readMs, history };
+}
+
+/** Where history continues from: `--previous`, else the configured live site, else the last build in outDir. */
+function previousSource(options: BuildOptions, config: BacklotConfig): string {
+  return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
 function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
@@ -78,8 +102,10 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), configured.site.outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
   });
   try {
-    const { code, summary } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
+    const { code, summary, history } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
     await output.commit();
+    // A copy for a next build whose live site cannot answer (src/pipeline/history.ts); kept once the site is.
+    if (history) keepHistoryCopy(historyCopy(configured), history);
     console.log(summary());
     return code;
   } finally {
@@ -94,7 +120,9 @@ async function buildInto(
   configured: BacklotConfig,
   started: number,
   onRelease: (stop: () => void | Promise<void>) => void,
-): Promise<{ code: number; summary: () => string }> {
+): Promise<{ code: number; summary: () => string; history?: History | undefined }> {
+  // Read while the sources are crawled: the live site's last catalog and history.
+  const previous = readPreviousSite(previousSource(options, configured), { cacheFile: historyCopy(configured) });
   // Own pages are compiled, so they must not be part of the org folder a PATH names (its sub-folders are repos).
   const pages = configured.site.pages;
   if (pages && options.path && (isWithin(pages, resolve(options.path)) || isWithin(resolve(options.path), pages))) {
@@ -120,7 +148,7 @@ async function buildInto(
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await prepare(options, configured);
+    prepared = await prepare(options, configured, previous);
   } catch (err) {
     void siteBuild.cancel();
     throw err;
@@ -129,7 +157,7 @@ async function buildInto(
   // From here this process only writes the static API and the search index (Pagefind inherits the priority)
   // while the site child renders, which is what the build waits for.
   lowerThreadPriority();
-  const { ctx, result, readMs } = prepared;
+  const { ctx, result, readMs, history } = prepared;
   const { config } = ctx;
   const { diagnostics } = result;
   if (diagnostics.length > 0) {
@@ -192,10 +220,11 @@ async function buildInto(
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
+      `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
-  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary };
+  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history };
 }
 
 export async function devCommand(options: BuildOptions): Promise<number> {
@@ -223,6 +252,16 @@ export async function previewCommand(options: { config: string | undefined }): P
   const server = await preview({ ...astroConfig(config, true) });
   await server.closed();
   return 0;
+}
+
+function historyCopy(config: BacklotConfig): string {
+  return join(config.cacheDir, 'history', 'changes.json');
+}
+
+function historySummary(history: History | undefined, at: string, days: number): string {
+  if (!history) return 'not recorded';
+  const fresh = history.entries.filter((e) => e.at === at).length;
+  return `${fresh} change${fresh === 1 ? '' : 's'} recorded, ${history.entries.length} in the last ${days} days`;
 }
 
 function layoutSummary(l: LayoutReport): string {

@@ -119,6 +119,26 @@ export const configSchema = {
         },
       },
     },
+    diff: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowBreakingLabel: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 50,
+          description: 'A pull-request label that lets a breaking change affecting other owners pass the catalog-impact check.',
+        },
+      },
+    },
+    history: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        days: { type: 'integer', minimum: 1, description: 'How many days of changes api/catalog/changes.json keeps.' },
+        url: { type: 'string', pattern: '^https?://', description: 'The live portal the previous catalog and history are read from.' },
+      },
+    },
     scaffold: {
       type: 'object',
       additionalProperties: false,

@@ -88,7 +88,24 @@ export interface BacklotConfig {
     kinds: CustomKindConfig[];
   };
   cacheDir: string;
+  /** `diff:`: how `backlot diff --comment` judges a pull request. */
+  diff?: {
+    /** A label on the PR that lets a breaking change affecting other owners pass (e.g. `catalog-breaking-ok`). */
+    allowBreakingLabel?: string;
+  };
+  /** The catalog's history (`api/catalog/changes.json`), see README "History"; always set by loadConfig. */
+  history?: HistoryConfig;
   scaffold?: ScaffoldConfig;
   /** `plugins:`, in order (absent or empty without). */
   plugins?: PluginConfig[];
+}
+
+export interface HistoryConfig {
+  /** Changes older than this many days are dropped (default 180). */
+  days: number;
+  /**
+   * The live portal (its URL with the base, ending in `/`) whose `api/catalog/entities.json` and `changes.json`
+   * the build reads at its start: `history.url`, else `site.url` + `site.base`; none: no history is recorded.
+   */
+  url?: string;
 }

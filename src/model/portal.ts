@@ -1,5 +1,6 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
+import type { HistoryEntry } from '../diff/history.ts';
 import type { ApiDefinition } from './apis.ts';
 import type { DocsRedirect, DocsSite } from './docs.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -37,4 +38,6 @@ export interface PortalModel {
   docs: { sites: DocsSite[]; redirects: DocsRedirect[] };
   /** Plugins' cards per entity and their browser scripts (absent when no plugin is configured). */
   plugins?: PluginsOutput;
+  /** The catalog's history, newest first (`api/catalog/changes.json`); set by `backlot build`. */
+  history?: HistoryEntry[];
 }

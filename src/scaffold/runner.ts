@@ -19,6 +19,7 @@ import {
   type ScaffoldAction,
   type ScaffoldResult,
   type ScaffoldUser,
+  type StepEvent,
   type StepReport,
   type TemplateStep,
 } from './types.ts';
@@ -42,6 +43,8 @@ export interface RunOptions {
   /** `context.task.id`; a run id in Actions. */
   taskId?: string;
   log?: (line: string) => void;
+  /** Each step's start and end, for a live log; lines logged between them are the step's. */
+  onStep?: (event: StepEvent) => void;
   actions?: Map<string, ScaffoldAction>;
   templating?: Templating;
   /** Secret values by name (the scaffold workflow's `BACKLOT_SECRET_*`); a template sees those it declares. */
@@ -66,8 +69,9 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
   const redact = createRedactor(Object.values(options.secrets ?? {}));
   const print = options.log ?? ((line: string) => console.log(line));
   const log = (line: string) => print(redact(line));
+  const onStep = options.onStep;
   try {
-    return redactDeep(await runSteps({ ...options, log }), redact);
+    return redactDeep(await runSteps({ ...options, log, ...(onStep ? { onStep: (event) => onStep(redactDeep(event, redact)) } : {}) }), redact);
   } catch (err) {
     if (err instanceof ScaffoldError) throw new ScaffoldError(redact(err.message), err.step);
     if (err instanceof Error) {
@@ -105,6 +109,12 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
   const { template, workspace, dryRun, log } = options;
   const actions = options.actions ?? actionRegistry();
   const templating = options.templating ?? createTemplating();
+  const onStep = options.onStep ?? (() => {});
+  const steps = Array.isArray(template.spec.steps) ? template.spec.steps : [];
+  onStep({
+    type: 'plan',
+    steps: steps.map((step, index) => ({ id: stepId(step, index), name: typeof step.name === 'string' && step.name ? step.name : String(step.action), action: String(step.action) })),
+  });
 
   const problems = checkTemplate(template, actions, templating);
   if (problems.length) throw new ScaffoldError(`template ${template.ref} cannot run:\n  ${problems.join('\n  ')}`);
@@ -147,8 +157,10 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
     const action = actions.get(step.action)!;
     const started = performance.now();
     const fail = (err: unknown): never => {
+      onStep({ type: 'end', id, status: 'failed', ms: performance.now() - started, error: (err as Error).message });
       throw new ScaffoldError(`step "${id}" (${step.action}) failed: ${(err as Error).message}`, id);
     };
+    onStep({ type: 'start', id });
 
     try {
       if (step.if !== undefined) {
@@ -156,6 +168,7 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
         if (!isTruthy(condition)) {
           log(`[${id}] ${name}: skipped (if is false)`);
           reports.push({ id, name, action: step.action, status: 'skipped', ms: 0 });
+          onStep({ type: 'end', id, status: 'skipped', ms: 0 });
           continue;
         }
       }
@@ -197,7 +210,9 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
         await action.handler(ctx);
       }
       context.steps[id] = { output };
-      reports.push({ id, name, action: step.action, status: 'done', ms: performance.now() - started });
+      const ms = performance.now() - started;
+      reports.push({ id, name, action: step.action, status: 'done', ms });
+      onStep({ type: 'end', id, status: 'done', ms });
     } catch (err) {
       fail(err);
     }

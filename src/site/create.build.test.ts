@@ -11,7 +11,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { stringify } from 'yaml';
 import { startEmulator, updateRun, type Emulator } from '../../scripts/github-emulator.ts';
+import { createGithubApi } from '../scaffold/github.ts';
 import { parseIssueBody } from '../scaffold/issue.ts';
+import { createRunLog } from '../scaffold/runLog.ts';
 import { ghWorkflowCommand } from '../views/create/gh-command.ts';
 import { githubTarget } from '../views/create/github.ts';
 import { scaffoldIssueBody, scaffoldIssueUrl } from '../views/create/issue-url.ts';
@@ -71,6 +73,22 @@ afterAll(async () => {
 });
 
 const field = (name: string) => page.locator(`[data-field="${name}"]`);
+
+/** The scaffold workflow's side of a run: its live step log, a check run on the run's commit named by the run's id. */
+async function workflowLog(run: { id: number; head_sha: string }, template: string) {
+  const log = createRunLog({
+    gh: createGithubApi({ token: TOKEN, baseUrl: emulator.url, throttle: false }),
+    owner: 'kestrel-freight',
+    repo: 'portal',
+    headSha: run.head_sha,
+    template,
+    externalId: String(run.id),
+    redact: (s) => s,
+    minInterval: 0,
+  });
+  await log.start();
+  return log;
+}
 const next = () => page.locator('[data-next]').click();
 const currentStep = () => page.locator('.wizard-step:not([hidden]) h2').textContent();
 
@@ -220,6 +238,26 @@ describe('a template’s form', () => {
 
     updateRun(run, { status: 'in_progress' });
     await page.locator('[data-run-state="in_progress"]').waitFor({ timeout: 15_000 });
+    // The workflow keeps its step log as it goes; the panel shows it live.
+    const live = await workflowLog(run, ref);
+    live.step({ type: 'plan', steps: [{ id: 'fetch', name: 'Fetch the skeleton', action: 'fetch:template' }, { id: 'publish', name: 'Publish', action: 'publish:github' }] });
+    live.step({ type: 'start', id: 'fetch' });
+    live.line('[fetch]   wrote 8 files');
+    live.step({ type: 'end', id: 'fetch', status: 'done', ms: 1500 });
+    live.step({ type: 'start', id: 'publish' });
+    live.line('[publish]   creating kestrel-freight/pickup-scheduler');
+    await page.locator('[data-step="publish"][data-step-status="running"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-step="fetch"][data-step-status="done"] [data-step-duration]').textContent()).toBe(' 1.5 s');
+    expect(await page.locator('[data-step="publish"] [data-step-log]').textContent()).toBe('creating kestrel-freight/pickup-scheduler');
+    live.step({ type: 'end', id: 'publish', status: 'done', ms: 2100 });
+    await live.succeed({
+      links: [
+        { title: 'Repository', url: 'https://github.com/kestrel-freight/pickup-scheduler' },
+        { title: 'Open in catalog', entityRef: 'component:default/pickup-scheduler' },
+      ],
+      text: [{ title: 'Next', content: 'Clone it.' }],
+      values: {},
+    });
     updateRun(run, {
       status: 'completed',
       notices: [
@@ -234,6 +272,11 @@ describe('a template’s form', () => {
       ['Repository', 'https://github.com/kestrel-freight/pickup-scheduler'],
       ['Open in catalog', '/portal/catalog/default/component/pickup-scheduler/'],
     ]);
+    // The links come from the step log, which ends with every step done and the output text.
+    expect(await page.locator('[data-run-log="succeeded"] [data-step-status="done"]').count()).toBe(2);
+    expect(await page.locator('.run-log-text').textContent()).toBe('NextClone it.');
+    const check = emulator.checkRuns().find((c) => c.external_id === String(run.id))!;
+    expect(await page.locator('[data-run-log-link]').getAttribute('href')).toBe(`https://github.com/${REPO}/runs/${check.id}`);
     expect(await page.locator('[data-token-saved]').isVisible()).toBe(true);
   });
 
@@ -258,6 +301,37 @@ describe('a template’s form', () => {
     expect(api.filter((r) => r.headers.authorization).map((r) => new URL(r.url).pathname)).toEqual(
       expect.arrayContaining(['/repos/kestrel-freight/portal', '/repos/kestrel-freight/portal/actions/workflows/scaffold.yml/dispatches']),
     );
+  });
+});
+
+describe('a failed run', () => {
+  it('shows the failed step’s error first in the live step log, and lets the user try again', async () => {
+    // Back and forth to the review: a fresh panel, the token still kept.
+    await page.locator('[data-back]').click();
+    await next();
+    await page.locator('[data-run-now]').click();
+    await page.locator('[data-run-state="queued"]').waitFor();
+    const run = emulator.runs().get(REPO)![0]!;
+    const live = await workflowLog(run, 'template:default/node-service');
+    live.step({ type: 'plan', steps: ['fetch', 'publish', 'register'].map((id) => ({ id, name: `Step ${id}`, action: 'debug:log' })) });
+    live.step({ type: 'start', id: 'fetch' });
+    live.step({ type: 'end', id: 'fetch', status: 'done', ms: 300 });
+    live.step({ type: 'start', id: 'publish' });
+    live.line('[publish]   creating the repo');
+    live.step({ type: 'end', id: 'publish', status: 'failed', ms: 900, error: 'Repository already exists' });
+    await live.fail('step "publish" (publish:github) failed: Repository already exists', 'publish');
+    updateRun(run, { status: 'in_progress' });
+    await page.locator('[data-run-log="failed"]').waitFor({ timeout: 15_000 });
+    // The error comes first, before the steps.
+    const order = await page.locator('[data-run-log] > *').evaluateAll((els) => els.map((e) => e.getAttribute('data-run-log-error') !== null ? 'error' : e.tagName.toLowerCase()));
+    expect(order.slice(0, 3)).toEqual(['h4', 'error', 'ol']);
+    expect(await page.locator('[data-run-log-error]').textContent()).toBe('Failed at step “Step publish”step "publish" (publish:github) failed: Repository already exists');
+    expect(await page.locator('[data-run-log-steps] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-step-status')))).toEqual(['done', 'failed', 'skipped']);
+    expect(await page.locator('[data-step="publish"] details').getAttribute('open')).toBe('');
+    expect(await page.locator('[data-step="publish"] [data-step-log]').textContent()).toBe('creating the repo\nerror: Repository already exists');
+    updateRun(run, { status: 'completed', conclusion: 'failure' });
+    await expect.poll(() => page.locator('[data-run-now]').isDisabled(), { timeout: 15_000 }).toBe(false);
+    expect(await page.locator('[data-run-state]').textContent()).toContain('Finished: failure.');
   });
 });
 
