@@ -95,3 +95,28 @@ export function relationsGraphHtml(layout: GraphLayout, label: string, base: str
   const svg = graphSvg(layout, label, (n) => n.href ?? (n.entity ? entityHref(n.entity, base) : undefined));
   return `<div class="graph-box${scroll ? ' scroll' : ''}"> ${svg} </div>`;
 }
+
+export interface GraphViewOptions {
+  /** The entity at the centre. */
+  center: string;
+  depth: number;
+  /** Relation types followed; all when absent. */
+  relations?: ReadonlySet<string> | undefined;
+  /** The graph data file the browser redraws from (`GRAPH_DATA` under the base). */
+  dataHref: string;
+  /** Entities reached but not drawn. */
+  omitted: number;
+  scroll?: boolean;
+}
+
+/**
+ * The graph drawn at build time, with what the browser needs to add zoom, pan, fit, depth, filters and
+ * direction (../client/graph.ts). Without JavaScript it is the SVG alone.
+ */
+export function graphViewHtml(layout: GraphLayout, label: string, base: string, options: GraphViewOptions): string {
+  const relations = options.relations ? ` data-relations="${attr([...options.relations].join(' '))}"` : '';
+  return (
+    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${relations} data-src="${attr(options.dataHref)}" ` +
+    `data-base="${attr(base)}" data-omitted="${options.omitted}" data-label="${attr(label)}">${relationsGraphHtml(layout, label, base, options.scroll)}</div>`
+  );
+}
