@@ -50,6 +50,9 @@ export function docsPath(triplet: EntityTriplet): string {
   return `docs/${part(triplet.namespace)}/${part(triplet.kind)}/${part(triplet.name)}/`;
 }
 
+/** Every entity's relations in one compact file (src/views/graph-data.ts), for graphs drawn in the browser. */
+export const GRAPH_DATA = 'catalog/graph.json';
+
 /** The catalog's history: the page and its Atom feed. */
 export const CHANGES_PATH = 'changes/';
 export const CHANGES_FEED = 'changes/feed.xml';
