@@ -72,12 +72,12 @@ describe('npm run build on the demo org', () => {
   });
 
   it('opens the catalog, filters by kind and reaches an entity page', async () => {
-    await page.goto(`${server.url}catalog/`);
+    await page.goto(`${server.url}catalog/?kind=all`);
     await page.locator('[data-catalog-app][data-ready]').waitFor();
     const rows = page.locator('table tbody tr');
     const all = await rows.count();
     expect(all).toBeGreaterThan(50);
-    await page.getByRole('checkbox', { name: /^API/ }).check();
+    await page.locator('[data-kind-picker] a[data-kind="api"]').click();
     await page.waitForURL(/kind=api/i);
     await expect.poll(async () => (await rows.filter({ visible: true }).count())).toBe(4);
     await page.getByRole('link', { name: /Shipments REST API/ }).first().click();
