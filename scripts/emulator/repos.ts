@@ -25,6 +25,23 @@ export interface EmulatorRepo {
   pushedAt?: string;
   /** A repo with no commits yet (so no default branch). */
   empty?: boolean;
+  /** What GitHub knows beyond git: releases, open pull requests and issues, languages, history, checks. */
+  github?: EmulatorGithubData;
+}
+
+export interface EmulatorGithubData {
+  /** Newest first. */
+  releases?: Array<{ name?: string; tagName: string; publishedAt: string }>;
+  /** Tag names, newest first. */
+  tags?: string[];
+  openPullRequests?: number;
+  openIssues?: number;
+  /** Language → bytes of code. */
+  languages?: Record<string, number>;
+  /** The default branch's commits, newest first: a GitHub user's login, or only a git author name. */
+  commits?: Array<{ login?: string; name: string; date: string }>;
+  /** Check suites of the default branch's head commit (a workflow's runs, or another app's checks). */
+  checkSuites?: Array<{ workflow?: string; app?: string; status: 'QUEUED' | 'IN_PROGRESS' | 'COMPLETED'; conclusion?: 'SUCCESS' | 'FAILURE' | 'CANCELLED' | 'TIMED_OUT' | 'SKIPPED' | 'NEUTRAL'; runNumber?: number }>;
 }
 
 export interface BuiltRepo {

@@ -19,6 +19,7 @@ import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
 import { loadPlugins } from '../plugins/load.ts';
+import { prepareRepoFields } from '../plugins/graphql.ts';
 import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
@@ -47,8 +48,11 @@ async function prepare(
 ): Promise<{ ctx: Context; result: PipelineResult; readMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
   const plugins = await loadPlugins(config, options.path ? [options.path] : []);
+  // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
+  const crawl = !options.path && config.sources.some((s) => s.type === 'github');
+  const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
   const started = performance.now();
-  const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
+  const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config, repoFields ? { repoFields } : {});
   const readMs = performance.now() - started;
   // An empty portal written over the last one would look like a deleted org: refuse it.
   if (ctx.snapshot.repos.length === 0) {

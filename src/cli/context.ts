@@ -50,13 +50,14 @@ export async function openRepoFolders(config: BacklotConfig, paths: string[]): P
   };
 }
 
-export async function openConfigured(config: BacklotConfig): Promise<Context> {
+/** `repoFields`: plugins' fields of each repo, asked in a crawl's listing (src/plugins/graphql.ts). */
+export async function openConfigured(config: BacklotConfig, options: { repoFields?: string } = {}): Promise<Context> {
   const crawls: GithubSnapshot[] = [];
   const { snapshot, sourceOf } = await openSources(config, {
     // Loaded only when a github source is configured, so local builds never load octokit.
     openGithub: async (source, c) => {
       const { openGithubSource } = await import('../sources/github/index.ts');
-      const crawl = await openGithubSource(source, c);
+      const crawl = await openGithubSource(source, c, options.repoFields ? { repoFields: options.repoFields } : {});
       crawls.push(crawl);
       return crawl;
     },

@@ -24,8 +24,18 @@ export interface DataContext<Options> extends PluginContext<Options> {
   file(repo: string, path: string): string | undefined;
   /** Every entity of the catalog, with relations. */
   entities: readonly PortalEntity[];
-  /** Adds a warning to the build's problems, naming the plugin (and the entity, when given). */
-  warn(message: string, entityRef?: string): void;
+  /**
+   * This plugin's `graphql` fields of a repo as GitHub answered them in the crawl's listing; undefined for a repo
+   * not crawled from GitHub (a local source) or when the listing did not answer for it.
+   */
+  graphql(repo: string): Record<string, unknown> | undefined;
+  /** What an earlier plugin in `plugins:` loaded (its data hook's result); undefined when it has none or failed. */
+  pluginData<T = unknown>(name: string): Promise<T | undefined>;
+  /**
+   * Adds a warning to the build's problems, naming the plugin (and the entity, at its catalog file's line, when
+   * given); `hint` says what to change.
+   */
+  warn(message: string, entityRef?: string, hint?: string): void;
 }
 
 export interface ViewContext<Options, Data> extends PluginContext<Options> {
@@ -44,6 +54,12 @@ export interface PluginDefinition<Options = Record<string, unknown>, Data = unkn
   options?: Record<string, unknown>;
   /** Repo-relative paths read from every repo, in the crawl's batched queries and cache (no globs). */
   files?: readonly string[] | ((ctx: PluginContext<Options>) => readonly string[]);
+  /**
+   * Fields of GitHub's `Repository` type (a GraphQL selection with values inline, no variables or fragment
+   * spreads), asked for every crawled repo in the crawl's own listing queries: no request of its own. Checked
+   * against GitHub's schema before the crawl; the data hook reads the answer with `ctx.graphql(repo)`.
+   */
+  graphql?: string | ((ctx: PluginContext<Options>) => string);
   data?: {
     /** Computes org-wide data (per-entity data as a map by ref) once per build. */
     load(ctx: DataContext<Options>): Data | Promise<Data>;

@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import { ConfigError, configProblems, isWithin } from '../config/load.ts';
 import type { BacklotConfig, PluginConfig } from '../config/types.ts';
 import { addFormats } from '../util/ajv.ts';
+import type { PluginFields } from './graphql.ts';
 import type { PluginDefinition } from './index.ts';
 
 export interface LoadedPlugin {
@@ -17,6 +18,8 @@ export interface LoadedPlugin {
   file: string;
   /** The browser script's file, when the plugin has one. */
   browserFile?: string;
+  /** Its `graphql` fields as the crawl asks them, or why they were left out (src/plugins/graphql.ts). */
+  fields?: PluginFields;
   /** Where its entry is in the config file: the position of the diagnostics that name no entity. */
   line?: number;
   column?: number;

@@ -44,7 +44,7 @@ export function formatPlugins(plugins: readonly LoadedPlugin[], report: PluginRe
   if (plugins.length === 0) return 'No plugins configured (add them under "plugins:" in backlot.config.yaml).\n';
   const lines: string[] = [];
   for (const p of plugins) {
-    const hooks = [p.definition.files && 'files', p.definition.data && 'data', p.definition.view && 'view', p.definition.browser && 'browser'].filter(Boolean);
+    const hooks = [p.definition.files && 'files', p.definition.graphql && 'graphql', p.definition.data && 'data', p.definition.view && 'view', p.definition.browser && 'browser'].filter(Boolean);
     lines.push(`${p.definition.name}  (${p.config.module})`, `  hooks       ${hooks.join(', ') || 'none'}`);
     if (p.config.env.length) lines.push(`  env         ${p.config.env.join(', ')}`);
     const last = report?.plugins.find((e) => e.name === p.definition.name);

@@ -11,6 +11,7 @@ import type { PortalEntity } from '../model/portal.ts';
 import { pluginScriptPath } from '../model/routes.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { dataFile, dataKey, readCachedData, writeCachedData } from './cache.ts';
+import { ownFields } from './graphql.ts';
 import type { CardData, DataContext, PluginContext } from './index.ts';
 import type { LoadedPlugin } from './load.ts';
 import type { PluginReport, PluginReportEntry } from './report.ts';
@@ -92,6 +93,11 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
       problem(s, 'error', 'plugin-failed', `files hook threw: ${thrown(err)}`);
     }
   }
+  // graphql: fields that did not parse or that GitHub's schema refuses were left out of the crawl.
+  for (const s of states) {
+    const fields = s.plugin.fields;
+    if (fields && 'error' in fields) problem(s, 'error', 'plugin-failed', `graphql: ${fields.error}`, 'fields of GitHub’s Repository type, values inline; the crawl went on without them');
+  }
   const texts = new Map<string, Map<string, string>>();
   if (wanted.size > 0) {
     const refs = input.snapshot.repos.flatMap((r) => [...wanted].map((path) => ({ repo: r.name, path })));
@@ -111,51 +117,65 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
 
   const byRef = new Map(input.entities.map((e) => [e.ref, e]));
 
-  // data: once per plugin, all plugins at once (external APIs wait on the network, not the CPU).
-  await Promise.all(
-    states.map(async (s) => {
-      const hook = s.plugin.definition.data;
-      if (!hook) return;
-      const file = dataFile(input.cacheDir, s.entry.name);
-      const key = dataKey(s.ctx.options);
-      const ttl = hook.ttl;
-      const cached = await readCachedData(file, key);
-      if (cached && ttl !== undefined && now() - cached.savedAt < ttl * 1000) {
+  // data: once per plugin, all plugins at once (external APIs wait on the network, not the CPU). A plugin may wait
+  // for an earlier one's data (never a later one's, so there is no cycle).
+  const loads = new Map<string, Promise<unknown>>();
+  const dataOf = (s: State, index: number) => async (name: string) => {
+    const at = states.findIndex((o) => o.entry.name === name);
+    if (at < 0 || at >= index) return undefined;
+    await loads.get(name);
+    return states[at]!.data as never;
+  };
+  const loaded = states.map(async (s, index) => {
+    await Promise.resolve(); // every plugin's promise is in `loads` before any hook runs
+    const hook = s.plugin.definition.data;
+    if (!hook) return;
+    const file = dataFile(input.cacheDir, s.entry.name);
+    const key = dataKey(s.ctx.options);
+    const ttl = hook.ttl;
+    const cached = await readCachedData(file, key);
+    if (cached && ttl !== undefined && now() - cached.savedAt < ttl * 1000) {
+      s.data = cached.data;
+      s.entry.data = 'cached';
+      return;
+    }
+    const ctx: DataContext<any> = {
+      ...s.ctx,
+      repos: input.snapshot.repos,
+      file: fileOf(s),
+      entities: input.entities,
+      graphql: (repo) => {
+        const fields = s.plugin.fields;
+        return fields && 'prefix' in fields ? ownFields(input.snapshot.repoFields?.(repo), fields.prefix) : undefined;
+      },
+      pluginData: dataOf(s, index),
+      warn: (message, ref, hint) => problem(s, 'warning', 'plugin-warning', message, hint, ref ? byRef.get(ref.toLowerCase()) : undefined),
+    };
+    try {
+      const data = await withTimeout(Promise.resolve().then(() => hook.load(ctx)), hook.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const leaked = leakedSecret(data, s.secrets);
+      if (leaked) throw new Error(`its data holds the value of ${leaked}; the data was dropped (a token never reaches the site or the cache)`);
+      s.data = data;
+      s.entry.data = 'computed';
+      // Kept for the TTL, and as the last good data should a later call fail.
+      await writeCachedData(file, { savedAt: now(), key, data });
+    } catch (err) {
+      const since = cached ? new Date(cached.savedAt).toISOString() : undefined;
+      if (cached) {
         s.data = cached.data;
-        s.entry.data = 'cached';
-        return;
-      }
-      const ctx: DataContext<any> = {
-        ...s.ctx,
-        repos: input.snapshot.repos,
-        file: fileOf(s),
-        entities: input.entities,
-        warn: (message, ref) => problem(s, 'warning', 'plugin-warning', message, undefined, ref ? byRef.get(ref.toLowerCase()) : undefined),
-      };
-      try {
-        const data = await withTimeout(Promise.resolve().then(() => hook.load(ctx)), hook.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-        const leaked = leakedSecret(data, s.secrets);
-        if (leaked) throw new Error(`its data holds the value of ${leaked}; the data was dropped (a token never reaches the site or the cache)`);
-        s.data = data;
-        s.entry.data = 'computed';
-        // Kept for the TTL, and as the last good data should a later call fail.
-        await writeCachedData(file, { savedAt: now(), key, data });
-      } catch (err) {
-        const since = cached ? new Date(cached.savedAt).toISOString() : undefined;
-        if (cached) {
-          s.data = cached.data;
-          s.entry.data = 'stale';
-        } else s.entry.data = 'failed';
-        problem(
-          s,
-          'warning',
-          'plugin-data',
-          `data hook failed: ${thrown(err)}`,
-          since ? `showing the last good data, from ${since}` : 'its cards show no data until a build gets it',
-        );
-      }
-    }),
-  );
+        s.entry.data = 'stale';
+      } else s.entry.data = 'failed';
+      problem(
+        s,
+        'warning',
+        'plugin-data',
+        `data hook failed: ${thrown(err)}`,
+        since ? `showing the last good data, from ${since}` : 'its cards show no data until a build gets it',
+      );
+    }
+    });
+  states.forEach((s, i) => loads.set(s.entry.name, loaded[i]!));
+  await Promise.all(loaded);
 
   // view: cards per entity the plugin declares (kinds, annotations).
   const repos = new Map<string, RepoInfo>(input.snapshot.repos.map((r) => [r.name, r]));
@@ -208,7 +228,7 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
 
 function hooksOf(plugin: LoadedPlugin): string[] {
   const d = plugin.definition;
-  return [d.files && 'files', d.data && 'data', d.view && 'view', d.browser && 'browser'].filter((h): h is string => !!h);
+  return [d.files && 'files', d.graphql && 'graphql', d.data && 'data', d.view && 'view', d.browser && 'browser'].filter((h): h is string => !!h);
 }
 
 /** A card as the model keeps it, or what is wrong with it. */

@@ -4,7 +4,7 @@
 // names-only read of the same page) and asked for again by name; what still fails is reported.
 
 import { GithubError, type GithubClient, type GraphqlError, type GraphqlResult } from './client.ts';
-import { LIST_NAMES, LIST_REPOS, reposByNameQuery, type ListedRepoNode, type ListNamesData, type ListReposData } from './queries.ts';
+import { LIST_NAMES, listReposQuery, reposByNameQuery, type ListedRepoNode, type ListNamesData, type ListReposData } from './queries.ts';
 import { retryFailed } from './retry.ts';
 
 export interface ListOrgParams {
@@ -17,6 +17,8 @@ export interface ListOrgParams {
   /** `refs/heads/<branch>` when `filters.branch` is set. */
   branch?: string;
   serverFilters: { isArchived: boolean | null; isFork: boolean | null; visibility: string | null };
+  /** Plugins' fields of each repo (aliased), asked in the same queries. */
+  extraFields?: string;
 }
 
 export interface ListedRepo {
@@ -74,10 +76,11 @@ export async function listOrg(
     byBranch: params.branch !== undefined,
   };
 
+  const listQuery = listReposQuery(params.extraFields);
   for (;;) {
     let res: GraphqlResult<ListReposData>;
     try {
-      res = await client.graphql<ListReposData>(LIST_REPOS, { ...filters, first: size, after, ...listVariables, withBlob });
+      res = await client.graphql<ListReposData>(listQuery, { ...filters, first: size, after, ...listVariables, withBlob });
     } catch (err) {
       const status = (err as GithubError).status;
       if (status === 401 || !(err instanceof GithubError)) throw err;
@@ -122,7 +125,7 @@ export async function listOrg(
     withBlob = params.expression !== undefined;
   }
 
-  const recovered = await retryByName(client, params.org, slots, listVariables, log);
+  const recovered = await retryByName(client, params.org, slots, listVariables, log, params.extraFields);
   if (recovered > 0) onPage?.(slots.length, total, recovered);
   const repos: ListedRepo[] = [];
   const unread: UnreadRepo[] = [];
@@ -176,6 +179,7 @@ async function retryByName(
   slots: Slot[],
   listVariables: Record<string, unknown>,
   log: (line: string) => void,
+  extraFields?: string,
 ): Promise<number> {
   type Pending = Extract<Slot, { pending: true }> & { name: string; at: number };
   const pending: Pending[] = [];
@@ -188,7 +192,7 @@ async function retryByName(
     const failed = new Map<Pending, string>();
     for (let i = 0; i < items.length; i += BY_NAME) {
       const batch = items.slice(i, i + BY_NAME);
-      const { query, variables } = reposByNameQuery(org, batch.map((p) => p.name));
+      const { query, variables } = reposByNameQuery(org, batch.map((p) => p.name), extraFields);
       let res: GraphqlResult<Record<string, ListedRepoNode | null>>;
       try {
         res = await client.graphql<Record<string, ListedRepoNode | null>>(query, { ...variables, ...listVariables });

@@ -1,0 +1,123 @@
+// The GitHub plugin on a crawled org (the local GitHub emulator, GitHub's own schema): its fields ride in the
+// listing's queries, so a crawl with it makes the same requests as one without, plus the batched file reads.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { harness, serviceRepos, type EmulatorRepo, type Harness } from '../../sources/github/testing.ts';
+import { componentYaml } from '../../testing/entities.ts';
+import { definePlugin } from '../index.ts';
+import { githubSchema, prepareRepoFields, schemaProblem } from '../graphql.ts';
+import { runPlugins } from '../run.ts';
+import { loaded } from '../testing.ts';
+import github, { type GithubData } from './index.ts';
+import { repoSelection } from './data.ts';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const OPTIONS = { kinds: ['Component'], commits: 50, contributors: 3 };
+
+/** Repo i: a release on even repos, a failing workflow on every third, CODEOWNERS on every fourth. */
+function fixture(i: number): Partial<EmulatorRepo> {
+  return {
+    files: {
+      'catalog-info.yaml': componentYaml(`svc-${String(i).padStart(3, '0')}`),
+      ...(i % 4 === 0 ? { '.github/CODEOWNERS': `# owners\n*       @acme/team-${i}\n/docs/ @acme/writers\n` } : {}),
+    },
+    github: {
+      ...(i % 2 === 0 ? { releases: [{ name: `Release ${i}`, tagName: `v1.${i}.0`, publishedAt: '2026-03-01T10:00:00Z' }, { tagName: 'v1.0.0', publishedAt: '2026-01-01T00:00:00Z' }] } : {}),
+      tags: [`v1.${i}.1`, `v1.${i}.0`],
+      openPullRequests: i % 7,
+      openIssues: i % 5,
+      languages: { TypeScript: 8000, Shell: 1500, Dockerfile: 500 },
+      commits: [
+        ...Array.from({ length: 30 }, (_, k) => ({ login: k % 3 === 0 ? 'bob' : 'alice', name: k % 3 === 0 ? 'Bob B' : 'Alice A', date: `2026-02-${String((k % 28) + 1).padStart(2, '0')}T00:00:00Z` })),
+        ...Array.from({ length: 30 }, () => ({ name: 'build bot', date: '2026-01-01T00:00:00Z' })),
+      ],
+      checkSuites: [
+        { workflow: 'build', status: 'COMPLETED', conclusion: i % 3 === 0 ? 'FAILURE' : 'SUCCESS', runNumber: 40 + i },
+        { workflow: 'lint', status: 'COMPLETED', conclusion: 'SUCCESS', runNumber: 7 },
+        { app: 'dependabot', status: 'QUEUED' },
+      ],
+    },
+  };
+}
+
+describe('the GitHub plugin against the emulator', () => {
+  it("asks GitHub's schema only for fields it accepts", async () => {
+    const schema = await githubSchema();
+    expect(schema).toBeDefined();
+    const [plugin] = [loaded(github, { options: OPTIONS })];
+    const selection = await prepareRepoFields([plugin!], { check: true });
+    expect(plugin!.fields).toMatchObject({ prefix: 'p0_github__' });
+    expect(schemaProblem(schema!, selection!)).toBeUndefined();
+    expect(schemaProblem(schema!, repoSelection(100))).toBeUndefined();
+    // A misspelt field is refused before any crawl.
+    expect(schemaProblem(schema!, 'latestRelase { name }')).toMatch(/latestRelase/);
+  });
+
+  it('reads 150 repos in the listing’s own requests plus the batched CODEOWNERS reads, and measures both', async () => {
+    h = await harness(serviceRepos(150, fixture));
+    const crawl = async (withPlugin: boolean) => {
+      h!.emulator.resetStats();
+      await import('node:fs/promises').then((fs) => fs.rm(h!.config.cacheDir, { recursive: true, force: true }));
+      const plugin = loaded(github, { options: OPTIONS });
+      const repoFields = withPlugin ? await prepareRepoFields([plugin], { check: true }) : undefined;
+      const snapshot = await h!.open({}, { pageSize: 100, ...(repoFields ? { repoFields } : {}) });
+      const listing = h!.emulator.stats();
+      const run = withPlugin ? await runPlugins({ plugins: [plugin], snapshot, entities: [], cacheDir: h!.config.cacheDir }) : undefined;
+      const all = h!.emulator.stats();
+      return { listing: listing.requests, listingPoints: listing.points, files: all.requests - listing.requests, invalid: all.invalid, run };
+    };
+    const without = await crawl(false);
+    const withPlugin = await crawl(true);
+    // Measured: 2 listing requests (1 point each) without the plugin; with it the same 2 requests (7 points
+    // each: its six connections per repo), then 3 paths × 150 repos of CODEOWNERS in 5 batched queries.
+    expect(without).toMatchObject({ listing: 2, invalid: 0 });
+    expect(withPlugin).toMatchObject({ listing: 2, files: 5, invalid: 0 });
+    expect(withPlugin.listingPoints).toBe(14);
+    expect(without.listingPoints).toBe(2);
+
+    const data = withPlugin.run!.output && (await dataOf(withPlugin.run!));
+    expect(Object.keys(data)).toHaveLength(150);
+    expect(data['acme/svc-000']).toMatchObject({
+      from: 'github',
+      release: { name: 'Release 0', tag: 'v1.0.0', publishedAt: '2026-03-01T10:00:00Z', url: 'https://github.com/acme/svc-000/releases/tag/v1.0.0' },
+      tag: 'v1.0.1',
+      openPullRequests: 0,
+      openIssues: 0,
+      ci: { state: 'FAILURE', runs: [{ workflow: 'build', number: 40, status: 'COMPLETED', conclusion: 'FAILURE', url: 'https://github.com/acme/svc-000/actions/runs/40' }, { workflow: 'lint', number: 7, conclusion: 'SUCCESS' }] },
+      languages: [{ name: 'TypeScript', percent: 80 }, { name: 'Shell', percent: 15 }, { name: 'Dockerfile', percent: 5 }],
+      // 50 commits read: 30 by people (login-less bot last), 20 by the bot.
+      contributors: [{ login: 'alice', commits: 20 }, { name: 'build bot', commits: 20 }, { login: 'bob', commits: 10 }],
+      commits: 50,
+      codeowners: { path: '.github/CODEOWNERS', rules: [{ pattern: '*', owners: ['@acme/team-0'], line: 2 }, { pattern: '/docs/', owners: ['@acme/writers'], line: 3 }] },
+    });
+    expect(data['acme/svc-001']).toMatchObject({ openPullRequests: 1, openIssues: 1, ci: { state: 'SUCCESS' } });
+    expect(data['acme/svc-001']!.release).toBeUndefined();
+    expect(data['acme/svc-001']!.codeowners).toBeUndefined();
+  });
+
+  it('a plugin whose fields GitHub would refuse is left out of the crawl with a diagnostic; the others keep theirs', async () => {
+    h = await harness(serviceRepos(3, fixture));
+    const bad = loaded(definePlugin({ name: 'bad', graphql: 'stargazerCount watchers { totalCont }' }));
+    const good = loaded(github, { options: OPTIONS });
+    const repoFields = await prepareRepoFields([bad, good], { check: true });
+    expect(bad.fields).toMatchObject({ error: expect.stringMatching(/totalCont/) });
+    const snapshot = await h.open({}, { ...(repoFields ? { repoFields } : {}) });
+    const run = await runPlugins({ plugins: [bad, good], snapshot, entities: [], cacheDir: h.config.cacheDir });
+    expect(run.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'plugin-failed', message: expect.stringMatching(/^plugin "bad": graphql: GitHub's schema refuses it: .*totalCont/) })]);
+    expect(h.emulator.stats().invalid).toBe(0);
+    expect(Object.keys(await dataOf(run, 1))).toHaveLength(3);
+  });
+});
+
+/** The data a run's GitHub plugin loaded, as its cache file keeps it. */
+async function dataOf(run: Awaited<ReturnType<typeof runPlugins>>, index = 0): Promise<GithubData> {
+  const { readFile } = await import('node:fs/promises');
+  const { dataFile } = await import('../cache.ts');
+  expect(run.report.plugins[index]!.data).toBe('computed');
+  return (JSON.parse(await readFile(dataFile(h!.config.cacheDir, 'github'), 'utf8')) as { data: GithubData }).data;
+}
