@@ -9,6 +9,8 @@ export interface PluginCardRow {
   href?: string;
   /** Shown in a monospace font (ids, keys, selectors). */
   code?: boolean;
+  /** An entity ref: the value links to that entity's page in the portal (when `href` is not set). */
+  entity?: string;
 }
 
 export interface PluginCardLink {

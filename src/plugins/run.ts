@@ -173,7 +173,7 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
         since ? `showing the last good data, from ${since}` : 'its cards show no data until a build gets it',
       );
     }
-    });
+  });
   states.forEach((s, i) => loads.set(s.entry.name, loaded[i]!));
   await Promise.all(loaded);
 
@@ -238,7 +238,7 @@ function toCard(plugin: string, raw: CardData, index: number): PluginCard | stri
   if (typeof raw.title !== 'string' || !raw.title.trim()) return 'needs a "title"';
   const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
   const rows = Array.isArray(raw.rows)
-    ? raw.rows.filter((r) => r && typeof r === 'object').map((r) => ({ label: str(r.label), value: str(r.value), ...(isHttp(r.href) ? { href: r.href } : {}), ...(r.code ? { code: true } : {}) }))
+    ? raw.rows.filter((r) => r && typeof r === 'object').map((r) => ({ label: str(r.label), value: str(r.value), ...(isHttp(r.href) ? { href: r.href } : {}), ...(r.code ? { code: true } : {}), ...(typeof r.entity === 'string' && r.entity ? { entity: r.entity } : {}) }))
     : undefined;
   const links = Array.isArray(raw.links) ? raw.links.filter((l) => l && isHttp(l.href)).map((l) => ({ title: str(l.title) || l.href, href: l.href })) : undefined;
   return {

@@ -30,4 +30,10 @@ describe('pluginCardHtml', () => {
       '<section class="card plugin-card" aria-labelledby="plugin-aws-arn" data-plugin-card="aws/arn" data-plugin="aws" data-arn="arn:aws:s3:::a&quot;b"><h2 id="plugin-aws-arn">AWS</h2></section>',
     );
   });
+
+  it('links a row naming an entity to its page in the portal', () => {
+    const card = { plugin: 'ownership', id: 'drift', title: 'Drift', rows: [{ label: 'svc', value: 'declared here', entity: 'component:default/svc' }] };
+    expect(pluginCardHtml(card, (ref) => `/portal/${ref}/`)).toContain('<dd><a href="/portal/component:default/svc/">declared here</a></dd>');
+    expect(pluginCardHtml(card)).toContain('<dd>declared here</dd>');
+  });
 });

@@ -6,14 +6,16 @@ import { escapeAttribute, escapeHtml } from './html.ts';
 
 const isHttp = (url: string | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
-export function pluginCardHtml(card: PluginCard): string {
+/** `entityHref`: a row's `entity` ref → the URL of its page (rows with an entity are links only when given). */
+export function pluginCardHtml(card: PluginCard, entityHref?: (ref: string) => string): string {
   const id = `plugin-${card.plugin}-${card.id}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   const parts = [`<h2 id="${id}">${escapeHtml(card.title)}</h2>`];
   if (card.text) parts.push(`<p>${escapeHtml(card.text)}</p>`);
   if (card.rows?.length) {
     const rows = card.rows.map((r) => {
       const text = r.code ? `<code>${escapeHtml(r.value)}</code>` : escapeHtml(r.value);
-      const value = isHttp(r.href) ? `<a href="${escapeAttribute(r.href)}">${text}</a>` : text;
+      const link = isHttp(r.href) ? r.href : r.entity && entityHref ? entityHref(r.entity) : undefined;
+      const value = link ? `<a href="${escapeAttribute(link)}">${text}</a>` : text;
       return `<dt>${escapeHtml(r.label)}</dt><dd>${value}</dd>`;
     });
     parts.push(`<dl class="fields">${rows.join('')}</dl>`);
