@@ -52,7 +52,7 @@ describe('npm run build on the demo org', () => {
     expect(run.stdout).toMatch(/^ {2}entities {2}\d+ \(.*Component \d+.*API 4.*\)$/m);
     expect(run.stdout).toMatch(/^ {2}problems {2}0 errors, 0 warnings$/m);
     expect(run.stdout).toMatch(/^ {2}graphs {4}\d+ layouts: \d+ kept from the last build, \d+ laid out on worker threads, \d+ while rendering$/m);
-    expect(run.stdout).toMatch(/^ {2}plugins {3}annotations \d+ cards, aws-resource 3 cards$/m);
+    expect(run.stdout).toMatch(/^ {2}plugins {3}annotations \d+ cards, github \d+ cards, ownership 4 cards, aws-resource 3 cards$/m);
     expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(sources [\d.]+ s, catalog [\d.]+ s, graph [\d.]+ s, apis [\d.]+ s, docs [\d.]+ s, site [\d.]+ s, search and API files [\d.]+ s\)$/m);
   });
 
@@ -147,6 +147,23 @@ describe('npm run build on the demo org', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('PSHIP01');
     await page.getByRole('option').filter({ hasText: /Shipments Service/ }).first().waitFor({ timeout: 15_000 });
+  });
+
+  it('shows the GitHub plugin’s cards and the ownership drift on the teams’ pages, from the demo repos’ files (no token)', async () => {
+    await page.goto(`${server.url}catalog/default/component/shipments-service/`);
+    const github = page.locator('[data-plugin-card="github/repo"]');
+    expect(await github.locator('dt').allTextContents()).toEqual(['Repository', 'Latest release', 'Open pull requests', 'Open issues', 'Languages', 'Top contributors (last 50 commits)', 'Code owners']);
+    expect(await github.locator('dd a').first().getAttribute('href')).toBe('https://github.com/kestrel-freight/shipments');
+    expect(await github.locator('dd').nth(5).textContent()).toMatch(/^priya-raman \(\d+\), /);
+    expect(await page.locator('[data-plugin-card="github/ci"]').getAttribute('data-state')).toBe('passing');
+    await page.goto(`${server.url}catalog/default/component/sms-gateway/`);
+    expect(await page.locator('[data-plugin-card="github/ci"]').getAttribute('data-state')).toBe('failing');
+    // The gateway's CODEOWNERS names the platform team; its catalog file says messaging-team.
+    await page.goto(`${server.url}catalog/default/group/messaging-team/`);
+    const drift = page.locator('[data-plugin-card="ownership/drift"]');
+    expect(await drift.locator('dd').allTextContents()).toEqual(['declared here; CODEOWNERS say platform-team (.github/CODEOWNERS:2 @kestrel-freight/platform-team)']);
+    await drift.locator('dd a').click();
+    await page.waitForURL(/\/catalog\/default\/component\/sms-gateway\/$/);
   });
 
   it('lists the plugins with what each added in that build (backlot plugins)', () => {

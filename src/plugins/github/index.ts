@@ -17,7 +17,7 @@ export interface GithubOptions {
   commits: number;
   /** Contributors shown. */
   contributors: number;
-  /** For repos not crawled from GitHub: a file in the repo holding GitHub's answer (e.g. `.backlot/github.json`). */
+  /** For repos not crawled from GitHub: a file in the repo holding GitHub's answer (e.g. `.github/backlot-data.json`). */
   localData?: string;
 }
 

@@ -16,6 +16,8 @@ export interface OwnershipOptions {
   githubPlugin: string;
   /** Share of the attributed recent commits another group must have made, when the owner made none. */
   minShare: number;
+  /** A warning per drifting entity; false shows drift on the Group cards only (a build under --strict passes). */
+  warnings: boolean;
 }
 
 export interface Drift {
@@ -49,6 +51,7 @@ export default definePlugin<OwnershipOptions, OwnershipData>({
       kinds: { type: 'array', items: { type: 'string', minLength: 1 }, default: ['Component', 'API', 'Resource', 'System'] },
       githubPlugin: { type: 'string', default: 'github' },
       minShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, default: 0.5 },
+      warnings: { type: 'boolean', default: true },
     },
   },
   files: [...CODEOWNERS_PATHS],
@@ -65,6 +68,7 @@ export default definePlugin<OwnershipOptions, OwnershipData>({
       const repoByName = new Map(ctx.repos.map((r) => [r.name, r]));
       const codeowners = new Map<string, ReturnType<typeof findCodeowners>>();
       const drifts: Drift[] = [];
+      const warn: typeof ctx.warn = (...args) => ctx.options.warnings !== false && ctx.warn(...args);
       for (const item of ctx.entities) {
         if (!kinds.has(item.entity.kind.toLowerCase())) continue;
         const declared = (item.entity.relations ?? []).find((r) => r.type === 'ownedBy')?.targetRef;
@@ -78,7 +82,7 @@ export default definePlugin<OwnershipOptions, OwnershipData>({
         if (rule && file && owners.length > 0 && !owners.some(owns)) {
           const drift: Drift = { ref: item.ref, declared, observed: owners[0]!, via: 'codeowners', detail: `${file.path}:${rule.line} ${rule.owners.join(' ')}` };
           drifts.push(drift);
-          ctx.warn(
+          warn(
             `ownership drift: ${item.ref} declares owner ${shortRef(declared)}, but ${file.path} (line ${rule.line}) gives ${item.source.file} to ${rule.owners.join(' ')}`,
             item.ref,
             `set spec.owner to ${shortRef(drift.observed)}, or give ${item.source.file} to ${codeownersName(declared, rule.owners[0]!)} in ${file.path}`,
@@ -89,7 +93,7 @@ export default definePlugin<OwnershipOptions, OwnershipData>({
         const drift = gh ? committerDrift(item, declared, gh, groupsOf, ctx.options.minShare) : undefined;
         if (drift) {
           drifts.push(drift);
-          ctx.warn(
+          warn(
             `ownership drift: ${item.ref} declares owner ${shortRef(declared)}, who made none of its repo's last ${gh!.commits} commits; ${drift.detail} are by ${shortRef(drift.observed)}`,
             item.ref,
             `set spec.owner to ${shortRef(drift.observed)} if it owns ${item.entity.metadata.name} now, or check that ${shortRef(declared)}'s members are in the catalog (spec.members, memberOf)`,

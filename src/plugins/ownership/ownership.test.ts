@@ -43,7 +43,7 @@ metadata: { name: carol }
 spec: { memberOf: [] }
 `;
 
-const LOCAL = '.backlot/github.json';
+const LOCAL = '.github/backlot-data.json';
 const repos = memorySnapshot([
   { repo: repoInfo('people'), files: { 'catalog-info.yaml': people } },
   // CODEOWNERS and commits agree with spec.owner.
