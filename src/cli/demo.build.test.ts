@@ -164,6 +164,14 @@ describe('npm run build on the demo org', () => {
     expect(await drift.locator('dd').allTextContents()).toEqual(['declared here; CODEOWNERS say platform-team (.github/CODEOWNERS:2 @kestrel-freight/platform-team)']);
     await drift.locator('dd a').click();
     await page.waitForURL(/\/catalog\/default\/component\/sms-gateway\/$/);
+    // Its catalog columns, CI and Last release, in the Components list (the app, and the static list without JavaScript).
+    await page.goto(`${server.url}catalog/?sort=plugin:github.ci`);
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    expect(await page.locator('table[data-catalog] thead th[data-col^="plugin:"]').allTextContents()).toEqual(['CI▲', 'Last release↕']);
+    expect(await page.locator('table[data-catalog] tbody tr').first().getAttribute('data-ref')).toMatch(/fleet-tracker|sms-gateway/);
+    expect(await page.locator('tr[data-ref="component:default/shipments-service"] td[data-label="Last release"]').textContent()).toBe('v7.3.0');
+    const list = readFileSync(join(outDir, 'catalog/kind/component/index.html'), 'utf8');
+    expect(list).toMatch(/<td data-priority="3" data-label="CI">passing<\/td>/);
   });
 
   it('lists the plugins with what each added in that build (backlot plugins)', () => {

@@ -37,9 +37,22 @@ export interface PluginCard {
   dataset?: Record<string, string>;
 }
 
+/** A plugin's column in the catalog table: one value per entity. */
+export interface PluginColumn {
+  /** `plugin:<plugin>.<id>`: the column's key in the catalog (sort in the URL, the column chooser). */
+  key: `plugin:${string}`;
+  title: string;
+  /** Lower-case kinds whose lists show it; empty: every list. */
+  kinds: string[];
+  /** Value by canonical entity ref; entities without one show an empty cell. */
+  values: Record<string, string>;
+}
+
 export interface PluginsOutput {
   /** Cards by canonical entity ref, in the order of the configured plugins. */
   cards: Record<string, PluginCard[]>;
   /** Site path (no base) of each plugin's browser script, by plugin name: loaded only on pages with its cards. */
   scripts: Record<string, string>;
+  /** Catalog table columns, in the order of the configured plugins. */
+  columns?: PluginColumn[];
 }

@@ -47,6 +47,15 @@ export interface ViewContext<Options, Data> extends PluginContext<Options> {
   file(path: string): string | undefined;
 }
 
+/** A catalog column as a plugin's view hook declares it. */
+export interface ColumnData<Options, Data> {
+  /** Letters, digits, "-" and "_"; the column's key is `plugin:<plugin>.<id>`. */
+  id: string;
+  title: string;
+  kinds?: readonly string[];
+  value(entity: PortalEntity, ctx: ViewContext<Options, Data>): string | undefined;
+}
+
 export interface PluginDefinition<Options = Record<string, unknown>, Data = unknown> {
   /** Unique among the configured plugins; names the plugin in diagnostics, reports and cache files. */
   name: string;
@@ -77,7 +86,13 @@ export interface PluginDefinition<Options = Record<string, unknown>, Data = unkn
     /** Only entities with at least one of these annotations; default all. */
     annotations?: readonly string[];
     /** The entity's cards: plain data, rendered by Backlot. */
-    cards(entity: PortalEntity, ctx: ViewContext<Options, Data>): CardData | readonly CardData[] | undefined;
+    cards?(entity: PortalEntity, ctx: ViewContext<Options, Data>): CardData | readonly CardData[] | undefined;
+    /**
+     * Catalog table columns (sortable, in the column chooser and the CSV export): one short text per entity,
+     * shown in the lists of the column's kinds (any case; without `kinds`, in every list, "All kinds" too). A
+     * function of the options may return them.
+     */
+    columns?: readonly ColumnData<Options, Data>[] | ((ctx: PluginContext<Options>) => readonly ColumnData<Options, Data>[]);
   };
   /**
    * A browser script (a file URL, e.g. `new URL('./card.js', import.meta.url)`, or a path relative to the plugin

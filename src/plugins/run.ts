@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { PluginCard, PluginsOutput } from '../model/plugins.ts';
+import type { PluginCard, PluginColumn, PluginsOutput } from '../model/plugins.ts';
 import type { PortalEntity } from '../model/portal.ts';
 import { pluginScriptPath } from '../model/routes.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
@@ -177,7 +177,7 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
   states.forEach((s, i) => loads.set(s.entry.name, loaded[i]!));
   await Promise.all(loaded);
 
-  // view: cards per entity the plugin declares (kinds, annotations).
+  // view: cards and column values per entity the plugin declares (kinds, annotations).
   const repos = new Map<string, RepoInfo>(input.snapshot.repos.map((r) => [r.name, r]));
   for (const s of states) {
     const view = s.plugin.definition.view;
@@ -186,13 +186,46 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
     const annotations = view.annotations;
     const files = fileOf(s);
     let shown = false;
+    // columns: one value per entity and column, in the catalog table.
+    let defs: NonNullable<Exclude<typeof view.columns, Function>> = [];
+    try {
+      defs = (typeof view.columns === 'function' ? view.columns(s.ctx) : view.columns) ?? [];
+    } catch (err) {
+      problem(s, 'error', 'plugin-failed', `columns threw: ${thrown(err)}`);
+    }
+    const columns = defs.flatMap((def) => {
+      if (!def || typeof def.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(def.id) || typeof def.title !== 'string' || !def.title.trim() || typeof def.value !== 'function') {
+        problem(s, 'error', 'plugin-failed', `column ${JSON.stringify(def?.id)}: needs an "id" (letters, digits, "-", "_"), a "title" and a value()`);
+        return [];
+      }
+      const column: PluginColumn = { key: `plugin:${s.entry.name}.${def.id}`, title: def.title.trim(), kinds: (def.kinds ?? []).map((k) => k.toLowerCase()), values: {} };
+      (output.columns ??= []).push(column);
+      return [{ def, column, kinds: def.kinds ? new Set(column.kinds) : undefined }];
+    });
     for (const item of input.entities) {
-      if (kinds && !kinds.has(item.entity.kind.toLowerCase())) continue;
+      const kind = item.entity.kind.toLowerCase();
+      if (kinds && !kinds.has(kind)) continue;
       const own = item.entity.metadata.annotations;
       if (annotations && !annotations.some((a) => own?.[a] !== undefined)) continue;
+      const ctx = { ...s.ctx, data: s.data, repo: repos.get(item.source.repo), file: (path: string) => files(item.source.repo, path) };
+      for (const c of columns) {
+        if (c.kinds && !c.kinds.has(kind)) continue;
+        let value;
+        try {
+          value = c.def.value(item, ctx);
+        } catch (err) {
+          problem(s, 'error', 'plugin-failed', `column ${c.def.id} threw for ${item.ref}: ${thrown(err)}`, undefined, item);
+          continue;
+        }
+        if (typeof value !== 'string' || !value.trim()) continue;
+        if (leakedSecret(value, s.secrets)) problem(s, 'error', 'plugin-failed', `column ${c.def.id} for ${item.ref} holds the value of ${leakedSecret(value, s.secrets)}; it was dropped`, 'a token never reaches the site', item);
+        // A table cell: one line, kept short.
+        else c.column.values[item.ref] = value.replace(/\s+/g, ' ').trim().slice(0, 120);
+      }
+      if (!view.cards) continue;
       let result;
       try {
-        result = view.cards(item, { ...s.ctx, data: s.data, repo: repos.get(item.source.repo), file: (path) => files(item.source.repo, path) });
+        result = view.cards(item, ctx);
       } catch (err) {
         problem(s, 'error', 'plugin-failed', `view hook threw for ${item.ref}: ${thrown(err)}`, undefined, item);
         continue;

@@ -24,7 +24,7 @@ const OPTIONS = {
 function cards(annotationValues: Record<string, string>, options: Record<string, unknown> = OPTIONS): Record<string, CardData> {
   const item = portalEntity(entity('Component', 'payments', {}, { annotations: annotationValues }));
   const view = annotations.view!;
-  const out = view.cards(item, { options: options as never, env: {}, data: undefined, repo: undefined, file: () => undefined });
+  const out = view.cards!(item, { options: options as never, env: {}, data: undefined, repo: undefined, file: () => undefined });
   return Object.fromEntries((Array.isArray(out) ? out : out ? [out] : []).map((c: CardData) => [c.id, c]));
 }
 

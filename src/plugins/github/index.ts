@@ -65,6 +65,11 @@ export default definePlugin<GithubOptions, GithubData>({
     },
   },
   view: {
+    // Catalog columns: the CI state and the latest release of the entity's repo.
+    columns: ({ options }) => [
+      { id: 'ci', title: 'CI', kinds: options.kinds, value: (item, ctx) => ciState(ctx.data?.[repoSlug(item.entity.metadata.annotations, ctx.repo)]) },
+      { id: 'release', title: 'Last release', kinds: options.kinds, value: (item, ctx) => ctx.data?.[repoSlug(item.entity.metadata.annotations, ctx.repo)]?.release?.tag },
+    ],
     cards(item, ctx) {
       if (!ctx.options.kinds.some((k) => k.toLowerCase() === item.entity.kind.toLowerCase())) return undefined;
       const data = ctx.data?.[repoSlug(item.entity.metadata.annotations, ctx.repo)];
@@ -100,9 +105,14 @@ function githubCard(d: GithubRepoData, catalogFile: string, repo: RepoInfo | und
   return { id: 'repo', title: 'GitHub', rows, links: [{ title: 'Pull requests', href: `${d.url}/pulls` }, { title: 'Actions', href: `${d.url}/actions` }] };
 }
 
+/** The check state as people say it: passing, failing, pending. */
+function ciState(d: GithubRepoData | undefined): string | undefined {
+  return d?.ci ? (STATE[d.ci.state] ?? d.ci.state.toLowerCase()) : undefined;
+}
+
 function ciCard(d: GithubRepoData): CardData {
   const ci = d.ci!;
-  const word = STATE[ci.state] ?? ci.state.toLowerCase();
+  const word = ciState(d)!;
   return {
     id: 'ci',
     title: 'CI',

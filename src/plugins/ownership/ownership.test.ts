@@ -139,5 +139,10 @@ describe('ownership drift', () => {
     // A repo with only CODEOWNERS still shows its code owners; one with nothing shows no card.
     expect(cards['component:default/svc-codeowners']![0]!.rows).toContainEqual({ label: 'Code owners', value: '@acme/team-b', href: 'https://github.com/acme/svc-codeowners/blob/main/.github/CODEOWNERS#L3' });
     expect(cards['component:default/svc-quiet']).toBeUndefined();
+    // Its catalog columns: the CI state and the latest release.
+    expect(model.plugins!.columns).toEqual([
+      { key: 'plugin:github.ci', title: 'CI', kinds: ['component'], values: { 'component:default/svc-match': 'passing', 'component:default/svc-commits': 'failing' } },
+      { key: 'plugin:github.release', title: 'Last release', kinds: ['component'], values: { 'component:default/svc-match': 'v2.3.0' } },
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 
 import type { CatalogItem } from './items.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
+import { isPluginColumn, type ColumnKey } from './columns.ts';
 
 export const FACET_KEYS = ['kind', 'type', 'owner', 'lifecycle', 'tag', 'namespace'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
@@ -32,7 +33,7 @@ export interface CatalogQuery {
   /** Only entities with problems from the build. */
   problems: boolean;
   /** Column to sort by; '' keeps the listing order (kind, then name). */
-  sort: SortKey | '';
+  sort: ColumnKey | '';
   desc: boolean;
   /** 1-based. */
   page: number;
@@ -68,8 +69,8 @@ export function readQuery(search: string, fallbackKind = DEFAULT_KIND): CatalogQ
   query.list = list === 'starred' || list === 'team' ? list : 'all';
   query.problems = ['1', 'true', 'yes'].includes((params.get('problems') ?? '').toLowerCase());
   const sort = params.get('sort') ?? '';
-  const key = sort.replace(/^-/, '') as SortKey;
-  if ((SORT_KEYS as readonly string[]).includes(key)) {
+  const key = sort.replace(/^-/, '') as ColumnKey;
+  if ((SORT_KEYS as readonly string[]).includes(key) || isPluginColumn(key)) {
     query.sort = key;
     query.desc = sort.startsWith('-');
   }
@@ -325,7 +326,8 @@ export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterC
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** A column's value as text: what the table sorts by and what an export writes. */
-export function columnText(item: CatalogItem, key: SortKey, refLabel: RefLabel): string {
+export function columnText(item: CatalogItem, key: ColumnKey, refLabel: RefLabel): string {
+  if (isPluginColumn(key)) return item.columns?.[key] ?? '';
   switch (key) {
     case 'name':
       return item.title;
@@ -343,7 +345,7 @@ export function columnText(item: CatalogItem, key: SortKey, refLabel: RefLabel):
 }
 
 /** Sorts in place by a column, as shown; empty values go last either way, ties keep listing order. */
-export function sortItems(items: CatalogItem[], key: SortKey, desc = false, refLabel: RefLabel = shortRef): CatalogItem[] {
+export function sortItems(items: CatalogItem[], key: ColumnKey, desc = false, refLabel: RefLabel = shortRef): CatalogItem[] {
   const keyed = items.map((item, i) => ({ item, i, v: columnText(item, key, refLabel) }));
   keyed.sort((a, b) => {
     if (!a.v !== !b.v) return a.v ? -1 : 1;
