@@ -178,7 +178,7 @@ describe('npm run build on the demo org', () => {
     const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'plugins', '--config', join(work, 'backlot.config.yaml')], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(/^annotations {2}\(backlot\/plugins\/annotations\)\n {2}hooks {7}view\n {2}last build {2}\d+ cards on \d+ entities, 0 problems$/m);
-    expect(res.stdout).toMatch(/^github {2}\(backlot\/plugins\/github\)\n {2}hooks {7}files, graphql, data, view\n {2}last build {2}\d+ of \d+ files, data computed, \d+ cards on \d+ entities, 0 problems$/m);
+    expect(res.stdout).toMatch(/^github {2}\(backlot\/plugins\/github\)\n {2}hooks {7}files, graphql, data, view\n {2}last build {2}\d+ of \d+ files, data computed, \d+ cards on \d+ entities, \d+ catalog column values, 0 problems$/m);
     expect(res.stdout).toMatch(/^ownership {2}\(backlot\/plugins\/ownership\)\n {2}hooks {7}files, data, view\n {2}last build {2}\d+ of \d+ files, data computed, 4 cards on 4 entities, 0 problems$/m);
     expect(res.stdout).toMatch(/^aws-resource {2}\(.*plugins\/aws-resource\.ts\)\n {2}hooks {7}view, browser\n {2}last build {2}3 cards on 3 entities, browser script, 0 problems$/m);
   });

@@ -37,5 +37,6 @@ describe('catalog columns', () => {
       ['plugin "cost": column boom threw for api:default/c: no data', 7],
     ]);
     expect(run.output.cards).toEqual({});
+    expect(run.report.plugins[0]!.columns).toBe(1);
   });
 });

@@ -13,6 +13,8 @@ export interface PluginReportEntry {
   /** computed this build, reused from the cache within its TTL, the last good data after a failure, or none. */
   data?: 'computed' | 'cached' | 'stale' | 'failed';
   cards: { entities: number; cards: number };
+  /** Catalog column values (all of its columns). */
+  columns?: number;
   /** Whether its browser script was copied into the site. */
   script: boolean;
   /** Diagnostics naming the plugin. */
@@ -56,6 +58,7 @@ export function formatPlugins(plugins: readonly LoadedPlugin[], report: PluginRe
       last.files.asked ? `${last.files.found} of ${last.files.asked} files` : undefined,
       last.data ? `data ${last.data}` : undefined,
       `${last.cards.cards} card${last.cards.cards === 1 ? '' : 's'} on ${last.cards.entities} entit${last.cards.entities === 1 ? 'y' : 'ies'}`,
+      last.columns ? `${last.columns} catalog column value${last.columns === 1 ? '' : 's'}` : undefined,
       last.script ? 'browser script' : undefined,
       `${last.problems} problem${last.problems === 1 ? '' : 's'}`,
     ].filter(Boolean);

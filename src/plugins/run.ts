@@ -220,7 +220,10 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
         if (typeof value !== 'string' || !value.trim()) continue;
         if (leakedSecret(value, s.secrets)) problem(s, 'error', 'plugin-failed', `column ${c.def.id} for ${item.ref} holds the value of ${leakedSecret(value, s.secrets)}; it was dropped`, 'a token never reaches the site', item);
         // A table cell: one line, kept short.
-        else c.column.values[item.ref] = value.replace(/\s+/g, ' ').trim().slice(0, 120);
+        else {
+          c.column.values[item.ref] = value.replace(/\s+/g, ' ').trim().slice(0, 120);
+          s.entry.columns = (s.entry.columns ?? 0) + 1;
+        }
       }
       if (!view.cards) continue;
       let result;
