@@ -84,7 +84,7 @@ export function headCommitFields(b: BuiltRepo, commit: GitCommit, connection: Co
       connection(
         suites.map((s, i) => {
           const run = s.runNumber ?? 100 + i;
-          const url = `${base(b)}/actions/runs/${run}`;
+          const url = s.url ?? `${base(b)}/actions/runs/${run}`;
           return {
             __typename: 'CheckSuite',
             id: Buffer.from(`CS_${commit.oid}_${i}`).toString('base64'),

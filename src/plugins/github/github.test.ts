@@ -10,6 +10,10 @@ import { runPlugins } from '../run.ts';
 import { loaded } from '../testing.ts';
 import github, { type GithubData } from './index.ts';
 import { repoSelection } from './data.ts';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { reposFromFolder, RECORDED_ANSWER } from '../../../scripts/emulator/repos.ts';
+import { openLocalSource } from '../../sources/local.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -100,6 +104,28 @@ describe('the GitHub plugin against the emulator', () => {
     expect(data['acme/svc-001']!.codeowners).toBeUndefined();
   });
 
+  it('gives the demo org crawled from the emulator the same data as its recorded answers built locally', async () => {
+    const content = fileURLToPath(new URL('../../../content', import.meta.url));
+    h = await harness(await reposFromFolder(content, 'kestrel-freight'));
+    const crawledPlugin = loaded(github, { options: OPTIONS });
+    const repoFields = await prepareRepoFields([crawledPlugin], { check: true });
+    const crawled = await h.open({ orgs: ['kestrel-freight'] }, { ...(repoFields ? { repoFields } : {}) });
+    const fromGithub = await dataOf(await runPlugins({ plugins: [crawledPlugin], snapshot: crawled, entities: [], cacheDir: h.config.cacheDir }));
+    expect(h.emulator.stats().invalid).toBe(0);
+
+    const local = await openLocalSource({ type: 'local', path: content, org: 'kestrel-freight', host: 'github.com', defaultBranch: 'main', catalogPath: '/catalog-info.yaml' }, content);
+    const localPlugin = loaded(github, { options: { ...OPTIONS, localData: RECORDED_ANSWER } });
+    const localCache = join(h.cacheDir, 'local-cache');
+    const fromFiles = await dataOf(await runPlugins({ plugins: [localPlugin], snapshot: local, entities: [], cacheDir: localCache }), 0, localCache);
+
+    // The same but for where it came from and the head commit's id (the emulator's git is not the recorded one).
+    const same = (data: GithubData) => Object.fromEntries(Object.entries(data).map(([k, { from: _from, ...d }]) => [k, { ...d, ...(d.ci ? { ci: { ...d.ci, commit: '' } } : {}) }]));
+    expect(Object.keys(fromFiles)).toHaveLength(12);
+    expect(Object.values(fromGithub).filter((d) => d.from === 'github')).toHaveLength(14);
+    expect(same(fromGithub)).toMatchObject(same(fromFiles));
+    expect(fromGithub['kestrel-freight/shipments']).toMatchObject({ release: { tag: 'v7.3.0' }, ci: { state: 'SUCCESS' }, openPullRequests: 9 });
+  });
+
   it('a plugin whose fields GitHub would refuse is left out of the crawl with a diagnostic; the others keep theirs', async () => {
     h = await harness(serviceRepos(3, fixture));
     const bad = loaded(definePlugin({ name: 'bad', graphql: 'stargazerCount watchers { totalCont }' }));
@@ -115,9 +141,9 @@ describe('the GitHub plugin against the emulator', () => {
 });
 
 /** The data a run's GitHub plugin loaded, as its cache file keeps it. */
-async function dataOf(run: Awaited<ReturnType<typeof runPlugins>>, index = 0): Promise<GithubData> {
+async function dataOf(run: Awaited<ReturnType<typeof runPlugins>>, index = 0, cacheDir = h!.config.cacheDir): Promise<GithubData> {
   const { readFile } = await import('node:fs/promises');
   const { dataFile } = await import('../cache.ts');
   expect(run.report.plugins[index]!.data).toBe('computed');
-  return (JSON.parse(await readFile(dataFile(h!.config.cacheDir, 'github'), 'utf8')) as { data: GithubData }).data;
+  return (JSON.parse(await readFile(dataFile(cacheDir, 'github'), 'utf8')) as { data: GithubData }).data;
 }
