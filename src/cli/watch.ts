@@ -1,7 +1,7 @@
 // `backlot dev` watches the folders its repos live in and reports changed paths in batches: an editor's save is
 // several events (a temporary file, a rename, a write), and a folder copied in is hundreds.
 
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { sep } from 'node:path';
 
 export interface Change {
@@ -21,8 +21,9 @@ export function ignoredPath(path: string): boolean {
 }
 
 /**
- * Watches `roots` recursively (Node's fs.watch: inotify on Linux, FSEvents on macOS) and calls `onChanges` once
- * the events have paused for `quietMs`.
+ * Watches `roots` and everything below them, and calls `onChanges` once the events have paused for `quietMs`.
+ * One watcher per folder rather than Node's `recursive: true`: on Linux that one follows each file's inode, so
+ * after the first save that replaces a file (sed -i, most editors' safe write) the file's later saves go unseen.
  */
 export function watchFolders(roots: readonly string[], onChanges: (changes: Change[]) => void, quietMs = 100): { close(): void } {
   let pending = new Map<string, Change>();
@@ -33,21 +34,63 @@ export function watchFolders(roots: readonly string[], onChanges: (changes: Chan
     pending = new Map();
     if (changes.length) onChanges(changes);
   };
-  const watchers: FSWatcher[] = roots.map((root) => {
-    const watcher = watch(root, { recursive: true }, (_event, filename) => {
-      const path = filename ? filename.toString().split(sep).join('/') : '';
-      if (path && ignoredPath(path)) return;
+  const trees = roots.map((root) =>
+    watchTree(root, (path) => {
       pending.set(`${root}\0${path}`, { root, path });
       clearTimeout(timer);
       timer = setTimeout(flush, quietMs);
-    });
-    watcher.on('error', (err) => console.error(`backlot dev: stopped watching ${root}: ${err.message}`));
-    return watcher;
-  });
+    }),
+  );
   return {
     close() {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      for (const t of trees) t.close();
+    },
+  };
+}
+
+function watchTree(root: string, changed: (path: string) => void): { close(): void } {
+  const watchers = new Map<string, FSWatcher>();
+  const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+  const unwatch = (dir: string) => {
+    for (const [d, w] of watchers) {
+      if (d === dir || d.startsWith(`${dir}/`)) {
+        w.close();
+        watchers.delete(d);
+      }
+    }
+  };
+  /** Watches `dir` and its sub-folders; `announce`: a folder new since the start, whose files count as changed. */
+  const add = (dir: string, announce: boolean) => {
+    if (watchers.has(dir)) return;
+    let entries;
+    try {
+      const watcher = watch(dir ? `${root}/${dir}` : root, (_event, name) => {
+        const path = name ? join(dir, name.toString().split(sep).join('/')) : dir;
+        if (ignoredPath(path)) return;
+        changed(path);
+        const info = statSync(`${root}/${path}`, { throwIfNoEntry: false });
+        if (info?.isDirectory()) add(path, true);
+        else if (!info && watchers.has(path)) unwatch(path);
+      });
+      watcher.on('error', () => unwatch(dir));
+      watchers.set(dir, watcher);
+      entries = readdirSync(dir ? `${root}/${dir}` : root, { withFileTypes: true });
+    } catch {
+      return; // gone already: its parent's watcher has said so
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (ignoredPath(path)) continue;
+      if (e.isDirectory()) add(path, announce);
+      else if (announce) changed(path);
+    }
+  };
+  add('', false);
+  return {
+    close() {
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
     },
   };
 }

@@ -12,7 +12,7 @@ import { findSnippetSpecs, parseSnippetSpec } from './markdown/snippets.ts';
 import { effectiveExtensions, isSupportedExtension, isSupportedPlugin } from './markdown/extensions.ts';
 import { defaultMkdocsConfig, parseMkdocsConfig, type MkdocsConfig } from './mkdocs.ts';
 import { buildNav } from './nav.ts';
-import { renderJobs } from './parallel.ts';
+import { renderJobs, type RenderCache } from './parallel.ts';
 import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
 import { appendix, snippetOptions, snippetPath, type SiteJob } from './renderSite.ts';
 import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from '../model/docs.ts';
@@ -22,6 +22,8 @@ export interface BuildDocsOptions extends DocsOptions {
   renderer?: Renderer;
   /** Rendering threads including the main one (default: one per core for large builds). */
   threads?: number;
+  /** The last run's outputs (watch mode): sites whose inputs are unchanged are not rendered again. */
+  cache?: RenderCache;
 }
 
 interface Plan {
@@ -249,7 +251,11 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       ...(plan.configFile ? { configFile: plan.configFile } : {}),
     };
   });
-  const outputs = await renderJobs(jobs, { ...(options.renderer ? { renderer: options.renderer } : {}), ...(options.threads ? { threads: options.threads } : {}) });
+  const outputs = await renderJobs(jobs, {
+    ...(options.renderer ? { renderer: options.renderer } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
 
   const sites: DocsSite[] = plans.map((plan, i) => {
     const output = outputs[i]!;

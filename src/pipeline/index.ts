@@ -4,7 +4,7 @@ import { readApiDefinitions } from '../apis/index.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { readCatalog, type CatalogResult } from '../catalog/index.ts';
 import { createValidator } from '../catalog/validate/index.ts';
-import { buildDocs } from '../docs/index.ts';
+import { buildDocs, type RenderCache } from '../docs/index.ts';
 import { resolveRelations, type Graph } from '../graph/index.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
@@ -17,6 +17,8 @@ export interface PipelineOptions {
   catalogPath: (repo: RepoInfo) => string;
   /** Drop `dangling-ref` findings (a single repo validated alone cannot see the rest of the org). */
   ignoreDangling?: boolean;
+  /** Kept between runs by `backlot dev`: docs sites whose inputs did not change are not rendered again. */
+  docsCache?: RenderCache;
 }
 
 export interface PipelineResult {
@@ -40,7 +42,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const apis = await readApiDefinitions(graph.entities);
   const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
-  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base });
+  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base, ...(options.docsCache ? { cache: options.docsCache } : {}) });
   const t4 = performance.now();
   // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
   const templateRepos = [...new Set(catalog.entities.filter(isTemplate).map((e) => e.source.repo))];
