@@ -57,7 +57,8 @@ export async function openRepoFolders(config: BacklotConfig, paths: string[]): P
  */
 export async function openDocsRepo(config: BacklotConfig, path: string): Promise<Context> {
   const dir = resolve(path);
-  const name = basename(dir);
+  // A name GitHub and the catalog both accept: the repo's links and the entity's name are made from it.
+  const name = entityName(basename(dir));
   const local = config.sources.find((s): s is LocalSourceConfig => s.type === 'local');
   const source: LocalSourceConfig = {
     type: 'local',
@@ -71,10 +72,13 @@ export async function openDocsRepo(config: BacklotConfig, path: string): Promise
   return { config: { ...config, sources: [source] }, snapshot, catalogPath: () => source.catalogPath, pathOf: (d) => cwdRelative(join(dir, d.file)) };
 }
 
+/** A folder's name as an entity's: letters, digits and -_. between letters or digits, at most 63 characters. */
+export function entityName(folder: string): string {
+  return folder.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 63).replace(/[^A-Za-z0-9]+$/, '') || 'docs';
+}
+
 /** The catalog file a repo of docs alone stands for. */
-export function docsOnlyCatalog(folder: string): string {
-  // An entity name: letters, digits and -_. between letters or digits, at most 63 characters.
-  const name = folder.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').slice(0, 63).replace(/[^A-Za-z0-9]+$/, '') || 'docs';
+export function docsOnlyCatalog(name: string): string {
   return [
     'apiVersion: backstage.io/v1alpha1',
     'kind: Component',
