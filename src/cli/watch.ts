@@ -51,6 +51,7 @@ export function watchFolders(roots: readonly string[], onChanges: (changes: Chan
 
 function watchTree(root: string, changed: (path: string) => void): { close(): void } {
   const watchers = new Map<string, FSWatcher>();
+  let warned = false;
   const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
   const unwatch = (dir: string) => {
     for (const [d, w] of watchers) {
@@ -76,8 +77,14 @@ function watchTree(root: string, changed: (path: string) => void): { close(): vo
       watcher.on('error', () => unwatch(dir));
       watchers.set(dir, watcher);
       entries = readdirSync(dir ? `${root}/${dir}` : root, { withFileTypes: true });
-    } catch {
-      return; // gone already: its parent's watcher has said so
+    } catch (err) {
+      // Gone already (its parent's watcher has said so), or the system's limit on watches is reached.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && !warned) {
+        warned = true;
+        console.error(`backlot dev: cannot watch ${root}/${dir} (${code ?? (err as Error).message}); saves below it go unseen${code === 'ENOSPC' ? ' (raise fs.inotify.max_user_watches)' : ''}`);
+      }
+      return;
     }
     for (const e of entries) {
       const path = join(dir, e.name);

@@ -21,7 +21,11 @@ export function replaceRepos(base: Snapshot, fresh: Snapshot, gone: ReadonlySet<
       files.forEach((f, i) => {
         const s = holder.get(f.repo);
         if (!s) out[i] = { ...f, kind: 'missing' };
-        else groups.set(s, [...(groups.get(s) ?? []), i]);
+        else {
+          const group = groups.get(s);
+          if (group) group.push(i);
+          else groups.set(s, [i]);
+        }
       });
       await Promise.all(
         [...groups].map(async ([s, idx]) => {
