@@ -6,6 +6,7 @@
 
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { createValidator } from '../catalog/validate/index.ts';
 import type { LocalSourceConfig } from '../config/types.ts';
 import type { RenderCache } from '../docs/index.ts';
 import { decodeUrlPath } from '../docs/paths.ts';
@@ -99,10 +100,12 @@ export async function devCommand(options: DevOptions): Promise<number> {
 
   let snapshot = ctx.snapshot;
   const docsCache: RenderCache = new Map();
+  // Made once: the config, and so the custom kinds, stay as they were at the start.
+  const validate = createValidator({ customKinds: ctx.config.catalog.kinds });
   const run = async () => {
     const recorded = recordReads(snapshot);
     // A lone repo cannot see the owners and systems it names.
-    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: docsMode, docsCache });
+    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: docsMode, docsCache, validate });
     addViewDiagnostics(result);
     return { result, record: recorded.record, assets: assetFiles(result.model) };
   };
