@@ -29,6 +29,23 @@ describe('replaceRepos', () => {
   });
 });
 
+describe('replaceRepos, save after save', () => {
+  it('reads each repo from the snapshot that read it, not through every overlay before', async () => {
+    const { snapshot: watched, record } = recordReads(base);
+    let s = watched;
+    const overlays: typeof s[] = [];
+    for (let i = 0; i < 50; i++) {
+      s = replaceRepos(s, memorySnapshot([{ repo: repoInfo('a'), files: { 'catalog-info.yaml': `a ${i}` } }]));
+      overlays.push(s);
+    }
+    // Every earlier overlay made unreadable: a read that went through one would fail.
+    for (const o of overlays.slice(0, -1)) o.read = () => Promise.reject(new Error('read through an old overlay'));
+    const got = await s.read([{ repo: 'a', path: 'catalog-info.yaml' }, { repo: 'c', path: 'catalog-info.yaml' }]);
+    expect(got.map((f) => (f.kind === 'text' ? f.text : f.kind))).toEqual(['a 49', 'c']);
+    expect([...record.files]).toEqual(['c/catalog-info.yaml']);
+  });
+});
+
 describe('withFallbackFile', () => {
   it('supplies a missing file and lists it, but never hides the repo’s own', async () => {
     const lone = memorySnapshot([{ repo: repoInfo('docs-only'), files: { 'mkdocs.yml': 'site_name: X' } }]);

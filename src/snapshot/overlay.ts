@@ -1,7 +1,7 @@
 // Snapshots made from other snapshots, for `backlot dev`: some repos read again while the rest stay as they were,
 // a file a lone repo lacks supplied, and a record of what a pipeline run read (what its model depends on).
 
-import type { FileContent, FileRef, Snapshot } from './types.ts';
+import type { FileContent, FileRef, RepoInfo, Snapshot } from './types.ts';
 
 /**
  * `base` with the repos of `fresh` in place of its repos of the same name (new ones last) and the repos named in
@@ -12,8 +12,18 @@ export function replaceRepos(base: Snapshot, fresh: Snapshot, gone: ReadonlySet<
   const kept = base.repos.filter((r) => !gone.has(r.name) || freshByName.has(r.name));
   const known = new Set(kept.map((r) => r.name));
   const repos = [...kept.map((r) => freshByName.get(r.name) ?? r), ...fresh.repos.filter((r) => !known.has(r.name))];
-  const holder = new Map<string, Snapshot>(repos.map((r) => [r.name, freshByName.has(r.name) ? fresh : base]));
-  return {
+  // Straight to the snapshot that read each repo, never through `base` when it is an overlay itself: after
+  // a thousand saves a read still takes one step, and snapshots no repo comes from any more can be collected.
+  const baseHolders = holders.get(base);
+  const holder = new Map<string, Snapshot>(repos.map((r) => [r.name, freshByName.has(r.name) ? fresh : (baseHolders?.get(r.name) ?? base)]));
+  return overlay(repos, holder);
+}
+
+const holders = new WeakMap<Snapshot, ReadonlyMap<string, Snapshot>>();
+
+/** Kept apart from replaceRepos so that its closures hold only `holder`, not the base they replace. */
+function overlay(repos: RepoInfo[], holder: ReadonlyMap<string, Snapshot>): Snapshot {
+  const snapshot: Snapshot = {
     repos,
     async read(files) {
       const out = new Array<FileContent>(files.length);
@@ -39,6 +49,8 @@ export function replaceRepos(base: Snapshot, fresh: Snapshot, gone: ReadonlySet<
     readBytes: async (f) => holder.get(f.repo)?.readBytes(f),
     executables: async (repo) => (await holder.get(repo)?.executables(repo)) ?? new Set(),
   };
+  holders.set(snapshot, holder);
+  return snapshot;
 }
 
 /** `snapshot` where `file`, when missing, reads as `text` (and is listed). */
