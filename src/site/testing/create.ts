@@ -80,6 +80,50 @@ export const kitchenSinkTemplate: Entity = {
   },
 };
 
+/**
+ * Backstage's conditional-parameters sample, reduced: pages with `when: ${{ … }}` on an earlier answer, and a page
+ * that is a bare `oneOf` of alternatives (no `properties`).
+ */
+export const conditionalTemplate: Entity = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'cloud-service', title: 'Cloud service', tags: ['conditional'] },
+  spec: {
+    owner: 'team-platform',
+    type: 'service',
+    parameters: [
+      {
+        title: 'Provider',
+        required: ['name', 'cloud'],
+        properties: {
+          name: { title: 'Name', type: 'string' },
+          cloud: { title: 'Cloud', type: 'string', enum: ['AWS', 'GCP'] },
+        },
+      },
+      {
+        title: 'AWS',
+        when: "${{ parameters.cloud === 'AWS' }}",
+        required: ['awsRegion'],
+        properties: { awsRegion: { title: 'AWS region', type: 'string', enum: ['us-east-1', 'eu-west-1'] } },
+      },
+      {
+        title: 'GCP',
+        when: "${{ parameters.cloud === 'GCP' }}",
+        required: ['gcpProject'],
+        properties: { gcpProject: { title: 'GCP project', type: 'string' }, gcpRegion: { title: 'GCP region', type: 'string', default: 'us-central1' } },
+      },
+      {
+        title: 'Database',
+        oneOf: [
+          { title: 'Postgres', required: ['pgVersion'], properties: { pgVersion: { title: 'Postgres version', type: 'string', enum: ['16', '17'] } } },
+          { title: 'No database', required: ['noDatabase'], properties: { noDatabase: { const: true } } },
+        ],
+      },
+    ],
+    steps: [{ id: 'log', action: 'debug:log', input: { message: '${{ parameters.name }}' } }],
+  },
+};
+
 export function catalog(extra: Entity[] = []): PortalEntity[] {
   return portalEntities([
     entity('Group', 'team-platform', { type: 'team', children: [] }, { title: 'Platform team' }),

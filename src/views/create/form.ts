@@ -2,7 +2,7 @@
 // pickers) → a plain description of steps and fields that the browser renders. Picker choices come from the
 // catalog here, at build time, so the page needs no catalog API.
 
-import { parameterPages } from '../../model/templateParameters.ts';
+import { pageAlternatives, parameterPages } from '../../model/templateParameters.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { entityTitle } from '../entities.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
@@ -23,7 +23,9 @@ export type FieldKind =
   | 'list'
   | 'entity'
   | 'repo-url'
-  | 'json';
+  | 'json'
+  /** Which alternative of a page that is a bare `oneOf` (rjsf's selector): steers the form, never sent. */
+  | 'alternative';
 
 export interface Choice {
   value: string | number | boolean;
@@ -98,12 +100,18 @@ export interface ValueTest {
 export interface FieldCondition {
   all: ValueTest[];
   negate?: true;
+  /** Must hold as well, never negated (the alternative of a bare-`oneOf` page the field belongs to). */
+  and?: ValueTest[];
 }
 
 export interface FormPage {
   title: string;
   description?: string;
   fields: FormField[];
+  /** Backstage's page-level `when: ${{ … }}`: the page is a step only while it holds (model/templateParameters.ts). */
+  when?: unknown;
+  /** A bare-`oneOf` page: its alternatives' schemas, chosen by the page's `alternative` field. */
+  alternatives?: Json[];
   /** The page exactly as written: the JSON Schema the browser (and `backlot scaffold`) validate against. */
   schema: Json;
 }
@@ -320,7 +328,23 @@ export function buildField(name: string, schema: Json, required: boolean, entiti
   return field;
 }
 
+/** The name of a bare-`oneOf` page's selector: not a property name a template could use, and never sent. */
+export const alternativeField = (index: number) => `#alternative-${index}`;
+
 export function buildPage(page: Json, entities: readonly PortalEntity[], options: FormOptions = {}, index = 0): FormPage {
+  const alternatives = pageAlternatives(page);
+  const fields = alternatives ? alternativeFields(alternatives, entities, options, index) : schemaFields(page, entities, options);
+  return {
+    title: str(page.title) ?? `Step ${index + 1}`,
+    ...(str(page.description) ? { description: str(page.description)! } : {}),
+    fields,
+    ...(page.when !== undefined ? { when: page.when } : {}),
+    ...(alternatives ? { alternatives } : {}),
+    schema: page,
+  };
+}
+
+function schemaFields(page: Json, entities: readonly PortalEntity[], options: FormOptions): FormField[] {
   const properties = isRecord(page.properties) ? page.properties : {};
   const required = new Set(strings(page.required));
   const fields = Object.entries(properties)
@@ -341,12 +365,39 @@ export function buildPage(page: Json, entities: readonly PortalEntity[], options
       if (test?.values && more?.values && test.field === more.field) test.values = [...new Set([...test.values, ...more.values])];
     }
   }
-  return {
-    title: str(page.title) ?? `Step ${index + 1}`,
-    ...(str(page.description) ? { description: str(page.description)! } : {}),
-    fields,
-    schema: page,
+  return fields;
+}
+
+/**
+ * A page that is a bare `oneOf`, as rjsf shows it: a selector of the alternatives (by title), then the chosen
+ * alternative's fields. A property with a `const` (`noDatabase: {const: true}`) is filled, as rjsf fills it.
+ */
+function alternativeFields(alternatives: Json[], entities: readonly PortalEntity[], options: FormOptions, index: number): FormField[] {
+  const name = alternativeField(index);
+  const selector: FormField = {
+    name,
+    kind: 'alternative',
+    valueType: 'integer',
+    title: 'Choose one',
+    required: true,
+    default: 0,
+    options: alternatives.map((a, i) => ({ value: i, label: str(a.title) ?? `Option ${i + 1}` })),
+    review: { show: true },
   };
+  const fields = [selector];
+  alternatives.forEach((alternative, i) => {
+    const when: FieldCondition = { all: [{ field: name, values: [i] }] };
+    for (const field of schemaFields(alternative, entities, options)) {
+      const own = (isRecord(alternative.properties) ? alternative.properties : {})[field.name];
+      const constant = isRecord(own) && 'const' in own ? own.const : undefined;
+      if (['string', 'number', 'boolean'].includes(typeof constant)) {
+        Object.assign(field, { kind: 'hidden', default: constant, valueType: typeof constant === 'number' ? 'number' : typeof constant });
+        field.review = { show: false };
+      }
+      fields.push({ ...field, when: field.when ? { ...field.when, and: when.all } : when });
+    }
+  });
+  return fields;
 }
 
 interface Branch {

@@ -62,8 +62,10 @@ export function createField(field: FormField, id: string): FieldControl {
       read = () => el.value;
       break;
     }
-    case 'select': {
-      const el = track(h('select', { id, name: field.name }, ...options(field.options ?? [], typeof initial === 'string' ? initial : undefined, 'Choose…')));
+    case 'select':
+    case 'alternative': {
+      const placeholder = field.kind === 'select' ? 'Choose…' : undefined;
+      const el = track(h('select', { id, name: field.name }, ...options(field.options ?? [], typeof initial === 'string' ? initial : undefined, placeholder)));
       control = el;
       read = () => el.value;
       break;
