@@ -124,6 +124,50 @@ export const conditionalTemplate: Entity = {
   },
 };
 
+/** Backstage's field extensions as real templates use them, plus a vendor's own (OrganizationPicker). */
+export const pickersTemplate: Entity = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'pickers', title: 'Pickers', tags: ['pickers'] },
+  spec: {
+    owner: 'team-platform',
+    type: 'service',
+    parameters: [
+      {
+        title: 'Ownership',
+        required: ['owner', 'name'],
+        properties: {
+          name: { title: 'Name', type: 'string', 'ui:field': 'EntityNamePicker' },
+          owner: { title: 'Owner', type: 'string', 'ui:field': 'OwnerPicker', 'ui:options': { allowArbitraryValues: false } },
+          system: { title: 'System', type: 'string', 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'System' } } },
+          consumers: { title: 'Consumers', type: 'array', 'ui:field': 'MultiEntityPicker', 'ui:options': { catalogFilter: { kind: 'Component' }, allowArbitraryValues: false } },
+          tags: { title: 'Tags', type: 'array', items: { type: 'string' }, 'ui:field': 'EntityTagsPicker' },
+        },
+      },
+      {
+        title: 'From the API',
+        properties: {
+          team: {
+            title: 'Team',
+            type: 'string',
+            'ui:field': 'SelectFieldFromApi',
+            'ui:options': { path: 'catalog/entities', params: { filter: 'kind=group' }, valueSelector: 'metadata.name', labelSelector: 'metadata.title', placeholder: 'Pick a team' },
+          },
+          api: {
+            title: 'API',
+            type: 'string',
+            'ui:field': 'SelectFieldFromApi',
+            'ui:options': { path: 'catalog/entities/by-query', params: { filter: 'kind=api' }, arraySelector: 'items', valueSelector: 'metadata.name' },
+          },
+          cluster: { title: 'Cluster', type: 'string', 'ui:field': 'SelectFieldFromApi', 'ui:options': { path: 'proxy/clusters', valueSelector: 'name' } },
+          organization: { title: 'Organization', type: 'string', 'ui:field': 'OrganizationPicker' },
+        },
+      },
+    ],
+    steps: [{ id: 'log', action: 'debug:log', input: { message: '${{ parameters.owner }}' } }],
+  },
+};
+
 export function catalog(extra: Entity[] = []): PortalEntity[] {
   return portalEntities([
     entity('Group', 'team-platform', { type: 'team', children: [] }, { title: 'Platform team' }),

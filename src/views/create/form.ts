@@ -7,6 +7,7 @@ import type { PortalEntity } from '../../model/portal.ts';
 import { entityTitle } from '../entities.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
 import { matchesCatalogFilter, singleKind, type CatalogFilter } from './catalog-filter.ts';
+import { selectFromApi } from './api-field.ts';
 
 type Json = Record<string, unknown>;
 
@@ -136,6 +137,8 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
 
 const ENTITY_PICKERS = new Set(['EntityPicker', 'OwnerPicker', 'OwnedEntityPicker', 'MyGroupsPicker']);
+/** `ui:field`s the form knows; any other (a vendor's own extension) falls back to a plain input, with a hint naming it. */
+const KNOWN_FIELDS = new Set([...ENTITY_PICKERS, 'MultiEntityPicker', 'EntityTagsPicker', 'EntityNamePicker', 'RepoUrlPicker', 'SelectFieldFromApi', 'Secret']);
 const DEFAULT_MASK = '******';
 
 /** Options from `enum` (+ rjsf's `enumNames`) or from `oneOf`/`anyOf` entries that each have a `const`. */
@@ -295,6 +298,17 @@ export function buildField(name: string, schema: Json, required: boolean, entiti
       ownerLabel: str(ui.ownerLabel) ?? 'Owner',
       repoLabel: str(ui.repoLabel) ?? 'Repository',
     };
+  } else if (picker === 'SelectFieldFromApi') {
+    const api = selectFromApi(ui, entities);
+    set('title', str(ui.title) ?? str(schema.title));
+    set('description', str(ui.description) ?? str(schema.description));
+    if ('options' in api) {
+      field.kind = 'select';
+      field.options = api.options;
+      set('placeholder', str(ui.placeholder));
+    } else {
+      field.note = api.problem;
+    }
   } else if (enumChoices) {
     field.kind = widget === 'radio' ? 'radio' : 'select';
     field.options = enumChoices;
@@ -320,7 +334,9 @@ export function buildField(name: string, schema: Json, required: boolean, entiti
     field.kind = widget === 'textarea' ? 'textarea' : widget === 'password' ? 'password' : widget === 'hidden' ? 'hidden' : 'text';
     if (picker === 'EntityNamePicker') field.check = 'entity-name';
     else if (picker === 'Secret') field.note = 'Sent as an ordinary value: a static portal has no secret store.';
-    else if (picker) field.note = `The portal has no "${picker}" field; type the value as text.`;
+  }
+  if (picker && !field.note && !KNOWN_FIELDS.has(picker)) {
+    field.note = `The portal has no “${picker}” field (a field extension of your Backstage); ${field.kind === 'list' ? 'type the values' : field.kind === 'json' ? 'type the value as JSON' : 'type the value'}.`;
   }
   const rows = num(ui.rows);
   if (rows && (field.kind === 'textarea' || field.kind === 'json')) field.rows = rows;

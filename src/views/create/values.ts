@@ -187,11 +187,11 @@ export function checkField(field: FormField, value: unknown): string | undefined
   if (value === undefined) return undefined;
   if (field.kind === 'json' && typeof value === 'string') return 'Not valid JSON.';
   if (field.kind === 'entity' && !field.arbitrary && field.choices && !field.choices.some((c) => c.value === value)) {
-    return 'Choose one of the listed entities.';
+    return `“${String(value)}” is not in the catalog: choose one of the listed entities.`;
   }
   if (field.kind === 'list' && !field.arbitrary && field.choices && Array.isArray(value)) {
     const unknown = value.find((v) => !field.choices!.some((c) => c.value === v));
-    if (unknown !== undefined) return `“${String(unknown)}” is not one of the listed entities.`;
+    if (unknown !== undefined) return `“${String(unknown)}” is not in the catalog: choose one of the listed entities.`;
   }
   switch (field.check) {
     case 'entity-name':
