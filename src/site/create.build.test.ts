@@ -543,6 +543,10 @@ describe('Backstage-style fields', () => {
     await openForm('default/node-service/');
     await next();
     await field('name').locator('.field-error').waitFor();
+    // …and a picker's search list open, an option active.
+    await field('owner').locator('input').focus();
+    await field('owner').locator('input').press('ArrowDown');
+    await field('owner').locator('[role="option"][aria-selected="true"]').waitFor();
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
