@@ -92,7 +92,8 @@ describe('backlot dev', () => {
     cpSync(join(REPO_ROOT, 'content'), org, { recursive: true });
     const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8')
       .replace('path: content', `path: ${JSON.stringify(org)}`)
-      .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`);
+      .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`)
+      .replace(/module: \.\/(\S+)/g, (_, file: string) => `module: ${JSON.stringify(join(REPO_ROOT, file))}`);
     writeFileSync(join(work, 'backlot.config.yaml'), config);
     dev = await startDev(['--config', join(work, 'backlot.config.yaml')]);
   }, 120_000);

@@ -14,6 +14,8 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { NavItem } from '../model/docs.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
+import { loadPlugins } from '../plugins/load.ts';
+import { writeReport } from '../plugins/report.ts';
 import { recordKey, recordReads, replaceRepos, withFallbackFile, type ReadRecord } from '../snapshot/overlay.ts';
 import type { FileRef, RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { openLocalRepos } from '../sources/local.ts';
@@ -86,6 +88,9 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const config = readConfig(options.config);
   const docsMode = options.docs !== undefined;
   if (docsMode && !isDir(resolve(options.docs!))) throw new UsageError(`--docs ${options.docs}: not a folder (give the folder of one repo, the one holding mkdocs.yml)`);
+  // Plugins load first, as for a build: a missing module or bad options stop before any work.
+  const local = docsMode ? options.docs : options.path;
+  const plugins = await loadPlugins(config, local ? [local] : []);
   const ctx = docsMode ? await openDocsRepo(config, options.docs!) : options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   ctx.finish?.();
   if (ctx.snapshot.repos.length === 0) throw new UsageError(options.path ? `no repos in ${options.path}: each sub-folder of PATH is a repo` : 'no repos in the configured sources');
@@ -105,8 +110,9 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const run = async () => {
     const recorded = recordReads(snapshot);
     // A lone repo cannot see the owners and systems it names.
-    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: docsMode, docsCache, validate });
+    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: docsMode, docsCache, validate, plugins });
     addViewDiagnostics(result);
+    if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
     return { result, record: recorded.record, assets: assetFiles(result.model) };
   };
   let current = await run();
