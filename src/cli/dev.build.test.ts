@@ -114,6 +114,15 @@ describe('backlot dev', () => {
     expect(await file.text()).toMatch(/type \w+/);
   }, 60_000);
 
+  it('serves the scripts of plugins’ cards, which a build copies into the site', async () => {
+    const html = await (await fetch(new URL('catalog/default/resource/shipments-db/', dev.base))).text();
+    const src = /<script[^>]*src="([^"]*_backlot\/plugins\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(src).toBeDefined();
+    const script = await fetch(new URL(src!, dev.base));
+    expect([script.status, script.headers.get('content-type')]).toEqual([200, 'text/javascript']);
+    expect(await script.text()).toBe(readFileSync(join(REPO_ROOT, 'plugins', 'aws-resource.browser.js'), 'utf8'));
+  }, 30_000);
+
   it('serves the platform team’s own MDX pages', async () => {
     const page = await fetch(new URL('guides/getting-started/', dev.base));
     expect(page.status).toBe(200);

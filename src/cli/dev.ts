@@ -5,6 +5,7 @@
 // (../site/handover.ts) and the browser reloads (../site/build/live-reload.ts).
 
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { createValidator } from '../catalog/validate/index.ts';
 import type { LocalSourceConfig } from '../config/types.ts';
@@ -113,7 +114,9 @@ export async function devCommand(options: DevOptions): Promise<number> {
     const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: docsMode, docsCache, validate, plugins });
     addViewDiagnostics(result);
     if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
-    return { result, record: recorded.record, assets: assetFiles(result.model) };
+    // Plugins' browser scripts, which a build copies into the site, by URL path.
+    const scripts = new Map((result.plugins?.scripts ?? []).map((script) => [`${ctx.config.site.base}${script.path}`, script.file]));
+    return { result, record: recorded.record, assets: assetFiles(result.model), scripts };
   };
   let current = await run();
   printDiagnostics(current.result.diagnostics, pathOf);
@@ -130,6 +133,8 @@ export async function devCommand(options: DevOptions): Promise<number> {
     base,
     ...(docsMode ? { start: () => firstDocsPage(current.result.model) } : {}),
     file: async (path) => {
+      const script = current.scripts.get(path);
+      if (script) return new Uint8Array(await readFile(script));
       const ref = current.assets.get(decodeUrlPath(path) ?? '');
       return ref ? snapshot.readBytes(ref) : undefined;
     },

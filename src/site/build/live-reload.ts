@@ -7,7 +7,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 export interface LiveReloadOptions {
   /** Where `/` (under the base) leads, when not to the portal's home page: `backlot dev --docs` opens on the docs. */
   start?: () => string | undefined;
-  /** Bytes served at a URL path (as requested, still encoded) the pages link to but Astro does not render (docs images). */
+  /** Bytes served at a URL path (as requested, still encoded) the pages link to but Astro does not render: docs' images, plugins' scripts. */
   file?: (path: string) => Promise<Uint8Array | undefined>;
   base: string;
 }
@@ -74,6 +74,8 @@ const TYPES: Record<string, string> = {
   avif: 'image/avif',
   ico: 'image/x-icon',
   pdf: 'application/pdf',
+  js: 'text/javascript',
+  css: 'text/css',
 };
 
 function contentType(path: string): string {
