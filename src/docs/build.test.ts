@@ -407,6 +407,37 @@ describe('links and assets', () => {
   });
 });
 
+describe('anchors across pages', () => {
+  const files: RepoFiles = {
+    'mkdocs.yml': 'site_name: Anchors\n',
+    'docs/index.md': '# Home\n\n## Setup { #custom }\n\n<a name="old"></a>\n\nA note.[^1]\n\n## Exports\n\n[^1]: The note.\n',
+    'docs/other.md': '# Other\n\n[a](index.md#custom) [b](index.md#old) [c](index.md#fn:1) [d](index.md#exports) [e](index.md#missing)\n',
+  };
+  let result: DocsResult;
+  beforeAll(async () => {
+    result = await build({ app: files }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+  });
+
+  it('links to { #id }, <a name> and footnote anchors of another page as MkDocs writes them', () => {
+    const s = site(result, 'component:default/app');
+    const home = page(s, '').html;
+    expect(home).toContain('<h2 id="custom">');
+    expect(home).toContain('<a name="old"></a>');
+    expect(home).toContain('<li id="fn:1">');
+    expect(home).toContain('<h2 id="user-content-exports">');
+    const other = page(s, 'other/').html;
+    expect(other).toContain('<a href="/docs/default/component/app/#custom">a</a> <a href="/docs/default/component/app/#old">b</a> <a href="/docs/default/component/app/#fn:1">c</a>');
+    expect(other).toContain('<a href="/docs/default/component/app/#user-content-exports">d</a>');
+  });
+
+  it('reports only the missing anchor as broken, and the reserved id with what to change', () => {
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'docs-reserved-id docs/index.md:9:1 id "exports" is written as "user-content-exports": a page script may read a global of that name, which the element would replace',
+      'docs-broken-link docs/other.md:3:81 link to #missing on the index page: no such heading or anchor',
+    ]);
+  });
+});
+
 describe('untrusted content', () => {
   const marker = join(tmpdir(), `backlot-mdx-pwned-${process.pid}`);
   afterAll(() => rmSync(marker, { force: true }));

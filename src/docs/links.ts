@@ -4,6 +4,7 @@
 
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
+import { safeId } from './markdown/anchors.ts';
 import type { LinkPosition, LinkResolution, LinkResolver } from './markdown/links.ts';
 import { decodeUrlPath, dirOf, encodePath, flatUrlOf, isInside, normalizeRepoPath, pagePathOf, relativeTo } from './paths.ts';
 import type { DocsAsset } from '../model/docs.ts';
@@ -66,7 +67,8 @@ export function createLinkResolver(
     report({ severity: 'warning', code: 'docs-broken-link', message, repo: site.repo.name, file: sourcePath, line: at.line, column: at.column, entity: site.entity });
     return { url: undefined };
   };
-  const toPage = (page: string, fragment: string, at: LinkPosition): LinkResolution => {
+  const toPage = (page: string, written: string, at: LinkPosition): LinkResolution => {
+    const fragment = written && safeId(written);
     if (fragment) anchors.push({ page, fragment, file: sourcePath, at });
     return { url: site.url(page) + (fragment ? `#${fragment}` : '') };
   };

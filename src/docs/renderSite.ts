@@ -7,6 +7,7 @@ import { createLinkResolver, type AnchorCheck, type SiteLinks } from './links.ts
 import { toSourceLines } from './markdown/blocks.ts';
 import { MAX_DEPTH, MAX_RUN } from './markdown/depth.ts';
 import { extensionName, SYNTAX_OF, type MarkdownExtensions } from './markdown/extensions.ts';
+import { safeId } from './markdown/anchors.ts';
 import type { RenderedPage, Renderer } from './markdown/render.ts';
 import { expandSnippets } from './markdown/snippets.ts';
 import { dirnameToTitle, isIndexFile } from './nav.ts';
@@ -143,6 +144,17 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
         ...rendered.cut,
       });
     }
+    for (const renamed of rendered.renamedIds) {
+      report({
+        severity: 'warning',
+        code: 'docs-reserved-id',
+        message: `id "${renamed.id}" is written as "${safeId(renamed.id)}": a page script may read a global of that name, which the element would replace`,
+        hint: `Give the element or heading another id ({ #another-id } after a heading). Links to #${renamed.id} in these docs are rewritten; links from elsewhere are not.`,
+        ...at,
+        line: renamed.line,
+        column: renamed.column,
+      });
+    }
     ids.set(path, rendered.ids);
     // An empty `#` is a heading all the same (MkDocs keeps it, and adds none): it gives no title.
     const title = titles.get(rel) ?? (rendered.title || fileTitle(rel));
@@ -161,7 +173,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
 
   for (const check of anchors) {
     const known = ids.get(check.page);
-    if (!known || known.has(check.fragment) || known.has(`user-content-${check.fragment}`)) continue;
+    if (!known || known.has(check.fragment)) continue;
     report({
       severity: 'warning',
       code: 'docs-broken-link',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultConfig } from '../config/load.ts';
 import { writeDocsAssets } from '../docs/index.ts';
+import { safeId } from '../docs/markdown/anchors.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
@@ -157,6 +158,10 @@ describe('docs pages', () => {
     expect(await page.locator('.docs-nav a[aria-current="page"]').innerText()).toBe('Setup');
     expect(await page.locator('.docs-nav a.external').getAttribute('href')).toBe('https://status.example.com');
     expect(await page.locator('.docs-toc a').allInnerTexts()).toEqual(['Install', 'Configure', 'Secrets']);
+    // The layout's own ids are reserved, so a docs page's id cannot take them over (docs/markdown/anchors.ts).
+    const chromeIds = await page.evaluate(() => [...document.querySelectorAll('[id]')].filter((e) => !e.closest('.docs-content')).map((e) => e.id));
+    expect(chromeIds.length).toBeGreaterThan(0);
+    expect(chromeIds.filter((id) => safeId(id) === id)).toEqual([]);
     expect(await page.locator('.docs-pager a[rel="prev"]').getAttribute('href')).toBe(`/${DOCS}`);
     expect(await page.locator('.docs-pager a[rel="next"]').getAttribute('href')).toBe(`/${DOCS}diagrams/`);
     expect(await page.locator('[data-docs-edit]').getAttribute('href')).toBe('https://github.com/acme/shipments/edit/main/docs/guide/setup.md');

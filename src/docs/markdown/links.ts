@@ -1,8 +1,9 @@
 // Hands every link and image URL of a page to the site's resolver (links.ts in the docs stage knows the
-// pages and files), and fixes same-page anchors to ids the sanitiser prefixed.
+// pages and files); same-page anchors go through anchors.ts's `safeId`, as the ids did.
 
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { safeId } from './anchors.ts';
 
 export interface LinkPosition {
   line: number;
@@ -21,22 +22,22 @@ export function collectIds(tree: Root): Set<string> {
   const ids = new Set<string>();
   visit(tree, 'element', (node: Element) => {
     if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    // Browsers scroll to `<a name>` too, and MkDocs sites use it for anchors.
+    if (node.tagName === 'a' && typeof node.properties.name === 'string') ids.add(node.properties.name);
     if (node.tagName === 'pre') return 'skip';
   });
   return ids;
 }
 
-export function rewriteLinks(tree: Root, ids: ReadonlySet<string>, resolve: LinkResolver): void {
+export function rewriteLinks(tree: Root, resolve: LinkResolver): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'pre') return 'skip';
     const at = { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
     const own = (node.properties.className as string[] | undefined)?.includes('headerlink');
     if (node.tagName === 'a' && typeof node.properties.href === 'string' && !own) {
       let href = node.properties.href;
-      // Footnotes and author ids are prefixed by the sanitiser; links to them are not.
-      if (href.startsWith('#') && !ids.has(href.slice(1)) && ids.has(`user-content-${href.slice(1)}`)) {
-        href = `#user-content-${href.slice(1)}`;
-      }
+      // Reserved names are plain words, so the fragment as written is what to compare.
+      if (href.startsWith('#')) href = `#${safeId(href.slice(1))}`;
       const result = resolve(href, 'link', at);
       if (result.url === undefined) {
         if (parent && index !== undefined) {

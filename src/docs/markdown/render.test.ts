@@ -236,10 +236,37 @@ describe('sanitising', () => {
     expect(out).toContain('Sign in again');
   });
 
-  it('prefixes author ids so they cannot clobber globals, and keeps same-page links to them working', () => {
-    const out = html('<a id="config"></a>\n\n[jump](#config)');
-    expect(out).toContain('id="user-content-config"');
-    expect(out).toContain('href="#user-content-config"');
+  it('writes author ids, <a name> anchors and attr_list ids as MkDocs does, without a prefix', () => {
+    const page = render('<a id="config"></a>\n\n<a name="old-anchor"></a>\n\n## Setup { #set-up }\n\nText.\n{: #para }\n\n[jump](#config) [old](#old-anchor)');
+    expect(page.html).toContain('<a id="config"></a>');
+    expect(page.html).toContain('<a name="old-anchor"></a>');
+    expect(page.html).toContain('<h2 id="set-up">');
+    expect(page.html).toContain('<p id="para">Text.</p>');
+    expect(page.html).toContain('<a href="#config">jump</a> <a href="#old-anchor">old</a>');
+    expect([...page.ids]).toEqual(expect.arrayContaining(['config', 'old-anchor', 'set-up', 'para']));
+    expect(page.renamedIds).toEqual([]);
+    // Ids equal to the window's and document's own properties cannot shadow them (see anchors.ts).
+    expect(html('## Location\n\n<p id="cookie">c</p>')).toMatch(/<h2 id="location">.*<p id="cookie">/s);
+  });
+
+  it('keeps `name` on links only, where it cannot reach document’s named properties', () => {
+    const out = html('<img src="x.png" name="cookie" id="pic">\n\n<a name="forms" href="#pic">a</a>');
+    expect(out).toContain('<img src="x.png" id="pic" loading="lazy">');
+    expect(out).toContain('<a name="forms" href="#pic">a</a>');
+  });
+
+  it('prefixes ids a page script may read as globals, with the links, labels and permalinks to them', () => {
+    const page = render('## Exports\n\n<div id="module">x</div>\n<dl aria-labelledby="main"><dt>t</dt></dl>\n\n<a name="define"></a>\n\n[a](#exports) [b](#module) [c](#define) [d](#main)');
+    expect(page.html).toContain('<h2 id="user-content-exports">Exports<a class="headerlink" href="#user-content-exports"');
+    expect(page.html).toContain('<div id="user-content-module">x</div>\n<dl aria-labelledby="user-content-main">');
+    expect(page.html).toContain('<a name="user-content-define"></a>');
+    expect(page.html).toContain('<a href="#user-content-exports">a</a> <a href="#user-content-module">b</a> <a href="#user-content-define">c</a> <a href="#user-content-main">d</a>');
+    expect(page.headings).toEqual([{ depth: 2, id: 'user-content-exports', text: 'Exports' }]);
+    expect(page.renamedIds).toEqual([
+      { id: 'exports', line: 1, column: 1 },
+      { id: 'module', line: 3, column: 1 },
+      { id: 'define', line: 6, column: 1 },
+    ]);
   });
 
   it('keeps details, summary, kbd and a disabled checkbox from raw HTML', () => {

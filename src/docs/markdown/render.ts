@@ -21,6 +21,7 @@ import { applyAbbreviations } from './abbr.ts';
 import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
 import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from './code.ts';
 import { applyContainers } from './containers.ts';
+import { guardIds, safeId, type RenamedId } from './anchors.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
 import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
@@ -49,6 +50,8 @@ export interface RenderedPage {
   ids: Set<string>;
   hasMermaid: boolean;
   hasCode: boolean;
+  /** Ids and `<a name>`s written with a prefix, because scripts may read a global of that name (anchors.ts). */
+  renamedIds: RenamedId[];
   /** Part of the page was too deep (or had too long a run of `*`/`_`) and is shown as plain text from here. */
   cut?: { line: number; column: number };
 }
@@ -159,16 +162,18 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       });
       applyAbbreviations(tree, page.abbreviations);
       if (page.shortcodes) drawIcons(tree);
-      const ids = collectIds(tree);
       const lines = page.request.lines;
-      rewriteLinks(tree, ids, (url, kind, at) => {
+      const renamedIds = guardIds(tree).map((r) => ({ ...r, ...sourceAt(lines, r) }));
+      headings.headings = headings.headings.map((h) => ({ ...h, id: safeId(h.id) }));
+      const ids = collectIds(tree);
+      rewriteLinks(tree, (url, kind, at) => {
         const source = lines[at.line - 1];
         return page.request.resolve(url, kind, source ? { line: source.line, column: at.column + source.shift } : at);
       });
       // Last: highlighted code is most of the tree's nodes, and none of the steps above need to see them.
       const code = renderCodeBlocks(tree, hl);
       const cut = page.cut ? sourceAt(lines, page.cut) : undefined;
-      page.result = { html: '', ...headings, ids, ...code, ...(cut ? { cut } : {}) };
+      page.result = { html: '', ...headings, ids, renamedIds, ...code, ...(cut ? { cut } : {}) };
     })
     // Raw nodes left at this point are ours only (the icons' SVG): the sanitiser removed every other.
     .use(rehypeStringify, { allowDangerousHtml: true });
