@@ -407,6 +407,63 @@ describe('links and assets', () => {
   });
 });
 
+describe('raw HTML URLs', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]);
+  const files: RepoFiles = {
+    'mkdocs.yml': 'site_name: Raw\n',
+    'docs/index.md': [
+      '# Home',
+      '',
+      '<img src="img/flow.png" alt="flow"> <a href="guide/setup/#install">setup</a>',
+      '',
+      '<p align="center"><img src="/img/logo.png"></p>',
+      '',
+      '[abs](/guide/setup/) <img src="/nope.png">',
+    ].join('\n'),
+    'docs/guide/setup.md': '# Setup\n\n## Install\n\n<img src="../../img/flow.png"> <img src="../img/flow.png" alt="wrong"> ![md](../img/flow.png)\n',
+    'docs/img/flow.png': png,
+    'docs/img/logo.png': png,
+  };
+  let result: DocsResult;
+  let s: DocsSite;
+  beforeAll(async () => {
+    result = await build({ app: files }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    s = site(result, 'component:default/app');
+  });
+
+  it('resolves raw HTML against the page’s URL as the browser would on MkDocs’ site, and rebases root-absolute paths', () => {
+    const root = '/docs/default/component/app/';
+    const home = page(s, '').html;
+    expect(home).toContain(`<img src="${root}img/flow.png" alt="flow" loading="lazy"> <a href="${root}guide/setup/#install">setup</a>`);
+    expect(home).toContain(`<p align="center"><img src="${root}img/logo.png" loading="lazy"></p>`);
+    expect(home).toContain(`<a href="${root}guide/setup/">abs</a>`);
+    const setup = page(s, 'guide/setup/').html;
+    // Markdown is relative to the file (MkDocs rewrites it), raw HTML to the page's URL guide/setup/.
+    expect(setup).toContain(`<img src="${root}img/flow.png" loading="lazy"> wrong <img src="${root}img/flow.png" alt="md" loading="lazy">`);
+    expect(s.assets.map((a) => a.path).sort()).toEqual(['docs/img/flow.png', 'docs/img/logo.png']);
+  });
+
+  it('reports a raw URL that reaches nothing, saying what it was resolved from', () => {
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'docs-broken-link docs/guide/setup.md:5:32 link "../img/flow.png" (from the page’s URL guide/setup/) points at docs/guide/img/flow.png, which does not exist',
+      'docs-broken-link docs/index.md:7:22 link "/nope.png" (from the docs site’s root) points at docs/nope.png, which does not exist',
+    ]);
+  });
+
+  it('resolves raw HTML from the file’s folder with use_directory_urls: false', async () => {
+    const flat = await build(
+      { app: { ...files, 'mkdocs.yml': 'site_name: Raw\nuse_directory_urls: false\n' } },
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
+    );
+    const setup = page(site(flat, 'component:default/app'), 'guide/setup/').html;
+    expect(setup).toContain('<img src="/docs/default/component/app/img/flow.png" alt="wrong" loading="lazy">');
+    expect(flat.diagnostics.map((d) => d.message)).toEqual([
+      'link "../../img/flow.png" (from the page’s URL guide/) points outside the docs site',
+      'link "/nope.png" (from the docs site’s root) points at docs/nope.png, which does not exist',
+    ]);
+  });
+});
+
 describe('anchors across pages', () => {
   const files: RepoFiles = {
     'mkdocs.yml': 'site_name: Anchors\n',

@@ -247,6 +247,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       extensions: effectiveExtensions(plan.config.markdownExtensions),
       unsupported: unsupportedOf(plan.config),
       ...(plan.configFile ? { configFile: plan.configFile } : {}),
+      ...(plan.config.useDirectoryUrls ? {} : { flatUrls: true }),
     };
   });
   const outputs = await renderJobs(jobs, { ...(options.renderer ? { renderer: options.renderer } : {}), ...(options.threads ? { threads: options.threads } : {}) });

@@ -39,6 +39,8 @@ export interface SiteJob {
   /** Extensions and plugins named in mkdocs.yml that Backlot does not implement. */
   unsupported: Array<{ kind: 'extension' | 'plugin'; name: string; line: number; column: number }>;
   configFile?: string;
+  /** `use_directory_urls: false` in mkdocs.yml. */
+  flatUrls?: boolean;
 }
 
 export interface SiteOutput {
@@ -94,6 +96,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     url: (p) => job.url + encodePath(p),
     svg: new Map(job.svg),
     assets: new Map(),
+    ...(job.flatUrls ? { flatUrls: true } : {}),
   };
   const snippets = new Map(job.snippets);
   const snippetOpts = snippetOptions(job.extensions);

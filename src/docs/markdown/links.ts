@@ -16,7 +16,8 @@ export type LinkResolution =
   /** Unresolvable: the link becomes plain text, the image is dropped. */
   | { url: undefined };
 
-export type LinkResolver = (url: string, kind: 'link' | 'image', at: LinkPosition) => LinkResolution;
+/** `html`: the URL was written in raw HTML, which MkDocs leaves to the browser (relative to the page's URL). */
+export type LinkResolver = (url: string, kind: 'link' | 'image', at: LinkPosition, html?: boolean) => LinkResolution;
 
 export function collectIds(tree: Root): Set<string> {
   const ids = new Set<string>();
@@ -29,7 +30,26 @@ export function collectIds(tree: Root): Set<string> {
   return ids;
 }
 
-export function rewriteLinks(tree: Root, resolve: LinkResolver): void {
+/** Start offsets and end offsets of the page's raw HTML, in order: elements inside came from raw HTML. */
+export interface RawSpans {
+  starts: number[];
+  ends: number[];
+}
+
+function inRaw(spans: RawSpans, offset: number | undefined): boolean {
+  if (offset === undefined || spans.starts.length === 0) return false;
+  let lo = 0;
+  let hi = spans.starts.length - 1;
+  // Last span starting at or before the offset.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return spans.starts[lo]! <= offset && offset < spans.ends[lo]!;
+}
+
+export function rewriteLinks(tree: Root, resolve: LinkResolver, raw: RawSpans = { starts: [], ends: [] }): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'pre') return 'skip';
     const at = { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
@@ -38,7 +58,7 @@ export function rewriteLinks(tree: Root, resolve: LinkResolver): void {
       let href = node.properties.href;
       // Reserved names are plain words, so the fragment as written is what to compare.
       if (href.startsWith('#')) href = `#${safeId(href.slice(1))}`;
-      const result = resolve(href, 'link', at);
+      const result = resolve(href, 'link', at, inRaw(raw, node.position?.start.offset));
       if (result.url === undefined) {
         if (parent && index !== undefined) {
           parent.children.splice(index, 1, ...node.children);
@@ -53,7 +73,7 @@ export function rewriteLinks(tree: Root, resolve: LinkResolver): void {
         node.properties.rel = ['noopener', 'noreferrer'];
       }
     } else if (node.tagName === 'img' && typeof node.properties.src === 'string') {
-      const result = resolve(node.properties.src, 'image', at);
+      const result = resolve(node.properties.src, 'image', at, inRaw(raw, node.position?.start.offset));
       if (result.url === undefined) {
         if (parent && index !== undefined) {
           const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';

@@ -298,6 +298,23 @@ describe('links', () => {
   });
 });
 
+describe('raw HTML links', () => {
+  it('tells the resolver which URLs were written in raw HTML, inline or in a block', () => {
+    const calls: Array<[string, boolean | undefined]> = [];
+    render('Text <a href="a/">x</a> and [md](b.md) ![i](c.png)\n\n<div>\n<p><img src="d.png"></p>\n</div>\n\n<div markdown>\n[in](e.md)\n</div>\n', (url, _kind, _at, raw) => {
+      calls.push([url, raw]);
+      return { url };
+    });
+    expect(calls).toEqual([
+      ['a/', true],
+      ['b.md', false],
+      ['c.png', false],
+      ['d.png', true],
+      ['e.md', false],
+    ]);
+  });
+});
+
 describe('pymdownx inline extensions', () => {
   const withKeys = effectiveExtensions({ 'pymdownx.keys': {} });
   const keys = (md: string) => renderer.render({ lines: toSourceLines(md), resolve: keep, extensions: withKeys }).html;

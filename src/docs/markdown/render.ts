@@ -29,7 +29,7 @@ import { mkdocsFootnotes } from './footnotes.ts';
 import { drawIcons, markIcons } from './icons.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
-import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
+import { collectIds, rewriteLinks, type LinkResolver, type RawSpans } from './links.ts';
 import { docsSchema } from './sanitize.ts';
 import { expandTabs } from './tabs.ts';
 
@@ -70,6 +70,8 @@ interface PageState {
   /** The text has something like `:name:` (emoji lookup is costly, most pages have none). */
   shortcodes: boolean;
   cut?: Cut;
+  /** Where the page's raw HTML is (links there resolve against the page's URL, as MkDocs leaves them). */
+  raw?: RawSpans;
   result?: RenderedPage;
 }
 
@@ -138,6 +140,10 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       // Re-parsing the whole tree is costly; most pages have no raw HTML.
       return (tree: HastRoot, file: Parameters<typeof parseRaw>[1]) => {
         const raw = rawNodes(tree);
+        state().raw = {
+          starts: raw.map((r) => r.position?.start.offset ?? -1),
+          ends: raw.map((r) => r.position?.end?.offset ?? -1),
+        };
         if (raw.length === 0) return tree;
         const dropped = limitHtmlDepth(raw);
         if (dropped) state().cut ??= { ...(dropped.position ? { line: dropped.position.start.line, column: dropped.position.start.column } : {}) };
@@ -166,10 +172,10 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       const renamedIds = guardIds(tree).map((r) => ({ ...r, ...sourceAt(lines, r) }));
       headings.headings = headings.headings.map((h) => ({ ...h, id: safeId(h.id) }));
       const ids = collectIds(tree);
-      rewriteLinks(tree, (url, kind, at) => {
+      rewriteLinks(tree, (url, kind, at, html) => {
         const source = lines[at.line - 1];
-        return page.request.resolve(url, kind, source ? { line: source.line, column: at.column + source.shift } : at);
-      });
+        return page.request.resolve(url, kind, source ? { line: source.line, column: at.column + source.shift } : at, html);
+      }, page.raw);
       // Last: highlighted code is most of the tree's nodes, and none of the steps above need to see them.
       const code = renderCodeBlocks(tree, hl);
       const cut = page.cut ? sourceAt(lines, page.cut) : undefined;
@@ -231,7 +237,7 @@ function annotateCode(tree: MdastRoot): void {
 }
 
 /** remark-rehype's `raw` nodes (HTML written in the Markdown). */
-type Raw = { type: 'raw'; value: string; position?: { start: { line: number; column: number } } };
+type Raw = { type: 'raw'; value: string; position?: { start: { line: number; column: number; offset?: number }; end?: { offset?: number } } };
 
 function rawNodes(tree: HastNodes): Raw[] {
   const found: Raw[] = [];
