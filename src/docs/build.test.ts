@@ -130,12 +130,14 @@ describe('finding docs', () => {
     );
     const unsupported = result.diagnostics.filter((d) => d.code === 'docs-unsupported-extension');
     expect(unsupported.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
-      'mkdocs.yml:4:5 Markdown extension "pymdownx.arithmatex" is not implemented by Backlot; docs/a.md uses its syntax, which is shown as written',
       'mkdocs.yml:6:5 Markdown extension "pymdownx.progressbar" is not implemented by Backlot; its syntax is shown as written',
       'mkdocs.yml:9:5 plugin "macros" is not implemented by Backlot; the site is built without it',
     ]);
     // The site's own extensions are on: pymdownx.keys is not one of techdocs-core's.
     expect(page(site(result, 'component:default/maths'), '').html).toContain('<kbd class="key-control">Ctrl</kbd>');
+    // pymdownx.arithmatex is one of them: math is typeset, and the page says it needs KaTeX's stylesheet.
+    expect(page(site(result, 'component:default/maths'), 'a/')).toMatchObject({ hasMath: true, html: expect.stringContaining('<div class="arithmatex"><span class="katex-display">') });
+    expect(page(site(result, 'component:default/maths'), '').hasMath).toBeUndefined();
   });
 
   it('keeps an empty # heading as the page’s only h1, titling the page from its file name', async () => {

@@ -169,6 +169,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
       headings: rendered.headings,
       hasMermaid: rendered.hasMermaid,
       hasCode: rendered.hasCode,
+      ...(rendered.hasMath ? { hasMath: true } : {}),
     });
   }
 

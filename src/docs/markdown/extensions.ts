@@ -43,6 +43,7 @@ const SUPPORTED = new Set([
   'meta',
   'sane_lists',
   'pymdownx.keys',
+  'pymdownx.arithmatex',
   'pymdownx.saneheaders',
   'pymdownx.escapeall',
   'pymdownx.blocks.admonition',
@@ -63,7 +64,6 @@ const SUPPORTED_PLUGINS = new Set(['techdocs-core', 'search', 'material/search',
  * Only for extensions whose syntax is unmistakable; others are named without pages.
  */
 export const SYNTAX_OF: Record<string, RegExp> = {
-  'pymdownx.arithmatex': /\$\$|\\\(|(?<![\w$\\])\$(?=\S)[^$\n]+\S\$(?![\w$])/,
   plantuml_markdown: /^ *(```|~~~) *\{?\.?plantuml\b|^ *::uml::/m,
   markdown_inline_graphviz: /^ *\{% *dot /m,
   'pymdownx.progressbar': /\[=\s*\d+(\.\d+)?%/,

@@ -27,6 +27,7 @@ import { applyAttributeLists, applyInlineMarks } from './inline.ts';
 import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
 import { mkdocsFootnotes } from './footnotes.ts';
 import { drawIcons, markIcons } from './icons.ts';
+import { applyMathBlocks, mathFromMarkdown, mathMicromark, mathSyntaxOf, typesetMath, type MathSyntax } from './math.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
 import { collectIds, rewriteLinks, type LinkResolver, type RawSpans } from './links.ts';
@@ -50,6 +51,8 @@ export interface RenderedPage {
   ids: Set<string>;
   hasMermaid: boolean;
   hasCode: boolean;
+  /** Has pymdownx.arithmatex math (typeset by KaTeX; the page needs KaTeX's stylesheet). */
+  hasMath: boolean;
   /** Ids and `<a name>`s written with a prefix, because scripts may read a global of that name (anchors.ts). */
   renamedIds: RenamedId[];
   /** Part of the page was too deep (or had too long a run of `*`/`_`) and is shown as plain text from here. */
@@ -67,6 +70,9 @@ interface PageState {
   containers: ReturnType<typeof transformBlocks>['containers'];
   abbreviations: Map<string, string>;
   extensions: MarkdownExtensions;
+  /** The parsed text (block math is read from its source). */
+  text: string;
+  math?: MathSyntax;
   /** The text has something like `:name:` (emoji lookup is costly, most pages have none). */
   shortcodes: boolean;
   cut?: Cut;
@@ -82,6 +88,11 @@ const cutMdast = (node: { type: string }, value: string) =>
 const cutHast = (_node: unknown, value: string) => [{ type: 'text', value }];
 
 const DEFAULTS = effectiveExtensions();
+const mathCache = new WeakMap<MarkdownExtensions, MathSyntax | null>();
+function mathOf(ext: MarkdownExtensions): MathSyntax | undefined {
+  if (!mathCache.has(ext)) mathCache.set(ext, mathSyntaxOf(ext) ?? null);
+  return mathCache.get(ext) ?? undefined;
+}
 const syntaxCache = new WeakMap<MarkdownExtensions, BlockSyntax>();
 
 /** The `/// name` blocks a site's extensions turn on (computed once per site's extension set). */
@@ -115,6 +126,11 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
 
   const processor = unified()
     .use(remarkParse)
+    .use(function () {
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push(mathMicromark(() => current?.math));
+      (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown());
+    })
     .use(remarkGfm, { singleTilde: false })
     // First, before any step that recurses (see depth.ts).
     .use(() => (tree: MdastRoot) => {
@@ -126,6 +142,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       return (tree: MdastRoot) => (state().shortcodes ? emoji(tree) : undefined);
     })
     .use(() => (tree: MdastRoot) => {
+      const math = state().math;
+      if (math) applyMathBlocks(tree, state().text, math);
       applyContainers(tree, state().containers);
       if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree);
       applyAttributeLists(tree);
@@ -178,8 +196,9 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       }, page.raw);
       // Last: highlighted code is most of the tree's nodes, and none of the steps above need to see them.
       const code = renderCodeBlocks(tree, hl);
+      const hasMath = page.math ? typesetMath(tree) : false;
       const cut = page.cut ? sourceAt(lines, page.cut) : undefined;
-      page.result = { html: '', ...headings, ids, renamedIds, ...code, ...(cut ? { cut } : {}) };
+      page.result = { html: '', ...headings, ids, renamedIds, ...code, hasMath, ...(cut ? { cut } : {}) };
     })
     // Raw nodes left at this point are ours only (the icons' SVG): the sanitiser removed every other.
     .use(rehypeStringify, { allowDangerousHtml: true });
@@ -202,6 +221,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         containers: blocks.containers,
         abbreviations: blocks.abbreviations,
         extensions,
+        text,
+        ...(mathOf(extensions) ? { math: mathOf(extensions)! } : {}),
         shortcodes: /:[\w+-]+:/.test(text),
         ...(changed >= 0 ? { cut: { line: changed + 1, column: 1 } } : {}),
       };

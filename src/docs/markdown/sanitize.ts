@@ -20,7 +20,9 @@ export function docsSchema(): Schema {
   add('*', ['className', CLASS]);
   add('a', 'name');
   add('code', 'dataMeta');
-  add('div', 'dataTabTitle', 'dataTabSelected');
+  add('div', 'dataTabTitle', 'dataTabSelected', 'dataMath');
+  // Math placeholders (math.ts), typeset after sanitising; the attribute is removed there.
+  add('span', 'dataMath');
   // Icon placeholders (icons.ts); only names of packaged icons are ever drawn.
   add('span', 'dataIcon');
   for (const h of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) add(h, 'dataAnchor');
