@@ -248,6 +248,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       unsupported: unsupportedOf(plan.config),
       ...(plan.configFile ? { configFile: plan.configFile } : {}),
       ...(plan.config.useDirectoryUrls ? {} : { flatUrls: true }),
+      ...(plan.config.extensionsAt ? { extensionsAt: plan.config.extensionsAt } : {}),
     };
   });
   const outputs = await renderJobs(jobs, { ...(options.renderer ? { renderer: options.renderer } : {}), ...(options.threads ? { threads: options.threads } : {}) });

@@ -35,6 +35,7 @@ export const TECHDOCS_CORE_EXTENSIONS = [
   'pymdownx.tasklist',
   'pymdownx.tilde',
   'mdx_truly_sane_lists',
+  'plantuml_markdown',
 ];
 
 /** Extensions Backlot renders (techdocs-core's and the ones Material sites use most). */
@@ -64,7 +65,6 @@ const SUPPORTED_PLUGINS = new Set(['techdocs-core', 'search', 'material/search',
  * Only for extensions whose syntax is unmistakable; others are named without pages.
  */
 export const SYNTAX_OF: Record<string, RegExp> = {
-  plantuml_markdown: /^ *(```|~~~) *\{?\.?plantuml\b|^ *::uml::/m,
   markdown_inline_graphviz: /^ *\{% *dot /m,
   'pymdownx.progressbar': /\[=\s*\d+(\.\d+)?%/,
   'pymdownx.blocks.tab': /^ *\/{3,} *tab\b/m,

@@ -158,6 +158,11 @@ export function mathFromMarkdown(): FromMarkdownExtension {
   };
 }
 
+/** A display-math placeholder for a hast tree (arithmatex's fenced format, fences.ts), typeset by `typesetMath`. */
+export function mathPlaceholder(tex: string): Element {
+  return { type: 'element', tagName: 'div', properties: { className: ['arithmatex'], dataMath: `display ${MARK}` }, children: [{ type: 'text', value: tex }] };
+}
+
 /** A paragraph whose source is one block of math becomes `<div class="arithmatex" data-math="display MARK">`. */
 export function applyMathBlocks(tree: MdastRoot, text: string, syntax: MathSyntax): void {
   visit(tree, 'paragraph', (node: Paragraph, index, parent) => {

@@ -19,13 +19,14 @@ import { visit } from 'unist-util-visit';
 import type { DocsHeading } from '../../model/docs.ts';
 import { applyAbbreviations } from './abbr.ts';
 import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
-import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from './code.ts';
+import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks, type FenceUse } from './code.ts';
 import { applyContainers } from './containers.ts';
 import { guardIds, safeId, type RenamedId } from './anchors.ts';
 import { addHeadingAnchors } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
 import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
 import { mkdocsFootnotes } from './footnotes.ts';
+import { fenceConfigOf } from './fences.ts';
 import { drawIcons, markIcons } from './icons.ts';
 import { applyMathBlocks, mathFromMarkdown, mathMicromark, mathSyntaxOf, typesetMath, type MathSyntax } from './math.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
@@ -51,6 +52,10 @@ export interface RenderedPage {
   ids: Set<string>;
   hasMermaid: boolean;
   hasCode: boolean;
+  /** Custom fences (superfences) whose formatter Backlot lacks, shown as code: the first use of each. */
+  unknownFences: FenceUse[];
+  /** The first PlantUML fence shown as source, since the site names no PlantUML server. */
+  plantumlSource?: FenceUse;
   /** Has pymdownx.arithmatex math (typeset by KaTeX; the page needs KaTeX's stylesheet). */
   hasMath: boolean;
   /** Ids and `<a name>`s written with a prefix, because scripts may read a global of that name (anchors.ts). */
@@ -195,10 +200,21 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         return page.request.resolve(url, kind, source ? { line: source.line, column: at.column + source.shift } : at, html);
       }, page.raw);
       // Last: highlighted code is most of the tree's nodes, and none of the steps above need to see them.
-      const code = renderCodeBlocks(tree, hl);
-      const hasMath = page.math ? typesetMath(tree) : false;
+      const { unknownFences, plantumlSource, mathFences, ...code } = renderCodeBlocks(tree, hl, fenceConfigOf(ext));
+      const hasMath = page.math || mathFences ? typesetMath(tree) : false;
       const cut = page.cut ? sourceAt(lines, page.cut) : undefined;
-      page.result = { html: '', ...headings, ids, renamedIds, ...code, hasMath, ...(cut ? { cut } : {}) };
+      const at = (f: FenceUse) => ({ ...f, ...sourceAt(lines, f) });
+      page.result = {
+        html: '',
+        ...headings,
+        ids,
+        renamedIds,
+        ...code,
+        hasMath,
+        unknownFences: unknownFences.map(at),
+        ...(plantumlSource ? { plantumlSource: at(plantumlSource) } : {}),
+        ...(cut ? { cut } : {}),
+      };
     })
     // Raw nodes left at this point are ours only (the icons' SVG): the sanitiser removed every other.
     .use(rehypeStringify, { allowDangerousHtml: true });
