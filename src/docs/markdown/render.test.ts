@@ -93,6 +93,13 @@ describe('GFM and Python-Markdown extras', () => {
     expect(page.ids).toContain('fn:src');
   });
 
+  it('numbers a footnote’s later references as Python-Markdown does (fnref2:x), with one back link each', () => {
+    const page = render('A[^n] and b[^n].\n\n[^n]: Note.');
+    expect(page.html).toContain('<p>A<sup id="fnref:n"><a class="footnote-ref" href="#fn:n">1</a></sup> and b<sup id="fnref2:n"><a class="footnote-ref" href="#fn:n">1</a></sup>.</p>');
+    expect(page.html).toContain('<a class="footnote-backref" href="#fnref:n" title="Jump back to footnote in the text">\u21a9</a> <a class="footnote-backref" href="#fnref2:n" title="Jump back to footnote in the text">\u21a9</a>');
+    expect([...page.ids]).toEqual(expect.arrayContaining(['fnref:n', 'fnref2:n', 'fn:n']));
+  });
+
   it('renders definition lists, with indented continuation and several definitions', () => {
     const out = html('CVRPTW\n:   Capacitated *routing*\n    with time windows.\n\nALNS\n:   Search.\n\n:   Another meaning.\n');
     expect(out).toContain('<dl><dt>CVRPTW</dt><dd><p>Capacitated <em>routing</em>\nwith time windows.</p></dd><dt>ALNS</dt><dd><p>Search.</p></dd><dd><p>Another meaning.</p></dd></dl>');
@@ -247,6 +254,14 @@ describe('sanitising', () => {
     expect(page.renamedIds).toEqual([]);
     // Ids equal to the window's and document's own properties cannot shadow them (see anchors.ts).
     expect(html('## Location\n\n<p id="cookie">c</p>')).toMatch(/<h2 id="location">.*<p id="cookie">/s);
+  });
+
+  it('slugs headings with pymdownx.slugs when toc names it, and reads escapes in attr_list ids', () => {
+    const extensions = effectiveExtensions({ toc: { slugify: 'pymdownx.slugs.slugify' } });
+    const page = renderer.render({ lines: toSourceLines('## Contributing & Support\n\n## Café Ünïcode\n\n# 6.0 Notes {: #\\6.0}'), resolve: keep, extensions });
+    expect(page.headings.map((h) => h.id)).toEqual(['contributing--support', 'café-ünïcode']);
+    expect(page.html).toContain('<h1 id="6.0">');
+    expect(html('## Contributing & Support')).toContain('id="contributing-support"');
   });
 
   it('keeps `name` on links only, where it cannot reach document’s named properties', () => {

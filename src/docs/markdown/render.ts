@@ -22,7 +22,7 @@ import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type Bl
 import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks, type FenceUse } from './code.ts';
 import { applyContainers } from './containers.ts';
 import { guardIds, safeId, type RenamedId } from './anchors.ts';
-import { addHeadingAnchors } from './headings.ts';
+import { addHeadingAnchors, pymdownxSlug, slugify } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
 import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
 import { mkdocsFootnotes } from './footnotes.ts';
@@ -181,7 +181,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       const page = state();
       const used = new Set<string>();
       mkdocsFootnotes(tree);
-      const headings = addHeadingAnchors(tree, used);
+      const headings = addHeadingAnchors(tree, used, headingSlug(page.extensions));
       const ext = page.extensions;
       expandTabs(tree, {
         slugify: option(ext, 'pymdownx.tabbed', 'slugify', '') !== '' || option(ext, 'pymdownx.blocks.tab', 'slugify', '') !== '',
@@ -251,6 +251,13 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       }
     },
   };
+}
+
+/** toc's `slugify`: Python-Markdown's own, or pymdownx.slugs' when the site names it (with toc's `separator`). */
+function headingSlug(ext: MarkdownExtensions): (text: string) => string {
+  if (!/^pymdownx\.slugs\./.test(option(ext, 'toc', 'slugify', ''))) return slugify;
+  const separator = option(ext, 'toc', 'separator', '-');
+  return (text) => pymdownxSlug(text, separator);
 }
 
 /** Fence info like `{.python hl_lines="2"}` and the rest of the info string travel to the highlighter. */
