@@ -89,6 +89,11 @@ function ids(html: string): string[] {
   return [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!).filter((id) => !/^__(code|span|codelineno)/.test(id));
 }
 
+/** Formulas arithmatex marked (generic or MathJax output), outside code samples. */
+function formulas(html: string): number {
+  return html.replace(/<pre\b[^]*?<\/pre>|<code\b[^]*?<\/code>/g, '').match(/class="arithmatex"|<script type="math\/tex/g)?.length ?? 0;
+}
+
 const RAW = [
   /^ *\/{3,} *[\w-]+/gm,
   /:(?:material|octicons|fontawesome|simple)-[\w-]+:/g,
@@ -298,8 +303,8 @@ export async function run(): Promise<void> {
         idsTotal++;
         if (ours.has(id)) idsKept++;
       }
-      mathBacklot += page.html.match(/class="arithmatex"/g)?.length ?? 0;
-      mathMkdocs += theirs.match(/class="arithmatex"|<script type="math\/tex/g)?.length ?? 0;
+      mathBacklot += formulas(page.html);
+      mathMkdocs += formulas(theirs);
     }
     const broken = result.diagnostics.filter((d) => d.code === 'docs-broken-link').length;
     const unsupported = result.diagnostics.filter((d) => d.code === 'docs-unsupported-extension').length;

@@ -37,6 +37,16 @@ describe('pymdownx.arithmatex', () => {
     expect(page.html).not.toContain('<p><div');
   });
 
+  it('reads blocks inside admonitions, /// blocks and quotes without their line prefixes', () => {
+    const withBlocks = { generic: true };
+    const page = renderer.render({
+      lines: toSourceLines('!!! note\n    $$\n    a >\n    b\n    $$\n\n> \\begin{align}\n> x &= y\n> \\end{align}\n\n/// html | div.result\n$$\nc\n$$\n///\n'),
+      resolve: (url) => ({ url }),
+      extensions: effectiveExtensions({ 'pymdownx.arithmatex': withBlocks, 'pymdownx.blocks.html': {} }),
+    });
+    expect(formulas(page.html)).toEqual(['block \na &gt;\nb\n', 'block \\begin{align}\nx &= y\n\\end{align}', 'block \nc\n']);
+  });
+
   it('follows smart_dollar: no space inside the dollars, unless it is turned off', () => {
     expect(formulas(render('It costs $ 5 and $6 or $x$.').html)).toEqual(['inline x']);
     expect(render('Costs $5 and $ 6').hasMath).toBe(false);

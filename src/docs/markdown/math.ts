@@ -169,12 +169,24 @@ export function applyMathBlocks(tree: MdastRoot, text: string, syntax: MathSynta
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || !parent || index === undefined) return;
-    const tex = blockMath(text.slice(start, end).trim(), syntax);
+    const tex = blockMath(withoutPrefixes(text.slice(start, end), node.position!.start.column), syntax);
     if (tex === undefined) return;
     const block = { type: 'math', value: tex, data: { hName: 'div', hProperties: { className: ['arithmatex'], dataMath: `display ${MARK}` }, hChildren: [{ type: 'text', value: tex }] } };
     parent.children.splice(index, 1, block as never);
     return 'skip';
   });
+}
+
+/**
+ * The paragraph's own text: its later lines lose the container prefix (`> `, a list's indent, the
+ * block pass's markers) that stands before its first line's column.
+ */
+function withoutPrefixes(source: string, column: number): string {
+  return source
+    .split('\n')
+    .map((line, i) => (i > 0 && /^[ \t>]*$/.test(line.slice(0, column - 1)) ? line.slice(column - 1) : line))
+    .join('\n')
+    .trim();
 }
 
 function blockMath(source: string, syntax: MathSyntax): string | undefined {
