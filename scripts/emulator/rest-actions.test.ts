@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateRun } from './rest-actions.ts';
+import { buildRepo } from './repos.ts';
 import { startEmulator, type Emulator } from './server.ts';
 
 const TOKEN = 'actions-test-token';
+const PORTAL = { owner: 'acme', name: 'portal', files: { 'README.md': 'portal' } };
+// A dispatched run's head_sha: the branch's commit, on which its check runs are.
+const HEAD = buildRepo(PORTAL).heads.get('main')!.oid;
 let em: Emulator;
 beforeEach(async () => {
-  em = await startEmulator({ repos: [{ owner: 'acme', name: 'portal', files: { 'README.md': 'portal' } }], token: TOKEN, scaffold: { viewer: 'ada' } });
+  em = await startEmulator({ repos: [PORTAL], token: TOKEN, scaffold: { viewer: 'ada' } });
 });
 afterEach(() => em.close());
 
@@ -39,7 +43,7 @@ describe('Actions routes', () => {
     await call('/repos/acme/portal/actions/workflows/scaffold.yml/dispatches', { method: 'POST', body: JSON.stringify({ ref: 'main', return_run_details: true }) });
     const run = em.runs().get('acme/portal')![0]!;
     updateRun(run, { status: 'completed', notices: [{ title: 'Repository', message: 'https://github.com/acme/new' }] });
-    expect((await (await call('/repos/acme/portal/actions/runs/1')).json()) as any).toMatchObject({ id: 1, status: 'completed', conclusion: 'success' });
+    expect((await (await call('/repos/acme/portal/actions/runs/1')).json()) as any).toMatchObject({ id: 1, status: 'completed', conclusion: 'success', head_sha: HEAD });
     const jobs = (await (await call('/repos/acme/portal/actions/runs/1/jobs')).json()) as any;
     expect(jobs.jobs[0].check_run_url).toBe(`${em.url}/repos/acme/portal/check-runs/101`);
     const annotations = await (await call('/repos/acme/portal/check-runs/101/annotations')).json();

@@ -18,6 +18,8 @@ export interface WorkflowRun {
   status: 'queued' | 'in_progress' | 'completed';
   conclusion: 'success' | 'failure' | 'cancelled' | null;
   head_branch: string;
+  /** The branch's commit when the run was dispatched (the commit a run's check runs are on). */
+  head_sha: string;
   inputs: Record<string, unknown>;
   created_at: string;
   updated_at: string;
@@ -34,6 +36,8 @@ export interface ActionsContext {
   apiUrl: string;
   /** Login of the token's user, shown as the runs' actor. */
   viewer: string;
+  /** The commit a branch points at, for a dispatched run's `head_sha`. */
+  headSha?: (branch: string) => string | undefined;
 }
 
 /** Moves a run to a new status; `completed` defaults to success. */
@@ -74,6 +78,7 @@ export function handleActionsRest(ctx: ActionsContext, key: string, rest: string
       status: 'queued',
       conclusion: null,
       head_branch: body.ref.replace(/^refs\/heads\//, ''),
+      head_sha: ctx.headSha?.(body.ref) ?? '0'.repeat(40),
       inputs,
       created_at: now,
       updated_at: now,

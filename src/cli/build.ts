@@ -1,6 +1,6 @@
 // `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
 
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
@@ -18,6 +18,12 @@ import { isWithin } from '../config/load.ts';
 import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
+import { loadPlugins } from '../plugins/load.ts';
+import { writeReport } from '../plugins/report.ts';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { compareDiagnostics } from '../model/diagnostic.ts';
+import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
+import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 
 /** The package root: where astro.config.mjs and the site's sources live. */
 const PACKAGE_ROOT = REPO_ROOT;
@@ -27,12 +33,20 @@ export interface BuildOptions {
   strict: boolean;
   verbose: boolean;
   path: string | undefined;
+  /** The live portal (URL) or a built site (folder) the history continues from; default from the config. */
+  previous?: string | undefined;
 }
 
 /** How many diagnostics a build prints before pointing at the problems page. */
 const PRINT_LIMIT = 30;
 
-async function prepare(options: BuildOptions, config = readConfig(options.config)): Promise<{ ctx: Context; result: PipelineResult; readMs: number }> {
+async function prepare(
+  options: BuildOptions,
+  config = readConfig(options.config),
+  previous?: Promise<PreviousSite>,
+): Promise<{ ctx: Context; result: PipelineResult; readMs: number; history?: History }> {
+  // Plugins load first: a missing module or bad options stop the build before any work.
+  const plugins = await loadPlugins(config, options.path ? [options.path] : []);
   const started = performance.now();
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   const readMs = performance.now() - started;
@@ -41,10 +55,26 @@ async function prepare(options: BuildOptions, config = readConfig(options.config
     ctx.finish?.();
     throw new UsageError(options.path ? `no repos in ${options.path}: each sub-folder of PATH is a repo` : 'no repos in the configured sources');
   }
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins });
   addViewDiagnostics(result);
+  if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
-  return { ctx, result, readMs };
+  if (!previous) return { ctx, result, readMs };
+  // Before the model goes to the pages: the changes page, the feed and every entity page show the history.
+  const last = await previous;
+  for (const note of last.notes) console.log(`History: ${note}`);
+  const history = await recordHistory(result.model, last, { at: new Date(result.model.generatedAt), days: config.history?.days ?? DEFAULT_HISTORY_DAYS });
+  result.model.history = history.entries;
+  if (last.diagnostics.length) {
+    result.diagnostics = [...result.diagnostics, ...last.diagnostics].sort(compareDiagnostics);
+    result.model.diagnostics = result.diagnostics;
+  }
+  return { ctx, result, readMs, history };
+}
+
+/** Where history continues from: `--previous`, else the configured live site, else the last build in outDir. */
+function previousSource(options: BuildOptions, config: BacklotConfig): string {
+  return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
 function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
@@ -58,6 +88,11 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
   };
 }
 
+/** Env variables that hold tokens (the crawl's and the plugins'): the site child never sees them. */
+export function secretEnvNames(config: BacklotConfig): string[] {
+  return [...config.sources.flatMap((s) => (s.type === 'github' ? [s.tokenEnv] : [])), ...(config.plugins ?? []).flatMap((p) => p.env)];
+}
+
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const configured = readConfig(options.config);
@@ -67,8 +102,10 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), configured.site.outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
   });
   try {
-    const { code, summary } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
+    const { code, summary, history } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
     await output.commit();
+    // A copy for a next build whose live site cannot answer (src/pipeline/history.ts); kept once the site is.
+    if (history) keepHistoryCopy(historyCopy(configured), history);
     console.log(summary());
     return code;
   } finally {
@@ -83,7 +120,9 @@ async function buildInto(
   configured: BacklotConfig,
   started: number,
   onRelease: (stop: () => void | Promise<void>) => void,
-): Promise<{ code: number; summary: () => string }> {
+): Promise<{ code: number; summary: () => string; history?: History | undefined }> {
+  // Read while the sources are crawled: the live site's last catalog and history.
+  const previous = readPreviousSite(previousSource(options, configured), { cacheFile: historyCopy(configured) });
   // Own pages are compiled, so they must not be part of the org folder a PATH names (its sub-folders are repos).
   const pages = configured.site.pages;
   if (pages && options.path && (isWithin(pages, resolve(options.path)) || isWithin(resolve(options.path), pages))) {
@@ -105,11 +144,11 @@ async function buildInto(
     base: configured.site.base,
     ...(configured.site.url ? { site: configured.site.url } : {}),
     verbose: options.verbose,
-  }, configured.sources.flatMap((s) => (s.type === 'github' ? [s.tokenEnv] : [])));
+  }, secretEnvNames(configured));
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await prepare(options, configured);
+    prepared = await prepare(options, configured, previous);
   } catch (err) {
     void siteBuild.cancel();
     throw err;
@@ -118,7 +157,7 @@ async function buildInto(
   // From here this process only writes the static API and the search index (Pagefind inherits the priority)
   // while the site child renders, which is what the build waits for.
   lowerThreadPriority();
-  const { ctx, result, readMs } = prepared;
+  const { ctx, result, readMs, history } = prepared;
   const { config } = ctx;
   const { diagnostics } = result;
   if (diagnostics.length > 0) {
@@ -153,6 +192,12 @@ async function buildInto(
     (async () => {
       // Images and files the docs pages link to, served from the docs' own URLs.
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], siteDir, config.site.base);
+      // Plugins' browser scripts, on the paths the pages that show their cards load them from.
+      for (const script of result.plugins?.scripts ?? []) {
+        const target = join(siteDir, script.path);
+        await mkdir(dirname(target), { recursive: true });
+        await copyFile(script.file, target);
+      }
       const written = await apiFiles;
       await moveDir(join(staging, 'api'), join(siteDir, 'api'));
       return written;
@@ -174,10 +219,12 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
+      ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
+      `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
-  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary };
+  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history };
 }
 
 export async function devCommand(options: BuildOptions): Promise<number> {
@@ -205,6 +252,16 @@ export async function previewCommand(options: { config: string | undefined }): P
   const server = await preview({ ...astroConfig(config, true) });
   await server.closed();
   return 0;
+}
+
+function historyCopy(config: BacklotConfig): string {
+  return join(config.cacheDir, 'history', 'changes.json');
+}
+
+function historySummary(history: History | undefined, at: string, days: number): string {
+  if (!history) return 'not recorded';
+  const fresh = history.entries.filter((e) => e.at === at).length;
+  return `${fresh} change${fresh === 1 ? '' : 's'} recorded, ${history.entries.length} in the last ${days} days`;
 }
 
 function layoutSummary(l: LayoutReport): string {

@@ -6,13 +6,15 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reposFromFolder } from '../../scripts/emulator/repos.ts';
+import { buildRepo, reposFromFolder, type EmulatorRepo } from '../../scripts/emulator/repos.ts';
 import { createdFiles, headCommit } from '../../scripts/emulator/rest-scaffold.ts';
 import { startEmulator, type Emulator } from '../../scripts/emulator/server.ts';
+import { parseRunLog } from '../model/scaffoldRunLog.ts';
 
 const BIN = join(import.meta.dirname, 'backlot.js');
 const ROOT = join(import.meta.dirname, '../..');
 const TOKEN = 'scaffold-token';
+const PORTAL: EmulatorRepo = { owner: 'kestrel-freight', name: 'portal', files: { 'README.md': '# portal\n' } };
 
 let emulator: Emulator;
 
@@ -20,7 +22,7 @@ beforeAll(async () => {
   emulator = await startEmulator({
     token: TOKEN,
     // The demo org as GitHub repos, plus the portal's own repo.
-    repos: [{ owner: 'kestrel-freight', name: 'portal', files: { 'README.md': '# portal\n' } }, ...(await reposFromFolder(join(ROOT, 'content'), 'kestrel-freight'))],
+    repos: [PORTAL, ...(await reposFromFolder(join(ROOT, 'content'), 'kestrel-freight'))],
     scaffold: {
       orgs: {
         'kestrel-freight': { members: ['alice', 'bob'], teams: { 'platform-team': ['alice'] } },
@@ -176,10 +178,10 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     expect(res.code).toBe(0);
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#7')!;
     expect(issue.comments).toHaveLength(2);
-    expect(issue.comments[0]).toContain('Running `template:default/docs-site` for @bob');
-    expect(issue.comments[0]).toContain('https://github.com/kestrel-freight/portal/actions/runs/4242');
-    expect(issue.comments[1]).toContain('- [Repository](<https://github.com/kestrel-freight/depot-guide.git>)');
-    expect(issue.comments[1]).toContain('Your docs will appear in the portal after the next build.');
+    expect(issue.comments[0]!.body).toContain('Running `template:default/docs-site` for @bob');
+    expect(issue.comments[0]!.body).toContain('https://github.com/kestrel-freight/portal/actions/runs/4242');
+    expect(issue.comments[1]!.body).toContain('- [Repository](<https://github.com/kestrel-freight/depot-guide.git>)');
+    expect(issue.comments[1]!.body).toContain('Your docs will appear in the portal after the next build.');
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'completed' });
     expect(createdFiles(emulator.scaffold, 'kestrel-freight/depot-guide')?.['catalog-info.yaml']).toContain('name: depot-guide');
   });
@@ -188,7 +190,7 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     const res = await fromIssue(issueEvent(8, 'mallory', formBody('template:default/docs-site', JSON.stringify({ name: 'evil', owner: 'group:default/platform-team', repoUrl: 'github.com?owner=kestrel-freight&repo=evil' }))));
     expect(res.code).toBe(1);
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#8')!;
-    expect(issue.comments).toEqual(['Sorry @mallory, this request was refused: @mallory is not a member of the kestrel-freight organisation. Nothing was created.']);
+    expect(issue.comments.map((c) => c.body)).toEqual(['Sorry @mallory, this request was refused: @mallory is not a member of the kestrel-freight organisation. Nothing was created.']);
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
     expect(emulator.scaffold.created.has('kestrel-freight/evil')).toBe(false);
   });
@@ -199,7 +201,7 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
     const refused = await fromIssue(issueEvent(9, 'bob', formBody('template:default/node-service', nodeService('bobs-service'))), config);
     expect(refused.code).toBe(1);
-    expect(emulator.scaffold.issues.get('kestrel-freight/portal#9')!.comments[0]).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');
+    expect(emulator.scaffold.issues.get('kestrel-freight/portal#9')!.comments[0]!.body).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');
     expect(emulator.scaffold.created.has('kestrel-freight/bobs-service')).toBe(false);
 
     const allowed = await fromIssue(issueEvent(10, 'alice', formBody('template:default/node-service', nodeService('alices-service'))), config);
@@ -212,9 +214,9 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     const res = await fromIssue(issueEvent(11, 'bob', formBody('template:default/docs-site', '{"name": "Not Valid"}')));
     expect(res.code).toBe(1);
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#11')!;
-    expect(issue.comments[1]).toContain('`template:default/docs-site` failed');
-    expect(issue.comments[1]).toContain('  name must match pattern');
-    expect(issue.comments[1]).toContain('  owner is required');
+    expect(issue.comments[1]!.body).toContain('`template:default/docs-site` failed');
+    expect(issue.comments[1]!.body).toContain('  name must match pattern');
+    expect(issue.comments[1]!.body).toContain('  owner is required');
     expect(issue.state).toBeUndefined();
   });
 
@@ -222,7 +224,47 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     const res = await fromIssue(issueEvent(12, 'bob', 'please make me a service'));
     expect(res.code).toBe(1);
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#12')!;
-    expect(issue.comments[0]).toContain('I could not read this scaffold request: the "Template" field is empty');
+    expect(issue.comments[0]!.body).toContain('I could not read this scaffold request: the "Template" field is empty');
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
+  });
+});
+
+describe('the live step log, whichever way a run starts', { timeout: 30_000 }, () => {
+  // What the scaffold workflow passes: its own token (checks: write) and the commit it runs on.
+  const actions = (runId: string) => ({
+    GITHUB_ACTIONS: 'true',
+    GITHUB_RUN_ID: runId,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: buildRepo(PORTAL).heads.get('main')!.oid,
+    BACKLOT_CHECKS_TOKEN: TOKEN,
+  });
+  const checkRun = (runId: string) => emulator.checkRuns().find((c) => c.external_id === runId)!;
+
+  it('keeps an issue’s run as a check run, linked from the issue’s comments', async () => {
+    const file = join(tmp(), 'event.json');
+    const values = JSON.stringify({ name: 'live-guide', owner: 'group:default/platform-team', repoUrl: 'github.com?owner=kestrel-freight&repo=live-guide' });
+    writeFileSync(file, JSON.stringify(issueEvent(13, 'bob', formBody('template:default/docs-site', values))));
+    const res = await run(['--from-issue', file], actions('7001'));
+    expect(res.code).toBe(0);
+    const check = checkRun('7001');
+    expect(check).toMatchObject({ name: 'Backlot scaffold', status: 'completed', conclusion: 'success', details_url: 'https://github.com/kestrel-freight/portal/actions/runs/7001' });
+    const link = `https://github.com/kestrel-freight/portal/runs/${check.id}`;
+    const issue = emulator.scaffold.issues.get('kestrel-freight/portal#13')!;
+    expect(issue.comments[0]!.body).toContain(`Follow along in [the step log](${link})`);
+    expect(issue.comments[1]!.body).toContain(`ran for @bob ([the step log](${link}))`);
+    const log = parseRunLog(check.output)!;
+    expect(log.notes).toContain('@bob may run template:default/docs-site');
+    expect(log.steps.length).toBeGreaterThan(1);
+    expect(log.steps.every((s) => s.status === 'done' && s.ms !== undefined)).toBe(true);
+    expect(log.links).toContainEqual({ title: 'Repository', url: 'https://github.com/kestrel-freight/live-guide.git' });
+    expect(check.output.text).not.toContain(TOKEN);
+  });
+
+  it('keeps a dispatched run’s refusal as a failed check run', async () => {
+    const res = await run(['--template', 'template:default/node-service', '--values', nodeService('refused-live')], { ...actions('7002'), GITHUB_ACTOR: 'mallory' });
+    expect(res.code).toBe(1);
+    const check = checkRun('7002');
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(parseRunLog(check.output)?.error).toBe('refused: @mallory is not a member of the kestrel-freight organisation. Nothing was created.');
   });
 });

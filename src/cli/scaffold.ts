@@ -14,10 +14,11 @@ import { runPipeline } from '../pipeline/index.ts';
 import { withEtag } from '../pipeline/writeApi.ts';
 import { createCatalogLookup } from '../scaffold/catalogApi.ts';
 import { unreadCatalogFileCheck } from '../scaffold/crawled.ts';
-import { secretsFromEnv } from '../scaffold/secrets.ts';
+import { createRunLog, type LiveRunLog } from '../scaffold/runLog.ts';
+import { createRedactor, secretsFromEnv } from '../scaffold/secrets.ts';
 import { apiBaseUrlFor, createGithubApi, type GithubApi } from '../scaffold/github.ts';
 import { allowedTeamsFor, checkAuthor } from '../scaffold/access.ts';
-import { handleIssue, type IssueEvent } from '../scaffold/issue.ts';
+import { handleIssue, parseIssueBody, type IssueEvent } from '../scaffold/issue.ts';
 import { findTemplate, isTemplatePath, loadTemplateFile } from '../scaffold/load.ts';
 import { formatNotices, formatSummaryMarkdown, formatSummaryText, type SummaryInput } from '../scaffold/output.ts';
 import { runTemplate } from '../scaffold/runner.ts';
@@ -119,6 +120,9 @@ interface RunArgs {
   dryRun: string | undefined;
   login: string | undefined;
   env: NodeJS.ProcessEnv;
+  /** Where lines go: the console, and the live step log when there is one. */
+  say: (line: string) => void;
+  runLog: LiveRunLog | undefined;
 }
 
 async function runAndReport(args: RunArgs): Promise<SummaryInput> {
@@ -129,8 +133,10 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
   }
   const user = userFor(args.login, args.entities);
   const portalRepo = portalRepoOf(config, env);
-  console.log(`Scaffolding ${template.ref}${args.dryRun ? ` (dry run into ${args.dryRun})` : ''}`);
+  args.say(`Scaffolding ${template.ref}${args.dryRun ? ` (dry run into ${args.dryRun})` : ''}`);
   const result = await runTemplate({
+    log: args.say,
+    ...(args.runLog ? { onStep: args.runLog.step } : {}),
     template,
     values: args.values,
     workspace,
@@ -152,6 +158,7 @@ async function runAndReport(args: RunArgs): Promise<SummaryInput> {
     for (const f of files) console.log(`  ${f.path}`);
   }
   process.stdout.write(formatSummaryText(summary));
+  await args.runLog?.succeed(result.output);
   if (env.GITHUB_ACTIONS === 'true' && !args.dryRun) process.stdout.write(formatNotices(summary));
   await writeStepSummary(env, formatSummaryMarkdown(summary));
   return summary;
@@ -170,13 +177,16 @@ export async function scaffoldCommand(options: ScaffoldOptions, env: NodeJS.Proc
     return 2;
   }
   const config = readConfig(options.config);
+  const runLog = options.dryRun ? undefined : await startRunLog(config, env, options.template);
+  const say = sayTo(runLog);
   try {
     const values = await readValues(options.values);
     const { template, entities } = await loadTemplate(config, options.template, true);
-    if (env.GITHUB_ACTIONS === 'true' && !options.dryRun) await checkActor(config, template.ref, env);
-    await runAndReport({ config, template, entities, values, dryRun: options.dryRun, login: env.GITHUB_ACTOR, env });
+    if (env.GITHUB_ACTIONS === 'true' && !options.dryRun) await checkActor(config, template.ref, env, say);
+    await runAndReport({ config, template, entities, values, dryRun: options.dryRun, login: env.GITHUB_ACTOR, env, say, runLog });
     return 0;
   } catch (err) {
+    await runLog?.fail(err instanceof Error ? err.message : String(err), err instanceof ScaffoldError ? err.step : undefined);
     if (!(err instanceof ScaffoldError)) throw err;
     console.error(`backlot scaffold: ${err.message}`);
     await writeStepSummary(env, `### Scaffolding failed\n\n~~~text\n${err.message}\n~~~`);
@@ -188,14 +198,53 @@ export async function scaffoldCommand(options: ScaffoldOptions, env: NodeJS.Proc
  * In Actions the run acts with the App's token, whoever started it (Run now, `gh workflow run`, the portal's
  * dispatch): the one who started it, `github.actor`, must pass the same org and team check as an issue's author.
  */
-async function checkActor(config: BacklotConfig, ref: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function checkActor(config: BacklotConfig, ref: string, env: NodeJS.ProcessEnv, say: (line: string) => void): Promise<void> {
   const actor = env.GITHUB_ACTOR;
   const org = config.scaffold?.org ?? portalRepoOf(config, env)?.owner;
   if (!actor) throw new ScaffoldError('refused: GITHUB_ACTOR is not set, so who started this run is unknown');
   if (!org) throw new ScaffoldError('refused: the organisation whose members may scaffold is unknown (set scaffold.org or run in the portal repo)');
   const decision = await checkAuthor(githubClients(config, env)(serverHost(env)), org, actor, allowedTeamsFor(config.scaffold, ref));
   if (!decision.allowed) throw new ScaffoldError(`refused: ${decision.reason}. Nothing was created.`);
-  console.log(`@${actor} may run ${ref}${decision.teams.length ? ` (team ${decision.teams.join(', ')})` : ''}`);
+  say(`@${actor} may run ${ref}${decision.teams.length ? ` (team ${decision.teams.join(', ')})` : ''}`);
+}
+
+const sayTo =
+  (runLog: LiveRunLog | undefined) =>
+  (line: string): void => {
+    console.log(line);
+    runLog?.line(line);
+  };
+
+/**
+ * The live step log, in Actions: a check run on the commit the workflow runs on, written with the workflow's
+ * own token (BACKLOT_CHECKS_TOKEN, the job's `checks: write`), so the App needs no Checks permission.
+ */
+async function startRunLog(config: BacklotConfig, env: NodeJS.ProcessEnv, template: string): Promise<LiveRunLog | undefined> {
+  const token = env.BACKLOT_CHECKS_TOKEN;
+  const [owner, repo] = env.GITHUB_REPOSITORY?.split('/') ?? [];
+  if (env.GITHUB_ACTIONS !== 'true' || !token || !env.GITHUB_SHA || !owner || !repo) return undefined;
+  const tokens = [token, env.GITHUB_TOKEN, env.BACKLOT_GITHUB_TOKEN, ...config.sources.map((s) => (s.type === 'github' ? env[s.tokenEnv] : undefined))];
+  const runUrl = workflowRunUrl(env);
+  const portalUrl = portalUrlOf(config);
+  const runLog = createRunLog({
+    gh: createGithubApi({ token, baseUrl: apiBaseUrlFor(serverHost(env), env), throttle: env.BACKLOT_GITHUB_THROTTLE !== 'off' }),
+    owner,
+    repo,
+    headSha: env.GITHUB_SHA,
+    template,
+    ...(env.GITHUB_RUN_ID ? { externalId: env.GITHUB_RUN_ID } : {}),
+    ...(runUrl ? { detailsUrl: runUrl } : {}),
+    ...(portalUrl ? { portalUrl } : {}),
+    redact: createRedactor([...Object.values(secretsFromEnv(env)), ...tokens.filter((t): t is string => !!t)]),
+    ...(env.BACKLOT_GITHUB_THROTTLE === 'off' ? { minInterval: 0 } : {}),
+  });
+  await runLog.start();
+  if (runLog.url) console.log(`The step log: ${runLog.url}`);
+  return runLog;
+}
+
+function workflowRunUrl(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
 }
 
 async function fromIssue(eventPath: string, configFile: string | undefined, env: NodeJS.ProcessEnv): Promise<number> {
@@ -204,20 +253,38 @@ async function fromIssue(eventPath: string, configFile: string | undefined, env:
   if (!event.issue || !event.repository) throw new Error(`${eventPath} is not an issues event`);
   const host = event.repository.html_url ? new URL(event.repository.html_url).host : serverHost(env);
   const clients = githubClients(config, env);
-  const runUrl =
-    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
+  const runUrl = workflowRunUrl(env);
   const portalEnv = { ...env, GITHUB_REPOSITORY: env.GITHUB_REPOSITORY ?? event.repository.full_name };
-  return handleIssue({
-    event,
-    gh: clients(host),
-    ...(config.scaffold ? { config: config.scaffold } : {}),
-    ...(runUrl ? { runUrl } : {}),
-    async run(ref, values, login) {
-      const { template, entities } = await loadTemplate(config, ref, false);
-      const summary = await runAndReport({ config, template, entities, values, dryRun: undefined, login, env: portalEnv });
-      return { markdown: formatSummaryMarkdown(summary) };
-    },
-  });
+  const request = parseIssueBody(event.issue.body);
+  const runLog = await startRunLog(config, portalEnv, request.ok ? request.templateRef : `scaffold request #${event.issue.number}`);
+  const say = sayTo(runLog);
+  let failing: Promise<void> | undefined;
+  try {
+    const code = await handleIssue({
+      event,
+      gh: clients(host),
+      ...(config.scaffold ? { config: config.scaffold } : {}),
+      ...(runUrl ? { runUrl } : {}),
+      ...(runLog?.url ? { logUrl: runLog.url } : {}),
+      log: say,
+      failed: (message) => {
+        failing ??= runLog?.fail(message);
+      },
+      async run(ref, values, login) {
+        try {
+          const { template, entities } = await loadTemplate(config, ref, false);
+          const summary = await runAndReport({ config, template, entities, values, dryRun: undefined, login, env: portalEnv, say, runLog });
+          return { markdown: formatSummaryMarkdown(summary) };
+        } catch (err) {
+          await runLog?.fail(err instanceof Error ? err.message : String(err), err instanceof ScaffoldError ? err.step : undefined);
+          throw err;
+        }
+      },
+    });
+    await failing;
+    return code;
+  } catch (err) {
+    await runLog?.fail(err instanceof Error ? err.message : String(err));
+    throw err;
+  }
 }

@@ -43,6 +43,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('keeps 180 days of history from the live site (site.url + base) unless history says otherwise', () => {
+    expect(defaultConfig('/org').history).toEqual({ days: 180 });
+    expect(parseConfig('site:\n  url: https://acme.github.io/\n  base: /portal\n', '/org/c.yaml').history).toEqual({ days: 180, url: 'https://acme.github.io/portal/' });
+    expect(parseConfig('site:\n  url: https://acme.github.io\nhistory:\n  days: 30\n  url: https://portal.acme.internal/live\n', '/org/c.yaml').history).toEqual({
+      days: 30,
+      url: 'https://portal.acme.internal/live/',
+    });
+    expect(problems('history:\n  days: 0\n  url: portal.acme\n  dayz: 3\n')).toEqual([
+      { file: '/org/backlot.config.yaml', line: 4, column: 3, message: 'unknown key "dayz" in history', hint: 'did you mean "days"?' },
+      { file: '/org/backlot.config.yaml', line: 2, column: 9, message: 'history.days must be at least 1' },
+      { file: '/org/backlot.config.yaml', line: 3, column: 8, message: 'history.url is not in the right form', hint: 'the live portal\'s URL, e.g. "https://acme.github.io/portal/"' },
+    ]);
+    expect(problems('history:\n  days: 1.5\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 9, message: 'history.days must be an integer' }]);
+  });
+
   it('fills Backstage discovery defaults for a github source', () => {
     const [source] = parseConfig('sources:\n  - type: github\n    org: acme\n', '/org/c.yaml').sources;
     expect(source).toMatchObject({
@@ -72,6 +87,16 @@ describe('loadConfig', () => {
       '7:19 sources[1].filters.allowForks must be a boolean',
       '8:11 sources[2].type must be "local" or "github"',
     ]);
+  });
+
+  it('reads diff.allowBreakingLabel, and names what is wrong with it', () => {
+    expect(parseConfig('diff:\n  allowBreakingLabel: catalog-breaking-ok\n', '/org/c.yaml').diff).toEqual({ allowBreakingLabel: 'catalog-breaking-ok' });
+    expect(defaultConfig('/org').diff).toBeUndefined();
+    expect(problems('diff:\n  allowBreakingLabels: x\n')).toEqual([
+      { file: '/org/backlot.config.yaml', line: 2, column: 3, message: 'unknown key "allowBreakingLabels" in diff', hint: 'did you mean "allowBreakingLabel"?' },
+    ]);
+    expect(problems('diff:\n  allowBreakingLabel: [a]\n')[0]).toMatchObject({ line: 2, column: 23, message: 'diff.allowBreakingLabel must be a string' });
+    expect(problems(`diff:\n  allowBreakingLabel: ${'x'.repeat(51)}\n`)[0]).toMatchObject({ message: 'diff.allowBreakingLabel is longer than 50 characters', hint: 'GitHub labels have at most 50' });
   });
 
   it('requires an org for a github source', () => {

@@ -5,8 +5,9 @@ import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { closest } from '../util/editDistance.ts';
+import { DEFAULT_HISTORY_DAYS } from '../diff/history.ts';
 import { configSchema } from './schema.ts';
-import type { BacklotConfig, CustomKindConfig, SourceConfig } from './types.ts';
+import type { BacklotConfig, CustomKindConfig, HistoryConfig, SourceConfig } from './types.ts';
 
 export const CONFIG_FILE = 'backlot.config.yaml';
 
@@ -112,11 +113,19 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
     sources,
     catalog: { kinds },
     cacheDir: resolve(root, raw.cacheDir ?? '.backlot-cache'),
+    ...(raw.diff?.allowBreakingLabel ? { diff: { allowBreakingLabel: raw.diff.allowBreakingLabel } } : {}),
+    history: historyConfig(raw.history ?? {}, site.url ? `${String(site.url).replace(/\/+$/, '')}${base}` : undefined),
     ...(raw.scaffold ? { scaffold: { ...raw.scaffold, templates: raw.scaffold.templates ?? {} } } : {}),
+    plugins: (raw.plugins ?? []).map((p: RawConfig, index: number) => ({ module: p.module, options: p.options ?? {}, env: p.env ?? [], at: { file: path, index } })),
   };
   // A `pages/` nobody configured that is a crawled repo (or holds some) is not the platform team's: left alone.
   if (!site.pages && config.site.pages && checkPages(config)) delete config.site.pages;
   return config;
+}
+
+function historyConfig(h: RawConfig, siteUrl: string | undefined): HistoryConfig {
+  const url = h.url ? String(h.url).replace(/\/*$/, '/') : siteUrl;
+  return { days: h.days ?? DEFAULT_HISTORY_DAYS, ...(url ? { url } : {}) };
 }
 
 function isFolder(path: string): boolean {
@@ -204,6 +213,18 @@ function readSchemaFile(file: string, configPath: string, index: number): Record
 
 // --- error messages -------------------------------------------------------
 
+/**
+ * Problems with a value inside the config file, from ajv's errors against that value's own schema (a plugin's
+ * options): `under` is the value's path in the file, so problems name key and line as the config's own do.
+ */
+export function configProblems(file: string, under: Array<string | number>, errors: readonly ErrorObject[]): ConfigProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  const at = (offset: number | undefined) => lineCounter.linePos(offset ?? 0);
+  const prefix = under.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return dedupe(errors.filter((e) => e.keyword !== 'if').map((e) => describe({ ...e, instancePath: prefix + e.instancePath }, doc, at, file)));
+}
+
 function describe(
   err: ErrorObject,
   doc: Document,
@@ -241,9 +262,13 @@ function describe(
     }
     case 'pattern':
       return { ...base, message: `${where} is not in the right form`, hint: patternHint(path) };
+    case 'minimum':
+      return { ...base, message: `${where} must be at least ${err.params.limit}` };
     case 'minLength':
     case 'minItems':
       return { ...base, message: `${where} must not be empty` };
+    case 'maxLength':
+      return { ...base, message: `${where} is longer than ${err.params.limit} characters`, ...(where === 'diff.allowBreakingLabel' ? { hint: 'GitHub labels have at most 50' } : {}) };
     default:
       return { ...base, message: `${where || 'config'} ${err.message ?? 'is invalid'}` };
   }
@@ -296,6 +321,7 @@ function article(type: string): string {
 function patternHint(path: string[]): string | undefined {
   const last = path[path.length - 1];
   if (last === 'base') return 'start with "/", e.g. "/" or "/portal/"';
+  if (last === 'url' && path[0] === 'history') return 'the live portal\'s URL, e.g. "https://acme.github.io/portal/"';
   if (last === 'url') return 'a full origin such as "https://acme.github.io"';
   if (last === 'repo' || last === 'portalRepo') return 'owner/name, e.g. "kestrel-freight/portal"';
   if (last === 'githubUrl' || last === 'githubApiUrl') return 'a full URL such as "https://github.com" or "https://api.github.com"';

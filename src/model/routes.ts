@@ -4,6 +4,12 @@
 
 import { parseEntityRef } from './entityRef.ts';
 
+/**
+ * The first path segments the portal itself writes under the base (its pages, the static API, Pagefind's index,
+ * Astro's assets, the public folder's files). The platform team's own pages may not start with one of them.
+ */
+export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'changes', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '_backlot', '404', 'favicon.svg'];
+
 /** Joins a site path (`catalog/`, `/problems/`) onto the base (`/`, `/portal/`). Absolute URLs pass through. */
 export function withBase(path: string, base: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('#')) return path;
@@ -44,10 +50,24 @@ export function docsPath(triplet: EntityTriplet): string {
   return `docs/${part(triplet.namespace)}/${part(triplet.kind)}/${part(triplet.name)}/`;
 }
 
+/** Every entity's relations in one compact file (src/views/graph-data.ts), for graphs drawn in the browser. */
+export const GRAPH_DATA = 'catalog/graph.json';
+
+/** The catalog's history: the page and its Atom feed. */
+export const CHANGES_PATH = 'changes/';
+export const CHANGES_FEED = 'changes/feed.xml';
+
 /** The static catalog API, in the shape of Backstage's `/api/catalog`. */
 export const CATALOG_API = {
   entities: 'api/catalog/entities.json',
   diagnostics: 'api/catalog/diagnostics.json',
+  /** The catalog's history, newest first (`src/diff/history.ts`); the next build reads it from the live site. */
+  changes: 'api/catalog/changes.json',
   /** One entity: `api/catalog/entities/by-name/<kind>/<namespace>/<name>.json`, lower-cased. */
   entity: ({ kind, namespace, name }: EntityTriplet) => `api/catalog/entities/by-name/${kind}/${namespace}/${name}.json`.toLowerCase(),
 } as const;
+
+/** A plugin's browser script, named by its content's hash so a changed script is never served from a stale cache. */
+export function pluginScriptPath(plugin: string, hash: string): string {
+  return `_backlot/plugins/${encodeURIComponent(plugin)}.${hash}.js`;
+}

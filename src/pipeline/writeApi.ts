@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_NAMESPACE, type Entity } from '../model/entity.ts';
 import { CATALOG_API } from '../model/routes.ts';
+import { HISTORY_VERSION } from '../diff/history.ts';
 import type { PortalModel } from '../model/portal.ts';
 
 /** Backstage sets `metadata.etag` to a hash of the stitched entity when the source gives none. */
@@ -27,6 +28,8 @@ export async function writeCatalogApi(model: PortalModel, outDir: string): Promi
     [join(outDir, CATALOG_API.entities), () => JSON.stringify(entities)],
     [join(outDir, CATALOG_API.diagnostics), () => JSON.stringify(model.diagnostics, null, 2)],
   ];
+  // The next build reads this back from the live site (src/pipeline/history.ts).
+  if (model.history) files.push([join(outDir, CATALOG_API.changes), () => JSON.stringify({ version: HISTORY_VERSION, entries: model.history })]);
   for (const entity of entities) {
     const path = join(outDir, CATALOG_API.entity({ kind: entity.kind, namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE, name: entity.metadata.name }));
     files.push([path, () => JSON.stringify(entity, null, 2)]);

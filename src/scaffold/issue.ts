@@ -68,6 +68,10 @@ export interface HandleIssueOptions {
   config?: ScaffoldConfig;
   /** Link to this workflow run, for the progress comment. */
   runUrl?: string;
+  /** The live step log (a check run), linked from the progress and result comments. */
+  logUrl?: string;
+  /** Told why the request did not run to the end (refused, unreadable, failed). */
+  failed?: (message: string) => void;
   /** Runs the template for the author; throws with a message the author can act on. */
   run: (templateRef: string, values: unknown, login: string) => Promise<IssueRunResult>;
   log?: (line: string) => void;
@@ -88,9 +92,12 @@ export async function handleIssue(options: HandleIssueOptions): Promise<number> 
     log('not an issue: a pull request; nothing to do');
     return 0;
   }
+  const failed = options.failed ?? (() => {});
+  const stepLog = options.logUrl ? `[the step log](${options.logUrl})` : undefined;
   const request = parseIssueBody(event.issue.body);
   if (!request.ok) {
     log(`cannot read the request: ${request.error}`);
+    failed(`cannot read the request: ${request.error}`);
     await comment(`I could not read this scaffold request: ${request.error}.\n\nPlease open a new one from the portal's **Create** page, which fills the form in for you.`);
     await close('not_planned');
     return 1;
@@ -100,21 +107,25 @@ export async function handleIssue(options: HandleIssueOptions): Promise<number> 
   const decision = await checkAuthor(gh, org, login, teams);
   if (!decision.allowed) {
     log(`refused: ${decision.reason}`);
+    failed(`refused: ${decision.reason}`);
     await comment(`Sorry @${login}, this request was refused: ${decision.reason}. Nothing was created.`);
     await close('not_planned');
     return 1;
   }
   log(`@${login} may run ${request.templateRef}${decision.teams.length ? ` (team ${decision.teams.join(', ')})` : ''}`);
-  await comment(`Running \`${request.templateRef}\` for @${login}…${options.runUrl ? ` Follow along in [the workflow run](${options.runUrl}).` : ''}`);
+  const follow = stepLog ? ` Follow along in ${stepLog}${options.runUrl ? ` or [the workflow run](${options.runUrl})` : ''}.` : options.runUrl ? ` Follow along in [the workflow run](${options.runUrl}).` : '';
+  await comment(`Running \`${request.templateRef}\` for @${login}…${follow}`);
   try {
     const result = await options.run(request.templateRef, request.values, login);
-    await comment(`Done: \`${request.templateRef}\` ran for @${login}.\n\n${result.markdown}`);
+    await comment(`Done: \`${request.templateRef}\` ran for @${login}${stepLog ? ` (${stepLog})` : ''}.\n\n${result.markdown}`);
     await close('completed');
     return 0;
   } catch (err) {
     log(`failed: ${(err as Error).message}`);
+    failed((err as Error).message);
+    const where = stepLog ? ` (${stepLog}${options.runUrl ? `, [workflow run](${options.runUrl})` : ''})` : options.runUrl ? ` ([log](${options.runUrl}))` : '';
     await comment(
-      `\`${request.templateRef}\` failed${options.runUrl ? ` ([log](${options.runUrl}))` : ''}:\n\n${codeBlock((err as Error).message)}\n\nFix the values and open a new request; this one stays open for reference.`,
+      `\`${request.templateRef}\` failed${where}:\n\n${codeBlock((err as Error).message)}\n\nFix the values and open a new request; this one stays open for reference.`,
     );
     return 1;
   }

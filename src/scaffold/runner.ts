@@ -8,7 +8,8 @@ import { ACTION_INPUTS, templateProblems } from './check.ts';
 import type { CatalogLookup } from './catalogApi.ts';
 import type { GithubApi } from './github.ts';
 import { renderOutput } from './output.ts';
-import { createTemplating, type Templating } from './templating.ts';
+import { createTemplating, whenEvaluator, type Templating } from './templating.ts';
+import { isTruthy } from '../model/templateParameters.ts';
 import {
   ScaffoldError,
   type ActionContext,
@@ -19,6 +20,7 @@ import {
   type ScaffoldAction,
   type ScaffoldResult,
   type ScaffoldUser,
+  type StepEvent,
   type StepReport,
   type TemplateStep,
 } from './types.ts';
@@ -42,16 +44,15 @@ export interface RunOptions {
   /** `context.task.id`; a run id in Actions. */
   taskId?: string;
   log?: (line: string) => void;
+  /** Each step's start and end, for a live log; lines logged between them are the step's. */
+  onStep?: (event: StepEvent) => void;
   actions?: Map<string, ScaffoldAction>;
   templating?: Templating;
   /** Secret values by name (the scaffold workflow's `BACKLOT_SECRET_*`); a template sees those it declares. */
   secrets?: Record<string, string>;
 }
 
-/** Backstage: an empty list is false, anything else by JavaScript truthiness. */
-export function isTruthy(value: unknown): boolean {
-  return Array.isArray(value) ? value.length > 0 : Boolean(value);
-}
+export { isTruthy };
 
 /** Problems found before anything runs: the steps' shape, unknown actions and required inputs, filters, `${{ }}` syntax. */
 export function checkTemplate(template: LoadedTemplate, actions: Map<string, ScaffoldAction>, templating: Templating): string[] {
@@ -66,8 +67,9 @@ export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> 
   const redact = createRedactor(Object.values(options.secrets ?? {}));
   const print = options.log ?? ((line: string) => console.log(line));
   const log = (line: string) => print(redact(line));
+  const onStep = options.onStep;
   try {
-    return redactDeep(await runSteps({ ...options, log }), redact);
+    return redactDeep(await runSteps({ ...options, log, ...(onStep ? { onStep: (event) => onStep(redactDeep(event, redact)) } : {}) }), redact);
   } catch (err) {
     if (err instanceof ScaffoldError) throw new ScaffoldError(redact(err.message), err.step);
     if (err instanceof Error) {
@@ -105,15 +107,21 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
   const { template, workspace, dryRun, log } = options;
   const actions = options.actions ?? actionRegistry();
   const templating = options.templating ?? createTemplating();
+  const onStep = options.onStep ?? (() => {});
+  const steps = Array.isArray(template.spec.steps) ? template.spec.steps : [];
+  onStep({
+    type: 'plan',
+    steps: steps.map((step, index) => ({ id: stepId(step, index), name: typeof step.name === 'string' && step.name ? step.name : String(step.action), action: String(step.action) })),
+  });
 
   const problems = checkTemplate(template, actions, templating);
   if (problems.length) throw new ScaffoldError(`template ${template.ref} cannot run:\n  ${problems.join('\n  ')}`);
   const isObject = options.values !== null && typeof options.values === 'object' && !Array.isArray(options.values);
   // A page with `when: ${{ … }}` counts only when its condition holds for the values, as in Backstage's form.
+  const evaluate = whenEvaluator(templating);
   const isShown: PageCondition = (when, values) => {
-    if (typeof when !== 'string') return isTruthy(when);
     try {
-      return isTruthy(templating.renderValue(when, { parameters: values }, 'the when of a parameter page'));
+      return evaluate(when, values);
     } catch (err) {
       throw new ScaffoldError((err as Error).message);
     }
@@ -147,8 +155,10 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
     const action = actions.get(step.action)!;
     const started = performance.now();
     const fail = (err: unknown): never => {
+      onStep({ type: 'end', id, status: 'failed', ms: performance.now() - started, error: (err as Error).message });
       throw new ScaffoldError(`step "${id}" (${step.action}) failed: ${(err as Error).message}`, id);
     };
+    onStep({ type: 'start', id });
 
     try {
       if (step.if !== undefined) {
@@ -156,6 +166,7 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
         if (!isTruthy(condition)) {
           log(`[${id}] ${name}: skipped (if is false)`);
           reports.push({ id, name, action: step.action, status: 'skipped', ms: 0 });
+          onStep({ type: 'end', id, status: 'skipped', ms: 0 });
           continue;
         }
       }
@@ -197,7 +208,9 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
         await action.handler(ctx);
       }
       context.steps[id] = { output };
-      reports.push({ id, name, action: step.action, status: 'done', ms: performance.now() - started });
+      const ms = performance.now() - started;
+      reports.push({ id, name, action: step.action, status: 'done', ms });
+      onStep({ type: 'end', id, status: 'done', ms });
     } catch (err) {
       fail(err);
     }

@@ -135,6 +135,12 @@ export interface StepReport {
   ms: number;
 }
 
+/** What the runner tells a live log (src/scaffold/runLog.ts) as it goes; log lines go to `log` in between. */
+export type StepEvent =
+  | { type: 'plan'; steps: Array<{ id: string; name: string; action: string }> }
+  | { type: 'start'; id: string }
+  | { type: 'end'; id: string; status: 'done' | 'skipped' | 'failed'; ms: number; error?: string };
+
 export interface ScaffoldResult {
   output: ScaffoldOutput;
   steps: StepReport[];

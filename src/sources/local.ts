@@ -41,6 +41,7 @@ export async function openLocalRepos(folders: Array<{ name: string; dir: string 
       host: meta.host,
       defaultBranch: meta.defaultBranch,
       commit: await treeHash(dir, await files),
+      local: true,
       url: `https://${meta.host}/${meta.org}/${name}`,
     });
   }

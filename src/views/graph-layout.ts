@@ -1,7 +1,7 @@
 // Lays a relations graph out with dagre, for an inline SVG drawn at build time.
 // dagre costs milliseconds per graph, far more than rendering a page, so layouts are kept by shape (nodes have
 // one fixed size, and most entities' neighbourhoods share a shape with many others) and laid out ahead on
-// worker threads during a build (../site/build/graphs.ts).
+// worker threads during a build (../site/build/graphs.ts keeps them by shape key, here and across builds).
 
 import dagre from '@dagrejs/dagre';
 import type { EntityGraph, GraphEdge, GraphNode } from './graph.ts';
@@ -11,8 +11,6 @@ export const NODE_HEIGHT = 44;
 const LABEL_HEIGHT = 16;
 /** Changes when anything that shapes a layout does (sizes, spacing, paths): older cached layouts are dropped. */
 export const LAYOUT_VERSION = `1:${NODE_WIDTH}x${NODE_HEIGHT}`;
-/** Layouts kept in memory; an org has far fewer distinct graph shapes than entities. */
-const CACHE_SIZE = 20_000;
 
 export interface LaidOutNode extends GraphNode {
   /** Top-left corner. */
@@ -42,19 +40,18 @@ export interface Shape {
   edges: Array<{ path: string; labelX: number; labelY: number }>;
 }
 
+/** Where the graph flows: dagre's rankdir (left to right, right to left, top to bottom, bottom to top). */
+export type GraphDirection = 'LR' | 'RL' | 'TB' | 'BT';
+export const GRAPH_DIRECTIONS: readonly GraphDirection[] = ['LR', 'RL', 'TB', 'BT'];
+
 /** What dagre needs to lay a graph out: a node count and edges between node positions. */
 export interface ShapeInput {
   /** Identifies the shape: graphs with equal keys share a layout. */
   key: string;
   count: number;
   edges: Array<{ from: number; to: number; label: string }>;
-}
-
-let computed = 0;
-
-/** How many layouts dagre has computed on this thread (the rest were looked up); for tests and the bench. */
-export function layoutsComputed(): number {
-  return computed;
+  /** Default left to right (the build draws only that). */
+  direction?: GraphDirection;
 }
 
 /** The nodes in drawing order and the shape they make. */
@@ -65,21 +62,6 @@ export function graphShape(graph: EntityGraph): { nodes: GraphNode[]; edges: Gra
   const positions = edges.map((e) => ({ from: position.get(e.from)!, to: position.get(e.to)!, label: e.label }));
   const key = nodes.length + '|' + positions.map((e) => `${e.from}>${e.to}:${e.label}`).join(',');
   return { nodes, edges, input: { key, count: nodes.length, edges: positions } };
-}
-
-/** Layouts by shape key laid out on this thread when no build hands them over (tests, a lone page). */
-const local = new Map<string, Shape>();
-
-/** A graph's layout, laid out here (the build lays its graphs out ahead: ../graphs.ts). */
-export function layoutGraph(graph: EntityGraph): GraphLayout {
-  const shaped = graphShape(graph);
-  let shape = local.get(shaped.input.key);
-  if (!shape) {
-    shape = computeShape(shaped.input);
-    if (local.size >= CACHE_SIZE) local.delete(local.keys().next().value!);
-    local.set(shaped.input.key, shape);
-  }
-  return placeShape(shaped, shape);
 }
 
 /** The graph's nodes and edges placed where its shape's layout puts them. */
@@ -110,10 +92,9 @@ function starOrder(graph: EntityGraph): GraphNode[] {
   return [center, ...keyed.map((k) => k.node)];
 }
 
-export function computeShape({ count, edges }: ShapeInput): Shape {
-  computed += 1;
+export function computeShape({ count, edges, direction = 'LR' }: ShapeInput): Shape {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 56, edgesep: 8, marginx: 4, marginy: 4 });
+  g.setGraph({ rankdir: direction, nodesep: 14, ranksep: 56, edgesep: 8, marginx: 4, marginy: 4 });
   for (let i = 0; i < count; i++) g.setNode(String(i), { width: NODE_WIDTH, height: NODE_HEIGHT });
   edges.forEach((e, i) => {
     g.setEdge(String(e.from), String(e.to), { label: e.label, width: labelWidth(e.label), height: LABEL_HEIGHT, labelpos: 'c' }, String(i));

@@ -1,9 +1,10 @@
 // The relations graphs the pages draw, and their layouts. An explorer graph costs dagre about 15 ms (616 shapes
 // took 21.5 s on one thread at 10,000 entities), and pages render on one thread: so worker threads lay out the
-// shapes the pages will need, in the order Astro renders them, while the pages render. A page that needs a shape
-// no worker has taken lays it out itself (and the workers skip it); one a worker has taken, it waits for. All of
-// it stays inside SiteGraphs: pages only ask for a graph's layout. Layouts are kept between builds in the cache
-// folder, so a rebuild lays out only new shapes.
+// shapes while the pages render, starting from the last page Astro renders (the big explorer graphs) and working
+// back, while a page that needs a shape not laid out yet lays it out itself, from the first page on. The two meet
+// once; nobody waits for anybody and nothing is shared but the results the workers send. All of it stays inside
+// SiteGraphs: pages only ask for a graph's layout. Layouts are kept between builds in the cache folder, so a
+// rebuild lays out only new shapes.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -32,14 +33,14 @@ export interface LayoutReport {
   reused: number;
   /** Laid out by worker threads. */
   onWorkers: number;
-  /** Laid out by the pages themselves, when they got there first. */
+  /** Laid out by the pages themselves, before a worker got there. */
   onPages: number;
 }
 
 export interface SiteGraphs {
   /** The graph a page draws, built once for the build: `entity:<ref>` or `explorer:<ref>`. */
   graph(key: string): EntityGraph | undefined;
-  /** Its layout: known already, from the worker laying it out, or laid out now on this thread. */
+  /** Its layout: known already (from the cache or a worker), or laid out now on this thread. */
   layout(graph: EntityGraph): Promise<GraphLayout>;
   /** Stops the workers, keeps the layouts for the next build and says who laid out what. */
   finish(): Promise<LayoutReport>;
@@ -84,70 +85,40 @@ export function startGraphs(model: PortalModel, options: LayoutOptions = {}): Si
   const missing = inputs.filter((input) => !shapes.has(input.key));
   const reused = inputs.length - missing.length;
 
-  // One flag per missing shape, 0 free and 1 taken, in shared memory: the rendering thread is too busy to answer
-  // messages in time (measured: with a queue the worker handed out by messages, it did 28 of 617 shapes at 10,000
-  // entities and the build took 27 % longer). Atomics make sure a shape is laid out once, by a worker or a page.
-  const flags = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, missing.length)));
-  const position = new Map(missing.map((input, i) => [input.key, i]));
   let onPages = 0;
   let onWorkers = 0;
-  let stopped = false;
-  // Pages waiting for a shape a worker is laying out; all let go when the workers stop (they then lay it out).
-  const waiting = new Map<string, Array<() => void>>();
-  const wake = (key?: string) => {
-    for (const [k, resolvers] of waiting) {
-      if (key !== undefined && k !== key) continue;
-      waiting.delete(k);
-      resolvers.forEach((resolve) => resolve());
-    }
-  };
-  /** Takes a shape for this thread; false when a worker has it already. */
-  const take = (key: string) => {
-    const i = position.get(key);
-    return i === undefined || Atomics.exchange(flags, i, 1) === 0;
-  };
-
+  let left = missing.length;
   const count = missing.length >= MIN_FOR_WORKERS ? Math.max(0, (options.threads ?? availableParallelism()) - 1) : 0;
-  let running = count;
-  const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), { workerData: { inputs: missing, flags } });
+  const workers: Worker[] = [];
+  // Once the pages and the workers have met, what a worker would lay out next is done already: stop it.
+  const got = (key: string, shape: Shape): boolean => {
+    if (shapes.has(key)) return false;
+    shapes.set(key, shape);
+    if (--left === 0) for (const worker of workers) void worker.terminate();
+    return true;
+  };
+  for (let w = 0; w < count; w++) {
+    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), { workerData: { inputs: missing, stride: count, offset: w } });
     worker.on('message', (message: { shapes: Array<[number, Shape]> }) => {
-      for (const [i, shape] of message.shapes) {
-        const key = missing[i]!.key;
-        shapes.set(key, shape);
-        onWorkers += 1;
-        wake(key);
-      }
+      for (const [i, shape] of message.shapes) if (got(missing[i]!.key, shape)) onWorkers += 1;
     });
     // A failed worker only means the pages lay out the rest themselves.
     worker.on('error', () => {});
-    worker.on('exit', () => {
-      if (--running > 0) return;
-      stopped = true;
-      wake();
-    });
-    return worker;
-  });
-  if (count === 0) stopped = true;
+    workers.push(worker);
+  }
 
   const layout = async (graph: EntityGraph): Promise<GraphLayout> => {
     const shaped = graphShape(graph);
     const { key } = shaped.input;
-    // Taken by a worker that has not sent it yet: wait for it (other pages render meanwhile) rather than lay it
-    // out a second time.
-    if (!shapes.has(key) && !take(key) && !stopped) await new Promise<void>((resolve) => waiting.set(key, [...(waiting.get(key) ?? []), resolve]));
     let shape = shapes.get(key);
     if (!shape) {
       shape = computeShape(shaped.input);
-      shapes.set(key, shape);
-      onPages += 1;
+      if (got(key, shape)) onPages += 1;
     }
     return placeShape(shaped, shape);
   };
 
   const finish = async (): Promise<LayoutReport> => {
-    stopped = true;
-    wake();
     await Promise.all(workers.map((worker) => worker.terminate()));
     if (options.cacheFile && missing.length > 0) {
       const kept: Record<string, Shape> = {};

@@ -1,10 +1,12 @@
 // Which .mdx files become which pages, and which cannot be served.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listOwnPages, ownPagesModule, ownPagesPlugin } from './own-pages.ts';
+import { PORTAL_SECTIONS } from '../../model/routes.ts';
+import { REPO_ROOT } from './files.ts';
 import { writePages } from '../fixtures/own-pages-org.ts';
 
 const dirs: string[] = [];
@@ -54,5 +56,15 @@ describe('the virtual module', () => {
     expect(plugin.resolveId('./other.ts')).toBeUndefined();
     expect(plugin.load('\0virtual:backlot/own-pages')).toBe('\nexport const ownPages = [];\n');
     expect(plugin.load('/some/file.ts')).toBeUndefined();
+  });
+});
+
+describe('the portal\'s own sections', () => {
+  // An own page may not take a path the portal writes: every top-level page folder and public file must be listed.
+  it('lists every first path segment of the site\'s pages and public folder', () => {
+    const top = (dir: string) => readdirSync(join(REPO_ROOT, dir), { withFileTypes: true }).map((d) => d.name.replace(/\.(astro|ts)$/, ''));
+    const segments = [...top('src/site/pages'), ...top('public')].filter((n) => !n.startsWith('[') && n !== 'index');
+    expect(segments.length).toBeGreaterThan(3);
+    for (const segment of segments) expect(PORTAL_SECTIONS, segment).toContain(segment);
   });
 });

@@ -6,6 +6,7 @@
 
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { PORTAL_SECTIONS } from '../../model/routes.ts';
 
 export interface OwnPageFile {
   /** Site path relative to the base: `guides/onboarding/`, or `` for the home page (`index.mdx`). */
@@ -17,7 +18,7 @@ export interface OwnPageFile {
 }
 
 /** First path segments the portal's own pages use; an own page there would collide with them. */
-export const RESERVED = new Set(['catalog', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '404', 'favicon.svg']);
+const RESERVED = new Set(PORTAL_SECTIONS);
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 

@@ -2,13 +2,13 @@
 // with the user's token (kept in sessionStorage), and a `gh` command to copy. Nothing but GitHub sees values.
 
 import { h } from '../dom.ts';
-import { href } from '../../render/href.ts';
-import { entityPath } from '../../../model/routes.ts';
 import { ghWorkflowCommand } from '../../../views/create/gh-command.ts';
 import { longestValue, scaffoldIssueUrl } from '../../../views/create/issue-url.ts';
 import type { CreatePageData } from '../../../views/create/page-data.ts';
 import { sensitiveFields } from '../../../views/create/review.ts';
-import { GithubApiError, dispatchScaffold, findDispatchedRun, followRun, runLinks, type RunClient, type RunLink, type RunState } from './run.ts';
+import { GithubApiError, dispatchScaffold, findDispatchedRun, findRunLog, followRun, getRunLog, runLinks, type RunClient, type RunLogState, type RunState } from './run.ts';
+import { linkItem, renderRunLog } from './run-log.ts';
+import { RUN_LOG_CHECK_NAME } from '../../../model/scaffoldRunLog.ts';
 import type { Values } from '../../../views/create/values.ts';
 import { forgetToken, readToken, saveToken } from './token.ts';
 
@@ -38,19 +38,10 @@ function issueSection(data: CreatePageData, values: Values): HTMLElement {
     return section;
   }
   section.append(
-    h('p', {}, `GitHub opens a new issue in ${github.repo} with the template and these values filled in. Submit it: a workflow checks that you may use the template, runs it, comments the result on the issue and closes it.`),
+    h('p', {}, `GitHub opens a new issue in ${github.repo} with the template and these values filled in. Submit it: a workflow checks that you may use the template, runs it, comments the result on the issue and closes it. Its first comment links to the live step log.`),
     h('p', {}, h('a', { class: 'button primary', href: link.url, target: '_blank', rel: 'noopener noreferrer', 'data-issue-link': true }, `${form.buttons.create} — open the issue on GitHub`)),
   );
   return section;
-}
-
-function linkItem(link: RunLink): HTMLElement {
-  if (link.url) return h('li', {}, h('a', { href: link.url, rel: 'noopener noreferrer' }, link.title));
-  try {
-    return h('li', {}, h('a', { href: href(entityPath(link.entityRef!)) }, link.title), ` (${link.entityRef})`);
-  } catch {
-    return h('li', {}, `${link.title}: ${link.entityRef}`);
-  }
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -72,6 +63,7 @@ function tokenSection(data: CreatePageData, values: Values): HTMLElement | null 
   const section = h('section', { class: 'run-way', 'data-run-token': true }, h('h3', {}, 'Run it now with your GitHub token'));
   const status = h('div', { class: 'run-status', role: 'status', 'aria-live': 'polite', 'data-run-status': true });
   const problem = h('p', { class: 'run-refused', role: 'alert', hidden: true, 'data-run-error': true });
+  const logBox = h('div', { 'data-run-log-box': true });
   const runButton = h('button', { type: 'button', class: 'button primary', 'data-run-now': true }, `${form.buttons.create} — run now`);
   const tokenInput = h('input', { type: 'password', id: 'github-token', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'github-token-help' });
   const tokenBox = h(
@@ -84,7 +76,7 @@ function tokenSection(data: CreatePageData, values: Values): HTMLElement | null 
       { id: 'github-token-help', class: 'field-help' },
       'Give it access to ',
       h('strong', {}, github.repo),
-      ' only, with the permissions “Actions: Read and write” and “Checks: Read” (for the output links). ',
+      ' only, with the permissions “Actions: Read and write” and “Checks: Read” (for the live step log and the output links). ',
       h('a', { href: data.tokenUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Create one on GitHub'),
       '. It is kept in this browser tab only and sent to nothing but the GitHub API.',
     ),
@@ -124,6 +116,24 @@ function tokenSection(data: CreatePageData, values: Values): HTMLElement | null 
 
   async function run(client: RunClient): Promise<void> {
     status.replaceChildren(h('p', {}, 'Starting the scaffold workflow…'));
+    logBox.replaceChildren();
+    // The live step log: found on the run's commit once the workflow has created it, then read on every poll.
+    let checkRunId: number | undefined;
+    let lastLog: RunLogState | undefined;
+    let reading: Promise<void> | undefined;
+    const readLog = (s: RunState) =>
+      (reading ??= (async () => {
+        try {
+          checkRunId ??= await findRunLog(client, s);
+          if (checkRunId === undefined) return;
+          lastLog = await getRunLog(client, checkRunId);
+          logBox.replaceChildren(renderRunLog(lastLog));
+        } catch {
+          // A token without "Checks: Read": the run's status still shows, and its page has the log.
+        } finally {
+          reading = undefined;
+        }
+      })());
     try {
       const dispatched = await dispatchScaffold(client, form.ref, values);
       let state: RunState | undefined = dispatched.runId ? { id: dispatched.runId, status: 'queued', conclusion: null, ...(dispatched.htmlUrl ? { htmlUrl: dispatched.htmlUrl } : {}) } : await findDispatchedRun(client, dispatched);
@@ -132,13 +142,20 @@ function tokenSection(data: CreatePageData, values: Values): HTMLElement | null 
         return;
       }
       const runLink = (s: RunState) => (s.htmlUrl ? h('a', { href: s.htmlUrl, rel: 'noopener noreferrer', 'data-run-link': true }, 'Follow the run on GitHub') : null);
-      const update = (s: RunState) => status.replaceChildren(h('p', { 'data-run-state': s.status }, statusText(s), ' ', runLink(s)));
+      const update = (s: RunState) => {
+        status.replaceChildren(h('p', { 'data-run-state': s.status }, statusText(s), ' ', runLink(s)));
+        if (s.status !== 'queued') void readLog(s);
+      };
       update(state);
       state = await followRun(client, state.id, { onUpdate: update });
+      // The log's last words, once the run is over.
+      await reading;
+      await readLog(state);
       if (state.conclusion !== 'success') {
         runButton.disabled = false;
         return;
       }
+      if (lastLog?.log?.links.length) return;
       const links = await runLinks(client, state.id).catch(() => undefined);
       if (links?.length) status.append(h('h4', {}, 'Output'), h('ul', { class: 'run-links', 'data-run-links': true }, ...links.map(linkItem)));
       else if (!links) status.append(h('p', {}, 'The output links are on the run’s page (reading them here needs “Checks: Read” on the token).'));
@@ -161,6 +178,7 @@ function tokenSection(data: CreatePageData, values: Values): HTMLElement | null 
     h('p', {}, runButton),
     problem,
     status,
+    logBox,
   );
   return section;
 }
@@ -182,6 +200,7 @@ function commandSection(data: CreatePageData, values: Values): HTMLElement {
     h('p', {}, 'With the GitHub CLI, in bash or zsh', data.github.repo ? ':' : ', inside a clone of the portal repository:'),
     h('pre', { class: 'command' }, h('code', { 'data-gh-command': true }, command)),
     h('p', {}, copy, copied, data.workflowUrl ? ' ' : null, data.workflowUrl ? h('a', { href: data.workflowUrl, 'data-workflow-link': true }, 'The scaffold workflow on GitHub') : null),
+    h('p', { class: 'muted' }, 'Follow it with ', h('code', {}, 'gh run watch'), ': its log starts with a link to the live step log, also listed among the checks of the portal repo’s latest commit as “', RUN_LOG_CHECK_NAME, '”.'),
   );
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, updateRun, type Emulator } from '../../../../scripts/github-emulator.ts';
-import { GithubApiError, dispatchScaffold, findDispatchedRun, followRun, getRun, linksFromAnnotations, pickDispatchedRun, runLinks, type RunClient } from './run.ts';
+import { createGithubApi } from '../../../scaffold/github.ts';
+import { createRunLog } from '../../../scaffold/runLog.ts';
+import { GithubApiError, dispatchScaffold, findDispatchedRun, findRunLog, followRun, getRun, getRunLog, linksFromAnnotations, pickDispatchedRun, runLinks, type RunClient } from './run.ts';
 
 const TOKEN = 'github_pat_run_test';
 let em: Emulator;
@@ -66,6 +68,54 @@ describe('dispatching the scaffold workflow', () => {
     expect(err).toBeInstanceOf(GithubApiError);
     expect((err as GithubApiError).status).toBe(404);
     expect((err as Error).message).toMatch(/cannot run workflows in acme\/other .*Actions: Read and write/);
+  });
+});
+
+describe('the run’s live step log', () => {
+  /** What the scaffold workflow does: a check run on the run's commit, named by the run's id. */
+  async function workflowLog(runId: number, headSha: string) {
+    const log = createRunLog({
+      gh: createGithubApi({ token: TOKEN, baseUrl: em.url, throttle: false }),
+      owner: 'acme',
+      repo: 'portal',
+      headSha,
+      template: 'template:default/x',
+      externalId: String(runId),
+      redact: (s) => s,
+      minInterval: 0,
+    });
+    await log.start();
+    return log;
+  }
+
+  it('is found on the run’s commit by the run’s id, among other runs’ logs, and read back', async () => {
+    const first = await dispatchScaffold(client, 'template:default/x', {});
+    const second = await dispatchScaffold(client, 'template:default/x', {});
+    const run = await getRun(client, second.runId!);
+    expect(run.headSha).toMatch(/^[0-9a-f]{40}$/);
+    expect(await findRunLog(client, run)).toBeUndefined();
+
+    await workflowLog(first.runId!, run.headSha!);
+    const log = await workflowLog(second.runId!, run.headSha!);
+    log.step({ type: 'plan', steps: [{ id: 'a', name: 'Fetch', action: 'fetch:template' }, { id: 'b', name: 'Publish', action: 'publish:github' }] });
+    log.step({ type: 'start', id: 'a' });
+    log.line('[a]   wrote 3 files');
+    log.step({ type: 'end', id: 'a', status: 'done', ms: 1234 });
+    await log.fail('step "b" (publish:github) failed: repo exists', 'b');
+
+    const id = await findRunLog(client, run);
+    expect(id).toBe(em.checkRuns().find((c) => c.external_id === String(second.runId))!.id);
+    const read = await getRunLog(client, id!);
+    expect(read).toMatchObject({ status: 'completed', conclusion: 'failure', htmlUrl: `https://github.com/acme/portal/runs/${id}` });
+    expect(read.log).toMatchObject({
+      state: 'failed',
+      error: 'step "b" (publish:github) failed: repo exists',
+      failedStep: 'b',
+      steps: [
+        { id: 'a', status: 'done', ms: 1234, lines: ['wrote 3 files'] },
+        { id: 'b', status: 'failed', lines: [] },
+      ],
+    });
   });
 });
 

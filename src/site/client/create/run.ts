@@ -3,6 +3,7 @@
 // The token only ever travels in the Authorization header to the configured API; URLs carry no values.
 
 import { SCAFFOLD_WORKFLOW } from '../../../views/create/github.ts';
+import { parseRunLog, RUN_LOG_CHECK_NAME, type RunLog } from '../../../model/scaffoldRunLog.ts';
 
 export interface RunClient {
   /** REST API base, no trailing slash. */
@@ -27,6 +28,8 @@ export interface RunState {
   status: string;
   conclusion: string | null;
   htmlUrl?: string;
+  /** The commit the run is on, where its live step log (a check run) is. */
+  headSha?: string;
 }
 
 export interface RunLink {
@@ -113,6 +116,7 @@ interface ApiRun {
   status?: string;
   conclusion?: string | null;
   html_url?: string;
+  head_sha?: string;
   event?: string;
   created_at?: string;
   head_branch?: string;
@@ -125,6 +129,7 @@ const toState = (run: ApiRun): RunState => ({
   status: run.status ?? 'queued',
   conclusion: run.conclusion ?? null,
   ...(run.html_url ? { htmlUrl: run.html_url } : {}),
+  ...(run.head_sha ? { headSha: run.head_sha } : {}),
 });
 
 async function listRuns(client: RunClient, ref: string): Promise<ApiRun[]> {
@@ -234,4 +239,41 @@ export async function followRun(client: RunClient, id: number, options: FollowOp
     await new Promise<void>((ok) => setTimeout(ok, wait));
     wait = Math.min(Math.round(wait * 1.5), max);
   }
+}
+
+export interface RunLogState {
+  status: string;
+  conclusion: string | null;
+  htmlUrl?: string;
+  /** `undefined` when the check run's output is not a log Backlot wrote. */
+  log: RunLog | undefined;
+}
+
+interface ApiCheckRun {
+  id: number;
+  external_id?: string | null;
+  status?: string;
+  conclusion?: string | null;
+  html_url?: string;
+  output?: { summary?: string | null; text?: string | null };
+}
+
+/** The id of the run's live step log: the check run the workflow keeps on its commit, named by the run's id. */
+export async function findRunLog(client: RunClient, run: RunState): Promise<number | undefined> {
+  if (!run.headSha) return undefined;
+  // `filter=all`: several runs on one commit each keep a check run of the same name.
+  const query = `?check_name=${encodeURIComponent(RUN_LOG_CHECK_NAME)}&filter=all&per_page=100`;
+  const res = await call<{ check_runs?: ApiCheckRun[] }>(client, 'GET', `${repoPath(client)}/commits/${encodeURIComponent(run.headSha)}/check-runs${query}`);
+  return res.data?.check_runs?.find((c) => c.external_id === String(run.id))?.id;
+}
+
+export async function getRunLog(client: RunClient, checkRunId: number): Promise<RunLogState> {
+  const res = await call<ApiCheckRun>(client, 'GET', `${repoPath(client)}/check-runs/${checkRunId}`);
+  const run = res.data;
+  return {
+    status: run?.status ?? 'queued',
+    conclusion: run?.conclusion ?? null,
+    ...(run?.html_url ? { htmlUrl: run.html_url } : {}),
+    log: run?.output ? parseRunLog(run.output) : undefined,
+  };
 }
