@@ -247,6 +247,8 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       extensions: effectiveExtensions(plan.config.markdownExtensions),
       unsupported: unsupportedOf(plan.config),
       ...(plan.configFile ? { configFile: plan.configFile } : {}),
+      ...(plan.config.useDirectoryUrls ? {} : { flatUrls: true }),
+      ...(plan.config.extensionsAt ? { extensionsAt: plan.config.extensionsAt } : {}),
     };
   });
   const outputs = await renderJobs(jobs, { ...(options.renderer ? { renderer: options.renderer } : {}), ...(options.threads ? { threads: options.threads } : {}) });
