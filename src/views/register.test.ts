@@ -3,6 +3,9 @@ import { parse } from 'yaml';
 import { checkCatalogText } from '../catalog/checkText.ts';
 import { createValidator } from '../catalog/validate/index.ts';
 import { catalogInfoYaml, newFileUrl, registerPageData, validateCommand, yamlString, type RegisterValues } from './register.ts';
+import { defaultConfig } from '../config/load.ts';
+import { runPipeline } from '../pipeline/index.ts';
+import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
 import { fixtureModel } from '../site/testing/build.ts';
 
 const component: RegisterValues = {
@@ -102,5 +105,18 @@ describe('registerPageData', () => {
     expect(data.lifecycles).toEqual(['production', 'deprecated', 'experimental']);
     // ledger's catalog file holds no valid entity: the one repo left to register.
     expect(data.repos).toEqual([{ url: 'https://github.com/acme/ledger', branch: 'main' }]);
+  });
+});
+
+describe('custom kinds', () => {
+  it('reach the page from the config, so the browser checks a Component against them as the build does', async () => {
+    const config = defaultConfig();
+    const tiered = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', schema: { type: 'object', properties: { spec: { type: 'object', required: ['tier'] } } } };
+    const snapshot = memorySnapshot([{ repo: repoInfo('a'), files: {} }]);
+    const { model } = await runPipeline({ ...config, catalog: { kinds: [tiered] } }, snapshot, { catalogPath: () => '/catalog-info.yaml' });
+    const data = registerPageData(model);
+    expect(data.customKinds).toEqual([tiered]);
+    const problems = checkCatalogText(catalogInfoYaml(component), createValidator({ customKinds: data.customKinds }));
+    expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('tier')]);
   });
 });

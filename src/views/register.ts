@@ -176,3 +176,9 @@ export function validateCommand(repoUrl: string | undefined): string {
   const name = repoUrl ? parseGithubUrl(repoUrl.trim())?.repo.replace(/\.git$/, '') : undefined;
   return `npx backlot validate --strict ../${name ?? '<your-repo>'}`;
 }
+
+/** The form field a problem belongs to (`metadata.name`), from its path or, for a missing field, its message. */
+export function problemField(problem: { path: ReadonlyArray<string | number>; message: string }): string | undefined {
+  if (problem.path.length >= 2) return `${problem.path[0]}.${problem.path[1]}`;
+  return /^((?:metadata|spec)\.\w+) is required/.exec(problem.message)?.[1];
+}
