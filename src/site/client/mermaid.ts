@@ -8,6 +8,7 @@ import type { Mermaid } from 'mermaid';
 import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
 import { effectiveTheme, type Theme } from './theme.ts';
+import { addFullView, keepReadable } from './diagram-view.ts';
 
 interface Diagram {
   source: string;
@@ -31,6 +32,7 @@ export async function startDiagrams(blocks: HTMLElement[]): Promise<void> {
     const source = pre.textContent ?? '';
     box.setAttribute('aria-label', firstLine(source));
     pre.replaceWith(box);
+    addFullView(box);
     return { source, box };
   });
   const media = matchMedia('(prefers-color-scheme: dark)');
@@ -64,6 +66,7 @@ async function draw(diagrams: Diagram[], theme: Theme): Promise<void> {
       const { svg } = await mermaid.render(`mermaid-${run}-${i}`, diagram.source);
       if (run !== drawing) return;
       diagram.box.innerHTML = svg;
+      keepReadable(diagram.box);
       diagram.box.dataset.theme = theme;
       diagram.box.classList.remove('has-error');
     } catch (error) {
