@@ -182,6 +182,7 @@ describe('diagrams', () => {
     const page = await open(`${DOCS}diagrams/`);
     await page.locator('.mermaid-diagram svg').first().waitFor();
     const expand = page.locator('[data-diagram-expand]').first();
+    expect(await expand.getAttribute('aria-label')).toBe('Full view: Booking (sequenceDiagram)');
     await expand.click();
     const dialog = page.locator('dialog.diagram-dialog[open]');
     await dialog.waitFor();
@@ -189,6 +190,7 @@ describe('diagrams', () => {
     const width = () => svg.evaluate((el) => el.getBoundingClientRect().width);
     const full = await width();
     expect(full).toBeGreaterThan(1300);
+    expect(await dialog.locator('#diagram-dialog-title').innerText()).toBe('Diagram: Booking (sequenceDiagram)');
     expect(await page.locator('.mermaid-diagram svg').count()).toBe(0); // moved, not copied: ids stay unique
     const zoom = await page.locator('[data-diagram-zoom]').innerText();
     await dialog.locator('[data-zoom="in"]').click();

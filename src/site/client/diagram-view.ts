@@ -29,7 +29,7 @@ let dialog: HTMLDialogElement | undefined;
 /** Puts a "Full view" button before the diagram's box. */
 export function addFullView(box: HTMLElement): void {
   const button = h('button', { type: 'button', class: 'diagram-expand', 'data-diagram-expand': true }, 'Full view');
-  button.setAttribute('aria-label', `Full view: ${box.getAttribute('aria-label') ?? 'diagram'}`);
+  button.setAttribute('aria-label', `Full view: ${(box.getAttribute('aria-label') ?? 'diagram').replace(/^Diagram: /, '')}`);
   button.addEventListener('click', () => openFullView(box, button));
   box.before(button);
 }

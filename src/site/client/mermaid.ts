@@ -30,7 +30,7 @@ export async function startDiagrams(blocks: HTMLElement[]): Promise<void> {
     box.className = 'mermaid-diagram';
     box.setAttribute('role', 'img');
     const source = pre.textContent ?? '';
-    box.setAttribute('aria-label', firstLine(source));
+    box.setAttribute('aria-label', diagramLabel(pre, source));
     pre.replaceWith(box);
     addFullView(box);
     return { source, box };
@@ -90,7 +90,14 @@ function showError(diagram: Diagram, error: unknown, lead: string): void {
   diagram.box.classList.add('has-error');
 }
 
-function firstLine(source: string): string {
-  const line = source.trim().split('\n')[0] ?? '';
-  return `Diagram: ${line.slice(0, 80)}`;
+/** `Diagram: Booking (sequenceDiagram)`: the section it sits in and its type; its first line when in no section. */
+function diagramLabel(pre: HTMLElement, source: string): string {
+  const line = (source.trim().split('\n')[0] ?? '').slice(0, 80);
+  for (let el = pre.previousElementSibling; el; el = el.previousElementSibling) {
+    if (/^H[1-6]$/.test(el.tagName)) {
+      const heading = [...el.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('headerlink'))).map((n) => n.textContent).join('').trim();
+      if (heading) return `Diagram: ${heading} (${line.split(/\s/)[0]})`;
+    }
+  }
+  return `Diagram: ${line}`;
 }
