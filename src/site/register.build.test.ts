@@ -141,6 +141,18 @@ describe('register existing component', () => {
     expect(copy.y + copy.height).toBeLessThanOrEqual(file.y);
   });
 
+  it('has no serious accessibility violations in the dark theme, with errors showing', async () => {
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const darkPage = await dark.newPage();
+    darkPage.on('pageerror', (err) => pageErrors.push(err.message));
+    await darkPage.goto(`${server.url}catalog-import/`);
+    await darkPage.locator('input[name="name"]').fill('Bad Name');
+    await darkPage.locator('[data-error-for="metadata.name"]:not(:empty)').waitFor();
+    const { violations } = await new AxeBuilder({ page: darkPage }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await dark.close();
+  });
+
   it('ran without script errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkCatalogText } from '../catalog/checkText.ts';
 import { createValidator } from '../catalog/validate/index.ts';
-import { catalogInfoYaml, newFileUrl, registerPageData, validateCommand, yamlString, type RegisterValues } from './register.ts';
+import { MAX_USER_CHOICES, catalogInfoYaml, newFileUrl, registerPageData, validateCommand, yamlString, type RegisterValues } from './register.ts';
 import { defaultConfig } from '../config/load.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
@@ -99,12 +99,27 @@ describe('registerPageData', () => {
         { value: 'user:alice', label: 'Alice Example (user:alice)' },
         { value: 'user:bob', label: 'Bob Example (user:bob)' },
       ],
+      usersLeftOut: 0,
     });
     expect(data.systems).toEqual([{ value: 'checkout', label: 'Checkout (checkout)' }]);
     expect(data.types.Component).toEqual(['service', 'library', 'website']);
     expect(data.lifecycles).toEqual(['production', 'deprecated', 'experimental']);
     // ledger's catalog file holds no valid entity: the one repo left to register.
     expect(data.repos).toEqual([{ url: 'https://github.com/acme/ledger', branch: 'main' }]);
+  });
+});
+
+describe('a large org', () => {
+  it('lists groups only when users pass MAX_USER_CHOICES, so the page stays small', async () => {
+    const model = await fixtureModel();
+    const template = model.entities.find((e) => e.entity.kind === 'User')!;
+    for (let i = 0; i < MAX_USER_CHOICES; i++) {
+      model.entities.push({ ...template, ref: `user:default/u${i}`, entity: { ...template.entity, metadata: { ...template.entity.metadata, name: `u${i}` } } });
+    }
+    const { owners } = registerPageData(model);
+    expect(owners.users).toEqual([]);
+    expect(owners.usersLeftOut).toBe(MAX_USER_CHOICES + 2);
+    expect(owners.groups.map((g) => g.value)).toEqual(['engineering', 'team-payments', 'team-platform']);
   });
 });
 

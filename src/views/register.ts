@@ -25,6 +25,12 @@ const SUGGESTED_TYPES: Record<RegisterKind, string[]> = {
 };
 const SUGGESTED_LIFECYCLES = ['production', 'experimental', 'deprecated'];
 
+/**
+ * Users listed in the owner picker at most: each option costs about 60 bytes of HTML, so an org of 10,000 users
+ * would make this page 600 KB. Past it the picker lists groups, and a user is typed as `user:<name>`.
+ */
+export const MAX_USER_CHOICES = 1000;
+
 export interface PickerChoice {
   /** What the file gets: the ref written as short as it reads (`team-a`, `user:jane`). */
   value: string;
@@ -38,7 +44,8 @@ export interface RepoChoice {
 }
 
 export interface RegisterPageData {
-  owners: { groups: PickerChoice[]; users: PickerChoice[] };
+  /** Users are left out (`usersLeftOut` says how many) past MAX_USER_CHOICES. */
+  owners: { groups: PickerChoice[]; users: PickerChoice[]; usersLeftOut: number };
   systems: PickerChoice[];
   /** Types in use per kind, most used first, then Backstage's usual ones. */
   types: Record<RegisterKind, string[]>;
@@ -86,7 +93,11 @@ export function registerPageData(model: PortalModel): RegisterPageData {
   }
   const web = (model.site.githubUrl ?? 'https://github.com').replace(/\/+$/, '');
   return {
-    owners: { groups: groups.sort(byLabel), users: users.sort(byLabel) },
+    owners: {
+      groups: groups.sort(byLabel),
+      users: users.length > MAX_USER_CHOICES ? [] : users.sort(byLabel),
+      usersLeftOut: users.length > MAX_USER_CHOICES ? users.length : 0,
+    },
     systems: systems.sort(byLabel),
     types: Object.fromEntries(REGISTER_KINDS.map((k) => [k, inUse(typeCounts[k], SUGGESTED_TYPES[k])])) as Record<RegisterKind, string[]>,
     lifecycles: inUse(lifecycles, SUGGESTED_LIFECYCLES),
@@ -96,6 +107,16 @@ export function registerPageData(model: PortalModel): RegisterPageData {
     customKinds: model.customKinds ?? [],
   };
 }
+
+/** What the page's script needs besides the form's own options (which the page renders). */
+export type RegisterScriptData = Pick<RegisterPageData, 'repos' | 'githubWeb' | 'customKinds'>;
+
+export function registerScriptData(data: RegisterPageData): RegisterScriptData {
+  return { repos: data.repos, githubWeb: data.githubWeb, customKinds: data.customKinds };
+}
+
+/** The owner select's value that asks for a typed ref instead (orgs with more than MAX_USER_CHOICES users). */
+export const OTHER_OWNER = '*other';
 
 export interface RegisterValues {
   kind: RegisterKind;

@@ -6,13 +6,14 @@ import { createValidator } from '../../catalog/validate/index.ts';
 import { parseGithubUrl } from '../../model/githubUrl.ts';
 import {
   KIND_FIELDS,
+  OTHER_OWNER,
   REGISTER_KINDS,
   catalogInfoYaml,
   newFileUrl,
   problemField,
   validateCommand,
   type RegisterKind,
-  type RegisterPageData,
+  type RegisterScriptData,
   type RegisterValues,
 } from '../../views/register.ts';
 import { h } from './dom.ts';
@@ -21,7 +22,7 @@ export function startRegister(root: HTMLElement | null): void {
   const json = root?.querySelector('[data-register-data]')?.textContent;
   const form = root?.querySelector<HTMLFormElement>('[data-register-form]');
   if (!root || !json || !form) return;
-  const data = JSON.parse(json) as RegisterPageData;
+  const data = JSON.parse(json) as RegisterScriptData;
   const validate = createValidator({ customKinds: data.customKinds });
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const yamlOut = $<HTMLElement>('[data-register-yaml]');
@@ -42,7 +43,7 @@ export function startRegister(root: HTMLElement | null): void {
       name: field('name').value,
       title: field('title').value,
       description: field('description').value,
-      owner: field('owner').value,
+      owner: field('owner').value === OTHER_OWNER ? (field('ownerRef')?.value ?? '') : field('owner').value,
       system: field('system').value,
       type: field('type').value,
       lifecycle: field('lifecycle').value,
@@ -57,6 +58,8 @@ export function startRegister(root: HTMLElement | null): void {
     field('type').setAttribute('list', `register-types-${kind}`);
     field('type').required = KIND_FIELDS[kind].type === 'required';
     field('lifecycle').required = KIND_FIELDS[kind].lifecycle;
+    const ownerRef = field('ownerRef') as HTMLInputElement | null;
+    if (ownerRef) ownerRef.hidden = field('owner').value !== OTHER_OWNER;
   }
 
   function render(): void {
