@@ -1,9 +1,10 @@
 // REST routes the scaffolder uses: create repos and push through the Git Data API, topics, repository
-// dispatches, org and team membership, issue comments and closing. State is kept so tests can look at
-// what happened; a pushed repo is handed to the emulator's repo set, so GraphQL crawls see it.
+// dispatches, org and team membership, closing issues (comments are rest-comments.ts's). State is kept so tests
+// can look at what happened; a pushed repo is handed to the emulator's repo set, so GraphQL crawls see it.
 
 import { createHash } from 'node:crypto';
 import type { EmulatorRepo, FixtureFiles } from './repos.ts';
+import { threadOf, type IssueThread } from './rest-comments.ts';
 import { handlePullsRest, type PullRequest } from './rest-pulls.ts';
 import type { RestRequest, RestResponse } from './rest.ts';
 
@@ -66,20 +67,14 @@ export interface RepositoryDispatch {
   client_payload: unknown;
 }
 
-export interface IssueActivity {
-  comments: string[];
-  state?: string;
-  state_reason?: string;
-}
-
 export interface ScaffoldState {
   viewer: string;
   orgs: Map<string, { members: Set<string>; teams: Map<string, Set<string>> }>;
   /** Repos created through the API, by lower-case `owner/name`. */
   created: Map<string, CreatedRepo>;
   dispatches: RepositoryDispatch[];
-  /** By `owner/name#number`. */
-  issues: Map<string, IssueActivity>;
+  /** Issue threads by `owner/name#number` (comments and labels are rest-comments.ts's; this file sets `state`). */
+  issues: Map<string, IssueThread>;
 }
 
 export interface ScaffoldHost {
@@ -91,13 +86,13 @@ export interface ScaffoldHost {
   publish(repo: EmulatorRepo): void;
 }
 
-export function createScaffoldState(setup: ScaffoldSetup = {}): ScaffoldState {
+export function createScaffoldState(setup: ScaffoldSetup = {}, issues: Map<string, IssueThread> = new Map()): ScaffoldState {
   const orgs = new Map<string, { members: Set<string>; teams: Map<string, Set<string>> }>();
   for (const [org, info] of Object.entries(setup.orgs ?? {})) {
     const teams = new Map(Object.entries(info.teams ?? {}).map(([slug, members]) => [slug.toLowerCase(), new Set(members.map((m) => m.toLowerCase()))]));
     orgs.set(org.toLowerCase(), { members: new Set(info.members.map((m) => m.toLowerCase())), teams });
   }
-  return { viewer: setup.viewer ?? 'backlot-bot', orgs, created: new Map(), dispatches: [], issues: new Map() };
+  return { viewer: setup.viewer ?? 'backlot-bot', orgs, created: new Map(), dispatches: [], issues };
 }
 
 const error = (status: number, message: string): RestResponse => ({ status, json: { message, documentation_url: 'https://docs.github.com/rest' } });
@@ -352,17 +347,10 @@ export function handleScaffoldRest(state: ScaffoldState, host: ScaffoldHost, req
     state.dispatches.push({ repo: key, event_type: body.event_type, client_payload: body.client_payload ?? {} });
     return { status: 204 };
   }
-  m = /^\/issues\/(\d+)(\/comments)?$/.exec(rest);
-  if (m && ((method === 'POST' && m[2]) || (method === 'PATCH' && !m[2]))) {
+  m = /^\/issues\/(\d+)$/.exec(rest);
+  if (m && method === 'PATCH') {
     if (!created && !host.exists(owner, name)) return notFound();
-    const id = `${key}#${m[1]}`;
-    const activity = state.issues.get(id) ?? { comments: [] };
-    state.issues.set(id, activity);
-    if (m[2]) {
-      if (typeof body.body !== 'string') return error(422, 'Invalid request.\n\n"body" wasn\'t supplied.');
-      activity.comments.push(body.body);
-      return { status: 201, json: { id: activity.comments.length, body: body.body, html_url: `https://github.com/${key}/issues/${m[1]}#issuecomment-${activity.comments.length}` } };
-    }
+    const activity = threadOf(state.issues, key, Number(m[1]));
     if (typeof body.state === 'string') activity.state = body.state;
     if (typeof body.state_reason === 'string') activity.state_reason = body.state_reason;
     return { status: 200, json: { number: Number(m[1]), state: activity.state ?? 'open', state_reason: activity.state_reason ?? null } };

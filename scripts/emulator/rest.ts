@@ -1,9 +1,11 @@
-// The few REST routes Backlot uses or will use: git trees and blobs, contents, workflow dispatch and runs, check runs.
+// The few REST routes Backlot uses or will use: git trees and blobs, contents, workflow dispatch and runs, check
+// runs, issue and pull-request comments and labels.
 
 import type { GitObject } from './git.ts';
 import { resolvePath, resolveRevision, type BuiltRepo } from './repos.ts';
 import { handleActionsRest, type WorkflowRun } from './rest-actions.ts';
 import { handleChecksRest, type CheckRun } from './rest-checks.ts';
+import { handleCommentsRest, type IssueStore } from './rest-comments.ts';
 
 export type { WorkflowRun } from './rest-actions.ts';
 export type { CheckRun } from './rest-checks.ts';
@@ -21,6 +23,8 @@ export interface RestResponse {
   status: number;
   json?: unknown;
   raw?: Uint8Array;
+  /** Extra headers, e.g. a paginated list's `link`. */
+  headers?: Record<string, string>;
 }
 
 export interface RestContext {
@@ -29,6 +33,7 @@ export interface RestContext {
   runs: Map<string, WorkflowRun[]>;
   /** Check runs created through the API, every repo's, in creation order. */
   checkRuns: CheckRun[];
+  issues: IssueStore;
   /** Origin the emulator answers on and the token's login, for the Actions routes' answers. */
   apiUrl?: string;
   viewer?: string;
@@ -115,6 +120,8 @@ export function handleRest(ctx: RestContext, req: RestRequest): RestResponse {
     };
   }
 
+  const comments = handleCommentsRest(ctx.issues, { apiUrl: ctx.apiUrl ?? 'https://api.github.com', viewer: ctx.viewer ?? 'backlot-bot' }, key, rest, req);
+  if (comments) return comments;
   const actions = handleActionsRest(
     { runs: ctx.runs, apiUrl: ctx.apiUrl ?? 'https://api.github.com', viewer: ctx.viewer ?? 'backlot-bot', headSha: (ref) => resolveRevision(built, ref)?.oid },
     key,

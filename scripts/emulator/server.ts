@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { runGraphql, type GraphqlContext } from './graphql.ts';
 import { buildRepo, type BuiltRepo, type EmulatorRepo } from './repos.ts';
+import { createIssueStore, type IssueStore } from './rest-comments.ts';
 import { handleRest, type CheckRun, type WorkflowRun } from './rest.ts';
 import { createScaffoldState, handleScaffoldRest, type ScaffoldSetup, type ScaffoldState } from './rest-scaffold.ts';
 
@@ -83,8 +84,10 @@ export interface Emulator {
   runs(): Map<string, WorkflowRun[]>;
   /** Check runs created through the API (rest-checks.ts), in creation order. */
   checkRuns(): CheckRun[];
-  /** What the scaffolder's routes did: repos created and pushed, dispatches, issue comments. */
+  /** What the scaffolder's routes did: repos created and pushed, dispatches, issues closed. */
   scaffold: ScaffoldState;
+  /** Issue and pull-request comments and labels (`scaffold.issues` is `issues.threads`). */
+  issues: IssueStore;
   close(): Promise<void>;
 }
 
@@ -114,7 +117,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   let current: EmulatorRepo[] = [];
   let origin = 'http://127.0.0.1';
-  const scaffold = createScaffoldState(options.scaffold);
+  const issues = createIssueStore();
+  const scaffold = createScaffoldState(options.scaffold, issues.threads);
   const scaffoldHost = {
     exists: (owner: string, name: string) => byKey.has(`${owner}/${name}`.toLowerCase()),
     owners: () => [...byOwner.keys()],
@@ -284,10 +288,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     const path = url.pathname.startsWith('/api/v3/') ? url.pathname.slice('/api/v3'.length) : url.pathname;
     const own = handleScaffoldRest(scaffold, scaffoldHost, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
-    if (own) return send(res, own.status, own.raw ?? own.json, rateHeaders('core'));
-    const out = handleRest({ repo, failing, runs, checkRuns, rateLimit, apiUrl: origin, viewer: scaffold.viewer }, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
+    if (own) return send(res, own.status, own.raw ?? own.json, { ...rateHeaders('core'), ...own.headers });
+    const out = handleRest({ repo, failing, runs, checkRuns, issues, rateLimit, apiUrl: origin, viewer: scaffold.viewer }, { method: req.method ?? 'GET', path, query: url.searchParams, accept: String(req.headers.accept ?? ''), body });
     if (out.status === 502) stats.faults++;
-    return send(res, out.status, out.raw ?? out.json, rateHeaders('core'));
+    return send(res, out.status, out.raw ?? out.json, { ...rateHeaders('core'), ...out.headers });
   }
 
   const server = createServer((req, res) => {
@@ -311,6 +315,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     runs: () => runs,
     checkRuns: () => checkRuns,
     scaffold,
+    issues,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

@@ -67,6 +67,7 @@ export async function openConfigured(config: BacklotConfig): Promise<Context> {
     finish: () => crawls.forEach((c) => c.finish()),
     catalogPath: (repo) => sourceOf(repo.name)?.catalogPath ?? '/catalog-info.yaml',
     pathOf: (d) => {
+      if (!d.repo) return cwdRelative(resolve(config.root, d.file)); // the portal's own files (a plugin's config)
       const source = sourceOf(d.repo);
       return source?.type === 'local' ? cwdRelative(resolve(config.root, source.path, d.repo, d.file)) : `${d.repo}/${d.file}`;
     },

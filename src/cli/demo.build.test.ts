@@ -24,7 +24,8 @@ beforeAll(async () => {
   const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8')
     .replace('path: content', `path: ${JSON.stringify(join(REPO_ROOT, 'content'))}`)
     .replace('outDir: dist', 'outDir: dist')
-    .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`);
+    .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`)
+    .replace('module: ./plugins/', `module: ${join(REPO_ROOT, 'plugins')}/`);
   writeFileSync(join(work, 'backlot.config.yaml'), config);
   const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'build', '--strict', '--config', join(work, 'backlot.config.yaml')], {
     cwd: REPO_ROOT,
@@ -51,6 +52,7 @@ describe('npm run build on the demo org', () => {
     expect(run.stdout).toMatch(/^ {2}entities {2}\d+ \(.*Component \d+.*API 4.*\)$/m);
     expect(run.stdout).toMatch(/^ {2}problems {2}0 errors, 0 warnings$/m);
     expect(run.stdout).toMatch(/^ {2}graphs {4}\d+ layouts: \d+ kept from the last build, \d+ laid out on worker threads, \d+ while rendering$/m);
+    expect(run.stdout).toMatch(/^ {2}plugins {3}annotations \d+ cards, aws-resource 3 cards$/m);
     expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(sources [\d.]+ s, catalog [\d.]+ s, graph [\d.]+ s, apis [\d.]+ s, docs [\d.]+ s, site [\d.]+ s, search and API files [\d.]+ s\)$/m);
   });
 
@@ -70,12 +72,12 @@ describe('npm run build on the demo org', () => {
   });
 
   it('opens the catalog, filters by kind and reaches an entity page', async () => {
-    await page.goto(`${server.url}catalog/`);
+    await page.goto(`${server.url}catalog/?kind=all`);
     await page.locator('[data-catalog-app][data-ready]').waitFor();
     const rows = page.locator('table tbody tr');
     const all = await rows.count();
     expect(all).toBeGreaterThan(50);
-    await page.getByRole('checkbox', { name: /^API/ }).check();
+    await page.locator('[data-kind-picker] a[data-kind="api"]').click();
     await page.waitForURL(/kind=api/i);
     await expect.poll(async () => (await rows.filter({ visible: true }).count())).toBe(4);
     await page.getByRole('link', { name: /Shipments REST API/ }).first().click();
@@ -126,5 +128,31 @@ describe('npm run build on the demo org', () => {
     expect(await page.locator('[data-missing-ref="billing-service"]').textContent()).toBe('billing-service not in the catalog');
     await page.locator('[data-create-button="template:default/node-service"]').click();
     await page.waitForURL(/\/create\/default\/node-service\/$/);
+  });
+
+  it('shows the plugins’ cards on entity pages, and loads a plugin’s script only where its card is', async () => {
+    await page.goto(`${server.url}catalog/default/component/shipments-service/`);
+    const links = (card: string) => page.locator(`[data-plugin-card="${card}"] a`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(await links('annotations/pagerduty')).toEqual(['https://kestrel-freight.pagerduty.com/service-directory/PSHIP01']);
+    expect(await links('annotations/sonarqube')).toContain('https://sonarcloud.io/dashboard?id=kestrel_shipments');
+    expect(await page.locator('[data-plugin-card="annotations/kubernetes"] dd code').allTextContents()).toContain('backstage.io/kubernetes-id=shipments-service');
+    expect(await page.locator('script[src*="_backlot/plugins/"]').count()).toBe(0);
+    await page.goto(`${server.url}catalog/default/resource/shipments-db/`);
+    const aws = page.locator('[data-plugin-card="aws-resource/arn"]');
+    expect(await aws.locator('dd').allTextContents()).toEqual(['rds', 'eu-west-1', '123456789012', 'db:shipments-prod']);
+    // The example plugin's browser script ran: its button is on the card.
+    await aws.locator('[data-action="copy-arn"]').waitFor();
+    expect(await page.locator('script[src*="_backlot/plugins/aws-resource."]').count()).toBe(1);
+    // A card's search words find the entity: the PagerDuty service id.
+    await page.keyboard.press('/');
+    await page.keyboard.type('PSHIP01');
+    await page.getByRole('option').filter({ hasText: /Shipments Service/ }).first().waitFor({ timeout: 15_000 });
+  });
+
+  it('lists the plugins with what each added in that build (backlot plugins)', () => {
+    const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'plugins', '--config', join(work, 'backlot.config.yaml')], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^annotations {2}\(backlot\/plugins\/annotations\)\n {2}hooks {7}view\n {2}last build {2}\d+ cards on \d+ entities, 0 problems$/m);
+    expect(res.stdout).toMatch(/^aws-resource {2}\(.*plugins\/aws-resource\.ts\)\n {2}hooks {7}view, browser\n {2}last build {2}3 cards on 3 entities, browser script, 0 problems$/m);
   });
 });

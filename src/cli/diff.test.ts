@@ -105,6 +105,24 @@ describe('backlot diff', () => {
     expect(code).toBe(1);
   });
 
+  it('a head built through the pipeline brings its docs: the pages linking to a removed entity are part of its impact', async () => {
+    const orgDir = join(work, 'docs-org');
+    mkdirSync(join(orgDir, 'orders'), { recursive: true });
+    writeFileSync(join(orgDir, 'orders', 'catalog-info.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n');
+    mkdirSync(join(orgDir, 'billing', 'docs'), { recursive: true });
+    writeFileSync(
+      join(orgDir, 'billing', 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  lifecycle: production\n  owner: team-b\n',
+    );
+    writeFileSync(join(orgDir, 'billing', 'mkdocs.yml'), 'site_name: Billing\n');
+    writeFileSync(join(orgDir, 'billing', 'docs', 'index.md'), '# Billing\n\nWe read [the orders API](/catalog/default/api/orders-api/).\n');
+    const { stdout } = await run(['diff', '--base', site.url, '--format', 'json', '--partial', 'docs-org'], work);
+    const impact = (JSON.parse(stdout) as CatalogDiff).impacts.find((i) => i.ref === 'api:default/orders-api')!;
+    expect(impact.docs).toEqual([
+      { title: 'Billing', url: '/docs/default/component/billing/', entity: 'component:default/billing', owner: 'group:default/team-b', otherOwner: true },
+    ]);
+  });
+
   it('exits 2 when the base cannot be read, saying why', async () => {
     const missing = await run(['diff', '--base', `${site.url}nowhere/entities.json`, '--head', 'breaking.json'], work);
     expect(missing.code).toBe(2);

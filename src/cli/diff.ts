@@ -2,9 +2,11 @@
 // or the current config or PATH run through the pipeline, no site written), printed for people or tools.
 
 import { readFile } from 'node:fs/promises';
-import { diffCatalogs, formatDiff, repoOf, type DiffFormat } from '../diff/index.ts';
+import { diffCatalogs, formatDiff, indexDocsLinks, repoOf, type DiffFormat, type DocsLinkIndex } from '../diff/index.ts';
 import type { Entity } from '../model/entity.ts';
 import { CATALOG_API } from '../model/routes.ts';
+import type { BacklotConfig } from '../config/types.ts';
+import type { Verdict } from './diffComment.ts';
 import { UsageError } from './errors.ts';
 
 export type FailOn = 'breaking-other-owner' | 'breaking' | 'never';
@@ -18,25 +20,58 @@ export interface DiffCommandOptions {
   failOn: FailOn;
   /** The head is some repos of the org, not all of it: compare only what those repos hold. */
   partial: boolean;
+  /** `owner/repo#number`: keep the pull request's "Catalog impact" comment up to date, and honour its labels. */
+  comment?: string;
 }
 
 export async function diffCommand(options: DiffCommandOptions): Promise<number> {
+  // Loaded only with --comment: octokit and the config loader are not needed to compare two files.
+  const pull = options.comment ? await import('./diffComment.ts') : undefined;
+  const pr = pull?.parsePullRequestRef(options.comment!);
+  const gh = pull?.pullRequestClient();
   const [base, head] = await Promise.all([
     readCatalogFile(options.base),
-    options.head ? readCatalogFile(options.head).then((entities) => ({ entities, repos: undefined })) : buildHead(options),
+    options.head ? readCatalogFile(options.head).then((entities) => ({ entities, repos: undefined, config: undefined, docs: undefined })) : buildHead(options),
   ]);
   // A partial head covers the repos it was built from, or (a file) the repos its entities come from.
   const repos = options.partial ? (head.repos ?? [...new Set(head.entities.map(repoOf).filter((r) => r !== undefined))]) : undefined;
-  const diff = await diffCatalogs(base, head.entities, repos ? { repos } : {});
+  const diff = await diffCatalogs(base, head.entities, { ...(repos ? { repos } : {}), ...(head.docs ? { docs: head.docs } : {}) });
   process.stdout.write(formatDiff(diff, options.format));
   const { breaking, breakingOtherOwner } = diff.summary;
-  if (options.failOn === 'breaking') return breaking > 0 ? 1 : 0;
-  if (options.failOn === 'breaking-other-owner') return breakingOtherOwner > 0 ? 1 : 0;
-  return 0;
+  const fails = options.failOn === 'breaking' ? breaking > 0 : options.failOn === 'breaking-other-owner' ? breakingOtherOwner > 0 : false;
+  if (!pull || !pr || !gh) return fails ? 1 : 0;
+  const { commentBody, commentError, pullRequestLabels, upsertComment } = pull;
+
+  // The override label is the portal's decision, so it comes from the config, never from the command line.
+  const label = (head.config ?? (await import('../config/load.ts')).loadConfig(options.config)).diff?.allowBreakingLabel;
+  let verdict: Verdict = fails ? { fails: true, ...(label ? { label } : {}) } : { fails: false };
+  if (fails && label) {
+    try {
+      const labels = await pullRequestLabels(gh, pr);
+      if (labels.some((l) => l.toLowerCase() === label.toLowerCase())) verdict = { fails: false, allowedBy: label };
+    } catch (err) {
+      warn(`${commentError(err, pr, 'read the labels of')}; without them, the label "${label}" cannot pass this check`);
+    }
+  }
+  const s = diff.summary;
+  const nothing = s.added + s.removed + s.renamed + s.changed === 0;
+  try {
+    const outcome = await upsertComment(gh, pr, commentBody(diff, verdict), nothing);
+    console.error(outcome.action === 'none' ? 'backlot diff: no catalog changes, so no comment' : `backlot diff: ${outcome.action} the Catalog impact comment ${outcome.url}`);
+  } catch (err) {
+    // The check's outcome is the diff's; a comment that cannot be written is said, not fatal.
+    warn(commentError(err, pr));
+  }
+  if ('allowedBy' in verdict) console.error(`backlot diff: something breaking affects other owners; passing, as ${options.comment} has the label "${verdict.allowedBy}"`);
+  return verdict.fails ? 1 : 0;
+}
+
+function warn(message: string): void {
+  console.error(process.env.GITHUB_ACTIONS === 'true' ? `::warning title=Catalog impact::${message}` : `backlot diff: ${message}`);
 }
 
 /** The head catalog through the pipeline (sources → catalog → graph → apis, docs), as a build would have it. */
-async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entity[]; repos: string[] }> {
+async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entity[]; repos: string[]; config: BacklotConfig; docs: DocsLinkIndex }> {
   // Loaded only here: comparing two files needs none of the pipeline (its modules take most of a second to load).
   const [{ runPipeline }, { openConfigured, openOrgFolder, readConfig }] = await Promise.all([import('../pipeline/index.ts'), import('./context.ts')]);
   const config = readConfig(options.config);
@@ -47,7 +82,9 @@ async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entit
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     // On stderr, so `--format json` stays one JSON document on stdout.
     if (errors) console.error(`backlot diff: the head catalog has ${errors} error${errors === 1 ? '' : 's'} (entities with errors are left out); run "backlot validate" to see them`);
-    return { entities: model.entities.map((e) => e.entity), repos: ctx.snapshot.repos.map((r) => r.name) };
+    // The docs pages that link to each entity: only a built head has them (entities.json carries no docs).
+    const docs = indexDocsLinks(model.docs.sites, ctx.config.site.base, ctx.config.site.url);
+    return { entities: model.entities.map((e) => e.entity), repos: ctx.snapshot.repos.map((r) => r.name), config, docs };
   } finally {
     ctx.finish?.();
   }

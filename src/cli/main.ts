@@ -16,6 +16,7 @@ Commands:
   preview              serve the built portal
   scaffold             run a software template (in GitHub Actions, or a dry run)
   diff                 what changed between two catalogs, what breaks and whom it affects
+  plugins              list the configured plugins, their hooks and what each added in the last build
 
 Run "backlot <command> --help" for a command's options.`,
   build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH]
@@ -51,8 +52,12 @@ Runs a software template's steps: renders the skeleton, creates the repo, asks t
   --from-issue FILE    handle a scaffold request issue (the workflow's event.json): check the author,
                        run the template, comment the result and close the issue
   GitHub actions use GITHUB_TOKEN; the API is GITHUB_API_URL in Actions, else api.github.com.`,
+  plugins: `Usage: backlot plugins [--config FILE]
+
+Lists the plugins the config names (loading each and checking its options), their hooks, and what each
+contributed in the last build (files read, data, cards, problems; from the cache folder's plugins/report.json).`,
   diff: `Usage: backlot diff --base FILE|URL [--head FILE|URL | PATH] [--partial] [--format text|markdown|json]
-                    [--fail-on breaking-other-owner|breaking|never] [--config FILE]
+                    [--fail-on breaking-other-owner|breaking|never] [--comment OWNER/REPO#N] [--config FILE]
 
 Compares two catalogs: entities added, removed, renamed and changed, breaking changes of API definitions,
 and who is affected through the graph (consumers, dependents, children and members) with their owners.
@@ -65,7 +70,10 @@ and who is affected through the graph (consumers, dependents, children and membe
                    other repos are not counted as removed (repos are matched by name)
   --format F       text (default), markdown (a pull-request comment) or json
   --fail-on WHEN   exit 1 when something breaking affects another owner (breaking-other-owner, the
-                   default), when anything breaks (breaking), or never`,
+                   default), when anything breaks (breaking), or never
+  --comment PR     keep one "Catalog impact" comment on pull request OWNER/REPO#N up to date (edited,
+                   never posted twice); a PR with the label the config names in diff.allowBreakingLabel
+                   passes. Uses GITHUB_TOKEN and GITHUB_API_URL (default https://api.github.com)`,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -101,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
         head: { type: 'string' },
         'fail-on': { type: 'string' },
         partial: { type: 'boolean' },
+        comment: { type: 'string' },
         previous: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -159,7 +168,15 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const { diffCommand } = await import('./diff.ts');
-        return await diffCommand({ config: values.config, base: values.base, head: values.head, path: positionals[0], format, failOn, partial: !!values.partial });
+        return await diffCommand({ config: values.config, base: values.base, head: values.head, path: positionals[0], format, failOn, partial: !!values.partial, ...(values.comment ? { comment: values.comment } : {}) });
+      }
+      case 'plugins': {
+        const { loadPlugins } = await import('../plugins/load.ts');
+        const { formatPlugins, readReport } = await import('../plugins/report.ts');
+        const { loadConfig } = await import('../config/load.ts');
+        const config = loadConfig(values.config);
+        process.stdout.write(formatPlugins(await loadPlugins(config), await readReport(config.cacheDir)));
+        return 0;
       }
       case 'scaffold': {
         const { scaffoldCommand } = await import('./scaffold.ts');

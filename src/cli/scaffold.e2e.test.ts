@@ -178,10 +178,10 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     expect(res.code).toBe(0);
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#7')!;
     expect(issue.comments).toHaveLength(2);
-    expect(issue.comments[0]).toContain('Running `template:default/docs-site` for @bob');
-    expect(issue.comments[0]).toContain('https://github.com/kestrel-freight/portal/actions/runs/4242');
-    expect(issue.comments[1]).toContain('- [Repository](<https://github.com/kestrel-freight/depot-guide.git>)');
-    expect(issue.comments[1]).toContain('Your docs will appear in the portal after the next build.');
+    expect(issue.comments[0]!.body).toContain('Running `template:default/docs-site` for @bob');
+    expect(issue.comments[0]!.body).toContain('https://github.com/kestrel-freight/portal/actions/runs/4242');
+    expect(issue.comments[1]!.body).toContain('- [Repository](<https://github.com/kestrel-freight/depot-guide.git>)');
+    expect(issue.comments[1]!.body).toContain('Your docs will appear in the portal after the next build.');
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'completed' });
     expect(createdFiles(emulator.scaffold, 'kestrel-freight/depot-guide')?.['catalog-info.yaml']).toContain('name: depot-guide');
   });
@@ -190,7 +190,7 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     const res = await fromIssue(issueEvent(8, 'mallory', formBody('template:default/docs-site', JSON.stringify({ name: 'evil', owner: 'group:default/platform-team', repoUrl: 'github.com?owner=kestrel-freight&repo=evil' }))));
     expect(res.code).toBe(1);
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#8')!;
-    expect(issue.comments).toEqual(['Sorry @mallory, this request was refused: @mallory is not a member of the kestrel-freight organisation. Nothing was created.']);
+    expect(issue.comments.map((c) => c.body)).toEqual(['Sorry @mallory, this request was refused: @mallory is not a member of the kestrel-freight organisation. Nothing was created.']);
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
     expect(emulator.scaffold.created.has('kestrel-freight/evil')).toBe(false);
   });
@@ -201,7 +201,7 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
     const refused = await fromIssue(issueEvent(9, 'bob', formBody('template:default/node-service', nodeService('bobs-service'))), config);
     expect(refused.code).toBe(1);
-    expect(emulator.scaffold.issues.get('kestrel-freight/portal#9')!.comments[0]).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');
+    expect(emulator.scaffold.issues.get('kestrel-freight/portal#9')!.comments[0]!.body).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');
     expect(emulator.scaffold.created.has('kestrel-freight/bobs-service')).toBe(false);
 
     const allowed = await fromIssue(issueEvent(10, 'alice', formBody('template:default/node-service', nodeService('alices-service'))), config);
@@ -214,9 +214,9 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     const res = await fromIssue(issueEvent(11, 'bob', formBody('template:default/docs-site', '{"name": "Not Valid"}')));
     expect(res.code).toBe(1);
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#11')!;
-    expect(issue.comments[1]).toContain('`template:default/docs-site` failed');
-    expect(issue.comments[1]).toContain('  name must match pattern');
-    expect(issue.comments[1]).toContain('  owner is required');
+    expect(issue.comments[1]!.body).toContain('`template:default/docs-site` failed');
+    expect(issue.comments[1]!.body).toContain('  name must match pattern');
+    expect(issue.comments[1]!.body).toContain('  owner is required');
     expect(issue.state).toBeUndefined();
   });
 
@@ -224,7 +224,7 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
     const res = await fromIssue(issueEvent(12, 'bob', 'please make me a service'));
     expect(res.code).toBe(1);
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#12')!;
-    expect(issue.comments[0]).toContain('I could not read this scaffold request: the "Template" field is empty');
+    expect(issue.comments[0]!.body).toContain('I could not read this scaffold request: the "Template" field is empty');
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
   });
 });
@@ -250,8 +250,8 @@ describe('the live step log, whichever way a run starts', { timeout: 30_000 }, (
     expect(check).toMatchObject({ name: 'Backlot scaffold', status: 'completed', conclusion: 'success', details_url: 'https://github.com/kestrel-freight/portal/actions/runs/7001' });
     const link = `https://github.com/kestrel-freight/portal/runs/${check.id}`;
     const issue = emulator.scaffold.issues.get('kestrel-freight/portal#13')!;
-    expect(issue.comments[0]).toContain(`Follow along in [the step log](${link})`);
-    expect(issue.comments[1]).toContain(`ran for @bob ([the step log](${link}))`);
+    expect(issue.comments[0]!.body).toContain(`Follow along in [the step log](${link})`);
+    expect(issue.comments[1]!.body).toContain(`ran for @bob ([the step log](${link}))`);
     const log = parseRunLog(check.output)!;
     expect(log.notes).toContain('@bob may run template:default/docs-site');
     expect(log.steps.length).toBeGreaterThan(1);

@@ -89,6 +89,16 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads diff.allowBreakingLabel, and names what is wrong with it', () => {
+    expect(parseConfig('diff:\n  allowBreakingLabel: catalog-breaking-ok\n', '/org/c.yaml').diff).toEqual({ allowBreakingLabel: 'catalog-breaking-ok' });
+    expect(defaultConfig('/org').diff).toBeUndefined();
+    expect(problems('diff:\n  allowBreakingLabels: x\n')).toEqual([
+      { file: '/org/backlot.config.yaml', line: 2, column: 3, message: 'unknown key "allowBreakingLabels" in diff', hint: 'did you mean "allowBreakingLabel"?' },
+    ]);
+    expect(problems('diff:\n  allowBreakingLabel: [a]\n')[0]).toMatchObject({ line: 2, column: 23, message: 'diff.allowBreakingLabel must be a string' });
+    expect(problems(`diff:\n  allowBreakingLabel: ${'x'.repeat(51)}\n`)[0]).toMatchObject({ message: 'diff.allowBreakingLabel is longer than 50 characters', hint: 'GitHub labels have at most 50' });
+  });
+
   it('requires an org for a github source', () => {
     expect(problems('sources:\n  - type: github\n')[0]).toMatchObject({ line: 2, message: 'sources[0] needs "org" (or "orgs")' });
   });

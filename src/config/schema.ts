@@ -106,6 +106,31 @@ export const configSchema = {
       },
     },
     cacheDir: { type: 'string', minLength: 1 },
+    plugins: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['module'],
+        properties: {
+          module: { type: 'string', minLength: 1, description: 'An npm package name or a path relative to this file (./plugins/x.ts).' },
+          options: { type: 'object', description: "Checked against the plugin's own JSON Schema." },
+          env: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, description: 'The only environment variables the plugin sees.' },
+        },
+      },
+    },
+    diff: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowBreakingLabel: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 50,
+          description: 'A pull-request label that lets a breaking change affecting other owners pass the catalog-impact check.',
+        },
+      },
+    },
     history: {
       type: 'object',
       additionalProperties: false,

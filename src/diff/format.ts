@@ -59,9 +59,13 @@ function apiLines(api: ApiDiff): { breaking: string[]; other: string[] } {
 
 function affectedLines(impact: Impact): string[] {
   const lines = impact.affected.map((a) => `${show(a.ref)} — ${a.via}${a.depth > 1 ? ` (${a.depth} steps away)` : ''}, owner ${owner(a.owner)}${a.otherOwner ? ' ⚠ another owner' : ''}`);
+  for (const d of impact.docs ?? []) lines.push(`docs page "${d.title}" (${d.url}) of ${show(d.entity)} links to it, owner ${owner(d.owner)}${d.otherOwner ? ' ⚠ another owner' : ''}`);
   if (impact.truncated) lines.push('… and more (the list is bounded)');
   return lines;
 }
+
+/** Entities and docs pages an impact reaches. */
+const reach = (impact: Impact) => impact.affected.length + (impact.docs?.length ?? 0);
 
 function text(diff: CatalogDiff): string {
   const impacts = new Map(diff.impacts.map((i) => [i.ref, i]));
@@ -75,8 +79,8 @@ function text(diff: CatalogDiff): string {
       for (const line of other) out.push(`  · ${line}`);
     }
     const impact = impacts.get(c.change === 'renamed' ? c.from! : c.ref);
-    if (impact?.affected.length) {
-      out.push(`  affects ${impact.affected.length}${impact.truncated ? '+' : ''}:`);
+    if (impact && reach(impact)) {
+      out.push(`  affects ${reach(impact)}${impact.truncated ? '+' : ''}:`);
       for (const line of affectedLines(impact)) out.push(`    ${line}`);
     }
   }
@@ -91,13 +95,15 @@ function markdown(diff: CatalogDiff): string {
 
   // Whom to tell: every other owner an impact reaches, with what of theirs is affected.
   const tell = new Map<string, Set<string>>();
+  const told = (who: string | undefined, what: string) => {
+    if (!who) return;
+    const set = tell.get(who) ?? new Set();
+    set.add(what);
+    tell.set(who, set);
+  };
   for (const impact of diff.impacts) {
-    for (const a of impact.affected) {
-      if (!a.otherOwner || !a.owner) continue;
-      const set = tell.get(a.owner) ?? new Set();
-      set.add(show(a.ref));
-      tell.set(a.owner, set);
-    }
+    for (const a of impact.affected) if (a.otherOwner) told(a.owner, show(a.ref));
+    for (const d of impact.docs ?? []) if (d.otherOwner) told(d.owner, `docs "${d.title}"`);
   }
   if (tell.size) {
     out.push('', '### Whom to tell', '', '| owner | affected |', '| --- | --- |');
@@ -109,8 +115,8 @@ function markdown(diff: CatalogDiff): string {
       out.push('', `- **${md(title(c))}**`);
       if (c.api) for (const line of apiLines(c.api).breaking) out.push(`  - ${md(line)}`);
       const impact = impacts.get(c.change === 'renamed' ? c.from! : c.ref);
-      if (impact?.affected.length) {
-        out.push(`  - affects ${impact.affected.length}${impact.truncated ? '+' : ''}:`);
+      if (impact && reach(impact)) {
+        out.push(`  - affects ${reach(impact)}${impact.truncated ? '+' : ''}:`);
         for (const line of affectedLines(impact)) out.push(`    - ${md(line)}`);
       }
     }

@@ -1,17 +1,21 @@
 // Who a removed, renamed or breaking entity affects, through the relations of both catalogs: consumers of an API,
 // dependents of a component or resource (transitively, bounded), children, members and owned entities of a
-// group, parts of a system or domain. The relation index is built once; each walk is bounded.
+// group, parts of a system or domain, and the docs pages that link to it (an index by target, built once by the
+// caller). The relation index is built once; each walk is bounded.
 
 import type { Entity } from '../model/entity.ts';
 import { RELATION_PAIRS } from '../model/relations.ts';
 import { ownerOf } from './entities.ts';
-import type { AffectedEntity, EntityChange, Impact, ImpactVia } from './types.ts';
+import type { DocsLinkIndex } from './docsLinks.ts';
+import type { AffectedDocsPage, AffectedEntity, EntityChange, Impact, ImpactVia } from './types.ts';
 
 export interface ImpactOptions {
   /** Steps followed through dependents of dependents (default 3). */
   maxDepth?: number;
-  /** Affected entities listed per change (default 100). */
+  /** Affected entities listed per change (default 100); docs pages are bounded the same. */
   limit?: number;
+  /** Docs pages by the entity they link to (see docsLinks.ts), when the head's docs were built. */
+  docs?: DocsLinkIndex;
 }
 
 /** Relation types followed from the changed entity, per kind; only `dependencyOf` is followed further. */
@@ -104,6 +108,19 @@ export function computeImpacts(
       }
       frontier = next;
     }
-    return { ref, ...(owner ? { owner } : {}), reason, affected, ...(truncated ? { truncated: true as const } : {}) };
+    // Pages linking to the old name, and (a rename) any already linking to the new one.
+    const docs: AffectedDocsPage[] = [];
+    const pages = new Set<string>();
+    for (const page of [...(options.docs?.get(ref) ?? []), ...(ref !== change.ref ? (options.docs?.get(change.ref) ?? []) : [])]) {
+      if (pages.has(page.url)) continue;
+      pages.add(page.url);
+      if (docs.length >= limit) {
+        truncated = true;
+        break;
+      }
+      const pageOwner = ownerOfRef(page.entity);
+      docs.push({ title: page.title, url: page.url, entity: page.entity, ...(pageOwner ? { owner: pageOwner } : {}), otherOwner: !!pageOwner && pageOwner !== owner });
+    }
+    return { ref, ...(owner ? { owner } : {}), reason, affected, ...(docs.length ? { docs } : {}), ...(truncated ? { truncated: true as const } : {}) };
   });
 }

@@ -10,6 +10,7 @@ import type { CatalogDiff, DiffSummary, EntityChange, Impact } from './types.ts'
 
 export type * from './types.ts';
 export { formatDiff, headline, type DiffFormat } from './format.ts';
+export { indexDocsLinks, type DocsLinkIndex, type DocsPageLink } from './docsLinks.ts';
 
 export interface DiffOptions extends ImpactOptions {
   /**

@@ -62,12 +62,25 @@ export interface AffectedEntity {
   otherOwner: boolean;
 }
 
+/** A TechDocs page that links to the changed entity (its page or its docs). */
+export interface AffectedDocsPage {
+  title: string;
+  /** The page's URL path, with the site's base. */
+  url: string;
+  /** Whose docs the page is. */
+  entity: string;
+  owner?: string;
+  otherOwner: boolean;
+}
+
 export interface Impact {
   /** The changed entity (base ref for removed and renamed ones). */
   ref: string;
   owner?: string;
   reason: 'removed' | 'renamed' | 'breaking-api';
   affected: AffectedEntity[];
+  /** Docs pages linking to it, when the head's docs were built (not from catalog files alone); bounded like `affected`. */
+  docs?: AffectedDocsPage[];
   /** The bound cut the list short. */
   truncated?: true;
 }

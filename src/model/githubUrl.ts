@@ -60,3 +60,9 @@ function decodeSegment(segment: string): string {
     return segment;
   }
 }
+
+/** The web view of a file at a ref (branch or commit), at a line when `line` > 0: `<repo>/blob/<ref>/<path>#L<line>`. */
+export function githubBlobUrl(repoUrl: string, ref: string, path: string, line = 0): string {
+  const file = path.split('/').map(encodeURIComponent).join('/');
+  return `${repoUrl.replace(/\/+$/, '')}/blob/${encodeURIComponent(ref)}/${file}${line > 0 ? `#L${line}` : ''}`;
+}

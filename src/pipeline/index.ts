@@ -11,12 +11,16 @@ import type { PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { checkTemplates, isTemplate } from '../scaffold/check.ts';
 import { staleRepoDiagnostics } from './stale.ts';
+import type { LoadedPlugin } from '../plugins/load.ts';
+import { runPlugins, type PluginsRun } from '../plugins/run.ts';
 
 export interface PipelineOptions {
   /** Root catalog file(s) per repo. */
   catalogPath: (repo: RepoInfo) => string;
   /** Drop `dangling-ref` findings (a single repo validated alone cannot see the rest of the org). */
   ignoreDangling?: boolean;
+  /** Plugins to run after the other stages (src/plugins/); their data is cached in `config.cacheDir`. */
+  plugins?: readonly LoadedPlugin[];
 }
 
 export interface PipelineResult {
@@ -25,6 +29,8 @@ export interface PipelineResult {
   model: PortalModel;
   diagnostics: Diagnostic[];
   timings: Record<'catalog' | 'graph' | 'apis' | 'docs', number>;
+  /** What the plugins did, when there are any: the report and the browser scripts to copy. */
+  plugins?: PluginsRun;
 }
 
 export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, options: PipelineOptions): Promise<PipelineResult> {
@@ -50,7 +56,13 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   // A repo validated alone cannot see the org's other repos, so fetch URLs into them are not checked then.
   const crawled = options.ignoreDangling ? undefined : new Set(snapshot.repos.map((r) => `${r.host}/${r.owner}/${r.name}`.toLowerCase()));
   const templates = checkTemplates(catalog.entities, listings, crawled);
-  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
+  const entities = graph.entities.map((e) => ({
+    ref: e.ref,
+    entity: e.entity,
+    source: { repo: e.source.repo, file: e.source.file, line: e.source.line, column: e.source.column },
+  }));
+  const plugins = options.plugins?.length ? await runPlugins({ plugins: options.plugins, snapshot, entities, cacheDir: config.cacheDir }) : undefined;
+  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics, ...(plugins?.diagnostics ?? [])].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {
       title: config.site.title,
@@ -63,17 +75,14 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
     },
     generatedAt: new Date().toISOString(),
     repos: [...snapshot.repos],
-    entities: graph.entities.map((e) => ({
-      ref: e.ref,
-      entity: e.entity,
-      source: { repo: e.source.repo, file: e.source.file, line: e.source.line, column: e.source.column },
-    })),
+    entities,
     diagnostics,
     apis: apis.apis,
     docs: { sites: docs.sites, redirects: docs.redirects },
     ...(config.catalog.kinds.length ? { customKinds: config.catalog.kinds } : {}),
+    ...(plugins ? { plugins: plugins.output } : {}),
   };
-  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1, apis: t3 - t2, docs: t4 - t3 } };
+  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1, apis: t3 - t2, docs: t4 - t3 }, ...(plugins ? { plugins } : {}) };
 }
 
 export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {

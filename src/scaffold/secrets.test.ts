@@ -98,7 +98,7 @@ describe('secrets in the issue comment', () => {
     };
     expect(await handleIssue({ event: issue(1), gh, run: run(STEPS), log: () => {} })).toBe(0);
     expect(await handleIssue({ event: issue(2), gh, run: run(`steps:\n  - { id: read, action: fs:read, input: { path: '\${{ secrets.NPM_TOKEN }}' } }`), log: () => {} })).toBe(1);
-    const comments = [...emulator.scaffold.issues.values()].flatMap((i) => i.comments).join('\n');
+    const comments = [...emulator.scaffold.issues.values()].flatMap((i) => i.comments.map((c) => c.body)).join('\n');
     expect(comments).toContain(MASK);
     expect(comments).not.toContain(TOKEN);
     expect(comments).not.toContain('MIIEowIBAAKCAQEA7v');

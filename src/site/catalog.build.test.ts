@@ -46,6 +46,9 @@ const rows = () => page.locator('[data-catalog] tbody tr');
 const rowRefs = () => rows().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref ?? ''));
 const status = () => page.locator('[data-filter-status]').textContent();
 
+const kindLink = (label: string) => page.locator('[data-kind-picker] a', { hasText: new RegExp(`^${label} \\d+$`) });
+const kindPicked = async () => (await page.locator('[data-kind-picker] a[aria-current]').textContent())?.replace(/\s+/g, ' ').trim();
+
 async function openCatalog(query = '') {
   await page.goto(server.url + 'catalog/' + query);
   await page.locator('[data-catalog-app][data-ready]').waitFor();
@@ -62,30 +65,39 @@ describe('catalog index', () => {
     expect(JSON.stringify(index).length / model.entities.length).toBeLessThan(300);
   });
 
-  it('filters by facets with counts, keeps the state in the URL, and Back restores it', async () => {
+  it('opens on Components, picks kinds, filters by facets with counts, keeps the state in the URL, and Back restores it', async () => {
     await openCatalog();
     const components = model.entities.filter((e) => kindOf(e) === 'component');
-    expect(await rows().count()).toBe(100);
-    expect(await status()).toBe(`Showing 1–100 of ${model.entities.length} entities`);
-
-    await page.locator('[data-facet="kind"] input[value="component"]').check();
-    await page.waitForURL(/\/catalog\/\?kind=component$/);
+    expect(components.length).toBeGreaterThan(100);
+    // No kind in the URL: Components, as Backstage opens.
+    expect(await kindPicked()).toMatch(/^Component \d+$/);
     expect(await status()).toBe(`Showing 1–100 of ${components.length} matching entities`);
     expect(new Set(await rows().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.kind)))).toEqual(new Set(['component']));
     // One kind selected: Backstage's component columns, no Kind column.
     expect(await page.locator('[data-catalog] thead th').allTextContents()).toEqual(
       ['Name', 'System', 'Owner', 'Type', 'Lifecycle', 'Namespace', 'Description', 'Tags'].map((t) => `${t}↕`),
     );
+    // The kind is the picker's; the panel has no kind list.
+    expect(await page.locator('[data-facet="kind"]').count()).toBe(0);
+
+    await kindLink('All kinds').click();
+    await page.waitForURL(/\/catalog\/\?kind=all$/);
+    expect(await status()).toBe(`Showing 1–100 of ${model.entities.length} entities`);
+    expect(await kindPicked()).toBe(`All kinds ${model.entities.length}`);
+    await kindLink('API').click();
+    await page.waitForURL(/\/catalog\/\?kind=api$/);
+    expect(new Set(await rows().evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.kind)))).toEqual(new Set(['api']));
+    await kindLink('Component').click();
+    await page.waitForURL(/\/catalog\/$/);
 
     await page.locator('[data-facet="lifecycle"] input[value="production"]').check();
-    await page.waitForURL(/\?kind=component&lifecycle=production$/);
+    await page.waitForURL(/\/catalog\/\?lifecycle=production$/);
     const production = components.filter((e) => spec(e, 'lifecycle') === 'production');
     expect((await rowRefs()).length).toBe(Math.min(100, production.length));
-    // Each value counts with the other filters applied: kinds among production entities.
+    // Each kind counts with the other filters applied: APIs among production entities, and a link that keeps them.
     const productionApis = model.entities.filter((e) => kindOf(e) === 'api' && spec(e, 'lifecycle') === 'production').length;
-    expect(await page.locator('[data-facet="kind"] input[value="api"] + .count, [data-facet="kind"] label:has(input[value="api"]) .count').first().textContent()).toBe(
-      String(productionApis),
-    );
+    expect(await kindLink('API').locator('.count').textContent()).toBe(String(productionApis));
+    expect(await kindLink('API').getAttribute('href')).toBe('/catalog/?kind=api&lifecycle=production');
     expect(await page.locator('[data-facet="lifecycle"] label:has(input[value="deprecated"]) .count').textContent()).toBe(
       String(components.filter((e) => spec(e, 'lifecycle') === 'deprecated').length),
     );
@@ -98,21 +110,21 @@ describe('catalog index', () => {
     expect(await status()).toMatch(/^\d+ of 260 entities match$/);
 
     await page.goBack();
-    await page.waitForURL(/\?kind=component&lifecycle=production$/);
+    await page.waitForURL(/\?lifecycle=production$/);
     expect(await page.locator('#catalog-q').inputValue()).toBe('');
     await page.goBack();
-    await page.waitForURL(/\?kind=component$/);
+    await page.waitForURL(/\/catalog\/$/);
     expect(await page.locator('[data-facet="lifecycle"] input[value="production"]').isChecked()).toBe(false);
     expect(await status()).toBe(`Showing 1–100 of ${components.length} matching entities`);
     await page.goBack();
-    await page.waitForURL(/\/catalog\/$/);
-    expect(await page.locator('[data-facet="kind"] input:checked').count()).toBe(0);
+    await page.waitForURL(/\?kind=api$/);
+    expect(await kindPicked()).toMatch(/^API \d+$/);
   });
 
   it('opens a shared URL in the same state: filters, sort and page', async () => {
     const apis = model.entities.filter((e) => kindOf(e) === 'api' && spec(e, 'lifecycle') === 'production');
     await openCatalog('?kind=api&lifecycle=production&sort=-name');
-    expect(await page.locator('[data-facet="kind"] input[value="api"]').isChecked()).toBe(true);
+    expect(await kindPicked()).toMatch(/^API \d+$/);
     expect(await page.locator('th[aria-sort="descending"]').getAttribute('data-col')).toBe('name');
     const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
     const expected = apis
@@ -164,7 +176,7 @@ describe('catalog index', () => {
   it('lists entities with problems from the build', async () => {
     const withProblems = new Set(model.diagnostics.map((d) => d.entity?.toLowerCase()).filter(Boolean));
     expect(withProblems.size).toBeGreaterThan(0);
-    await openCatalog('?problems=1');
+    await openCatalog('?kind=all&problems=1');
     expect(new Set(await rowRefs())).toEqual(withProblems);
     expect(await page.locator('[data-facet="problems"] input').isChecked()).toBe(true);
   });
@@ -196,7 +208,7 @@ describe('catalog index', () => {
     expect(await rows().nth(1).locator('button[data-star]').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Enter');
     expect(await rows().nth(1).locator('button[data-star]').getAttribute('aria-pressed')).toBe('false');
-    await page.goto(server.url + 'catalog/?list=starred');
+    await page.goto(server.url + 'catalog/?kind=all&list=starred');
     await page.locator('[data-catalog-app][data-ready]').waitFor();
     expect(await rowRefs()).toEqual([ref]);
 
@@ -207,7 +219,7 @@ describe('catalog index', () => {
     expect(await starred.locator('a').textContent()).toBe(title(entity));
 
     // Unstarring from the starred list empties it.
-    await openCatalog('?list=starred');
+    await openCatalog('?kind=all&list=starred');
     await rows().first().locator('button[data-star]').click();
     expect(await rows().count()).toBe(0);
     expect(await page.locator('.empty').textContent()).toContain('No entities match');
@@ -232,7 +244,7 @@ describe('catalog index', () => {
     const owned = model.entities.filter((e) => (e.entity.relations ?? []).some((r) => r.type === 'ownedBy' && owners.has(r.targetRef))).map((e) => e.ref);
     expect(owned.length).toBeGreaterThan(0);
 
-    await openCatalog();
+    await openCatalog('?kind=all');
     expect(await page.locator('[data-facet="list"] input[value="team"]').isDisabled()).toBe(true);
     await page.locator('#catalog-team').selectOption(unit.ref);
     await page.waitForURL(/list=team/);
@@ -248,7 +260,7 @@ describe('catalog index', () => {
     expect(shown.sort()).toEqual(owned.sort());
 
     // Picked once: a new visit remembers it.
-    await openCatalog('?list=team');
+    await openCatalog('?kind=all&list=team');
     expect(await page.locator('#catalog-team').inputValue()).toBe(unit.ref);
     expect(await rows().count()).toBe(Math.min(100, owned.length));
   });
@@ -285,7 +297,12 @@ describe('catalog without JavaScript', () => {
 
   it('lists every entity on static pages of 100, and each kind on its own pages', async () => {
     const p = await noJs.newPage();
+    // The catalog opens on Components without JavaScript too.
     await p.goto(server.url + 'catalog/');
+    expect(await p.locator('[data-kind-picker] a[aria-current="page"]').textContent()).toMatch(/^\s*Component \d/);
+    expect(await p.locator('[data-catalog] tbody tr:not([data-kind="component"])').count()).toBe(0);
+    await p.locator('[data-kind-picker] a', { hasText: 'All kinds' }).click();
+    await p.waitForURL(/\/catalog\/all\/$/);
     const seen: string[] = [];
     for (let n = 1; ; n++) {
       const refs = await p.locator('[data-catalog] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref ?? ''));
@@ -295,23 +312,24 @@ describe('catalog without JavaScript', () => {
       const next = p.locator('[data-pager] a[rel="next"]');
       if ((await next.count()) === 0) break;
       await next.click();
-      await p.waitForURL(new RegExp(`/catalog/page/${n + 1}/$`));
+      await p.waitForURL(new RegExp(`/catalog/all/page/${n + 1}/$`));
     }
     expect(seen.sort()).toEqual(model.entities.map((e) => e.ref).sort());
-    // No filters appear without the app, only the kind lists.
+    // No filters appear without the app, only the kind picker.
     expect(await p.locator('[data-filters]').count()).toBe(0);
+    expect(await p.locator('[data-catalog-side]').isVisible()).toBe(false);
 
-    await p.locator('.kind-list a', { hasText: 'API' }).click();
+    await p.locator('[data-kind-picker] a', { hasText: 'API' }).click();
     await p.waitForURL(/\/catalog\/kind\/api\/$/);
     const apis = model.entities.filter((e) => kindOf(e) === 'api').map((e) => e.ref);
     expect((await p.locator('[data-catalog] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref))).sort()).toEqual(apis.sort());
-    expect(await p.locator('.kind-list a[aria-current="page"]').textContent()).toContain('API');
+    expect(await p.locator('[data-kind-picker] a[aria-current="page"]').textContent()).toContain('API');
     expect(await p.locator('[data-catalog] thead th').allTextContents()).toEqual(['Name', 'System', 'Owner', 'Type', 'Lifecycle', 'Namespace', 'Description', 'Tags']);
     await p.close();
   });
 
   it('ships no more than one page of rows in any list page', () => {
-    const html = readFileSync(join(out, 'catalog', 'index.html'), 'utf8');
+    const html = readFileSync(join(out, 'catalog', 'all', 'index.html'), 'utf8');
     expect(html.match(/<tr data-ref=/g)?.length).toBe(100);
   });
 });

@@ -175,7 +175,7 @@ describe('group and user pages', () => {
     expect(await page.locator('[data-card="owned"] li').count()).toBe(20);
     const more = page.locator('[data-card="owned"] .more');
     expect(await more.textContent()).toContain(`and ${BULK + 1 - 20} more`);
-    expect(await more.locator('a').first().getAttribute('href')).toBe('/catalog/?owner=group%3Adefault%2Fplatform');
+    expect(await more.locator('a').first().getAttribute('href')).toBe('/catalog/?kind=all&owner=group%3Adefault%2Fplatform');
     // The graph keeps every relation type under its cap: the parent group and the members are drawn.
     const nodes = await page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
     expect(nodes).toEqual(expect.arrayContaining(['group:default/engineering', 'user:default/cy', 'user:default/bob']));

@@ -146,12 +146,12 @@ describe('keyboard and landmarks', () => {
     await page.goto(server.url + 'catalog/');
     await page.locator('[data-catalog-app][data-ready]').waitFor();
     await page.locator('#catalog-q').focus();
-    // Tab through the list radios into the kind checkboxes, then check one with Space.
+    // Tab through the list radios into the type checkboxes, then check one with Space.
     let guard = 0;
-    while ((await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'kind' && guard++ < 20) await page.keyboard.press('Tab');
+    while ((await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'type' && guard++ < 20) await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
-    await page.waitForURL(/\?kind=/);
-    expect(await page.locator('[data-facet="kind"] input:checked').count()).toBe(1);
+    await page.waitForURL(/\?type=/);
+    expect(await page.locator('[data-facet="type"] input:checked').count()).toBe(1);
     await page.context().close();
   });
 });

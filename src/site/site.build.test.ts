@@ -65,20 +65,20 @@ describe('portal at /', () => {
   });
 
   it('lists every entity in the catalog and filters by kind in the URL', async () => {
-    await page.goto(server.url + 'catalog/');
+    await page.goto(server.url + 'catalog/?kind=all');
     await page.locator('[data-catalog-app][data-ready]').waitFor();
     const rows = page.locator('[data-catalog] tbody tr');
     expect(await rows.count()).toBe(model.entities.length);
     const refs = await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref));
     expect(refs.sort()).toEqual(model.entities.map((e) => e.ref).sort());
 
-    await page.locator('[data-facet="kind"] input[value="api"]').check();
+    await page.locator('[data-kind-picker] a[data-kind="api"]').click();
     await page.waitForURL(/\/catalog\/\?kind=api$/);
     expect(await rows.evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.kind))).toEqual(['api', 'api']);
     expect(await page.locator('[data-filter-status]').textContent()).toBe('2 of 13 entities match');
 
     await page.goBack();
-    await page.waitForURL(/\/catalog\/$/);
+    await page.waitForURL(/\/catalog\/\?kind=all$/);
     expect(await rows.count()).toBe(model.entities.length);
 
     await page.goto(server.url + 'catalog/?kind=group');
@@ -179,20 +179,17 @@ describe('portal at /', () => {
   });
 
   it('lists every diagnostic on the problems page, grouped by repo', async () => {
-    await page.goto(server.url + 'problems/');
+    await page.goto(server.url + 'problems/?group=repo');
+    await page.locator('[data-problems][data-ready]').waitFor({ state: 'attached' });
     expect(await page.locator('.diagnostics > li').count()).toBe(model.diagnostics.length);
-    expect(await page.locator('section[data-repo]').evaluateAll((s) => s.map((el) => (el as HTMLElement).dataset.repo))).toEqual([
-      'ledger',
-      'legacy-billing',
-      'payments',
-      'platform',
-    ]);
+    const repos = await page.locator('section[data-group]').evaluateAll((s) => s.map((el) => (el as HTMLElement).dataset.group));
+    expect([...repos].sort()).toEqual(['ledger', 'legacy-billing', 'payments', 'platform']);
     expect(await page.locator('[data-problem-counts]').textContent()).toContain('3 errors and 3 warnings');
-    const ledger = page.locator('section[data-repo="ledger"] li');
+    const ledger = page.locator('section[data-group="ledger"] li');
     expect(await ledger.textContent()).toMatch(/catalog-info\.yaml:7:3\s+error\s+schema/);
     expect(await ledger.locator('.diag-entity a').count()).toBe(0);
     expect(await ledger.locator('.diag-entity').textContent()).toContain('ledger-service not in catalog');
-    const payments = page.locator('section[data-repo="payments"] .diag-entity a');
+    const payments = page.locator('section[data-group="payments"] .diag-entity a');
     expect(await payments.getAttribute('href')).toBe('/catalog/default/component/payments-service/');
   });
 
@@ -233,7 +230,7 @@ describe('portal under /portal/', () => {
       await status.waitFor();
       expect(await status.textContent()).toContain('Search index not available');
       await page.locator('#site-search').press('Enter');
-      await page.waitForURL(/\/portal\/catalog\/\?q=payments$/);
+      await page.waitForURL(/\/portal\/catalog\/\?q=payments&kind=all$/);
       await page.locator('[data-catalog-app][data-ready]').waitFor();
       const refs = await page.locator('[data-catalog] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref));
       // Name, title, description, owner and tags all count: the team and what it owns.

@@ -295,7 +295,7 @@ describe('the catalog table at 1366 px', () => {
   const ROW = 'tr[data-ref="component:default/shipments-service"]';
 
   it('fits its box: every column visible, long cells cut with the full text on hover', async () => {
-    const page = await open('catalog/');
+    const page = await open('catalog/?kind=all');
     await page.locator('[data-catalog-app][data-ready]').waitFor({ state: 'attached' });
     await page.locator(`table[data-catalog] ${ROW}`).waitFor();
     const fit = await page.locator('.catalog .table-wrap').evaluate((wrap) => ({ wrap: wrap.clientWidth, table: wrap.scrollWidth }));

@@ -1,6 +1,7 @@
 // Links into the source repos the model came from.
 
 import type { RepoInfo } from '../snapshot/types.ts';
+import { githubBlobUrl } from '../model/githubUrl.ts';
 
 // Every entity page looks its repo up: by name from a map built once per list, not a scan of hundreds of repos.
 const byName = new WeakMap<readonly RepoInfo[], Map<string, RepoInfo>>();
@@ -17,6 +18,5 @@ export function findRepo(repos: readonly RepoInfo[], name: string): RepoInfo | u
 
 /** Web URL of a file (at a line) on the repo's default branch, GitHub style. */
 export function repoFileUrl(repo: RepoInfo, file: string, line = 0): string {
-  const path = file.split('/').map(encodeURIComponent).join('/');
-  return `${repo.url}/blob/${encodeURIComponent(repo.defaultBranch)}/${path}${line > 0 ? `#L${line}` : ''}`;
+  return githubBlobUrl(repo.url, repo.defaultBranch, file, line);
 }

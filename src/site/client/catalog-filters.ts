@@ -7,8 +7,10 @@ import { FACET_KEYS, type Catalog, type CatalogQuery, type CatalogResult, type F
 import { formatCount } from '../../views/count.ts';
 import { h } from './dom.ts';
 
-const FACET_TITLES: Record<FacetKey, string> = {
-  kind: 'Kind',
+// The kind has its own picker above the table (catalog-kinds.ts).
+type PanelFacet = Exclude<FacetKey, 'kind'>;
+const PANEL_FACETS = FACET_KEYS.filter((k): k is PanelFacet => k !== 'kind');
+const FACET_TITLES: Record<PanelFacet, string> = {
   type: 'Type',
   owner: 'Owner',
   lifecycle: 'Lifecycle',
@@ -22,8 +24,8 @@ export interface FilterPanel {
   element: HTMLFormElement;
   /** Reflects a state and its counts; `typing` leaves the text box alone while the user types in it. */
   update(query: CatalogQuery, result: CatalogResult, team: string | undefined, typing?: boolean): void;
-  /** The filters as the form holds them (sort and page are left to the caller). */
-  read(): Pick<CatalogQuery, 'facets' | 'q' | 'list' | 'problems'>;
+  /** The filters as the form holds them (kind, sort and page are left to the caller). */
+  read(): Pick<CatalogQuery, 'q' | 'list' | 'problems'> & { facets: Omit<CatalogQuery['facets'], 'kind'> };
 }
 
 interface ValueRow {
@@ -61,10 +63,10 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
     h('div', { class: 'team-pick' }, h('label', { for: 'catalog-team' }, 'My team is'), teamSelect),
   );
 
-  const facetRows = new Map<FacetKey, ValueRow[]>();
-  const facetSets = new Map<FacetKey, { fieldset: HTMLFieldSetElement; list: HTMLUListElement; more: HTMLButtonElement }>();
-  const expanded = new Set<FacetKey>();
-  const facetElements = FACET_KEYS.map((key) => {
+  const facetRows = new Map<PanelFacet, ValueRow[]>();
+  const facetSets = new Map<PanelFacet, { fieldset: HTMLFieldSetElement; list: HTMLUListElement; more: HTMLButtonElement }>();
+  const expanded = new Set<PanelFacet>();
+  const facetElements = PANEL_FACETS.map((key) => {
     const list = h('ul', {});
     const more = h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', hidden: true });
     more.addEventListener('click', () => {
@@ -75,10 +77,10 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
     const fieldset = h('fieldset', { class: 'facet', 'data-facet': key }, h('legend', {}, FACET_TITLES[key]), list, more);
     facetSets.set(key, { fieldset, list, more });
     facetRows.set(key, []);
-    // Most used values first; kinds keep the catalog's kind order.
+    // Most used values first.
     const totals = catalog.totals[key];
     const values = [...catalog.labels[key].keys()];
-    if (key !== 'kind') values.sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
+    values.sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
     for (const value of values) addRow(key, value, catalog.labels[key].get(value) ?? value);
     return fieldset;
   });
@@ -93,14 +95,14 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
     { class: 'filters', 'aria-label': 'Filters', 'data-filters': true },
     h('div', { class: 'filter-text' }, h('label', { for: 'catalog-q' }, 'Filter'), text),
     listSet,
-    facetElements.slice(0, 5),
+    facetElements.slice(0, 4),
     problemsSet,
-    facetElements.slice(5),
+    facetElements.slice(4),
     clear,
   );
   element.addEventListener('submit', (e) => e.preventDefault());
 
-  function addRow(key: FacetKey, value: string, label: string): ValueRow {
+  function addRow(key: PanelFacet, value: string, label: string): ValueRow {
     const input = h('input', { type: 'checkbox', name: key, value });
     const count = h('span', { class: 'count' });
     const li = h('li', {}, h('label', {}, input, ` ${label} `, count));
@@ -110,7 +112,7 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
     return row;
   }
 
-  function showRows(key: FacetKey) {
+  function showRows(key: PanelFacet) {
     const rows = facetRows.get(key)!;
     const { fieldset, more } = facetSets.get(key)!;
     const open = expanded.has(key);
@@ -132,7 +134,7 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
       }
       listInputs.get('team')!.input.disabled = !team && query.list !== 'team';
       teamSelect.value = team ?? '';
-      for (const key of FACET_KEYS) {
+      for (const key of PANEL_FACETS) {
         const selected = query.facets[key];
         for (const value of selected) {
           if (!facetRows.get(key)!.some((r) => r.value === value)) addRow(key, value, value);
@@ -151,10 +153,67 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
     },
     read() {
       const facets = Object.fromEntries(
-        FACET_KEYS.map((key) => [key, facetRows.get(key)!.filter((r) => r.input.checked).map((r) => r.value)]),
-      ) as CatalogQuery['facets'];
+        PANEL_FACETS.map((key) => [key, facetRows.get(key)!.filter((r) => r.input.checked).map((r) => r.value)]),
+      ) as Omit<CatalogQuery['facets'], 'kind'>;
       const list = ([...listInputs].find(([, v]) => v.input.checked)?.[0] ?? 'all') as ListMode;
       return { facets, q: text.value.trim(), list, problems: problemsInput.checked };
+    },
+  };
+}
+
+export interface FilterDrawer {
+  toggle: HTMLButtonElement;
+  element: HTMLElement;
+  /** The number of filters set (on the toggle) and of matches (on "Show N results"). */
+  update(active: number, matches: number): void;
+}
+
+/**
+ * The panel in a drawer for phones (catalog.css): the "Filters" button opens it over the page and
+ * "Show N results" closes it onto the results, which sat about 1,700 px below a ticked filter. Wider,
+ * the drawer is the sidebar and its head and foot are hidden.
+ */
+export function createFilterDrawer(panel: HTMLFormElement, results: HTMLElement): FilterDrawer {
+  const toggle = h('button', { type: 'button', class: 'button filters-toggle', 'aria-expanded': 'false', 'aria-controls': 'catalog-filters' }, 'Filters');
+  const close = h('button', { type: 'button', class: 'icon-button drawer-close', 'aria-label': 'Close filters' }, '×');
+  const show = h('button', { type: 'button', class: 'button primary', 'data-show-results': true }, 'Show results');
+  const element = h(
+    'div',
+    { class: 'filters-drawer', id: 'catalog-filters' },
+    h('div', { class: 'drawer-head' }, h('h2', {}, 'Filters'), close),
+    panel,
+    h('div', { class: 'drawer-foot' }, show),
+  );
+  const setOpen = (open: boolean) => {
+    toggle.setAttribute('aria-expanded', String(open));
+    // Only a phone shows the drawer over the page; the class stops the page behind from scrolling.
+    document.documentElement.classList.toggle('drawer-open', open);
+  };
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    setOpen(open);
+    if (open && getComputedStyle(element).position === 'fixed') close.focus();
+  });
+  close.addEventListener('click', () => {
+    setOpen(false);
+    toggle.focus();
+  });
+  show.addEventListener('click', () => {
+    setOpen(false);
+    results.focus({ preventScroll: true });
+    results.scrollIntoView({ block: 'start' });
+  });
+  element.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
+    setOpen(false);
+    toggle.focus();
+  });
+  return {
+    toggle,
+    element,
+    update(active, matches) {
+      toggle.textContent = `Filters${active ? ` (${active})` : ''}`;
+      show.textContent = `Show ${formatCount(matches)} ${matches === 1 ? 'result' : 'results'}`;
     },
   };
 }

@@ -4,6 +4,7 @@
 import { rankResults } from '../../views/search-rank.ts';
 import { withBase } from '../../model/routes.ts';
 import { loadPagefind, type PagefindResultData } from './pagefind.ts';
+import { ALL_KINDS } from '../../views/catalog/query.ts';
 
 const MAX_RESULTS = 8;
 /** Results loaded to rank (search-rank.ts) before the first MAX_RESULTS are shown: an exact name Pagefind puts ninth still comes first. */
@@ -65,6 +66,8 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
     const pf = await load();
     if (!pf) {
       form!.action = withBase('catalog/', base);
+      // The catalog filters every kind for a search, not only its default Components.
+      if (!form!.querySelector('input[name="kind"]')) form!.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'kind', value: ALL_KINDS }));
       status('Search index not available here; press Enter to filter the catalog.');
       return;
     }

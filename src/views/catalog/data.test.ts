@@ -29,6 +29,7 @@ describe('catalogData', () => {
     expect(JSON.parse(data.json)).toEqual(data.index);
     expect(data.version).toMatch(/^[0-9a-f]{12}$/);
     expect(data.namespaced).toBe(true);
+    expect(data.defaultKind).toBe('component');
     expect(data.byRef.get('group:default/g')?.name).toBe('g');
     expect(catalogData(model)).toBe(data);
   });
@@ -40,8 +41,8 @@ describe('paging', () => {
     expect(pageCount(100)).toBe(1);
     expect(pageCount(101)).toBe(2);
     expect(pageOf([1, 2, 3, 4, 5], 2, 2)).toEqual([3, 4]);
-    expect(listingPath(undefined)).toBe('catalog/');
-    expect(listingPath(undefined, 3)).toBe('catalog/page/3/');
+    expect(listingPath(undefined)).toBe('catalog/all/');
+    expect(listingPath(undefined, 3)).toBe('catalog/all/page/3/');
     expect(listingPath('API')).toBe('catalog/kind/api/');
     expect(listingPath('API', 2)).toBe('catalog/kind/api/page/2/');
   });

@@ -4,7 +4,7 @@
 import type { PortalModel } from '../../model/portal.ts';
 import { catalogItem, encodeCatalogIndex } from './index.ts';
 import type { CatalogIndex, CatalogItem } from './items.ts';
-import { PAGE_SIZE } from './query.ts';
+import { defaultKind, PAGE_SIZE } from './query.ts';
 import { countByKind, type KindCount } from '../entities.ts';
 import { catalogKindPath } from '../../model/routes.ts';
 import { siteData } from '../site-data.ts';
@@ -15,6 +15,8 @@ export interface CatalogData {
   /** Items per lower-case kind. */
   byKind: ReadonlyMap<string, CatalogItem[]>;
   kinds: KindCount[];
+  /** The lower-case kind `catalog/` opens on ('' for every kind): see defaultKind. */
+  defaultKind: string;
   index: CatalogIndex;
   /** The index as served, and a short hash of it for cache-busting URLs. */
   json: string;
@@ -44,6 +46,7 @@ export function catalogData(model: PortalModel): CatalogData {
     items,
     byKind,
     kinds: countByKind(m.entities),
+    defaultKind: defaultKind(byKind.keys()),
     index,
     json,
     version: contentHash(json),
@@ -62,9 +65,12 @@ export function pageOf<T>(items: readonly T[], page: number, size: number = PAGE
   return items.slice((page - 1) * size, page * size);
 }
 
-/** Site path of a static list page: all entities or one kind, page 1 at the list's root. */
+/**
+ * Site path of a static list page: all entities or one kind, page 1 at the list's root. `catalog/` itself
+ * shows the default kind's first page.
+ */
 export function listingPath(kind: string | undefined, page = 1): string {
-  const root = kind ? catalogKindPath(kind) : 'catalog/';
+  const root = kind ? catalogKindPath(kind) : 'catalog/all/';
   return page > 1 ? `${root}page/${page}/` : root;
 }
 

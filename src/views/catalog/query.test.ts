@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog, emptyQuery, PAGE_SIZE, queryCatalog, readQuery, sortItems, writeQuery, type CatalogQuery, type FilterContext } from './query.ts';
+import { allKindsQuery, createCatalog, defaultKind, emptyQuery, pickKind, PAGE_SIZE, queryCatalog, readQuery, sortItems, writeQuery, type CatalogQuery, type FilterContext } from './query.ts';
 import { item, manyItems } from '../../site/testing/catalog.ts';
 
 const items = [
@@ -34,7 +34,32 @@ describe('readQuery / writeQuery', () => {
   });
 
   it('ignores values it does not know', () => {
-    expect(readQuery('?list=mine&sort=colour&page=-2&problems=no')).toEqual(emptyQuery());
+    expect(readQuery('?kind=all&list=mine&sort=colour&page=-2&problems=no')).toEqual(emptyQuery());
+  });
+
+  it('opens on Components when the URL names no kind; kind=all asks for every kind', () => {
+    expect(readQuery('').facets.kind).toEqual(['component']);
+    expect(readQuery('?q=pay').facets.kind).toEqual(['component']);
+    expect(readQuery('?kind=all').facets.kind).toEqual([]);
+    expect(readQuery('?kind=API').facets.kind).toEqual(['api']);
+    expect(readQuery('', '').facets.kind).toEqual([]);
+    expect(writeQuery(readQuery(''))).toBe('');
+    expect(writeQuery(emptyQuery())).toBe('?kind=all');
+    expect(writeQuery(emptyQuery(), '', '')).toBe('');
+    expect(writeQuery(query({ facets: { kind: ['component', 'api'] } }))).toBe('?kind=component&kind=api');
+    expect(readQuery(writeQuery(query({ facets: { kind: ['component', 'api'] } })))).toEqual(query({ facets: { kind: ['component', 'api'] } }));
+  });
+
+  it('picks a kind, dropping the type filter and the page; links over every kind', () => {
+    const q = query({ facets: { kind: ['component'], type: ['service'], owner: ['group:default/team-a'] }, q: 'pay', page: 3 });
+    expect(pickKind(q, 'API')).toEqual(query({ facets: { kind: ['api'], owner: ['group:default/team-a'] }, q: 'pay' }));
+    expect(pickKind(q, '').facets.kind).toEqual([]);
+    expect(allKindsQuery({ owner: 'group:default/team-a' })).toBe('?kind=all&owner=group%3Adefault%2Fteam-a');
+  });
+
+  it('defaults to Components only when the catalog has some', () => {
+    expect(defaultKind(['API', 'Component'])).toBe('component');
+    expect(defaultKind(['API', 'Group'])).toBe('');
   });
 
   it('writes a state back that reads the same, dropping defaults and keeping foreign parameters', () => {
@@ -42,7 +67,7 @@ describe('readQuery / writeQuery', () => {
     const text = writeQuery(q, '?utm=x&kind=group');
     expect(text).toBe('?utm=x&q=card+pay&list=team&kind=api&tag=pci&tag=java&problems=1&sort=name&page=2');
     expect(readQuery(text)).toEqual(q);
-    expect(writeQuery(emptyQuery())).toBe('');
+    expect(writeQuery(readQuery(''))).toBe('');
   });
 });
 
@@ -134,16 +159,16 @@ describe('sorting and paging', () => {
 });
 
 describe('at 10,000 entities', () => {
-  it('filters, counts and sorts quickly', () => {
+  // How fast is the portal bench's job (filtering in Chromium at 10,000 entities, `npm run bench -- portal`);
+  // here only that the answer is right at that size.
+  it('filters, counts and sorts a big catalog', () => {
     const big = createCatalog(manyItems(10_000));
     const q = query({ q: 'payments', facets: { kind: ['component'], tag: ['java'] }, sort: 'owner' });
-    queryCatalog(big, q, none); // warm up
-    const started = performance.now();
     const r = queryCatalog(big, q, none);
-    const ms = performance.now() - started;
     expect(r.matches.length).toBeGreaterThan(0);
     expect(r.matches.every((i) => i.kind === 'Component' && i.tags.includes('java') && i.description.includes('payments'))).toBe(true);
-    // Generous for a busy CI machine; a laptop does this in a few milliseconds.
-    expect(ms).toBeLessThan(100);
+    const owners = r.matches.map((i) => i.owner);
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    expect(owners).toEqual([...owners].sort((a, b) => collator.compare(a.replace(/^group:default\//, ''), b.replace(/^group:default\//, ''))));
   });
 });

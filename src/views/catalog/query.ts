@@ -12,6 +12,17 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 export const PAGE_SIZE = 100;
 
+/** The kind a catalog URL without `kind` shows, as Backstage opens on Components. */
+export const DEFAULT_KIND = 'component';
+/** The `kind` value that asks for every kind. */
+export const ALL_KINDS = 'all';
+
+/** The kind shown by default: Components, or every kind when the catalog has none. */
+export function defaultKind(kinds: Iterable<string>): string {
+  for (const kind of kinds) if (kind.toLowerCase() === DEFAULT_KIND) return DEFAULT_KIND;
+  return '';
+}
+
 export interface CatalogQuery {
   /** Selected values per facet, lower-case. Any of them matches, except tags: every selected tag must be there. */
   facets: Record<FacetKey, string[]>;
@@ -39,13 +50,19 @@ export function emptyQuery(): CatalogQuery {
   };
 }
 
-export function readQuery(search: string): CatalogQuery {
+/**
+ * The state a query string asks for. No `kind` means `fallbackKind` (see defaultKind; '' for every kind),
+ * `kind=all` every kind.
+ */
+export function readQuery(search: string, fallbackKind = DEFAULT_KIND): CatalogQuery {
   const params = new URLSearchParams(search);
   const query = emptyQuery();
   for (const key of FACET_KEYS) {
     const values = params.getAll(key).flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
     query.facets[key] = [...new Set(values)];
   }
+  if (!params.has('kind')) query.facets.kind = fallbackKind ? [fallbackKind] : [];
+  else if (query.facets.kind.includes(ALL_KINDS)) query.facets.kind = [];
   query.q = (params.get('q') ?? '').trim();
   const list = params.get('list');
   query.list = list === 'starred' || list === 'team' ? list : 'all';
@@ -61,15 +78,28 @@ export function readQuery(search: string): CatalogQuery {
   return query;
 }
 
+/** The state after picking a kind ('' for every kind): types belong to a kind, so their filter goes. */
+export function pickKind(query: CatalogQuery, kind: string): CatalogQuery {
+  return { ...query, facets: { ...query.facets, kind: kind ? [kind.toLowerCase()] : [], type: [] }, page: 1 };
+}
+
+/** A catalog query string over every kind, for links that filter by something else (an owner, problems). */
+export function allKindsQuery(params: Record<string, string>): string {
+  return `?${new URLSearchParams({ kind: ALL_KINDS, ...params })}`;
+}
+
 const OWN_PARAMS = ['q', 'list', ...FACET_KEYS, 'problems', 'sort', 'page'];
 
-/** The query string for a state (`?…` or ''), keeping parameters that are not the catalog's. */
-export function writeQuery(query: CatalogQuery, current = ''): string {
+/** The query string for a state (`?…` or ''), keeping parameters that are not the catalog's; readQuery's inverse. */
+export function writeQuery(query: CatalogQuery, current = '', fallbackKind = DEFAULT_KIND): string {
   const params = new URLSearchParams(current);
   for (const key of OWN_PARAMS) params.delete(key);
   if (query.q.trim()) params.set('q', query.q.trim());
   if (query.list !== 'all') params.set('list', query.list);
-  for (const key of FACET_KEYS) for (const value of query.facets[key]) params.append(key, value);
+  const kinds = query.facets.kind;
+  if (kinds.length === 0 && fallbackKind) params.set('kind', ALL_KINDS);
+  else if (kinds.length !== 1 || kinds[0] !== fallbackKind) for (const value of kinds) params.append('kind', value);
+  for (const key of FACET_KEYS) if (key !== 'kind') for (const value of query.facets[key]) params.append(key, value);
   if (query.problems) params.set('problems', '1');
   if (query.sort) params.set('sort', `${query.desc ? '-' : ''}${query.sort}`);
   if (query.page > 1) params.set('page', String(query.page));

@@ -1,0 +1,245 @@
+// The portal at laptop (1366×900) and phone (390×844) width, light and dark, in headless Chromium (issue #23):
+// no page wider than the screen, the one-line header, the catalog's kind picker and URL state, the phone filter
+// drawer, the skip link, and the Problems page's grouping and filters. One build, built from the fixture org
+// plus one repo with a long site title, a long URL and problems owned by a child group.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { PortalModel } from '../model/portal.ts';
+import { launchChromium } from './testing/browser.ts';
+import { buildSite, fixtureModel } from './testing/build.ts';
+import { serveStatic, type StaticServer } from './testing/serve.ts';
+
+const LONG_TITLE = 'Acme Incorporated Engineering Portal for Platform, Payments and Checkout Teams Worldwide';
+const LONG_URL = `https://grafana.example.com/d/${'cart-latency-by-region-'.repeat(6)}overview`;
+
+const REPO = {
+  'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: checkout-crew
+spec:
+  type: team
+  parent: team-payments
+  children: []
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: cart-service
+  description: Carts; dashboards at ${LONG_URL}
+  links:
+    - url: ${LONG_URL}
+      title: ${LONG_URL}
+spec:
+  type: service
+  lifecycle: production
+  owner: checkout-crew
+  dependsOn: [component:cart-db-missing, resource:cart-cache-missing]
+`,
+};
+
+const LAPTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-portal-'));
+const out = join(tmp, 'site');
+let model: PortalModel;
+let server: StaticServer;
+let browser: Browser;
+const contexts = new Map<string, BrowserContext>();
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  model = await fixtureModel({ repos: { 'checkout': REPO } });
+  model.site.title = LONG_TITLE;
+  await buildSite({ model, outDir: out });
+  server = await serveStatic(out);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** One page per viewport and colour scheme, reused by every test. */
+async function tab(viewport = LAPTOP, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const key = `${viewport.width}-${colorScheme}`;
+  let context = contexts.get(key);
+  if (!context) {
+    context = await browser.newContext({ viewport, colorScheme });
+    contexts.set(key, context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(`${key}: ${err.message}`));
+  }
+  return context.pages()[0]!;
+}
+
+async function go(page: Page, path: string): Promise<void> {
+  await page.goto(server.url + path);
+}
+
+const PAGES = [
+  'catalog/',
+  'catalog/default/component/cart-service/',
+  'catalog/default/group/engineering/',
+  'problems/',
+  'docs/default/component/payments-service/runbook/',
+];
+
+describe('no page wider than the screen', () => {
+  for (const viewport of [LAPTOP, PHONE]) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`at ${viewport.width} px in ${scheme}: catalog, entity, group, problems and docs pages`, async () => {
+        const page = await tab(viewport, scheme);
+        const wide: string[] = [];
+        for (const path of PAGES) {
+          await go(page, path);
+          const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+          if (scroll > inner) wide.push(`${path} ${scroll}px`);
+        }
+        expect(wide).toEqual([]);
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+      });
+    }
+  }
+});
+
+describe('header', () => {
+  it('fits one line at 1366 px with a long site title, cut with the full text in its title', async () => {
+    const page = await tab();
+    await go(page, 'catalog/');
+    const brand = page.locator('.brand');
+    expect(await brand.getAttribute('title')).toBe(LONG_TITLE);
+    const boxes = await page.evaluate(() =>
+      ['.brand', '.site-nav', '.header-tools'].map((s) => {
+        const box = document.querySelector(s)!.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom };
+      }),
+    );
+    // Side by side: every part overlaps the brand's line.
+    for (const box of boxes) expect(box.top).toBeLessThan(boxes[0]!.bottom);
+    expect(await page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(70);
+    expect(await brand.locator('span').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  });
+});
+
+describe('catalog', () => {
+  const picked = (page: Page) => page.locator('[data-kind-picker] a[aria-current]').evaluate((a) => a.textContent!.replace(/\s+/g, ' ').trim());
+
+  it('opens on Components, keeps the picked kind in the URL, and offers all kinds', async () => {
+    const page = await tab();
+    await go(page, 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor({ state: 'attached' });
+    expect(await picked(page)).toMatch(/^Component \d+$/);
+    const kinds = await page.locator('[data-catalog] tbody tr').evaluateAll((trs) => [...new Set(trs.map((tr) => (tr as HTMLElement).dataset.kind))]);
+    expect(kinds).toEqual(['component']);
+    await page.locator('[data-kind-picker] a[data-kind="api"]').click();
+    await page.waitForURL(/\/catalog\/\?kind=api$/);
+    expect(await picked(page)).toMatch(/^API \d+$/);
+    await page.locator('[data-kind-picker] a[data-kind=""]').click();
+    await page.waitForURL(/\/catalog\/\?kind=all$/);
+    expect(await picked(page)).toBe(`All kinds ${model.entities.length}`);
+    await page.goBack();
+    await page.waitForURL(/\?kind=api$/);
+    await page.goBack();
+    await page.waitForURL(/\/catalog\/$/);
+    expect(await picked(page)).toMatch(/^Component /);
+  });
+
+  it('moves focus to the results from the skip link', async () => {
+    const page = await tab();
+    await go(page, 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor({ state: 'attached' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to results');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('catalog-results');
+  });
+
+  it('opens the filters in a drawer on a phone, and "Show N results" lands on them', async () => {
+    const page = await tab(PHONE);
+    await go(page, 'catalog/?kind=all');
+    await page.locator('[data-catalog-app][data-ready]').waitFor({ state: 'attached' });
+    expect(await page.locator('[data-filters]').isVisible()).toBe(false);
+    await page.locator('.filters-toggle').click();
+    const drawer = page.locator('.filters-drawer');
+    expect(await drawer.evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+    await page.locator('[data-facet="lifecycle"] input[value="production"]').check();
+    await page.waitForURL(/lifecycle=production/);
+    const show = page.locator('[data-show-results]');
+    const rows = await page.locator('[data-catalog] tbody tr').count();
+    expect(await show.textContent()).toBe(`Show ${rows} result${rows === 1 ? '' : 's'}`);
+    const box = (await show.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    await show.click();
+    expect(await drawer.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('catalog-results');
+    const results = (await page.locator('#catalog-results').boundingBox())!;
+    expect(results.y).toBeGreaterThanOrEqual(-1);
+    expect(results.y).toBeLessThan(PHONE.height / 2);
+    expect(await page.locator('.filters-toggle').textContent()).toBe('Filters (1)');
+  });
+});
+
+describe('problems page', () => {
+  const cart = () => model.diagnostics.filter((d) => d.entity === 'component:default/cart-service');
+  const shownRows = (page: Page) =>
+    page.locator('[data-problem]').evaluateAll((lis) => lis.map((li) => ({ severity: (li as HTMLElement).dataset.severity, teams: (li as HTMLElement).dataset.teams ?? '', code: (li as HTMLElement).dataset.code })));
+
+  it('lists errors first, grouped by code with counts, each linked to its line on GitHub', async () => {
+    expect(cart().length).toBeGreaterThan(0);
+    const page = await tab();
+    await go(page, 'problems/');
+    await page.locator('[data-problems][data-ready]').waitFor({ state: 'attached' });
+    const severities = (await shownRows(page)).map((r) => r.severity);
+    const firstWarning = severities.indexOf('warning');
+    expect(severities.lastIndexOf('error')).toBeLessThan(firstWarning === -1 ? Infinity : firstWarning);
+    expect(await page.locator('[data-problem-status]').textContent()).toBe(`${model.diagnostics.length} problems`);
+    const codes = new Set(model.diagnostics.map((d) => d.code));
+    expect(await page.locator('section[data-group]').count()).toBe(codes.size);
+    const link = page.locator('[data-problem] .diag-line a.mono').first();
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/github\.com\/acme\/[^/]+\/blob\/main\/.+#L\d+$/);
+  });
+
+  it('shows what a team owns, through child groups, and keeps filters and grouping in the URL', async () => {
+    const page = await tab();
+    await go(page, 'problems/');
+    await page.locator('[data-problems][data-ready]').waitFor({ state: 'attached' });
+    const team = page.locator('select[name="team"]');
+    // The crew's parent team gets the crew's problems too.
+    const option = (await team.locator('option', { hasText: /^Payments/ }).first().getAttribute('value'))!;
+    expect(option).toBe('group:default/team-payments');
+    await team.selectOption(option);
+    await page.waitForURL(/team=group%3Adefault%2Fteam-payments/);
+    const rows = await shownRows(page);
+    expect(rows.every((r) => r.teams.split(' ').includes(option))).toBe(true);
+    const crew = rows.filter((r) => r.teams.split(' ')[0] === 'group:default/checkout-crew');
+    expect(crew.length).toBe(cart().length);
+
+    await page.locator('select[name="severity"]').selectOption('warning');
+    await page.locator('select[name="group"]').selectOption('repo');
+    await page.waitForURL(/group=repo/);
+    expect((await shownRows(page)).every((r) => r.severity === 'warning')).toBe(true);
+    expect(await page.locator('section[data-group="checkout"]').count()).toBe(1);
+    // The severity list counts with the other filters: the team's errors are still offered with their number.
+    expect(await page.locator('select[name="severity"] option[value="warning"]').textContent()).toMatch(/^Warnings \(\d+\)$/);
+
+    await page.reload();
+    await page.locator('[data-problems][data-ready]').waitFor({ state: 'attached' });
+    expect(await team.inputValue()).toBe(option);
+    expect(await page.locator('select[name="group"]').inputValue()).toBe('repo');
+    await page.goBack();
+    await page.waitForURL((url) => !url.search.includes('group=repo'));
+  });
+
+  it('ran every page script without errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
