@@ -23,7 +23,7 @@ const RESERVED = new Set([
   // Globals of the libraries the portal loads, or that some browsers lack (trustedTypes outside Chromium).
   'mermaid', 'pagefind', 'PagefindUI', 'katex', 'DOMPurify', 'trustedTypes', 'd3', 'Astro', 'litDisableBundleWarning',
   // Ids of the portal's docs layout (src/site/layouts/Base.astro, Docs.astro, components/SearchBox.astro).
-  'main', 'site-search', 'site-search-results', 'docs-search-q', 'docs-toc-title',
+  'main', 'site-search', 'site-search-results', 'docs-search-q', 'docs-search-status', 'docs-toc-title',
 ]);
 
 /** The id an author's (or a heading's) id is written as: itself, or prefixed when reserved. */
