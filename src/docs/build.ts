@@ -249,6 +249,8 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       extensions: effectiveExtensions(plan.config.markdownExtensions),
       unsupported: unsupportedOf(plan.config),
       ...(plan.configFile ? { configFile: plan.configFile } : {}),
+      ...(plan.config.useDirectoryUrls ? {} : { flatUrls: true }),
+      ...(plan.config.extensionsAt ? { extensionsAt: plan.config.extensionsAt } : {}),
     };
   });
   const outputs = await renderJobs(jobs, {

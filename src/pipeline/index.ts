@@ -83,6 +83,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
     diagnostics,
     apis: apis.apis,
     docs: { sites: docs.sites, redirects: docs.redirects },
+    ...(config.catalog.kinds.length ? { customKinds: config.catalog.kinds } : {}),
     ...(plugins ? { plugins: plugins.output } : {}),
   };
   return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1, apis: t3 - t2, docs: t4 - t3 }, ...(plugins ? { plugins } : {}) };
