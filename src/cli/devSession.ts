@@ -1,9 +1,10 @@
 // The model side of `backlot dev`, without Astro: the repos' folders, what a save there means for the model, and
 // the pipeline run again over the snapshot with that repo read again. The entity validator and the docs stage's
-// render cache are kept between runs, so a run costs what changed plus the stages' passes over the model.
+// render cache and the API summaries are kept between runs, so a run costs what changed plus the stages' passes over the model.
 
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import type { ApiCache } from '../apis/index.ts';
 import { createValidator } from '../catalog/validate/index.ts';
 import type { LocalSourceConfig } from '../config/types.ts';
 import type { RenderCache } from '../docs/index.ts';
@@ -60,12 +61,13 @@ export async function openDevSession(ctx: Context, options: { docsMode: boolean;
 
   let snapshot = ctx.snapshot;
   const docsCache: RenderCache = new Map();
+  const apiCache: ApiCache = new Map();
   // Made once: the config, and so the custom kinds, stay as they were at the start.
   const validate = createValidator({ customKinds: ctx.config.catalog.kinds });
   const run = async (): Promise<DevRun> => {
     const recorded = recordReads(snapshot);
     // A lone repo cannot see the owners and systems it names.
-    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: options.docsMode, docsCache, validate, ...(options.plugins ? { plugins: options.plugins } : {}) });
+    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: options.docsMode, docsCache, apiCache, validate, ...(options.plugins ? { plugins: options.plugins } : {}) });
     addViewDiagnostics(result);
     if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
     // Plugins' browser scripts, which a build copies into the site, by URL path.

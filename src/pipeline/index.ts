@@ -1,6 +1,6 @@
 // Runs the stages in order: snapshot → catalog → graph → portal model. No Astro here.
 
-import { readApiDefinitions } from '../apis/index.ts';
+import { readApiDefinitions, type ApiCache } from '../apis/index.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { readCatalog, type CatalogResult } from '../catalog/index.ts';
 import { createValidator } from '../catalog/validate/index.ts';
@@ -21,6 +21,8 @@ export interface PipelineOptions {
   ignoreDangling?: boolean;
   /** Kept between runs by `backlot dev`: docs sites whose inputs did not change are not rendered again. */
   docsCache?: RenderCache;
+  /** Kept between runs by `backlot dev`: API definitions whose text did not change are not parsed again. */
+  apiCache?: ApiCache;
   /** The entity validator, made once for many runs (`backlot dev`): compiling its schemas costs 70–700 ms here. */
   validate?: ReturnType<typeof createValidator>;
   /** Plugins to run after the other stages (src/plugins/); their data is cached in `config.cacheDir`. */
@@ -47,7 +49,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const graphDiagnostics = options.ignoreDangling ? graph.diagnostics.filter((d) => d.code !== 'dangling-ref') : graph.diagnostics;
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
   // API definitions are parsed once here, so pages only render summaries and broken ones become diagnostics.
-  const apis = await readApiDefinitions(graph.entities);
+  const apis = await readApiDefinitions(graph.entities, options.apiCache);
   const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
   const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base, ...(options.docsCache ? { cache: options.docsCache } : {}) });
