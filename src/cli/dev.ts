@@ -1,7 +1,7 @@
 // `backlot dev`: the pipeline once, then Astro's dev server renders its model in this process. On a save in a
-// repo, that repo is read again and the pipeline runs again (./devSession.ts: 0.06–0.24 s for the demo org once
-// warm, under load; about 2 s at 10,000 entities, mostly parsing every catalog file again), the new model replaces
-// the old one (../site/handover.ts) and the browser reloads (../site/build/live-reload.ts).
+// repo, that repo is read again and the pipeline runs again (./devSession.ts: about 70 ms for the demo org, 0.7 s
+// at 10,000 entities, mostly reading every catalog file again: `npm run bench dev`), the new model replaces the old
+// one (../site/handover.ts) and the browser reloads (../site/build/live-reload.ts).
 
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
