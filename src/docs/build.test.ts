@@ -503,7 +503,7 @@ describe('fences other extensions render', () => {
 describe('anchors across pages', () => {
   const files: RepoFiles = {
     'mkdocs.yml': 'site_name: Anchors\n',
-    'docs/index.md': '# Home\n\n## Setup { #custom }\n\n<a name="old"></a>\n\nA note.[^1]\n\n## Exports\n\n[^1]: The note.\n',
+    'docs/index.md': '# Home\n\n## Setup { #custom }\n\n<a name="old"></a>\n\nA note.[^1]\n\n## Exports\n\n<span id="module">m</span>\n\n[^1]: The note.\n',
     'docs/other.md': '# Other\n\n[a](index.md#custom) [b](index.md#old) [c](index.md#fn:1) [d](index.md#exports) [e](index.md#missing)\n',
   };
   let result: DocsResult;
@@ -523,9 +523,9 @@ describe('anchors across pages', () => {
     expect(other).toContain('<a href="/docs/default/component/app/#user-content-exports">d</a>');
   });
 
-  it('reports only the missing anchor as broken, and the reserved id with what to change', () => {
+  it('reports only the missing anchor as broken, and the reserved id an author wrote with what to change (not a heading\'s slug)', () => {
     expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
-      'docs-reserved-id docs/index.md:9:1 id "exports" is written as "user-content-exports": a page script may read a global of that name, which the element would replace',
+      'docs-reserved-id docs/index.md:11:1 id "module" is written as "user-content-module": a page script may read a global of that name, which the element would replace',
       'docs-broken-link docs/other.md:3:81 link to #missing on the index page: no such heading or anchor',
     ]);
   });

@@ -41,7 +41,9 @@ const REFERENCES = ['htmlFor', 'ariaDescribedBy', 'ariaLabelledBy'] as const;
 
 /**
  * Renames reserved ids and `<a name>`s and the page's own references to them (labels, ARIA, permalinks).
- * Links are rewritten by links.ts, with `safeId`, as they are resolved.
+ * Links are rewritten by links.ts, with `safeId`, as they are resolved. Returns the renamed ids an author
+ * wrote: a heading's id is renamed silently, since most are slugs of its text ("## Process" is common, and
+ * nothing for its author to fix).
  */
 export function guardIds(tree: Root): RenamedId[] {
   const renamed: RenamedId[] = [];
@@ -53,6 +55,7 @@ export function guardIds(tree: Root): RenamedId[] {
       const safe = safeId(value);
       if (safe === value) continue;
       props[key] = safe;
+      if (/^h[1-6]$/.test(node.tagName)) continue;
       renamed.push({ id: value, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 });
     }
     for (const key of REFERENCES) {
