@@ -421,6 +421,8 @@ describe('raw HTML URLs', () => {
       '<p align="center"><img src="/img/logo.png"></p>',
       '',
       '[abs](/guide/setup/) <img src="/nope.png">',
+      '',
+      '[the orders API](/catalog/default/api/orders-api/) <a href="/docs/default/component/other/#faq">other docs</a>',
     ].join('\n'),
     'docs/guide/setup.md': '# Setup\n\n## Install\n\n<img src="../../img/flow.png"> <img src="../img/flow.png" alt="wrong"> ![md](../img/flow.png)\n',
     'docs/img/flow.png': png,
@@ -439,6 +441,8 @@ describe('raw HTML URLs', () => {
     expect(home).toContain(`<img src="${root}img/flow.png" alt="flow" loading="lazy"> <a href="${root}guide/setup/#install">setup</a>`);
     expect(home).toContain(`<p align="center"><img src="${root}img/logo.png" loading="lazy"></p>`);
     expect(home).toContain(`<a href="${root}guide/setup/">abs</a>`);
+    // Into the portal's own sections, as Backstage users link TechDocs to the catalog: onto the portal's base.
+    expect(home).toContain('<a href="/catalog/default/api/orders-api/">the orders API</a> <a href="/docs/default/component/other/#faq">other docs</a>');
     const setup = page(s, 'guide/setup/').html;
     // Markdown is relative to the file (MkDocs rewrites it), raw HTML to the page's URL guide/setup/.
     expect(setup).toContain(`<img src="${root}img/flow.png" loading="lazy"> wrong <img src="${root}img/flow.png" alt="md" loading="lazy">`);

@@ -239,6 +239,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       rootDir: plan.source.rootDir,
       docsDir: plan.docsDir,
       url: plan.url,
+      portalBase: base,
       repoFiles: [...plan.repoFiles],
       pages: [...plan.pages].filter(([rel]) => plan.texts.has(rel)),
       texts: [...plan.texts],

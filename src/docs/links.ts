@@ -8,6 +8,7 @@ import { safeId } from './markdown/anchors.ts';
 import type { LinkPosition, LinkResolution, LinkResolver } from './markdown/links.ts';
 import { decodeUrlPath, dirOf, encodePath, flatUrlOf, isInside, joinRepoPath, normalizeRepoPath, pagePathOf, relativeTo } from './paths.ts';
 import type { DocsAsset } from '../model/docs.ts';
+import { PORTAL_SECTIONS, withBase } from '../model/routes.ts';
 
 /** Files copied to the site as they are. Others (HTML, SVG, scripts) could run in the portal's origin. */
 const COPY_EXTENSIONS = new Set([
@@ -25,6 +26,8 @@ export interface SiteLinks {
   pages: ReadonlyMap<string, string>;
   /** URL of a page path, or of an asset's docs-relative path. */
   url: (path: string) => string;
+  /** The portal's base path; none: root-absolute links all stay in the docs site. */
+  portalBase?: string;
   /** Text of SVG files (repo path → text), inlined into images as data URIs. */
   svg: ReadonlyMap<string, string>;
   assets: Map<string, DocsAsset>;
@@ -89,7 +92,12 @@ export function createLinkResolver(
     const rawPath = decodeUrlPath(m[1]!);
     const fragment = m[3] ? (decodeUrlPath(m[3]) ?? m[3]) : '';
     if (rawPath === undefined) return broken(at, `link "${url}" is not a valid URL`);
-    // Root-absolute: MkDocs serves a site at its host's root, so `/img/x.png` is docs_dir's img/x.png.
+    // Root-absolute into the portal's own pages (`/catalog/default/api/orders/`, `/docs/…`): how Backstage
+    // users link TechDocs to the catalog, since Backstage serves both from one host. Rebased onto the portal.
+    if (rawPath.startsWith('/') && site.portalBase !== undefined && PORTAL_SECTIONS.includes(rawPath.split('/')[1]!.toLowerCase())) {
+      return { url: withBase(url, site.portalBase) };
+    }
+    // Other root-absolute paths: MkDocs serves a site at its host's root, so `/img/x.png` is docs_dir's img/x.png.
     if (rawPath.startsWith('/')) return inDocs(rawPath.slice(1), url, fragment, kind, at, 'from the docs site’s root');
     // MkDocs rewrites Markdown links only; the browser resolves raw HTML's against the page's own URL.
     if (html) return inDocs(`${pageDir}${rawPath}`, url, fragment, kind, at, `from the page’s URL ${pageDir || './'}`);

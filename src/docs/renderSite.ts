@@ -22,6 +22,8 @@ export interface SiteJob {
   docsDir: string;
   /** URL of the site's index page. */
   url: string;
+  /** The portal's base path (`/`, `/portal/`): root-absolute links into the portal's own sections go there. */
+  portalBase: string;
   repoFiles: string[];
   /** docs-relative Markdown path → page path. */
   pages: Array<[string, string]>;
@@ -96,6 +98,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     repoFiles: new Set(job.repoFiles),
     pages: pagesByFile,
     url: (p) => job.url + encodePath(p),
+    portalBase: job.portalBase,
     svg: new Map(job.svg),
     assets: new Map(),
     ...(job.flatUrls ? { flatUrls: true } : {}),
