@@ -1,4 +1,4 @@
-// `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
+// `backlot build` and `preview` (`dev` is ./dev.ts): the pipeline, then Astro renders the model, then Pagefind indexes it.
 
 import { dirname, join, relative, resolve } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
@@ -39,7 +39,7 @@ export interface BuildOptions {
 }
 
 /** How many diagnostics a build prints before pointing at the problems page. */
-const PRINT_LIMIT = 30;
+export const PRINT_LIMIT = 30;
 
 async function prepare(
   options: BuildOptions,
@@ -81,7 +81,7 @@ function previousSource(options: BuildOptions, config: BacklotConfig): string {
   return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
-function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
+export function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
   return {
     root: PACKAGE_ROOT,
     outDir: config.site.outDir,
@@ -229,25 +229,6 @@ async function buildInto(
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
   return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history };
-}
-
-export async function devCommand(options: BuildOptions): Promise<number> {
-  const { ctx, result } = await prepare(options);
-  // astro dev renders in this process: the model and its graphs are handed to the pages as buildSite hands them.
-  const { startGraphs } = await import('../site/build/graphs.ts');
-  const { handOver } = await import('../site/handover.ts');
-  const graphs = startGraphs(result.model, { cacheFile: join(ctx.config.cacheDir, 'layouts.json') });
-  handOver({ model: result.model, graphs });
-  const { dev } = await import('astro');
-  // Raw API definitions (`…/openapi.yaml`) are files in a build, linked without a slash; Astro's dev server would
-  // hold them to `trailingSlash: 'always'` and answer 404. In dev, any form is served.
-  const server = await dev({ ...astroConfig(ctx.config, true), trailingSlash: 'ignore' });
-  await new Promise<void>((done) => {
-    const stop = () => server.stop().then(done);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return 0;
 }
 
 export async function previewCommand(options: { config: string | undefined }): Promise<number> {

@@ -83,7 +83,7 @@ describe('npm run build on the demo org', () => {
     await page.getByRole('link', { name: /Shipments REST API/ }).first().click();
     await page.waitForURL(/\/catalog\/default\/api\/shipments-api\/$/);
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Shipments REST API/);
-    const provider = page.getByRole('link', { name: /shipments-service|Shipments Service/ }).first();
+    const provider = page.locator('[data-card="providers"]').getByRole('link', { name: /shipments-service|Shipments Service/ }).first();
     await provider.click();
     await page.waitForURL(/\/catalog\/default\/component\/shipments-service\/$/);
   });

@@ -12,7 +12,8 @@ Usage: backlot <command> [options]
 Commands:
   build [PATH]         build the portal into the output folder (default dist/)
   validate [PATH...]   check catalog files and print diagnostics
-  dev [PATH]           build the model and serve the portal with live reload
+  dev [PATH]           serve the portal, rebuilt and reloaded on every save
+  dev --docs REPO      preview one repo's docs while writing them, as "mkdocs serve" does
   preview              serve the built portal
   scaffold             run a software template (in GitHub Actions, or a dry run)
   diff                 what changed between two catalogs, what breaks and whom it affects
@@ -37,8 +38,14 @@ Prints every problem in the catalog files and exits non-zero when there are erro
   --format F       text (default), json (an array of diagnostics) or github (PR annotations)
   --strict         warnings fail too`,
   dev: `Usage: backlot dev [--config FILE] [PATH]
+       backlot dev [--config FILE] --docs REPO
 
-Builds the catalog model, then serves the portal with Astro's dev server.`,
+Builds the model and serves the portal with Astro's dev server. A save in a repo's catalog files, docs,
+mkdocs.yml or API definitions rebuilds the model, prints new and fixed problems and reloads the browser.
+  PATH         a folder whose sub-folders are repos; replaces the configured sources
+  --docs REPO  one repo's folder, alone: opens on its docs' first page (without a catalog-info.yaml, the
+               repo stands for a Component named after the folder, with its docs beside mkdocs.yml)
+  --config FILE  config file (default ./backlot.config.yaml): the site's title and base`,
   preview: `Usage: backlot preview [--config FILE]
 
 Serves the built portal (run "backlot build" first).`,
@@ -111,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
         partial: { type: 'boolean' },
         comment: { type: 'string' },
         previous: { type: 'string' },
+        docs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -140,9 +148,16 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`backlot ${command}: takes at most one PATH\n\n${help}`);
           return 2;
         }
-        const opts = { config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous };
-        const { buildCommand, devCommand } = await import('./build.ts');
-        return command === 'build' ? await buildCommand(opts) : await devCommand(opts);
+        if (values.docs !== undefined && (command !== 'dev' || positionals.length > 0)) {
+          console.error(`backlot ${command}: ${command === 'dev' ? 'give either --docs REPO or PATH' : '--docs is an option of "backlot dev"'}\n\n${help}`);
+          return 2;
+        }
+        if (command === 'dev') {
+          const { devCommand } = await import('./dev.ts');
+          return await devCommand({ config: values.config, verbose: !!values.verbose, path: positionals[0], docs: values.docs });
+        }
+        const { buildCommand } = await import('./build.ts');
+        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous });
       }
       case 'preview': {
         const { previewCommand } = await import('./build.ts');

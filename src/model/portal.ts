@@ -1,5 +1,6 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
+import type { CustomKindConfig } from '../config/types.ts';
 import type { HistoryEntry } from '../diff/history.ts';
 import type { ApiDefinition } from './apis.ts';
 import type { DocsRedirect, DocsSite } from './docs.ts';
@@ -40,4 +41,6 @@ export interface PortalModel {
   plugins?: PluginsOutput;
   /** The catalog's history, newest first (`api/catalog/changes.json`); set by `backlot build`. */
   history?: HistoryEntry[];
+  /** `catalog.kinds` of the config: the register page validates with them as the build does. */
+  customKinds?: CustomKindConfig[];
 }

@@ -8,7 +8,7 @@ import { parseEntityRef } from './entityRef.ts';
  * The first path segments the portal itself writes under the base (its pages, the static API, Pagefind's index,
  * Astro's assets, the public folder's files). The platform team's own pages may not start with one of them.
  */
-export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'changes', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '_backlot', '404', 'favicon.svg'];
+export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'catalog-import', 'changes', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '_backlot', '404', 'favicon.svg'];
 
 /** Joins a site path (`catalog/`, `/problems/`) onto the base (`/`, `/portal/`). Absolute URLs pass through. */
 export function withBase(path: string, base: string): string {
@@ -49,6 +49,9 @@ export function docsPath(triplet: EntityTriplet): string {
   const part = (s: string) => encodeURIComponent(s.toLowerCase());
   return `docs/${part(triplet.namespace)}/${part(triplet.kind)}/${part(triplet.name)}/`;
 }
+
+/** "Register existing component": a form that writes a `catalog-info.yaml` (Backstage's `/catalog-import`). */
+export const REGISTER_PATH = 'catalog-import/';
 
 /** Every entity's relations in one compact file (src/views/graph-data.ts), for graphs drawn in the browser. */
 export const GRAPH_DATA = 'catalog/graph.json';
