@@ -97,6 +97,15 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
   for (const s of states) {
     const fields = s.plugin.fields;
     if (fields && 'error' in fields) problem(s, 'error', 'plugin-failed', `graphql: ${fields.error}`, 'fields of GitHub’s Repository type, values inline; the crawl went on without them');
+    // Fields GitHub refused for some repos (a token without a permission): one warning per plugin.
+    if (fields && 'prefix' in fields) {
+      const refused = (input.snapshot.repoFieldErrors?.() ?? []).filter((e) => e.alias.startsWith(fields.prefix));
+      if (refused.length > 0) {
+        const repos = new Set(refused.map((e) => e.repo));
+        const names = [...new Set(refused.map((e) => e.field))].join(', ');
+        problem(s, 'warning', 'plugin-warning', `graphql: GitHub did not answer ${names} for ${repos.size} repo${repos.size === 1 ? '' : 's'} (${refused[0]!.repo}: ${refused[0]!.message})`, 'the crawl’s token may lack a permission these fields need (a GitHub App’s checks, pull requests or issues: read); those repos’ cards go without that data');
+      }
+    }
   }
   const texts = new Map<string, Map<string, string>>();
   if (wanted.size > 0) {

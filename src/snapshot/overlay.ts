@@ -49,6 +49,7 @@ function overlay(repos: RepoInfo[], holder: ReadonlyMap<string, Snapshot>): Snap
     readBytes: async (f) => holder.get(f.repo)?.readBytes(f),
     executables: async (repo) => (await holder.get(repo)?.executables(repo)) ?? new Set(),
     repoFields: (repo) => holder.get(repo)?.repoFields?.(repo),
+    repoFieldErrors: () => [...new Set(holder.values())].flatMap((s) => s.repoFieldErrors?.() ?? []),
   };
   holders.set(snapshot, holder);
   return snapshot;
@@ -61,6 +62,7 @@ export function withFallbackFile(snapshot: Snapshot, file: FileRef, text: string
     repos: snapshot.repos,
     executables: (repo) => snapshot.executables(repo),
     repoFields: (repo) => snapshot.repoFields?.(repo),
+    repoFieldErrors: () => snapshot.repoFieldErrors?.() ?? [],
     async read(files) {
       const got = await snapshot.read(files);
       return got.map((c) => (c.kind === 'missing' && isIt(c) ? { ...file, kind: 'text', text } : c));
@@ -105,6 +107,7 @@ export function recordReads(snapshot: Snapshot): { snapshot: Snapshot; record: R
       },
       executables: (repo) => snapshot.executables(repo),
       repoFields: (repo) => snapshot.repoFields?.(repo),
+      repoFieldErrors: () => snapshot.repoFieldErrors?.() ?? [],
     },
   };
 }

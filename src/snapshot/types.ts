@@ -31,4 +31,6 @@ export interface Snapshot {
    * src/plugins/graphql.ts); undefined for a repo not crawled from GitHub, or not listed this time.
    */
   repoFields?(repo: string): Readonly<Record<string, unknown>> | undefined;
+  /** Plugins' fields GitHub refused (`alias`: the plugin's aliased field; `field`: the one that failed). */
+  repoFieldErrors?(): ReadonlyArray<{ repo: string; alias: string; field: string; message: string }>;
 }

@@ -126,6 +126,40 @@ describe('the GitHub plugin against the emulator', () => {
     expect(fromGithub['kestrel-freight/shipments']).toMatchObject({ release: { tag: 'v7.3.0' }, ci: { state: 'SUCCESS' }, openPullRequests: 9 });
   });
 
+  it('a token that may not read pull requests or checks costs the plugin that data, with a warning, and no repo', async () => {
+    // pullRequests is non-null: GitHub's refusal nulls the whole repo node, which is asked again without plugins' fields.
+    h = await harness(serviceRepos(30, fixture), { forbiddenFields: ['pullRequests', 'checkSuites'] });
+    const plugin = loaded(github, { options: OPTIONS });
+    const repoFields = await prepareRepoFields([plugin], { check: true });
+    const snapshot = await h.open({}, { ...(repoFields ? { repoFields } : {}) });
+    expect(snapshot.staleRepos()).toEqual([]);
+    expect(snapshot.repos).toHaveLength(30);
+    const listing = h.emulator.stats().requests;
+    // The page, its names, the 30 repos by name without the plugin's fields (one query).
+    expect(listing).toBe(3);
+    const run = await runPlugins({ plugins: [plugin], snapshot, entities: [], cacheDir: h.config.cacheDir });
+    expect(run.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'plugin-warning', message: 'plugin "github": graphql: GitHub did not answer pullRequests for 30 repos (svc-000: Resource not accessible by integration)' }),
+    ]);
+    const data = await dataOf(run);
+    expect(Object.keys(data)).toHaveLength(30);
+    // CODEOWNERS still came, from the batched file reads.
+    expect(data['acme/svc-000']).toMatchObject({ codeowners: { path: '.github/CODEOWNERS' }, languages: [], contributors: [] });
+    expect(h.emulator.stats().invalid).toBe(0);
+  });
+
+  it('a nullable field GitHub refuses leaves the rest of the plugin’s data', async () => {
+    h = await harness(serviceRepos(3, fixture), { forbiddenFields: ['checkSuites'] });
+    const plugin = loaded(github, { options: OPTIONS });
+    const repoFields = await prepareRepoFields([plugin], { check: true });
+    const snapshot = await h.open({}, { ...(repoFields ? { repoFields } : {}) });
+    expect(h.emulator.stats().requests).toBe(1);
+    const run = await runPlugins({ plugins: [plugin], snapshot, entities: [], cacheDir: h.config.cacheDir });
+    expect(run.diagnostics.map((d) => d.message)).toEqual(['plugin "github": graphql: GitHub did not answer checkSuites for 3 repos (svc-000: Resource not accessible by integration)']);
+    const data = await dataOf(run);
+    expect(data['acme/svc-000']).toMatchObject({ release: { tag: 'v1.0.0' }, openPullRequests: 0, ci: { state: 'FAILURE', runs: [] }, contributors: [{ login: 'alice' }, { name: 'build bot' }, { login: 'bob' }] });
+  });
+
   it('a plugin whose fields GitHub would refuse is left out of the crawl with a diagnostic; the others keep theirs', async () => {
     h = await harness(serviceRepos(3, fixture));
     const bad = loaded(definePlugin({ name: 'bad', graphql: 'stargazerCount watchers { totalCont }' }));

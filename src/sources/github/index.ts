@@ -69,6 +69,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
   const records = new Map<string, RepoRecord>();
   // Plugins' aliased fields by repo, from this listing only (they change without a commit, so are never cached).
   const fields = new Map<string, Record<string, unknown>>();
+  const fieldErrors: Array<{ repo: string; alias: string; field: string; message: string }> = [];
   const orgOf = new Map<string, string>();
   let seen = 0;
   let changed = 0;
@@ -184,6 +185,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
         );
       }
       seen += listing.repos.length + listing.unread.length;
+      for (const e of listing.fieldErrors) fieldErrors.push({ repo: e.name ?? '', alias: e.alias, field: e.field, message: e.message });
 
       const matched = listing.repos.flatMap(({ node, failure }) => {
         const topics = node.repositoryTopics.nodes.map((t) => t.topic.name);
@@ -253,6 +255,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
   return {
     ...snapshot,
     repoFields: (repo) => fields.get(repo),
+    repoFieldErrors: () => fieldErrors,
     staleRepos: () => snapshot.repos.filter((r) => r.stale),
     summary,
     finish() {
