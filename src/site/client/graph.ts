@@ -253,8 +253,6 @@ function startGraph(view: HTMLElement): void {
 
   let width = box.clientWidth;
   new ResizeObserver(() => {
-    // The first call comes once the box is laid out: from then on the graph stays where it is until resized.
-    view.dataset.ready = '';
     if (box.clientWidth === width) return;
     width = box.clientWidth;
     fit();
