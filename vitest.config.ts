@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // Some unit tests start the CLI or worker threads: on 2 busy cores they take seconds, not milliseconds.
+          testTimeout: 20_000,
           exclude: ['src/**/*.browser.test.ts', 'src/**/*.build.test.ts', 'node_modules/**'],
         },
       },

@@ -84,6 +84,16 @@ export function outline(html: string): string[] {
   return tokens;
 }
 
+/** Ids of author content (and footnotes, headings, tabs) a link could point at; not the highlighter's line ids. */
+function ids(html: string): string[] {
+  return [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!).filter((id) => !/^__(code|span|codelineno)/.test(id));
+}
+
+/** Formulas arithmatex marked (generic or MathJax output), outside code samples. */
+function formulas(html: string): number {
+  return html.replace(/<pre\b[^]*?<\/pre>|<code\b[^]*?<\/code>/g, '').match(/class="arithmatex"|<script type="math\/tex/g)?.length ?? 0;
+}
+
 const RAW = [
   /^ *\/{3,} *[\w-]+/gm,
   /:(?:material|octicons|fontawesome|simple)-[\w-]+:/g,
@@ -267,6 +277,10 @@ export async function run(): Promise<void> {
     let rawBacklot = 0;
     let rawMkdocs = 0;
     const differing: string[] = [];
+    let idsKept = 0;
+    let idsTotal = 0;
+    let mathBacklot = 0;
+    let mathMkdocs = 0;
     const docsPrefix = docs.docsDir ? `${docs.docsDir}/` : '';
     for (const page of docs.pages) {
       const md = page.sourcePath.slice(docsPrefix.length);
@@ -284,15 +298,26 @@ export async function run(): Promise<void> {
       else if (differing.length < 3) differing.push(md);
       rawBacklot += rawSyntax(page.html);
       rawMkdocs += rawSyntax(theirs);
+      const ours = new Set(ids(page.html));
+      for (const id of ids(theirs)) {
+        idsTotal++;
+        if (ours.has(id)) idsKept++;
+      }
+      mathBacklot += formulas(page.html);
+      mathMkdocs += formulas(theirs);
     }
+    const broken = result.diagnostics.filter((d) => d.code === 'docs-broken-link').length;
     const unsupported = result.diagnostics.filter((d) => d.code === 'docs-unsupported-extension').length;
     const plain = compared - blockPages;
     rows.push(
       `| ${site.name} | ${compared}/${docs.pages.length} | ${plain ? ((equal / plain) * 100).toFixed(0) : '–'} % of ${plain} | ${blockEqual}/${blockPages} | ${rawBacklot} | ${rawMkdocs} | ` +
+        `${idsKept}/${idsTotal} | ${mathBacklot}/${mathMkdocs} | ${broken} | ` +
         `${unsupported} unsupported named; Backlot ${backlotSeconds.toFixed(1)} s, MkDocs ${mkSeconds.toFixed(1)} s${differing.length ? `; differ e.g. ${differing.join(', ')}` : ''} |`,
     );
   }
-  console.log('| site | pages compared | equal structure | equal, pages with /// blocks | raw syntax (Backlot) | raw syntax (MkDocs) | notes |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log(
+    '| site | pages compared | equal structure | equal, pages with /// blocks | raw syntax (Backlot) | raw syntax (MkDocs) | MkDocs ids found in Backlot | math (Backlot/MkDocs) | broken links reported | notes |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
 }

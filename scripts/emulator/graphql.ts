@@ -4,6 +4,7 @@ import { schema as published } from '@octokit/graphql-schema';
 import { buildSchema, execute, GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { queryCost } from './cost.ts';
 import type { GitObject, GitTree } from './git.ts';
+import { githubFields, headCommitFields } from './graphql-github.ts';
 import { resolveExpression, type BuiltRepo } from './repos.ts';
 
 /** GitHub truncates `Blob.text` of big files; the exact threshold is not documented, this is close. */
@@ -29,6 +30,8 @@ export interface GraphqlContext {
   counts: { blobs: number; trees: number };
   /** Set when a failing repo was touched in `request` mode: the whole answer becomes a 502. */
   fatal?: boolean;
+  /** Fields the token may not read (GitHub's FORBIDDEN errors). */
+  forbidden?: ReadonlySet<string>;
 }
 
 export interface GraphqlErrorBody {
@@ -44,7 +47,7 @@ export type GraphqlOutcome =
   | { kind: 'fatal' }
   | { kind: 'ok'; cost: number; nodes: number; body: { data?: unknown; errors?: GraphqlErrorBody[] } };
 
-class TypedError extends Error {
+export class TypedError extends Error {
   type: string;
   constructor(message: string, type: string) {
     super(message);
@@ -125,6 +128,8 @@ function asksMoreThanNames(info: GraphQLResolveInfo | undefined): boolean {
   return false;
 }
 
+export type Connection = typeof connection;
+
 function connection<T>(items: T[], args: { first?: number | null; last?: number | null; after?: string | null; before?: string | null }) {
   const decode = (c: string | null | undefined) => (c ? Number(Buffer.from(c, 'base64').toString('utf8').replace(/^cursor:/, '')) : undefined);
   const encode = (i: number) => Buffer.from(`cursor:${i}`).toString('base64');
@@ -184,6 +189,19 @@ function rootValue(ctx: GraphqlContext, cost: number, nodes: number) {
     };
   };
 
+  // A forbidden field answers GitHub's error for a token that lacks the permission.
+  const guarded = <T extends Record<string, unknown>>(fields: T): T =>
+    Object.fromEntries(
+      Object.entries(fields).map(([name, resolve]) => [
+        name,
+        ctx.forbidden?.has(name)
+          ? () => {
+              throw new TypedError('Resource not accessible by integration', 'FORBIDDEN');
+            }
+          : resolve,
+      ]),
+    ) as T;
+
   const guard = (b: BuiltRepo) => {
     if (!ctx.failing(b.repo.owner, b.repo.name)) return;
     if (ctx.failMode === 'request') ctx.fatal = true;
@@ -194,7 +212,7 @@ function rootValue(ctx: GraphqlContext, cost: number, nodes: number) {
     if (!obj) return null;
     const common = { oid: obj.oid, abbreviatedOid: obj.oid.slice(0, 7), id: Buffer.from(`G_${obj.oid}`).toString('base64') };
     if (obj.type === 'commit') {
-      return { __typename: 'Commit', ...common, tree: () => gitObject(b, b.objects.get(obj.tree)) };
+      return { __typename: 'Commit', ...common, tree: () => gitObject(b, b.objects.get(obj.tree)), ...guarded(headCommitFields(b, obj, connection)) };
     }
     if (obj.type === 'tree') return { __typename: 'Tree', ...common, entries: () => treeEntries(b, obj, dir) };
     const binary = obj.bytes.includes(0) || !isUtf8(obj.bytes);
@@ -275,6 +293,7 @@ function rootValue(ctx: GraphqlContext, cost: number, nodes: number) {
         const dir = colon === -1 ? '' : expression.slice(colon + 1).replace(/^\/+|\/+$/g, '');
         return gitObject(b, resolveExpression(b, expression), dir);
       },
+      ...guarded(githubFields(b, connection)),
       repositoryTopics: (args: { first?: number; after?: string }) =>
         connection(
           (repo.topics ?? []).map((name) => ({ __typename: 'RepositoryTopic', topic: { __typename: 'Topic', name }, url: `https://github.com/topics/${name}` })),

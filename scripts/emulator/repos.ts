@@ -25,6 +25,47 @@ export interface EmulatorRepo {
   pushedAt?: string;
   /** A repo with no commits yet (so no default branch). */
   empty?: boolean;
+  /** What GitHub knows beyond git: releases, open pull requests and issues, languages, history, checks. */
+  github?: EmulatorGithubData;
+}
+
+export interface EmulatorGithubData {
+  /** Newest first. */
+  releases?: Array<{ name?: string; tagName: string; publishedAt: string }>;
+  /** Tag names, newest first. */
+  tags?: string[];
+  openPullRequests?: number;
+  openIssues?: number;
+  /** Language → bytes of code. */
+  languages?: Record<string, number>;
+  /** The default branch's commits, newest first: a GitHub user's login, or only a git author name. */
+  commits?: Array<{ login?: string; name: string; date: string }>;
+  /** Check suites of the default branch's head commit (a workflow's runs, or another app's checks). */
+  checkSuites?: Array<{ workflow?: string; app?: string; status: 'QUEUED' | 'IN_PROGRESS' | 'COMPLETED'; conclusion?: 'SUCCESS' | 'FAILURE' | 'CANCELLED' | 'TIMED_OUT' | 'SKIPPED' | 'NEUTRAL'; runNumber?: number; url?: string }>;
+}
+
+/** Where a folder repo records what GitHub answers the GitHub plugin (src/plugins/github/, its `localData`). */
+export const RECORDED_ANSWER = '.github/backlot-data.json';
+
+/** GitHub's data from a recorded answer to the GitHub plugin's fields, so the emulator answers the same. */
+export function githubFromAnswer(text: string): EmulatorGithubData {
+  const a = JSON.parse(text);
+  const head = a.defaultBranchRef?.target ?? {};
+  const release = a.latestRelease;
+  return {
+    ...(release ? { releases: [{ name: release.name ?? undefined, tagName: release.tagName, publishedAt: release.publishedAt }] } : {}),
+    tags: (a.refs?.nodes ?? []).map((n: { name: string }) => n.name),
+    openPullRequests: a.pullRequests?.totalCount ?? 0,
+    openIssues: a.issues?.totalCount ?? 0,
+    languages: Object.fromEntries((a.languages?.edges ?? []).map((e: { size: number; node: { name: string } }) => [e.node.name, e.size])),
+    commits: (head.history?.nodes ?? []).map((n: { author: { name: string; user: { login: string } | null } }) => ({ ...(n.author.user ? { login: n.author.user.login } : {}), name: n.author.name, date: '2026-11-01T00:00:00Z' })),
+    checkSuites: (head.checkSuites?.nodes ?? []).map((s: { status: 'COMPLETED'; conclusion: 'SUCCESS' | null; app?: { slug: string }; workflowRun?: { runNumber: number; url: string | null; workflow: { name: string } } | null }) => ({
+      status: s.status,
+      ...(s.conclusion ? { conclusion: s.conclusion } : {}),
+      ...(s.app?.slug && s.app.slug !== 'github-actions' ? { app: s.app.slug } : {}),
+      ...(s.workflowRun ? { workflow: s.workflowRun.workflow.name, runNumber: s.workflowRun.runNumber, ...(s.workflowRun.url ? { url: s.workflowRun.url } : {}) } : {}),
+    })),
+  };
 }
 
 export interface BuiltRepo {
@@ -77,12 +118,18 @@ export function resolvePath(built: BuiltRepo, commit: GitCommit, path: string): 
   return obj;
 }
 
-/** Every sub-folder of `dir` as a repo of `owner` (what `npm run emulator -- --org NAME FOLDER` serves). */
+/**
+ * Every sub-folder of `dir` as a repo of `owner` (what `npm run emulator -- --org NAME FOLDER` serves); a repo's
+ * recorded answer (RECORDED_ANSWER) becomes its GitHub data, so the demo org crawled shows what it shows built locally.
+ */
 export async function reposFromFolder(dir: string, owner: string): Promise<EmulatorRepo[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const repos: EmulatorRepo[] = [];
   for (const e of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
-    repos.push({ owner, name: e.name, ...(await readFolder(join(dir, e.name))) });
+    const folder = await readFolder(join(dir, e.name));
+    const answer = folder.files[RECORDED_ANSWER];
+    const github = answer ? githubFromAnswer(typeof answer === 'string' ? answer : new TextDecoder().decode(answer)) : undefined;
+    repos.push({ owner, name: e.name, ...folder, ...(github ? { github } : {}) });
   }
   return repos;
 }

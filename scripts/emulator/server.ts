@@ -27,6 +27,11 @@ export interface EmulatorFaults {
   partial?: PartialFault;
   /** GraphQL points per hour (default 5,000). */
   rateLimit?: number;
+  /**
+   * Fields GitHub refuses the token ("Resource not accessible by integration", a GitHub App token without that
+   * permission), e.g. `pullRequests`, `checkSuites`: an error at the field, and null up to a nullable parent.
+   */
+  forbiddenFields?: string[];
 }
 
 export interface PartialFault {
@@ -261,6 +266,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         failMode: faults.failMode ?? 'field',
         rateLimit,
         counts,
+        forbidden: new Set(faults.forbiddenFields ?? []),
       };
       const outcome = await runGraphql(ctx, request);
       stats.blobs += counts.blobs;

@@ -37,6 +37,17 @@ describe('readApiDefinitions', () => {
     ]);
   });
 
+  it('with a cache (backlot dev), parses only changed definitions, and still reports a broken one each run', async () => {
+    const cache = new Map();
+    const first = await readApiDefinitions([api('good', 'graphql', 'type Query { a: Int }'), api('bad', 'grpc', 'service {')], cache);
+    const second = await readApiDefinitions([api('good', 'graphql', 'type Query { a: Int }'), api('bad', 'grpc', 'service {'), api('new', 'graphql', 'type Query { b: Int }')], cache);
+    expect(second.apis['api:default/good']).toBe(first.apis['api:default/good']); // the same summary, not parsed again
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(cache.size).toBe(3);
+    await readApiDefinitions([api('good', 'graphql', 'type Query { a: String }')], cache);
+    expect(cache.size).toBe(1); // only this run's are kept
+  });
+
   it('reports refs that resolve nowhere as one warning per API', async () => {
     const text = JSON.stringify({
       openapi: '3.0.0',

@@ -17,8 +17,13 @@ export interface ApiDefinitionsResult {
 
 const LABELS: Record<string, string> = { openapi: 'OpenAPI', asyncapi: 'AsyncAPI', graphql: 'GraphQL', grpc: 'gRPC' };
 
-export async function readApiDefinitions(entities: readonly CatalogEntity[]): Promise<ApiDefinitionsResult> {
+/** Summaries by type and definition text, kept from one run to the next by `backlot dev`. */
+export type ApiCache = Map<string, ApiDefinition>;
+
+/** `cache`: summaries of the last run; an unchanged definition is not parsed again (left holding this run's). */
+export async function readApiDefinitions(entities: readonly CatalogEntity[], cache?: ApiCache): Promise<ApiDefinitionsResult> {
   const apis: Record<string, ApiDefinition> = {};
+  const used = new Map<string, ApiDefinition>();
   const diagnostics: Diagnostic[] = [];
   for (const item of entities) {
     const { entity } = item;
@@ -31,7 +36,9 @@ export async function readApiDefinitions(entities: readonly CatalogEntity[]): Pr
     try {
       const text = definitionText(entity.spec?.definition);
       if (text === undefined) continue;
-      summary = await summariseDefinition(type, text);
+      const key = `${type}\0${text}`;
+      summary = cache?.get(key) ?? (await summariseDefinition(type, text));
+      if (cache) used.set(key, summary);
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       apis[item.ref] = { ...definitionBase(type, ''), format: 'broken', error: { message: `The definition could not be summarised: ${message}` } };
@@ -49,6 +56,10 @@ export async function readApiDefinitions(entities: readonly CatalogEntity[]): Pr
       const more = rest.length ? ` (and ${rest.length} more)` : '';
       diagnostics.push(diagnostic(item, 'warning', `The ${label} definition of ${entity.metadata.name}: ${first}${more}`));
     }
+  }
+  if (cache) {
+    cache.clear();
+    for (const [key, summary] of used) cache.set(key, summary);
   }
   return { apis, diagnostics };
 }

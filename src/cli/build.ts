@@ -1,6 +1,6 @@
-// `backlot build`, `dev` and `preview`: the pipeline, then Astro renders the model, then Pagefind indexes it.
+// `backlot build` and `preview` (`dev` is ./dev.ts): the pipeline, then Astro renders the model, then Pagefind indexes it.
 
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
@@ -18,6 +18,10 @@ import { isWithin } from '../config/load.ts';
 import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
 import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
+import { loadPlugins } from '../plugins/load.ts';
+import { prepareRepoFields } from '../plugins/graphql.ts';
+import { writeReport } from '../plugins/report.ts';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
@@ -35,23 +39,29 @@ export interface BuildOptions {
 }
 
 /** How many diagnostics a build prints before pointing at the problems page. */
-const PRINT_LIMIT = 30;
+export const PRINT_LIMIT = 30;
 
 async function prepare(
   options: BuildOptions,
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
 ): Promise<{ ctx: Context; result: PipelineResult; readMs: number; history?: History }> {
+  // Plugins load first: a missing module or bad options stop the build before any work.
+  const plugins = await loadPlugins(config, options.path ? [options.path] : []);
+  // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
+  const crawl = !options.path && config.sources.some((s) => s.type === 'github');
+  const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
   const started = performance.now();
-  const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
+  const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config, repoFields ? { repoFields } : {});
   const readMs = performance.now() - started;
   // An empty portal written over the last one would look like a deleted org: refuse it.
   if (ctx.snapshot.repos.length === 0) {
     ctx.finish?.();
     throw new UsageError(options.path ? `no repos in ${options.path}: each sub-folder of PATH is a repo` : 'no repos in the configured sources');
   }
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins });
   addViewDiagnostics(result);
+  if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
   if (!previous) return { ctx, result, readMs };
   // Before the model goes to the pages: the changes page, the feed and every entity page show the history.
@@ -71,7 +81,7 @@ function previousSource(options: BuildOptions, config: BacklotConfig): string {
   return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
-function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
+export function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
   return {
     root: PACKAGE_ROOT,
     outDir: config.site.outDir,
@@ -80,6 +90,11 @@ function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig
     logLevel: verbose ? 'info' : 'warn',
     vite: { plugins: [ownPagesPlugin(config.site.pages)] },
   };
+}
+
+/** Env variables that hold tokens (the crawl's and the plugins'): the site child never sees them. */
+export function secretEnvNames(config: BacklotConfig): string[] {
+  return [...config.sources.flatMap((s) => (s.type === 'github' ? [s.tokenEnv] : [])), ...(config.plugins ?? []).flatMap((p) => p.env)];
 }
 
 export async function buildCommand(options: BuildOptions): Promise<number> {
@@ -133,7 +148,7 @@ async function buildInto(
     base: configured.site.base,
     ...(configured.site.url ? { site: configured.site.url } : {}),
     verbose: options.verbose,
-  }, configured.sources.flatMap((s) => (s.type === 'github' ? [s.tokenEnv] : [])));
+  }, secretEnvNames(configured));
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
@@ -181,6 +196,12 @@ async function buildInto(
     (async () => {
       // Images and files the docs pages link to, served from the docs' own URLs.
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], siteDir, config.site.base);
+      // Plugins' browser scripts, on the paths the pages that show their cards load them from.
+      for (const script of result.plugins?.scripts ?? []) {
+        const target = join(siteDir, script.path);
+        await mkdir(dirname(target), { recursive: true });
+        await copyFile(script.file, target);
+      }
       const written = await apiFiles;
       await moveDir(join(staging, 'api'), join(siteDir, 'api'));
       return written;
@@ -202,30 +223,12 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
+      ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
   return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history };
-}
-
-export async function devCommand(options: BuildOptions): Promise<number> {
-  const { ctx, result } = await prepare(options);
-  // astro dev renders in this process: the model and its graphs are handed to the pages as buildSite hands them.
-  const { startGraphs } = await import('../site/build/graphs.ts');
-  const { handOver } = await import('../site/handover.ts');
-  const graphs = startGraphs(result.model, { cacheFile: join(ctx.config.cacheDir, 'layouts.json') });
-  handOver({ model: result.model, graphs });
-  const { dev } = await import('astro');
-  // Raw API definitions (`…/openapi.yaml`) are files in a build, linked without a slash; Astro's dev server would
-  // hold them to `trailingSlash: 'always'` and answer 404. In dev, any form is served.
-  const server = await dev({ ...astroConfig(ctx.config, true), trailingSlash: 'ignore' });
-  await new Promise<void>((done) => {
-    const stop = () => server.stop().then(done);
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  return 0;
 }
 
 export async function previewCommand(options: { config: string | undefined }): Promise<number> {

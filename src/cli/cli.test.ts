@@ -132,6 +132,16 @@ describe('backlot usage', () => {
     expect(res.stderr).toMatch(/--format must be text, json or github/);
   });
 
+  it('exits 2 on --docs given with PATH, to build, or naming no folder', () => {
+    const docs = repo({ 'mkdocs.yml': 'site_name: X\n' });
+    const both = run(['dev', '--docs', docs, docs], tmpdir());
+    expect([both.code, both.stderr]).toEqual([2, expect.stringMatching(/give either --docs REPO or PATH/)]);
+    const build = run(['build', '--docs', docs], tmpdir());
+    expect([build.code, build.stderr]).toEqual([2, expect.stringMatching(/--docs is an option of "backlot dev"/)]);
+    const missing = run(['dev', '--docs', join(docs, 'nope')], tmpdir());
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/--docs .*nope: not a folder/)]);
+  });
+
   it('exits 2 with file and line when the config is wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'backlot-cfg-'));
     writeFileSync(join(dir, 'backlot.config.yaml'), 'site:\n  titel: Acme\n');

@@ -6,6 +6,7 @@ import type { BacklotConfig, LocalSourceConfig } from '../config/types.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { openSources } from '../sources/index.ts';
 import { openLocalRepos, openLocalSource } from '../sources/local.ts';
+import { withFallbackFile } from '../snapshot/overlay.ts';
 import type { GithubSnapshot } from '../sources/github/index.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 
@@ -50,13 +51,57 @@ export async function openRepoFolders(config: BacklotConfig, paths: string[]): P
   };
 }
 
-export async function openConfigured(config: BacklotConfig): Promise<Context> {
+/**
+ * `dev --docs PATH`: one repo on its own, as `mkdocs serve` previews it. Without a catalog file it reads as a
+ * Component named after the folder whose docs are the repo's own (`techdocs-ref: dir:.`), so the docs render.
+ */
+export async function openDocsRepo(config: BacklotConfig, path: string): Promise<Context> {
+  const dir = resolve(path);
+  // A name GitHub and the catalog both accept: the repo's links and the entity's name are made from it.
+  const name = entityName(basename(dir));
+  const local = config.sources.find((s): s is LocalSourceConfig => s.type === 'local');
+  const source: LocalSourceConfig = {
+    type: 'local',
+    path: dir,
+    org: local?.org ?? 'local',
+    host: local?.host ?? 'github.com',
+    defaultBranch: local?.defaultBranch ?? 'main',
+    catalogPath: '/catalog-info.yaml',
+  };
+  const snapshot = withFallbackFile(await openLocalRepos([{ name, dir }], source), { repo: name, path: 'catalog-info.yaml' }, docsOnlyCatalog(name));
+  return { config: { ...config, sources: [source] }, snapshot, catalogPath: () => source.catalogPath, pathOf: (d) => cwdRelative(join(dir, d.file)) };
+}
+
+/** A folder's name as an entity's: letters, digits and -_. between letters or digits, at most 63 characters. */
+export function entityName(folder: string): string {
+  return folder.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 63).replace(/[^A-Za-z0-9]+$/, '') || 'docs';
+}
+
+/** The catalog file a repo of docs alone stands for. */
+export function docsOnlyCatalog(name: string): string {
+  return [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    `  name: ${JSON.stringify(name)}`,
+    '  annotations:',
+    '    backstage.io/techdocs-ref: dir:.',
+    'spec:',
+    '  type: documentation',
+    '  lifecycle: experimental',
+    '  owner: unknown',
+    '',
+  ].join('\n');
+}
+
+/** `repoFields`: plugins' fields of each repo, asked in a crawl's listing (src/plugins/graphql.ts). */
+export async function openConfigured(config: BacklotConfig, options: { repoFields?: string } = {}): Promise<Context> {
   const crawls: GithubSnapshot[] = [];
   const { snapshot, sourceOf } = await openSources(config, {
     // Loaded only when a github source is configured, so local builds never load octokit.
     openGithub: async (source, c) => {
       const { openGithubSource } = await import('../sources/github/index.ts');
-      const crawl = await openGithubSource(source, c);
+      const crawl = await openGithubSource(source, c, options.repoFields ? { repoFields: options.repoFields } : {});
       crawls.push(crawl);
       return crawl;
     },
@@ -67,6 +112,7 @@ export async function openConfigured(config: BacklotConfig): Promise<Context> {
     finish: () => crawls.forEach((c) => c.finish()),
     catalogPath: (repo) => sourceOf(repo.name)?.catalogPath ?? '/catalog-info.yaml',
     pathOf: (d) => {
+      if (!d.repo) return cwdRelative(resolve(config.root, d.file)); // the portal's own files (a plugin's config)
       const source = sourceOf(d.repo);
       return source?.type === 'local' ? cwdRelative(resolve(config.root, source.path, d.repo, d.file)) : `${d.repo}/${d.file}`;
     },

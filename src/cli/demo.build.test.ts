@@ -24,7 +24,8 @@ beforeAll(async () => {
   const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8')
     .replace('path: content', `path: ${JSON.stringify(join(REPO_ROOT, 'content'))}`)
     .replace('outDir: dist', 'outDir: dist')
-    .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`);
+    .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`)
+    .replace('module: ./plugins/', `module: ${join(REPO_ROOT, 'plugins')}/`);
   writeFileSync(join(work, 'backlot.config.yaml'), config);
   const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'build', '--strict', '--config', join(work, 'backlot.config.yaml')], {
     cwd: REPO_ROOT,
@@ -51,6 +52,7 @@ describe('npm run build on the demo org', () => {
     expect(run.stdout).toMatch(/^ {2}entities {2}\d+ \(.*Component \d+.*API 4.*\)$/m);
     expect(run.stdout).toMatch(/^ {2}problems {2}0 errors, 0 warnings$/m);
     expect(run.stdout).toMatch(/^ {2}graphs {4}\d+ layouts: \d+ kept from the last build, \d+ laid out on worker threads, \d+ while rendering$/m);
+    expect(run.stdout).toMatch(/^ {2}plugins {3}annotations \d+ cards, github \d+ cards, ownership 4 cards, aws-resource 3 cards$/m);
     expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(sources [\d.]+ s, catalog [\d.]+ s, graph [\d.]+ s, apis [\d.]+ s, docs [\d.]+ s, site [\d.]+ s, search and API files [\d.]+ s\)$/m);
   });
 
@@ -70,18 +72,18 @@ describe('npm run build on the demo org', () => {
   });
 
   it('opens the catalog, filters by kind and reaches an entity page', async () => {
-    await page.goto(`${server.url}catalog/`);
+    await page.goto(`${server.url}catalog/?kind=all`);
     await page.locator('[data-catalog-app][data-ready]').waitFor();
     const rows = page.locator('table tbody tr');
     const all = await rows.count();
     expect(all).toBeGreaterThan(50);
-    await page.getByRole('checkbox', { name: /^API/ }).check();
+    await page.locator('[data-kind-picker] a[data-kind="api"]').click();
     await page.waitForURL(/kind=api/i);
     await expect.poll(async () => (await rows.filter({ visible: true }).count())).toBe(4);
     await page.getByRole('link', { name: /Shipments REST API/ }).first().click();
     await page.waitForURL(/\/catalog\/default\/api\/shipments-api\/$/);
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Shipments REST API/);
-    const provider = page.getByRole('link', { name: /shipments-service|Shipments Service/ }).first();
+    const provider = page.locator('[data-card="providers"]').getByRole('link', { name: /shipments-service|Shipments Service/ }).first();
     await provider.click();
     await page.waitForURL(/\/catalog\/default\/component\/shipments-service\/$/);
   });
@@ -126,5 +128,58 @@ describe('npm run build on the demo org', () => {
     expect(await page.locator('[data-missing-ref="billing-service"]').textContent()).toBe('billing-service not in the catalog');
     await page.locator('[data-create-button="template:default/node-service"]').click();
     await page.waitForURL(/\/create\/default\/node-service\/$/);
+  });
+
+  it('shows the plugins’ cards on entity pages, and loads a plugin’s script only where its card is', async () => {
+    await page.goto(`${server.url}catalog/default/component/shipments-service/`);
+    const links = (card: string) => page.locator(`[data-plugin-card="${card}"] a`).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(await links('annotations/pagerduty')).toEqual(['https://kestrel-freight.pagerduty.com/service-directory/PSHIP01']);
+    expect(await links('annotations/sonarqube')).toContain('https://sonarcloud.io/dashboard?id=kestrel_shipments');
+    expect(await page.locator('[data-plugin-card="annotations/kubernetes"] dd code').allTextContents()).toContain('backstage.io/kubernetes-id=shipments-service');
+    expect(await page.locator('script[src*="_backlot/plugins/"]').count()).toBe(0);
+    await page.goto(`${server.url}catalog/default/resource/shipments-db/`);
+    const aws = page.locator('[data-plugin-card="aws-resource/arn"]');
+    expect(await aws.locator('dd').allTextContents()).toEqual(['rds', 'eu-west-1', '123456789012', 'db:shipments-prod']);
+    // The example plugin's browser script ran: its button is on the card.
+    await aws.locator('[data-action="copy-arn"]').waitFor();
+    expect(await page.locator('script[src*="_backlot/plugins/aws-resource."]').count()).toBe(1);
+    // A card's search words find the entity: the PagerDuty service id.
+    await page.keyboard.press('/');
+    await page.keyboard.type('PSHIP01');
+    await page.getByRole('option').filter({ hasText: /Shipments Service/ }).first().waitFor({ timeout: 15_000 });
+  });
+
+  it('shows the GitHub plugin’s cards and the ownership drift on the teams’ pages, from the demo repos’ files (no token)', async () => {
+    await page.goto(`${server.url}catalog/default/component/shipments-service/`);
+    const github = page.locator('[data-plugin-card="github/repo"]');
+    expect(await github.locator('dt').allTextContents()).toEqual(['Repository', 'Latest release', 'Open pull requests', 'Open issues', 'Languages', 'Top contributors (last 50 commits)', 'Code owners']);
+    expect(await github.locator('dd a').first().getAttribute('href')).toBe('https://github.com/kestrel-freight/shipments');
+    expect(await github.locator('dd').nth(5).textContent()).toMatch(/^priya-raman \(\d+\), /);
+    expect(await page.locator('[data-plugin-card="github/ci"]').getAttribute('data-state')).toBe('passing');
+    await page.goto(`${server.url}catalog/default/component/sms-gateway/`);
+    expect(await page.locator('[data-plugin-card="github/ci"]').getAttribute('data-state')).toBe('failing');
+    // The gateway's CODEOWNERS names the platform team; its catalog file says messaging-team.
+    await page.goto(`${server.url}catalog/default/group/messaging-team/`);
+    const drift = page.locator('[data-plugin-card="ownership/drift"]');
+    expect(await drift.locator('dd').allTextContents()).toEqual(['declared here; CODEOWNERS say platform-team (.github/CODEOWNERS:2 @kestrel-freight/platform-team)']);
+    await drift.locator('dd a').click();
+    await page.waitForURL(/\/catalog\/default\/component\/sms-gateway\/$/);
+    // Its catalog columns, CI and Last release, in the Components list (the app, and the static list without JavaScript).
+    await page.goto(`${server.url}catalog/?sort=plugin:github.ci`);
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    expect(await page.locator('table[data-catalog] thead th[data-col^="plugin:"]').allTextContents()).toEqual(['CI▲', 'Last release↕']);
+    expect(await page.locator('table[data-catalog] tbody tr').first().getAttribute('data-ref')).toMatch(/fleet-tracker|sms-gateway/);
+    expect(await page.locator('tr[data-ref="component:default/shipments-service"] td[data-label="Last release"]').textContent()).toBe('v7.3.0');
+    const list = readFileSync(join(outDir, 'catalog/kind/component/index.html'), 'utf8');
+    expect(list).toMatch(/<td data-priority="3" data-label="CI">passing<\/td>/);
+  });
+
+  it('lists the plugins with what each added in that build (backlot plugins)', () => {
+    const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'plugins', '--config', join(work, 'backlot.config.yaml')], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^annotations {2}\(backlot\/plugins\/annotations\)\n {2}hooks {7}view\n {2}last build {2}\d+ cards on \d+ entities, 0 problems$/m);
+    expect(res.stdout).toMatch(/^github {2}\(backlot\/plugins\/github\)\n {2}hooks {7}files, graphql, data, view\n {2}last build {2}\d+ of \d+ files, data computed, \d+ cards on \d+ entities, \d+ catalog column values, 0 problems$/m);
+    expect(res.stdout).toMatch(/^ownership {2}\(backlot\/plugins\/ownership\)\n {2}hooks {7}files, data, view\n {2}last build {2}\d+ of \d+ files, data computed, 4 cards on 4 entities, 0 problems$/m);
+    expect(res.stdout).toMatch(/^aws-resource {2}\(.*plugins\/aws-resource\.ts\)\n {2}hooks {7}view, browser\n {2}last build {2}3 cards on 3 entities, browser script, 0 problems$/m);
   });
 });

@@ -12,10 +12,12 @@ Usage: backlot <command> [options]
 Commands:
   build [PATH]         build the portal into the output folder (default dist/)
   validate [PATH...]   check catalog files and print diagnostics
-  dev [PATH]           build the model and serve the portal with live reload
+  dev [PATH]           serve the portal, rebuilt and reloaded on every save
+  dev --docs REPO      preview one repo's docs while writing them, as "mkdocs serve" does
   preview              serve the built portal
   scaffold             run a software template (in GitHub Actions, or a dry run)
   diff                 what changed between two catalogs, what breaks and whom it affects
+  plugins              list the configured plugins, their hooks and what each added in the last build
 
 Run "backlot <command> --help" for a command's options.`,
   build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH]
@@ -36,8 +38,14 @@ Prints every problem in the catalog files and exits non-zero when there are erro
   --format F       text (default), json (an array of diagnostics) or github (PR annotations)
   --strict         warnings fail too`,
   dev: `Usage: backlot dev [--config FILE] [PATH]
+       backlot dev [--config FILE] --docs REPO
 
-Builds the catalog model, then serves the portal with Astro's dev server.`,
+Builds the model and serves the portal with Astro's dev server. A save in a repo's catalog files, docs,
+mkdocs.yml or API definitions rebuilds the model, prints new and fixed problems and reloads the browser.
+  PATH         a folder whose sub-folders are repos; replaces the configured sources
+  --docs REPO  one repo's folder, alone: opens on its docs' first page (without a catalog-info.yaml, the
+               repo stands for a Component named after the folder, with its docs beside mkdocs.yml)
+  --config FILE  config file (default ./backlot.config.yaml): the site's title and base`,
   preview: `Usage: backlot preview [--config FILE]
 
 Serves the built portal (run "backlot build" first).`,
@@ -51,6 +59,10 @@ Runs a software template's steps: renders the skeleton, creates the repo, asks t
   --from-issue FILE    handle a scaffold request issue (the workflow's event.json): check the author,
                        run the template, comment the result and close the issue
   GitHub actions use GITHUB_TOKEN; the API is GITHUB_API_URL in Actions, else api.github.com.`,
+  plugins: `Usage: backlot plugins [--config FILE]
+
+Lists the plugins the config names (loading each and checking its options), their hooks, and what each
+contributed in the last build (files read, data, cards, problems; from the cache folder's plugins/report.json).`,
   diff: `Usage: backlot diff --base FILE|URL [--head FILE|URL | PATH] [--partial] [--format text|markdown|json]
                     [--fail-on breaking-other-owner|breaking|never] [--comment OWNER/REPO#N] [--config FILE]
 
@@ -106,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
         partial: { type: 'boolean' },
         comment: { type: 'string' },
         previous: { type: 'string' },
+        docs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -135,9 +148,16 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`backlot ${command}: takes at most one PATH\n\n${help}`);
           return 2;
         }
-        const opts = { config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous };
-        const { buildCommand, devCommand } = await import('./build.ts');
-        return command === 'build' ? await buildCommand(opts) : await devCommand(opts);
+        if (values.docs !== undefined && (command !== 'dev' || positionals.length > 0)) {
+          console.error(`backlot ${command}: ${command === 'dev' ? 'give either --docs REPO or PATH' : '--docs is an option of "backlot dev"'}\n\n${help}`);
+          return 2;
+        }
+        if (command === 'dev') {
+          const { devCommand } = await import('./dev.ts');
+          return await devCommand({ config: values.config, verbose: !!values.verbose, path: positionals[0], docs: values.docs });
+        }
+        const { buildCommand } = await import('./build.ts');
+        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous });
       }
       case 'preview': {
         const { previewCommand } = await import('./build.ts');
@@ -164,6 +184,14 @@ export async function main(argv: string[]): Promise<number> {
         }
         const { diffCommand } = await import('./diff.ts');
         return await diffCommand({ config: values.config, base: values.base, head: values.head, path: positionals[0], format, failOn, partial: !!values.partial, ...(values.comment ? { comment: values.comment } : {}) });
+      }
+      case 'plugins': {
+        const { loadPlugins } = await import('../plugins/load.ts');
+        const { formatPlugins, readReport } = await import('../plugins/report.ts');
+        const { loadConfig } = await import('../config/load.ts');
+        const config = loadConfig(values.config);
+        process.stdout.write(formatPlugins(await loadPlugins(config), await readReport(config.cacheDir)));
+        return 0;
       }
       case 'scaffold': {
         const { scaffoldCommand } = await import('./scaffold.ts');

@@ -116,6 +116,7 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
     ...(raw.diff?.allowBreakingLabel ? { diff: { allowBreakingLabel: raw.diff.allowBreakingLabel } } : {}),
     history: historyConfig(raw.history ?? {}, site.url ? `${String(site.url).replace(/\/+$/, '')}${base}` : undefined),
     ...(raw.scaffold ? { scaffold: { ...raw.scaffold, templates: raw.scaffold.templates ?? {} } } : {}),
+    plugins: (raw.plugins ?? []).map((p: RawConfig, index: number) => ({ module: p.module, options: p.options ?? {}, env: p.env ?? [], at: { file: path, index } })),
   };
   // A `pages/` nobody configured that is a crawled repo (or holds some) is not the platform team's: left alone.
   if (!site.pages && config.site.pages && checkPages(config)) delete config.site.pages;
@@ -211,6 +212,18 @@ function readSchemaFile(file: string, configPath: string, index: number): Record
 }
 
 // --- error messages -------------------------------------------------------
+
+/**
+ * Problems with a value inside the config file, from ajv's errors against that value's own schema (a plugin's
+ * options): `under` is the value's path in the file, so problems name key and line as the config's own do.
+ */
+export function configProblems(file: string, under: Array<string | number>, errors: readonly ErrorObject[]): ConfigProblem[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  const at = (offset: number | undefined) => lineCounter.linePos(offset ?? 0);
+  const prefix = under.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return dedupe(errors.filter((e) => e.keyword !== 'if').map((e) => describe({ ...e, instancePath: prefix + e.instancePath }, doc, at, file)));
+}
 
 function describe(
   err: ErrorObject,

@@ -106,6 +106,19 @@ export const configSchema = {
       },
     },
     cacheDir: { type: 'string', minLength: 1 },
+    plugins: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['module'],
+        properties: {
+          module: { type: 'string', minLength: 1, description: 'An npm package name or a path relative to this file (./plugins/x.ts).' },
+          options: { type: 'object', description: "Checked against the plugin's own JSON Schema." },
+          env: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, description: 'The only environment variables the plugin sees.' },
+        },
+      },
+    },
     diff: {
       type: 'object',
       additionalProperties: false,

@@ -52,6 +52,17 @@ export interface ScaffoldConfig {
   templates: Record<string, { allowedTeams?: string[] }>;
 }
 
+/** One entry of `plugins:`. */
+export interface PluginConfig {
+  /** As written: an npm package name or a path relative to the config file. */
+  module: string;
+  options: Record<string, unknown>;
+  /** Names of the environment variables the plugin may read. */
+  env: string[];
+  /** Where the entry is, for problems with its options. */
+  at: { file: string; index: number };
+}
+
 export interface BacklotConfig {
   /** Absolute folder of the config file; relative paths resolve against it. */
   root: string;
@@ -85,6 +96,8 @@ export interface BacklotConfig {
   /** The catalog's history (`api/catalog/changes.json`), see README "History"; always set by loadConfig. */
   history?: HistoryConfig;
   scaffold?: ScaffoldConfig;
+  /** `plugins:`, in order (absent or empty without). */
+  plugins?: PluginConfig[];
 }
 
 export interface HistoryConfig {

@@ -130,12 +130,14 @@ describe('finding docs', () => {
     );
     const unsupported = result.diagnostics.filter((d) => d.code === 'docs-unsupported-extension');
     expect(unsupported.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
-      'mkdocs.yml:4:5 Markdown extension "pymdownx.arithmatex" is not implemented by Backlot; docs/a.md uses its syntax, which is shown as written',
       'mkdocs.yml:6:5 Markdown extension "pymdownx.progressbar" is not implemented by Backlot; its syntax is shown as written',
       'mkdocs.yml:9:5 plugin "macros" is not implemented by Backlot; the site is built without it',
     ]);
     // The site's own extensions are on: pymdownx.keys is not one of techdocs-core's.
     expect(page(site(result, 'component:default/maths'), '').html).toContain('<kbd class="key-control">Ctrl</kbd>');
+    // pymdownx.arithmatex is one of them: math is typeset, and the page says it needs KaTeX's stylesheet.
+    expect(page(site(result, 'component:default/maths'), 'a/')).toMatchObject({ hasMath: true, html: expect.stringContaining('<div class="arithmatex"><span class="katex-display">') });
+    expect(page(site(result, 'component:default/maths'), '').hasMath).toBeUndefined();
   });
 
   it('keeps an empty # heading as the page’s only h1, titling the page from its file name', async () => {
@@ -404,6 +406,132 @@ describe('links and assets', () => {
     expect(site(custom, 'component:default/app')).toMatchObject({ repoUrl: 'https://git.example.com/team/app', editBase: 'https://git.example.com/team/app/src/branch/trunk/handbook/' });
     const none = await build({ app: { 'mkdocs.yml': "edit_uri: ''\n", 'docs/index.md': '# x' } }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(page(site(none, 'component:default/app'), '').editUrl).toBeUndefined();
+  });
+});
+
+describe('raw HTML URLs', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1]);
+  const files: RepoFiles = {
+    'mkdocs.yml': 'site_name: Raw\n',
+    'docs/index.md': [
+      '# Home',
+      '',
+      '<img src="img/flow.png" alt="flow"> <a href="guide/setup/#install">setup</a>',
+      '',
+      '<p align="center"><img src="/img/logo.png"></p>',
+      '',
+      '[abs](/guide/setup/) <img src="/nope.png">',
+      '',
+      '[the orders API](/catalog/default/api/orders-api/) <a href="/docs/default/component/other/#faq">other docs</a>',
+    ].join('\n'),
+    'docs/guide/setup.md': '# Setup\n\n## Install\n\n<img src="../../img/flow.png"> <img src="../img/flow.png" alt="wrong"> ![md](../img/flow.png)\n',
+    'docs/img/flow.png': png,
+    'docs/img/logo.png': png,
+  };
+  let result: DocsResult;
+  let s: DocsSite;
+  beforeAll(async () => {
+    result = await build({ app: files }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    s = site(result, 'component:default/app');
+  });
+
+  it('resolves raw HTML against the page’s URL as the browser would on MkDocs’ site, and rebases root-absolute paths', () => {
+    const root = '/docs/default/component/app/';
+    const home = page(s, '').html;
+    expect(home).toContain(`<img src="${root}img/flow.png" alt="flow" loading="lazy"> <a href="${root}guide/setup/#install">setup</a>`);
+    expect(home).toContain(`<p align="center"><img src="${root}img/logo.png" loading="lazy"></p>`);
+    expect(home).toContain(`<a href="${root}guide/setup/">abs</a>`);
+    // Into the portal's own sections, as Backstage users link TechDocs to the catalog: onto the portal's base.
+    expect(home).toContain('<a href="/catalog/default/api/orders-api/">the orders API</a> <a href="/docs/default/component/other/#faq">other docs</a>');
+    const setup = page(s, 'guide/setup/').html;
+    // Markdown is relative to the file (MkDocs rewrites it), raw HTML to the page's URL guide/setup/.
+    expect(setup).toContain(`<img src="${root}img/flow.png" loading="lazy"> wrong <img src="${root}img/flow.png" alt="md" loading="lazy">`);
+    expect(s.assets.map((a) => a.path).sort()).toEqual(['docs/img/flow.png', 'docs/img/logo.png']);
+  });
+
+  it('reports a raw URL that reaches nothing, saying what it was resolved from', () => {
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'docs-broken-link docs/guide/setup.md:5:32 link "../img/flow.png" (from the page’s URL guide/setup/) points at docs/guide/img/flow.png, which does not exist',
+      'docs-broken-link docs/index.md:7:22 link "/nope.png" (from the docs site’s root) points at docs/nope.png, which does not exist',
+    ]);
+  });
+
+  it('resolves raw HTML from the file’s folder with use_directory_urls: false', async () => {
+    const flat = await build(
+      { app: { ...files, 'mkdocs.yml': 'site_name: Raw\nuse_directory_urls: false\n' } },
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
+    );
+    const setup = page(site(flat, 'component:default/app'), 'guide/setup/').html;
+    expect(setup).toContain('<img src="/docs/default/component/app/img/flow.png" alt="wrong" loading="lazy">');
+    expect(flat.diagnostics.map((d) => d.message)).toEqual([
+      'link "../../img/flow.png" (from the page’s URL guide/) points outside the docs site',
+      'link "/nope.png" (from the docs site’s root) points at docs/nope.png, which does not exist',
+    ]);
+  });
+});
+
+describe('fences other extensions render', () => {
+  it('names a custom fence Backlot lacks once per site at its config, PlantUML without a server, and ::uml:: blocks', async () => {
+    const config = [
+      'site_name: Fences',
+      'markdown_extensions:',
+      '  - pymdownx.superfences:',
+      '      custom_fences:',
+      '        - name: mermaid',
+      '          class: mermaid',
+      '          format: !!python/name:pymdownx.superfences.fence_code_format',
+      '        - name: vegalite',
+      '          class: vegalite',
+      '          format: !!python/name:mkdocs_charts_plugin.fences.fence_vegalite',
+    ].join('\n');
+    const result = await build(
+      {
+        app: {
+          'mkdocs.yml': config,
+          'docs/index.md': '# Home\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n```vegalite\n{}\n```\n',
+          'docs/uml.md': '# UML\n\n```plantuml\nA -> B\n```\n\n::uml::\nA -> B\n::end-uml::\n\n```vegalite\n{}\n```\n',
+        },
+      },
+      [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
+    );
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'docs-plantuml-no-server docs/uml.md:3:1 PlantUML diagrams are shown as source (first: docs/uml.md:3): the site names no PlantUML server',
+      'docs-unsupported-syntax docs/uml.md:7:1 docs/uml.md has a ::uml:: block, which Backlot does not read; it is shown as text',
+      'docs-unsupported-fence mkdocs.yml:3:5 custom fence "vegalite" (format mkdocs_charts_plugin.fences.fence_vegalite) is not implemented by Backlot; docs/index.md:8 and any other use are shown as code',
+    ]);
+    expect(result.diagnostics.find((d) => d.code === 'docs-plantuml-no-server')?.hint).toContain('plantuml_markdown: { server: https://www.plantuml.com/plantuml }');
+    expect(page(site(result, 'component:default/app'), '')).toMatchObject({ hasMermaid: true });
+  });
+});
+
+describe('anchors across pages', () => {
+  const files: RepoFiles = {
+    'mkdocs.yml': 'site_name: Anchors\n',
+    'docs/index.md': '# Home\n\n## Setup { #custom }\n\n<a name="old"></a>\n\nA note.[^1]\n\n## Exports\n\n<span id="module">m</span>\n\n[^1]: The note.\n',
+    'docs/other.md': '# Other\n\n[a](index.md#custom) [b](index.md#old) [c](index.md#fn:1) [d](index.md#exports) [e](index.md#missing)\n',
+  };
+  let result: DocsResult;
+  beforeAll(async () => {
+    result = await build({ app: files }, [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+  });
+
+  it('links to { #id }, <a name> and footnote anchors of another page as MkDocs writes them', () => {
+    const s = site(result, 'component:default/app');
+    const home = page(s, '').html;
+    expect(home).toContain('<h2 id="custom">');
+    expect(home).toContain('<a name="old"></a>');
+    expect(home).toContain('<li id="fn:1">');
+    expect(home).toContain('<h2 id="user-content-exports">');
+    const other = page(s, 'other/').html;
+    expect(other).toContain('<a href="/docs/default/component/app/#custom">a</a> <a href="/docs/default/component/app/#old">b</a> <a href="/docs/default/component/app/#fn:1">c</a>');
+    expect(other).toContain('<a href="/docs/default/component/app/#user-content-exports">d</a>');
+  });
+
+  it('reports only the missing anchor as broken, and the reserved id an author wrote with what to change (not a heading\'s slug)', () => {
+    expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'docs-reserved-id docs/index.md:11:1 id "module" is written as "user-content-module": a page script may read a global of that name, which the element would replace',
+      'docs-broken-link docs/other.md:3:81 link to #missing on the index page: no such heading or anchor',
+    ]);
   });
 });
 

@@ -12,7 +12,7 @@ import { findSnippetSpecs, parseSnippetSpec } from './markdown/snippets.ts';
 import { effectiveExtensions, isSupportedExtension, isSupportedPlugin } from './markdown/extensions.ts';
 import { defaultMkdocsConfig, parseMkdocsConfig, type MkdocsConfig } from './mkdocs.ts';
 import { buildNav } from './nav.ts';
-import { renderJobs } from './parallel.ts';
+import { renderJobs, type RenderCache } from './parallel.ts';
 import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
 import { appendix, snippetOptions, snippetPath, type SiteJob } from './renderSite.ts';
 import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from '../model/docs.ts';
@@ -22,6 +22,8 @@ export interface BuildDocsOptions extends DocsOptions {
   renderer?: Renderer;
   /** Rendering threads including the main one (default: one per core for large builds). */
   threads?: number;
+  /** The last run's outputs (watch mode): sites whose inputs are unchanged are not rendered again. */
+  cache?: RenderCache;
 }
 
 interface Plan {
@@ -237,6 +239,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       rootDir: plan.source.rootDir,
       docsDir: plan.docsDir,
       url: plan.url,
+      portalBase: base,
       repoFiles: [...plan.repoFiles],
       pages: [...plan.pages].filter(([rel]) => plan.texts.has(rel)),
       texts: [...plan.texts],
@@ -247,9 +250,15 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       extensions: effectiveExtensions(plan.config.markdownExtensions),
       unsupported: unsupportedOf(plan.config),
       ...(plan.configFile ? { configFile: plan.configFile } : {}),
+      ...(plan.config.useDirectoryUrls ? {} : { flatUrls: true }),
+      ...(plan.config.extensionsAt ? { extensionsAt: plan.config.extensionsAt } : {}),
     };
   });
-  const outputs = await renderJobs(jobs, { ...(options.renderer ? { renderer: options.renderer } : {}), ...(options.threads ? { threads: options.threads } : {}) });
+  const outputs = await renderJobs(jobs, {
+    ...(options.renderer ? { renderer: options.renderer } : {}),
+    ...(options.threads ? { threads: options.threads } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
 
   const sites: DocsSite[] = plans.map((plan, i) => {
     const output = outputs[i]!;

@@ -1,6 +1,7 @@
 // Rendering is CPU-bound (micromark and shiki): large builds split the sites over worker threads,
 // one per core, with the main thread taking a share too.
 
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Renderer } from './markdown/render.ts';
@@ -14,9 +15,29 @@ export interface RenderJobsOptions {
   renderer?: Renderer;
   /** Threads in all, including the main one; default: one per core for large builds. */
   threads?: number;
+  /** Outputs of the last run by job (`backlot dev`): an unchanged site is not rendered again. Left holding this run's. */
+  cache?: RenderCache;
 }
 
-export async function renderJobs(jobs: SiteJob[], options: RenderJobsOptions = {}): Promise<SiteOutput[]> {
+/** A site's output by a hash of its whole job (its repo's commit, files, texts, options). */
+export type RenderCache = Map<string, SiteOutput>;
+
+export async function renderJobs(all: SiteJob[], options: RenderJobsOptions = {}): Promise<SiteOutput[]> {
+  if (!options.cache) return renderAll(all, options);
+  const cache = options.cache;
+  const keys = all.map((job) => createHash('sha1').update(JSON.stringify(job)).digest('hex'));
+  const todo = all.flatMap((job, i) => (cache.has(keys[i]!) ? [] : [i]));
+  const fresh = await renderAll(todo.map((i) => all[i]!), options);
+  const rendered = new Map(todo.map((i, k) => [i, fresh[k]!] as const));
+  // Copies: the docs stage links each site's pages to their neighbours in place.
+  const outputs = all.map((_, i) => rendered.get(i) ?? structuredClone(cache.get(keys[i]!)!));
+  const kept = new Map(keys.map((key, i) => [key, outputs[i]!] as const));
+  cache.clear();
+  for (const [key, output] of kept) cache.set(key, structuredClone(output));
+  return outputs;
+}
+
+async function renderAll(jobs: SiteJob[], options: RenderJobsOptions): Promise<SiteOutput[]> {
   if (jobs.length === 0) return [];
   const pages = jobs.reduce((n, j) => n + j.texts.length, 0);
   const threads = options.renderer

@@ -7,6 +7,7 @@ import { createLinkResolver, type AnchorCheck, type SiteLinks } from './links.ts
 import { toSourceLines } from './markdown/blocks.ts';
 import { MAX_DEPTH, MAX_RUN } from './markdown/depth.ts';
 import { extensionName, SYNTAX_OF, type MarkdownExtensions } from './markdown/extensions.ts';
+import { safeId } from './markdown/anchors.ts';
 import type { RenderedPage, Renderer } from './markdown/render.ts';
 import { expandSnippets } from './markdown/snippets.ts';
 import { dirnameToTitle, isIndexFile } from './nav.ts';
@@ -21,6 +22,8 @@ export interface SiteJob {
   docsDir: string;
   /** URL of the site's index page. */
   url: string;
+  /** The portal's base path (`/`, `/portal/`): root-absolute links into the portal's own sections go there. */
+  portalBase: string;
   repoFiles: string[];
   /** docs-relative Markdown path → page path. */
   pages: Array<[string, string]>;
@@ -38,6 +41,10 @@ export interface SiteJob {
   /** Extensions and plugins named in mkdocs.yml that Backlot does not implement. */
   unsupported: Array<{ kind: 'extension' | 'plugin'; name: string; line: number; column: number }>;
   configFile?: string;
+  /** `use_directory_urls: false` in mkdocs.yml. */
+  flatUrls?: boolean;
+  /** Where mkdocs.yml names each Markdown extension. */
+  extensionsAt?: Record<string, { line: number; column: number }>;
 }
 
 export interface SiteOutput {
@@ -91,8 +98,10 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     repoFiles: new Set(job.repoFiles),
     pages: pagesByFile,
     url: (p) => job.url + encodePath(p),
+    portalBase: job.portalBase,
     svg: new Map(job.svg),
     assets: new Map(),
+    ...(job.flatUrls ? { flatUrls: true } : {}),
   };
   const snippets = new Map(job.snippets);
   const snippetOpts = snippetOptions(job.extensions);
@@ -101,6 +110,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
   const anchors: AnchorCheck[] = [];
   const ids = new Map<string, Set<string>>();
   const pages: DocsPage[] = [];
+  const fences = new FenceReport(job, report);
 
   for (const [rel, text] of job.texts) {
     const sourcePath = joinRepoPath(job.docsDir, rel)!;
@@ -143,6 +153,18 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
         ...rendered.cut,
       });
     }
+    for (const renamed of rendered.renamedIds) {
+      report({
+        severity: 'warning',
+        code: 'docs-reserved-id',
+        message: `id "${renamed.id}" is written as "${safeId(renamed.id)}": a page script may read a global of that name, which the element would replace`,
+        hint: `Give the element or heading another id ({ #another-id } after a heading). Links to #${renamed.id} in these docs are rewritten; links from elsewhere are not.`,
+        ...at,
+        line: renamed.line,
+        column: renamed.column,
+      });
+    }
+    fences.add(sourcePath, rendered, text);
     ids.set(path, rendered.ids);
     // An empty `#` is a heading all the same (MkDocs keeps it, and adds none): it gives no title.
     const title = titles.get(rel) ?? (rendered.title || fileTitle(rel));
@@ -154,14 +176,16 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
       headings: rendered.headings,
       hasMermaid: rendered.hasMermaid,
       hasCode: rendered.hasCode,
+      ...(rendered.hasMath ? { hasMath: true } : {}),
     });
   }
 
   reportUnsupported(job, report);
+  fences.finish();
 
   for (const check of anchors) {
     const known = ids.get(check.page);
-    if (!known || known.has(check.fragment) || known.has(`user-content-${check.fragment}`)) continue;
+    if (!known || known.has(check.fragment)) continue;
     report({
       severity: 'warning',
       code: 'docs-broken-link',
@@ -174,6 +198,62 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
     });
   }
   return { pages, assets: [...links.assets.values()], diagnostics };
+}
+
+/**
+ * Fences shown as code for want of something: one warning per site for each custom fence whose formatter
+ * Backlot lacks, and for PlantUML without a server; `::uml::` blocks (not read) on each page using them.
+ */
+class FenceReport {
+  private readonly unknown = new Map<string, { file: string; line: number; column: number }>();
+  private plantuml?: { file: string; line: number; column: number };
+
+  private readonly job: SiteJob;
+  private readonly report: (d: Diagnostic) => void;
+
+  constructor(job: SiteJob, report: (d: Diagnostic) => void) {
+    this.job = job;
+    this.report = report;
+  }
+
+  add(file: string, page: RenderedPage, text: string): void {
+    for (const use of page.unknownFences) if (!this.unknown.has(use.name)) this.unknown.set(use.name, { file, line: use.line, column: use.column });
+    if (page.plantumlSource) this.plantuml ??= { file, line: page.plantumlSource.line, column: page.plantumlSource.column };
+    const uml = /^ *::uml::/m.exec(text);
+    if (uml) {
+      this.warn('docs-unsupported-syntax', `${file} has a ::uml:: block, which Backlot does not read; it is shown as text`, 'Write the diagram in a ```plantuml fence instead.', {
+        file,
+        line: text.slice(0, uml.index).split('\n').length,
+        column: 1,
+      });
+    }
+  }
+
+  finish(): void {
+    const superfences = this.job.extensionsAt?.['pymdownx.superfences'];
+    const custom = this.job.extensions['pymdownx.superfences']?.custom_fences;
+    for (const [name, use] of this.unknown) {
+      const format = Array.isArray(custom) ? (custom as Array<Record<string, unknown>>).find((f) => String(f?.name).toLowerCase() === name)?.format : undefined;
+      this.warn(
+        'docs-unsupported-fence',
+        `custom fence "${name}"${format ? ` (format ${String(format)})` : ''} is not implemented by Backlot; ${use.file}:${use.line} and any other use are shown as code`,
+        'Backlot renders custom fences with the mermaid and arithmatex formatters; remove the fence from custom_fences or accept code blocks.',
+        superfences ? { file: this.job.configFile ?? 'mkdocs.yml', ...superfences } : use,
+      );
+    }
+    if (this.plantuml) {
+      this.warn(
+        'docs-plantuml-no-server',
+        `PlantUML diagrams are shown as source (first: ${this.plantuml.file}:${this.plantuml.line}): the site names no PlantUML server`,
+        'Name one in mkdocs.yml: markdown_extensions: - plantuml_markdown: { server: https://www.plantuml.com/plantuml } (readers’ browsers load each diagram from it), or kroki_server.',
+        this.plantuml,
+      );
+    }
+  }
+
+  private warn(code: string, message: string, hint: string, at: { file: string; line: number; column: number }): void {
+    this.report({ severity: 'warning', code, message, hint, repo: this.job.repo.name, entity: this.job.ref, ...at });
+  }
 }
 
 /** One diagnostic per unsupported extension or plugin, naming the first page whose text shows its syntax. */

@@ -38,6 +38,8 @@ export interface DocsPage {
   hasMermaid: boolean;
   /** The page has highlighted code blocks: load the copy-button script on it. */
   hasCode: boolean;
+  /** The page has math (pymdownx.arithmatex, typeset at build time): link KaTeX's stylesheet on it. */
+  hasMath?: boolean;
   /** The page could not be rendered: the diagnostic's message, shown instead of the content. */
   failed?: string;
 }

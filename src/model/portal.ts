@@ -1,10 +1,12 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
+import type { CustomKindConfig } from '../config/types.ts';
 import type { HistoryEntry } from '../diff/history.ts';
 import type { ApiDefinition } from './apis.ts';
 import type { DocsRedirect, DocsSite } from './docs.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Entity } from './entity.ts';
+import type { PluginsOutput } from './plugins.ts';
 import type { RepoInfo } from './repo.ts';
 
 export interface PortalEntity {
@@ -35,6 +37,10 @@ export interface PortalModel {
   apis: Record<string, ApiDefinition>;
   /** TechDocs sites rendered by the docs stage, and entities that show another entity's docs. */
   docs: { sites: DocsSite[]; redirects: DocsRedirect[] };
+  /** Plugins' cards per entity and their browser scripts (absent when no plugin is configured). */
+  plugins?: PluginsOutput;
   /** The catalog's history, newest first (`api/catalog/changes.json`); set by `backlot build`. */
   history?: HistoryEntry[];
+  /** `catalog.kinds` of the config: the register page validates with them as the build does. */
+  customKinds?: CustomKindConfig[];
 }

@@ -64,6 +64,11 @@ export function relationTitle(type: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The other side of a known relation pair (`ownedBy` → `ownerOf`); undefined for other types. */
+export function inverseRelation(type: string): string | undefined {
+  return known(type)?.inverse;
+}
+
 /** Where a type stands in the display order (unknown types last). */
 export function relationRank(type: string): number {
   const i = RELATION_TYPES.indexOf(type);

@@ -8,7 +8,7 @@ import { parseEntityRef } from './entityRef.ts';
  * The first path segments the portal itself writes under the base (its pages, the static API, Pagefind's index,
  * Astro's assets, the public folder's files). The platform team's own pages may not start with one of them.
  */
-export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'changes', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '404', 'favicon.svg'];
+export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'catalog-import', 'changes', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '_backlot', '404', 'favicon.svg'];
 
 /** Joins a site path (`catalog/`, `/problems/`) onto the base (`/`, `/portal/`). Absolute URLs pass through. */
 export function withBase(path: string, base: string): string {
@@ -50,6 +50,12 @@ export function docsPath(triplet: EntityTriplet): string {
   return `docs/${part(triplet.namespace)}/${part(triplet.kind)}/${part(triplet.name)}/`;
 }
 
+/** "Register existing component": a form that writes a `catalog-info.yaml` (Backstage's `/catalog-import`). */
+export const REGISTER_PATH = 'catalog-import/';
+
+/** Every entity's relations in one compact file (src/views/graph-data.ts), for graphs drawn in the browser. */
+export const GRAPH_DATA = 'catalog/graph.json';
+
 /** The catalog's history: the page and its Atom feed. */
 export const CHANGES_PATH = 'changes/';
 export const CHANGES_FEED = 'changes/feed.xml';
@@ -63,3 +69,8 @@ export const CATALOG_API = {
   /** One entity: `api/catalog/entities/by-name/<kind>/<namespace>/<name>.json`, lower-cased. */
   entity: ({ kind, namespace, name }: EntityTriplet) => `api/catalog/entities/by-name/${kind}/${namespace}/${name}.json`.toLowerCase(),
 } as const;
+
+/** A plugin's browser script, named by its content's hash so a changed script is never served from a stale cache. */
+export function pluginScriptPath(plugin: string, hash: string): string {
+  return `_backlot/plugins/${encodeURIComponent(plugin)}.${hash}.js`;
+}

@@ -1,22 +1,32 @@
 // Runs the stages in order: snapshot → catalog → graph → portal model. No Astro here.
 
-import { readApiDefinitions } from '../apis/index.ts';
+import { readApiDefinitions, type ApiCache } from '../apis/index.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { readCatalog, type CatalogResult } from '../catalog/index.ts';
 import { createValidator } from '../catalog/validate/index.ts';
-import { buildDocs } from '../docs/index.ts';
+import { buildDocs, type RenderCache } from '../docs/index.ts';
 import { resolveRelations, type Graph } from '../graph/index.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { checkTemplates, isTemplate } from '../scaffold/check.ts';
 import { staleRepoDiagnostics } from './stale.ts';
+import type { LoadedPlugin } from '../plugins/load.ts';
+import { runPlugins, type PluginsRun } from '../plugins/run.ts';
 
 export interface PipelineOptions {
   /** Root catalog file(s) per repo. */
   catalogPath: (repo: RepoInfo) => string;
   /** Drop `dangling-ref` findings (a single repo validated alone cannot see the rest of the org). */
   ignoreDangling?: boolean;
+  /** Kept between runs by `backlot dev`: docs sites whose inputs did not change are not rendered again. */
+  docsCache?: RenderCache;
+  /** Kept between runs by `backlot dev`: API definitions whose text did not change are not parsed again. */
+  apiCache?: ApiCache;
+  /** The entity validator, made once for many runs (`backlot dev`): compiling its schemas costs 70–700 ms here. */
+  validate?: ReturnType<typeof createValidator>;
+  /** Plugins to run after the other stages (src/plugins/); their data is cached in `config.cacheDir`. */
+  plugins?: readonly LoadedPlugin[];
 }
 
 export interface PipelineResult {
@@ -25,11 +35,13 @@ export interface PipelineResult {
   model: PortalModel;
   diagnostics: Diagnostic[];
   timings: Record<'catalog' | 'graph' | 'apis' | 'docs', number>;
+  /** What the plugins did, when there are any: the report and the browser scripts to copy. */
+  plugins?: PluginsRun;
 }
 
 export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, options: PipelineOptions): Promise<PipelineResult> {
   const t0 = performance.now();
-  const validate = createValidator({ customKinds: config.catalog.kinds });
+  const validate = options.validate ?? createValidator({ customKinds: config.catalog.kinds });
   const catalog = await readCatalog(snapshot, { catalogPath: options.catalogPath, validate });
   const t1 = performance.now();
   const graph = resolveRelations(catalog.entities);
@@ -37,10 +49,10 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const graphDiagnostics = options.ignoreDangling ? graph.diagnostics.filter((d) => d.code !== 'dangling-ref') : graph.diagnostics;
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
   // API definitions are parsed once here, so pages only render summaries and broken ones become diagnostics.
-  const apis = await readApiDefinitions(graph.entities);
+  const apis = await readApiDefinitions(graph.entities, options.apiCache);
   const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
-  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base });
+  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base, ...(options.docsCache ? { cache: options.docsCache } : {}) });
   const t4 = performance.now();
   // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
   const templateRepos = [...new Set(catalog.entities.filter(isTemplate).map((e) => e.source.repo))];
@@ -50,7 +62,13 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   // A repo validated alone cannot see the org's other repos, so fetch URLs into them are not checked then.
   const crawled = options.ignoreDangling ? undefined : new Set(snapshot.repos.map((r) => `${r.host}/${r.owner}/${r.name}`.toLowerCase()));
   const templates = checkTemplates(catalog.entities, listings, crawled);
-  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics].sort(compareDiagnostics);
+  const entities = graph.entities.map((e) => ({
+    ref: e.ref,
+    entity: e.entity,
+    source: { repo: e.source.repo, file: e.source.file, line: e.source.line, column: e.source.column },
+  }));
+  const plugins = options.plugins?.length ? await runPlugins({ plugins: options.plugins, snapshot, entities, cacheDir: config.cacheDir }) : undefined;
+  const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics, ...(plugins?.diagnostics ?? [])].sort(compareDiagnostics);
   const model: PortalModel = {
     site: {
       title: config.site.title,
@@ -63,16 +81,14 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
     },
     generatedAt: new Date().toISOString(),
     repos: [...snapshot.repos],
-    entities: graph.entities.map((e) => ({
-      ref: e.ref,
-      entity: e.entity,
-      source: { repo: e.source.repo, file: e.source.file, line: e.source.line, column: e.source.column },
-    })),
+    entities,
     diagnostics,
     apis: apis.apis,
     docs: { sites: docs.sites, redirects: docs.redirects },
+    ...(config.catalog.kinds.length ? { customKinds: config.catalog.kinds } : {}),
+    ...(plugins ? { plugins: plugins.output } : {}),
   };
-  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1, apis: t3 - t2, docs: t4 - t3 } };
+  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1, apis: t3 - t2, docs: t4 - t3 }, ...(plugins ? { plugins } : {}) };
 }
 
 export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {

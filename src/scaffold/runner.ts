@@ -8,7 +8,8 @@ import { ACTION_INPUTS, templateProblems } from './check.ts';
 import type { CatalogLookup } from './catalogApi.ts';
 import type { GithubApi } from './github.ts';
 import { renderOutput } from './output.ts';
-import { createTemplating, type Templating } from './templating.ts';
+import { createTemplating, whenEvaluator, type Templating } from './templating.ts';
+import { isTruthy } from '../model/templateParameters.ts';
 import {
   ScaffoldError,
   type ActionContext,
@@ -51,10 +52,7 @@ export interface RunOptions {
   secrets?: Record<string, string>;
 }
 
-/** Backstage: an empty list is false, anything else by JavaScript truthiness. */
-export function isTruthy(value: unknown): boolean {
-  return Array.isArray(value) ? value.length > 0 : Boolean(value);
-}
+export { isTruthy };
 
 /** Problems found before anything runs: the steps' shape, unknown actions and required inputs, filters, `${{ }}` syntax. */
 export function checkTemplate(template: LoadedTemplate, actions: Map<string, ScaffoldAction>, templating: Templating): string[] {
@@ -120,10 +118,10 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
   if (problems.length) throw new ScaffoldError(`template ${template.ref} cannot run:\n  ${problems.join('\n  ')}`);
   const isObject = options.values !== null && typeof options.values === 'object' && !Array.isArray(options.values);
   // A page with `when: ${{ … }}` counts only when its condition holds for the values, as in Backstage's form.
+  const evaluate = whenEvaluator(templating);
   const isShown: PageCondition = (when, values) => {
-    if (typeof when !== 'string') return isTruthy(when);
     try {
-      return isTruthy(templating.renderValue(when, { parameters: values }, 'the when of a parameter page'));
+      return evaluate(when, values);
     } catch (err) {
       throw new ScaffoldError((err as Error).message);
     }

@@ -3,6 +3,7 @@
 
 import { createTemplateRenderer, TemplateLimitError, TemplateRenderError, type TemplateContext, type TemplateRenderer } from 'nunjitsu';
 import { scaffolderFilters } from './filters.ts';
+import type { WhenEvaluator } from '../model/templateParameters.ts';
 import type { JsonObject } from './types.ts';
 
 export interface FileTemplateOptions {
@@ -157,4 +158,9 @@ export function createTemplating(): Templating {
       return [...names].filter((name) => !isKnownFilter(name)).sort();
     },
   };
+}
+
+/** A parameter page's `when: ${{ … }}`, rendered as `backlot scaffold` and the browser's form both render it. */
+export function whenEvaluator(templating: Templating): WhenEvaluator {
+  return (expression, parameters) => templating.renderValue(expression, { parameters: parameters as JsonObject }, 'the when of a parameter page');
 }

@@ -1,6 +1,6 @@
 // The form's values checked again against the template's parameter pages: the browser is not trusted.
 
-import { parameterPages as readPages } from '../model/templateParameters.ts';
+import { pageShown, parameterPages as readPages, type WhenEvaluator } from '../model/templateParameters.ts';
 import { valuesAjv } from '../util/ajv.ts';
 import type { JsonObject } from './types.ts';
 
@@ -15,14 +15,10 @@ export function parameterPages(parameters: JsonObject | JsonObject[] | undefined
   return readPages(parameters) as JsonObject[];
 }
 
-/**
- * Whether a page is shown for these values: Backstage's page-level `when: ${{ … }}`. The caller evaluates the
- * expression (the runner with its templating); without an evaluator every page counts, as before.
- */
-export type PageCondition = (when: unknown, values: JsonObject) => boolean;
+/** Renders a page's `when` (the runner with its templating); without one every page counts, as before. */
+export type PageCondition = WhenEvaluator;
 
-const shown = (page: JsonObject, values: JsonObject, isShown: PageCondition | undefined) =>
-  page.when === undefined || !isShown ? true : isShown(page.when, values);
+const shown = (page: JsonObject, values: JsonObject, isShown: PageCondition | undefined) => pageShown(page, values, isShown);
 
 /** The pages shown for these values, without their `when` (not a JSON Schema keyword). */
 export function shownPages(pages: JsonObject[], values: JsonObject, isShown?: PageCondition): JsonObject[] {

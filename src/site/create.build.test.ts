@@ -17,7 +17,7 @@ import { createRunLog } from '../scaffold/runLog.ts';
 import { ghWorkflowCommand } from '../views/create/gh-command.ts';
 import { githubTarget } from '../views/create/github.ts';
 import { scaffoldIssueBody, scaffoldIssueUrl } from '../views/create/issue-url.ts';
-import { demoTemplate, kitchenSinkTemplate } from './testing/create.ts';
+import { conditionalTemplate, demoTemplate, kitchenSinkTemplate, pickersTemplate } from './testing/create.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
@@ -44,10 +44,10 @@ beforeAll(async () => {
     scaffold: { viewer: 'ada' },
   });
   // The templates as a repo of the org: the catalog stage validates them like any crawled template.
-  const templates = [demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate].map((t) => stringify(t)).join('---\n');
+  const templates = [demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate, conditionalTemplate, pickersTemplate].map((t) => stringify(t)).join('---\n');
   const model = await fixtureModel({ base: '/portal/', repos: { templates: { 'catalog-info.yaml': templates, 'skeleton/README.md': '# ${{ values.name }}\n' } } });
-  // All three pass the catalog's schema (their owner, platform-team, is not in the org: a dangling-ref warning).
-  expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(3);
+  // All pass the catalog's schema (the demo's owner, platform-team, is not in the org: a dangling-ref warning).
+  expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(5);
   expect(model.diagnostics.filter((d) => d.repo === 'templates' && d.severity === 'error')).toEqual([]);
   model.site = { ...model.site, repo: REPO, githubApiUrl: emulator.url };
   await buildSite({ model, outDir: join(tmp, 'out'), base: '/portal/' });
@@ -103,7 +103,7 @@ describe('/create/', () => {
     await page.locator('[data-create-index][data-ready]').waitFor();
     const cards = page.locator('[data-template-card]');
     const visible = () => page.locator('[data-template-card]:not([hidden]) h2').allTextContents();
-    expect(await visible()).toEqual(['Documentation site', 'Kitchen sink', 'Node.js service']);
+    expect(await visible()).toEqual(['Cloud service', 'Documentation site', 'Kitchen sink', 'Node.js service', 'Pickers']);
     expect(await page.locator('.site-nav a[aria-current="page"]').textContent()).toBe('Create');
     const node = cards.filter({ hasText: 'Node.js service' });
     expect(await node.locator('.type .badge').textContent()).toBe('service');
@@ -115,7 +115,7 @@ describe('/create/', () => {
     await page.locator('[data-template-filters] select[name="type"]').selectOption('documentation');
     await page.waitForURL(/\/create\/\?type=documentation$/);
     expect(await visible()).toEqual(['Documentation site']);
-    expect(await page.locator('[data-template-status]').textContent()).toBe('1 of 3 templates match');
+    expect(await page.locator('[data-template-status]').textContent()).toBe('1 of 5 templates match');
     await page.locator('[data-template-filters] select[name="type"]').selectOption('');
     await page.locator('[data-template-filters] select[name="tag"]').selectOption('nodejs');
     expect(await visible()).toEqual(['Node.js service']);
@@ -148,7 +148,9 @@ describe('a template’s form', () => {
     expect(await name.evaluate((el) => el === document.activeElement)).toBe(true); // ui:autofocus
     await name.fill('Pickup_Scheduler');
     await field('description').locator('textarea').fill(values.description);
-    expect(await field('owner').locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+    // The picker lists the catalog's teams (catalogFilter) by name, its search box open on focus.
+    await field('owner').locator('input').focus();
+    expect(await field('owner').locator('[role="option"]').evaluateAll((os) => os.map((o) => (o as HTMLElement).dataset.value))).toEqual([
       'group:default/team-payments',
       'group:default/team-platform',
     ]);
@@ -335,6 +337,140 @@ describe('a failed run', () => {
   });
 });
 
+describe('conditional pages', () => {
+  const steps = () => page.locator('.wizard-steps li:not([hidden])').allTextContents();
+
+  it('shows a when page only for the earlier answer it names, and neither asks nor sends the other', async () => {
+    await openForm('default/cloud-service/');
+    expect(await steps()).toEqual(['1 Provider', '2 Database', '3 Review']);
+    await field('name').locator('input').fill('orders');
+    await field('cloud').locator('select').selectOption('GCP');
+    expect(await steps()).toEqual(['1 Provider', '2 GCP', '3 Database', '4 Review']);
+    await next();
+    await expect.poll(currentStep).toBe('GCP');
+    expect(await field('gcpRegion').locator('input').inputValue()).toBe('us-central1');
+    await next();
+    await expect.poll(() => field('gcpProject').locator('.field-error').textContent()).toBe('This field is required.');
+    await field('gcpProject').locator('input').fill('orders-prod');
+    await next();
+    await expect.poll(currentStep).toBe('Database');
+  });
+
+  it('renders a bare-oneOf page as a choice of its alternatives, each with its own fields, and lets it go on', async () => {
+    const choice = field('#alternative-3').locator('select');
+    expect(await choice.locator('option').allTextContents()).toEqual(['Postgres', 'No database']);
+    expect(await choice.inputValue()).toBe('0');
+    expect([await field('pgVersion').isVisible(), await field('noDatabase').isVisible()]).toEqual([true, false]);
+    await next();
+    await expect.poll(() => field('pgVersion').locator('.field-error').textContent()).toBe('This field is required.');
+    await choice.selectOption({ label: 'No database' });
+    expect(await field('pgVersion').isVisible()).toBe(false);
+    await next();
+    await expect.poll(currentStep).toBe('Review');
+    expect(await page.locator('[data-review]').evaluateAll((dds) => dds.map((d) => [d.getAttribute('data-review'), d.textContent]))).toEqual([
+      ['name', 'orders'],
+      ['cloud', 'GCP'],
+      ['gcpProject', 'orders-prod'],
+      ['gcpRegion', 'us-central1'],
+      ['#alternative-3', 'No database'],
+    ]);
+    // What is sent: the shown pages' values and the chosen alternative's constant, not the choice itself.
+    await page.locator('[data-gh-command]').waitFor();
+    const sent = { name: 'orders', cloud: 'GCP', gcpProject: 'orders-prod', gcpRegion: 'us-central1', noDatabase: true };
+    expect(await page.locator('[data-gh-command]').textContent()).toBe(ghWorkflowCommand(REPO, 'template:default/cloud-service', sent));
+  });
+
+  it('switches to the other page when the earlier answer changes, and back skips the hidden one', async () => {
+    await page.locator('[data-back]').click();
+    await page.locator('[data-back]').click();
+    await expect.poll(currentStep).toBe('GCP');
+    await page.locator('[data-back]').click();
+    await expect.poll(currentStep).toBe('Provider');
+    await field('cloud').locator('select').selectOption('AWS');
+    expect(await steps()).toEqual(['1 Provider', '2 AWS', '3 Database', '4 Review']);
+    await next();
+    await expect.poll(currentStep).toBe('AWS');
+    await field('awsRegion').locator('select').selectOption('eu-west-1');
+    await next();
+    await expect.poll(currentStep).toBe('Database');
+    await page.locator('[data-back]').click();
+    await page.locator('[data-back]').click();
+    await expect.poll(currentStep).toBe('Provider');
+    await next();
+    await next();
+    await next();
+    await expect.poll(currentStep).toBe('Review');
+    await page.locator('[data-gh-command]').waitFor();
+    const command = (await page.locator('[data-gh-command]').textContent())!;
+    expect(command).toBe(ghWorkflowCommand(REPO, 'template:default/cloud-service', { name: 'orders', cloud: 'AWS', awsRegion: 'eu-west-1', noDatabase: true }));
+  });
+});
+
+describe('field extensions', () => {
+  const options = (name: string) => field(name).locator('[role="option"]').allTextContents();
+
+  it('pickers search the catalog by display name and refuse an owner that is not in it', async () => {
+    await openForm('default/pickers/');
+    await field('name').locator('input').fill('fx-gateway');
+    const owner = field('owner').locator('input');
+    await owner.fill('example');
+    expect(await options('owner')).toEqual(['Alice Example (user:alice)', 'Bob Example (user:bob)']);
+    await owner.fill('nobody');
+    expect(await options('owner')).toEqual([]);
+    expect(await field('owner').locator('.combo-none').textContent()).toBe('No match in the catalog');
+    await next();
+    await expect.poll(() => field('owner').locator('.field-error').textContent()).toBe('“group:default/nobody” is not in the catalog: choose one of the listed entities.');
+    expect(await currentStep()).toBe('Ownership');
+    // Keyboard: down to the second match, Enter picks it (and does not leave the step).
+    await owner.fill('team');
+    expect(await options('owner')).toEqual(['Payments Team (team-payments)', 'Platform Team (team-platform)']);
+    await owner.press('ArrowDown');
+    await owner.press('ArrowDown');
+    expect(await owner.getAttribute('aria-activedescendant')).toBe(await field('owner').locator('[role="option"]').nth(1).getAttribute('id'));
+    await owner.press('Enter');
+    expect(await owner.inputValue()).toBe('Platform Team (team-platform)');
+    expect(await currentStep()).toBe('Ownership');
+    await expect.poll(() => field('owner').locator('.field-error').isHidden()).toBe(true);
+
+    // EntityPicker (arbitrary values allowed) and MultiEntityPicker (not): by title, then clicked.
+    await field('system').locator('input').fill('check');
+    await field('system').getByRole('option', { name: 'Checkout (checkout)' }).click();
+    await field('consumers').locator('input').first().fill('payments serv');
+    await field('consumers').getByRole('option', { name: 'Payments Service (payments-service)' }).click();
+    await field('tags').locator('input').first().fill('Not A Tag');
+    await next();
+    await expect.poll(() => field('tags').locator('.field-error').textContent()).toMatch(/^“Not A Tag” is not a valid tag/);
+    await field('name').locator('input').fill('-bad-');
+    await field('tags').locator('input').first().fill('gateway');
+    await next();
+    await expect.poll(() => field('name').locator('.field-error').textContent()).toMatch(/^Must be 1–63 letters/);
+    await field('name').locator('input').fill('fx-gateway');
+    await next();
+    await expect.poll(currentStep).toBe('From the API');
+  });
+
+  it('SelectFieldFromApi lists what the static catalog API answers; a path it cannot serve, and an unknown extension, are text boxes saying why', async () => {
+    const team = field('team').locator('select');
+    expect(await team.locator('option').allTextContents()).toEqual(['Pick a team', 'Engineering', 'Payments Team', 'Platform Team']);
+    expect(await field('api').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['', 'fx-rates-api', 'payments-api']);
+    await team.selectOption({ label: 'Payments Team' });
+    expect(await field('cluster').locator('input').count()).toBe(1);
+    expect(await field('cluster').locator('.field-help').textContent()).toContain('“proxy/clusters”, which is not a static catalog API path');
+    expect(await field('organization').locator('.field-help').textContent()).toBe('The portal has no “OrganizationPicker” field (a field extension of your Backstage); type the value.');
+    await field('organization').locator('input').fill('kestrel');
+    await next();
+    await expect.poll(currentStep).toBe('Review');
+    const review = async (name: string) => page.locator(`[data-review="${name}"]`).textContent();
+    expect(await review('owner')).toBe('Platform Team (team-platform)');
+    expect(await review('system')).toBe('Checkout (checkout)');
+    expect(await review('consumers')).toBe('Payments Service (payments-service)');
+    expect(await review('team')).toBe('Payments Team');
+    await page.locator('[data-gh-command]').waitFor();
+    const sent = { name: 'fx-gateway', owner: 'group:default/team-platform', system: 'system:default/checkout', consumers: ['component:default/payments-service'], tags: ['gateway'], team: 'team-payments', organization: 'kestrel' };
+    expect(await page.locator('[data-gh-command]').textContent()).toBe(ghWorkflowCommand(REPO, 'template:default/pickers', sent));
+  });
+});
+
 describe('Backstage-style fields', () => {
   it('pickers, lists and review masking; a value too long for a link and a password are refused for the issue', async () => {
     await openForm('default/kitchen-sink/');
@@ -347,7 +483,8 @@ describe('Backstage-style fields', () => {
     await field('language').locator('select').selectOption('go');
     await field('kind').locator('select').selectOption('cli');
     expect([await field('language').isVisible(), await field('binName').isVisible()]).toEqual([false, true]);
-    await field('owners').locator('select').first().selectOption('group:default/team-platform');
+    await field('owners').locator('input').first().fill('platform');
+    await field('owners').getByRole('option', { name: 'Platform Team (group:team-platform)' }).click();
     await next();
     await expect.poll(() => field('name').locator('.field-error').textContent()).toMatch(/^Must be 1–63 letters/);
     expect(await field('binName').locator('.field-error').textContent()).toBe('This field is required.');
@@ -406,6 +543,10 @@ describe('Backstage-style fields', () => {
     await openForm('default/node-service/');
     await next();
     await field('name').locator('.field-error').waitFor();
+    // …and a picker's search list open, an option active.
+    await field('owner').locator('input').focus();
+    await field('owner').locator('input').press('ArrowDown');
+    await field('owner').locator('[role="option"][aria-selected="true"]').waitFor();
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);

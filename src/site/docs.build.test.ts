@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultConfig } from '../config/load.ts';
 import { writeDocsAssets } from '../docs/index.ts';
+import { safeId } from '../docs/markdown/anchors.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
@@ -90,7 +91,9 @@ const files = {
     'spec: { type: team, children: [] }',
     '',
   ].join('\n'),
-  'mkdocs.yml': 'site_name: Shipments Handbook\nnav:\n  - Home: index.md\n  - Guide:\n      - Setup: guide/setup.md\n      - Diagrams: diagrams.md\n  - Status: https://status.example.com\n',
+  'mkdocs.yml':
+    'site_name: Shipments Handbook\nnav:\n  - Home: index.md\n  - Guide:\n      - Setup: guide/setup.md\n      - Diagrams: diagrams.md\n  - Status: https://status.example.com\nmarkdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n',
+  'docs/math.md': '# Math\n\nThe mass $m_0$ at rest.\n\n$$\nE = \\frac{m_0 c^2}{\\sqrt{1 - v^2/c^2}}\n$$\n',
   'docs/index.md': '# Shipments\n\nWelcome to the parcelwrangler docs. See [setup](guide/setup.md#install).\n\n![Lifecycle](img/flow.png)\n\n!!! tip "Quick start"\n    Run it locally.\n\n```ts\nconst answer = 42;\n```\n',
   'docs/guide/setup.md': '# Setup\n\n## Install\n\nRun `npm ci`.\n\n## Configure\n\n### Secrets\n\nText.\n',
   'docs/diagrams.md': DIAGRAMS,
@@ -157,10 +160,32 @@ describe('docs pages', () => {
     expect(await page.locator('.docs-nav a[aria-current="page"]').innerText()).toBe('Setup');
     expect(await page.locator('.docs-nav a.external').getAttribute('href')).toBe('https://status.example.com');
     expect(await page.locator('.docs-toc a').allInnerTexts()).toEqual(['Install', 'Configure', 'Secrets']);
+    // The layout's own ids are reserved, so a docs page's id cannot take them over (docs/markdown/anchors.ts).
+    const chromeIds = await page.evaluate(() => [...document.querySelectorAll('[id]')].filter((e) => !e.closest('.docs-content')).map((e) => e.id));
+    expect(chromeIds.length).toBeGreaterThan(0);
+    expect(chromeIds.filter((id) => safeId(id) === id)).toEqual([]);
     expect(await page.locator('.docs-pager a[rel="prev"]').getAttribute('href')).toBe(`/${DOCS}`);
     expect(await page.locator('.docs-pager a[rel="next"]').getAttribute('href')).toBe(`/${DOCS}diagrams/`);
     expect(await page.locator('[data-docs-edit]').getAttribute('href')).toBe('https://github.com/acme/shipments/edit/main/docs/guide/setup.md');
     expect(await page.locator('[data-docs-entity]').getAttribute('href')).toBe('/catalog/default/component/shipments-service/');
+    await context.close();
+  });
+
+  it('typesets math at build time, with KaTeX’s stylesheet and fonts served by the portal on pages that have math only', async () => {
+    const { page, context, scripts } = await open(`${DOCS}math/`);
+    const sheet = page.locator('link[rel="stylesheet"][href="/vendor/katex/katex.min.css"]');
+    expect(await sheet.count()).toBe(1);
+    expect(await page.locator('.docs-content .arithmatex .katex').count()).toBe(2);
+    expect(await page.locator('.docs-content div.arithmatex .katex-display').count()).toBe(1);
+    // The stylesheet applies (KaTeX hides its MathML copy visually) and its fonts load from the portal.
+    expect(await page.locator('.katex-mathml').first().evaluate((e) => getComputedStyle(e).position)).toBe('absolute');
+    expect(await page.evaluate(() => document.fonts.ready.then(() => document.fonts.check('1em KaTeX_Main')))).toBe(true);
+    const fonts = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.includes('/vendor/katex/fonts/')));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((f) => f.startsWith(server.url) && f.endsWith('.woff2'))).toBe(true);
+    expect(scripts.filter((u) => /katex/i.test(u))).toEqual([]);
+    await page.goto(server.url + `${DOCS}guide/setup/`);
+    expect(await page.locator('link[href*="katex"]').count()).toBe(0);
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
 import { startGraphs } from './build/graphs.ts';
-import { handOver, pageData, received } from './handover.ts';
+import { handOver, pageData, received, replaceHandover } from './handover.ts';
 
 const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } });
 
@@ -29,5 +29,21 @@ describe('the hand-over from the build to the pages', () => {
     expect(pageData().model.site.title).toBe('Second');
     withdrawSecond();
     await first.graphs.finish();
+  });
+
+  it('lets `backlot dev` replace the model: pages derive from the new one', async () => {
+    const graphs = startGraphs(model('Before'));
+    expect(() => replaceHandover({ model: model('Nothing'), graphs })).toThrow(/No model was handed over/);
+    const before = { model: model('Before'), graphs };
+    const withdraw = handOver(before);
+    expect(pageData().model.site.title).toBe('Before');
+    const after = { model: model('After'), graphs };
+    expect(replaceHandover(after)).toBe(before);
+    expect(pageData().model.site.title).toBe('After');
+    withdraw(); // the first hand-over's withdrawal no longer takes the new one back
+    expect(received()).toBe(after);
+    replaceHandover(before);
+    withdraw();
+    await graphs.finish();
   });
 });

@@ -27,6 +27,19 @@ export function handOver(handover: Handover): () => void {
   };
 }
 
+/**
+ * `backlot dev` only: puts a rebuilt model (and its graphs) in place of the one handed over. Pages read it from
+ * their next render on; the dev server must also drop Astro's cache of getStaticPaths (whose props hold the old
+ * model's items) and reload the browser: see ./build/live-reload.ts. Returns the hand-over it replaced.
+ */
+export function replaceHandover(next: Handover): Handover {
+  const holder = globalThis as Holder;
+  const current = holder[KEY];
+  if (!current) throw new Error('No model was handed over to replace');
+  holder[KEY] = next;
+  return current;
+}
+
 /** What the pages show of the model handed over (derived once per build). */
 export function pageData(): SiteData {
   return siteData(received().model);

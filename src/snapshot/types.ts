@@ -26,4 +26,11 @@ export interface Snapshot {
   readBytes(file: FileRef): Promise<Uint8Array | undefined>;
   /** Repo-relative paths of the files git marks executable (mode 100755), so a skeleton's `gradlew` stays runnable. */
   executables(repo: string): Promise<ReadonlySet<string>>;
+  /**
+   * What plugins asked GitHub about a repo in the crawl's listing (fields aliased `<plugin prefix>__…`, see
+   * src/plugins/graphql.ts); undefined for a repo not crawled from GitHub, or not listed this time.
+   */
+  repoFields?(repo: string): Readonly<Record<string, unknown>> | undefined;
+  /** Plugins' fields GitHub refused (`alias`: the plugin's aliased field; `field`: the one that failed). */
+  repoFieldErrors?(): ReadonlyArray<{ repo: string; alias: string; field: string; message: string }>;
 }

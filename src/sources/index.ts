@@ -60,5 +60,7 @@ export function mergeSnapshots(snapshots: Snapshot[]): Snapshot {
     list: async (repo) => (await owner.get(repo)?.list(repo)) ?? [],
     readBytes: async (f) => owner.get(f.repo)?.readBytes(f),
     executables: async (repo) => (await owner.get(repo)?.executables(repo)) ?? new Set(),
+    repoFields: (repo) => owner.get(repo)?.repoFields?.(repo),
+    repoFieldErrors: () => snapshots.flatMap((s) => s.repoFieldErrors?.() ?? []),
   };
 }

@@ -40,12 +40,18 @@ export interface Shape {
   edges: Array<{ path: string; labelX: number; labelY: number }>;
 }
 
+/** Where the graph flows: dagre's rankdir (left to right, right to left, top to bottom, bottom to top). */
+export type GraphDirection = 'LR' | 'RL' | 'TB' | 'BT';
+export const GRAPH_DIRECTIONS: readonly GraphDirection[] = ['LR', 'RL', 'TB', 'BT'];
+
 /** What dagre needs to lay a graph out: a node count and edges between node positions. */
 export interface ShapeInput {
   /** Identifies the shape: graphs with equal keys share a layout. */
   key: string;
   count: number;
   edges: Array<{ from: number; to: number; label: string }>;
+  /** Default left to right (the build draws only that). */
+  direction?: GraphDirection;
 }
 
 /** The nodes in drawing order and the shape they make. */
@@ -86,9 +92,9 @@ function starOrder(graph: EntityGraph): GraphNode[] {
   return [center, ...keyed.map((k) => k.node)];
 }
 
-export function computeShape({ count, edges }: ShapeInput): Shape {
+export function computeShape({ count, edges, direction = 'LR' }: ShapeInput): Shape {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 56, edgesep: 8, marginx: 4, marginy: 4 });
+  g.setGraph({ rankdir: direction, nodesep: 14, ranksep: 56, edgesep: 8, marginx: 4, marginy: 4 });
   for (let i = 0; i < count; i++) g.setNode(String(i), { width: NODE_WIDTH, height: NODE_HEIGHT });
   edges.forEach((e, i) => {
     g.setEdge(String(e.from), String(e.to), { label: e.label, width: labelWidth(e.label), height: LABEL_HEIGHT, labelpos: 'c' }, String(i));

@@ -14,6 +14,8 @@ export interface GraphNode {
   title: string;
   /** Set when the node is an entity in the catalog (it links to its page). */
   entity?: PortalEntity;
+  /** Its page, when drawn in the browser (which has no entities, only the graph data file). */
+  href?: string;
   center?: true;
   /** A relation target that is not in the catalog. */
   missing?: true;
@@ -36,28 +38,58 @@ export interface NeighbourhoodOptions {
   depth?: number;
   /** Relation types to follow (both directions of a pair must be listed); default all. */
   relations?: ReadonlySet<string>;
+  /** Kinds to draw, lower-case (the centre is always drawn); default all. */
+  kinds?: ReadonlySet<string>;
   /** Nodes besides the centre before the rest are counted as omitted. */
   maxNodes?: number;
 }
 
+/**
+ * What a walk needs to know about the catalog. The build reads it from the model (`modelSource`), the browser
+ * from the compact graph data file (./graph-data.ts): one walk, so both draw the same graph.
+ */
+export interface GraphSource {
+  /** The ref as the catalog spells it, when the entity is in the catalog. */
+  find(ref: string): string | undefined;
+  /** The node drawn for a ref: the catalog's entity, or the ref marked missing. */
+  node(ref: string): GraphNode;
+  /** An entity's relations (none for a ref not in the catalog). */
+  relations(ref: string): ReadonlyArray<{ type: string; targetRef: string }>;
+  /** The kind of a ref, for ordering and filters: the entity's, else the ref's own. */
+  kind(ref: string): string;
+}
+
+/** The model's entities as a graph source. */
+export function modelSource(index: EntityIndex): GraphSource {
+  return {
+    find: (ref) => findEntity(index, ref)?.ref,
+    node: (ref) => nodeFor(ref, index),
+    relations: (ref) => findEntity(index, ref)?.entity.relations ?? [],
+    kind: (ref) => findEntity(index, ref)?.entity.kind ?? kindOf(ref),
+  };
+}
+
 /** Breadth-first from `ref`. Edges come only from expanded nodes, like Backstage's graph at a max depth. */
 export function neighbourhood(ref: string, index: EntityIndex, options: NeighbourhoodOptions = {}): EntityGraph {
-  const { depth = 1, relations, maxNodes = 20 } = options;
-  const center = findEntity(index, ref);
+  return walk(modelSource(index), ref, options);
+}
+
+/** Breadth-first from `ref` over any graph source (see `neighbourhood`). */
+export function walk(source: GraphSource, ref: string, options: NeighbourhoodOptions = {}): EntityGraph {
+  const { depth = 1, relations, kinds, maxNodes = 20 } = options;
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
-  const start = center?.ref ?? ref;
-  nodes.set(start, { ...nodeFor(start, index), center: true });
+  const start = source.find(ref) ?? ref;
+  nodes.set(start, { ...source.node(start), center: true });
   const omittedRefs = new Set<string>();
   let frontier = [start];
   for (let level = 0; level < depth && frontier.length; level++) {
     const next: string[] = [];
     for (const from of frontier) {
-      const entity = findEntity(index, from);
-      if (!entity) continue;
+      if (source.find(from) === undefined) continue;
       const targets = interleave(
-        (entity.entity.relations ?? []).filter((r) => !relations || relations.has(r.type)),
-        index,
+        source.relations(from).filter((r) => (!relations || relations.has(r.type)) && (!kinds || kinds.has(source.kind(r.targetRef).toLowerCase()))),
+        source,
       );
       for (const { type, targetRef } of targets) {
         if (targetRef === from) continue;
@@ -66,7 +98,7 @@ export function neighbourhood(ref: string, index: EntityIndex, options: Neighbou
             omittedRefs.add(targetRef);
             continue;
           }
-          nodes.set(targetRef, nodeFor(targetRef, index));
+          nodes.set(targetRef, source.node(targetRef));
           next.push(targetRef);
         }
         const edge = drawnEdge(from, type, targetRef);
@@ -83,11 +115,11 @@ export function neighbourhood(ref: string, index: EntityIndex, options: Neighbou
  * Relations in a stable order that takes one of each type in turn, so a cap keeps every kind of relation
  * (a group owning hundreds of entities still shows its parent and members).
  */
-function interleave(relations: ReadonlyArray<{ type: string; targetRef: string }>, index: EntityIndex): Array<{ type: string; targetRef: string }> {
+function interleave(relations: ReadonlyArray<{ type: string; targetRef: string }>, source: GraphSource): Array<{ type: string; targetRef: string }> {
   // Each target's kind is looked up once, not once per comparison: a group can own thousands of entities.
   const byType = new Map<string, Array<{ relation: { type: string; targetRef: string }; kind: string }>>();
   for (const relation of relations) {
-    const entry = { relation, kind: findEntity(index, relation.targetRef)?.entity.kind ?? kindOf(relation.targetRef) };
+    const entry = { relation, kind: source.kind(relation.targetRef) };
     const list = byType.get(relation.type);
     if (list) list.push(entry);
     else byType.set(relation.type, [entry]);
@@ -105,6 +137,11 @@ function interleave(relations: ReadonlyArray<{ type: string; targetRef: string }
 function nodeFor(ref: string, index: EntityIndex): GraphNode {
   const entity = findEntity(index, ref);
   if (entity) return { id: entity.ref, kind: entity.entity.kind, title: entityDisplayName(entity.entity), entity };
+  return missingNode(ref);
+}
+
+/** A relation target that is not in the catalog, titled by its name. */
+export function missingNode(ref: string): GraphNode {
   let kind = 'Entity';
   let title = ref;
   try {

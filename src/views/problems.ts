@@ -128,6 +128,8 @@ export function problemsView(diagnostics: readonly Diagnostic[], index: EntityIn
 export function facetValueLabel(key: ProblemKey, value: string, labels: Record<string, string>): string {
   if (key === 'owner') return value ? (labels[value] ?? value) : 'No owner';
   if (key === 'severity') return value === 'error' ? 'Errors' : 'Warnings';
+  // A plugin's or the config's diagnostic names no repo: it is about the portal's own files.
+  if (key === 'repo' && !value) return 'The portal’s own files';
   return value;
 }
 

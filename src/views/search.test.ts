@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalEntity } from '../model/portal.ts';
-import { entityRecord } from './search.ts';
+import type { PortalModel } from '../model/portal.ts';
+import { entityRecord, entityRecords } from './search.ts';
 
 const source = { repo: 'r', file: 'catalog-info.yaml', line: 1, column: 1 };
 
@@ -52,5 +53,14 @@ describe('entityRecord', () => {
       entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'API', metadata: { name: 'x' }, spec: { owner: 'ghost', type: 'openapi' } },
     };
     expect(entityRecord(item).filters.owner).toEqual(['ghost']);
+  });
+
+  it('adds the words of plugins’ cards to the entity they are on', () => {
+    const item: PortalEntity = { ref: 'component:default/x', source, entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' } } };
+    const model = {
+      entities: [item],
+      plugins: { cards: { 'component:default/x': [{ plugin: 'annotations', id: 'pagerduty', title: 'PagerDuty', search: 'PSHIP01' }, { plugin: 'a', id: 'b', title: 'No words' }] }, scripts: {} },
+    } as unknown as PortalModel;
+    expect(entityRecords(model)[0]!.content).toBe('x. PSHIP01.');
   });
 });

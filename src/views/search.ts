@@ -19,7 +19,8 @@ export interface SearchRecord {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
-export function entityRecord({ ref, entity }: PortalEntity): SearchRecord {
+/** `extra`: more words the entity is found by (plugins' cards' `search`). */
+export function entityRecord({ ref, entity }: PortalEntity, extra: readonly string[] = []): SearchRecord {
   const { metadata } = entity;
   const title = entityTitle(entity).trim();
   const profile = entityProfile(entity);
@@ -29,7 +30,7 @@ export function entityRecord({ ref, entity }: PortalEntity): SearchRecord {
   const lifecycle = specString(entity, 'lifecycle');
   const tags = (metadata.tags ?? []).filter((t): t is string => typeof t === 'string' && t !== '');
   // The title is a display name when there is one: each part once.
-  const parts = [...new Set([title, metadata.name, markdownText(str(metadata.description)), str(profile.displayName), str(profile.email)])];
+  const parts = [...new Set([title, metadata.name, markdownText(str(metadata.description)), str(profile.displayName), str(profile.email), ...extra])];
   const filters: Record<string, string[]> = { kind: [entity.kind], namespace: [metadata.namespace ?? DEFAULT_NAMESPACE] };
   if (type?.trim()) filters.type = [type.trim()];
   if (lifecycle?.trim()) filters.lifecycle = [lifecycle.trim()];
@@ -44,5 +45,6 @@ export function entityRecord({ ref, entity }: PortalEntity): SearchRecord {
 }
 
 export function entityRecords(model: PortalModel): SearchRecord[] {
-  return model.entities.map(entityRecord);
+  const cards = model.plugins?.cards;
+  return model.entities.map((item) => entityRecord(item, cards?.[item.ref]?.flatMap((c) => (c.search ? [c.search] : [])) ?? []));
 }

@@ -5,6 +5,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
+import { PLANTUML_LANGS, plantumlImage, type FenceConfig } from './fences.ts';
+import { mathPlaceholder } from './math.ts';
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
@@ -71,11 +73,26 @@ export function cleanMermaid(source: string): string {
 export interface CodeResult {
   hasCode: boolean;
   hasMermaid: boolean;
+  /** Custom fences (superfences) whose formatter Backlot does not have, shown as code: first use of each. */
+  unknownFences: FenceUse[];
+  /** The first PlantUML fence shown as source, for want of a server. */
+  plantumlSource?: FenceUse;
+  /** Display math from custom fences, to typeset. */
+  mathFences: boolean;
 }
 
+export interface FenceUse {
+  name: string;
+  line: number;
+  column: number;
+}
+
+const NO_FENCES: FenceConfig = { custom: new Map(), plantuml: { kroki: false, format: 'png', classes: 'uml', alt: 'uml diagram', title: '' } };
+const PLANTUML_HINT = 'PlantUML diagram, shown as source: this site names no PlantUML server';
+
 /** Replaces `pre > code.language-x` with highlighted markup. Runs after sanitising (shiki's styles are ours). */
-export function renderCodeBlocks(tree: Root, highlighter: Highlighter): CodeResult {
-  const result: CodeResult = { hasCode: false, hasMermaid: false };
+export function renderCodeBlocks(tree: Root, highlighter: Highlighter, fences: FenceConfig = NO_FENCES): CodeResult {
+  const result: CodeResult = { hasCode: false, hasMermaid: false, unknownFences: [], mathFences: false };
   const loaded = new Set(highlighter.getLoadedLanguages());
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'pre' || !parent || index === undefined) return;
@@ -88,7 +105,27 @@ export function renderCodeBlocks(tree: Root, highlighter: Highlighter): CodeResu
     const lang = (classes.find((c) => c.startsWith('language-'))?.slice(9) ?? 'text').toLowerCase();
     const meta = typeof code.properties.dataMeta === 'string' ? code.properties.dataMeta : '';
     const source = toString(code).replace(/\n$/, '');
-    if (lang === 'mermaid') {
+    const use = () => ({ name: lang, line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 });
+    // plantuml_markdown reads the text before superfences does, so its fences come first.
+    if (PLANTUML_LANGS.has(lang)) {
+      const { server } = fences.plantuml;
+      if (server) {
+        parent.children[index] = plantumlImage(source, meta, { ...fences.plantuml, server });
+        return 'skip';
+      }
+      result.plantumlSource ??= use();
+      result.hasCode = true;
+      parent.children[index] = highlight(highlighter, source, 'text', { hlLines: new Set(), lineStart: 1, title: PLANTUML_HINT });
+      return 'skip';
+    }
+    const custom = fences.custom.get(lang);
+    if (custom === 'math') {
+      result.mathFences = true;
+      parent.children[index] = mathPlaceholder(source);
+      return 'skip';
+    }
+    if (custom === 'unknown' && !result.unknownFences.some((f) => f.name === lang)) result.unknownFences.push(use());
+    if (lang === 'mermaid' || custom === 'mermaid') {
       result.hasMermaid = true;
       // Diagram source is not prose: kept out of search snippets (`sequenceDiagram A->>B: …`).
       parent.children[index] = {

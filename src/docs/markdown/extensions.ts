@@ -35,6 +35,7 @@ export const TECHDOCS_CORE_EXTENSIONS = [
   'pymdownx.tasklist',
   'pymdownx.tilde',
   'mdx_truly_sane_lists',
+  'plantuml_markdown',
 ];
 
 /** Extensions Backlot renders (techdocs-core's and the ones Material sites use most). */
@@ -43,6 +44,7 @@ const SUPPORTED = new Set([
   'meta',
   'sane_lists',
   'pymdownx.keys',
+  'pymdownx.arithmatex',
   'pymdownx.saneheaders',
   'pymdownx.escapeall',
   'pymdownx.blocks.admonition',
@@ -63,8 +65,6 @@ const SUPPORTED_PLUGINS = new Set(['techdocs-core', 'search', 'material/search',
  * Only for extensions whose syntax is unmistakable; others are named without pages.
  */
 export const SYNTAX_OF: Record<string, RegExp> = {
-  'pymdownx.arithmatex': /\$\$|\\\(|(?<![\w$\\])\$(?=\S)[^$\n]+\S\$(?![\w$])/,
-  plantuml_markdown: /^ *(```|~~~) *\{?\.?plantuml\b|^ *::uml::/m,
   markdown_inline_graphviz: /^ *\{% *dot /m,
   'pymdownx.progressbar': /\[=\s*\d+(\.\d+)?%/,
   'pymdownx.blocks.tab': /^ *\/{3,} *tab\b/m,

@@ -17,6 +17,21 @@ export function slugify(value: string): string {
     .replace(/[-\s]+/g, '-');
 }
 
+/**
+ * `pymdownx.slugs.slugify(case='lower')`, which sites name as toc's (and tabbed's) `slugify`: Unicode
+ * kept, characters other than word characters, `-` and spaces dropped, then each space → separator
+ * (not collapsed: "A & B" → `a--b`). The `case` keyword is not read from mkdocs.yml; `lower` is what sites use.
+ */
+export function pymdownxSlug(value: string, separator = '-'): string {
+  return value
+    .normalize('NFC')
+    .replace(/<\/?[^>]*>/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\p{M}_\- ]/gu, '')
+    .replace(/ /g, separator);
+}
+
 /** `toc.unique`: `id`, then `id_1`, `id_2`, … */
 export function uniqueId(id: string, used: Set<string>): string {
   let candidate = id;
@@ -36,7 +51,7 @@ export interface HeadingResult {
   title?: string;
 }
 
-export function addHeadingAnchors(tree: Root, used: Set<string>): HeadingResult {
+export function addHeadingAnchors(tree: Root, used: Set<string>, slug: (text: string) => string = slugify): HeadingResult {
   const result: HeadingResult = { headings: [] };
   visit(tree, 'element', (node: Element) => {
     if (node.tagName === 'pre' || (node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes'))) return 'skip';
@@ -46,7 +61,7 @@ export function addHeadingAnchors(tree: Root, used: Set<string>): HeadingResult 
     const text = toString(node).trim();
     const wanted = typeof node.properties.dataAnchor === 'string' && node.properties.dataAnchor ? node.properties.dataAnchor : undefined;
     delete node.properties.dataAnchor;
-    const id = typeof node.properties.id === 'string' && !wanted ? node.properties.id : uniqueId(wanted ?? slugify(text), used);
+    const id = typeof node.properties.id === 'string' && !wanted ? node.properties.id : uniqueId(wanted ?? slug(text), used);
     used.add(id);
     node.properties.id = id;
     const link: ElementContent = {

@@ -29,7 +29,8 @@ export function applyInlineMarks(tree: Root): void {
 
 export type Attributes = Record<string, string | string[]>;
 
-const ATTR_TOKEN = /#([\w:.-]+)|\.([\w-]+)|([\w:.-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))|(\S+)/g;
+// `#\6.0`, `#\_fn_1`: a backslash escapes the next character, as Python-Markdown's escapes leave it.
+const ATTR_TOKEN = /#((?:\\.|[\w:.-])+)|\.([\w-]+)|([\w:.-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))|(\S+)/g;
 /** Attributes an author may set through attr_list; the sanitiser has the last word anyway. */
 const KEYS = new Set(['width', 'height', 'title', 'alt', 'lang', 'align', 'loading']);
 
@@ -41,7 +42,7 @@ export function parseAttributes(source: string): Attributes | undefined {
   for (const m of source.matchAll(ATTR_TOKEN)) {
     if (m[7] !== undefined) return undefined;
     any = true;
-    if (m[1]) out.id = m[1];
+    if (m[1]) out.id = m[1].replace(/\\(.)/g, '$1');
     else if (m[2]) classes.push(m[2]);
     else if (m[3]) {
       const key = m[3].toLowerCase();

@@ -93,6 +93,13 @@ describe('GFM and Python-Markdown extras', () => {
     expect(page.ids).toContain('fn:src');
   });
 
+  it('numbers a footnote’s later references as Python-Markdown does (fnref2:x), with one back link each', () => {
+    const page = render('A[^n] and b[^n].\n\n[^n]: Note.');
+    expect(page.html).toContain('<p>A<sup id="fnref:n"><a class="footnote-ref" href="#fn:n">1</a></sup> and b<sup id="fnref2:n"><a class="footnote-ref" href="#fn:n">1</a></sup>.</p>');
+    expect(page.html).toContain('<a class="footnote-backref" href="#fnref:n" title="Jump back to footnote in the text">\u21a9</a> <a class="footnote-backref" href="#fnref2:n" title="Jump back to footnote in the text">\u21a9</a>');
+    expect([...page.ids]).toEqual(expect.arrayContaining(['fnref:n', 'fnref2:n', 'fn:n']));
+  });
+
   it('renders definition lists, with indented continuation and several definitions', () => {
     const out = html('CVRPTW\n:   Capacitated *routing*\n    with time windows.\n\nALNS\n:   Search.\n\n:   Another meaning.\n');
     expect(out).toContain('<dl><dt>CVRPTW</dt><dd><p>Capacitated <em>routing</em>\nwith time windows.</p></dd><dt>ALNS</dt><dd><p>Search.</p></dd><dd><p>Another meaning.</p></dd></dl>');
@@ -236,10 +243,45 @@ describe('sanitising', () => {
     expect(out).toContain('Sign in again');
   });
 
-  it('prefixes author ids so they cannot clobber globals, and keeps same-page links to them working', () => {
-    const out = html('<a id="config"></a>\n\n[jump](#config)');
-    expect(out).toContain('id="user-content-config"');
-    expect(out).toContain('href="#user-content-config"');
+  it('writes author ids, <a name> anchors and attr_list ids as MkDocs does, without a prefix', () => {
+    const page = render('<a id="config"></a>\n\n<a name="old-anchor"></a>\n\n## Setup { #set-up }\n\nText.\n{: #para }\n\n[jump](#config) [old](#old-anchor)');
+    expect(page.html).toContain('<a id="config"></a>');
+    expect(page.html).toContain('<a name="old-anchor"></a>');
+    expect(page.html).toContain('<h2 id="set-up">');
+    expect(page.html).toContain('<p id="para">Text.</p>');
+    expect(page.html).toContain('<a href="#config">jump</a> <a href="#old-anchor">old</a>');
+    expect([...page.ids]).toEqual(expect.arrayContaining(['config', 'old-anchor', 'set-up', 'para']));
+    expect(page.renamedIds).toEqual([]);
+    // Ids equal to the window's and document's own properties cannot shadow them (see anchors.ts).
+    expect(html('## Location\n\n<p id="cookie">c</p>')).toMatch(/<h2 id="location">.*<p id="cookie">/s);
+  });
+
+  it('slugs headings with pymdownx.slugs when toc names it, and reads escapes in attr_list ids', () => {
+    const extensions = effectiveExtensions({ toc: { slugify: 'pymdownx.slugs.slugify' } });
+    const page = renderer.render({ lines: toSourceLines('## Contributing & Support\n\n## Café Ünïcode\n\n# 6.0 Notes {: #\\6.0}'), resolve: keep, extensions });
+    expect(page.headings.map((h) => h.id)).toEqual(['contributing--support', 'café-ünïcode']);
+    expect(page.html).toContain('<h1 id="6.0">');
+    expect(html('## Contributing & Support')).toContain('id="contributing-support"');
+  });
+
+  it('keeps `name` on links only, where it cannot reach document’s named properties', () => {
+    const out = html('<img src="x.png" name="cookie" id="pic">\n\n<a name="forms" href="#pic">a</a>');
+    expect(out).toContain('<img src="x.png" id="pic" loading="lazy">');
+    expect(out).toContain('<a name="forms" href="#pic">a</a>');
+  });
+
+  it('prefixes ids a page script may read as globals, with the links, labels and permalinks to them', () => {
+    const page = render('## Exports\n\n<div id="module">x</div>\n<dl aria-labelledby="main"><dt>t</dt></dl>\n\n<a name="define"></a>\n\n[a](#exports) [b](#module) [c](#define) [d](#main)');
+    expect(page.html).toContain('<h2 id="user-content-exports">Exports<a class="headerlink" href="#user-content-exports"');
+    expect(page.html).toContain('<div id="user-content-module">x</div>\n<dl aria-labelledby="user-content-main">');
+    expect(page.html).toContain('<a name="user-content-define"></a>');
+    expect(page.html).toContain('<a href="#user-content-exports">a</a> <a href="#user-content-module">b</a> <a href="#user-content-define">c</a> <a href="#user-content-main">d</a>');
+    expect(page.headings).toEqual([{ depth: 2, id: 'user-content-exports', text: 'Exports' }]);
+    // A heading's slug is renamed without a word; ids the author wrote are reported.
+    expect(page.renamedIds).toEqual([
+      { id: 'module', line: 3, column: 1 },
+      { id: 'define', line: 6, column: 1 },
+    ]);
   });
 
   it('keeps details, summary, kbd and a disabled checkbox from raw HTML', () => {
@@ -268,6 +310,23 @@ describe('links', () => {
     expect(out).toContain('<img src="/portal/img/p.png" alt="pic" loading="lazy">');
     expect(out).toContain('<p>gone and ');
     expect(out).toContain('<a href="/portal/https://x.example" target="_blank" rel="noopener noreferrer">ext</a>');
+  });
+});
+
+describe('raw HTML links', () => {
+  it('tells the resolver which URLs were written in raw HTML, inline or in a block', () => {
+    const calls: Array<[string, boolean | undefined]> = [];
+    render('Text <a href="a/">x</a> and [md](b.md) ![i](c.png)\n\n<div>\n<p><img src="d.png"></p>\n</div>\n\n<div markdown>\n[in](e.md)\n</div>\n', (url, _kind, _at, raw) => {
+      calls.push([url, raw]);
+      return { url };
+    });
+    expect(calls).toEqual([
+      ['a/', true],
+      ['b.md', false],
+      ['c.png', false],
+      ['d.png', true],
+      ['e.md', false],
+    ]);
   });
 });
 

@@ -19,16 +19,19 @@ import { visit } from 'unist-util-visit';
 import type { DocsHeading } from '../../model/docs.ts';
 import { applyAbbreviations } from './abbr.ts';
 import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
-import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks } from './code.ts';
+import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks, type FenceUse } from './code.ts';
 import { applyContainers } from './containers.ts';
-import { addHeadingAnchors } from './headings.ts';
+import { guardIds, safeId, type RenamedId } from './anchors.ts';
+import { addHeadingAnchors, pymdownxSlug, slugify } from './headings.ts';
 import { applyAttributeLists, applyInlineMarks } from './inline.ts';
 import { effectiveExtensions, has, option, type MarkdownExtensions } from './extensions.ts';
 import { mkdocsFootnotes } from './footnotes.ts';
+import { fenceConfigOf } from './fences.ts';
 import { drawIcons, markIcons } from './icons.ts';
+import { applyMathBlocks, mathFromMarkdown, mathMicromark, mathSyntaxOf, typesetMath, type MathSyntax } from './math.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
-import { collectIds, rewriteLinks, type LinkResolver } from './links.ts';
+import { collectIds, rewriteLinks, type LinkResolver, type RawSpans } from './links.ts';
 import { docsSchema } from './sanitize.ts';
 import { expandTabs } from './tabs.ts';
 
@@ -49,6 +52,14 @@ export interface RenderedPage {
   ids: Set<string>;
   hasMermaid: boolean;
   hasCode: boolean;
+  /** Custom fences (superfences) whose formatter Backlot lacks, shown as code: the first use of each. */
+  unknownFences: FenceUse[];
+  /** The first PlantUML fence shown as source, since the site names no PlantUML server. */
+  plantumlSource?: FenceUse;
+  /** Has pymdownx.arithmatex math (typeset by KaTeX; the page needs KaTeX's stylesheet). */
+  hasMath: boolean;
+  /** Ids and `<a name>`s written with a prefix, because scripts may read a global of that name (anchors.ts). */
+  renamedIds: RenamedId[];
   /** Part of the page was too deep (or had too long a run of `*`/`_`) and is shown as plain text from here. */
   cut?: { line: number; column: number };
 }
@@ -64,9 +75,14 @@ interface PageState {
   containers: ReturnType<typeof transformBlocks>['containers'];
   abbreviations: Map<string, string>;
   extensions: MarkdownExtensions;
+  /** The parsed text (block math is read from its source). */
+  text: string;
+  math?: MathSyntax;
   /** The text has something like `:name:` (emoji lookup is costly, most pages have none). */
   shortcodes: boolean;
   cut?: Cut;
+  /** Where the page's raw HTML is (links there resolve against the page's URL, as MkDocs leaves them). */
+  raw?: RawSpans;
   result?: RenderedPage;
 }
 
@@ -77,6 +93,11 @@ const cutMdast = (node: { type: string }, value: string) =>
 const cutHast = (_node: unknown, value: string) => [{ type: 'text', value }];
 
 const DEFAULTS = effectiveExtensions();
+const mathCache = new WeakMap<MarkdownExtensions, MathSyntax | null>();
+function mathOf(ext: MarkdownExtensions): MathSyntax | undefined {
+  if (!mathCache.has(ext)) mathCache.set(ext, mathSyntaxOf(ext) ?? null);
+  return mathCache.get(ext) ?? undefined;
+}
 const syntaxCache = new WeakMap<MarkdownExtensions, BlockSyntax>();
 
 /** The `/// name` blocks a site's extensions turn on (computed once per site's extension set). */
@@ -110,6 +131,11 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
 
   const processor = unified()
     .use(remarkParse)
+    .use(function () {
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push(mathMicromark(() => current?.math));
+      (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown());
+    })
     .use(remarkGfm, { singleTilde: false })
     // First, before any step that recurses (see depth.ts).
     .use(() => (tree: MdastRoot) => {
@@ -121,6 +147,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       return (tree: MdastRoot) => (state().shortcodes ? emoji(tree) : undefined);
     })
     .use(() => (tree: MdastRoot) => {
+      const math = state().math;
+      if (math) applyMathBlocks(tree, state().text, math);
       applyContainers(tree, state().containers);
       if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree);
       applyAttributeLists(tree);
@@ -135,6 +163,10 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       // Re-parsing the whole tree is costly; most pages have no raw HTML.
       return (tree: HastRoot, file: Parameters<typeof parseRaw>[1]) => {
         const raw = rawNodes(tree);
+        state().raw = {
+          starts: raw.map((r) => r.position?.start.offset ?? -1),
+          ends: raw.map((r) => r.position?.end?.offset ?? -1),
+        };
         if (raw.length === 0) return tree;
         const dropped = limitHtmlDepth(raw);
         if (dropped) state().cut ??= { ...(dropped.position ? { line: dropped.position.start.line, column: dropped.position.start.column } : {}) };
@@ -149,7 +181,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       const page = state();
       const used = new Set<string>();
       mkdocsFootnotes(tree);
-      const headings = addHeadingAnchors(tree, used);
+      const headings = addHeadingAnchors(tree, used, headingSlug(page.extensions));
       const ext = page.extensions;
       expandTabs(tree, {
         slugify: option(ext, 'pymdownx.tabbed', 'slugify', '') !== '' || option(ext, 'pymdownx.blocks.tab', 'slugify', '') !== '',
@@ -159,16 +191,30 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       });
       applyAbbreviations(tree, page.abbreviations);
       if (page.shortcodes) drawIcons(tree);
-      const ids = collectIds(tree);
       const lines = page.request.lines;
-      rewriteLinks(tree, ids, (url, kind, at) => {
+      const renamedIds = guardIds(tree).map((r) => ({ ...r, ...sourceAt(lines, r) }));
+      headings.headings = headings.headings.map((h) => ({ ...h, id: safeId(h.id) }));
+      const ids = collectIds(tree);
+      rewriteLinks(tree, (url, kind, at, html) => {
         const source = lines[at.line - 1];
-        return page.request.resolve(url, kind, source ? { line: source.line, column: at.column + source.shift } : at);
-      });
+        return page.request.resolve(url, kind, source ? { line: source.line, column: at.column + source.shift } : at, html);
+      }, page.raw);
       // Last: highlighted code is most of the tree's nodes, and none of the steps above need to see them.
-      const code = renderCodeBlocks(tree, hl);
+      const { unknownFences, plantumlSource, mathFences, ...code } = renderCodeBlocks(tree, hl, fenceConfigOf(ext));
+      const hasMath = page.math || mathFences ? typesetMath(tree) : false;
       const cut = page.cut ? sourceAt(lines, page.cut) : undefined;
-      page.result = { html: '', ...headings, ids, ...code, ...(cut ? { cut } : {}) };
+      const at = (f: FenceUse) => ({ ...f, ...sourceAt(lines, f) });
+      page.result = {
+        html: '',
+        ...headings,
+        ids,
+        renamedIds,
+        ...code,
+        hasMath,
+        unknownFences: unknownFences.map(at),
+        ...(plantumlSource ? { plantumlSource: at(plantumlSource) } : {}),
+        ...(cut ? { cut } : {}),
+      };
     })
     // Raw nodes left at this point are ours only (the icons' SVG): the sanitiser removed every other.
     .use(rehypeStringify, { allowDangerousHtml: true });
@@ -191,6 +237,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         containers: blocks.containers,
         abbreviations: blocks.abbreviations,
         extensions,
+        text,
+        ...(mathOf(extensions) ? { math: mathOf(extensions)! } : {}),
         shortcodes: /:[\w+-]+:/.test(text),
         ...(changed >= 0 ? { cut: { line: changed + 1, column: 1 } } : {}),
       };
@@ -203,6 +251,13 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       }
     },
   };
+}
+
+/** toc's `slugify`: Python-Markdown's own, or pymdownx.slugs' when the site names it (with toc's `separator`). */
+function headingSlug(ext: MarkdownExtensions): (text: string) => string {
+  if (!/^pymdownx\.slugs\./.test(option(ext, 'toc', 'slugify', ''))) return slugify;
+  const separator = option(ext, 'toc', 'separator', '-');
+  return (text) => pymdownxSlug(text, separator);
 }
 
 /** Fence info like `{.python hl_lines="2"}` and the rest of the info string travel to the highlighter. */
@@ -226,7 +281,7 @@ function annotateCode(tree: MdastRoot): void {
 }
 
 /** remark-rehype's `raw` nodes (HTML written in the Markdown). */
-type Raw = { type: 'raw'; value: string; position?: { start: { line: number; column: number } } };
+type Raw = { type: 'raw'; value: string; position?: { start: { line: number; column: number; offset?: number }; end?: { offset?: number } } };
 
 function rawNodes(tree: HastNodes): Raw[] {
   const found: Raw[] = [];

@@ -4,7 +4,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { uniqueId } from './headings.ts';
+import { pymdownxSlug, uniqueId } from './headings.ts';
 
 /** pymdownx.tabbed's `slugify`, `separator` and `combine_header_slug` options. */
 export interface TabIds {
@@ -15,15 +15,8 @@ export interface TabIds {
   used: Set<string>;
 }
 
-/** pymdownx.slugs.slugify(case='lower'): Unicode kept, punctuation dropped, spaces → separator. */
-export function tabSlug(text: string, separator: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}_\s-]/gu, '')
-    .trim()
-    .replace(/\s+/g, separator);
-}
+/** pymdownx.slugs.slugify(case='lower'), as headings.ts has it. */
+export const tabSlug = pymdownxSlug;
 
 const hasClass = (node: Element, name: string) => ((node.properties.className as string[] | undefined) ?? []).includes(name);
 

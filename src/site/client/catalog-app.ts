@@ -1,10 +1,10 @@
 // The catalog page in the browser: loads the compact index once, then filters, sorts, pages and stars
 // without further requests. The state lives in the URL (pushState), so links share it and Back works.
 
-import { catalogColumns, parseHiddenColumns, shownColumns, type CatalogColumn } from '../../views/catalog/columns.ts';
+import { catalogColumns, parseHiddenColumns, shownColumns, type CatalogColumn, type ColumnKey } from '../../views/catalog/columns.ts';
 import { catalogCsv, catalogJson } from '../../views/catalog/export.ts';
-import { decodeCatalogIndex, type CatalogIndex, type CatalogItem } from '../../views/catalog/items.ts';
-import { createCatalog, defaultKind, pickKind, queryCatalog, readQuery, sortRanks, writeQuery, type CatalogQuery, type SortKey } from '../../views/catalog/query.ts';
+import { decodeCatalogIndex, indexColumns, type CatalogIndex, type CatalogItem } from '../../views/catalog/items.ts';
+import { createCatalog, defaultKind, pickKind, queryCatalog, readQuery, sortRanks, writeQuery, type CatalogQuery } from '../../views/catalog/query.ts';
 import { catalogStatus } from '../../views/catalog/status.ts';
 import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
@@ -42,6 +42,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   }
   const started = performance.now();
   const catalog = createCatalog(decodeCatalogIndex(index));
+  const pluginColumns = indexColumns(index);
   const storage = browserStorage();
   const catalogPath = withBase('catalog/', siteBase);
   // Without `kind` in the URL the catalog shows this kind ('' when it has no Components: every kind).
@@ -112,12 +113,12 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
           .map((c) => h('li', {}, h('label', {}, h('input', { type: 'checkbox', name: 'column', value: c.key }), ` ${c.label}`))),
       );
     }
-    for (const box of chooserList.querySelectorAll('input')) box.checked = !hidden.has(box.value as SortKey);
+    for (const box of chooserList.querySelectorAll('input')) box.checked = !hidden.has(box.value as ColumnKey);
   };
   chooserList.addEventListener('change', (e) => {
     const box = e.target as HTMLInputElement;
-    if (box.checked) hidden.delete(box.value as SortKey);
-    else hidden.add(box.value as SortKey);
+    if (box.checked) hidden.delete(box.value as ColumnKey);
+    else hidden.add(box.value as ColumnKey);
     try {
       storage?.setItem(COLUMNS_KEY, JSON.stringify([...hidden]));
     } catch {
@@ -140,7 +141,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     panel.update(query, result, team, typing);
     kindPicker.update(query, result.counts.kind, (kind) => write(pickKind(query, kind), location.search));
     const kinds = query.facets.kind;
-    const all = catalogColumns(kinds, { namespaced: catalog.namespaced, oneType: query.facets.type.length === 1 });
+    const all = catalogColumns(kinds, { namespaced: catalog.namespaced, oneType: query.facets.type.length === 1, plugins: pluginColumns });
     showChooser(all);
     const columns = shownColumns(all, hidden);
     const table = renderTable({
@@ -223,7 +224,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
     const target = e.target as Element;
     const sort = target.closest<HTMLElement>('button[data-sort]');
     if (sort) {
-      const key = sort.dataset.sort as SortKey;
+      const key = sort.dataset.sort as ColumnKey;
       // Name starts ascending; a second click reverses; a third returns to the listing order.
       const next = query.sort !== key ? { sort: key, desc: false } : !query.desc ? { sort: key, desc: true } : { sort: '' as const, desc: false };
       typing = false;

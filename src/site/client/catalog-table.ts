@@ -1,9 +1,8 @@
 // Renders the catalog table and pager in the browser, with the same markup as CatalogTable.astro and
 // Pager.astro plus sortable headers and a star per row.
 
-import { COLUMN_PRIORITY, type CatalogColumn } from '../../views/catalog/columns.ts';
+import { columnPriority, type CatalogColumn, type ColumnKey } from '../../views/catalog/columns.ts';
 import type { CatalogItem } from '../../views/catalog/items.ts';
-import type { SortKey } from '../../views/catalog/query.ts';
 import { catalogRowsHtml } from '../render/catalog-rows.ts';
 import { pagerItems } from '../render/pager.ts';
 import { h } from './dom.ts';
@@ -13,7 +12,7 @@ export interface TableView {
   columns: CatalogColumn[];
   refs: ReadonlyMap<string, CatalogItem>;
   starred: ReadonlySet<string>;
-  sort: SortKey | '';
+  sort: ColumnKey | '';
   desc: boolean;
   base: string;
   caption: string;
@@ -24,7 +23,7 @@ function header(column: CatalogColumn, view: TableView): HTMLTableCellElement {
   const sort = active ? (view.desc ? 'descending' : 'ascending') : undefined;
   return h(
     'th',
-    { scope: 'col', 'data-col': column.key, 'data-priority': COLUMN_PRIORITY[column.key] > 1 ? String(COLUMN_PRIORITY[column.key]) : undefined, 'aria-sort': sort },
+    { scope: 'col', 'data-col': column.key, 'data-priority': columnPriority(column.key) > 1 ? String(columnPriority(column.key)) : undefined, 'aria-sort': sort },
     h('button', { type: 'button', class: 'sort', 'data-sort': column.key }, column.label, h('span', { class: 'sort-icon', 'aria-hidden': 'true' }, active ? (view.desc ? '▼' : '▲') : '↕')),
   );
 }

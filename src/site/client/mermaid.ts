@@ -8,6 +8,7 @@ import type { Mermaid } from 'mermaid';
 import { siteBase } from '../render/href.ts';
 import { withBase } from '../../model/routes.ts';
 import { effectiveTheme, type Theme } from './theme.ts';
+import { addFullView, keepReadable } from './diagram-view.ts';
 
 interface Diagram {
   source: string;
@@ -29,8 +30,9 @@ export async function startDiagrams(blocks: HTMLElement[]): Promise<void> {
     box.className = 'mermaid-diagram';
     box.setAttribute('role', 'img');
     const source = pre.textContent ?? '';
-    box.setAttribute('aria-label', firstLine(source));
+    box.setAttribute('aria-label', diagramLabel(pre, source));
     pre.replaceWith(box);
+    addFullView(box);
     return { source, box };
   });
   const media = matchMedia('(prefers-color-scheme: dark)');
@@ -64,6 +66,7 @@ async function draw(diagrams: Diagram[], theme: Theme): Promise<void> {
       const { svg } = await mermaid.render(`mermaid-${run}-${i}`, diagram.source);
       if (run !== drawing) return;
       diagram.box.innerHTML = svg;
+      keepReadable(diagram.box);
       diagram.box.dataset.theme = theme;
       diagram.box.classList.remove('has-error');
     } catch (error) {
@@ -87,7 +90,14 @@ function showError(diagram: Diagram, error: unknown, lead: string): void {
   diagram.box.classList.add('has-error');
 }
 
-function firstLine(source: string): string {
-  const line = source.trim().split('\n')[0] ?? '';
-  return `Diagram: ${line.slice(0, 80)}`;
+/** `Diagram: Booking (sequenceDiagram)`: the section it sits in and its type; its first line when in no section. */
+function diagramLabel(pre: HTMLElement, source: string): string {
+  const line = (source.trim().split('\n')[0] ?? '').slice(0, 80);
+  for (let el = pre.previousElementSibling; el; el = el.previousElementSibling) {
+    if (/^H[1-6]$/.test(el.tagName)) {
+      const heading = [...el.childNodes].filter((n) => !(n instanceof Element && n.classList.contains('headerlink'))).map((n) => n.textContent).join('').trim();
+      if (heading) return `Diagram: ${heading} (${line.split(/\s/)[0]})`;
+    }
+  }
+  return `Diagram: ${line}`;
 }

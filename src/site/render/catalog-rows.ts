@@ -2,7 +2,7 @@
 // the same markup from here, and a string is much cheaper than thousands of small elements either way.
 // All text and attribute values are escaped (crawled descriptions and tags are untrusted).
 
-import { COLUMN_PRIORITY, type CatalogColumn } from '../../views/catalog/columns.ts';
+import { columnPriority, isPluginColumn, type CatalogColumn } from '../../views/catalog/columns.ts';
 import type { CatalogItem } from '../../views/catalog/items.ts';
 import { shortRef } from '../../views/catalog/query.ts';
 import { escapeHtml as e } from './html.ts';
@@ -31,6 +31,7 @@ export function catalogRowsHtml(view: RowsView): string {
     return target ? link(target.ref, target.title, view.base) : `<span class="missing" title="${e(`${ref} is not in the catalog`)}">${e(shortRef(ref, kind))}</span>`;
   };
   const cell = (item: CatalogItem, key: CatalogColumn['key']): string => {
+    if (isPluginColumn(key)) return e(item.columns?.[key] ?? '');
     switch (key) {
       case 'name': {
         const star = view.starred
@@ -69,6 +70,6 @@ export function catalogRowsHtml(view: RowsView): string {
 
 /** ` data-priority="n"` for columns the table drops when narrow (catalog.css); nothing for priority 1. */
 export function priorityAttr(key: CatalogColumn['key']): string {
-  const p = COLUMN_PRIORITY[key];
+  const p = columnPriority(key);
   return p > 1 ? ` data-priority="${p}"` : '';
 }

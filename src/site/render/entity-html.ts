@@ -6,7 +6,7 @@
 import type { PortalEntity } from '../../model/portal.ts';
 import { entityDisplayName, entityTitle, findEntity, specString, type EntityIndex } from '../../views/entities.ts';
 import type { GraphLayout } from '../../views/graph-layout.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from '../../views/graph-layout.ts';
+import { graphSvg } from './graph-svg.ts';
 import { escapeAttribute as attr, escapeHtml as text } from './html.ts';
 import { withBase } from '../../model/routes.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
@@ -87,38 +87,36 @@ function shownRef(ref: string, defaultKind?: string): string {
   }
 }
 
-// Outline corner radius by kind: the shape tells kinds apart without colour.
-const RADIUS: Record<string, number> = { component: 4, api: 22, resource: 0, system: 12, domain: 12, group: 4, user: 22, template: 4, location: 0 };
-const MAX_CHARS = 22;
-
 /**
- * A relations graph as inline SVG: every catalog node links to its entity page; kinds differ in outline shape,
- * colour (CSS variables, so both themes read well) and a written kind label. `scroll`: natural size in a scroll
- * box (the explorer) instead of shrinking to fit.
+ * A relations graph as inline SVG (./graph-svg.ts) in its box, every catalog node linked to its entity page.
+ * `scroll`: natural size in a scroll box (the explorer) instead of shrinking to fit.
  */
 export function relationsGraphHtml(layout: GraphLayout, label: string, base: string, scroll = false): string {
-  let edges = '';
-  let labels = '';
-  for (const e of layout.edges) {
-    edges += `<path d="${attr(e.path)}" marker-end="url(#graph-arrow)"></path>`;
-    labels += `<text x="${e.labelX}" y="${e.labelY + 4}" text-anchor="middle">${text(e.label)}</text>`;
-  }
-  let nodes = '';
-  for (const n of layout.nodes) {
-    const kind = n.kind.toLowerCase();
-    const known = Object.hasOwn(RADIUS, kind);
-    const cls = `node k-${known ? kind : 'other'}${n.center ? ' center' : ''}${n.missing ? ' missing' : ''}`;
-    const title = n.title.length > MAX_CHARS ? `${n.title.slice(0, MAX_CHARS - 1)}…` : n.title;
-    const body =
-      `<g class="${attr(cls)}" transform="translate(${n.x} ${n.y})"> <title>${text(n.missing ? `${n.id} (not in the catalog)` : n.title)}</title> ` +
-      `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="${known ? RADIUS[kind] : 4}"></rect> ` +
-      `<text x="12" y="17" class="nk">${text(n.missing ? `${n.kind} · not in catalog` : n.kind)}</text> ` +
-      `<text x="12" y="34" class="nt">${text(title)}</text> </g>`;
-    nodes += n.entity ? `<a href="${attr(entityHref(n.entity, base))}" data-node="${attr(n.id)}">${body}</a>` : body;
-  }
+  const svg = graphSvg(layout, label, (n) => n.href ?? (n.entity ? entityHref(n.entity, base) : undefined));
+  return `<div class="graph-box${scroll ? ' scroll' : ''}"> ${svg} </div>`;
+}
+
+export interface GraphViewOptions {
+  /** The entity at the centre. */
+  center: string;
+  depth: number;
+  /** Relation types followed; all when absent. */
+  relations?: ReadonlySet<string> | undefined;
+  /** The graph data file the browser redraws from (`GRAPH_DATA` under the base). */
+  dataHref: string;
+  /** Entities reached but not drawn. */
+  omitted: number;
+  scroll?: boolean;
+}
+
+/**
+ * The graph drawn at build time, with what the browser needs to add zoom, pan, fit, depth, filters and
+ * direction (../client/graph.ts). Without JavaScript it is the SVG alone.
+ */
+export function graphViewHtml(layout: GraphLayout, label: string, base: string, options: GraphViewOptions): string {
+  const relations = options.relations ? ` data-relations="${attr([...options.relations].join(' '))}"` : '';
   return (
-    `<div class="graph-box${scroll ? ' scroll' : ''}"> <svg class="graph" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-label="${attr(label)}"> ` +
-    '<defs> <marker id="graph-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"> <path d="M0 0L8 4L0 8z" class="arrow"></path> </marker> </defs> ' +
-    `<g class="edges" aria-hidden="true"> ${edges} </g> <g class="edge-labels" aria-hidden="true"> ${labels} </g> ${nodes} </svg> </div>`
+    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${relations} data-src="${attr(options.dataHref)}" ` +
+    `data-base="${attr(base)}" data-omitted="${options.omitted}" data-label="${attr(label)}">${relationsGraphHtml(layout, label, base, options.scroll)}</div>`
   );
 }

@@ -80,6 +80,94 @@ export const kitchenSinkTemplate: Entity = {
   },
 };
 
+/**
+ * Backstage's conditional-parameters sample, reduced: pages with `when: ${{ … }}` on an earlier answer, and a page
+ * that is a bare `oneOf` of alternatives (no `properties`).
+ */
+export const conditionalTemplate: Entity = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'cloud-service', title: 'Cloud service', tags: ['conditional'] },
+  spec: {
+    owner: 'team-platform',
+    type: 'service',
+    parameters: [
+      {
+        title: 'Provider',
+        required: ['name', 'cloud'],
+        properties: {
+          name: { title: 'Name', type: 'string' },
+          cloud: { title: 'Cloud', type: 'string', enum: ['AWS', 'GCP'] },
+        },
+      },
+      {
+        title: 'AWS',
+        when: "${{ parameters.cloud === 'AWS' }}",
+        required: ['awsRegion'],
+        properties: { awsRegion: { title: 'AWS region', type: 'string', enum: ['us-east-1', 'eu-west-1'] } },
+      },
+      {
+        title: 'GCP',
+        when: "${{ parameters.cloud === 'GCP' }}",
+        required: ['gcpProject'],
+        properties: { gcpProject: { title: 'GCP project', type: 'string' }, gcpRegion: { title: 'GCP region', type: 'string', default: 'us-central1' } },
+      },
+      {
+        title: 'Database',
+        oneOf: [
+          { title: 'Postgres', required: ['pgVersion'], properties: { pgVersion: { title: 'Postgres version', type: 'string', enum: ['16', '17'] } } },
+          { title: 'No database', required: ['noDatabase'], properties: { noDatabase: { const: true } } },
+        ],
+      },
+    ],
+    steps: [{ id: 'log', action: 'debug:log', input: { message: '${{ parameters.name }}' } }],
+  },
+};
+
+/** Backstage's field extensions as real templates use them, plus a vendor's own (OrganizationPicker). */
+export const pickersTemplate: Entity = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'pickers', title: 'Pickers', tags: ['pickers'] },
+  spec: {
+    owner: 'team-platform',
+    type: 'service',
+    parameters: [
+      {
+        title: 'Ownership',
+        required: ['owner', 'name'],
+        properties: {
+          name: { title: 'Name', type: 'string', 'ui:field': 'EntityNamePicker' },
+          owner: { title: 'Owner', type: 'string', 'ui:field': 'OwnerPicker', 'ui:options': { allowArbitraryValues: false } },
+          system: { title: 'System', type: 'string', 'ui:field': 'EntityPicker', 'ui:options': { catalogFilter: { kind: 'System' } } },
+          consumers: { title: 'Consumers', type: 'array', 'ui:field': 'MultiEntityPicker', 'ui:options': { catalogFilter: { kind: 'Component' }, allowArbitraryValues: false } },
+          tags: { title: 'Tags', type: 'array', items: { type: 'string' }, 'ui:field': 'EntityTagsPicker' },
+        },
+      },
+      {
+        title: 'From the API',
+        properties: {
+          team: {
+            title: 'Team',
+            type: 'string',
+            'ui:field': 'SelectFieldFromApi',
+            'ui:options': { path: 'catalog/entities', params: { filter: 'kind=group' }, valueSelector: 'metadata.name', labelSelector: 'metadata.title', placeholder: 'Pick a team' },
+          },
+          api: {
+            title: 'API',
+            type: 'string',
+            'ui:field': 'SelectFieldFromApi',
+            'ui:options': { path: 'catalog/entities/by-query', params: { filter: 'kind=api' }, arraySelector: 'items', valueSelector: 'metadata.name' },
+          },
+          cluster: { title: 'Cluster', type: 'string', 'ui:field': 'SelectFieldFromApi', 'ui:options': { path: 'proxy/clusters', valueSelector: 'name' } },
+          organization: { title: 'Organization', type: 'string', 'ui:field': 'OrganizationPicker' },
+        },
+      },
+    ],
+    steps: [{ id: 'log', action: 'debug:log', input: { message: '${{ parameters.owner }}' } }],
+  },
+};
+
 export function catalog(extra: Entity[] = []): PortalEntity[] {
   return portalEntities([
     entity('Group', 'team-platform', { type: 'team', children: [] }, { title: 'Platform team' }),

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,6 +45,8 @@ export interface StaticServer {
 export interface ServeOptions {
   /** Base path the site was built for; requests outside it get 404. Default `/`. */
   base?: string;
+  /** Gzip text files for clients that accept it, as GitHub Pages does (for measuring what a browser downloads). */
+  compress?: boolean;
 }
 
 export async function serveStatic(root: string, options: ServeOptions = {}): Promise<StaticServer> {
@@ -53,7 +56,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   if (!base.endsWith('/')) base += '/';
 
   const server = createServer((req, res) => {
-    handle(dir, base, req, res).catch((err: unknown) => {
+    handle(dir, base, !!options.compress, req, res).catch((err: unknown) => {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(String(err));
     });
@@ -75,7 +78,7 @@ export async function serveStatic(root: string, options: ServeOptions = {}): Pro
   };
 }
 
-async function handle(dir: string, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(dir: string, base: string, compress: boolean, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;
@@ -98,21 +101,28 @@ async function handle(dir: string, base: string, req: IncomingMessage, res: Serv
       res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
       return;
     }
-    return sendFile(join(file, 'index.html'), 200, req, res, () => notFound(dir, req, res));
+    return sendFile(join(file, 'index.html'), 200, compress, req, res, () => notFound(dir, req, res));
   }
-  if (info?.isFile()) return sendFile(file, 200, req, res, () => notFound(dir, req, res));
+  if (info?.isFile()) return sendFile(file, 200, compress, req, res, () => notFound(dir, req, res));
   return notFound(dir, req, res);
 }
 
-async function sendFile(file: string, status: number, req: IncomingMessage, res: ServerResponse, orElse: () => Promise<void>): Promise<void> {
-  const body = await readFile(file).catch(() => undefined);
+async function sendFile(file: string, status: number, compress: boolean, req: IncomingMessage, res: ServerResponse, orElse: () => Promise<void>): Promise<void> {
+  let body = await readFile(file).catch(() => undefined);
   if (!body) return orElse();
-  res.writeHead(status, { 'content-type': contentType(file), 'content-length': body.length, 'cache-control': 'no-store' });
+  const type = contentType(file);
+  const headers: Record<string, string | number> = { 'content-type': type, 'cache-control': 'no-store' };
+  if (compress && /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    body = gzipSync(body);
+    headers['content-encoding'] = 'gzip';
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 async function notFound(dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  return sendFile(join(dir, '404.html'), 404, req, res, async () => {
+  return sendFile(join(dir, '404.html'), 404, false, req, res, async () => {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
   });
 }

@@ -30,6 +30,8 @@ export interface OpenGithubOptions {
   client?: Partial<Pick<GithubClientOptions, 'retries' | 'retryBaseMs' | 'timeoutMs' | 'maxWaitMs' | 'concurrency'>>;
   /** Repos per listing page (max 100). */
   pageSize?: number;
+  /** Plugins' fields of each repo, asked in the listing's own queries (src/plugins/graphql.ts). */
+  repoFields?: string;
 }
 
 export interface GithubSnapshot extends Snapshot {
@@ -66,6 +68,9 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
   const filter = repoFilter(source.filters);
   const branch = source.filters.branch;
   const records = new Map<string, RepoRecord>();
+  // Plugins' aliased fields by repo, from this listing only (they change without a commit, so are never cached).
+  const fields = new Map<string, Record<string, unknown>>();
+  const fieldErrors: Array<{ repo: string; alias: string; field: string; message: string }> = [];
   const orgOf = new Map<string, string>();
   let seen = 0;
   let changed = 0;
@@ -158,6 +163,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
             withText: !index,
             ...(branch ? { branch: `refs/heads/${branch}` } : {}),
             serverFilters: serverSideFilters(source.filters),
+            ...(options.repoFields ? { extraFields: options.repoFields } : {}),
           },
           (listed, total, texts) => {
             counts.files += texts;
@@ -181,6 +187,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
         );
       }
       seen += listing.repos.length + listing.unread.length;
+      for (const e of listing.fieldErrors) fieldErrors.push({ repo: e.name ?? '', alias: e.alias, field: e.field, message: e.message });
 
       const matched = listing.repos.flatMap(({ node, failure }) => {
         const topics = node.repositoryTopics.nodes.map((t) => t.topic.name);
@@ -195,6 +202,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
       opened.forEach((rec, i) => {
         const { node, failure } = matched[i]!;
         add(rec, org);
+        if (options.repoFields) fields.set(rec.info.name, Object.fromEntries(Object.entries(node).filter(([k]) => k.includes('__'))));
         if (rec.dirty) changed++;
         if (failure) markFailed(rec, failure);
         else if (!glob && node.catalog !== undefined) {
@@ -248,6 +256,8 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
   const snapshot = githubSnapshot({ records, fetch: { client, counts, log }, progress, bytesDir, log });
   return {
     ...snapshot,
+    repoFields: (repo) => fields.get(repo),
+    repoFieldErrors: () => fieldErrors,
     staleRepos: () => snapshot.repos.filter((r) => r.stale),
     summary,
     finish() {

@@ -4,7 +4,7 @@
 // names-only read of the same page) and asked for again by name; what still fails is reported.
 
 import { GithubError, type GithubClient, type GraphqlError, type GraphqlResult } from './client.ts';
-import { LIST_NAMES, LIST_REPOS, reposByNameQuery, type ListedRepoNode, type ListNamesData, type ListReposData } from './queries.ts';
+import { LIST_NAMES, listReposQuery, reposByNameQuery, type ListedRepoNode, type ListNamesData, type ListReposData } from './queries.ts';
 import { retryFailed } from './retry.ts';
 
 export interface ListOrgParams {
@@ -17,12 +17,36 @@ export interface ListOrgParams {
   /** `refs/heads/<branch>` when `filters.branch` is set. */
   branch?: string;
   serverFilters: { isArchived: boolean | null; isFork: boolean | null; visibility: string | null };
+  /** Plugins' fields of each repo (aliased), asked in the same queries. */
+  extraFields?: string;
 }
 
 export interface ListedRepo {
   node: ListedRepoNode;
   /** Why this repo's git data could not be read (its metadata still could). */
   failure?: string;
+}
+
+/**
+ * GitHub refused a plugin's field of a repo (`alias`: the plugin's aliased top-level field, `field`: the one that
+ * failed). It is the plugin's problem, never the repo's: the repo is listed (asked again without plugins' fields
+ * when the refusal nulled its whole node).
+ */
+export interface FieldError {
+  name?: string;
+  alias: string;
+  field: string;
+  message: string;
+}
+
+/** The plugin alias (`p0_github__…`) an error's path goes through after `from`, if any. */
+function pluginAlias(e: GraphqlError, from: number): string | undefined {
+  return (e.path ?? []).slice(from).find((p): p is string => typeof p === 'string' && p.includes('__'));
+}
+
+function fieldError(e: GraphqlError, alias: string, name: string | undefined): FieldError {
+  const field = [...(e.path ?? [])].reverse().find((p): p is string => typeof p === 'string') ?? alias;
+  return { ...(name ? { name } : {}), alias, field: field.replace(/^p\d+_[A-Za-z0-9_]*?__/, ''), message: e.message };
 }
 
 /** A repo the listing could not read, even asked by name; `name` is unknown when not even that was answered. */
@@ -41,6 +65,8 @@ export interface OrgListing {
   unread: UnreadRepo[];
   /** An error that pointed at no repo: the listing may have missed some, so it removes none either. */
   doubt?: string;
+  /** Plugins' fields GitHub refused. */
+  fieldErrors: FieldError[];
 }
 
 /** Big pages are what times out on GitHub, so a failing page is retried smaller, down to this. */
@@ -49,7 +75,8 @@ const NODE_PATH = ['organization', 'repositories', 'nodes'];
 /** Repos per by-name query (the listing's fragment each). */
 const BY_NAME = 50;
 
-type Slot = ListedRepo | { pending: true; name?: string; node?: ListedRepoNode; reason: string };
+/** `plain`: a plugin's field nulled the node, so it is asked again without plugins' fields. */
+type Slot = ListedRepo | { pending: true; name?: string; node?: ListedRepoNode; reason: string; plain?: boolean };
 
 /** `onPage` learns the repos listed so far, the org's total, and how many file texts the page brought. */
 export async function listOrg(
@@ -65,6 +92,7 @@ export async function listOrg(
   let total = 0;
   let stop: { error: string } | undefined;
   let doubt: string | undefined;
+  const fieldErrors: FieldError[] = [];
   const filters = { org: params.org, ...params.serverFilters };
   const listVariables = {
     expression: params.expression ?? 'HEAD:',
@@ -74,10 +102,11 @@ export async function listOrg(
     byBranch: params.branch !== undefined,
   };
 
+  const listQuery = listReposQuery(params.extraFields);
   for (;;) {
     let res: GraphqlResult<ListReposData>;
     try {
-      res = await client.graphql<ListReposData>(LIST_REPOS, { ...filters, first: size, after, ...listVariables, withBlob });
+      res = await client.graphql<ListReposData>(listQuery, { ...filters, first: size, after, ...listVariables, withBlob });
     } catch (err) {
       const status = (err as GithubError).status;
       if (status === 401 || !(err instanceof GithubError)) throw err;
@@ -102,16 +131,26 @@ export async function listOrg(
       stop = { error: res.errors.map((e) => e.message).join('; ') || 'GitHub answered no repositories' };
       break;
     }
-    const failures = nodeErrors(res.errors);
+    // Errors under a plugin's field are the plugin's, not the repo's.
+    const refused = res.errors.filter((e) => nodeIndex(e) !== undefined && pluginAlias(e, NODE_PATH.length + 1));
+    const errors = res.errors.filter((e) => !refused.includes(e));
+    const failures = nodeErrors(errors);
     // An error that points at no node leaves the page in doubt: it may not remove any repo.
-    const stray = res.errors.find((e) => nodeIndex(e) === undefined);
+    const stray = errors.find((e) => nodeIndex(e) === undefined);
     if (stray) doubt ??= stray.message;
     const nodes = org.repositories.nodes;
     const names = nodes.some((n) => !n) ? await pageNames(client, { ...filters, first: size, after }, nodes) : [];
+    const plain = new Map<number, string>();
+    for (const e of refused) {
+      const i = nodeIndex(e)!;
+      fieldErrors.push(fieldError(e, pluginAlias(e, NODE_PATH.length + 1)!, nodes[i]?.name ?? names[i]));
+      if (!plain.has(i)) plain.set(i, e.message);
+    }
     const droppedBlob = params.expression !== undefined && !withBlob;
     nodes.forEach((node, i) => {
       const error = failures.get(i);
-      if (!node) slots.push({ pending: true, ...(names[i] ? { name: names[i] } : {}), reason: error ?? 'GitHub answered null' });
+      if (!node && !error && plain.has(i)) slots.push({ pending: true, ...(names[i] ? { name: names[i] } : {}), reason: plain.get(i)!, plain: true });
+      else if (!node) slots.push({ pending: true, ...(names[i] ? { name: names[i] } : {}), reason: error ?? 'GitHub answered null' });
       else if (error) slots.push({ pending: true, name: node.name, node, reason: error });
       else slots.push(droppedBlob ? { node, failure: 'its catalog file could not be read' } : { node });
     });
@@ -122,7 +161,7 @@ export async function listOrg(
     withBlob = params.expression !== undefined;
   }
 
-  const recovered = await retryByName(client, params.org, slots, listVariables, log);
+  const recovered = await retryByName(client, params.org, slots, listVariables, log, params.extraFields, fieldErrors);
   if (recovered > 0) onPage?.(slots.length, total, recovered);
   const repos: ListedRepo[] = [];
   const unread: UnreadRepo[] = [];
@@ -132,7 +171,7 @@ export async function listOrg(
     else if (slot.node) repos.push({ node: slot.node, failure: slot.reason });
     else unread.push({ ...(slot.name ? { name: slot.name } : {}), reason: slot.reason });
   }
-  return { repos, total, complete: !stop, ...(stop ? { error: stop.error } : {}), unread, ...(doubt ? { doubt } : {}) };
+  return { repos, total, complete: !stop, ...(stop ? { error: stop.error } : {}), unread, ...(doubt ? { doubt } : {}), fieldErrors };
 }
 
 /** The index of the listed node an error's path points at (or under). */
@@ -176,6 +215,8 @@ async function retryByName(
   slots: Slot[],
   listVariables: Record<string, unknown>,
   log: (line: string) => void,
+  extraFields: string | undefined,
+  fieldErrors: FieldError[],
 ): Promise<number> {
   type Pending = Extract<Slot, { pending: true }> & { name: string; at: number };
   const pending: Pending[] = [];
@@ -184,11 +225,15 @@ async function retryByName(
   });
   if (pending.length === 0) return 0;
   const found = new Map<Pending, ListedRepoNode>();
-  const ask = async (items: Pending[]): Promise<Map<Pending, string>> => {
+  const ask = async (all: Pending[]): Promise<Map<Pending, string>> => {
     const failed = new Map<Pending, string>();
-    for (let i = 0; i < items.length; i += BY_NAME) {
-      const batch = items.slice(i, i + BY_NAME);
-      const { query, variables } = reposByNameQuery(org, batch.map((p) => p.name));
+    // Repos a plugin's field nulled are asked without plugins' fields (their cards go without that data).
+    const batches: Pending[][] = [];
+    for (const items of [all.filter((p) => !p.plain), all.filter((p) => p.plain)]) {
+      for (let i = 0; i < items.length; i += BY_NAME) batches.push(items.slice(i, i + BY_NAME));
+    }
+    for (const batch of batches) {
+      const { query, variables } = reposByNameQuery(org, batch.map((p) => p.name), batch[0]!.plain ? undefined : extraFields);
       let res: GraphqlResult<Record<string, ListedRepoNode | null>>;
       try {
         res = await client.graphql<Record<string, ListedRepoNode | null>>(query, { ...variables, ...listVariables });
@@ -198,8 +243,15 @@ async function retryByName(
         continue;
       }
       const errors = new Map<number, string>();
+      const nulled = new Set<number>();
       for (const e of res.errors) {
         const m = /^r(\d+)$/.exec(String(e.path?.[0] ?? ''));
+        const alias = m ? pluginAlias(e, 1) : undefined;
+        if (m && alias) {
+          fieldErrors.push(fieldError(e, alias, batch[Number(m[1])]?.name));
+          nulled.add(Number(m[1]));
+          continue;
+        }
         // An error that names no repo leaves every repo of the batch in doubt.
         if (!m) batch.forEach((_, k) => errors.set(k, e.message));
         else if (!errors.has(Number(m[1]))) errors.set(Number(m[1]), e.message);
@@ -209,6 +261,7 @@ async function retryByName(
         const error = errors.get(k);
         if (node && !error) found.set(p, node);
         else failed.set(p, error ?? 'GitHub answered null');
+        if (!node && !error && nulled.has(k)) p.plain = true;
         // Metadata without its git data still lists the repo (read as failed).
         if (node && error) p.node ??= node;
       });

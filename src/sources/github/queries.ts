@@ -5,8 +5,11 @@
 /** Repos per listing page (GitHub's maximum). */
 export const LIST_PAGE_SIZE = 100;
 
-/** A listed repo's fields: metadata, the head, and the root catalog file's blob. */
-const LISTED_REPO = `
+/**
+ * A listed repo's fields: metadata, the head, and the root catalog file's blob; `extra` is what plugins ask of each
+ * repo (src/plugins/graphql.ts: every top-level field aliased `<plugin prefix>__…`), so it costs no request of its own.
+ */
+const listedRepo = (extra = '') => `
 fragment ListedRepo on Repository {
   name
   description
@@ -19,7 +22,7 @@ fragment ListedRepo on Repository {
   branchRef: ref(qualifiedName: $branch) @include(if: $byBranch) { name target { oid } }
   catalog: object(expression: $expression) @include(if: $withBlob) {
     ... on Blob { oid byteSize isBinary isTruncated text @include(if: $withText) }
-  }
+  }${extra ? `\n  ${extra}` : ''}
 }`;
 
 const LIST_VARIABLES = '$expression: String!, $withBlob: Boolean!, $withText: Boolean!, $branch: String!, $byBranch: Boolean!';
@@ -27,7 +30,7 @@ const LIST_FILTERS = '$isArchived: Boolean, $isFork: Boolean, $visibility: Repos
 const LIST_CONNECTION = `repositories(first: $first, after: $after, isArchived: $isArchived, isFork: $isFork, visibility: $visibility,
       orderBy: { field: NAME, direction: ASC })`;
 
-export const LIST_REPOS = `
+export const listReposQuery = (extra = '') => `
 query BacklotListRepos($org: String!, $first: Int!, $after: String, ${LIST_VARIABLES}, ${LIST_FILTERS}) {
   rateLimit { cost remaining limit resetAt }
   organization(login: $org) {
@@ -38,7 +41,9 @@ query BacklotListRepos($org: String!, $first: Int!, $after: String, ${LIST_VARIA
     }
   }
 }
-${LISTED_REPO}`;
+${listedRepo(extra)}`;
+
+export const LIST_REPOS = listReposQuery();
 
 /** The same page, names only: names the nodes a listing page answered `null`. */
 export const LIST_NAMES = `
@@ -54,14 +59,14 @@ export interface ListNamesData {
 }
 
 /** Repos a listing failed, asked again by name: `r<i>: repository(owner:, name:) { ...ListedRepo }`. */
-export function reposByNameQuery(owner: string, names: string[]): { query: string; variables: Record<string, unknown> } {
+export function reposByNameQuery(owner: string, names: string[], extra = ''): { query: string; variables: Record<string, unknown> } {
   const variables: Record<string, unknown> = { owner };
   const decls = names.map((name, i) => {
     variables[`n${i}`] = name;
     return `$n${i}: String!`;
   });
   const parts = names.map((_, i) => `r${i}: repository(owner: $owner, name: $n${i}) { ...ListedRepo }`);
-  const query = `query BacklotReposByName($owner: String!, ${decls.join(', ')}, ${LIST_VARIABLES}) {\n  rateLimit { cost remaining limit resetAt }\n  ${parts.join('\n  ')}\n}\n${LISTED_REPO}`;
+  const query = `query BacklotReposByName($owner: String!, ${decls.join(', ')}, ${LIST_VARIABLES}) {\n  rateLimit { cost remaining limit resetAt }\n  ${parts.join('\n  ')}\n}\n${listedRepo(extra)}`;
   return { query, variables };
 }
 

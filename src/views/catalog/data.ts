@@ -3,7 +3,7 @@
 
 import type { PortalModel } from '../../model/portal.ts';
 import { catalogItem, encodeCatalogIndex } from './index.ts';
-import type { CatalogIndex, CatalogItem } from './items.ts';
+import type { CatalogIndex, CatalogItem, PluginColumnDef } from './items.ts';
 import { defaultKind, PAGE_SIZE } from './query.ts';
 import { countByKind, type KindCount } from '../entities.ts';
 import { catalogKindPath } from '../../model/routes.ts';
@@ -24,6 +24,8 @@ export interface CatalogData {
   /** Items by ref, to tell links from dangling refs. */
   byRef: ReadonlyMap<string, CatalogItem>;
   namespaced: boolean;
+  /** Plugins' catalog columns. */
+  pluginColumns: PluginColumnDef[];
 }
 
 const cache = new WeakMap<PortalModel, CatalogData>();
@@ -32,7 +34,14 @@ export function catalogData(model: PortalModel): CatalogData {
   const { model: m, sorted, byEntity } = siteData(model);
   const hit = cache.get(m);
   if (hit) return hit;
-  const items = sorted.map((e) => catalogItem(e, byEntity.get(e.ref)));
+  const plugin = m.plugins?.columns ?? [];
+  const pluginColumns: PluginColumnDef[] = plugin.map((c) => ({ key: c.key, label: c.title, kinds: c.kinds }));
+  const columnsOf = (ref: string) => {
+    const out: Record<string, string> = {};
+    for (const c of plugin) if (c.values[ref]) out[c.key] = c.values[ref]!;
+    return out;
+  };
+  const items = sorted.map((e) => catalogItem(e, byEntity.get(e.ref), plugin.length ? columnsOf(e.ref) : undefined));
   const byKind = new Map<string, CatalogItem[]>();
   for (const item of items) {
     const key = item.kind.toLowerCase();
@@ -40,7 +49,7 @@ export function catalogData(model: PortalModel): CatalogData {
     list.push(item);
     byKind.set(key, list);
   }
-  const index = encodeCatalogIndex(items);
+  const index = encodeCatalogIndex(items, pluginColumns);
   const json = JSON.stringify(index);
   const data: CatalogData = {
     items,
@@ -52,6 +61,7 @@ export function catalogData(model: PortalModel): CatalogData {
     version: contentHash(json),
     byRef: new Map(items.map((i) => [i.ref, i])),
     namespaced: items.some((i) => i.namespace.toLowerCase() !== 'default'),
+    pluginColumns,
   };
   cache.set(m, data);
   return data;

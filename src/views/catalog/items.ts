@@ -24,10 +24,21 @@ export interface CatalogItem {
   groups: string[];
   /** Location targets. */
   targets: string[];
+  /** Plugins' column values by column key (`plugin:<plugin>.<id>`), when it has any. */
+  columns?: Record<string, string>;
+}
+
+/** A plugin's catalog column as the index carries it (its values are per row). */
+export interface PluginColumnDef {
+  key: `plugin:${string}`;
+  label: string;
+  /** Lower-case kinds whose lists show it; empty: every list. */
+  kinds: string[];
 }
 
 /**
- * A row: [kind, namespace, name, title, type, owner, system, lifecycle, description, tags, problems, groups, targets].
+ * A row: [kind, namespace, name, title, type, owner, system, lifecycle, description, tags, problems, groups, targets,
+ * plugin column values (in the order of the index's `c`)].
  * kind, namespace, type, owner, system, lifecycle, tags and groups are indexes into `s`; trailing empty fields are dropped.
  */
 export type CatalogRow = Array<number | string | number[] | string[]>;
@@ -38,6 +49,13 @@ export interface CatalogIndex {
   s: string[];
   /** Rows in default listing order. */
   e: CatalogRow[];
+  /** Plugins' catalog columns, when there are any. */
+  c?: PluginColumnDef[];
+}
+
+/** The plugins' columns an index carries. */
+export function indexColumns(index: CatalogIndex): PluginColumnDef[] {
+  return Array.isArray(index?.c) ? index.c : [];
 }
 
 export function decodeCatalogIndex(index: CatalogIndex): CatalogItem[] {
@@ -48,6 +66,12 @@ export function decodeCatalogIndex(index: CatalogIndex): CatalogItem[] {
   const str = (v: unknown) => (typeof v === 'number' ? (s[v] ?? '') : '');
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   const strs = (v: unknown) => (Array.isArray(v) ? v.map((i) => (typeof i === 'number' ? (s[i] ?? '') : String(i))) : []);
+  const columns = indexColumns(index);
+  const columnValues = (v: unknown) => {
+    const values = strs(v);
+    const out = Object.fromEntries(columns.flatMap((c, i) => (values[i] ? [[c.key, values[i]!]] : [])));
+    return Object.keys(out).length ? { columns: out } : {};
+  };
   return index.e.map((row) => {
     const kind = str(row[0]);
     const namespace = str(row[1]) || 'default';
@@ -67,6 +91,7 @@ export function decodeCatalogIndex(index: CatalogIndex): CatalogItem[] {
       problems: typeof row[10] === 'number' ? row[10] : 0,
       groups: strs(row[11]),
       targets: strs(row[12]),
+      ...(columns.length ? columnValues(row[13]) : {}),
     };
   });
 }

@@ -161,10 +161,11 @@ describe('sorting and paging', () => {
         lifecycle: words[(i * 3) % words.length]!,
         description: words[(i * 11) % words.length]!,
         tags: i % 4 ? [words[i % words.length]!].filter(Boolean) : [],
+        ...(i % 6 ? { columns: { 'plugin:ci.status': words[(i * 5) % words.length]! } } : {}),
       }),
     );
     const big = createCatalog(mixed);
-    for (const sort of ['name', 'kind', 'owner', 'type', 'lifecycle', 'description', 'tags'] as const) {
+    for (const sort of ['name', 'kind', 'owner', 'type', 'lifecycle', 'description', 'tags', 'plugin:ci.status'] as const) {
       for (const desc of [false, true]) {
         for (const facets of [{}, { kind: ['api'] }]) {
           const got = queryCatalog(big, query({ sort, desc, facets }), none).matches;
@@ -186,16 +187,16 @@ describe('sorting and paging', () => {
 });
 
 describe('at 10,000 entities', () => {
-  it('filters, counts and sorts quickly', () => {
+  // How fast is the portal bench's job (filtering in Chromium at 10,000 entities, `npm run bench -- portal`);
+  // here only that the answer is right at that size.
+  it('filters, counts and sorts a big catalog', () => {
     const big = createCatalog(manyItems(10_000));
     const q = query({ q: 'payments', facets: { kind: ['component'], tag: ['java'] }, sort: 'owner' });
-    queryCatalog(big, q, none); // warm up
-    const started = performance.now();
     const r = queryCatalog(big, q, none);
-    const ms = performance.now() - started;
     expect(r.matches.length).toBeGreaterThan(0);
     expect(r.matches.every((i) => i.kind === 'Component' && i.tags.includes('java') && i.description.includes('payments'))).toBe(true);
-    // Generous for a busy CI machine; a laptop does this in a few milliseconds.
-    expect(ms).toBeLessThan(100);
+    const owners = r.matches.map((i) => i.owner);
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    expect(owners).toEqual([...owners].sort((a, b) => collator.compare(a.replace(/^group:default\//, ''), b.replace(/^group:default\//, ''))));
   });
 });

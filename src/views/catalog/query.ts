@@ -3,6 +3,7 @@
 
 import type { CatalogItem } from './items.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
+import { isPluginColumn, type ColumnKey } from './columns.ts';
 
 export const FACET_KEYS = ['kind', 'type', 'owner', 'lifecycle', 'tag', 'namespace'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
@@ -32,7 +33,7 @@ export interface CatalogQuery {
   /** Only entities with problems from the build. */
   problems: boolean;
   /** Column to sort by; '' keeps the listing order (kind, then name). */
-  sort: SortKey | '';
+  sort: ColumnKey | '';
   desc: boolean;
   /** 1-based. */
   page: number;
@@ -68,8 +69,8 @@ export function readQuery(search: string, fallbackKind = DEFAULT_KIND): CatalogQ
   query.list = list === 'starred' || list === 'team' ? list : 'all';
   query.problems = ['1', 'true', 'yes'].includes((params.get('problems') ?? '').toLowerCase());
   const sort = params.get('sort') ?? '';
-  const key = sort.replace(/^-/, '') as SortKey;
-  if ((SORT_KEYS as readonly string[]).includes(key)) {
+  const key = sort.replace(/^-/, '') as ColumnKey;
+  if ((SORT_KEYS as readonly string[]).includes(key) || isPluginColumn(key)) {
     query.sort = key;
     query.desc = sort.startsWith('-');
   }
@@ -114,7 +115,7 @@ export interface Catalog {
   /** Lower-case text the free-text filter searches, per item. */
   text: string[];
   /** Per sort key, each item's rank among the key's distinct values (built on the first sort by the key). */
-  ranks: Map<SortKey, Int32Array>;
+  ranks: Map<ColumnKey, Int32Array>;
   /** Facet values per item as value ids (lower-case values, numbered in first-seen order). */
   columns: Record<FacetKey, FacetColumn>;
   /** Every value of each facet with its display label, in first-seen order (= id order). */
@@ -344,7 +345,7 @@ export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterC
  * once per catalog, then every sort compares numbers. At 100,000 entities (CPU time, Node) a sort by owner took
  * 120 ms with the collator on every comparison, by name 150 ms; with ranks about 22 ms after the first.
  */
-function sortMatches(catalog: Catalog, matches: CatalogItem[], indexes: readonly number[], key: SortKey, desc: boolean): void {
+function sortMatches(catalog: Catalog, matches: CatalogItem[], indexes: readonly number[], key: ColumnKey, desc: boolean): void {
   const ranks = sortRanks(catalog, key);
   const n = matches.length;
   // One number per match, rank then listing order, sorted natively: no comparator call per comparison.
@@ -361,7 +362,7 @@ function sortMatches(catalog: Catalog, matches: CatalogItem[], indexes: readonly
 }
 
 /** Each item's rank by `key`: equal values (to the collator) share one, empty values are -1. */
-export function sortRanks(catalog: Catalog, key: SortKey): Int32Array {
+export function sortRanks(catalog: Catalog, key: ColumnKey): Int32Array {
   let ranks = catalog.ranks.get(key);
   if (ranks) return ranks;
   const values = catalog.items.map((item) => columnText(item, key, catalog.refLabel));
@@ -376,7 +377,8 @@ export function sortRanks(catalog: Catalog, key: SortKey): Int32Array {
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** A column's value as text: what the table sorts by and what an export writes. */
-export function columnText(item: CatalogItem, key: SortKey, refLabel: RefLabel): string {
+export function columnText(item: CatalogItem, key: ColumnKey, refLabel: RefLabel): string {
+  if (isPluginColumn(key)) return item.columns?.[key] ?? '';
   switch (key) {
     case 'name':
       return item.title;
@@ -394,7 +396,7 @@ export function columnText(item: CatalogItem, key: SortKey, refLabel: RefLabel):
 }
 
 /** Sorts in place by a column, as shown; empty values go last either way, ties keep listing order. */
-export function sortItems(items: CatalogItem[], key: SortKey, desc = false, refLabel: RefLabel = shortRef): CatalogItem[] {
+export function sortItems(items: CatalogItem[], key: ColumnKey, desc = false, refLabel: RefLabel = shortRef): CatalogItem[] {
   const keyed = items.map((item, i) => ({ item, i, v: columnText(item, key, refLabel) }));
   keyed.sort((a, b) => {
     if (!a.v !== !b.v) return a.v ? -1 : 1;

@@ -120,7 +120,7 @@ describe('buildForm on Backstage-style parameter pages', () => {
 
   it('an EntityPicker filtered on an annotation whose key has dots; an unknown field becomes text with a note', () => {
     expect(details!.component!.choices!.map((c) => c.value)).toEqual(['component:default/payments-service']);
-    expect(details!.mystery).toMatchObject({ kind: 'text', note: 'The portal has no "FancyPicker" field; type the value as text.' });
+    expect(details!.mystery).toMatchObject({ kind: 'text', note: 'The portal has no “FancyPicker” field (a field extension of your Backstage); type the value.' });
   });
 
   it('RepoUrlPicker keeps the allowed hosts and owners', () => {

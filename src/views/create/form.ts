@@ -2,11 +2,12 @@
 // pickers) → a plain description of steps and fields that the browser renders. Picker choices come from the
 // catalog here, at build time, so the page needs no catalog API.
 
-import { parameterPages } from '../../model/templateParameters.ts';
+import { pageAlternatives, parameterPages } from '../../model/templateParameters.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { entityTitle } from '../entities.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
 import { matchesCatalogFilter, singleKind, type CatalogFilter } from './catalog-filter.ts';
+import { selectFromApi } from './api-field.ts';
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +24,9 @@ export type FieldKind =
   | 'list'
   | 'entity'
   | 'repo-url'
-  | 'json';
+  | 'json'
+  /** Which alternative of a page that is a bare `oneOf` (rjsf's selector): steers the form, never sent. */
+  | 'alternative';
 
 export interface Choice {
   value: string | number | boolean;
@@ -98,12 +101,18 @@ export interface ValueTest {
 export interface FieldCondition {
   all: ValueTest[];
   negate?: true;
+  /** Must hold as well, never negated (the alternative of a bare-`oneOf` page the field belongs to). */
+  and?: ValueTest[];
 }
 
 export interface FormPage {
   title: string;
   description?: string;
   fields: FormField[];
+  /** Backstage's page-level `when: ${{ … }}`: the page is a step only while it holds (model/templateParameters.ts). */
+  when?: unknown;
+  /** A bare-`oneOf` page: its alternatives' schemas, chosen by the page's `alternative` field. */
+  alternatives?: Json[];
   /** The page exactly as written: the JSON Schema the browser (and `backlot scaffold`) validate against. */
   schema: Json;
 }
@@ -128,6 +137,8 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
 
 const ENTITY_PICKERS = new Set(['EntityPicker', 'OwnerPicker', 'OwnedEntityPicker', 'MyGroupsPicker']);
+/** `ui:field`s the form knows; any other (a vendor's own extension) falls back to a plain input, with a hint naming it. */
+const KNOWN_FIELDS = new Set([...ENTITY_PICKERS, 'MultiEntityPicker', 'EntityTagsPicker', 'EntityNamePicker', 'RepoUrlPicker', 'SelectFieldFromApi', 'Secret']);
 const DEFAULT_MASK = '******';
 
 /** Options from `enum` (+ rjsf's `enumNames`) or from `oneOf`/`anyOf` entries that each have a `const`. */
@@ -287,6 +298,17 @@ export function buildField(name: string, schema: Json, required: boolean, entiti
       ownerLabel: str(ui.ownerLabel) ?? 'Owner',
       repoLabel: str(ui.repoLabel) ?? 'Repository',
     };
+  } else if (picker === 'SelectFieldFromApi') {
+    const api = selectFromApi(ui, entities);
+    set('title', str(ui.title) ?? str(schema.title));
+    set('description', str(ui.description) ?? str(schema.description));
+    if ('options' in api) {
+      field.kind = 'select';
+      field.options = api.options;
+      set('placeholder', str(ui.placeholder));
+    } else {
+      field.note = api.problem;
+    }
   } else if (enumChoices) {
     field.kind = widget === 'radio' ? 'radio' : 'select';
     field.options = enumChoices;
@@ -312,7 +334,9 @@ export function buildField(name: string, schema: Json, required: boolean, entiti
     field.kind = widget === 'textarea' ? 'textarea' : widget === 'password' ? 'password' : widget === 'hidden' ? 'hidden' : 'text';
     if (picker === 'EntityNamePicker') field.check = 'entity-name';
     else if (picker === 'Secret') field.note = 'Sent as an ordinary value: a static portal has no secret store.';
-    else if (picker) field.note = `The portal has no "${picker}" field; type the value as text.`;
+  }
+  if (picker && !field.note && !KNOWN_FIELDS.has(picker)) {
+    field.note = `The portal has no “${picker}” field (a field extension of your Backstage); ${field.kind === 'list' ? 'type the values' : field.kind === 'json' ? 'type the value as JSON' : 'type the value'}.`;
   }
   const rows = num(ui.rows);
   if (rows && (field.kind === 'textarea' || field.kind === 'json')) field.rows = rows;
@@ -320,7 +344,23 @@ export function buildField(name: string, schema: Json, required: boolean, entiti
   return field;
 }
 
+/** The name of a bare-`oneOf` page's selector: not a property name a template could use, and never sent. */
+export const alternativeField = (index: number) => `#alternative-${index}`;
+
 export function buildPage(page: Json, entities: readonly PortalEntity[], options: FormOptions = {}, index = 0): FormPage {
+  const alternatives = pageAlternatives(page);
+  const fields = alternatives ? alternativeFields(alternatives, entities, options, index) : schemaFields(page, entities, options);
+  return {
+    title: str(page.title) ?? `Step ${index + 1}`,
+    ...(str(page.description) ? { description: str(page.description)! } : {}),
+    fields,
+    ...(page.when !== undefined ? { when: page.when } : {}),
+    ...(alternatives ? { alternatives } : {}),
+    schema: page,
+  };
+}
+
+function schemaFields(page: Json, entities: readonly PortalEntity[], options: FormOptions): FormField[] {
   const properties = isRecord(page.properties) ? page.properties : {};
   const required = new Set(strings(page.required));
   const fields = Object.entries(properties)
@@ -341,12 +381,39 @@ export function buildPage(page: Json, entities: readonly PortalEntity[], options
       if (test?.values && more?.values && test.field === more.field) test.values = [...new Set([...test.values, ...more.values])];
     }
   }
-  return {
-    title: str(page.title) ?? `Step ${index + 1}`,
-    ...(str(page.description) ? { description: str(page.description)! } : {}),
-    fields,
-    schema: page,
+  return fields;
+}
+
+/**
+ * A page that is a bare `oneOf`, as rjsf shows it: a selector of the alternatives (by title), then the chosen
+ * alternative's fields. A property with a `const` (`noDatabase: {const: true}`) is filled, as rjsf fills it.
+ */
+function alternativeFields(alternatives: Json[], entities: readonly PortalEntity[], options: FormOptions, index: number): FormField[] {
+  const name = alternativeField(index);
+  const selector: FormField = {
+    name,
+    kind: 'alternative',
+    valueType: 'integer',
+    title: 'Choose one',
+    required: true,
+    default: 0,
+    options: alternatives.map((a, i) => ({ value: i, label: str(a.title) ?? `Option ${i + 1}` })),
+    review: { show: true },
   };
+  const fields = [selector];
+  alternatives.forEach((alternative, i) => {
+    const when: FieldCondition = { all: [{ field: name, values: [i] }] };
+    for (const field of schemaFields(alternative, entities, options)) {
+      const own = (isRecord(alternative.properties) ? alternative.properties : {})[field.name];
+      const constant = isRecord(own) && 'const' in own ? own.const : undefined;
+      if (['string', 'number', 'boolean'].includes(typeof constant)) {
+        Object.assign(field, { kind: 'hidden', default: constant, valueType: typeof constant === 'number' ? 'number' : typeof constant });
+        field.review = { show: false };
+      }
+      fields.push({ ...field, when: field.when ? { ...field.when, and: when.all } : when });
+    }
+  });
+  return fields;
 }
 
 interface Branch {

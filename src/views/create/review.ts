@@ -33,8 +33,9 @@ export function displayValue(field: FormField, value: unknown): string {
   return label(value);
 }
 
-export function reviewSections(form: TemplateForm, values: Values): ReviewSection[] {
-  return form.pages.map((page) => ({
+/** The shown pages' rows (`shown`: the indexes of the pages whose `when` holds; all when not given). */
+export function reviewSections(form: TemplateForm, values: Values, shown?: ReadonlySet<number>): ReviewSection[] {
+  return form.pages.filter((_, i) => !shown || shown.has(i)).map((page) => ({
     title: page.title,
     rows: page.fields
       .filter((f) => f.review.show && fieldActive(f, values))

@@ -95,6 +95,13 @@ function inUnchosenBranch(schema: Record<string, unknown>, schemaPath: string, v
   return false;
 }
 
+/** What a step is checked against: the page, or for a bare-`oneOf` page the alternative chosen. */
+function stepSchema(page: FormPage, values: Values): object {
+  const selector = page.fields.find((f) => f.kind === 'alternative');
+  if (!page.alternatives || !selector) return page.schema;
+  return page.alternatives[Number(values[selector.name] ?? 0)] ?? page.schema;
+}
+
 /** Problems of one step, at most one per field (the first), fields in page order, then the rest. */
 export function validatePage(page: FormPage, values: Values): FieldError[] {
   // Hidden fields (a condition that does not hold) get no messages: nobody could act on them.
@@ -102,10 +109,11 @@ export function validatePage(page: FormPage, values: Values): FieldError[] {
   const byName = new Map(shown.map((f) => [f.name, f]));
   const found = new Map<string, string>();
   const loose: string[] = [];
-  const validate = compile(page.schema);
+  const validate = compile(stepSchema(page, values));
+  const data = Object.fromEntries(Object.entries(values).filter(([name]) => byName.get(name)?.kind !== 'alternative'));
   if (validate instanceof Error) {
     loose.push(`The template's parameters are not a valid JSON Schema: ${validate.message}`);
-  } else if (!validate(values)) {
+  } else if (!validate(data)) {
     for (const err of validate.errors ?? []) {
       if (err.keyword === 'if' || err.keyword === 'oneOf' || err.keyword === 'anyOf' || err.keyword === 'allOf') continue;
       if (inUnchosenBranch(page.schema, err.schemaPath, values)) continue;

@@ -97,7 +97,7 @@ describe('checkField', () => {
 
   it('a closed MultiEntityPicker takes only its choices', () => {
     expect(checkField(f.owners!, ['group:default/team-platform'])).toBeUndefined();
-    expect(checkField(f.owners!, ['group:default/nobody'])).toBe('“group:default/nobody” is not one of the listed entities.');
+    expect(checkField(f.owners!, ['group:default/nobody'])).toBe('“group:default/nobody” is not in the catalog: choose one of the listed entities.');
   });
 });
 

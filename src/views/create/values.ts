@@ -2,7 +2,8 @@
 // the JSON Schema. Pure functions: the browser reads its inputs into `RawInput`s and calls these.
 
 import { parseEntityRef } from '../../model/entityRef.ts';
-import type { FormField, TemplateForm } from './form.ts';
+import { pageShown, type WhenEvaluator } from '../../model/templateParameters.ts';
+import { alternativeField, type FormField, type TemplateForm, type ValueTest } from './form.ts';
 
 export interface RepoInput {
   host: string;
@@ -103,32 +104,68 @@ export function fieldValue(field: FormField, raw: RawInput | undefined): unknown
   }
 }
 
+function holds(test: ValueTest, values: Readonly<Record<string, unknown>>): boolean {
+  const value = values[test.field];
+  if (value === undefined || value === '') return test.absentOk === true;
+  return test.values ? test.values.some((v) => v === value) : true;
+}
+
 /** Whether a field is shown (and sent) with these values. */
 export function fieldActive(field: FormField, values: Readonly<Record<string, unknown>>): boolean {
   const when = field.when;
   if (!when) return true;
-  const holds = when.all.every(({ field: name, values: allowed, absentOk }) => {
-    const value = values[name];
-    if (value === undefined || value === '') return absentOk === true;
-    return allowed ? allowed.some((v) => v === value) : true;
-  });
-  return when.negate ? !holds : holds;
+  if (when.and && !when.and.every((t) => holds(t, values))) return false;
+  const all = when.all.every((t) => holds(t, values));
+  return when.negate ? !all : all;
+}
+
+/** What the form holds: the values it sends, and which pages are steps for them. */
+export interface FormState {
+  /** The values, plus each bare-`oneOf` page's choice (under `alternativeField(i)`), which steers the form. */
+  values: Values;
+  /** Indexes of the pages whose `when` holds. */
+  shown: Set<number>;
 }
 
 /**
- * Values of every field from its raw input; empty fields are left out, as react-jsonschema-form does, and so are
- * conditional fields whose condition does not hold (they are hidden). Conditions read the fields before them.
+ * The form's values from each field's raw input; empty fields are left out, as react-jsonschema-form does, and so
+ * are conditional fields whose condition does not hold and every field of a page whose `when` does not (they are
+ * hidden). A page's `when` reads the answers of the pages it may depend on: those before it that are shown, and
+ * those after it as they stand.
  */
-export function formValues(form: TemplateForm, raw: (field: FormField) => RawInput | undefined): Values {
-  const values: Values = {};
-  for (const page of form.pages) {
+export function formState(form: TemplateForm, raw: (field: FormField) => RawInput | undefined, evaluate?: WhenEvaluator): FormState {
+  const pageValues = form.pages.map((page) => {
+    const values: Values = {};
     for (const field of page.fields) {
       if (!fieldActive(field, values)) continue;
       const value = fieldValue(field, raw(field));
       if (value !== undefined) values[field.name] = value;
     }
-  }
-  return values;
+    return values;
+  });
+  const shown = new Set<number>();
+  const values: Values = {};
+  form.pages.forEach((page, i) => {
+    const context = Object.assign({}, ...pageValues.slice(i + 1).reverse(), values) as Values;
+    if (!pageShown(page.schema, sendable(form, context), evaluate)) return;
+    shown.add(i);
+    Object.assign(values, pageValues[i]);
+  });
+  return { values, shown };
+}
+
+/** Values of every shown field (see formState). */
+export function formValues(form: TemplateForm, raw: (field: FormField) => RawInput | undefined, evaluate?: WhenEvaluator): Values {
+  return formState(form, raw, evaluate).values;
+}
+
+/** The values as sent and checked: without the bare-`oneOf` pages' choices. */
+export function sendable(form: TemplateForm, values: Values): Values {
+  const out = { ...values };
+  form.pages.forEach((page, i) => {
+    if (page.alternatives) delete out[alternativeField(i)];
+  });
+  return out;
 }
 
 /** What a field shows before anyone types: its `default`, shaped for the inputs. */
@@ -150,11 +187,11 @@ export function checkField(field: FormField, value: unknown): string | undefined
   if (value === undefined) return undefined;
   if (field.kind === 'json' && typeof value === 'string') return 'Not valid JSON.';
   if (field.kind === 'entity' && !field.arbitrary && field.choices && !field.choices.some((c) => c.value === value)) {
-    return 'Choose one of the listed entities.';
+    return `“${String(value)}” is not in the catalog: choose one of the listed entities.`;
   }
   if (field.kind === 'list' && !field.arbitrary && field.choices && Array.isArray(value)) {
     const unknown = value.find((v) => !field.choices!.some((c) => c.value === v));
-    if (unknown !== undefined) return `“${String(unknown)}” is not one of the listed entities.`;
+    if (unknown !== undefined) return `“${String(unknown)}” is not in the catalog: choose one of the listed entities.`;
   }
   switch (field.check) {
     case 'entity-name':

@@ -4,6 +4,7 @@
 import { h } from '../dom.ts';
 import type { Choice, FormField } from '../../../views/create/form.ts';
 import { initialInput, type RawInput, type RepoInput } from '../../../views/create/values.ts';
+import { createCombobox } from './combobox.ts';
 
 export interface FieldControl {
   field: FormField;
@@ -62,8 +63,10 @@ export function createField(field: FormField, id: string): FieldControl {
       read = () => el.value;
       break;
     }
-    case 'select': {
-      const el = track(h('select', { id, name: field.name }, ...options(field.options ?? [], typeof initial === 'string' ? initial : undefined, 'Choose…')));
+    case 'select':
+    case 'alternative': {
+      const placeholder = field.kind === 'select' ? (field.placeholder ?? 'Choose…') : undefined;
+      const el = track(h('select', { id, name: field.name }, ...options(field.options ?? [], typeof initial === 'string' ? initial : undefined, placeholder)));
       control = el;
       read = () => el.value;
       break;
@@ -91,25 +94,29 @@ export function createField(field: FormField, id: string): FieldControl {
       break;
     }
     case 'entity': {
-      if (field.arbitrary) {
-        const listId = `${id}-choices`;
-        const el = track(h('input', attrs({ type: 'text', list: listId, spellcheck: 'false' })));
-        el.value = text;
-        control = h('div', { class: 'picker' }, el, datalist(listId, field.choices ?? []));
-        read = () => el.value;
-      } else {
-        const el = track(h('select', { id, name: field.name }, ...options(field.choices ?? [], text || undefined, 'Choose…')));
-        control = el;
-        read = () => el.value;
-      }
+      // Search by display name or ref; a name not in the catalog is kept (allowArbitraryValues) or refused on Next.
+      const combo = createCombobox(id, field.choices ?? [], text, { name: field.name, placeholder: field.placeholder ?? 'Search the catalog…' });
+      track(combo.input);
+      control = combo.element;
+      read = combo.read;
       break;
     }
     case 'list': {
       group = true;
       const listId = `${id}-choices`;
       const items = h('ul', { class: 'list-items' });
+      // Entity items are search boxes: each keeps its own id (its list hangs on it) and reads back as a ref.
+      const readers = new Map<Input, () => string>();
+      const wrappers = new Map<Input, HTMLElement>();
+      let made = 0;
       const itemInput = (value: string, n: number): Input => {
         const label = `${field.title} ${n}`;
+        if (field.picker === 'MultiEntityPicker') {
+          const combo = createCombobox(made++ === 0 ? id : `${id}-item${made}`, field.choices ?? [], value, { 'aria-label': label, placeholder: 'Search the catalog…' });
+          readers.set(track(combo.input), combo.read);
+          wrappers.set(combo.input, combo.element);
+          return combo.input;
+        }
         if (field.choices && !field.arbitrary) {
           return track(h('select', { 'aria-label': label, id: n === 1 ? id : undefined }, ...options(field.choices, value || undefined, 'Choose…')));
         }
@@ -130,6 +137,7 @@ export function createField(field: FormField, id: string): FieldControl {
         [...items.children].forEach((li, i) => {
           const input = li.querySelector('input, select');
           input?.setAttribute('aria-label', `${field.title} ${i + 1}`);
+          if (field.picker === 'MultiEntityPicker') return void li.querySelector('button')?.setAttribute('aria-label', `Remove ${field.title} ${i + 1}`);
           input?.toggleAttribute('id', false);
           if (i === 0) input?.setAttribute('id', id);
           li.querySelector('button')?.setAttribute('aria-label', `Remove ${field.title} ${i + 1}`);
@@ -137,7 +145,7 @@ export function createField(field: FormField, id: string): FieldControl {
       const addItem = (value: string) => {
         const input = itemInput(value, items.children.length + 1);
         const remove = h('button', { type: 'button', class: 'button small' }, 'Remove');
-        const li = h('li', {}, input, remove);
+        const li = h('li', {}, wrappers.get(input) ?? input, remove);
         remove.addEventListener('click', () => {
           inputs.splice(inputs.indexOf(input), 1);
           li.remove();
@@ -152,7 +160,7 @@ export function createField(field: FormField, id: string): FieldControl {
       add.addEventListener('click', () => addItem('').focus());
       for (const value of Array.isArray(initial) && initial.length ? initial : ['']) addItem(value);
       control = h('div', { class: 'list' }, items, add, field.choices?.length && field.arbitrary ? datalist(listId, field.choices) : null);
-      read = () => inputs.map((i) => i.value);
+      read = () => inputs.map((i) => readers.get(i)?.() ?? i.value);
       break;
     }
     case 'repo-url': {

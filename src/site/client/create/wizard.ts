@@ -5,17 +5,21 @@ import { h } from '../dom.ts';
 import type { FormField } from '../../../views/create/form.ts';
 import type { CreatePageData } from '../../../views/create/page-data.ts';
 import { reviewSections } from '../../../views/create/review.ts';
-import { fieldActive, formValues, type Values } from '../../../views/create/values.ts';
+import { fieldActive, formState, sendable, type FormState } from '../../../views/create/values.ts';
+import type { WhenEvaluator } from '../../../model/templateParameters.ts';
 import { createField, type FieldControl } from './fields.ts';
 import { renderRunPanel } from './run-panel.ts';
 
 type Validation = typeof import('../../../views/create/validate.ts');
 
-export function startCreateWizard(root: HTMLElement): void {
+export async function startCreateWizard(root: HTMLElement): Promise<void> {
   const script = root.querySelector('script[data-create-data]');
   if (!script?.textContent) return;
   const data = JSON.parse(script.textContent) as CreatePageData;
   const { form } = data;
+  // Pages with `when: ${{ … }}` need the templating (its own chunk, only for such forms) before any step is shown.
+  let evaluate: WhenEvaluator | undefined;
+  if (form.pages.some((p) => p.when !== undefined)) evaluate = (await import('../../../views/create/when.ts')).formWhenEvaluator();
   // ajv is big: fetched as soon as the form is up, awaited only when a step is checked.
   let validation: Promise<Validation> | undefined;
   const loadValidation = () => (validation ??= import('../../../views/create/validate.ts'));
@@ -54,13 +58,31 @@ export function startCreateWizard(root: HTMLElement): void {
   let current = 0;
   const last = form.pages.length; // index of the review step
   const byField = new Map<FormField, FieldControl>(controls.map((c) => [c.field, c]));
-  const values = (): Values => formValues(form, (field) => byField.get(field)?.read());
-  // Conditional fields (`dependencies`, `if`/`then`/`else`) show while their condition holds.
+  const state = (): FormState => formState(form, (field) => byField.get(field)?.read(), evaluate);
+  const values = () => state().values;
+  // Conditional fields (`dependencies`, `if`/`then`/`else`, a bare-oneOf page's alternatives) show while their
+  // condition holds; a page whose `when` does not hold is skipped, and its step left out of the list.
   const conditional = controls.filter((c) => c.field.when);
+  let shown = new Set(form.pages.map((_, i) => i));
   const showConditional = () => {
-    if (!conditional.length) return;
-    const v = values();
-    for (const c of conditional) c.element.hidden = c.field.kind === 'hidden' || !fieldActive(c.field, v);
+    if (!conditional.length && !evaluate) return;
+    const now = state();
+    for (const c of conditional) c.element.hidden = c.field.kind === 'hidden' || !fieldActive(c.field, now.values);
+    shown = now.shown;
+    let n = 0;
+    progress.querySelectorAll<HTMLElement>('li').forEach((li, i) => {
+      li.hidden = i < last && !shown.has(i);
+      if (!li.hidden) li.querySelector('.step-n')!.textContent = String(++n);
+    });
+    next.textContent = current < last && nextStep(current) === last ? form.buttons.review : 'Next';
+  };
+  const nextStep = (step: number) => {
+    for (let i = step + 1; i < last; i++) if (shown.has(i)) return i;
+    return last;
+  };
+  const previousStep = (step: number) => {
+    for (let i = step - 1; i > 0; i--) if (shown.has(i)) return i;
+    return 0;
   };
 
   /**
@@ -109,7 +131,7 @@ export function startCreateWizard(root: HTMLElement): void {
     });
     back.hidden = step === 0;
     next.hidden = step === last;
-    next.textContent = step === last - 1 ? form.buttons.review : 'Next';
+    next.textContent = step < last && nextStep(step) === last ? form.buttons.review : 'Next';
     if (step === last) void renderReview();
     if (!focus) return;
     const auto = step < last ? controls.find((c) => c.field.autofocus && form.pages[step]!.fields.includes(c.field)) : undefined;
@@ -118,11 +140,12 @@ export function startCreateWizard(root: HTMLElement): void {
   }
 
   async function renderReview(): Promise<void> {
-    const v = values();
+    const now = state();
+    const v = sendable(form, now.values);
     review.replaceChildren(
       h('h2', { id: 'step-review-title', tabindex: -1 }, 'Review'),
       h('p', { class: 'step-desc' }, 'Check the values, then choose how to run the template.'),
-      ...reviewSections(form, v)
+      ...reviewSections(form, now.values, now.shown)
         .filter((s) => s.rows.length)
         .map((s) =>
           h(
@@ -135,7 +158,7 @@ export function startCreateWizard(root: HTMLElement): void {
     );
     const { validateValues } = await loadValidation();
     // The same check the workflow makes, over all steps at once; the run options only when it passes.
-    const problems = validateValues(form.pages.map((p) => p.schema), v);
+    const problems = validateValues(form.pages.map((p) => p.schema), v, evaluate);
     if (problems.length) {
       review.append(
         h('div', { class: 'error-summary', role: 'alert' }, h('p', {}, 'The values do not fit the template:'), h('ul', {}, ...problems.map((p) => h('li', {}, `${p.path.slice(1) || 'values'}: ${p.message}`)))),
@@ -152,7 +175,9 @@ export function startCreateWizard(root: HTMLElement): void {
     next.disabled = true;
     void check(step, 'submit')
       .then((ok) => {
-        if (ok && current === step) show(step + 1, true);
+        if (!ok || current !== step) return;
+        showConditional();
+        show(nextStep(step), true);
       })
       .finally(() => (next.disabled = false));
   });
@@ -165,12 +190,12 @@ export function startCreateWizard(root: HTMLElement): void {
   formEl.addEventListener('input', showConditional);
   formEl.addEventListener('change', recheck);
   formEl.addEventListener('input', recheck);
-  back.addEventListener('click', () => show(Math.max(0, current - 1), true));
+  back.addEventListener('click', () => show(previousStep(current), true));
 
   root.querySelector('[data-create-loading]')?.remove();
   root.append(progress, formEl);
   showConditional();
-  show(form.pages.length ? 0 : last, false);
+  show(form.pages.length && !shown.has(0) ? nextStep(0) : form.pages.length ? 0 : last, false);
   const firstAuto = controls.find((c) => c.field.autofocus && form.pages[0]?.fields.includes(c.field));
   firstAuto?.focus();
   void loadValidation();

@@ -1,0 +1,13 @@
+// KaTeX's fonts, relative to its stylesheet (vendor/katex/katex.min.css → fonts/<name>.woff2).
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { APIRoute } from 'astro';
+import { katexDistDir, katexFonts } from '../../../../build/katex-files.ts';
+
+export function getStaticPaths() {
+  const dir = katexDistDir();
+  return katexFonts(dir).map((font) => ({ params: { font }, props: { path: join(dir, 'fonts', `${font}.woff2`) } }));
+}
+
+export const GET: APIRoute = async ({ props }) => new Response(await readFile(props.path as string), { headers: { 'content-type': 'font/woff2' } });
