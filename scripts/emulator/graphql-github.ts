@@ -66,8 +66,17 @@ export function headCommitFields(b: BuiltRepo, commit: GitCommit, connection: Co
   // Like GitHub, a suite an app never ran checks in (queued, no workflow run) does not hold the rollup back.
   const counted = suites.filter((s) => s.workflow || s.status === 'COMPLETED');
   const rollup = counted.some((s) => s.status === 'COMPLETED' && failed.has(s.conclusion ?? '')) ? 'FAILURE' : counted.some((s) => s.status !== 'COMPLETED') ? 'PENDING' : 'SUCCESS';
+  const actor = (c: { name: string; login?: string; date: string }) => ({
+    __typename: 'GitActor',
+    name: c.name,
+    email: `${c.login ?? c.name.replace(/\W+/g, '.').toLowerCase()}@users.noreply.github.com`,
+    date: c.date,
+    user: c.login ? { __typename: 'User', login: c.login } : null,
+  });
   return {
     committedDate: commits[0]?.date ?? '2026-01-01T00:00:00Z',
+    // The fixture's newest commit is the head's; without one, the emulator's own git author.
+    author: actor(commits[0] ?? { name: 'Emulator', date: '2026-01-01T00:00:00Z' }),
     history: (args: { first?: number; last?: number }) =>
       connection(
         commits.map((c, i) => ({
@@ -75,7 +84,7 @@ export function headCommitFields(b: BuiltRepo, commit: GitCommit, connection: Co
           oid: i === 0 ? commit.oid : `${commit.oid.slice(0, 32)}${String(i).padStart(8, '0')}`,
           committedDate: c.date,
           authoredDate: c.date,
-          author: { __typename: 'GitActor', name: c.name, email: `${c.login ?? c.name.replace(/\W+/g, '.').toLowerCase()}@users.noreply.github.com`, date: c.date, user: c.login ? { __typename: 'User', login: c.login } : null },
+          author: actor(c),
         })),
         args,
       ),

@@ -10,6 +10,8 @@ export interface RepoInfo {
   defaultBranch: string;
   /** Head commit of the default branch (or a content hash for local folders). */
   commit: string;
+  /** Who made the head commit (a GitHub login, else the git author's name), where the crawl knows it. */
+  author?: string;
   /** A local folder: `commit` is a content hash, not a git commit (history does not show it). */
   local?: true;
   /** `https://<host>/<owner>/<name>` */

@@ -54,16 +54,17 @@ describe('readPreviousSite', () => {
     const previous = await readPreviousSite(site);
     expect(previous.diagnostics).toEqual([]);
     const next = [group('team-a'), group('team-b'), service('team-b')];
-    const crawled = { name: 'orders', owner: 'acme', host: 'github.com', defaultBranch: 'main', commit: 'c0ffee', url: 'https://github.com/acme/orders' };
+    const crawled = { name: 'orders', owner: 'acme', host: 'github.com', defaultBranch: 'main', commit: 'c0ffee', author: 'octocat', url: 'https://github.com/acme/orders' };
     const history = await recordHistory(modelOf(next, [crawled]), previous, { at: new Date('2026-12-01T09:00:00Z'), days: 180 });
-    expect(history.entries.map((e) => [e.change, e.ref, e.commit, e.fields.map((f) => `${f.field} ${f.before} → ${f.after}`).join()])).toEqual([
-      ['changed', 'component:default/orders', 'c0ffee', 'owner group:default/team-a → group:default/team-b'],
-      ['added', 'group:default/team-b', 'c0ffee', ''],
-      ['added', 'component:default/a', undefined, ''],
+    expect(history.entries.map((e) => [e.change, e.ref, e.commit, e.author, e.fields.map((f) => `${f.field} ${f.before} → ${f.after}`).join()])).toEqual([
+      ['changed', 'component:default/orders', 'c0ffee', 'octocat', 'owner group:default/team-a → group:default/team-b'],
+      ['added', 'group:default/team-b', 'c0ffee', 'octocat', ''],
+      ['added', 'component:default/a', undefined, undefined, ''],
     ]);
     // A local folder's "commit" is a content hash: not shown as a commit.
     const local = await recordHistory(modelOf(next, [{ ...crawled, local: true }]), previous, { at: new Date('2026-12-01T09:00:00Z'), days: 180 });
     expect(local.entries[0]!.commit).toBeUndefined();
+    expect(local.entries[0]!.author).toBeUndefined();
     // Bounded: a month later, with 20 days kept, the entry of November is gone.
     expect((await recordHistory(modelOf(), previous, { at: new Date('2026-12-01T09:00:00Z'), days: 20 })).entries.map((e) => e.ref)).not.toContain('component:default/a');
   });

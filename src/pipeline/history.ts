@@ -81,15 +81,15 @@ export async function recordHistory(model: PortalModel, previous: PreviousSite, 
 }
 
 /**
- * The commit behind each entity: its repo's head commit at this build, for crawled repos (a local folder's is a
- * content hash). The crawl lists each repo's head commit but not its author, so no author is recorded.
+ * The commit behind each entity: its repo's head commit at this build and its author, for crawled repos (a local
+ * folder's commit is a content hash, and it has no author).
  */
-export function commitsOf(model: PortalModel): (ref: string) => { commit?: string } | undefined {
-  const commits = new Map(model.repos.flatMap((r) => (r.local ? [] : [[r.name, r.commit] as const])));
+export function commitsOf(model: PortalModel): (ref: string) => { commit?: string; author?: string } | undefined {
+  const repos = new Map(model.repos.flatMap((r) => (r.local ? [] : [[r.name, r] as const])));
   const repoOf = new Map(model.entities.map((e) => [e.ref, e.source.repo]));
   return (ref) => {
-    const commit = commits.get(repoOf.get(ref) ?? '');
-    return commit ? { commit } : undefined;
+    const repo = repos.get(repoOf.get(ref) ?? '');
+    return repo ? { commit: repo.commit, ...(repo.author ? { author: repo.author } : {}) } : undefined;
   };
 }
 

@@ -30,6 +30,17 @@ describe('listing', () => {
     expect(snapshot.summary()).toMatchObject({ seen: 230, matched: 230, changed: 230, stale: 0, requests: 3, points: 3 });
   });
 
+  it('knows who made each head commit: a GitHub login, else the git author name (same listing request)', async () => {
+    const repos: EmulatorRepo[] = [
+      { owner: 'acme', name: 'by-login', files: { 'catalog-info.yaml': componentYaml('by-login') }, github: { commits: [{ login: 'octocat', name: 'Mona', date: '2026-11-30T10:00:00Z' }] } },
+      { owner: 'acme', name: 'by-name', files: { 'catalog-info.yaml': componentYaml('by-name') }, github: { commits: [{ name: 'Ada Lovelace', date: '2026-11-30T10:00:00Z' }] } },
+    ];
+    h = await harness(repos);
+    const snapshot = await h.open();
+    expect(snapshot.repos.map((r) => [r.name, r.author])).toEqual([['by-login', 'octocat'], ['by-name', 'Ada Lovelace']]);
+    expect(h.emulator.stats()).toMatchObject({ requests: 1, invalid: 0 });
+  });
+
   it("applies Backstage's discovery filters", async () => {
     const repos: EmulatorRepo[] = [
       { owner: 'acme', name: 'svc-plain', files: { 'catalog-info.yaml': componentYaml('svc-plain') } },

@@ -110,7 +110,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
     return { info, owner: org, cacheFile: repoCacheFile(orgDir, name), state: empty, fallback: empty, blobs: new Map(), dirty: false };
   }
 
-  function repoInfo(org: string, node: ListedRepoNode, ref: { name: string; commit: string }): RepoInfo {
+  function repoInfo(org: string, node: ListedRepoNode, ref: { name: string; commit: string; author?: string }): RepoInfo {
     const visibility = node.visibility.toLowerCase();
     return {
       name: node.name,
@@ -118,6 +118,7 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
       host: source.host,
       defaultBranch: ref.name,
       commit: ref.commit,
+      ...(ref.author ? { author: ref.author } : {}),
       url: `https://${source.host}/${org}/${node.name}`,
       ...(node.description ? { description: node.description } : {}),
       topics: node.repositoryTopics.nodes.map((t) => t.topic.name),
@@ -196,7 +197,8 @@ export async function openGithubSource(source: GithubSourceConfig, config: Backl
         const ref = branch ? node.branchRef : node.defaultBranchRef;
         const commit = ref?.target?.oid;
         if (!ref || !commit) return [];
-        return [{ node, failure, info: repoInfo(org, node, { name: ref.name, commit }) }];
+        const author = ref.target?.author?.user?.login ?? ref.target?.author?.name ?? undefined;
+        return [{ node, failure, info: repoInfo(org, node, { name: ref.name, commit, ...(author ? { author } : {}) }) }];
       });
       const opened = await Promise.all(matched.map((m) => openRecord(org, orgDir, m.info)));
       opened.forEach((rec, i) => {

@@ -6,7 +6,8 @@
 export const LIST_PAGE_SIZE = 100;
 
 /**
- * A listed repo's fields: metadata, the head, and the root catalog file's blob; `extra` is what plugins ask of each
+ * A listed repo's fields: metadata, the head (with its author, for the catalog's history: an object, so no extra
+ * point), and the root catalog file's blob; `extra` is what plugins ask of each
  * repo (src/plugins/graphql.ts: every top-level field aliased `<plugin prefix>__…`), so it costs no request of its own.
  */
 const listedRepo = (extra = '') => `
@@ -18,8 +19,8 @@ fragment ListedRepo on Repository {
   visibility
   pushedAt
   repositoryTopics(first: 20) { nodes { topic { name } } }
-  defaultBranchRef { name target { oid } }
-  branchRef: ref(qualifiedName: $branch) @include(if: $byBranch) { name target { oid } }
+  defaultBranchRef { name target { oid ... on Commit { author { name user { login } } } } }
+  branchRef: ref(qualifiedName: $branch) @include(if: $byBranch) { name target { oid ... on Commit { author { name user { login } } } } }
   catalog: object(expression: $expression) @include(if: $withBlob) {
     ... on Blob { oid byteSize isBinary isTruncated text @include(if: $withText) }
   }${extra ? `\n  ${extra}` : ''}
@@ -78,6 +79,11 @@ export interface ListedBlob {
   text?: string | null;
 }
 
+export interface HeadTarget {
+  oid: string;
+  author?: { name: string | null; user: { login: string } | null } | null;
+}
+
 export interface ListedRepoNode {
   name: string;
   description: string | null;
@@ -86,8 +92,8 @@ export interface ListedRepoNode {
   visibility: string;
   pushedAt: string | null;
   repositoryTopics: { nodes: Array<{ topic: { name: string } }> };
-  defaultBranchRef: { name: string; target: { oid: string } | null } | null;
-  branchRef?: { name: string; target: { oid: string } | null } | null;
+  defaultBranchRef: { name: string; target: HeadTarget | null } | null;
+  branchRef?: { name: string; target: HeadTarget | null } | null;
   catalog?: ListedBlob | null;
 }
 
