@@ -234,7 +234,7 @@ function startGraph(view: HTMLElement): void {
     drag.y = event.clientY;
   });
   // A drag that moved is not a click on the node it started on.
-  let dragEnded = 0;
+  let dragEnded = -Infinity; // not 0: performance.now() starts near 0, so a click in the page's first 300 ms was swallowed
   box.addEventListener('click', (event) => performance.now() - dragEnded < 300 && event.preventDefault(), { capture: true });
   const end = () => {
     if (drag?.moved) dragEnded = performance.now();
