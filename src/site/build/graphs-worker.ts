@@ -1,12 +1,12 @@
-// A worker thread of ./graphs.ts: lays out its share of the shapes (every `stride`-th, from `offset`) from the
-// last one Astro renders back to the first, and sends them in small batches so pages find them ready. The pages
-// lay out from the first forward whatever is not here yet; ./graphs.ts stops this worker once the two have met.
+// A worker thread of ./graphs.ts: lays out its share of the shapes (every `stride`-th, from `offset`) in the order
+// Astro renders them, and sends them in small batches so pages find them ready. A page that got to a shape first
+// says so on the `done` port, read between shapes, and the shape is skipped.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { lowerThreadPriority } from '../../util/background.ts';
 import { computeShape, type Shape, type ShapeInput } from '../../views/graph-layout.ts';
 
-const { inputs, stride, offset } = workerData as { inputs: ShapeInput[]; stride: number; offset: number };
+const { inputs, stride, offset, done } = workerData as { inputs: ShapeInput[]; stride: number; offset: number; done: MessagePort };
 /** Sent at least this often, so pages find fresh layouts. */
 const BATCH_MS = 20;
 
@@ -15,10 +15,12 @@ const BATCH_MS = 20;
 lowerThreadPriority();
 
 try {
+  const skip = new Set<number>();
   let batch: Array<[number, Shape]> = [];
   let sent = performance.now();
-  const last = inputs.length - 1 - ((inputs.length - 1 - offset) % stride + stride) % stride;
-  for (let i = last; i >= 0; i -= stride) {
+  for (let i = offset; i < inputs.length; i += stride) {
+    for (let note = receiveMessageOnPort(done); note; note = receiveMessageOnPort(done)) skip.add(note.message as number);
+    if (skip.has(i)) continue;
     batch.push([i, computeShape(inputs[i]!)]);
     if (performance.now() - sent >= BATCH_MS) {
       parentPort!.postMessage({ shapes: batch });

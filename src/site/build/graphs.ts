@@ -1,15 +1,14 @@
 // The relations graphs the pages draw, and their layouts. An explorer graph costs dagre about 15 ms (616 shapes
 // took 21.5 s on one thread at 10,000 entities), and pages render on one thread: so worker threads lay out the
-// shapes while the pages render, starting from the last page Astro renders (the big explorer graphs) and working
-// back, while a page that needs a shape not laid out yet lays it out itself, from the first page on. The two meet
-// once; nobody waits for anybody and nothing is shared but the results the workers send. All of it stays inside
-// SiteGraphs: pages only ask for a graph's layout. Layouts are kept between builds in the cache folder, so a
-// rebuild lays out only new shapes.
+// shapes in the order Astro renders them, ahead of the pages. A page that needs a shape no worker has sent yet
+// lays it out itself, never waits, and tells the workers, which skip it when they get there (a note on a message
+// port they read between shapes; nothing is shared or claimed). All of it stays inside SiteGraphs: pages only ask
+// for a graph's layout. Layouts are kept between builds in the cache folder, so a rebuild lays out only new shapes.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { PortalModel } from '../../model/portal.ts';
 import { indexEntities } from '../../views/entities.ts';
 import { hasExplorer } from '../../views/entity-page.ts';
@@ -88,9 +87,11 @@ export function startGraphs(model: PortalModel, options: LayoutOptions = {}): Si
   let onPages = 0;
   let onWorkers = 0;
   let left = missing.length;
+  const position = new Map(missing.map((input, i) => [input.key, i]));
   const count = missing.length >= MIN_FOR_WORKERS ? Math.max(0, (options.threads ?? availableParallelism()) - 1) : 0;
   const workers: Worker[] = [];
-  // Once the pages and the workers have met, what a worker would lay out next is done already: stop it.
+  const notes: MessagePort[] = [];
+  // Once every shape is in, the workers have nothing left to do: stop them.
   const got = (key: string, shape: Shape): boolean => {
     if (shapes.has(key)) return false;
     shapes.set(key, shape);
@@ -98,13 +99,18 @@ export function startGraphs(model: PortalModel, options: LayoutOptions = {}): Si
     return true;
   };
   for (let w = 0; w < count; w++) {
-    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), { workerData: { inputs: missing, stride: count, offset: w } });
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), {
+      workerData: { inputs: missing, stride: count, offset: w, done: port2 },
+      transferList: [port2],
+    });
     worker.on('message', (message: { shapes: Array<[number, Shape]> }) => {
       for (const [i, shape] of message.shapes) if (got(missing[i]!.key, shape)) onWorkers += 1;
     });
     // A failed worker only means the pages lay out the rest themselves.
     worker.on('error', () => {});
     workers.push(worker);
+    notes.push(port1);
   }
 
   const layout = async (graph: EntityGraph): Promise<GraphLayout> => {
@@ -113,13 +119,18 @@ export function startGraphs(model: PortalModel, options: LayoutOptions = {}): Si
     let shape = shapes.get(key);
     if (!shape) {
       shape = computeShape(shaped.input);
-      if (got(key, shape)) onPages += 1;
+      if (got(key, shape)) {
+        onPages += 1;
+        const i = position.get(key);
+        if (i !== undefined && left > 0) for (const note of notes) note.postMessage(i);
+      }
     }
     return placeShape(shaped, shape);
   };
 
   const finish = async (): Promise<LayoutReport> => {
     await Promise.all(workers.map((worker) => worker.terminate()));
+    for (const note of notes) note.close();
     if (options.cacheFile && missing.length > 0) {
       const kept: Record<string, Shape> = {};
       for (const input of inputs) {
