@@ -68,7 +68,7 @@ export function addHeadingAnchors(tree: Root, used: Set<string>, slug: (text: st
       type: 'element',
       tagName: 'a',
       // Ignored by search: a `¶` in every snippet that starts at a heading.
-      properties: { className: ['headerlink'], href: `#${id}`, title: 'Permanent link', ariaHidden: 'true', dataPagefindIgnore: 'all' },
+      properties: { className: ['headerlink'], href: `#${id}`, title: 'Permanent link', ariaHidden: 'true', tabIndex: -1, dataPagefindIgnore: 'all' },
       children: [{ type: 'text', value: '¶' }],
     };
     node.children.push(link);

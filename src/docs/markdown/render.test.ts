@@ -174,7 +174,7 @@ describe('headings', () => {
       { depth: 2, id: 'setup', text: 'Setup' },
       { depth: 3, id: 'setup_1', text: 'Setup' },
     ]);
-    expect(page.html).toContain('<a class="headerlink" href="#setup_1" title="Permanent link" aria-hidden="true" data-pagefind-ignore="all">¶</a>');
+    expect(page.html).toContain('<a class="headerlink" href="#setup_1" title="Permanent link" aria-hidden="true" tabindex="-1" data-pagefind-ignore="all">¶</a>');
   });
 
   it('leaves the footnotes heading out of the table of contents', () => {
