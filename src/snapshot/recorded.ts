@@ -83,7 +83,7 @@ export function recordSnapshot(inner: Snapshot): Recorder {
         const fields = inner.repoFields?.(info.name);
         if (fields) l.fields = fields;
       }
-      const header: Header = { format: FORMAT, shard: meta.shard, sources: meta.sources, repoFieldErrors: snapshot.repoFieldErrors!() };
+      const header: Header = { format: FORMAT, shard: meta.shard, sources: meta.sources, repoFieldErrors: [...snapshot.repoFieldErrors!()] };
       const text = [JSON.stringify(header), ...[...lines.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((l) => JSON.stringify(l))].join('\n') + '\n';
       await mkdir(dir, { recursive: true });
       // Written whole or not at all: a half-written shard must not pass for a complete one.
