@@ -16,7 +16,7 @@ import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
 import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
-import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
+import { openConfigured, openOrgFolder, openSnapshots, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
 import { loadPlugins } from '../plugins/load.ts';
 import { prepareRepoFields } from '../plugins/graphql.ts';
@@ -36,6 +36,8 @@ export interface BuildOptions {
   path: string | undefined;
   /** The live portal (URL) or a built site (folder) the history continues from; default from the config. */
   previous?: string | undefined;
+  /** Folders `backlot crawl --shard i/N` wrote: they replace the configured sources. */
+  snapshots?: string[];
 }
 
 /** How many diagnostics a build prints before pointing at the problems page. */
@@ -49,10 +51,14 @@ async function prepare(
   // Plugins load first: a missing module or bad options stop the build before any work.
   const plugins = await loadPlugins(config, options.path ? [options.path] : []);
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
-  const crawl = !options.path && config.sources.some((s) => s.type === 'github');
+  const crawl = !options.path && !options.snapshots && config.sources.some((s) => s.type === 'github');
   const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
   const started = performance.now();
-  const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config, repoFields ? { repoFields } : {});
+  const ctx = options.path
+    ? await openOrgFolder(config, options.path)
+    : options.snapshots
+      ? await openSnapshots(config, options.snapshots)
+      : await openConfigured(config, repoFields ? { repoFields } : {});
   const readMs = performance.now() - started;
   // An empty portal written over the last one would look like a deleted org: refuse it.
   if (ctx.snapshot.repos.length === 0) {

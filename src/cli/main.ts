@@ -11,6 +11,7 @@ Usage: backlot <command> [options]
 
 Commands:
   build [PATH]         build the portal into the output folder (default dist/)
+  crawl --shard i/N    crawl one share of the org into a folder, for "build --snapshots" on another machine
   validate [PATH...]   check catalog files and print diagnostics
   dev [PATH]           serve the portal, rebuilt and reloaded on every save
   dev --docs REPO      preview one repo's docs while writing them, as "mkdocs serve" does
@@ -20,15 +21,25 @@ Commands:
   plugins              list the configured plugins, their hooks and what each added in the last build
 
 Run "backlot <command> --help" for a command's options.`,
-  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH]
+  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH | --snapshots DIR...]
 
 Runs the whole pipeline (sources → catalog → graph → site → search) and writes the portal.
   PATH            a folder whose sub-folders are repos; replaces the configured sources
+  --snapshots DIR...  the folders "backlot crawl --shard i/N" wrote, one per shard, all of them: they replace
+                  the configured sources (nothing is crawled); a missing or doubled shard is an error
   --config FILE   config file (default ./backlot.config.yaml)
   --previous URL|DIR  the live portal (or a built site's folder) whose catalog and history this build
                   continues (default: history.url, else site.url + site.base, else the output folder)
   --strict        exit non-zero when there is any error or warning
   --verbose       show Astro's own build log`,
+  crawl: `Usage: backlot crawl --shard i/N [--out DIR] [--config FILE]
+
+Crawls the configured sources' repos that fall in share i of N (a stable split by a hash of the repo's name),
+reads what a build reads from them, and writes it to DIR (default snapshot-i-of-N) for
+"backlot build --snapshots DIR..." to merge with the other shards'. Every shard lists the whole org; only its
+own repos' files are fetched.
+  --shard i/N   this machine's share (1-based) and the number of shards
+  --out DIR     the folder to write (default snapshot-i-of-N)`,
   validate: `Usage: backlot validate [--config FILE] [--format text|json|github] [--strict] [PATH...]
 
 Prints every problem in the catalog files and exits non-zero when there are errors.
@@ -119,6 +130,9 @@ export async function main(argv: string[]): Promise<number> {
         comment: { type: 'string' },
         previous: { type: 'string' },
         docs: { type: 'string' },
+        shard: { type: 'string' },
+        out: { type: 'string' },
+        snapshots: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -142,8 +156,24 @@ export async function main(argv: string[]): Promise<number> {
         const { validateCommand } = await import('./validate.ts');
         return await validateCommand({ config: values.config, format, strict: !!values.strict, paths: positionals });
       }
+      case 'crawl': {
+        const { parseShard } = await import('../snapshot/shard.ts');
+        const shard = parseShard(values.shard ?? '');
+        if (!values.shard || typeof shard === 'string') {
+          console.error(`backlot crawl: ${values.shard ? shard : '--shard i/N is required'}\n\n${help}`);
+          return 2;
+        }
+        const { crawlCommand } = await import('./crawl.ts');
+        return await crawlCommand({ config: values.config, shard, out: values.out ?? `snapshot-${shard.index}-of-${shard.count}` });
+      }
       case 'build':
       case 'dev': {
+        // `--snapshots a b c`: the folders after the first are positionals.
+        const snapshots = values.snapshots && command === 'build' ? [...values.snapshots, ...positionals.splice(0)] : undefined;
+        if (values.snapshots && command !== 'build') {
+          console.error(`backlot ${command}: --snapshots is an option of "backlot build"\n\n${help}`);
+          return 2;
+        }
         if (positionals.length > 1) {
           console.error(`backlot ${command}: takes at most one PATH\n\n${help}`);
           return 2;
@@ -157,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
           return await devCommand({ config: values.config, verbose: !!values.verbose, path: positionals[0], docs: values.docs });
         }
         const { buildCommand } = await import('./build.ts');
-        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous });
+        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous, ...(snapshots ? { snapshots } : {}) });
       }
       case 'preview': {
         const { previewCommand } = await import('./build.ts');
