@@ -33,13 +33,15 @@ Runs the whole pipeline (sources → catalog → graph → site → search) and 
   --strict        exit non-zero when there is any error or warning
   --verbose       show Astro's own build log`,
   crawl: `Usage: backlot crawl --shard i/N [--out DIR] [--config FILE]
+       backlot crawl --plan [--config FILE]
 
 Crawls the configured sources' repos that fall in share i of N (a stable split by a hash of the repo's name),
 reads what a build reads from them, and writes it to DIR (default snapshot-i-of-N) for
 "backlot build --snapshots DIR..." to merge with the other shards'. Every shard lists the whole org; only its
 own repos' files are fetched.
   --shard i/N   this machine's share (1-based) and the number of shards
-  --out DIR     the folder to write (default snapshot-i-of-N)`,
+  --out DIR     the folder to write (default snapshot-i-of-N)
+  --plan        print the config's build.shards as "count=N" and "shards=[1,…,N]" lines (for $GITHUB_OUTPUT)`,
   validate: `Usage: backlot validate [--config FILE] [--format text|json|github] [--strict] [PATH...]
 
 Prints every problem in the catalog files and exits non-zero when there are errors.
@@ -132,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
         docs: { type: 'string' },
         shard: { type: 'string' },
         out: { type: 'string' },
+        plan: { type: 'boolean' },
         snapshots: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -157,6 +160,12 @@ export async function main(argv: string[]): Promise<number> {
         return await validateCommand({ config: values.config, format, strict: !!values.strict, paths: positionals });
       }
       case 'crawl': {
+        if (values.plan) {
+          const { loadConfig } = await import('../config/load.ts');
+          const count = loadConfig(values.config).build?.shards ?? 1;
+          console.log(`count=${count}\nshards=${JSON.stringify(Array.from({ length: count }, (_, i) => i + 1))}`);
+          return 0;
+        }
         const { parseShard } = await import('../snapshot/shard.ts');
         const shard = parseShard(values.shard ?? '');
         if (!values.shard || typeof shard === 'string') {
