@@ -11,7 +11,7 @@ const names = Array.from({ length: 40 }, (_, i) => `svc-${i}`);
 const org = memorySnapshot(
   names.map((name) => ({
     repo: repoInfo(name),
-    files: { 'catalog-info.yaml': componentYaml(name), 'docs/logo.png': new Uint8Array([137, 80, 0, 1]) },
+    files: { 'catalog-info.yaml': componentYaml(name), 'docs/logo.png': new Uint8Array([137, 80, 0, 1]), ...(name === 'svc-0' ? { 'shared.yaml': 'kind: shared\n' } : {}) },
     executables: ['docs/logo.png'],
   })),
 );
@@ -29,6 +29,8 @@ async function crawl(shard: Shard, sources = 'acme'): Promise<string> {
   const rec = recordSnapshot(shareOf(org, shard));
   const repos = rec.snapshot.repos.map((r) => r.name);
   await rec.snapshot.read(repos.flatMap((repo) => [{ repo, path: 'catalog-info.yaml' }, { repo, path: 'mkdocs.yml' }]));
+  // A file of another shard's repo (a Location into svc-0), read only by the shards that do not own svc-0.
+  if (shardOf('svc-0', shard.count) !== shard.index) await rec.snapshot.read([{ repo: 'svc-0', path: 'shared.yaml' }]);
   for (const repo of repos) {
     await rec.snapshot.list(repo);
     await rec.snapshot.readBytes({ repo, path: 'docs/logo.png' });
@@ -70,6 +72,11 @@ describe('recorded snapshots', () => {
     // Never read by the crawl: an error, not a silently missing file.
     expect(readme).toMatchObject({ kind: 'error', message: expect.stringMatching(/not in the crawled snapshots/) });
     expect(await snapshot.list('svc-3')).toEqual(['catalog-info.yaml', 'docs/logo.png']);
+    // What one shard read from another's repo is kept, beside that repo's own files.
+    expect(await snapshot.read([{ repo: 'svc-0', path: 'shared.yaml' }, { repo: 'svc-0', path: 'catalog-info.yaml' }])).toMatchObject([
+      { kind: 'text', text: 'kind: shared\n' },
+      { kind: 'text', text: componentYaml('svc-0') },
+    ]);
     expect(await snapshot.readBytes({ repo: 'svc-3', path: 'docs/logo.png' })).toEqual(new Uint8Array([137, 80, 0, 1]));
     expect([...(await snapshot.executables('svc-3'))]).toEqual(['docs/logo.png']);
   });
@@ -85,7 +92,7 @@ describe('recorded snapshots', () => {
     // A repo copied into another shard's file (a hand-edited or mis-merged artifact).
     const file = join(three!, SNAPSHOT_FILE);
     const lines = (await readFile(join(one!, SNAPSHOT_FILE), 'utf8')).split('\n');
-    await writeFile(file, `${await readFile(file, 'utf8')}${lines[1]}\n`);
+    await writeFile(file, `${await readFile(file, 'utf8')}${lines.find((l) => l.includes('"info"'))}\n`);
     await expect(readSnapshots([one!, two!, three!])).rejects.toThrow(/repo "svc-\d+" is in two snapshots/);
     await expect(readSnapshots([join(one!, 'nope')])).rejects.toThrow(/no backlot-snapshot.jsonl/);
   });
