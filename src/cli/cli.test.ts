@@ -146,6 +146,11 @@ describe('backlot usage', () => {
     expect(run(['crawl'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shard i\/N is required/) });
     expect(run(['crawl', '--shard', '4/3'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/the share must be between 1 and 3/) });
     expect(run(['dev', '--snapshots', 'x'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--snapshots is an option of "backlot build"/) });
+    expect(run(['build', '--shard', '1/2'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shard needs --snapshots/) });
+    expect(run(['build', '--snapshots', 'a', 'b', '--pages', 'x', '--shard', '1/2'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/give either --shard/) });
+    expect(run(['build', '--snapshots', 'a', '--out', 'x'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is where --shard renders/) });
+    // Every folder after --snapshots is a snapshot (here: not one, so a clear error, exit 2).
+    expect(run(['build', '--snapshots', 'a', 'b'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/a: no backlot-snapshot\.jsonl/) });
     const dir = mkdtempSync(join(tmpdir(), 'backlot-plan-'));
     expect(run(['crawl', '--plan'], dir)).toMatchObject({ code: 0, stdout: 'count=1\nshards=[1]\n' });
     writeFileSync(join(dir, 'backlot.config.yaml'), 'build:\n  shards: 3\n');

@@ -19,6 +19,8 @@ export interface Context {
   pathOf: (d: Diagnostic) => string;
   /** Ends sources' progress output and prints their crawl summaries (GitHub sources). */
   finish?: () => void;
+  /** Built from crawled snapshots: when the last shard's crawl ended. */
+  crawledAt?: string;
 }
 
 const cwdRelative = (abs: string) => relative(process.cwd(), abs) || '.';
@@ -137,7 +139,7 @@ export async function openSnapshots(config: BacklotConfig, dirs: readonly string
     if (merged.sources !== sourcesKey(config)) {
       throw new SnapshotsError('the snapshots were crawled with other sources than this config names: crawl every shard with the config you build with');
     }
-    return { config, snapshot: merged.snapshot, catalogPath: merged.catalogPath, pathOf: (d) => (d.repo ? `${d.repo}/${d.file}` : cwdRelative(resolve(config.root, d.file))) };
+    return { config, snapshot: merged.snapshot, catalogPath: merged.catalogPath, crawledAt: merged.crawledAt, pathOf: (d) => (d.repo ? `${d.repo}/${d.file}` : cwdRelative(resolve(config.root, d.file))) };
   } catch (err) {
     if (err instanceof SnapshotsError) throw new UsageError(err.message);
     throw err;

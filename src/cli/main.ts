@@ -22,11 +22,17 @@ Commands:
 
 Run "backlot <command> --help" for a command's options.`,
   build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH | --snapshots DIR...]
+       backlot build --snapshots DIR... --shard i/N [--out DIR]
+       backlot build --snapshots DIR... --pages DIR...
 
 Runs the whole pipeline (sources → catalog → graph → site → search) and writes the portal.
   PATH            a folder whose sub-folders are repos; replaces the configured sources
   --snapshots DIR...  the folders "backlot crawl --shard i/N" wrote, one per shard, all of them: they replace
                   the configured sources (nothing is crawled); a missing or doubled shard is an error
+  --shard i/N     with --snapshots: render only share i of N of the pages into --out DIR (default
+                  site-i-of-N); no static API and no search index (the merge writes them)
+  --pages DIR...  with --snapshots: render nothing, copy in every "--shard" folder's pages, then write the
+                  static API and the search index into the output folder
   --config FILE   config file (default ./backlot.config.yaml)
   --previous URL|DIR  the live portal (or a built site's folder) whose catalog and history this build
                   continues (default: history.url, else site.url + site.base, else the output folder)
@@ -116,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
+      tokens: true,
       options: {
         config: { type: 'string' },
         format: { type: 'string' },
@@ -136,6 +143,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         plan: { type: 'boolean' },
         snapshots: { type: 'string', multiple: true },
+        pages: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -143,7 +151,15 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`backlot ${command}: ${(err as Error).message}\n\n${help}`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  // `--snapshots a b c --pages x y`: a folder after a list option belongs to it, as the shell wrote it.
+  const positionals: string[] = [];
+  let list: 'snapshots' | 'pages' | undefined;
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind === 'option') list = token.name === 'snapshots' || token.name === 'pages' ? token.name : undefined;
+    else if (token.kind === 'positional') (list ? values[list]!.push(token.value) : positionals.push(token.value));
+    else list = undefined;
+  }
   if (values.help) {
     console.log(help);
     return 0;
@@ -177,10 +193,32 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'build':
       case 'dev': {
-        // `--snapshots a b c`: the folders after the first are positionals.
-        const snapshots = values.snapshots && command === 'build' ? [...values.snapshots, ...positionals.splice(0)] : undefined;
-        if (values.snapshots && command !== 'build') {
-          console.error(`backlot ${command}: --snapshots is an option of "backlot build"\n\n${help}`);
+        const snapshots = values.snapshots;
+        for (const option of ['snapshots', 'pages', 'shard', 'out'] as const) {
+          if (values[option] !== undefined && command !== 'build') {
+            console.error(`backlot ${command}: --${option} is an option of "backlot build"\n\n${help}`);
+            return 2;
+          }
+        }
+        let shard: import('../snapshot/shard.ts').Shard | undefined;
+        if (values.shard !== undefined) {
+          const parsedShard = (await import('../snapshot/shard.ts')).parseShard(values.shard);
+          if (typeof parsedShard === 'string') {
+            console.error(`backlot build: ${parsedShard}`);
+            return 2;
+          }
+          shard = parsedShard;
+        }
+        if ((shard || values.pages) && !snapshots) {
+          console.error(`backlot build: ${shard ? '--shard' : '--pages'} needs --snapshots: every shard renders from the same crawled snapshots\n\n${help}`);
+          return 2;
+        }
+        if (shard && values.pages) {
+          console.error(`backlot build: give either --shard (render a share of the pages) or --pages (merge the shards' pages)\n\n${help}`);
+          return 2;
+        }
+        if (values.out !== undefined && !shard) {
+          console.error(`backlot build: --out is where --shard renders; a whole site goes to site.outDir\n\n${help}`);
           return 2;
         }
         if (positionals.length > 1) {
@@ -196,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
           return await devCommand({ config: values.config, verbose: !!values.verbose, path: positionals[0], docs: values.docs });
         }
         const { buildCommand } = await import('./build.ts');
-        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous, ...(snapshots ? { snapshots } : {}) });
+        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous, ...(snapshots ? { snapshots } : {}), ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.pages ? { pages: values.pages } : {}) });
       }
       case 'preview': {
         const { previewCommand } = await import('./build.ts');

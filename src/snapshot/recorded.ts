@@ -20,6 +20,8 @@ interface Header {
   /** What was crawled (the config's sources, without secrets): shards of another config do not merge. */
   sources: string;
   repoFieldErrors: Array<{ repo: string; alias: string; field: string; message: string }>;
+  /** When the crawl ended (ISO). */
+  crawledAt: string;
 }
 
 /** What was read from one repo. `info` only for the shard's own repos; others were read across repos. */
@@ -83,7 +85,7 @@ export function recordSnapshot(inner: Snapshot): Recorder {
         const fields = inner.repoFields?.(info.name);
         if (fields) l.fields = fields;
       }
-      const header: Header = { format: FORMAT, shard: meta.shard, sources: meta.sources, repoFieldErrors: [...snapshot.repoFieldErrors!()] };
+      const header: Header = { format: FORMAT, shard: meta.shard, sources: meta.sources, repoFieldErrors: [...snapshot.repoFieldErrors!()], crawledAt: new Date().toISOString() };
       const text = [JSON.stringify(header), ...[...lines.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((l) => JSON.stringify(l))].join('\n') + '\n';
       await mkdir(dir, { recursive: true });
       // Written whole or not at all: a half-written shard must not pass for a complete one.
@@ -102,6 +104,8 @@ export interface MergedSnapshots {
   catalogPath: (repo: RepoInfo) => string;
   sources: string;
   count: number;
+  /** When the last shard's crawl ended: the one time every process building from these snapshots can share. */
+  crawledAt: string;
 }
 
 /** Reads every shard's folder into one snapshot; refuses an incomplete or inconsistent set (never a partial site). */
@@ -113,6 +117,7 @@ export async function readSnapshots(dirs: readonly string[]): Promise<MergedSnap
   const repos: RepoInfo[] = [];
   const fieldErrors: Header['repoFieldErrors'] = [];
   let first: { header: Header; dir: string } | undefined;
+  let crawledAt = '';
   for (const dir of dirs) {
     const file = join(dir, SNAPSHOT_FILE);
     const input = createReadStream(file, 'utf8');
@@ -139,6 +144,7 @@ export async function readSnapshots(dirs: readonly string[]): Promise<MergedSnap
         byIndex.set(header.shard.index, dir);
         first ??= { header, dir };
         fieldErrors.push(...header.repoFieldErrors);
+        if (header.crawledAt > crawledAt) crawledAt = header.crawledAt;
         continue;
       }
       const l = JSON.parse(text) as RepoLine;
@@ -166,7 +172,7 @@ export async function readSnapshots(dirs: readonly string[]): Promise<MergedSnap
     );
   }
   repos.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { snapshot: replay(repos, merged, fieldErrors), catalogPath: (r) => merged.get(r.name)?.catalogPath ?? '/catalog-info.yaml', sources: first!.header.sources, count };
+  return { snapshot: replay(repos, merged, fieldErrors), catalogPath: (r) => merged.get(r.name)?.catalogPath ?? '/catalog-info.yaml', sources: first!.header.sources, count, crawledAt };
 }
 
 function mergeLine(into: RepoLine, l: RepoLine): void {
