@@ -2,8 +2,8 @@
 // from the repos of one shard, so `backlot build --snapshots DIR…` runs the same pipeline with no GitHub.
 // One JSON line per repo (a shard of a large org stays far from V8's ~512 MB string limit).
 
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FileContent, FileRef, RepoInfo, Snapshot } from './types.ts';
@@ -86,11 +86,17 @@ export function recordSnapshot(inner: Snapshot): Recorder {
         if (fields) l.fields = fields;
       }
       const header: Header = { format: FORMAT, shard: meta.shard, sources: meta.sources, repoFieldErrors: [...snapshot.repoFieldErrors!()], crawledAt: new Date().toISOString() };
-      const text = [JSON.stringify(header), ...[...lines.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map((l) => JSON.stringify(l))].join('\n') + '\n';
       await mkdir(dir, { recursive: true });
-      // Written whole or not at all: a half-written shard must not pass for a complete one.
+      // Line by line (one string of a large shard could pass V8's limit), then renamed: written whole or not at all,
+      // so a half-written shard never passes for a complete one.
       const file = join(dir, SNAPSHOT_FILE);
-      await writeFile(`${file}.partial`, text);
+      const fd = openSync(`${file}.partial`, 'w');
+      try {
+        writeSync(fd, `${JSON.stringify(header)}\n`);
+        for (const l of [...lines.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) writeSync(fd, `${JSON.stringify(l)}\n`);
+      } finally {
+        closeSync(fd);
+      }
       await rename(`${file}.partial`, file);
       return { repos: inner.repos.length, files: [...lines.values()].reduce((n, l) => n + Object.keys(l.files).length, 0) };
     },
