@@ -89,6 +89,8 @@ export interface BacklotConfig {
     /** A label on the PR that lets a breaking change affecting other owners pass (e.g. `catalog-breaking-ok`). */
     allowBreakingLabel?: string;
   };
+  /** `build:`: how the build workflow spreads the work (`shards`: runners the crawl is split over; absent: one). */
+  build?: { shards: number };
   /** The catalog's history (`api/catalog/changes.json`), see README "History"; always set by loadConfig. */
   history?: HistoryConfig;
   scaffold?: ScaffoldConfig;
