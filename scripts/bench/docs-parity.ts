@@ -47,7 +47,9 @@ function sites(): Site[] {
   }
   const out: Site[] = [];
   const gitRoot = process.env.BENCH_PARITY_GIT;
+  const only = process.env.BENCH_PARITY_ONLY?.split(',');
   for (const [name, repo, config] of MIRRORS) {
+    if (only && !only.includes(name)) continue;
     const dir = join(WORK, 'src', name);
     if (!existsSync(dir)) {
       if (gitRoot) {
@@ -295,7 +297,10 @@ export async function run(): Promise<void> {
         blockPages++;
         if (a === b) blockEqual++;
       } else if (a === b) equal++;
-      else if (differing.length < 3) differing.push(md);
+      else {
+        if (differing.length < 3) differing.push(md);
+        if (process.env.BENCH_PARITY_DIFF) console.log(`${site.name} ${md}\n  Backlot: ${a}\n  MkDocs:  ${b}`);
+      }
       rawBacklot += rawSyntax(page.html);
       rawMkdocs += rawSyntax(theirs);
       const ours = new Set(ids(page.html));

@@ -102,19 +102,29 @@ let blockSyntax: BlockSyntax = NO_BLOCKS;
 const indentOf = (text: string): number => /^ */.exec(text)![0].length;
 const isBlank = (text: string): boolean => text.trim() === '';
 
-function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
+function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
+  let lines = input;
   const out: SourceLine[] = [];
   let i = 0;
   let paragraphStart = true;
   let listContent: number | undefined;
+  let listMarker = 0;
   while (i < lines.length) {
-    const line = lines[i]!;
-    const text = line.text;
+    let line = lines[i]!;
+    let text = line.text;
 
-    const indent = indentOf(text);
+    let indent = indentOf(text);
     if (!isBlank(text) && LIST_ITEM.test(text)) {
       const m = LIST_ITEM.exec(text)!;
+      listMarker = m[1]!.length;
       listContent = m[1]!.length + text.slice(m[1]!.length).search(/ |$/) + Math.max(1, m[2]!.length > 4 ? 1 : m[2]!.length);
+    } else if (!isBlank(text) && paragraphStart && listContent !== undefined && listContent > 4 && listMarker < 4 && indent >= 4 && indent < listContent) {
+      // Python-Markdown continues a list item at four columns, whatever the marker's width (`  1.  text`):
+      // move the item's following blocks to where CommonMark looks for them.
+      lines = reindentListTail(lines, i, listContent - 4);
+      line = lines[i]!;
+      text = line.text;
+      indent = indentOf(text);
     } else if (!isBlank(text) && indent < (listContent ?? 0) && paragraphStart) listContent = undefined;
 
     // An indented code block (four columns past the enclosing list item, after a blank line) is code:
@@ -131,16 +141,21 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
       const length = fence[2]!.length;
       // A closing fence is indented less than four columns past the fence's container.
       const container = fence[1]!.length;
-      out.push(line);
-      i++;
-      while (i < lines.length) {
-        const inner = lines[i]!;
-        out.push(inner);
-        i++;
-        const close = /^( *)(`{3,}|~{3,}) *$/.exec(inner.text);
+      let end = i + 1;
+      for (; end < lines.length; end++) {
+        const close = /^( *)(`{3,}|~{3,}) *$/.exec(lines[end]!.text);
         if (close && close[2]![0] === char && close[2]!.length >= length && close[1]!.length < container + 4) break;
       }
-      paragraphStart = true;
+      if (end < lines.length) {
+        out.push(...lines.slice(i, end + 1));
+        i = end + 1;
+        paragraphStart = true;
+        continue;
+      }
+      // Never closed (in its block): Python-Markdown leaves the fence as text, CommonMark would make code of the rest.
+      out.push({ ...line, text: `${text.slice(0, fence[1]!.length)}\\${text.slice(fence[1]!.length)}`, shift: line.shift - 1 });
+      paragraphStart = false;
+      i++;
       continue;
     }
 
@@ -219,6 +234,19 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
     i++;
   }
   return out;
+}
+
+/** Indents the lines from `from` up to the next one indented less than four columns by `by` more. */
+function reindentListTail(lines: SourceLine[], from: number, by: number): SourceLine[] {
+  const copy = lines.slice();
+  const pad = ' '.repeat(by);
+  for (let j = from; j < copy.length; j++) {
+    const l = copy[j]!;
+    if (isBlank(l.text)) continue;
+    if (indentOf(l.text) < 4) break;
+    copy[j] = { ...l, text: pad + l.text, shift: l.shift - by };
+  }
+  return copy;
 }
 
 /** End (exclusive) of an indented body starting at `from`: blank lines and lines indented at least `min`. */

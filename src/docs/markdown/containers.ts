@@ -150,7 +150,9 @@ function groupSiblings(tree: Root): void {
         continue;
       }
       if (child.type === 'defTerm' || child.type === 'defDescription') {
-        if (last?.type === 'defList') last.children.push(child as RootContent);
+        // Python-Markdown removes footnote and link definitions before it sees blocks: a list goes on past them.
+        const list = [...out].reverse().find((n) => n.type !== 'footnoteDefinition' && n.type !== 'definition') as Element | undefined;
+        if (list?.type === 'defList') list.children.push(child as RootContent);
         else out.push(el('defList', 'dl', [child as RootContent]));
         continue;
       }

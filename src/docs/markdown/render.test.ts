@@ -488,3 +488,22 @@ describe('definition lists', () => {
     expect(out).toMatch(/^<dl><dt><\/dt><dd><div class="admonition note"><p class="admonition-title">Note<\/p><p>Body.<\/p><\/div><\/dd><\/dl>$/);
   });
 });
+
+// Each case below differed from MkDocs on a page of Material's own docs (npm run bench -- docs-parity).
+describe('Python-Markdown block rules', () => {
+  it('goes on with a definition list past a footnote definition between its items', () => {
+    const out = html('Term\n:   def one\n\n  [^3]:\n    Note.\n\nTerm2\n:   def two\n\nx[^3]');
+    expect(out).toMatch(/^<dl><dt>Term<\/dt><dd>(<p>)?def one(<\/p>)?<\/dd><dt>Term2<\/dt><dd>(<p>)?def two(<\/p>)?<\/dd><\/dl>/);
+  });
+
+  it('leaves a fence never closed inside a tab as text', () => {
+    const out = html('=== "A"\n\n    Text.\n    ```\n\n=== "B"\n\n    ```\n    code\n    ```\n');
+    expect(out).toContain('<p>Text.\n```</p>');
+    expect(out.match(/<pre\b/g)).toHaveLength(1);
+  });
+
+  it('continues a list item at four columns when the marker is wider (`  1.  text`)', () => {
+    const out = html('  1.  One\n\n  2.  Two\n\n    ```\n    code\n    ```\n\n    - sub\n      more\n\nAfter\n');
+    expect(out).toMatch(/<li>\s*<p>Two<\/p>\s*<div class="code-block"[^]*<\/pre><\/div>\s*<ul>\s*<li>sub\nmore<\/li>\s*<\/ul>\s*<\/li>\s*<\/ol>\s*<p>After<\/p>$/);
+  });
+});
