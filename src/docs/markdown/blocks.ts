@@ -74,6 +74,8 @@ const BLOCK_OPEN = /^( *)(\/{3,}) *([\w-]+)(?: *\| *(.*?))? *$/;
 const MD_IN_HTML = /^( {0,3})<(div|section|article|aside|details|figure|header|footer|main|nav|blockquote|p|li|td|th|dd|dt)\b([^>]*?)\s+markdown(?:=(?:"(?:1|block)"|'(?:1|block)'|1|block))?(\s[^>]*)?>\s*$/i;
 // A term may be an HTML comment alone on its line (Material's docs: `<!-- md:option … -->`).
 const COMMENT_LINE = /^ *<!--.*--> *$/;
+// plantuml_markdown's own block (`::uml:: format="svg"` … `::end-uml::`), read as a ```plantuml fence.
+const UML_OPEN = /^( *)::uml::(.*)$/;
 const LIST_ITEM = /^( *)(?:[-*+]|\d{1,9}[.)])( +|$)/;
 const ABBREVIATION = /^ {0,3}\*\[([^\]]+)\] ?: *(.*)$/;
 const DEFINITION = /^( *):[ \t]+(\S.*)$/;
@@ -159,6 +161,15 @@ function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
       continue;
     }
 
+    const uml = UML_OPEN.exec(text);
+    const umlEnd = uml ? umlClose(lines, i, uml[1]!) : -1;
+    if (umlEnd > 0) {
+      out.push(...umlAsFence(lines, i, umlEnd, uml!));
+      i = umlEnd + 1;
+      paragraphStart = true;
+      continue;
+    }
+
     const html = MD_IN_HTML.exec(text);
     const region = html ? markdownInHtml(lines, i, html) : undefined;
     if (region) {
@@ -234,6 +245,22 @@ function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
     i++;
   }
   return out;
+}
+
+/** The `::end-uml::` line closing a `::uml::` block at the same indent, or -1. */
+function umlClose(lines: SourceLine[], from: number, indent: string): number {
+  const close = new RegExp(`^${indent}::end-uml:: *$`);
+  for (let j = from + 1; j < lines.length; j++) if (close.test(lines[j]!.text)) return j;
+  return -1;
+}
+
+/** A `::uml::` block as a ```plantuml fence with the same attributes, so it renders as one (code.ts). */
+function umlAsFence(lines: SourceLine[], from: number, close: number, m: RegExpExecArray): SourceLine[] {
+  const body = lines.slice(from + 1, close);
+  const longest = Math.max(2, ...body.map((l) => /^ *(`*)/.exec(l.text)![1]!.length));
+  const fence = m[1]! + '`'.repeat(longest + 1);
+  const open = lines[from]!;
+  return [{ ...open, text: `${fence}plantuml ${m[2]!.trim()}` }, ...body, { ...lines[close]!, text: fence }];
 }
 
 /** Indents the lines from `from` up to the next one indented less than four columns by `by` more. */
