@@ -145,7 +145,8 @@ function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
       const container = fence[1]!.length;
       let end = i + 1;
       for (; end < lines.length; end++) {
-        const close = /^( *)(`{3,}|~{3,}) *$/.exec(lines[end]!.text);
+        // In a blockquote the closing fence has the same `>` in front.
+        const close = /^((?: *>)* *)(`{3,}|~{3,}) *$/.exec(lines[end]!.text);
         if (close && close[2]![0] === char && close[2]!.length >= length && close[1]!.length < container + 4) break;
       }
       if (end < lines.length) {

@@ -507,3 +507,10 @@ describe('Python-Markdown block rules', () => {
     expect(out).toMatch(/<li>\s*<p>Two<\/p>\s*<div class="code-block"[^]*<\/pre><\/div>\s*<ul>\s*<li>sub\nmore<\/li>\s*<\/ul>\s*<\/li>\s*<\/ol>\s*<p>After<\/p>$/);
   });
 });
+
+describe('fences in blockquotes', () => {
+  it('closes a fence opened in a blockquote at its `> ```` line', () => {
+    const out = html('> NOTE:\n>\n> ```bash\n> pip install x\n> ```\n>\n> After.');
+    expect(out).toMatch(/^<blockquote>\s*<p>NOTE:<\/p>\s*<div class="code-block" data-lang="bash">[^]*>pip<[^]*<\/pre><\/div>\s*<p>After.<\/p>\s*<\/blockquote>$/);
+  });
+});
