@@ -3,6 +3,7 @@ import { toSourceLines } from './blocks.ts';
 import type { LinkResolver } from './links.ts';
 import { effectiveExtensions } from './extensions.ts';
 import { createRenderer, type RenderedPage, type Renderer } from './render.ts';
+import { twemojiCount } from './twemoji.ts';
 
 let renderer: Renderer;
 beforeAll(async () => {
@@ -130,9 +131,9 @@ describe('GFM and Python-Markdown extras', () => {
     expect(html('a == b and c ~ d ~ e')).toBe('<p>a == b and c ~ d ~ e</p>');
   });
 
-  it('turns emoji shortcodes into emoji and leaves unknown shortcodes as text', () => {
+  it('draws emoji shortcodes as Twemoji SVG, titled with the shortcode, and leaves unknown shortcodes as text', () => {
     const out = html(':rocket: ships, :no-such-emoji: stays');
-    expect(out).toContain('🚀 ships');
+    expect(out).toMatch(/^<p><span class="twemoji" title=":rocket:"><svg role="img" aria-label="🚀" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 36 36">[^]*<\/svg><\/span> ships/);
     expect(out).toContain(':no-such-emoji: stays');
   });
 
@@ -464,7 +465,7 @@ describe('Material icons (pymdownx.emoji with to_svg)', () => {
   it('leaves unknown icons and icons in code as written, and never draws a path from a page', () => {
     expect(html(':material-no-such-icon-here:')).toBe('<p>:material-no-such-icon-here:</p>');
     expect(html('`:material-home:`')).toBe('<p><code>:material-home:</code></p>');
-    const out = html('<span data-icon="material-../../../package">x</span> :x:');
+    const out = html('<span data-icon="material-../../../package">x</span> <span data-icon="twemoji:../x">y</span> :not-an-emoji:');
     expect(out).not.toContain('<svg');
   });
 });
@@ -512,5 +513,33 @@ describe('fences in blockquotes', () => {
   it('closes a fence opened in a blockquote at its `> ```` line', () => {
     const out = html('> NOTE:\n>\n> ```bash\n> pip install x\n> ```\n>\n> After.');
     expect(out).toMatch(/^<blockquote>\s*<p>NOTE:<\/p>\s*<div class="code-block" data-lang="bash">[^]*>pip<[^]*<\/pre><\/div>\s*<p>After.<\/p>\s*<\/blockquote>$/);
+  });
+});
+
+describe('pymdownx.emoji twemoji index', () => {
+  // pymdownx's twemoji index: JoyPixels' names and alternates for what Twemoji 16 draws, and its own additions.
+  it.each([
+    ['flag_us', '🇺🇸'],
+    ['woman_technologist_tone3', '👩🏽‍💻'],
+    ['+1', '👍'],
+    ['thumbsup', '👍'],
+    ['skier_tone2', '⛷🏼'],
+    ['lime', '🍋‍🟩'],
+    ['man_in_santa_hat_tone5', '👨🏿‍🎄'],
+    ['100', '💯'],
+  ])('draws :%s: as %s', (name, emoji) => {
+    expect(html(`x :${name}: y`)).toMatch(new RegExp(`^<p>x <span class="twemoji" title=":${name.replace('+', '\\+')}:"><svg role="img" aria-label="${emoji}"[^]*</svg></span> y</p>$`));
+  });
+
+  it('knows every name of the index (over 6,000) and leaves shortcodes in code and gemoji-only names alone', () => {
+    expect(twemojiCount()).toBeGreaterThan(6000);
+    expect(html('`:smile:` :smile:')).toMatch(/^<p><code>:smile:<\/code> <span class="twemoji"/);
+    // gemoji's `:shipit:` is no twemoji name: pymdownx leaves it as text.
+    expect(html(':shipit:')).toBe('<p>:shipit:</p>');
+  });
+
+  it('uses gemoji’s names, as Unicode text, when the site names that index', () => {
+    const page = renderer.render({ lines: toSourceLines(':rocket:'), resolve: keep, extensions: effectiveExtensions({ 'pymdownx.emoji': { emoji_index: 'pymdownx.emoji.gemoji' } }) });
+    expect(page.html).toBe('<p>🚀</p>');
   });
 });

@@ -144,13 +144,14 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     })
     .use(() => {
       const emoji = (remarkEmoji as unknown as () => (tree: MdastRoot) => void)();
-      return (tree: MdastRoot) => (state().shortcodes ? emoji(tree) : undefined);
+      // Only for gemoji's names (`emoji_index: …gemoji`); twemoji's index is drawn by icons.ts.
+      return (tree: MdastRoot) => (state().shortcodes && !twemojiIndexOf(state().extensions) ? emoji(tree) : undefined);
     })
     .use(() => (tree: MdastRoot) => {
       const math = state().math;
       if (math) applyMathBlocks(tree, state().text, math);
       applyContainers(tree, state().containers);
-      if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree);
+      if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree, twemojiIndexOf(state().extensions));
       applyAttributeLists(tree);
       applyInlineMarks(tree);
       const ext = state().extensions;
@@ -251,6 +252,11 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       }
     },
   };
+}
+
+/** pymdownx.emoji names shortcodes by the twemoji index (techdocs-core's and Material's), unless the site names gemoji's. */
+function twemojiIndexOf(ext: MarkdownExtensions): boolean {
+  return has(ext, 'pymdownx.emoji') && !/gemoji/.test(option(ext, 'pymdownx.emoji', 'emoji_index', ''));
 }
 
 /** toc's `slugify`: Python-Markdown's own, or pymdownx.slugs' when the site names it (with toc's `separator`). */
