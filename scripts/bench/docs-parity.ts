@@ -35,6 +35,8 @@ const MIRRORS: Array<[string, string, string]> = [
   ['techdocs-core', 'backstage+mkdocs-techdocs-core', 'test-fixtures/mkdocs.yml'],
   ['typer', 'fastapi+typer', 'mkdocs.yml'],
   ['httpx', 'encode+httpx', 'mkdocs.yml'],
+  ['pydantic', 'pydantic+pydantic', 'mkdocs.yml'],
+  ['fastapi', 'fastapi+fastapi', 'docs/en/mkdocs.yml'],
 ];
 
 function sites(): Site[] {

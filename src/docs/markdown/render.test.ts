@@ -407,7 +407,7 @@ describe('pymdownx.blocks (/// syntax)', () => {
     expect(out('/// define\nApple\n\n- A fruit.\n- A company.\n\nOrange\n\n- A colour.\n///')).toBe(
       '<dl><dt>Apple</dt><dd>A fruit.</dd><dd>A company.</dd><dt>Orange</dt><dd>A colour.</dd></dl>',
     );
-    expect(out('| a |\n|---|\n| 1 |\n\n/// table-caption\nCounts\n///')).toMatch(/^<figure><table>[^]*<\/table><figcaption><p>Counts<\/p><\/figcaption><\/figure>$/);
+    expect(out('| a |\n|---|\n| 1 |\n\n/// table-caption\nCounts\n///')).toMatch(/^<figure id="__table-caption_1"><table>[^]*<\/table><figcaption><p><span class="caption-prefix">Table 1.<\/span> Counts<\/p><\/figcaption><\/figure>$/);
     expect(out('![Map](map.png)\n\n/// caption\nThe *whole* map.\n///')).toBe(
       '<figure><p><img src="map.png" alt="Map" loading="lazy"></p><figcaption><p>The <em>whole</em> map.</p></figcaption></figure>',
     );
@@ -541,5 +541,41 @@ describe('pymdownx.emoji twemoji index', () => {
   it('uses gemoji’s names, as Unicode text, when the site names that index', () => {
     const page = renderer.render({ lines: toSourceLines(':rocket:'), resolve: keep, extensions: effectiveExtensions({ 'pymdownx.emoji': { emoji_index: 'pymdownx.emoji.gemoji' } }) });
     expect(page.html).toBe('<p>🚀</p>');
+  });
+});
+
+// Expected HTML from pymdownx.blocks' documentation and its own test cases (Debian's pymdownx 9.5 predates blocks).
+describe('pymdownx.blocks caption and html, as documented', () => {
+  const blocks = effectiveExtensions({ 'pymdownx.blocks.caption': {}, 'pymdownx.blocks.html': {}, 'pymdownx.blocks.details': {} });
+  const out = (md: string, extensions = blocks) => renderer.render({ lines: toSourceLines(md), resolve: keep, extensions }).html;
+
+  it('numbers figure-caption and table-caption figures, nested ones 1.1, with ids and a prefix span', () => {
+    expect(out('A paragraph.\n/// figure-caption\nLevel 2.\n///\n/// figure-caption\nLevel 1.\n///\n\nB\n/// figure-caption\nTwo.\n///')).toBe(
+      '<figure id="__figure-caption_1"><figure id="__figure-caption_1_1"><p>A paragraph.</p><figcaption><p><span class="caption-prefix">Figure 1.1.</span> Level 2.</p></figcaption></figure>' +
+        '<figcaption><p><span class="caption-prefix">Figure 1.</span> Level 1.</p></figcaption></figure>\n' +
+        '<figure id="__figure-caption_2"><p>B</p><figcaption><p><span class="caption-prefix">Figure 2.</span> Two.</p></figcaption></figure>',
+    );
+    expect(out('| a |\n|---|\n| 1 |\n/// table-caption | #counts\nCounts\n///')).toMatch(/^<figure id="counts"><table>[^]*<\/table><figcaption><p><span class="caption-prefix">Table 1.<\/span> Counts<\/p><\/figcaption><\/figure>$/);
+    // With `auto: false` only a number written in the header counts.
+    const manual = effectiveExtensions({ 'pymdownx.blocks.caption': { auto: false } });
+    expect(out('Text\n/// figure-caption | 3\nCap.\n///\n\nMore\n/// figure-caption\nNone.\n///', manual)).toBe(
+      '<figure id="__figure-caption_3"><p>Text</p><figcaption><p><span class="caption-prefix">Figure 3.</span> Cap.</p></figcaption></figure>\n<figure><p>More</p><figcaption><p>None.</p></figcaption></figure>',
+    );
+  });
+
+  it('prepends with `<`, puts a caption into a /// html | figure that has none, and takes attrs', () => {
+    expect(out('Text\n/// caption | <\nPrepended\n///')).toBe('<figure><figcaption><p>Prepended</p></figcaption><p>Text</p></figure>');
+    expect(out('/// html | figure\nSome content\n///\n/// caption\n    attrs: {class: general}\nCaption.\n///')).toBe(
+      '<figure class="general"><p>Some content</p><figcaption><p>Caption.</p></figcaption></figure>',
+    );
+  });
+
+  it('reads /// html selectors with ids, classes and [attributes], and the attrs option; the sanitiser still rules', () => {
+    expect(out("/// html | div#x.a.b[title='Hi there' style='color: red']\nsome *markdown*\n///")).toBe('<div title="Hi there" class="a b" id="x"><p>some <em>markdown</em></p></div>');
+    expect(out('/// html | section\n    attrs: {class: wide, title: T, onclick: "alert(1)"}\n\nBody\n///')).toBe('<section title="T" class="wide"><p>Body</p></section>');
+  });
+
+  it('gives /// details a type as its class', () => {
+    expect(out('/// details | Some summary\n    type: warning\nContent\n///')).toBe('<details class="warning"><summary>Some summary</summary><p>Content</p></details>');
   });
 });

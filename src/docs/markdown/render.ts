@@ -18,7 +18,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { DocsHeading } from '../../model/docs.ts';
 import { applyAbbreviations } from './abbr.ts';
-import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
+import { blockTypes, captionTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
 import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks, type FenceUse } from './code.ts';
 import { applyContainers } from './containers.ts';
 import { guardIds, safeId, type RenamedId } from './anchors.ts';
@@ -115,6 +115,9 @@ function blockSyntaxOf(ext: MarkdownExtensions): BlockSyntax {
         caption: on('caption'),
         admonitionTypes: defaultAdmonitionTypes(ext['pymdownx.blocks.admonition']?.types),
         detailsTypes: blockTypes(ext['pymdownx.blocks.details']?.types),
+        captionTypes: captionTypes(ext['pymdownx.blocks.caption']?.types),
+        captionAuto: option(ext, 'pymdownx.blocks.caption', 'auto', true),
+        captionPrepend: option(ext, 'pymdownx.blocks.caption', 'prepend', false),
       }
     : NO_BLOCKS;
   syntaxCache.set(ext, syntax);
