@@ -137,7 +137,7 @@ function mkdocsConfig(site: Site, out: string): string {
     // A site's own Python (custom fence formatters in its tools/) is not run: its fences show as code.
     .replace(/!!python\/name:([\w.]+)/g, (m, name: string) => (importable(name.replace(/\.[^.]+$/, '')) ? m : '!!python/name:pymdownx.superfences.fence_code_format'));
   const doc = parseDocument(text, { uniqueKeys: false });
-  for (const key of ['hooks', 'extra', 'copyright', 'INHERIT', 'extra_javascript', 'extra_css', 'watch', 'validation', 'project', 'exclude_docs', 'not_in_nav']) doc.delete(key);
+  for (const key of ['strict', 'hooks', 'extra', 'copyright', 'INHERIT', 'extra_javascript', 'extra_css', 'watch', 'validation', 'project', 'exclude_docs', 'not_in_nav']) doc.delete(key);
   doc.set('plugins', ['search']);
   // Page templates named in front matter (`template: home.html`) come from the site's theme overrides.
   const overrides = join(out, 'overrides');
