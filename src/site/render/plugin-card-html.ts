@@ -7,8 +7,13 @@ import { escapeAttribute, escapeHtml } from './html.ts';
 const isHttp = (url: string | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
 /** `entityHref`: a row's `entity` ref → the URL of its page (rows with an entity are links only when given). */
+/** The card's heading id. */
+export function pluginCardId(card: PluginCard): string {
+  return `plugin-${card.plugin}-${card.id}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+}
+
 export function pluginCardHtml(card: PluginCard, entityHref?: (ref: string) => string): string {
-  const id = `plugin-${card.plugin}-${card.id}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+  const id = pluginCardId(card);
   const parts = [`<h2 id="${id}">${escapeHtml(card.title)}</h2>`];
   if (card.text) parts.push(`<p>${escapeHtml(card.text)}</p>`);
   if (card.rows?.length) {
