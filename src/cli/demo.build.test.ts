@@ -211,6 +211,11 @@ describe('npm run build on the demo org', () => {
     await page.goBack();
     await page.waitForURL(/\/catalog\/$/);
     expect(await page.locator('table[data-catalog] tbody tr').count()).toBe(12);
+    // The facet belongs to the GitHub plugin's kinds: the Users list goes without it.
+    await page.goto(`${server.url}catalog/?kind=user`);
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    expect(await page.locator('fieldset[data-facet="github.ci"]').isHidden()).toBe(true);
+    expect(await page.locator('fieldset[data-facet="owner"]').isHidden()).toBe(false);
 
     // The drift page: in the header (the plugin asked), a card per team involved.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ownership' }).click();

@@ -67,6 +67,7 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
   const facetSets = new Map<PanelFacet, { fieldset: HTMLFieldSetElement; list: HTMLUListElement; more: HTMLButtonElement }>();
   const expanded = new Set<PanelFacet>();
   const panelFacets: PanelFacet[] = [...OWN_FACETS, ...catalog.pluginFacets.map((f) => f.key)];
+  const facetKinds = new Map(catalog.pluginFacets.map((f) => [f.key, f.kinds]));
   const titles = new Map<string, string>([...Object.entries(FACET_TITLES), ...catalog.pluginFacets.map((f) => [f.key, f.label] as [string, string])]);
   const facetElements = panelFacets.map((key) => {
     const list = h('ul', {});
@@ -150,6 +151,10 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
           row.li.classList.toggle('zero', n === 0 && !row.input.checked);
         }
         showRows(key);
+        // A plugin's facet of other kinds (the GitHub plugin's CI on the Users list) filters nothing there.
+        const kinds = facetKinds.get(key);
+        const shown = query.facets.kind;
+        if (kinds?.length && shown.length && !shown.some((k) => kinds.includes(k)) && selected.length === 0) facetSets.get(key)!.fieldset.hidden = true;
       }
       problemsInput.checked = query.problems;
       problemsCount.textContent = formatCount(result.problemCount);
