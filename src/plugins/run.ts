@@ -310,6 +310,7 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
         if (tabs.length) {
           (output.tabs ??= {})[item.ref] = [...(output.tabs?.[item.ref] ?? []), ...tabs];
           s.entry.tabs = (s.entry.tabs ?? 0) + tabs.length;
+          shown ||= tabs.some((t) => t.cards.length > 0);
         }
       }
       if (!view.cards) continue;
@@ -327,18 +328,6 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
       s.entry.cards.entities++;
       s.entry.cards.cards += cards.length;
       shown = true;
-    }
-    // browser: only a plugin whose cards some page shows has its script copied in.
-    if (shown && s.plugin.browserFile) {
-      try {
-        const hash = createHash('sha256').update(await readFile(s.plugin.browserFile)).digest('hex').slice(0, 10);
-        const path = pluginScriptPath(s.entry.name, hash);
-        output.scripts[s.entry.name] = path;
-        scripts.push({ file: s.plugin.browserFile, path });
-        s.entry.script = true;
-      } catch (err) {
-        problem(s, 'error', 'plugin-failed', `browser script ${s.plugin.browserFile} cannot be read: ${thrown(err)}`);
-      }
     }
     // pages and search records: once per plugin.
     const site: SiteContext<any, any> = { ...s.ctx, data: s.data, entities: input.entities };
@@ -362,6 +351,7 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
         else {
           (output.pages ??= []).push(page);
           s.entry.pages = (s.entry.pages ?? 0) + 1;
+          shown ||= page.cards.length > 0;
         }
       }
     }
@@ -379,6 +369,18 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
           (output.search ??= []).push(record);
           s.entry.search = (s.entry.search ?? 0) + 1;
         }
+      }
+    }
+    // browser: only a plugin whose cards some page shows (an entity's, a tab's, a page's) has its script copied in.
+    if (shown && s.plugin.browserFile) {
+      try {
+        const hash = createHash('sha256').update(await readFile(s.plugin.browserFile)).digest('hex').slice(0, 10);
+        const path = pluginScriptPath(s.entry.name, hash);
+        output.scripts[s.entry.name] = path;
+        scripts.push({ file: s.plugin.browserFile, path });
+        s.entry.script = true;
+      } catch (err) {
+        problem(s, 'error', 'plugin-failed', `browser script ${s.plugin.browserFile} cannot be read: ${thrown(err)}`);
       }
     }
   }

@@ -2,7 +2,7 @@
 // data in the model for the entities the plugin declares; a hook that throws or returns what it must not costs
 // only that part, as a diagnostic naming the plugin (and the entity), and the other plugins' parts are there.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,17 @@ describe('view hooks: tabs, facets, pages, search records, components', () => {
     expect(result.output.tabs?.['group:default/team-a']?.map((t) => t.plugin)).toEqual(['fine']);
     expect(result.output.facets?.[0]?.values).toEqual({ 'component:default/b': ['v'], 'component:default/c': ['v'] });
     expect(result.output.pages?.map((p) => p.path)).toEqual(['plugins/fine/']);
+  });
+
+  it('copies a plugin’s browser script when only its tabs or pages show its cards', async () => {
+    const script = join(tmp, 'live.js');
+    writeFileSync(script, 'console.log(1);\n');
+    const inTab = definePlugin({ name: 'in-tab', view: { kinds: ['Group'], tabs: () => ({ id: 'live', title: 'Live', cards: [{ title: 'Now' }] }) } });
+    const onPage = definePlugin({ name: 'on-page', view: { pages: () => [{ path: '', title: 'Live', cards: [{ title: 'Now' }] }] } });
+    const nowhere = definePlugin({ name: 'nowhere', view: { pages: () => [{ path: '', title: 'Empty', cards: [] }] } });
+    const result = await run([loaded(inTab, { browserFile: script }), loaded(onPage, { browserFile: script }), loaded(nowhere, { browserFile: script })]);
+    expect(Object.keys(result.output.scripts)).toEqual(['in-tab', 'on-page']);
+    expect(result.output.scripts['in-tab']).toMatch(/^_backlot\/plugins\/in-tab\.[0-9a-f]{10}\.js$/);
   });
 
   it('drops a tab, page or search record holding a token the plugin reads', async () => {
