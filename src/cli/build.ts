@@ -20,9 +20,10 @@ import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
 import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
+import { pluginComponentsPlugin } from '../site/build/plugin-components.ts';
 import { openConfigured, openOrgFolder, openSnapshots, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
-import { loadPlugins } from '../plugins/load.ts';
+import { componentFiles, loadPlugins, type LoadedPlugin } from '../plugins/load.ts';
 import { prepareRepoFields } from '../plugins/graphql.ts';
 import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -56,9 +57,10 @@ async function prepare(
   options: BuildOptions,
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
+  loaded?: LoadedPlugin[],
 ): Promise<{ ctx: Context; result: PipelineResult; readMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
-  const plugins = await loadPlugins(config, options.path ? [options.path] : []);
+  const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
   const crawl = !options.path && !options.snapshots && config.sources.some((s) => s.type === 'github');
   const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
@@ -98,14 +100,14 @@ function previousSource(options: BuildOptions, config: BacklotConfig): string {
   return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
-export function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
+export function astroConfig(config: BacklotConfig, verbose: boolean, plugins: readonly LoadedPlugin[] = []): AstroInlineConfig {
   return {
     root: PACKAGE_ROOT,
     outDir: config.site.outDir,
     base: config.site.base,
     ...(config.site.url ? { site: config.site.url } : {}),
     logLevel: verbose ? 'info' : 'warn',
-    vite: { plugins: [ownPagesPlugin(config.site.pages)] },
+    vite: { plugins: [ownPagesPlugin(config.site.pages), pluginComponentsPlugin(componentFiles(plugins))] },
   };
 }
 
@@ -159,12 +161,15 @@ async function buildInto(
       throw new UsageError(`own pages (${relative(process.cwd(), pages) || '.'}/): ${(err as Error).message}`);
     }
   }
+  // Plugins load before Astro starts: the components they ship are bundled with the pages.
+  const plugins = await loadPlugins(configured, options.path ? [options.path] : []);
   // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived; with
   // --pages the shards rendered already, and their pages are copied in once the model says they are this one's.
   const siteBuild = options.pages
     ? shardPagesBuild(options.pages, siteDir)
     : startSiteBuild({
         cacheDir: configured.cacheDir,
+        pluginComponents: componentFiles(plugins),
         ...(configured.site.pages ? { pagesDir: configured.site.pages } : {}),
         outDir: siteDir,
         base: configured.site.base,
@@ -175,7 +180,7 @@ async function buildInto(
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await prepare(options, configured, previous);
+    prepared = await prepare(options, configured, previous, plugins);
   } catch (err) {
     void siteBuild.cancel();
     throw err;

@@ -37,7 +37,7 @@ export interface PortalModel {
   apis: Record<string, ApiDefinition>;
   /** TechDocs sites rendered by the docs stage, and entities that show another entity's docs. */
   docs: { sites: DocsSite[]; redirects: DocsRedirect[] };
-  /** Plugins' cards per entity and their browser scripts (absent when no plugin is configured). */
+  /** What plugins add: cards, tabs, columns, facets, pages, search records, browser scripts (absent without plugins). */
   plugins?: PluginsOutput;
   /** The catalog's history, newest first (`api/catalog/changes.json`); set by `backlot build`. */
   history?: HistoryEntry[];

@@ -9,6 +9,7 @@ import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
 import { handOver } from '../handover.ts';
 import { ownPagesPlugin } from './own-pages.ts';
 import type { Shard } from '../../snapshot/shard.ts';
+import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -29,6 +30,8 @@ export interface BuildSiteOptions {
   pagesDir?: string;
   /** `backlot build --shard i/N`: only this share of the pages (../handover.ts inShare). */
   share?: Shard;
+  /** The Astro components plugins ship (src/plugins/load.ts componentFiles); none: plain-data cards only. */
+  pluginComponents?: PluginComponentFile[];
 }
 
 export interface BuildSiteResult {
@@ -68,7 +71,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         base: options.base ?? '/',
         ...(options.site ? { site: options.site } : {}),
         logLevel: options.verbose ? 'info' : 'warn',
-        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir)] },
+        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)] },
       });
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it
