@@ -7,16 +7,15 @@
 // and the floor (Astro + Pagefind alone on as many bare pages), each beside its #26 target.
 // BENCH_SCALE_FLOOR=0 skips the floor; BENCH_KEEP=1 keeps the generated folders.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { pagefindRunner } from '../../src/search/index.ts';
 import { REPO_ROOT } from '../../src/site/build/build.ts';
 import { launchChromium } from '../../src/site/testing/browser.ts';
 import { serveStatic } from '../../src/site/testing/serve.ts';
 import { writeFloorSite } from './_floor.ts';
-import { files, kb, mb, measure, secs, type RunResult } from './_measure.ts';
+import { catalogTiming, files, kb, mb, measure, secs, type RunResult } from './_measure.ts';
 import { writeScaleOrg, type ScaleOrg } from './_scale-org.ts';
 
 const MB = 1024 * 1024;
@@ -129,7 +128,7 @@ function stageTimes(output: string): Record<string, number> {
 /** Kinds of file in dist/, by what they hold. */
 function classify(path: string): string {
   if (path.startsWith('pagefind/')) return 'Pagefind index';
-  if (path === 'api/catalog/entities.json') return 'api/catalog/entities.json';
+  if (path === 'api/catalog/entities.json' || /^api\/catalog\/entities\/part-\d+\.json$/.test(path)) return 'api/catalog/entities.json and parts';
   if (path.startsWith('api/catalog/entities/')) return 'per-entity API JSON';
   if (path.startsWith('api/')) return 'other API JSON';
   if (/^catalog\/entities[^/]*\.json$/.test(path)) return 'catalog index';
@@ -176,61 +175,11 @@ function setAside(dir: string, trash: string): void {
   renameSync(dir, join(trash, `${Date.now()}`));
 }
 
-interface Loaded {
-  path: string;
-  raw: number;
-  gzip: number;
-}
-
 async function inChromium(dist: string) {
   const server = await serveStatic(dist);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    const loaded: Loaded[] = [];
-    let ready = false;
-    const later: Loaded[] = [];
-    page.on('requestfinished', (req) => {
-      const url = new URL(req.url());
-      if (!url.href.startsWith(server.url)) return;
-      let path = decodeURIComponent(url.pathname.slice(1));
-      if (path === '' || path.endsWith('/')) path += 'index.html';
-      const file = join(dist, path);
-      if (!existsSync(file) || [...loaded, ...later].some((f) => f.path === path)) return;
-      const data = readFileSync(file);
-      (ready ? later : loaded).push({ path, raw: data.length, gzip: gzipSync(data, { level: 6 }).length });
-    });
-    const app = page.locator('[data-catalog-app]');
-    const rendered = async (action: () => Promise<unknown>) => {
-      const before = await app.getAttribute('data-render-count');
-      await action();
-      await page.waitForFunction((b) => document.querySelector('[data-catalog-app]')?.getAttribute('data-render-count') !== b, before);
-      return Number(await app.getAttribute('data-render-ms'));
-    };
-    const started = performance.now();
-    await page.goto(server.url + 'catalog/');
-    await page.locator('[data-catalog-app][data-ready]').waitFor({ timeout: 120_000 });
-    const loadMs = Math.round(performance.now() - started);
-    ready = true;
-    const firstLoad = { files: loaded.slice(), raw: loaded.reduce((n, f) => n + f.raw, 0), gzip: loaded.reduce((n, f) => n + f.gzip, 0) };
-    // Whatever the page loads after its first rows (the rest of a split index) before filters are timed.
-    await page.locator('[data-catalog-app][data-complete]').waitFor({ timeout: 120_000 });
-    // Each action three times (from the page as loaded), the median kept: this machine's load varies a lot.
-    const samples: Record<string, number[]> = {};
-    for (let round = 0; round < 3; round++) {
-      if (round > 0) {
-        await page.goto(server.url + 'catalog/');
-        await page.locator('[data-catalog-app][data-complete]').waitFor({ timeout: 120_000 });
-      }
-      const times = {
-        'kind All': await rendered(() => page.locator('a[data-kind=""]').first().click()),
-        'text "payment"': await rendered(() => page.locator('#catalog-q').fill('payment')),
-        'sort by owner': await rendered(() => page.locator('button[data-sort="owner"]').click()),
-        'kind User': await rendered(() => page.locator('a[data-kind="user"]').first().click()),
-      };
-      for (const [k, v] of Object.entries(times)) (samples[k] ??= []).push(v);
-    }
-    const filters = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.sort((a, b) => a - b)[1]!]));
+    const { loadMs, firstLoad, later, filters } = await catalogTiming(browser, server.url, dist);
 
     // Search: Pagefind's first load (its entry and the first index chunks), then fresh terms.
     const searchPage = await browser.newPage();
