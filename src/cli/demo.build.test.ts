@@ -5,7 +5,6 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Entity } from '../model/entity.ts';
 import { REPO_ROOT } from '../site/build/build.ts';
 import { readCatalogFile } from './diff.ts';
 import { launchChromium } from '../site/testing/browser.ts';
@@ -66,7 +65,7 @@ describe('npm run build on the demo org', () => {
     expect(service.metadata.annotations?.['backstage.io/view-url']).toBe(
       'https://github.com/kestrel-freight/shipments/blob/main/catalog-info.yaml',
     );
-    const api = JSON.parse(readFileSync(join(outDir, 'api/catalog/entities/by-name/api/default/shipments-api.json'), 'utf8')) as Entity;
+    const api = entities.find((e) => e.kind === 'API' && e.metadata.name === 'shipments-api')!;
     expect(api.relations).toContainEqual({ type: 'apiProvidedBy', targetRef: 'component:default/shipments-service' });
     expect(String(api.spec?.definition)).toMatch(/openapi: ?["']?3/);
     expect(JSON.parse(readFileSync(join(outDir, 'api/catalog/diagnostics.json'), 'utf8'))).toEqual([]);

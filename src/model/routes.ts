@@ -69,8 +69,6 @@ export const CATALOG_API = {
   diagnostics: 'api/catalog/diagnostics.json',
   /** The catalog's history, newest first (`src/diff/history.ts`); the next build reads it from the live site. */
   changes: 'api/catalog/changes.json',
-  /** One entity: `api/catalog/entities/by-name/<kind>/<namespace>/<name>.json`, lower-cased. */
-  entity: ({ kind, namespace, name }: EntityTriplet) => `api/catalog/entities/by-name/${kind}/${namespace}/${name}.json`.toLowerCase(),
 } as const;
 
 /** A plugin's browser script, named by its content's hash so a changed script is never served from a stale cache. */
