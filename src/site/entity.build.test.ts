@@ -195,6 +195,15 @@ describe('group and user pages', () => {
     expect(owned).toContain('Fraud Scorer Component · service · via Fraud Team');
     expect(owned.length).toBe(20);
     expect(await page.locator('[data-card="ownership"] tr[data-kind="component"] [data-count="direct"]').textContent()).toBe('0');
+    // The rest is the catalog filtered by Bob and his groups, not a page of its own.
+    const more = page.locator('[data-card="owned"] .more a');
+    expect(await more.count()).toBe(1);
+    const filtered = new URL((await more.getAttribute('href'))!, server.url);
+    expect(filtered.searchParams.get('owner')!.split(',').sort()).toEqual(['group:default/fraud', 'group:default/platform', 'user:default/bob']);
+    expect((await fetch(new URL('catalog/default/user/bob/relations/', server.url))).status).toBe(404);
+    await more.click();
+    await page.locator('[data-catalog-app][data-complete]').waitFor();
+    expect(await page.locator('[data-catalog] tbody tr').count()).toBeGreaterThan(20);
   });
 });
 
