@@ -201,7 +201,7 @@ async function buildInto(
 
   const t0 = performance.now();
   if (options.shard) return shardSummary(options.shard, siteDir, result.model.generatedAt, await siteBuild.result, started, t0);
-  // The static catalog API's 10,000 small files are written beside the site while Astro renders (Astro empties
+  // The static catalog API's files are written beside the site while Astro renders (Astro empties
   // its output folder first) and moved into it after. Both scratch folders are this build's own.
   const staging = scratch('api');
   const apiFiles = writeCatalogApi(result.model, staging);

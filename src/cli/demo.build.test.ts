@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Entity } from '../model/entity.ts';
 import { REPO_ROOT } from '../site/build/build.ts';
+import { readCatalogFile } from './diff.ts';
 import { launchChromium } from '../site/testing/browser.ts';
 import { serveStatic, type StaticServer } from '../site/testing/serve.ts';
 
@@ -56,8 +56,8 @@ describe('npm run build on the demo org', () => {
     expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(sources [\d.]+ s, catalog [\d.]+ s, graph [\d.]+ s, apis [\d.]+ s, docs [\d.]+ s, site [\d.]+ s, search and API files [\d.]+ s\)$/m);
   });
 
-  it('writes the catalog in the shape of Backstage’s API, with relations both ways', () => {
-    const entities = JSON.parse(readFileSync(join(outDir, 'api/catalog/entities.json'), 'utf8')) as Entity[];
+  it('writes the catalog in the shape of Backstage’s API, with relations both ways', async () => {
+    const entities = await readCatalogFile(join(outDir, 'api/catalog/entities.json'));
     const kinds = new Set(entities.map((e) => e.kind));
     for (const k of ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template']) expect(kinds).toContain(k);
     const service = entities.find((e) => e.kind === 'Component' && e.metadata.name === 'shipments-service')!;
@@ -65,7 +65,7 @@ describe('npm run build on the demo org', () => {
     expect(service.metadata.annotations?.['backstage.io/view-url']).toBe(
       'https://github.com/kestrel-freight/shipments/blob/main/catalog-info.yaml',
     );
-    const api = JSON.parse(readFileSync(join(outDir, 'api/catalog/entities/by-name/api/default/shipments-api.json'), 'utf8')) as Entity;
+    const api = entities.find((e) => e.kind === 'API' && e.metadata.name === 'shipments-api')!;
     expect(api.relations).toContainEqual({ type: 'apiProvidedBy', targetRef: 'component:default/shipments-service' });
     expect(String(api.spec?.definition)).toMatch(/openapi: ?["']?3/);
     expect(JSON.parse(readFileSync(join(outDir, 'api/catalog/diagnostics.json'), 'utf8'))).toEqual([]);

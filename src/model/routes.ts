@@ -62,12 +62,13 @@ export const CHANGES_FEED = 'changes/feed.xml';
 
 /** The static catalog API, in the shape of Backstage's `/api/catalog`. */
 export const CATALOG_API = {
+  /** The index of the catalog's parts (`src/pipeline/catalogParts.ts`); before parts, the one array of every entity. */
   entities: 'api/catalog/entities.json',
+  /** Part `n` (from 1) of every entity, an array as Backstage's `/entities` answers; named relative to `entities`. */
+  part: (n: number) => `entities/part-${n}.json`,
   diagnostics: 'api/catalog/diagnostics.json',
   /** The catalog's history, newest first (`src/diff/history.ts`); the next build reads it from the live site. */
   changes: 'api/catalog/changes.json',
-  /** One entity: `api/catalog/entities/by-name/<kind>/<namespace>/<name>.json`, lower-cased. */
-  entity: ({ kind, namespace, name }: EntityTriplet) => `api/catalog/entities/by-name/${kind}/${namespace}/${name}.json`.toLowerCase(),
 } as const;
 
 /** A plugin's browser script, named by its content's hash so a changed script is never served from a stale cache. */
