@@ -30,6 +30,7 @@ export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
   'publish:github': ['repoUrl'],
   'publish:github:pull-request': ['repoUrl', 'title', 'description', 'branchName'],
   'github:actions:dispatch': ['repoUrl', 'workflowId', 'branchOrTagName'],
+  'roadiehq:utils:merge': ['path', 'content'],
 };
 
 export interface TemplateProblem {

@@ -15,10 +15,11 @@ import { fsRead, fsReaddir } from './fsRead.ts';
 import { githubActionsDispatch } from './githubDispatch.ts';
 import { publishGithub } from './publishGithub.ts';
 import { publishPullRequest } from './publishPullRequest.ts';
+import { roadieMerge } from './roadieMerge.ts';
 
 export const builtinActions: readonly ScaffoldAction[] = [
   fetchTemplate, fetchPlain, fetchTemplateFile, fetchCookiecutter, fsRename, fsDelete, fsRead, fsReaddir, debugLog, debugWait, catalogWrite, catalogFetch,
-  httpBackstageRequest, publishGithub, publishPullRequest, githubActionsDispatch, catalogRegister,
+  httpBackstageRequest, publishGithub, publishPullRequest, githubActionsDispatch, catalogRegister, roadieMerge,
 ];
 
 export function actionRegistry(actions: readonly ScaffoldAction[] = builtinActions): Map<string, ScaffoldAction> {
