@@ -43,6 +43,13 @@ interface Row {
   ok: boolean;
 }
 
+/** The bench org's root catalog file: one Location, so a template may merge into it as into a service's file. */
+const BENCH_ORG_ROOT = `apiVersion: backstage.io/v1alpha1
+kind: Location
+metadata: { name: bench-org }
+spec: { targets: [./org.yaml] }
+`;
+
 /** The org the pickers choose from: a team with members, a system, a component, an API, a resource. */
 const BENCH_ORG = `
 apiVersion: backstage.io/v1alpha1
@@ -141,7 +148,8 @@ function preparePortal(work: string, org: string, repos: Repo[]): string {
   const folder = join(work, 'repos');
   for (const repo of repos) cpSync(repo.dir, join(folder, repo.name), { recursive: true, filter: (src) => !src.split(sep).includes('.git') });
   mkdirSync(join(folder, 'bench-org'), { recursive: true });
-  writeFileSync(join(folder, 'bench-org', 'catalog-info.yaml'), BENCH_ORG);
+  writeFileSync(join(folder, 'bench-org', 'catalog-info.yaml'), BENCH_ORG_ROOT);
+  writeFileSync(join(folder, 'bench-org', 'org.yaml'), BENCH_ORG);
   const files = [...new Set(['catalog-info.yaml', ...repos.flatMap((r) => r.templates.map((t) => t.file))])];
   const branches = [...new Set(repos.map((r) => r.branch))];
   if (branches.length > 1) console.log(`${org}: repos on ${branches.join(', ')}; the portal reads them all as ${branches[0]}`);

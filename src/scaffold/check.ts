@@ -37,6 +37,8 @@ export interface TemplateProblem {
   /** JSON pointer into the entity (`/spec/steps/2/input/url`). */
   pointer: string;
   code: 'template-steps' | 'template-action' | 'template-input' | 'template-filter' | 'template-syntax' | 'template-fetch';
+  /** Errors stop the template; a warning runs as Backstage runs it. */
+  severity?: 'warning';
   message: string;
   hint?: string;
 }
@@ -84,7 +86,13 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return problems.push({ pointer: at, code: 'template-steps', message: `spec.steps[${i}] must be an object` });
     const step = raw as Json;
     const id = stepId(step, i);
-    if (ids.has(id)) problems.push({ pointer: `${at}/id`, code: 'template-steps', message: `step id "${id}" is used twice` });
+    // Backstage runs both (steps.<id>.output is then the later one's), and real templates rely on it.
+    if (ids.has(id)) {
+      problems.push({
+        pointer: `${at}/id`, code: 'template-steps', severity: 'warning', message: `step id "${id}" is used twice: both steps run, and steps.${id}.output is the later one's`,
+        hint: 'give each step its own id to read the earlier output',
+      });
+    }
     ids.add(id);
     const required = typeof step.action === 'string' ? actions[step.action] : undefined;
     if (!required) {
@@ -168,7 +176,7 @@ export function checkTemplates(
     for (const p of templateProblems((e.entity.spec ?? {}) as Json, ACTION_INPUTS, templating, repo)) {
       const position = nearestPosition(e.source.positions, p.pointer) ?? e.source;
       out.push({
-        severity: 'error', code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}),
+        severity: p.severity ?? 'error', code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}),
         repo: e.source.repo, file: e.source.file, line: position.line, column: position.column, entity: e.ref,
       });
     }

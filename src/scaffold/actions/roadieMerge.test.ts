@@ -55,6 +55,9 @@ describe('roadiehq:utils:merge', () => {
       'step "merge" (roadiehq:utils:merge) failed: The file missing.json does not exist.',
     );
     await expect(run({}, '  - id: merge\n    action: roadiehq:utils:merge\n    input: { path: ../outside.json, content: { a: 1 } }')).rejects.toThrow(/roadiehq:utils:merge/);
+    await expect(run({ 'catalog-info.yaml': 'kind: Group\n---\nkind: User\n' }, '  - id: merge\n    action: roadiehq:utils:merge\n    input: { path: catalog-info.yaml, content: { a: 1 } }')).rejects.toThrow(
+      'catalog-info.yaml holds 2 YAML documents; roadiehq:utils:merge merges into a file of one document',
+    );
     const { read, lines } = await run({ 'notes.txt': 'as is' }, '  - id: merge\n    action: roadiehq:utils:merge\n    input: { path: notes.txt, content: { a: 1 }, preserveYamlComments: true }');
     expect(read('notes.txt')).toBe('as is');
     expect(lines.join('\n')).toContain('preserveYamlComments is not supported');

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, relative, sep } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import { resolveSafeChildPath } from '../safePath.ts';
 import type { ScaffoldAction } from '../types.ts';
 import { writeWorkspaceFile } from '../workspace.ts';
@@ -60,6 +60,10 @@ export const roadieMerge: ScaffoldAction = {
       }
       case '.yml':
       case '.yaml': {
+        const documents = parseAllDocuments(original);
+        if (Array.isArray(documents) && documents.length > 1) {
+          throw new Error(`${path} holds ${documents.length} YAML documents; roadiehq:utils:merge merges into a file of one document`);
+        }
         const add = typeof content === 'string' ? parse(content) : content;
         const indent = typeof options?.indent === 'number' ? options.indent : undefined;
         const lineWidth = typeof options?.lineWidth === 'number' ? options.lineWidth : undefined;
