@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateValues } from '../../src/scaffold/values.ts';
 import { whenEvaluator, createTemplating } from '../../src/scaffold/templating.ts';
-import { catalog, conditionalTemplate, kitchenSinkTemplate, pickersTemplate } from '../../src/site/testing/create.ts';
+import { catalog, conditionalTemplate, kitchenSinkTemplate, pickersTemplate } from '../../src/views/create/testing.ts';
 import { portalEntities } from '../../src/testing/entities.ts';
 import { buildForm } from '../../src/views/create/form.ts';
 import type { Entity } from '../../src/model/entity.ts';

@@ -33,12 +33,8 @@ export interface GithubSourceConfig {
 
 export type SourceConfig = LocalSourceConfig | GithubSourceConfig;
 
-export interface CustomKindConfig {
-  apiVersion: string;
-  kind: string;
-  /** A JSON Schema object for the whole entity. */
-  schema: Record<string, unknown>;
-}
+export type { CustomKindConfig } from '../model/customKind.ts';
+import type { CustomKindConfig } from '../model/customKind.ts';
 
 /** `scaffold:`: who may run templates through the issue path, and where rebuilds are requested. */
 export interface ScaffoldConfig {

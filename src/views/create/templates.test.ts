@@ -4,7 +4,7 @@ import { createPath } from '../../model/routes.ts';
 import { facetCounts, matchesTemplateFilter, readTemplateFilter, templateCards, writeTemplateFilter } from './templates.ts';
 import { diagnosticsByEntity } from '../diagnostics.ts';
 import type { Diagnostic } from '../../model/diagnostic.ts';
-import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/testing/create.ts';
+import { catalog, demoTemplate, kitchenSinkTemplate } from './testing.ts';
 
 const entities = [
   ...catalog(),
