@@ -16,6 +16,7 @@ export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
   'fetch:template': ['url'],
   'fetch:plain': ['url'],
   'fetch:template:file': ['url', 'targetPath'],
+  'fetch:plain:file': ['url', 'targetPath'],
   'fetch:cookiecutter': ['url'],
   'fs:rename': ['files'],
   'fs:delete': ['files'],
@@ -56,7 +57,7 @@ function strings(value: unknown, pointer: string, out: Array<[string, string]> =
 const stepId = (step: Json, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);
 
 /** What a fetch step's relative `url` must name in the template's repo: a folder, or for fetch:template:file a file. */
-const FETCHES: Readonly<Record<string, 'folder' | 'file'>> = { 'fetch:template': 'folder', 'fetch:plain': 'folder', 'fetch:cookiecutter': 'folder', 'fetch:template:file': 'file' };
+const FETCHES: Readonly<Record<string, 'folder' | 'file'>> = { 'fetch:template': 'folder', 'fetch:plain': 'folder', 'fetch:cookiecutter': 'folder', 'fetch:template:file': 'file', 'fetch:plain:file': 'file' };
 
 /** The template's repo as the check sees it: where the template file is, and every file and folder path in the repo. */
 export interface TemplateRepo {

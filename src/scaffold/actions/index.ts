@@ -8,6 +8,7 @@ import { debugLog } from './debugLog.ts';
 import { debugWait } from './debugWait.ts';
 import { fetchCookiecutter } from './fetchCookiecutter.ts';
 import { fetchPlain } from './fetchPlain.ts';
+import { fetchPlainFile } from './fetchPlainFile.ts';
 import { fetchTemplate } from './fetchTemplate.ts';
 import { fetchTemplateFile } from './fetchTemplateFile.ts';
 import { fsDelete, fsRename } from './fs.ts';
@@ -18,7 +19,7 @@ import { publishPullRequest } from './publishPullRequest.ts';
 import { roadieMerge } from './roadieMerge.ts';
 
 export const builtinActions: readonly ScaffoldAction[] = [
-  fetchTemplate, fetchPlain, fetchTemplateFile, fetchCookiecutter, fsRename, fsDelete, fsRead, fsReaddir, debugLog, debugWait, catalogWrite, catalogFetch,
+  fetchTemplate, fetchPlain, fetchPlainFile, fetchTemplateFile, fetchCookiecutter, fsRename, fsDelete, fsRead, fsReaddir, debugLog, debugWait, catalogWrite, catalogFetch,
   httpBackstageRequest, publishGithub, publishPullRequest, githubActionsDispatch, catalogRegister, roadieMerge,
 ];
 
