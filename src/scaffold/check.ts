@@ -32,6 +32,11 @@ export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
   'publish:github:pull-request': ['repoUrl', 'title', 'description', 'branchName'],
   'github:actions:dispatch': ['repoUrl', 'workflowId', 'branchOrTagName'],
   'roadiehq:utils:merge': ['path', 'content'],
+  'roadiehq:utils:fs:write': ['path', 'content'],
+  'roadiehq:utils:fs:parse': ['path'],
+  'roadiehq:utils:jsonata': ['expression'],
+  'roadiehq:utils:jsonata:yaml:transform': ['path', 'expression'],
+  'roadiehq:utils:jsonata:json:transform': ['path', 'expression'],
 };
 
 export interface TemplateProblem {

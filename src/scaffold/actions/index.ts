@@ -17,10 +17,12 @@ import { githubActionsDispatch } from './githubDispatch.ts';
 import { publishGithub } from './publishGithub.ts';
 import { publishPullRequest } from './publishPullRequest.ts';
 import { roadieMerge } from './roadieMerge.ts';
+import { roadieFsParse, roadieFsWrite, roadieJsonata, roadieJsonTransform, roadieYamlTransform } from './roadieUtils.ts';
 
 export const builtinActions: readonly ScaffoldAction[] = [
   fetchTemplate, fetchPlain, fetchPlainFile, fetchTemplateFile, fetchCookiecutter, fsRename, fsDelete, fsRead, fsReaddir, debugLog, debugWait, catalogWrite, catalogFetch,
   httpBackstageRequest, publishGithub, publishPullRequest, githubActionsDispatch, catalogRegister, roadieMerge,
+  roadieFsWrite, roadieFsParse, roadieJsonata, roadieYamlTransform, roadieJsonTransform,
 ];
 
 export function actionRegistry(actions: readonly ScaffoldAction[] = builtinActions): Map<string, ScaffoldAction> {
