@@ -1,8 +1,8 @@
 // `npm run bench -- templates DIR`: every scaffolder.backstage.io/v1beta3 template in a folder of cloned template
 // repos, run as a user would: `backlot validate`, `backlot scaffold --dry-run` with values generated from the
 // template's form, and its Create page driven in Chromium to the review step (which must send the same values).
-// One portal per org (a template may fetch from its org's other repos; vendors reuse template names), beside a small org of teams, users
-// and systems for the pickers. Prints a table; exits 1 when a template fails.
+// One portal per org (a template may fetch from its org's other repos; vendors reuse template names), beside a
+// small org of teams, users and systems for the pickers. Prints a table; exits 1 when a template fails.
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
