@@ -49,4 +49,14 @@ describe('generateInputs', () => {
     };
     expect(generateInputs(formOf(template), 'acme').values).toEqual({ githubOrganization: 'acme', repositoryName: EXISTING_REPO });
   });
+
+  it('answers a list of objects (a JSON box) with a list once the form refuses an object', () => {
+    const template: Entity = {
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: 'links' },
+      spec: { parameters: [{ properties: { links: { type: 'array', items: { type: 'object', properties: { url: { type: 'string' } } } } } }], steps: [] },
+    };
+    expect(generateInputs(formOf(template), 'acme')).toMatchObject({ values: { links: [] }, unresolved: [] });
+  });
 });

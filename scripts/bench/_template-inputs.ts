@@ -37,7 +37,7 @@ function textCandidates(field: FormField, org: string): string[] {
     : field.inputType === 'date' ? ['2026-01-01']
     : field.inputType === 'date-time' ? ['2026-01-01T10:00']
     : field.inputType === 'time' ? ['10:00']
-    : field.kind === 'json' ? ['{}']
+    : field.kind === 'json' ? ['{}', '[]']
     : TEXTS;
   const min = field.minLength ?? 0;
   return base.map((t) => (t.length >= min ? t : t.padEnd(min, 'x')));
