@@ -1,7 +1,7 @@
 // Build-time check of every template's steps and templating, so a template that can only fail later in
 // Actions is reported by `validate` and `build`, at the file and line to change. Pure: no octokit, no I/O.
 
-import { posix } from 'node:path';
+import { resolveRepoPath } from '../catalog/paths.ts';
 import { keyPointer } from '../catalog/positions.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -118,8 +118,8 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
       }
     }
     if (repo && kind && typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:|^\/|\$\{\{|\{%/i.test(url)) {
-      const path = posix.normalize(posix.join(posix.dirname(repo.file), url)).replace(/\/+$/, '').replace(/^\.$/, '');
-      const found = !path.startsWith('..') && (kind === 'file' ? repo.files.has(path) : repo.folders.has(path));
+      const path = resolveRepoPath(repo.file, url) ?? '..';
+      const found = path !== '..' && (kind === 'file' ? repo.files.has(path) : repo.folders.has(path));
       if (!found) {
         problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} names no ${kind} of this repo (${path || '/'})` });
       }

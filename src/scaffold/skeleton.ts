@@ -1,6 +1,6 @@
 // Files next to a template, read from the snapshot: what `fetch:template` and `fetch:plain` copy.
 
-import { posix } from 'node:path';
+import { dirnameOf, normalizeRepoPath } from '../catalog/paths.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
 import type { LoadedTemplate } from './types.ts';
 
@@ -52,11 +52,11 @@ export function resolveTemplateUrl(template: LoadedTemplate, url: string): Skele
     }
   } else {
     if (url.startsWith('/')) throw new Error(`"${url}" is absolute; use a path relative to the template file`);
-    path = posix.join(posix.dirname(template.file), url);
+    path = `${dirnameOf(template.file)}/${url}`;
   }
-  const normal = posix.normalize(path).replace(/\/+$/, '');
-  if (normal === '..' || normal.startsWith('../')) throw new Error(`"${url}" leaves the repo ${repo.url}`);
-  return { repo, path: normal === '.' ? '' : normal, ...(note ? { note } : {}) };
+  const normal = normalizeRepoPath(path);
+  if (normal === undefined) throw new Error(`"${url}" leaves the repo ${repo.url}`);
+  return { repo, path: normal, ...(note ? { note } : {}) };
 }
 
 /** Every file under a folder of a repo, with its contents. */
