@@ -10,6 +10,7 @@ import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { checkTemplates, isTemplate } from '../scaffold/check.ts';
+import { templatePreviews } from '../scaffold/previewData.ts';
 import { staleRepoDiagnostics } from './stale.ts';
 import type { LoadedPlugin } from '../plugins/load.ts';
 import { runPlugins, type PluginsRun } from '../plugins/run.ts';
@@ -62,6 +63,8 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   // A repo validated alone cannot see the org's other repos, so fetch URLs into them are not checked then.
   const crawled = options.ignoreDangling ? undefined : new Set(snapshot.repos.map((r) => `${r.host}/${r.owner}/${r.name}`.toLowerCase()));
   const templates = checkTemplates(catalog.entities, listings, crawled);
+  // The Create pages' previews: each template's skeleton files, read once here (bounded per template).
+  const previews = await templatePreviews(catalog.entities, snapshot);
   const entities = graph.entities.map((e) => ({
     ref: e.ref,
     entity: e.entity,
@@ -85,6 +88,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
     diagnostics,
     apis: apis.apis,
     docs: { sites: docs.sites, redirects: docs.redirects },
+    ...(Object.keys(previews).length ? { templatePreviews: previews } : {}),
     ...(config.catalog.kinds.length ? { customKinds: config.catalog.kinds } : {}),
     ...(plugins ? { plugins: plugins.output } : {}),
   };
