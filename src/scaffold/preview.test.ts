@@ -36,7 +36,7 @@ function org(steps: string, skeleton: RepoFiles = {}) {
     { repo: repoInfo('shared'), files: { 'ci/build.yml': 'run: ${{ secrets.X }}\n', 'other/x.txt': 'x' } },
   ]);
   const entity = parse(templateYaml(steps)) as Entity;
-  const catalog: CatalogEntity[] = [{ ref: 'template:default/service', entity, source: { repo: 'templates', file: FILE, line: 1, column: 1 } }];
+  const catalog: CatalogEntity[] = [{ ref: 'template:default/service', entity, source: { repo: 'templates', file: FILE, line: 1, column: 1, positions: {} } }];
   return { snapshot, entity, catalog };
 }
 

@@ -45,7 +45,14 @@ beforeAll(async () => {
   });
   // The templates as a repo of the org: the catalog stage validates them like any crawled template.
   const templates = [demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate, conditionalTemplate, pickersTemplate].map((t) => stringify(t)).join('---\n');
-  const model = await fixtureModel({ base: '/portal/', repos: { templates: { 'catalog-info.yaml': templates, 'skeleton/README.md': '# ${{ values.name }}\n' } } });
+  const model = await fixtureModel({ base: '/portal/', repos: {
+      templates: {
+        'catalog-info.yaml': templates,
+        'skeleton/README.md': '# ${{ values.name }}\n',
+        // Markup in a skeleton is shown as text by the preview, never rendered or run.
+        'skeleton/src/${{ values.name }}.html': '<h1 id="owned">${{ values.description }}</h1><script>window.ranSkeleton = true</script>\n',
+      },
+    } });
   // All pass the catalog's schema (the demo's owner, platform-team, is not in the org: a dangling-ref warning).
   expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(5);
   expect(model.diagnostics.filter((d) => d.repo === 'templates' && d.severity === 'error')).toEqual([]);
@@ -204,6 +211,30 @@ describe('a template’s form', () => {
     expect(await field('repoUrl').getByLabel('Repository').inputValue()).toBe('pickup-scheduler');
     await next();
     await expect.poll(currentStep).toBe('Review');
+  });
+
+  it('previews the files the template would make, run in the browser from the crawled skeleton', async () => {
+    await page.locator('[data-preview-run]').click();
+    await page.locator('[data-preview-result][data-preview-done="ok"]').waitFor();
+    expect(await page.locator('[data-preview-file]').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-preview-file')))).toEqual(['src/pickup-scheduler.html', 'README.md']);
+    expect(await page.locator('[data-preview-folder] > .preview-folder').allTextContents()).toEqual(['src/']);
+    const readme = page.locator('[data-preview-file="README.md"]');
+    await readme.locator('summary').click();
+    expect(await readme.locator('pre').textContent()).toBe('# pickup-scheduler\n');
+    // The skeleton's markup is text: no heading made, no script run.
+    const html = page.locator('[data-preview-file="src/pickup-scheduler.html"]');
+    await html.locator('summary').click();
+    expect(await html.locator('pre').textContent()).toBe(`<h1 id="owned">${values.description}</h1><script>window.ranSkeleton = true</script>\n`);
+    expect(await page.locator('#owned').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { ranSkeleton?: boolean }).ranSkeleton)).toBeUndefined();
+    // What each step did, and what the GitHub steps would do.
+    expect(await page.locator('[data-preview-step]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('data-preview-step'), l.getAttribute('data-step-status')]))).toEqual([
+      ['fetch', 'done'],
+      ['publish', 'simulated'],
+      ['register', 'simulated'],
+    ]);
+    expect(await page.locator('[data-preview-step="publish"] .preview-would').textContent()).toBe('create internal repo kestrel-freight/pickup-scheduler on github.com and push 2 files to main');
+    expect(await page.locator('[data-preview-error]').count()).toBe(0);
   });
 
   it('opens the pre-filled scaffold issue on GitHub that the workflow reads back', async () => {
