@@ -113,8 +113,10 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
     if (repo?.crawled && kind && typeof url === 'string' && /^https?:\/\//i.test(url) && !/\$\{\{|\{%/.test(url)) {
       const parsed = URL.canParse(url) ? new URL(url) : undefined;
       const [owner, name] = parsed ? parsed.pathname.split('/').filter(Boolean) : [];
-      if (!parsed || !owner || !name || !repo.crawled.has(`${parsed.host}/${owner}/${name.replace(/\.git$/, '')}`.toLowerCase())) {
-        problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} is not in a repo the portal crawls, so it cannot be fetched`, hint: 'keep skeletons in a repo of a configured source' });
+      // A repo of a crawled organisation that the crawl left out is read with the run's token (remoteSkeleton.ts).
+      const org = parsed && owner ? `${parsed.host}/${owner}/`.toLowerCase() : undefined;
+      if (!parsed || !owner || !name || ![...repo.crawled].some((r) => r.startsWith(org!))) {
+        problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} is not in an organisation the portal crawls, so it cannot be fetched`, hint: 'keep skeletons in a repo of a configured source' });
       }
     }
     if (repo && kind && typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:|^\/|\$\{\{|\{%/i.test(url)) {

@@ -114,7 +114,7 @@ describe('the Create page preview', () => {
   - { id: b, action: fetch:plain, input: { url: 'https://github.com/elsewhere/x/tree/main/y' } }`);
     expect(data.missing).toEqual([
       'step "a" (fetch:template): its url is computed when the template runs, so the preview has none of its files',
-      expect.stringMatching(/^step "b" \(fetch:plain\): "https:\/\/github.com\/elsewhere\/x\/tree\/main\/y" is not in a repo the portal crawled/),
+      expect.stringMatching(/^step "b" \(fetch:plain\): "https:\/\/github.com\/elsewhere\/x\/tree\/main\/y" is not in an organisation the portal crawls/),
     ]);
     expect((await runPreview(data, { where: './skeleton' })).error?.step).toBe('a');
 

@@ -32,6 +32,10 @@ async function previewOf(template: LoadedTemplate, snapshot: Snapshot): Promise<
       missing.push(`step "${id}" (${step.action}): ${(err as Error).message}`);
       continue;
     }
+    if (location.remote) {
+      missing.push(`step "${id}" (${step.action}): ${location.repo.url} is not crawled; a run reads it from GitHub with its token, a preview cannot`);
+      continue;
+    }
     const paths = wanted.get(location.repo.name) ?? new Set<string>();
     wanted.set(location.repo.name, paths);
     const all = await snapshot.list(location.repo.name).catch(() => [] as string[]);

@@ -15,7 +15,7 @@ export const fetchPlain: ScaffoldAction = {
     const location = resolveTemplateUrl(ctx.template, url);
     if (location.note) ctx.log(`note: ${location.note}`);
     let written = 0;
-    for (const file of await readSkeleton(ctx.template, location)) {
+    for (const file of await readSkeleton(ctx.template, location, ctx)) {
       if (await ctx.files.write(childPath(outDir, file.path), file.text ?? file.bytes!, { replace, executable: !!file.executable })) written++;
     }
     ctx.log(`copied ${written} file${written === 1 ? '' : 's'} from ${describeLocation(ctx.template, location)} into ${targetPath}`);

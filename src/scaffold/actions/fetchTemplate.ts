@@ -58,7 +58,7 @@ export const fetchTemplate: ScaffoldAction = {
     const outDir = insideWorkspace(targetPath);
     const location = resolveTemplateUrl(ctx.template, url);
     if (location.note) ctx.log(`note: ${location.note}`);
-    const files = await readSkeleton(ctx.template, location);
+    const files = await readSkeleton(ctx.template, location, ctx);
     const isRaw = rawMatcher(copyOnly ?? []);
     const context = { [cookiecutterCompat ? 'cookiecutter' : 'values']: values };
     let written = 0;

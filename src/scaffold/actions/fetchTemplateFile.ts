@@ -18,7 +18,7 @@ export const fetchTemplateFile: ScaffoldAction = {
     if ((await ctx.files.exists(target)) && !replace) return ctx.log(`File ${targetPath} already exists in workspace, not replacing.`);
     const location = resolveTemplateUrl(ctx.template, url);
     if (location.note) ctx.log(`note: ${location.note}`);
-    const file = await readSkeletonFile(ctx.template, location);
+    const file = await readSkeletonFile(ctx.template, location, ctx);
     const data =
       file.text === undefined
         ? file.bytes!
