@@ -26,6 +26,8 @@ export interface PipelineOptions {
   apiCache?: ApiCache;
   /** The entity validator, made once for many runs (`backlot dev`): compiling its schemas costs 70–700 ms here. */
   validate?: ReturnType<typeof createValidator>;
+  /** Read each template's skeleton files for its Create page's preview (what a site build needs; validate does not). */
+  previews?: boolean;
   /** Plugins to run after the other stages (src/plugins/); their data is cached in `config.cacheDir`. */
   plugins?: readonly LoadedPlugin[];
 }
@@ -64,7 +66,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const crawled = options.ignoreDangling ? undefined : new Set(snapshot.repos.map((r) => `${r.host}/${r.owner}/${r.name}`.toLowerCase()));
   const templates = checkTemplates(catalog.entities, listings, crawled);
   // The Create pages' previews: each template's skeleton files, read once here (bounded per template).
-  const previews = await templatePreviews(catalog.entities, snapshot);
+  const previews = options.previews ? await templatePreviews(catalog.entities, snapshot) : {};
   const entities = graph.entities.map((e) => ({
     ref: e.ref,
     entity: e.entity,

@@ -10,6 +10,8 @@ import type { CatalogEntity } from '../model/catalog.ts';
 import type { Entity } from '../model/entity.ts';
 import { MAX_PREVIEW_BYTES, type TemplatePreviewData } from '../model/templatePreview.ts';
 import { memorySnapshot, repoInfo, type RepoFiles } from '../snapshot/memory.ts';
+import { defaultConfig } from '../config/load.ts';
+import { runPipeline } from '../pipeline/index.ts';
 import { templateFromEntity } from './load.ts';
 import { runPreview } from './preview.ts';
 import { templatePreviews } from './previewData.ts';
@@ -120,6 +122,14 @@ describe('the Create page preview', () => {
 
     const { snapshot, catalog } = org(STEPS, { 'templates/svc/skeleton/big.txt': 'x'.repeat(MAX_PREVIEW_BYTES) });
     expect((await templatePreviews(catalog, snapshot))['template:default/service']).toEqual({ unavailable: expect.stringMatching(/^its skeleton is more than 1,024 KB of text/) });
+  });
+
+  it('is read by a site build\'s pipeline only (validate and scaffold do not read skeletons)', async () => {
+    const { snapshot } = org(STEPS);
+    const options = { catalogPath: () => `/${FILE}` };
+    const built = await runPipeline(defaultConfig('/org'), snapshot, { ...options, previews: true });
+    expect(Object.keys(built.model.templatePreviews ?? {})).toEqual(['template:default/service']);
+    expect((await runPipeline(defaultConfig('/org'), snapshot, options)).model.templatePreviews).toBeUndefined();
   });
 
   it('runs in memory only: nothing can leave the workspace', async () => {
