@@ -30,6 +30,7 @@ function org(steps: string, skeleton: RepoFiles = {}) {
         'templates/svc/skeleton/README.md': '# ${{ values.name }}\n\nOwned by ${{ values.owner }}.\n',
         'templates/svc/skeleton/${{ values.name }}/index.js': 'export const name = "${{ values.name }}";\n',
         'templates/svc/skeleton/gradlew': '#!/bin/sh\n',
+        'templates/svc/skeleton/catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: \'${{ values.name }}\' }\n',
         'templates/svc/skeleton/logo.png': new Uint8Array([137, 80, 78, 71, 0, 1, 2]),
         ...skeleton,
       },
@@ -64,13 +65,14 @@ steps:
   - { id: register, action: catalog:register, input: { repoContentsUrl: '\${{ steps.publish.output.repoContentsUrl }}' } }
 output:
   links:
-    - { title: Repository, url: '\${{ steps.publish.output.remoteUrl }}' }`;
+    - { title: Repository, url: '\${{ steps.publish.output.remoteUrl }}' }
+    - { title: In the catalog, entityRef: '\${{ steps.register.output.entityRef }}' }`;
 
 describe('the Create page preview', () => {
   it('carries only the files the fetch steps name, and renders them as the dry run on disk does', async () => {
     const data = await previewData(STEPS);
     expect(data.repos.map((r) => [r.repo.name, Object.keys(r.text).sort(), r.binary, r.executables])).toEqual([
-      ['templates', ['templates/svc/skeleton/${{ values.name }}/index.js', 'templates/svc/skeleton/README.md', 'templates/svc/skeleton/gradlew'], { 'templates/svc/skeleton/logo.png': 7 }, ['templates/svc/skeleton/gradlew']],
+      ['templates', ['templates/svc/skeleton/${{ values.name }}/index.js', 'templates/svc/skeleton/README.md', 'templates/svc/skeleton/catalog-info.yaml', 'templates/svc/skeleton/gradlew'], { 'templates/svc/skeleton/logo.png': 7 }, ['templates/svc/skeleton/gradlew']],
       ['shared', ['ci/build.yml'], {}, []],
     ]);
     const values = { name: 'orders', owner: 'team-a' };
@@ -78,16 +80,17 @@ describe('the Create page preview', () => {
     expect(preview.error).toBeUndefined();
     expect(preview.files.map((f) => [f.path, f.text ?? `(${f.size} bytes)`, f.executable])).toEqual([
       ['.github/workflows/build.yml', 'run: ${{ secrets.X }}\n', false],
+      ['catalog-info.yaml', "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: 'orders' }\n", false],
       ['docs/README.md', '# orders\n\nOwned by team-a.\n', false],
       ['gradlew', '#!/bin/sh\n', true],
       ['logo.png', '(7 bytes)', false],
       ['orders/index.js', 'export const name = "orders";\n', false],
     ]);
     expect(preview.steps.map((s) => [s.id, s.status])).toEqual([['fetch', 'done'], ['ci', 'done'], ['mv', 'done'], ['publish', 'simulated'], ['register', 'simulated']]);
-    expect(preview.steps[0]!.log).toEqual(['wrote 4 files from templates/svc/skeleton into ./']);
-    expect(preview.steps[3]!.would).toEqual(['create private repo acme/orders on github.com and push 5 files to main']);
+    expect(preview.steps[0]!.log).toEqual(['wrote 5 files from templates/svc/skeleton into ./']);
+    expect(preview.steps[3]!.would).toEqual(['create private repo acme/orders on github.com and push 6 files to main']);
     expect(preview.steps[4]!.would).toEqual(['register https://github.com/acme/orders/blob/main/catalog-info.yaml: ask the portal to rebuild, whose crawl then finds it']);
-    expect(preview.output?.links).toEqual([{ title: 'Repository', url: 'https://github.com/acme/orders.git' }]);
+    expect(preview.output?.links).toEqual([{ title: 'Repository', url: 'https://github.com/acme/orders.git' }, { title: 'In the catalog', entityRef: 'component:default/orders' }]);
 
     // The same template, values and files through `backlot scaffold --dry-run` (one implementation of the steps).
     const { snapshot, entity } = org(STEPS);

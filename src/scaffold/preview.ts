@@ -2,6 +2,8 @@
 // (the same steps core, actions and nunjitsu templating), into a workspace in memory, from the skeleton files the
 // build wrote beside the page. Nothing here touches Node, the disk or the network.
 
+import { parseAllDocuments } from 'yaml';
+import { stringifyEntityRef } from '../model/entityRef.ts';
 import { memorySnapshot } from '../snapshot/memory.ts';
 import type { TemplatePreviewData } from '../model/templatePreview.ts';
 import { catalogWrite } from './actions/catalogWrite.ts';
@@ -64,8 +66,27 @@ const publishGithub: ScaffoldAction = {
     ctx.output('remoteUrl', `${web}.git`);
     ctx.output('repoContentsUrl', `${web}/blob/${branch}`);
     ctx.output('commitHash', '0'.repeat(40));
+    published.set(ctx.state, [...(published.get(ctx.state) ?? []), { contents: `${web}/blob/${branch}`, dir: ctx.files.resolve(optionalString(ctx.input, 'sourcePath') ?? '.') }]);
   },
 };
+
+/** What publish:github pushed in this preview, so catalog:register can name the entity (as the real steps do). */
+const published = new WeakMap<object, Array<{ contents: string; dir: string }>>();
+
+/** The ref Backstage's catalog:register reports: the file's Component, else its first entity. */
+async function registeredRef(ctx: ActionContext, url: string): Promise<string | undefined> {
+  const repo = (published.get(ctx.state) ?? []).find((p) => url.startsWith(`${p.contents}/`));
+  if (!repo) return undefined;
+  const path = `${repo.dir ? `${repo.dir}/` : ''}${url.slice(repo.contents.length + 1)}`;
+  if (!(await ctx.files.exists(path))) return undefined;
+  const refs = parseAllDocuments(await ctx.files.read(path)).flatMap((doc) => {
+    const e = ('toJS' in doc ? doc.toJS() : null) as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } } | null;
+    if (!e || typeof e.kind !== 'string' || typeof e.metadata?.name !== 'string') return [];
+    const namespace = typeof e.metadata.namespace === 'string' ? e.metadata.namespace : undefined;
+    return [{ kind: e.kind, ref: stringifyEntityRef({ kind: e.kind, name: e.metadata.name, ...(namespace ? { namespace } : {}) }) }];
+  });
+  return (refs.find((r) => r.kind === 'Component') ?? refs[0])?.ref;
+}
 
 const publishPullRequest: ScaffoldAction = {
   id: 'publish:github:pull-request',
@@ -92,6 +113,8 @@ const catalogRegister: ScaffoldAction = {
     if (!url) throw new Error('input "catalogInfoUrl" or "repoContentsUrl" is required');
     ctx.effect(`register ${url}: ask the portal to rebuild, whose crawl then finds it`, { catalogInfoUrl: url });
     ctx.output('catalogInfoUrl', url);
+    const entityRef = await registeredRef(ctx, url);
+    if (entityRef) ctx.output('entityRef', entityRef);
   },
 };
 

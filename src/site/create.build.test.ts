@@ -235,6 +235,11 @@ describe('a template’s form', () => {
     ]);
     expect(await page.locator('[data-preview-step="publish"] .preview-would').textContent()).toBe('create internal repo kestrel-freight/pickup-scheduler on github.com and push 2 files to main');
     expect(await page.locator('[data-preview-error]').count()).toBe(0);
+    expect(await page.locator('[data-preview-status]').textContent()).toBe('Done: the template would make 2 files.');
+    // The output a real run would end with, from the simulated steps' outputs (no catalog file here: no entity).
+    expect(await page.locator('[data-preview-output] li').allTextContents()).toEqual(['Repository: https://github.com/kestrel-freight/pickup-scheduler.git']);
+    const { violations } = await new AxeBuilder({ page }).include('[data-preview]').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
   it('opens the pre-filled scaffold issue on GitHub that the workflow reads back', async () => {

@@ -33,6 +33,7 @@ function treeOf(files: readonly PreviewFile[]): Folder {
   return root;
 }
 
+// A file's text and a step's log scroll, so their <pre> takes focus (axe: scrollable-region-focusable).
 function renderFolder(folder: Folder): HTMLElement {
   return h(
     'ul',
@@ -46,7 +47,7 @@ function renderFolder(folder: Folder): HTMLElement {
           'details',
           { 'data-preview-file': file.path },
           h('summary', {}, h('code', {}, name), ' ', h('span', { class: 'muted' }, `${fmtBytes(file.size)}${file.executable ? ', executable' : ''}`)),
-          file.text === undefined ? h('p', { class: 'muted' }, 'A binary file, copied as it is.') : h('pre', { class: 'preview-text' }, h('code', {}, file.text)),
+          file.text === undefined ? h('p', { class: 'muted' }, 'A binary file, copied as it is.') : h('pre', { class: 'preview-text', tabindex: 0 }, h('code', {}, file.text)),
         ),
       ),
     ),
@@ -72,10 +73,26 @@ function renderSteps(steps: readonly PreviewStep[]): HTMLElement {
         h('strong', {}, step.name), ' ', h('code', {}, step.action), ': ', STATUS[step.status],
         step.would.length ? h('ul', { class: 'preview-would' }, ...step.would.map((w) => h('li', {}, w))) : null,
         step.error ? h('p', { class: 'field-error' }, step.error) : null,
-        step.log.length ? h('pre', { class: 'preview-log' }, step.log.join('\n')) : null,
+        step.log.length ? h('pre', { class: 'preview-log', tabindex: 0 }, step.log.join('\n')) : null,
       ),
     ),
   );
+}
+
+/** The output a real run would end with; its links do not exist yet, so they are shown, not linked. */
+function renderOutput(result: PreviewResult): HTMLElement[] {
+  const links = result.output?.links ?? [];
+  const text = result.output?.text ?? [];
+  if (!links.length && !text.length) return [];
+  return [
+    h('h4', {}, 'Output of a real run'),
+    h(
+      'ul',
+      { 'data-preview-output': true },
+      ...links.map((l) => h('li', {}, `${l.title ?? 'Link'}: `, h('code', {}, l.url ?? l.entityRef ?? '(none)'))),
+      ...text.map((t) => h('li', {}, `${t.title ?? 'Text'}: `, t.content ?? '')),
+    ),
+  ];
 }
 
 export function renderPreview(result: PreviewResult): HTMLElement[] {
@@ -89,6 +106,7 @@ export function renderPreview(result: PreviewResult): HTMLElement[] {
     result.files.length ? h('div', { class: 'preview-tree', 'data-preview-tree': true }, renderFolder(treeOf(result.files))) : null,
     h('h4', {}, 'Steps'),
     renderSteps(result.steps),
+    ...renderOutput(result),
   ].filter((e): e is HTMLElement => e !== null);
 }
 
@@ -100,18 +118,24 @@ export function previewSection(data: CreatePageData, values: Values): HTMLElemen
   }
   const path = data.preview.path;
   const button = h('button', { type: 'button', class: 'button', 'data-preview-run': true }, 'Preview the files');
-  const out = h('div', { 'data-preview-result': true, 'aria-live': 'polite' });
+  // Only the one-line status is announced; the tree and the steps are there to read.
+  const status = h('p', { role: 'status', 'data-preview-status': true });
+  const out = h('div', { 'data-preview-result': true });
   button.addEventListener('click', () => {
     button.disabled = true;
-    out.replaceChildren(h('p', { class: 'muted' }, 'Running the template in your browser…'));
+    status.textContent = 'Running the template in your browser…';
+    out.replaceChildren();
     void (async () => {
       try {
         const [response, { runPreview }] = await Promise.all([fetch(withBase(path, siteBase)), import('../../../scaffold/preview.ts')]);
         if (!response.ok) throw new Error(`the preview data answered ${response.status}`);
         const result = await runPreview((await response.json()) as TemplatePreviewData, values);
         out.replaceChildren(...renderPreview(result));
+        const made = `${result.files.length} file${result.files.length === 1 ? '' : 's'}`;
+        status.textContent = result.error ? `The preview stopped with an error, after making ${made}.` : `Done: the template would make ${made}.`;
         out.dataset.previewDone = result.error ? 'failed' : 'ok';
       } catch (err) {
+        status.textContent = '';
         out.replaceChildren(h('p', { class: 'field-error', role: 'alert' }, `The preview could not run: ${(err as Error).message}`));
       } finally {
         button.disabled = false;
@@ -121,6 +145,7 @@ export function previewSection(data: CreatePageData, values: Values): HTMLElemen
   section.append(
     h('p', {}, 'Runs the template here, in your browser, as ', h('code', {}, 'backlot scaffold --dry-run'), ' would: the files it would make, and what each step would do. Nothing is created and nothing leaves this page.'),
     button,
+    status,
     out,
   );
   return section;
