@@ -575,6 +575,13 @@ describe('Backstage-style fields', () => {
     expect(await page.locator('[data-run-now]').textContent()).toBe('Make it — run now');
   });
 
+  it('previews a template that makes no files: its steps and their log', async () => {
+    await page.locator('[data-preview-run]').click();
+    await page.locator('[data-preview-result][data-preview-done="ok"]').waitFor();
+    expect(await page.locator('[data-preview-result] h4').first().textContent()).toBe('No files');
+    expect(await page.locator('[data-preview-step="log"][data-step-status="done"] .preview-log').textContent()).toBe('tool-kit');
+  });
+
   it('has no serious accessibility problems with errors showing', async () => {
     await openForm('default/node-service/');
     await next();
