@@ -122,6 +122,9 @@ describe('the Create page preview', () => {
       expect.stringMatching(/^step "b" \(fetch:plain\): "https:\/\/github.com\/elsewhere\/x\/tree\/main\/y" is not in an organisation the portal crawls/),
     ]);
     expect((await runPreview(data, { where: './skeleton' })).error?.step).toBe('a');
+    const remote = await previewData(`steps:\n  - { id: c, action: fetch:plain, input: { url: 'https://github.com/acme/not-crawled/tree/main/y' } }`);
+    expect(remote.missing).toEqual(['step "c" (fetch:plain): https://github.com/acme/not-crawled is not crawled; a run reads it from GitHub with its token, a preview cannot']);
+    expect((await runPreview(remote, {})).error?.message).toMatch(/step "c" \(fetch:plain\) failed: .* needs a token .*: a preview has no token: it reads only the repos the build crawled/);
 
     const { snapshot, catalog } = org(STEPS, { 'templates/svc/skeleton/big.txt': 'x'.repeat(MAX_PREVIEW_BYTES) });
     expect((await templatePreviews(catalog, snapshot))['template:default/service']).toEqual({ unavailable: expect.stringMatching(/^its skeleton is more than 1,024 KB of text/) });

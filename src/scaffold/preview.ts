@@ -176,6 +176,9 @@ export async function runPreview(data: TemplatePreviewData, values: unknown): Pr
       actions: new Map(previewActions),
       templating: createTemplating(),
       taskId: 'preview',
+      github: () => {
+        throw new Error('a preview has no token: it reads only the repos the build crawled');
+      },
       log,
       onStep,
     });

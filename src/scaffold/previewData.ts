@@ -14,7 +14,8 @@ const FETCHES = new Set(['fetch:template', 'fetch:plain', 'fetch:cookiecutter', 
 const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en')} KB`;
 
 async function previewOf(template: LoadedTemplate, snapshot: Snapshot): Promise<TemplatePreview> {
-  const wanted = new Map<string, Set<string>>();
+  // The template's own repo always: URLs and relative paths resolve against it.
+  const wanted = new Map<string, Set<string>>([[template.repo.name, new Set()]]);
   const missing: string[] = [];
   const steps = Array.isArray(template.spec.steps) ? template.spec.steps : [];
   for (const [index, step] of steps.entries()) {
