@@ -1,4 +1,4 @@
-// The newcomer's path: the real CLI builds the demo org in content/, and the portal works in Chromium.
+// The newcomer's path: the real CLI builds the demo org in content/repos/, and the portal works in Chromium.
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,10 +22,10 @@ beforeAll(async () => {
   mkdirSync(work, { recursive: true });
   // The shipped config, pointed at a scratch output folder.
   const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8')
-    .replace('path: content', `path: ${JSON.stringify(join(REPO_ROOT, 'content'))}`)
+    .replace('path: content/repos', `path: ${JSON.stringify(join(REPO_ROOT, 'content', 'repos'))}`)
     .replace('outDir: dist', 'outDir: dist')
-    .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`)
-    .replace('module: ./plugins/', `module: ${join(REPO_ROOT, 'plugins')}/`);
+    .replace('pages: content/pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'content', 'pages'))}`)
+    .replace('module: ./content/plugins/', `module: ${join(REPO_ROOT, 'content', 'plugins')}/`);
   writeFileSync(join(work, 'backlot.config.yaml'), config);
   const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'build', '--strict', '--config', join(work, 'backlot.config.yaml')], {
     cwd: REPO_ROOT,

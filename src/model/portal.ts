@@ -1,8 +1,8 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
-import type { CustomKindConfig } from '../config/types.ts';
-import type { HistoryEntry } from '../diff/history.ts';
 import type { ApiDefinition } from './apis.ts';
+import type { HistoryEntry } from './changes.ts';
+import type { CustomKindConfig } from './customKind.ts';
 import type { DocsRedirect, DocsSite } from './docs.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Entity } from './entity.ts';

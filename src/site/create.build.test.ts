@@ -17,7 +17,7 @@ import { createRunLog } from '../scaffold/runLog.ts';
 import { ghWorkflowCommand } from '../views/create/gh-command.ts';
 import { githubTarget } from '../views/create/github.ts';
 import { scaffoldIssueBody, scaffoldIssueUrl } from '../views/create/issue-url.ts';
-import { conditionalTemplate, demoTemplate, kitchenSinkTemplate, pickersTemplate } from './testing/create.ts';
+import { conditionalTemplate, demoTemplate, kitchenSinkTemplate, pickersTemplate } from '../views/create/testing.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';

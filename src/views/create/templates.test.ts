@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entity, portalEntities } from '../../testing/entities.ts';
 import { createPath } from '../../model/routes.ts';
 import { facetCounts, matchesTemplateFilter, readTemplateFilter, templateCards, writeTemplateFilter } from './templates.ts';
-import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/testing/create.ts';
+import { catalog, demoTemplate, kitchenSinkTemplate } from './testing.ts';
 
 const entities = [
   ...catalog(),
