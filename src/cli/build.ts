@@ -78,7 +78,7 @@ async function prepare(
   }
   // Shards rendering one site must agree on the model's time: the snapshots' (every page shows it).
   const generatedAt = options.shard || options.pages ? ctx.crawledAt : undefined;
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, ...(generatedAt ? { generatedAt } : {}) });
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}) });
   addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();

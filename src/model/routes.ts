@@ -44,6 +44,11 @@ export function createPath(ref: string | EntityTriplet): string {
   return `create/${encodeURIComponent(namespace.toLowerCase())}/${encodeURIComponent(name.toLowerCase())}/`;
 }
 
+/** The data a template's Create page previews it with (src/model/templatePreview.ts), beside the page. */
+export function templatePreviewPath(ref: string | EntityTriplet): string {
+  return `${createPath(ref)}preview.json`;
+}
+
 /** An entity's TechDocs site, `docs/<namespace>/<kind>/<name>/` lower-cased, as Backstage stores sites. */
 export function docsPath(triplet: EntityTriplet): string {
   const part = (s: string) => encodeURIComponent(s.toLowerCase());

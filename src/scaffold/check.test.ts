@@ -90,7 +90,7 @@ spec:
     - { id: gone, action: fetch:template, input: { url: ./app-gitops } }
     - { id: dir, action: fetch:template:file, input: { url: ./skeleton, targetPath: x } }
     - { id: templated, action: fetch:template, input: { url: './\${{ parameters.flavour }}' } }
-    - { id: remote, action: fetch:plain, input: { url: 'https://github.com/acme/elsewhere/tree/main/x' } }
+    - { id: remote, action: fetch:plain, input: { url: 'https://github.com/elsewhere/skeletons/tree/main/x' } }
     - { id: crawled, action: fetch:plain, input: { url: 'https://github.com/acme/templates/tree/main/shared' } }
     - { id: proxy, action: http:backstage:request, input: { method: POST, path: /proxy/github/api/repos/x/pages } }
     - { id: lookup, action: http:backstage:request, input: { method: GET, path: '/api/catalog/entities/by-name/\${{ parameters.ref }}' } }
@@ -103,7 +103,7 @@ spec:
     expect(diagnostics.filter((d) => d.code === 'template-fetch').map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
       'templates/svc/template.yaml:11 step "gone" (fetch:template): "./app-gitops" names no folder of this repo (templates/svc/app-gitops)',
       'templates/svc/template.yaml:12 step "dir" (fetch:template:file): "./skeleton" names no file of this repo (templates/svc/skeleton)',
-      'templates/svc/template.yaml:14 step "remote" (fetch:plain): "https://github.com/acme/elsewhere/tree/main/x" is not in a repo the portal crawls, so it cannot be fetched',
+      'templates/svc/template.yaml:14 step "remote" (fetch:plain): "https://github.com/elsewhere/skeletons/tree/main/x" is not in an organisation the portal crawls, so it cannot be fetched',
     ]);
     expect(diagnostics.filter((d) => d.code === 'template-input').map((d) => `${d.line} ${d.message}`)).toEqual([
       '16 step "proxy" (http:backstage:request): POST /proxy/github/api/repos/x/pages cannot be answered: a static portal has no backend, only GETs of /api/catalog/… paths',

@@ -1,7 +1,7 @@
 // Build-time check of every template's steps and templating, so a template that can only fail later in
 // Actions is reported by `validate` and `build`, at the file and line to change. Pure: no octokit, no I/O.
 
-import { posix } from 'node:path';
+import { resolveRepoPath } from '../catalog/paths.ts';
 import { keyPointer } from '../catalog/positions.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -128,13 +128,15 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
     if (repo?.crawled && kind && typeof url === 'string' && /^https?:\/\//i.test(url) && !/\$\{\{|\{%/.test(url)) {
       const parsed = URL.canParse(url) ? new URL(url) : undefined;
       const [owner, name] = parsed ? parsed.pathname.split('/').filter(Boolean) : [];
-      if (!parsed || !owner || !name || !repo.crawled.has(`${parsed.host}/${owner}/${name.replace(/\.git$/, '')}`.toLowerCase())) {
-        problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} is not in a repo the portal crawls, so it cannot be fetched`, hint: 'keep skeletons in a repo of a configured source' });
+      // A repo of a crawled organisation that the crawl left out is read with the run's token (remoteSkeleton.ts).
+      const org = parsed && owner ? `${parsed.host}/${owner}/`.toLowerCase() : undefined;
+      if (!parsed || !owner || !name || ![...repo.crawled].some((r) => r.startsWith(org!))) {
+        problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} is not in an organisation the portal crawls, so it cannot be fetched`, hint: 'keep skeletons in a repo of a configured source' });
       }
     }
     if (repo && kind && typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:|^\/|\$\{\{|\{%/i.test(url)) {
-      const path = posix.normalize(posix.join(posix.dirname(repo.file), url)).replace(/\/+$/, '').replace(/^\.$/, '');
-      const found = !path.startsWith('..') && (kind === 'file' ? repo.files.has(path) : repo.folders.has(path));
+      const path = resolveRepoPath(repo.file, url) ?? '..';
+      const found = path !== '..' && (kind === 'file' ? repo.files.has(path) : repo.folders.has(path));
       if (!found) {
         problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} names no ${kind} of this repo (${path || '/'})` });
       }

@@ -60,7 +60,12 @@ beforeAll(async () => {
   const model = await fixtureModel({
     base: '/portal/',
     repos: {
-      templates: { 'catalog-info.yaml': templates, 'skeleton/README.md': '# ${{ values.name }}\n' },
+      templates: {
+        'catalog-info.yaml': templates,
+        'skeleton/README.md': '# ${{ values.name }}\n',
+        // Markup in a skeleton is shown as text by the preview, never rendered or run.
+        'skeleton/src/${{ values.name }}.html': '<h1 id="owned">${{ values.description }}</h1><script>window.ranSkeleton = true</script>\n',
+      },
       'gitlab-templates': { 'catalog-info.yaml': stringify(gitlabTemplate) },
     },
   });
@@ -237,6 +242,35 @@ describe('a template’s form', () => {
     expect(await field('repoUrl').getByLabel('Repository').inputValue()).toBe('pickup-scheduler');
     await next();
     await expect.poll(currentStep).toBe('Review');
+  });
+
+  it('previews the files the template would make, run in the browser from the crawled skeleton', async () => {
+    await page.locator('[data-preview-run]').click();
+    await page.locator('[data-preview-result][data-preview-done="ok"]').waitFor();
+    expect(await page.locator('[data-preview-file]').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-preview-file')))).toEqual(['src/pickup-scheduler.html', 'README.md']);
+    expect(await page.locator('[data-preview-folder] > .preview-folder').allTextContents()).toEqual(['src/']);
+    const readme = page.locator('[data-preview-file="README.md"]');
+    await readme.locator('summary').click();
+    expect(await readme.locator('pre').textContent()).toBe('# pickup-scheduler\n');
+    // The skeleton's markup is text: no heading made, no script run.
+    const html = page.locator('[data-preview-file="src/pickup-scheduler.html"]');
+    await html.locator('summary').click();
+    expect(await html.locator('pre').textContent()).toBe(`<h1 id="owned">${values.description}</h1><script>window.ranSkeleton = true</script>\n`);
+    expect(await page.locator('#owned').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { ranSkeleton?: boolean }).ranSkeleton)).toBeUndefined();
+    // What each step did, and what the GitHub steps would do.
+    expect(await page.locator('[data-preview-step]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('data-preview-step'), l.getAttribute('data-step-status')]))).toEqual([
+      ['fetch', 'done'],
+      ['publish', 'simulated'],
+      ['register', 'simulated'],
+    ]);
+    expect(await page.locator('[data-preview-step="publish"] .preview-would').textContent()).toBe('create internal repo kestrel-freight/pickup-scheduler on github.com and push 2 files to main');
+    expect(await page.locator('[data-preview-error]').count()).toBe(0);
+    expect(await page.locator('[data-preview-status]').textContent()).toBe('Done: the template would make 2 files.');
+    // The output a real run would end with, from the simulated steps' outputs (no catalog file here: no entity).
+    expect(await page.locator('[data-preview-output] li').allTextContents()).toEqual(['Repository: https://github.com/kestrel-freight/pickup-scheduler.git']);
+    const { violations } = await new AxeBuilder({ page }).include('[data-preview]').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
   it('opens the pre-filled scaffold issue on GitHub that the workflow reads back', async () => {
@@ -570,6 +604,13 @@ describe('Backstage-style fields', () => {
     expect(await page.locator('[data-review="apiKey"]').textContent()).toBe('******');
     expect(await page.locator('[data-issue-refused]').textContent()).toContain('“API key” should stay private');
     expect(await page.locator('[data-run-now]').textContent()).toBe('Make it — run now');
+  });
+
+  it('previews a template that makes no files: its steps and their log', async () => {
+    await page.locator('[data-preview-run]').click();
+    await page.locator('[data-preview-result][data-preview-done="ok"]').waitFor();
+    expect(await page.locator('[data-preview-result] h4').first().textContent()).toBe('No files');
+    expect(await page.locator('[data-preview-step="log"][data-step-status="done"] .preview-log').textContent()).toBe('tool-kit');
   });
 
   it('has no serious accessibility problems with errors showing', async () => {

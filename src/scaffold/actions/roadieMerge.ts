@@ -2,13 +2,8 @@
 // Red Hat's and Roadie's template sets use it): merges `content` into an existing JSON or YAML file of the
 // workspace with lodash's `merge`. Workspace files only, so it needs no backend.
 
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, relative, sep } from 'node:path';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { resolveSafeChildPath } from '../safePath.ts';
 import type { ScaffoldAction } from '../types.ts';
-import { writeWorkspaceFile } from '../workspace.ts';
 import { describe, optionalBoolean, optionalObject, requiredString } from './input.ts';
 
 const isPlain = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -38,6 +33,13 @@ export function lodashMerge(target: unknown, source: unknown, concatArrays = fal
   return source;
 }
 
+/** Node's `extname` for a workspace path: `.json`, or '' for `Makefile` and `.bashrc`. */
+function extension(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
+}
+
 export const roadieMerge: ScaffoldAction = {
   id: 'roadiehq:utils:merge',
   async handler(ctx) {
@@ -48,11 +50,11 @@ export const roadieMerge: ScaffoldAction = {
     const mergeArrays = optionalBoolean(ctx.input, 'mergeArrays') ?? false;
     const options = optionalObject(ctx.input, 'options');
     if (optionalBoolean(ctx.input, 'preserveYamlComments')) ctx.log('warning: preserveYamlComments is not supported; the merged YAML is written without comments');
-    const file = resolveSafeChildPath(ctx.workspace, path);
-    if (!existsSync(file)) throw new Error(`The file ${path} does not exist.`);
-    const original = await readFile(file, 'utf8');
+    const file = ctx.files.resolve(path);
+    if (!(await ctx.files.exists(file))) throw new Error(`The file ${path} does not exist.`);
+    const original = await ctx.files.read(file);
     let merged: string;
-    switch (extname(file)) {
+    switch (extension(file)) {
       case '.json': {
         const add = typeof content === 'string' ? JSON.parse(content) : content;
         merged = JSON.stringify(lodashMerge(JSON.parse(original), add, mergeArrays), null, 2);
@@ -78,8 +80,8 @@ export const roadieMerge: ScaffoldAction = {
         ctx.log(`${path} is neither JSON nor YAML: left as it is`);
         return;
     }
-    await writeWorkspaceFile(ctx.workspace, relative(ctx.workspace, file).split(sep).join('/'), merged, true);
+    await ctx.files.write(file, merged, { replace: true });
     ctx.log(`merged into ${path}`);
-    ctx.output('path', file);
+    ctx.output('path', `${ctx.workspace}/${file}`);
   },
 };

@@ -3,13 +3,9 @@
 // query language with no access to the process, files or network, so running a crawled expression is as safe as
 // the templating.
 
-import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
 import jsonata from 'jsonata';
 import { parse, parseAllDocuments, stringify } from 'yaml';
-import { resolveSafeChildPath } from '../safePath.ts';
 import type { ActionContext, ScaffoldAction } from '../types.ts';
-import { writeWorkspaceFile } from '../workspace.ts';
 import { optionalString, requiredString } from './input.ts';
 
 const PARSERS: Readonly<Record<string, (text: string) => unknown>> = {
@@ -18,7 +14,8 @@ const PARSERS: Readonly<Record<string, (text: string) => unknown>> = {
   multiyaml: (text) => parseAllDocuments(text).map((doc) => doc.toJSON()),
 };
 
-const workspacePath = (ctx: ActionContext, file: string) => relative(ctx.workspace, file).split(sep).join('/');
+/** The path Roadie's actions output: the file's place on disk (the workspace's name and the file in it). */
+const outputPath = (ctx: ActionContext, file: string) => `${ctx.workspace}/${file}`;
 
 async function evaluate(expression: string, data: unknown): Promise<unknown> {
   try {
@@ -35,19 +32,19 @@ export const roadieFsWrite: ScaffoldAction = {
     const path = requiredString(ctx.input, 'path');
     const content = optionalString(ctx.input, 'content');
     if (content === undefined) throw new Error('input "content" is required');
-    const file = resolveSafeChildPath(ctx.workspace, path);
-    await writeWorkspaceFile(ctx.workspace, workspacePath(ctx, file), content, true);
-    ctx.output('path', file);
+    const file = ctx.files.resolve(path);
+    await ctx.files.write(file, content, { replace: true });
+    ctx.output('path', outputPath(ctx, file));
   },
 };
 
 export const roadieFsParse: ScaffoldAction = {
   id: 'roadiehq:utils:fs:parse',
   async handler(ctx) {
-    const file = resolveSafeChildPath(ctx.workspace, requiredString(ctx.input, 'path'));
+    const file = ctx.files.resolve(requiredString(ctx.input, 'path'));
     const parser = optionalString(ctx.input, 'parser');
     if (parser !== undefined && !PARSERS[parser]) throw new Error(`input "parser" must be yaml, json or multiyaml, got "${parser}"`);
-    const text = await readFile(file, 'utf8');
+    const text = await ctx.files.read(file);
     ctx.output('content', (parser ? PARSERS[parser]! : (t: string) => t)(text));
   },
 };
@@ -64,8 +61,7 @@ function transform(id: string, read: (text: string) => unknown, write: (value: u
   return {
     id,
     async handler(ctx) {
-      const file = resolveSafeChildPath(ctx.workspace, requiredString(ctx.input, 'path'));
-      const data = read(await readFile(file, 'utf8'));
+      const data = read(await ctx.files.read(ctx.files.resolve(requiredString(ctx.input, 'path'))));
       const options = ctx.input.options && typeof ctx.input.options === 'object' && !Array.isArray(ctx.input.options) ? (ctx.input.options as Record<string, unknown>) : {};
       ctx.output('result', write(await evaluate(requiredString(ctx.input, 'expression'), data), options));
     },

@@ -33,6 +33,18 @@ describe('createPageData', () => {
   });
 });
 
+describe('the preview', () => {
+  it('is the data file beside the page, or says why there is none', () => {
+    const [entity] = portalEntities([demoTemplate('node-service')]);
+    const model: PortalModel = { site: { title: 'P', base: '/' }, generatedAt: '', repos: [], entities: [entity!], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } };
+    expect(createPageData(model, entity!).preview).toEqual({ unavailable: 'the build did not read this template’s repo, so there is nothing to preview' });
+    model.templatePreviews = { [entity!.ref]: { unavailable: 'its skeleton is too big' } };
+    expect(createPageData(model, entity!).preview).toEqual({ unavailable: 'its skeleton is too big' });
+    model.templatePreviews = { [entity!.ref]: { data: { ref: entity!.ref, entity: entity!.entity, repo: 'templates', file: 'template.yaml', repos: [], missing: [] }, bytes: 0 } };
+    expect(createPageData(model, entity!).preview).toEqual({ path: 'create/default/node-service/preview.json' });
+  });
+});
+
 describe('scriptJson', () => {
   it('cannot close its script element', () => {
     const text = scriptJson({ a: '</script><script>alert(1)</script>', b: '\u2028' });

@@ -6,6 +6,7 @@ import { buildForm, type TemplateForm } from './form.ts';
 import { isTemplate } from './templates.ts';
 import { githubTarget, newTokenUrl, workflowPageUrl, type GithubTarget } from './github.ts';
 import { MAX_ISSUE_URL_LENGTH } from './issue-url.ts';
+import { templatePreviewPath } from '../../model/routes.ts';
 
 export interface CreatePageData {
   form: TemplateForm;
@@ -14,6 +15,14 @@ export interface CreatePageData {
   workflowUrl?: string;
   tokenUrl: string;
   maxIssueUrl: number;
+  /** The preview's data file (relative to the site's base), or why the template has no preview. */
+  preview: { path: string } | { unavailable: string };
+}
+
+function previewOf(model: PortalModel, template: PortalEntity): CreatePageData['preview'] {
+  const preview = model.templatePreviews?.[template.ref];
+  if (!preview) return { unavailable: 'the build did not read this template’s repo, so there is nothing to preview' };
+  return 'data' in preview ? { path: templatePreviewPath(template.ref) } : { unavailable: preview.unavailable };
 }
 
 export function createPageData(model: PortalModel, template: PortalEntity): CreatePageData {
@@ -25,6 +34,7 @@ export function createPageData(model: PortalModel, template: PortalEntity): Crea
     ...(workflowUrl ? { workflowUrl } : {}),
     tokenUrl: newTokenUrl(github),
     maxIssueUrl: MAX_ISSUE_URL_LENGTH,
+    preview: previewOf(model, template),
   };
 }
 
