@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build as astroBuild } from 'astro';
 import type { PortalModel } from '../../model/portal.ts';
+import type { TemplateForms } from '../../views/create/page-data.ts';
 import { REPO_ROOT, moveDir } from './files.ts';
 import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
 import { handOver } from '../handover.ts';
@@ -22,6 +23,8 @@ export interface BuildSiteOptions {
    * before it renders the pages.
    */
   model: PortalModel | Promise<PortalModel>;
+  /** The templates' forms the CLI built with the model (for its diagnostics); none: the pages build them. */
+  forms?: TemplateForms | Promise<TemplateForms | undefined>;
   /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
   cacheDir?: string;
   /** The platform team's own MDX pages (the config's `site.pages`); none: no own pages. */
@@ -38,9 +41,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // and the graphs reach the pages through the one hand-over (./handover.ts).
   let graphs: SiteGraphs | undefined;
   let withdraw: (() => void) | undefined;
-  const modelReady = Promise.resolve(options.model).then((model) => {
+  const modelReady = Promise.all([options.model, options.forms]).then(([model, forms]) => {
     graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
-    withdraw = handOver({ model, graphs });
+    withdraw = handOver({ model, graphs, ...(forms ? { forms } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;

@@ -8,6 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSiteBuild } from './child.ts';
 import type { PortalModel } from '../../model/portal.ts';
 import { buildSite, fixtureModel } from '../testing/build.ts';
+import { templateForms } from '../../views/create/page-data.ts';
+import { demoTemplate } from '../testing/create.ts';
+import { stringify } from 'yaml';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-child-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -39,16 +42,22 @@ describe('buildSite with a promised model', () => {
 });
 
 describe('startSiteBuild (a child process)', () => {
-  it('waits for the model, then builds it (no model file needed)', async () => {
+  it('waits for the model, then builds it (no model file needed) with the forms the CLI built', async () => {
     const out = join(tmp, 'child-out');
     const site = startSiteBuild({ outDir: out });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const model = await fixtureModel();
-    await site.sendModel(model);
+    const model = await fixtureModel({ repos: { templates: { 'catalog-info.yaml': stringify(demoTemplate('node-service')) } } });
+    // The CLI built the forms for its diagnostics: the Create pages show those, not forms built again.
+    const forms = templateForms(model);
+    const template = Object.keys(forms.forms)[0]!;
+    forms.forms[template] = { ...forms.forms[template]!, title: 'Form as the CLI built it' };
+    await site.sendModel(model, forms);
     const result = await site.result;
     expect(result.layouts.shapes).toBeGreaterThan(0);
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     expect(home).toContain(await fixtureTitle());
+    const [, namespace, name] = /^template:([^/]+)\/(.+)$/.exec(template)!;
+    expect(readFileSync(join(out, 'create', namespace!, name!, 'index.html'), 'utf8')).toContain('Form as the CLI built it');
     // Every entity crossed, not only the first part's.
     expect(model.entities.length).toBeGreaterThan(1);
     for (const item of model.entities) {
