@@ -9,6 +9,7 @@ import { REPO_ROOT, moveDir } from './files.ts';
 import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
 import { handOver } from '../handover.ts';
 import { ownPagesPlugin } from './own-pages.ts';
+import { writeSynchronously } from '../../util/syncWrites.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -29,6 +30,11 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** The platform team's own MDX pages (the config's `site.pages`); none: no own pages. */
   pagesDir?: string;
+  /**
+   * Astro's page writes go through fs.promises' sync forms while Astro builds (../../util/syncWrites.ts), and
+   * back after. Only for a process that does nothing else (the site child): nothing may wait on its event loop.
+   */
+  syncWrites?: boolean;
 }
 
 export interface BuildSiteResult {
@@ -60,6 +66,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
+  // Astro has no option for how it writes its pages: see ../../util/syncWrites.ts for why and what it saves.
+  const restoreWrites = options.syncWrites ? writeSynchronously() : undefined;
   try {
     try {
       await astroBuild({
@@ -73,6 +81,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it
       throw err;
+    } finally {
+      restoreWrites?.();
     }
     await modelReady; // settled already: Astro waited for it before rendering
     layouts = await graphs!.finish();

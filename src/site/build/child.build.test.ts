@@ -1,7 +1,7 @@
 // The site stage started before its model exists: in-process with a promised model, and in a child process
 // that is sent the model once it is built (what `backlot build` does while the pipeline runs).
 
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import fs, { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const fixtureTitle = async () => (await fixtureModel()).site.title;
 
 describe('buildSite with a promised model', () => {
-  it('bundles first and renders the model once it arrives', async () => {
+  it('bundles first and renders the model once it arrives, its writes synchronous only meanwhile', async () => {
     const out = join(tmp, 'promised');
     let arrived = 0;
     const fixture = await fixtureModel();
@@ -28,7 +28,11 @@ describe('buildSite with a promised model', () => {
         resolve(fixture);
       }, 300),
     );
-    await buildSite({ outDir: out, model });
+    const { writeFile, mkdir } = fs.promises;
+    await buildSite({ outDir: out, model, syncWrites: true });
+    // Astro's writes went through the sync forms only while it built.
+    expect(fs.promises.writeFile).toBe(writeFile);
+    expect(fs.promises.mkdir).toBe(mkdir);
     expect(arrived).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(await fixtureTitle());
   });

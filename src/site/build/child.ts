@@ -1,6 +1,6 @@
 // The site stage in a child process: Astro loads and bundles there while the CLI runs the pipeline on another
-// core, and renders once the CLI has sent the model. It writes its pages synchronously (../util/syncWrites.ts):
-// nothing else in this process waits on its event loop.
+// core, and renders once the CLI has sent the model. Nothing else in this process waits on its event loop, so
+// its build writes pages synchronously (buildSite's `syncWrites`).
 // Parent → child: {start: options}, then the model as {part} messages (model-parts.ts), the templates' forms the
 // CLI built for its diagnostics as {forms}, and {end: true}; or {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
 // at 10,000 entities the model is across in about 0.8 s, where writing it as JSON and parsing it took 1.3 s.
@@ -12,7 +12,6 @@ import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
 import { modelAssembler, modelParts, type ModelPart } from './model-parts.ts';
 import { scavengeFlags } from '../../util/background.ts';
-import { writeSynchronously } from '../../util/syncWrites.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model'>;
 type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: TemplateForms } | { end: true } | { cancel: true };
@@ -118,9 +117,7 @@ function runChild(child: NodeJS.Process): void {
     try {
       // Loaded here, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
       const { buildSite } = await import('./build.ts');
-      // Nothing else runs in this process, so pages are written without the thread pool (why: syncWrites.ts).
-      writeSynchronously();
-      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: modelPromise.then(() => forms) }) };
+      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: modelPromise.then(() => forms), syncWrites: true }) };
     } catch (err) {
       reply = { error: { message: (err as Error).message, stack: (err as Error).stack } };
     }
