@@ -16,6 +16,7 @@ import { REPO_ROOT, moveDir } from '../site/build/files.ts';
 import { claimSiteOutput } from '../util/siteOutput.ts';
 import { UsageError } from './errors.ts';
 import { addViewDiagnostics } from './viewChecks.ts';
+import type { TemplateForms } from '../views/create/page-data.ts';
 import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
@@ -58,7 +59,7 @@ async function prepare(
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
   loaded?: LoadedPlugin[],
-): Promise<{ ctx: Context; result: PipelineResult; readMs: number; history?: History }> {
+): Promise<{ ctx: Context; result: PipelineResult; forms: TemplateForms; readMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
   const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
@@ -79,10 +80,10 @@ async function prepare(
   // Shards rendering one site must agree on the model's time: the snapshots' (every page shows it).
   const generatedAt = options.shard || options.pages ? ctx.crawledAt : undefined;
   const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}) });
-  addViewDiagnostics(result);
+  const forms = addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
-  if (!previous) return { ctx, result, readMs };
+  if (!previous) return { ctx, result, forms, readMs };
   // Before the model goes to the pages: the changes page, the feed and every entity page show the history.
   const last = await previous;
   for (const note of last.notes) console.log(`History: ${note}`);
@@ -92,7 +93,7 @@ async function prepare(
     result.diagnostics = [...result.diagnostics, ...last.diagnostics].sort(compareDiagnostics);
     result.model.diagnostics = result.diagnostics;
   }
-  return { ctx, result, readMs, history };
+  return { ctx, result, forms, readMs, history };
 }
 
 /** Where history continues from: `--previous`, else the configured live site, else the last build in outDir. */
@@ -185,7 +186,7 @@ async function buildInto(
     void siteBuild.cancel();
     throw err;
   }
-  await siteBuild.sendModel(prepared.result.model);
+  await siteBuild.sendModel(prepared.result.model, prepared.forms);
   // From here this process only writes the static API and the search index (Pagefind inherits the priority)
   // while the site child renders, which is what the build waits for.
   lowerThreadPriority();

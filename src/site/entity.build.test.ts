@@ -121,10 +121,19 @@ describe('entity pages', () => {
     expect(await page.locator('[data-card="about"]').textContent()).toContain('Domain');
     await page.locator('a[data-action="explore"]').click();
     await page.waitForURL(/\/catalog\/default\/system\/checkout\/graph\/$/);
-    const nodes = await page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
-    // Two steps out: its parts, then what they provide and depend on; ownership is not followed.
-    expect(nodes).toEqual(expect.arrayContaining(['system:default/checkout', 'domain:default/commerce', 'component:default/ledger', 'api:default/ledger-grpc']));
-    expect(nodes).not.toContain('group:default/payments');
+    const nodes = () => page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
+    // The build draws the first step: its domain and its parts; ownership is not followed.
+    const drawn = await nodes();
+    expect(drawn).toEqual(expect.arrayContaining(['system:default/checkout', 'domain:default/commerce', 'component:default/ledger', 'api:default/ledger-grpc']));
+    expect(drawn).not.toContain('group:default/payments');
+    // The page lists the whole graph, two steps out (what its parts depend on), and the browser draws it.
+    expect(await page.locator('.explorer-list').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('ghost-cache')]));
+    expect(await page.locator('svg.graph').textContent()).not.toContain('ghost-cache');
+    await page.getByRole('button', { name: /^Draw the \d+ entities not drawn$/ }).click();
+    await page.locator('.graph-view[data-draws="1"]').waitFor();
+    expect(await page.locator('svg.graph').textContent()).toContain('ghost-cache');
+    expect(await nodes()).toEqual(expect.arrayContaining(drawn));
+    expect(await nodes()).not.toContain('group:default/payments');
     await page.locator('svg.graph a[data-node="component:default/ledger"]').click();
     await page.waitForURL(/\/catalog\/default\/component\/ledger\/$/);
   });

@@ -25,11 +25,12 @@ function previewOf(model: PortalModel, template: PortalEntity): CreatePageData['
   return 'data' in preview ? { path: templatePreviewPath(template.ref) } : { unavailable: preview.unavailable };
 }
 
-export function createPageData(model: PortalModel, template: PortalEntity): CreatePageData {
+/** A template's page data around its form, built once per build by templateForms. */
+export function createPageData(model: PortalModel, template: PortalEntity, form: TemplateForm): CreatePageData {
   const github = githubTarget(model.site);
   const workflowUrl = workflowPageUrl(github);
   return {
-    form: safeForm(template, () => buildForm(template, model.entities, formOptions(model))),
+    form,
     github,
     ...(workflowUrl ? { workflowUrl } : {}),
     tokenUrl: newTokenUrl(github),
@@ -39,48 +40,38 @@ export function createPageData(model: PortalModel, template: PortalEntity): Crea
 }
 
 /**
- * A template whose parameters make the form generator throw costs that template's form only: its page shows
- * why instead of the wizard, and every other page of the portal is built.
+ * Every template's Create form, by ref, and the templates whose form cannot be built as diagnostics for the
+ * build's problems. Built once: the CLI adds the diagnostics before the site renders (the Problems page and
+ * `backlot validate` show them) and hands the forms to the pages with the model.
  */
-function safeForm(template: PortalEntity, build: () => TemplateForm): TemplateForm {
-  try {
-    return build();
-  } catch (error) {
-    const { source } = template;
-    return {
-      ref: template.ref,
-      title: template.entity.metadata.name,
-      pages: [],
-      buttons: { back: 'Back', review: 'Review', create: 'Create' },
-      failed: `${source.repo}: ${source.file}:${source.line}: ${formFailure(template, error)}`,
-    };
-  }
+export interface TemplateForms {
+  forms: Record<string, TemplateForm>;
+  diagnostics: Diagnostic[];
 }
 
-const formOptions = (model: PortalModel) => ({ defaultHost: new URL(githubTarget(model.site).web).host });
-
-function formFailure(template: PortalEntity, error: unknown): string {
-  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  return `the form of ${template.ref} could not be built from spec.parameters: ${message}`;
-}
-
-/**
- * The templates whose form cannot be built, as diagnostics for the build's problems (the CLI adds them to the
- * model's diagnostics before the site renders): the Create page says why, and so do the Problems page and
- * `backlot validate`.
- */
-export function formDiagnostics(model: PortalModel): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export function templateForms(model: PortalModel): TemplateForms {
+  const forms: Record<string, TemplateForm> = {};
+  const diagnostics: Diagnostic[] = [];
   for (const template of model.entities) {
     if (!isTemplate(template)) continue;
     try {
-      buildForm(template, model.entities, formOptions(model));
+      forms[template.ref] = buildForm(template, model.entities, formOptions(model));
     } catch (error) {
+      // A template whose parameters make the form generator throw costs that template's form only: its page
+      // shows why instead of the wizard, and every other page of the portal is built.
       const { repo, file, line, column } = template.source;
-      out.push({
+      const message = formFailure(template, error);
+      forms[template.ref] = {
+        ref: template.ref,
+        title: template.entity.metadata.name,
+        pages: [],
+        buttons: { back: 'Back', review: 'Review', create: 'Create' },
+        failed: `${repo}: ${file}:${line}: ${message}`,
+      };
+      diagnostics.push({
         severity: 'error',
         code: 'render-failed',
-        message: formFailure(template, error),
+        message,
         hint: 'Check spec.parameters: each page must be a JSON Schema object, and picker options plain values.',
         repo,
         file,
@@ -90,7 +81,14 @@ export function formDiagnostics(model: PortalModel): Diagnostic[] {
       });
     }
   }
-  return out;
+  return { forms, diagnostics };
+}
+
+const formOptions = (model: PortalModel) => ({ defaultHost: new URL(githubTarget(model.site).web).host });
+
+function formFailure(template: PortalEntity, error: unknown): string {
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return `the form of ${template.ref} could not be built from spec.parameters: ${message}`;
 }
 
 /** JSON for a `<script type="application/json">`: no `<` so no `</script>` can end it early. */
