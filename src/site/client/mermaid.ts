@@ -29,6 +29,8 @@ export async function startDiagrams(blocks: HTMLElement[]): Promise<void> {
     const box = document.createElement('div');
     box.className = 'mermaid-diagram';
     box.setAttribute('role', 'img');
+    // The box scrolls sideways when the diagram is wider than the column: keyboard users scroll it too.
+    box.tabIndex = 0;
     const source = pre.textContent ?? '';
     box.setAttribute('aria-label', diagramLabel(pre, source));
     pre.replaceWith(box);
