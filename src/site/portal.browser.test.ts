@@ -291,6 +291,24 @@ describe('catalog', () => {
     expect(await picked(page)).toMatch(/^Component /);
   });
 
+  for (const viewport of [LAPTOP, PHONE]) {
+    it(`keeps the table in place while the app starts at ${viewport.width} px (no layout shift)`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => shifts.push((e as PerformanceEntry & { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+      });
+      await go(page, 'catalog/');
+      await page.locator('[data-catalog-app][data-ready]').waitFor({ state: 'attached' });
+      await page.waitForTimeout(300);
+      const shift = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+      // Before the filters' place was kept: 0.20 at 1366 px and 0.05 on a phone here; now about 0.02 and 0.01.
+      expect(shift).toBeLessThan(0.04);
+      await context.close();
+    });
+  }
+
   it('moves focus to the results from the skip link', async () => {
     const page = await tab();
     await go(page, 'catalog/');
