@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'backlot-bench-dev-'));
   try {
     const demo = join(work, 'demo');
-    cpSync(join(REPO_ROOT, 'content'), demo, { recursive: true });
+    cpSync(join(REPO_ROOT, 'content', 'repos'), demo, { recursive: true });
     const demoCtx = await openOrgFolder(loadConfig(undefined, REPO_ROOT), demo);
     const demoSession = await openDevSession(demoCtx, { docsMode: false });
     console.log(`demo org (${demoCtx.snapshot.repos.length} repos, ${demoSession.current().result.model.entities.length} entities)`);

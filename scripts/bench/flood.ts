@@ -18,7 +18,7 @@ export async function run(): Promise<void> {
   try {
     const variants = { clean: 0, flood: refs };
     for (const [name, count] of Object.entries(variants)) {
-      cpSync(join(REPO_ROOT, 'content'), join(work, name, 'org'), { recursive: true });
+      cpSync(join(REPO_ROOT, 'content', 'repos'), join(work, name, 'org'), { recursive: true });
       mkdirSync(join(work, name, 'org', 'flood'));
       writeFileSync(join(work, name, 'org', 'flood', 'catalog-info.yaml'), floodCatalog(count, 'platform-team'));
     }

@@ -24,8 +24,8 @@ export async function run(): Promise<void> {
   try {
     const org = writeOrg(work, { entities, apis: Math.round(entities / 20), seed: 1 });
     // The demo org's repos beside the generated ones: they bring real docs sites.
-    for (const repo of readdirSync(join(REPO_ROOT, 'content'), { withFileTypes: true })) {
-      if (repo.isDirectory()) cpSync(join(REPO_ROOT, 'content', repo.name), join(work, 'org', `demo-${repo.name}`), { recursive: true });
+    for (const repo of readdirSync(join(REPO_ROOT, 'content', 'repos'), { withFileTypes: true })) {
+      if (repo.isDirectory()) cpSync(join(REPO_ROOT, 'content', 'repos', repo.name), join(work, 'org', `demo-${repo.name}`), { recursive: true });
     }
     const build = await measure(process.execPath, [join(REPO_ROOT, 'src', 'cli', 'backlot.js'), 'build', '--config', org.config], { cwd: work });
     if (build.code !== 0) throw new Error(`backlot build failed (exit ${build.code}):\n${build.output.slice(-3000)}`);

@@ -6,7 +6,11 @@ import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts'
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
 import { startModelIndex } from '../search/index.ts';
-import { startSiteBuild } from '../site/build/child.ts';
+import { startSiteBuild, type SiteBuild } from '../site/build/child.ts';
+import { mergeShardPages, ShardPagesError, writeShardMarker } from '../site/build/shardPages.ts';
+import type { BuildSiteResult } from '../site/build/build.ts';
+import type { PortalModel } from '../model/portal.ts';
+import type { Shard } from '../snapshot/shard.ts';
 import { lowerThreadPriority } from '../util/background.ts';
 import { REPO_ROOT, moveDir } from '../site/build/files.ts';
 import { claimSiteOutput } from '../util/siteOutput.ts';
@@ -16,9 +20,10 @@ import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
 import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
-import { openConfigured, openOrgFolder, readConfig, type Context } from './context.ts';
+import { pluginComponentsPlugin } from '../site/build/plugin-components.ts';
+import { openConfigured, openOrgFolder, openSnapshots, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
-import { loadPlugins } from '../plugins/load.ts';
+import { componentFiles, loadPlugins, type LoadedPlugin } from '../plugins/load.ts';
 import { prepareRepoFields } from '../plugins/graphql.ts';
 import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -36,6 +41,13 @@ export interface BuildOptions {
   path: string | undefined;
   /** The live portal (URL) or a built site (folder) the history continues from; default from the config. */
   previous?: string | undefined;
+  /** Folders `backlot crawl --shard i/N` wrote: they replace the configured sources. */
+  snapshots?: string[];
+  /** Render only this share of the pages into `out` (with `snapshots`); the API and search come with `pages`. */
+  shard?: Shard;
+  out?: string;
+  /** Folders `--shard` builds rendered: copied in instead of rendering, then the API and the search index. */
+  pages?: string[];
 }
 
 /** How many diagnostics a build prints before pointing at the problems page. */
@@ -45,21 +57,28 @@ async function prepare(
   options: BuildOptions,
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
+  loaded?: LoadedPlugin[],
 ): Promise<{ ctx: Context; result: PipelineResult; readMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
-  const plugins = await loadPlugins(config, options.path ? [options.path] : []);
+  const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
-  const crawl = !options.path && config.sources.some((s) => s.type === 'github');
+  const crawl = !options.path && !options.snapshots && config.sources.some((s) => s.type === 'github');
   const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
   const started = performance.now();
-  const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config, repoFields ? { repoFields } : {});
+  const ctx = options.path
+    ? await openOrgFolder(config, options.path)
+    : options.snapshots
+      ? await openSnapshots(config, options.snapshots)
+      : await openConfigured(config, repoFields ? { repoFields } : {});
   const readMs = performance.now() - started;
   // An empty portal written over the last one would look like a deleted org: refuse it.
   if (ctx.snapshot.repos.length === 0) {
     ctx.finish?.();
     throw new UsageError(options.path ? `no repos in ${options.path}: each sub-folder of PATH is a repo` : 'no repos in the configured sources');
   }
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins });
+  // Shards rendering one site must agree on the model's time: the snapshots' (every page shows it).
+  const generatedAt = options.shard || options.pages ? ctx.crawledAt : undefined;
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, ...(generatedAt ? { generatedAt } : {}) });
   addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
@@ -81,14 +100,14 @@ function previousSource(options: BuildOptions, config: BacklotConfig): string {
   return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
-export function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
+export function astroConfig(config: BacklotConfig, verbose: boolean, plugins: readonly LoadedPlugin[] = []): AstroInlineConfig {
   return {
     root: PACKAGE_ROOT,
     outDir: config.site.outDir,
     base: config.site.base,
     ...(config.site.url ? { site: config.site.url } : {}),
     logLevel: verbose ? 'info' : 'warn',
-    vite: { plugins: [ownPagesPlugin(config.site.pages)] },
+    vite: { plugins: [ownPagesPlugin(config.site.pages), pluginComponentsPlugin(componentFiles(plugins))] },
   };
 }
 
@@ -100,16 +119,18 @@ export function secretEnvNames(config: BacklotConfig): string[] {
 export async function buildCommand(options: BuildOptions): Promise<number> {
   const started = performance.now();
   const configured = readConfig(options.config);
+  // A shard renders into a folder of its own, swapped in as a whole site is.
+  const outDir = options.shard ? resolve(options.out ?? `site-${options.shard.index}-of-${options.shard.count}`) : configured.site.outDir;
   // The live site is replaced only by a complete build: everything is written into this build's own folder beside
   // outDir and swapped in at the end (../util/siteOutput.ts). A second build into the same folder waits here.
-  const output = await claimSiteOutput(configured.site.outDir, {
-    onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), configured.site.outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
+  const output = await claimSiteOutput(outDir, {
+    onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
   });
   try {
     const { code, summary, history } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
     await output.commit();
     // A copy for a next build whose live site cannot answer (src/pipeline/history.ts); kept once the site is.
-    if (history) keepHistoryCopy(historyCopy(configured), history);
+    if (history && !options.shard) keepHistoryCopy(historyCopy(configured), history);
     console.log(summary());
     return code;
   } finally {
@@ -140,19 +161,26 @@ async function buildInto(
       throw new UsageError(`own pages (${relative(process.cwd(), pages) || '.'}/): ${(err as Error).message}`);
     }
   }
-  // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived.
-  const siteBuild = startSiteBuild({
-    cacheDir: configured.cacheDir,
-    ...(configured.site.pages ? { pagesDir: configured.site.pages } : {}),
-    outDir: siteDir,
-    base: configured.site.base,
-    ...(configured.site.url ? { site: configured.site.url } : {}),
-    verbose: options.verbose,
-  }, secretEnvNames(configured));
+  // Plugins load before Astro starts: the components they ship are bundled with the pages.
+  const plugins = await loadPlugins(configured, options.path ? [options.path] : []);
+  // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived; with
+  // --pages the shards rendered already, and their pages are copied in once the model says they are this one's.
+  const siteBuild = options.pages
+    ? shardPagesBuild(options.pages, siteDir)
+    : startSiteBuild({
+        cacheDir: configured.cacheDir,
+        pluginComponents: componentFiles(plugins),
+        ...(configured.site.pages ? { pagesDir: configured.site.pages } : {}),
+        outDir: siteDir,
+        base: configured.site.base,
+        ...(configured.site.url ? { site: configured.site.url } : {}),
+        verbose: options.verbose,
+        ...(options.shard ? { share: options.shard } : {}),
+      }, secretEnvNames(configured));
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await prepare(options, configured, previous);
+    prepared = await prepare(options, configured, previous, plugins);
   } catch (err) {
     void siteBuild.cancel();
     throw err;
@@ -172,7 +200,8 @@ async function buildInto(
   }
 
   const t0 = performance.now();
-  // The static catalog API's 10,000 small files are written beside the site while Astro renders (Astro empties
+  if (options.shard) return shardSummary(options.shard, siteDir, result.model.generatedAt, await siteBuild.result, started, t0);
+  // The static catalog API's files are written beside the site while Astro renders (Astro empties
   // its output folder first) and moved into it after. Both scratch folders are this build's own.
   const staging = scratch('api');
   const apiFiles = writeCatalogApi(result.model, staging);
@@ -237,6 +266,32 @@ export async function previewCommand(options: { config: string | undefined }): P
   const server = await preview({ ...astroConfig(config, true) });
   await server.closed();
   return 0;
+}
+
+/** `--pages`: a site build that renders nothing and copies the shards' pages in once the model is known. */
+function shardPagesBuild(dirs: string[], siteDir: string): SiteBuild {
+  let model: (m: PortalModel) => void;
+  const received = new Promise<PortalModel>((resolve) => (model = resolve));
+  const result = received.then((m) => {
+    try {
+      const merged = mergeShardPages(dirs, siteDir, m.generatedAt);
+      console.log(`Pages: ${merged.files} files from ${merged.shards} rendered shards`);
+    } catch (err) {
+      throw err instanceof ShardPagesError ? new UsageError(err.message) : err;
+    }
+    return { layouts: { shapes: 0, reused: 0, onWorkers: 0, onPages: 0 } };
+  });
+  result.catch(() => {});
+  return { sendModel: async (m) => model(m), cancel: async () => {}, result };
+}
+
+function shardSummary(shard: Shard, siteDir: string, generatedAt: string, site: BuildSiteResult, started: number, t0: number): { code: number; summary: () => string } {
+  writeShardMarker(siteDir, { shard, generatedAt });
+  const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return {
+    code: 0,
+    summary: () => `Backlot: rendered shard ${shard.index}/${shard.count} (graphs ${layoutSummary(site.layouts)}) in ${secs(performance.now() - started)} (site ${secs(performance.now() - t0)}); "backlot build --pages" merges the shards`,
+  };
 }
 
 function historyCopy(config: BacklotConfig): string {

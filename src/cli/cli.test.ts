@@ -116,7 +116,7 @@ spec:
 
 describe('backlot usage', () => {
   it('prints help for every command and exits 0', () => {
-    for (const cmd of ['build', 'validate', 'dev', 'preview']) {
+    for (const cmd of ['build', 'validate', 'dev', 'preview', 'crawl']) {
       const res = run([cmd, '--help'], tmpdir());
       expect(res.code).toBe(0);
       expect(res.stdout).toMatch(new RegExp(`^Usage: backlot ${cmd}`));
@@ -140,6 +140,21 @@ describe('backlot usage', () => {
     expect([build.code, build.stderr]).toEqual([2, expect.stringMatching(/--docs is an option of "backlot dev"/)]);
     const missing = run(['dev', '--docs', join(docs, 'nope')], tmpdir());
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/--docs .*nope: not a folder/)]);
+  });
+
+  it('crawl: --shard is required and checked; --plan prints the workflow matrix from build.shards', () => {
+    expect(run(['crawl'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shard i\/N is required/) });
+    expect(run(['crawl', '--shard', '4/3'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/the share must be between 1 and 3/) });
+    expect(run(['dev', '--snapshots', 'x'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--snapshots is an option of "backlot build"/) });
+    expect(run(['build', '--shard', '1/2'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--shard needs --snapshots/) });
+    expect(run(['build', '--snapshots', 'a', 'b', '--pages', 'x', '--shard', '1/2'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/give either --shard/) });
+    expect(run(['build', '--snapshots', 'a', '--out', 'x'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is where --shard renders/) });
+    // Every folder after --snapshots is a snapshot (here: not one, so a clear error, exit 2).
+    expect(run(['build', '--snapshots', 'a', 'b'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/a: no backlot-snapshot\.jsonl/) });
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-plan-'));
+    expect(run(['crawl', '--plan'], dir)).toMatchObject({ code: 0, stdout: 'count=1\nshards=[1]\n' });
+    writeFileSync(join(dir, 'backlot.config.yaml'), 'build:\n  shards: 3\n');
+    expect(run(['crawl', '--plan'], dir)).toMatchObject({ code: 0, stdout: 'count=3\nshards=[1,2,3]\n' });
   });
 
   it('exits 2 with file and line when the config is wrong', () => {

@@ -9,6 +9,7 @@ import { openLocalRepos, openLocalSource } from '../sources/local.ts';
 import { withFallbackFile } from '../snapshot/overlay.ts';
 import type { GithubSnapshot } from '../sources/github/index.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
+import { UsageError } from './errors.ts';
 
 export interface Context {
   config: BacklotConfig;
@@ -18,6 +19,8 @@ export interface Context {
   pathOf: (d: Diagnostic) => string;
   /** Ends sources' progress output and prints their crawl summaries (GitHub sources). */
   finish?: () => void;
+  /** Built from crawled snapshots: when the last shard's crawl ended. */
+  crawledAt?: string;
 }
 
 const cwdRelative = (abs: string) => relative(process.cwd(), abs) || '.';
@@ -121,4 +124,24 @@ export async function openConfigured(config: BacklotConfig, options: { repoField
 
 export function readConfig(file: string | undefined): BacklotConfig {
   return loadConfig(file);
+}
+
+/** What a crawl covers, the same on every machine (no absolute paths, no secrets): shards of other sources do not mix. */
+export function sourcesKey(config: BacklotConfig): string {
+  return JSON.stringify(config.sources.map((s) => (s.type === 'local' ? { ...s, path: relative(config.root, s.path) || '.' } : { ...s, tokenEnv: undefined })));
+}
+
+/** `build --snapshots DIR…`: the shards `backlot crawl --shard i/N` wrote, merged; no source is opened. */
+export async function openSnapshots(config: BacklotConfig, dirs: readonly string[]): Promise<Context> {
+  const { readSnapshots, SnapshotsError } = await import('../snapshot/recorded.ts');
+  try {
+    const merged = await readSnapshots(dirs);
+    if (merged.sources !== sourcesKey(config)) {
+      throw new SnapshotsError('the snapshots were crawled with other sources than this config names: crawl every shard with the config you build with');
+    }
+    return { config, snapshot: merged.snapshot, catalogPath: merged.catalogPath, crawledAt: merged.crawledAt, pathOf: (d) => (d.repo ? `${d.repo}/${d.file}` : cwdRelative(resolve(config.root, d.file))) };
+  } catch (err) {
+    if (err instanceof SnapshotsError) throw new UsageError(err.message);
+    throw err;
+  }
 }

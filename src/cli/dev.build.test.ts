@@ -89,10 +89,10 @@ describe('backlot dev', () => {
 
   beforeAll(async () => {
     mkdirSync(work, { recursive: true });
-    cpSync(join(REPO_ROOT, 'content'), org, { recursive: true });
+    cpSync(join(REPO_ROOT, 'content', 'repos'), org, { recursive: true });
     const config = readFileSync(join(REPO_ROOT, 'backlot.config.yaml'), 'utf8')
-      .replace('path: content', `path: ${JSON.stringify(org)}`)
-      .replace('pages: pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'pages'))}`)
+      .replace('path: content/repos', `path: ${JSON.stringify(org)}`)
+      .replace('pages: content/pages', `pages: ${JSON.stringify(join(REPO_ROOT, 'content', 'pages'))}`)
       .replace(/module: \.\/(\S+)/g, (_, file: string) => `module: ${JSON.stringify(join(REPO_ROOT, file))}`);
     writeFileSync(join(work, 'backlot.config.yaml'), config);
     dev = await startDev(['--config', join(work, 'backlot.config.yaml')]);
@@ -120,7 +120,7 @@ describe('backlot dev', () => {
     expect(src).toBeDefined();
     const script = await fetch(new URL(src!, dev.base));
     expect([script.status, script.headers.get('content-type')]).toEqual([200, 'text/javascript']);
-    expect(await script.text()).toBe(readFileSync(join(REPO_ROOT, 'plugins', 'aws-resource.browser.js'), 'utf8'));
+    expect(await script.text()).toBe(readFileSync(join(REPO_ROOT, 'content', 'plugins', 'aws-resource.browser.js'), 'utf8'));
   }, 30_000);
 
   it('serves the platform team’s own MDX pages', async () => {

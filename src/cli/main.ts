@@ -11,6 +11,7 @@ Usage: backlot <command> [options]
 
 Commands:
   build [PATH]         build the portal into the output folder (default dist/)
+  crawl --shard i/N    crawl one share of the org into a folder, for "build --snapshots" on another machine
   validate [PATH...]   check catalog files and print diagnostics
   dev [PATH]           serve the portal, rebuilt and reloaded on every save
   dev --docs REPO      preview one repo's docs while writing them, as "mkdocs serve" does
@@ -20,15 +21,33 @@ Commands:
   plugins              list the configured plugins, their hooks and what each added in the last build
 
 Run "backlot <command> --help" for a command's options.`,
-  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH]
+  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH | --snapshots DIR...]
+       backlot build --snapshots DIR... --shard i/N [--out DIR]
+       backlot build --snapshots DIR... --pages DIR...
 
 Runs the whole pipeline (sources → catalog → graph → site → search) and writes the portal.
   PATH            a folder whose sub-folders are repos; replaces the configured sources
+  --snapshots DIR...  the folders "backlot crawl --shard i/N" wrote, one per shard, all of them: they replace
+                  the configured sources (nothing is crawled); a missing or doubled shard is an error
+  --shard i/N     with --snapshots: render only share i of N of the pages into --out DIR (default
+                  site-i-of-N); no static API and no search index (the merge writes them)
+  --pages DIR...  with --snapshots: render nothing, copy in every "--shard" folder's pages, then write the
+                  static API and the search index into the output folder
   --config FILE   config file (default ./backlot.config.yaml)
   --previous URL|DIR  the live portal (or a built site's folder) whose catalog and history this build
                   continues (default: history.url, else site.url + site.base, else the output folder)
   --strict        exit non-zero when there is any error or warning
   --verbose       show Astro's own build log`,
+  crawl: `Usage: backlot crawl --shard i/N [--out DIR] [--config FILE]
+       backlot crawl --plan [--config FILE]
+
+Crawls the configured sources' repos that fall in share i of N (a stable split by a hash of the repo's name),
+reads what a build reads from them, and writes it to DIR (default snapshot-i-of-N) for
+"backlot build --snapshots DIR..." to merge with the other shards'. Every shard lists the whole org; only its
+own repos' files are fetched.
+  --shard i/N   this machine's share (1-based) and the number of shards
+  --out DIR     the folder to write (default snapshot-i-of-N)
+  --plan        print the config's build.shards as "count=N" and "shards=[1,…,N]" lines (for $GITHUB_OUTPUT)`,
   validate: `Usage: backlot validate [--config FILE] [--format text|json|github] [--strict] [PATH...]
 
 Prints every problem in the catalog files and exits non-zero when there are errors.
@@ -103,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
+      tokens: true,
       options: {
         config: { type: 'string' },
         format: { type: 'string' },
@@ -119,6 +139,11 @@ export async function main(argv: string[]): Promise<number> {
         comment: { type: 'string' },
         previous: { type: 'string' },
         docs: { type: 'string' },
+        shard: { type: 'string' },
+        out: { type: 'string' },
+        plan: { type: 'boolean' },
+        snapshots: { type: 'string', multiple: true },
+        pages: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -126,7 +151,15 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`backlot ${command}: ${(err as Error).message}\n\n${help}`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  // `--snapshots a b c --pages x y`: a folder after a list option belongs to it, as the shell wrote it.
+  const positionals: string[] = [];
+  let list: 'snapshots' | 'pages' | undefined;
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind === 'option') list = token.name === 'snapshots' || token.name === 'pages' ? token.name : undefined;
+    else if (token.kind === 'positional') (list ? values[list]!.push(token.value) : positionals.push(token.value));
+    else list = undefined;
+  }
   if (values.help) {
     console.log(help);
     return 0;
@@ -142,8 +175,52 @@ export async function main(argv: string[]): Promise<number> {
         const { validateCommand } = await import('./validate.ts');
         return await validateCommand({ config: values.config, format, strict: !!values.strict, paths: positionals });
       }
+      case 'crawl': {
+        if (values.plan) {
+          const { loadConfig } = await import('../config/load.ts');
+          const count = loadConfig(values.config).build?.shards ?? 1;
+          console.log(`count=${count}\nshards=${JSON.stringify(Array.from({ length: count }, (_, i) => i + 1))}`);
+          return 0;
+        }
+        const { parseShard } = await import('../snapshot/shard.ts');
+        const shard = parseShard(values.shard ?? '');
+        if (!values.shard || typeof shard === 'string') {
+          console.error(`backlot crawl: ${values.shard ? shard : '--shard i/N is required'}\n\n${help}`);
+          return 2;
+        }
+        const { crawlCommand } = await import('./crawl.ts');
+        return await crawlCommand({ config: values.config, shard, out: values.out ?? `snapshot-${shard.index}-of-${shard.count}` });
+      }
       case 'build':
       case 'dev': {
+        const snapshots = values.snapshots;
+        for (const option of ['snapshots', 'pages', 'shard', 'out'] as const) {
+          if (values[option] !== undefined && command !== 'build') {
+            console.error(`backlot ${command}: --${option} is an option of "backlot build"\n\n${help}`);
+            return 2;
+          }
+        }
+        let shard: import('../snapshot/shard.ts').Shard | undefined;
+        if (values.shard !== undefined) {
+          const parsedShard = (await import('../snapshot/shard.ts')).parseShard(values.shard);
+          if (typeof parsedShard === 'string') {
+            console.error(`backlot build: ${parsedShard}`);
+            return 2;
+          }
+          shard = parsedShard;
+        }
+        if ((shard || values.pages) && !snapshots) {
+          console.error(`backlot build: ${shard ? '--shard' : '--pages'} needs --snapshots: every shard renders from the same crawled snapshots\n\n${help}`);
+          return 2;
+        }
+        if (shard && values.pages) {
+          console.error(`backlot build: give either --shard (render a share of the pages) or --pages (merge the shards' pages)\n\n${help}`);
+          return 2;
+        }
+        if (values.out !== undefined && !shard) {
+          console.error(`backlot build: --out is where --shard renders; a whole site goes to site.outDir\n\n${help}`);
+          return 2;
+        }
         if (positionals.length > 1) {
           console.error(`backlot ${command}: takes at most one PATH\n\n${help}`);
           return 2;
@@ -157,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
           return await devCommand({ config: values.config, verbose: !!values.verbose, path: positionals[0], docs: values.docs });
         }
         const { buildCommand } = await import('./build.ts');
-        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous });
+        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous, ...(snapshots ? { snapshots } : {}), ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.pages ? { pages: values.pages } : {}) });
       }
       case 'preview': {
         const { previewCommand } = await import('./build.ts');

@@ -22,7 +22,7 @@ beforeAll(async () => {
   emulator = await startEmulator({
     token: TOKEN,
     // The demo org as GitHub repos, plus the portal's own repo.
-    repos: [PORTAL, ...(await reposFromFolder(join(ROOT, 'content'), 'kestrel-freight'))],
+    repos: [PORTAL, ...(await reposFromFolder(join(ROOT, 'content', 'repos'), 'kestrel-freight'))],
     scaffold: {
       orgs: {
         'kestrel-freight': { members: ['alice', 'bob'], teams: { 'platform-team': ['alice'] } },
@@ -134,7 +134,7 @@ describe('backlot scaffold against the GitHub emulator', { timeout: 30_000 }, ()
 
     const dir = tmp();
     const config = join(dir, 'backlot.config.yaml');
-    writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
+    writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content', 'repos')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
     const member = await run(['--config', config, '--template', 'template:default/node-service', '--values', nodeService('bobs-dispatch')], { GITHUB_ACTOR: 'bob', GITHUB_ACTIONS: 'true' });
     expect(member.code).toBe(1);
     expect(member.stderr).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');
@@ -198,7 +198,7 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
   it('holds members to the teams the config allows for a template', async () => {
     const dir = tmp();
     const config = join(dir, 'backlot.config.yaml');
-    writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
+    writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content', 'repos')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
     const refused = await fromIssue(issueEvent(9, 'bob', formBody('template:default/node-service', nodeService('bobs-service'))), config);
     expect(refused.code).toBe(1);
     expect(emulator.scaffold.issues.get('kestrel-freight/portal#9')!.comments[0]!.body).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');

@@ -58,6 +58,16 @@ describe('loadConfig', () => {
     expect(problems('history:\n  days: 1.5\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 9, message: 'history.days must be an integer' }]);
   });
 
+  it('reads build.shards, the runners the build workflow splits the crawl over, with friendly errors', () => {
+    expect(defaultConfig('/org').build).toBeUndefined();
+    expect(parseConfig('build:\n  shards: 4\n', '/org/c.yaml').build).toEqual({ shards: 4 });
+    const hint = 'how many runners the crawl is split over, a whole number from 1 (no split) to 256, e.g. "shards: 4"';
+    expect(problems('build:\n  shards: 0\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 11, message: 'build.shards must be at least 1', hint }]);
+    expect(problems('build:\n  shards: 1000\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 11, message: 'build.shards must be at most 256', hint }]);
+    expect(problems('build:\n  shards: four\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 11, message: 'build.shards must be an integer', hint }]);
+    expect(problems('build:\n  shard: 4\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 3, message: 'unknown key "shard" in build', hint: 'did you mean "shards"?' }]);
+  });
+
   it('fills Backstage discovery defaults for a github source', () => {
     const [source] = parseConfig('sources:\n  - type: github\n    org: acme\n', '/org/c.yaml').sources;
     expect(source).toMatchObject({

@@ -114,6 +114,7 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
     catalog: { kinds },
     cacheDir: resolve(root, raw.cacheDir ?? '.backlot-cache'),
     ...(raw.diff?.allowBreakingLabel ? { diff: { allowBreakingLabel: raw.diff.allowBreakingLabel } } : {}),
+    ...(raw.build?.shards ? { build: { shards: raw.build.shards } } : {}),
     history: historyConfig(raw.history ?? {}, site.url ? `${String(site.url).replace(/\/+$/, '')}${base}` : undefined),
     ...(raw.scaffold ? { scaffold: { ...raw.scaffold, templates: raw.scaffold.templates ?? {} } } : {}),
     plugins: (raw.plugins ?? []).map((p: RawConfig, index: number) => ({ module: p.module, options: p.options ?? {}, env: p.env ?? [], at: { file: path, index } })),
@@ -254,7 +255,7 @@ function describe(
     case 'required':
       return { ...base, message: `${where || 'the config'} needs "${err.params.missingProperty}"` };
     case 'type':
-      return { ...base, message: `${where} must be ${article(String(err.params.type))}` };
+      return { ...base, message: `${where} must be ${article(String(err.params.type))}`, ...(where === 'build.shards' ? { hint: SHARDS_HINT } : {}) };
     case 'enum':
     case 'const': {
       const values = (err.params.allowedValues ?? [err.params.allowedValue]) as unknown[];
@@ -263,7 +264,9 @@ function describe(
     case 'pattern':
       return { ...base, message: `${where} is not in the right form`, hint: patternHint(path) };
     case 'minimum':
-      return { ...base, message: `${where} must be at least ${err.params.limit}` };
+      return { ...base, message: `${where} must be at least ${err.params.limit}`, ...(where === 'build.shards' ? { hint: SHARDS_HINT } : {}) };
+    case 'maximum':
+      return { ...base, message: `${where} must be at most ${err.params.limit}`, ...(where === 'build.shards' ? { hint: SHARDS_HINT } : {}) };
     case 'minLength':
     case 'minItems':
       return { ...base, message: `${where} must not be empty` };
@@ -273,6 +276,8 @@ function describe(
       return { ...base, message: `${where || 'config'} ${err.message ?? 'is invalid'}` };
   }
 }
+
+const SHARDS_HINT = 'how many runners the crawl is split over, a whole number from 1 (no split) to 256, e.g. "shards: 4"';
 
 function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
   const seen = new Set<string>();

@@ -131,6 +131,13 @@ export const configSchema = {
         },
       },
     },
+    build: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        shards: { type: 'integer', minimum: 1, maximum: 256, description: 'Runners the crawl is split over in the build workflow (README "Past one runner").' },
+      },
+    },
     history: {
       type: 'object',
       additionalProperties: false,

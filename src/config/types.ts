@@ -33,12 +33,8 @@ export interface GithubSourceConfig {
 
 export type SourceConfig = LocalSourceConfig | GithubSourceConfig;
 
-export interface CustomKindConfig {
-  apiVersion: string;
-  kind: string;
-  /** A JSON Schema object for the whole entity. */
-  schema: Record<string, unknown>;
-}
+export type { CustomKindConfig } from '../model/customKind.ts';
+import type { CustomKindConfig } from '../model/customKind.ts';
 
 /** `scaffold:`: who may run templates through the issue path, and where rebuilds are requested. */
 export interface ScaffoldConfig {
@@ -93,6 +89,8 @@ export interface BacklotConfig {
     /** A label on the PR that lets a breaking change affecting other owners pass (e.g. `catalog-breaking-ok`). */
     allowBreakingLabel?: string;
   };
+  /** `build:`: how the build workflow spreads the work (`shards`: runners the crawl is split over; absent: one). */
+  build?: { shards: number };
   /** The catalog's history (`api/catalog/changes.json`), see README "History"; always set by loadConfig. */
   history?: HistoryConfig;
   scaffold?: ScaffoldConfig;

@@ -1,30 +1,13 @@
 // The catalog's history: each deploy's diff appended to the last deployed `changes.json`, newest first, entries
 // older than the bound dropped. Pure: the build fetches the previous file and writes the result (not wired yet).
 
-import type { ApiChange, CatalogDiff, ChangeKind, FieldChange } from './types.ts';
+import type { HistoryEntry } from '../model/changes.ts';
+import type { CatalogDiff } from './types.ts';
 
 export const HISTORY_VERSION = 1;
 export const DEFAULT_HISTORY_DAYS = 180;
 
-export interface HistoryEntry {
-  /** When the build that saw the change ran (ISO 8601). */
-  at: string;
-  ref: string;
-  kind: string;
-  change: ChangeKind;
-  from?: string;
-  owner?: string;
-  /** Field changes; relations are left out (they follow from the fields, and would double the file). */
-  fields: FieldChange[];
-  breaking: boolean;
-  /** The API definition's breaking changes, when there were any. */
-  api?: ApiChange[];
-  /** Entities of other owners a breaking change reached. */
-  affectsOthers?: number;
-  /** The commit (and its author) of the entity's repo at that build, where the crawl knows them. */
-  commit?: string;
-  author?: string;
-}
+export type { HistoryEntry } from '../model/changes.ts';
 
 export interface History {
   version: typeof HISTORY_VERSION;

@@ -1,28 +1,7 @@
 // What `backlot diff` reports: plain JSON, the `--format json` output as it is.
 
-export type ChangeKind = 'added' | 'removed' | 'renamed' | 'changed';
-
-/** A spec or metadata field people care about: a value before and after, or the items a list gained and lost. */
-export interface FieldChange {
-  field: string;
-  before?: string;
-  after?: string;
-  added?: string[];
-  removed?: string[];
-}
-
-export interface RelationChange {
-  type: string;
-  targetRef: string;
-}
-
-/** One change inside an API definition, e.g. `GET /pets` · `response 200 field "name" removed`. */
-export interface ApiChange {
-  breaking: boolean;
-  /** Operation, channel, type or message the change is in. */
-  where: string;
-  message: string;
-}
+export type { ApiChange, ChangeKind, FieldChange, RelationChange } from '../model/changes.ts';
+import type { ApiChange, ChangeKind, FieldChange, RelationChange } from '../model/changes.ts';
 
 export interface ApiDiff {
   /** `spec.type`, lower-cased. */

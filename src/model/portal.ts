@@ -1,8 +1,8 @@
 // The resolved model the site renders. The site reads only this; it never parses or fetches.
 
-import type { CustomKindConfig } from '../config/types.ts';
-import type { HistoryEntry } from '../diff/history.ts';
 import type { ApiDefinition } from './apis.ts';
+import type { HistoryEntry } from './changes.ts';
+import type { CustomKindConfig } from './customKind.ts';
 import type { DocsRedirect, DocsSite } from './docs.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Entity } from './entity.ts';
@@ -37,7 +37,7 @@ export interface PortalModel {
   apis: Record<string, ApiDefinition>;
   /** TechDocs sites rendered by the docs stage, and entities that show another entity's docs. */
   docs: { sites: DocsSite[]; redirects: DocsRedirect[] };
-  /** Plugins' cards per entity and their browser scripts (absent when no plugin is configured). */
+  /** What plugins add: cards, tabs, columns, facets, pages, search records, browser scripts (absent without plugins). */
   plugins?: PluginsOutput;
   /** The catalog's history, newest first (`api/catalog/changes.json`); set by `backlot build`. */
   history?: HistoryEntry[];

@@ -27,6 +27,8 @@ export interface PipelineOptions {
   validate?: ReturnType<typeof createValidator>;
   /** Plugins to run after the other stages (src/plugins/); their data is cached in `config.cacheDir`. */
   plugins?: readonly LoadedPlugin[];
+  /** The model's time, when it must be the same in several processes (shards rendering one site); default now. */
+  generatedAt?: string;
 }
 
 export interface PipelineResult {
@@ -79,7 +81,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
       ...(config.site.githubUrl ? { githubUrl: config.site.githubUrl } : {}),
       ...(config.site.githubApiUrl ? { githubApiUrl: config.site.githubApiUrl } : {}),
     },
-    generatedAt: new Date().toISOString(),
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
     repos: [...snapshot.repos],
     entities,
     diagnostics,

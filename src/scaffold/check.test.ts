@@ -59,7 +59,7 @@ spec:
 `;
 
 describe('template checks in the pipeline', () => {
-  it('reports unknown actions and filters, missing inputs, bad syntax and duplicate ids with file and line', async () => {
+  it('reports unknown actions and filters, missing inputs and bad syntax with file and line, and a reused step id as a warning', async () => {
     const snapshot = memorySnapshot([{ repo: repoInfo('templates'), files: { 'catalog-info.yaml': `${BROKEN}---\n${GOOD}`, 'skeleton/README.md': '# x' } }]);
     const { diagnostics, model } = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml', ignoreDangling: true });
     const found = diagnostics.filter((d) => d.code.startsWith('template-'));
@@ -68,7 +68,7 @@ describe('template checks in the pipeline', () => {
       'catalog-info.yaml:14:15 error template-action template:default/broken step "publish": unknown action "publish:gitlab"',
       'catalog-info.yaml:19:18 error template-filter template:default/broken unknown filter shout',
       'catalog-info.yaml:24:16 error template-syntax template:default/broken bad ${{ }} syntax in "${{ parameters.name": Template error at line 1, column 1: Unterminated variable tag',
-      'catalog-info.yaml:27:11 error template-steps template:default/broken step id "log" is used twice',
+      'catalog-info.yaml:27:11 warning template-steps template:default/broken step id "log" is used twice: both steps run, and steps.log.output is the later one\'s',
       'catalog-info.yaml:31:16 error template-syntax template:default/broken bad ${{ }} syntax in "{% if x %}open": Template error at line 1, column 1: Missing endif tag',
     ]);
     expect(found[1]!.hint).toMatch(/Backlot runs .*publish:github:pull-request/);

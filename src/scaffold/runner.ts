@@ -54,13 +54,29 @@ export interface RunOptions {
 
 export { isTruthy };
 
-/** Problems found before anything runs: the steps' shape, unknown actions and required inputs, filters, `${{ }}` syntax. */
-export function checkTemplate(template: LoadedTemplate, actions: Map<string, ScaffoldAction>, templating: Templating): string[] {
+/**
+ * Problems found before anything runs: the steps' shape, unknown actions and required inputs, filters, `${{ }}`
+ * syntax. `warnings` (a step id used twice, which Backstage runs) are left out unless asked for.
+ */
+export function checkTemplate(template: LoadedTemplate, actions: Map<string, ScaffoldAction>, templating: Templating, warnings = false): string[] {
   const inputs = Object.fromEntries([...actions.keys()].map((id) => [id, ACTION_INPUTS[id] ?? []]));
-  return templateProblems(template.spec as unknown as JsonObject, inputs, templating).map((p) => `${p.message}${p.hint ? `; ${p.hint}` : ''}`);
+  return templateProblems(template.spec as unknown as JsonObject, inputs, templating)
+    .filter((p) => (p.severity === 'warning') === warnings)
+    .map((p) => `${p.message}${p.hint ? `; ${p.hint}` : ''}`);
 }
 
 const stepId = (step: TemplateStep, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);
+
+/** Each step's name in the step log: its id, then `id#2`, `id#3` for a reused id, so each keeps its own line. */
+function logIds(steps: readonly TemplateStep[]): string[] {
+  const seen = new Map<string, number>();
+  return steps.map((step, index) => {
+    const id = stepId(step, index);
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n === 1 ? id : `${id}#${n}`;
+  });
+}
 
 /** Runs the template; every secret value is masked in what it logs, returns and throws. */
 export async function runTemplate(options: RunOptions): Promise<ScaffoldResult> {
@@ -109,13 +125,15 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
   const templating = options.templating ?? createTemplating();
   const onStep = options.onStep ?? (() => {});
   const steps = Array.isArray(template.spec.steps) ? template.spec.steps : [];
+  const logged = logIds(steps);
   onStep({
     type: 'plan',
-    steps: steps.map((step, index) => ({ id: stepId(step, index), name: typeof step.name === 'string' && step.name ? step.name : String(step.action), action: String(step.action) })),
+    steps: steps.map((step, index) => ({ id: logged[index]!, name: typeof step.name === 'string' && step.name ? step.name : String(step.action), action: String(step.action) })),
   });
 
   const problems = checkTemplate(template, actions, templating);
   if (problems.length) throw new ScaffoldError(`template ${template.ref} cannot run:\n  ${problems.join('\n  ')}`);
+  for (const warning of checkTemplate(template, actions, templating, true)) log(`warning: ${warning}`);
   const isObject = options.values !== null && typeof options.values === 'object' && !Array.isArray(options.values);
   // A page with `when: ${{ … }}` counts only when its condition holds for the values, as in Backstage's form.
   const evaluate = whenEvaluator(templating);
@@ -151,22 +169,23 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
 
   for (const [index, step] of template.spec.steps.entries()) {
     const id = stepId(step, index);
+    const logId = logged[index]!;
     const name = typeof step.name === 'string' && step.name ? step.name : step.action;
     const action = actions.get(step.action)!;
     const started = performance.now();
     const fail = (err: unknown): never => {
-      onStep({ type: 'end', id, status: 'failed', ms: performance.now() - started, error: (err as Error).message });
-      throw new ScaffoldError(`step "${id}" (${step.action}) failed: ${(err as Error).message}`, id);
+      onStep({ type: 'end', id: logId, status: 'failed', ms: performance.now() - started, error: (err as Error).message });
+      throw new ScaffoldError(`step "${id}" (${step.action}) failed: ${(err as Error).message}`, logId);
     };
-    onStep({ type: 'start', id });
+    onStep({ type: 'start', id: logId });
 
     try {
       if (step.if !== undefined) {
         const condition = typeof step.if === 'boolean' ? step.if : templating.renderValue(step.if, context, 'if');
         if (!isTruthy(condition)) {
           log(`[${id}] ${name}: skipped (if is false)`);
-          reports.push({ id, name, action: step.action, status: 'skipped', ms: 0 });
-          onStep({ type: 'end', id, status: 'skipped', ms: 0 });
+          reports.push({ id: logId, name, action: step.action, status: 'skipped', ms: 0 });
+          onStep({ type: 'end', id: logId, status: 'skipped', ms: 0 });
           continue;
         }
       }
@@ -209,8 +228,8 @@ async function runSteps(options: RunOptions & { log: (line: string) => void }): 
       }
       context.steps[id] = { output };
       const ms = performance.now() - started;
-      reports.push({ id, name, action: step.action, status: 'done', ms });
-      onStep({ type: 'end', id, status: 'done', ms });
+      reports.push({ id: logId, name, action: step.action, status: 'done', ms });
+      onStep({ type: 'end', id: logId, status: 'done', ms });
     } catch (err) {
       fail(err);
     }

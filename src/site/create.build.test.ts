@@ -17,12 +17,24 @@ import { createRunLog } from '../scaffold/runLog.ts';
 import { ghWorkflowCommand } from '../views/create/gh-command.ts';
 import { githubTarget } from '../views/create/github.ts';
 import { scaffoldIssueBody, scaffoldIssueUrl } from '../views/create/issue-url.ts';
-import { conditionalTemplate, demoTemplate, kitchenSinkTemplate, pickersTemplate } from './testing/create.ts';
+import { conditionalTemplate, demoTemplate, kitchenSinkTemplate, pickersTemplate } from '../views/create/testing.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
 const TOKEN = 'github_pat_11CREATETEST0secret0token';
+/** Publishes to GitLab: an action only a Backstage backend has, found by the build's template check. */
+const gitlabTemplate = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'gitlab-project', title: 'GitLab project', tags: ['gitlab'] },
+  spec: {
+    owner: 'team-platform',
+    type: 'service',
+    parameters: [{ title: 'Name', properties: { name: { type: 'string' } } }],
+    steps: [{ id: 'publish', action: 'publish:gitlab', input: { repoUrl: 'gitlab.com?owner=acme&repo=${{ parameters.name }}' } }],
+  },
+};
 const REPO = 'kestrel-freight/portal';
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-create-'));
 
@@ -45,9 +57,15 @@ beforeAll(async () => {
   });
   // The templates as a repo of the org: the catalog stage validates them like any crawled template.
   const templates = [demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate, conditionalTemplate, pickersTemplate].map((t) => stringify(t)).join('---\n');
-  const model = await fixtureModel({ base: '/portal/', repos: { templates: { 'catalog-info.yaml': templates, 'skeleton/README.md': '# ${{ values.name }}\n' } } });
+  const model = await fixtureModel({
+    base: '/portal/',
+    repos: {
+      templates: { 'catalog-info.yaml': templates, 'skeleton/README.md': '# ${{ values.name }}\n' },
+      'gitlab-templates': { 'catalog-info.yaml': stringify(gitlabTemplate) },
+    },
+  });
   // All pass the catalog's schema (the demo's owner, platform-team, is not in the org: a dangling-ref warning).
-  expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(5);
+  expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(6);
   expect(model.diagnostics.filter((d) => d.repo === 'templates' && d.severity === 'error')).toEqual([]);
   model.site = { ...model.site, repo: REPO, githubApiUrl: emulator.url };
   await buildSite({ model, outDir: join(tmp, 'out'), base: '/portal/' });
@@ -103,7 +121,7 @@ describe('/create/', () => {
     await page.locator('[data-create-index][data-ready]').waitFor();
     const cards = page.locator('[data-template-card]');
     const visible = () => page.locator('[data-template-card]:not([hidden]) h2').allTextContents();
-    expect(await visible()).toEqual(['Cloud service', 'Documentation site', 'Kitchen sink', 'Node.js service', 'Pickers']);
+    expect(await visible()).toEqual(['Cloud service', 'Documentation site', 'GitLab project', 'Kitchen sink', 'Node.js service', 'Pickers']);
     expect(await page.locator('.site-nav a[aria-current="page"]').textContent()).toBe('Create');
     const node = cards.filter({ hasText: 'Node.js service' });
     expect(await node.locator('.type .badge').textContent()).toBe('service');
@@ -115,7 +133,7 @@ describe('/create/', () => {
     await page.locator('[data-template-filters] select[name="type"]').selectOption('documentation');
     await page.waitForURL(/\/create\/\?type=documentation$/);
     expect(await visible()).toEqual(['Documentation site']);
-    expect(await page.locator('[data-template-status]').textContent()).toBe('1 of 5 templates match');
+    expect(await page.locator('[data-template-status]').textContent()).toBe('1 of 6 templates match');
     await page.locator('[data-template-filters] select[name="type"]').selectOption('');
     await page.locator('[data-template-filters] select[name="tag"]').selectOption('nodejs');
     expect(await visible()).toEqual(['Node.js service']);
@@ -124,6 +142,21 @@ describe('/create/', () => {
     await page.locator('[data-create-index][data-ready]').waitFor();
     expect(await visible()).toEqual(['Kitchen sink']);
     expect(await page.locator('select[name="tag"]').inputValue()).toBe('internal');
+  });
+});
+
+describe('a template the build found cannot run', () => {
+  it('says why on its card and on its page, which offers no form', async () => {
+    await page.goto(`${server.url}create/`);
+    const card = page.locator('[data-template-card="template:default/gitlab-project"]');
+    expect(await card.locator('[data-template-blocked]').textContent()).toBe('Cannot run here: step "publish": unknown action "publish:gitlab"');
+    expect(await page.locator('[data-template-blocked]').count()).toBe(1);
+
+    await card.locator('h2 a').click();
+    await page.waitForURL(/\/create\/default\/gitlab-project\/$/);
+    const why = page.locator('main [data-template-blocked]');
+    expect(await why.locator('li').allTextContents()).toEqual([expect.stringMatching(/^catalog-info\.yaml:\d+ step "publish": unknown action "publish:gitlab"/)]);
+    expect(await page.locator('[data-create-wizard], [data-run-now], [data-issue-link]').count()).toBe(0);
   });
 });
 

@@ -7,11 +7,14 @@ import type { PortalModel } from '../model/portal.ts';
 import { catalogData, type CatalogData } from '../views/catalog/data.ts';
 import { siteData, type SiteData } from '../views/site-data.ts';
 import type { SiteGraphs } from './build/graphs.ts';
+import { shardOf, type Shard } from '../snapshot/shard.ts';
 
 export interface Handover {
   model: PortalModel;
   /** The graphs the pages draw, and their layouts. */
   graphs: SiteGraphs;
+  /** `backlot build --shard i/N`: render only this share of the pages (see inShare). */
+  share?: Shard;
 }
 
 const KEY = Symbol.for('backlot.handover');
@@ -55,4 +58,15 @@ export function received(): Handover {
   const handover = (globalThis as Holder)[KEY];
   if (!handover) throw new Error('No model was handed to the pages: the site renders inside `backlot build` or `backlot dev` (buildSite)');
   return handover;
+}
+
+/**
+ * The paths of this build's share of a page's paths (all without `--shard`): split by a hash of the params, so an
+ * entity's page, its relations and definition pages land in the same shard. Pages with no paths render in every
+ * shard; the merge keeps one copy.
+ */
+export function inShare<T extends { params: Record<string, string | undefined> }>(paths: T[]): T[] {
+  const share = received().share;
+  if (!share || share.count === 1) return paths;
+  return paths.filter((p) => shardOf(JSON.stringify(p.params), share.count) === share.index);
 }

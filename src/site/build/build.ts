@@ -8,6 +8,8 @@ import { REPO_ROOT, moveDir } from './files.ts';
 import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
 import { handOver } from '../handover.ts';
 import { ownPagesPlugin } from './own-pages.ts';
+import type { Shard } from '../../snapshot/shard.ts';
+import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -26,6 +28,10 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** The platform team's own MDX pages (the config's `site.pages`); none: no own pages. */
   pagesDir?: string;
+  /** `backlot build --shard i/N`: only this share of the pages (../handover.ts inShare). */
+  share?: Shard;
+  /** The Astro components plugins ship (src/plugins/load.ts componentFiles); none: plain-data cards only. */
+  pluginComponents?: PluginComponentFile[];
 }
 
 export interface BuildSiteResult {
@@ -40,7 +46,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let withdraw: (() => void) | undefined;
   const modelReady = Promise.resolve(options.model).then((model) => {
     graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
-    withdraw = handOver({ model, graphs });
+    withdraw = handOver({ model, graphs, ...(options.share ? { share: options.share } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
@@ -65,7 +71,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         base: options.base ?? '/',
         ...(options.site ? { site: options.site } : {}),
         logLevel: options.verbose ? 'info' : 'warn',
-        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir)] },
+        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)] },
       });
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it

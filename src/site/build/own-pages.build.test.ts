@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultConfig } from '../../config/load.ts';
 import { runPipeline } from '../../pipeline/index.ts';
-import { ownPagesOrg, writePages } from '../fixtures/own-pages-org.ts';
+import { ownPagesOrg, writePages } from '../../testing/own-pages-org.ts';
 import { launchChromium } from '../testing/browser.ts';
 import { buildSite } from '../testing/build.ts';
 import { internalLinks } from '../testing/links.ts';

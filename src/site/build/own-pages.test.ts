@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listOwnPages, ownPagesModule, ownPagesPlugin } from './own-pages.ts';
 import { PORTAL_SECTIONS } from '../../model/routes.ts';
 import { REPO_ROOT } from './files.ts';
-import { writePages } from '../fixtures/own-pages-org.ts';
+import { writePages } from '../../testing/own-pages-org.ts';
 
 const dirs: string[] = [];
 function pagesDir(pages: Record<string, string>): string {

@@ -3,7 +3,7 @@
 
 import { catalogColumns, parseHiddenColumns, shownColumns, type CatalogColumn, type ColumnKey } from '../../views/catalog/columns.ts';
 import { catalogCsv, catalogJson } from '../../views/catalog/export.ts';
-import { decodeCatalogIndex, indexColumns, type CatalogIndex, type CatalogItem } from '../../views/catalog/items.ts';
+import { decodeCatalogIndex, indexColumns, indexFacets, type CatalogIndex, type CatalogItem } from '../../views/catalog/items.ts';
 import { createCatalog, defaultKind, pickKind, queryCatalog, readQuery, sortRanks, writeQuery, type CatalogQuery } from '../../views/catalog/query.ts';
 import { catalogStatus } from '../../views/catalog/status.ts';
 import { siteBase } from '../render/href.ts';
@@ -44,7 +44,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   // moves once): as one task it blocked the page for about 300 ms at 10,000 entities.
   await nextTask();
   const started = performance.now();
-  const catalog = createCatalog(decodeCatalogIndex(index));
+  const catalog = createCatalog(decodeCatalogIndex(index), indexFacets(index));
   await nextTask();
   const pluginColumns = indexColumns(index);
   const storage = browserStorage();
@@ -197,7 +197,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   function fromForm(): CatalogQuery {
     const form = panel.read();
     // The kind is the picker's, not the panel's.
-    return { ...query, ...form, facets: { ...form.facets, kind: query.facets.kind }, page: 1 };
+    return { ...query, ...form, facets: { ...query.facets, ...form.facets, kind: query.facets.kind }, page: 1 };
   }
 
   panel.element.addEventListener('change', (e) => {
@@ -297,5 +297,5 @@ function plainClick(e: Event): boolean {
 
 /** Filters set in the panel (the kind is the picker's). */
 function activeCount(q: CatalogQuery): number {
-  return Object.values(q.facets).reduce((n, v) => n + v.length, 0) - q.facets.kind.length + (q.q ? 1 : 0) + (q.list !== 'all' ? 1 : 0) + (q.problems ? 1 : 0);
+  return Object.values(q.facets).reduce((n, v) => n + (v?.length ?? 0), 0) - q.facets.kind.length + (q.q ? 1 : 0) + (q.list !== 'all' ? 1 : 0) + (q.problems ? 1 : 0);
 }

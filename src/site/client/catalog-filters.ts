@@ -7,10 +7,10 @@ import { FACET_KEYS, type Catalog, type CatalogQuery, type CatalogResult, type F
 import { formatCount } from '../../views/count.ts';
 import { h } from './dom.ts';
 
-// The kind has its own picker above the table (catalog-kinds.ts).
-type PanelFacet = Exclude<FacetKey, 'kind'>;
-const PANEL_FACETS = FACET_KEYS.filter((k): k is PanelFacet => k !== 'kind');
-const FACET_TITLES: Record<PanelFacet, string> = {
+// The kind has its own picker above the table (catalog-kinds.ts). Plugins' facets (keys `<plugin>.<id>`) follow.
+type PanelFacet = string;
+const OWN_FACETS = FACET_KEYS.filter((k) => k !== 'kind');
+const FACET_TITLES: Record<Exclude<FacetKey, 'kind'>, string> = {
   type: 'Type',
   owner: 'Owner',
   lifecycle: 'Lifecycle',
@@ -25,7 +25,7 @@ export interface FilterPanel {
   /** Reflects a state and its counts; `typing` leaves the text box alone while the user types in it. */
   update(query: CatalogQuery, result: CatalogResult, team: string | undefined, typing?: boolean): void;
   /** The filters as the form holds them (kind, sort and page are left to the caller). */
-  read(): Pick<CatalogQuery, 'q' | 'list' | 'problems'> & { facets: Omit<CatalogQuery['facets'], 'kind'> };
+  read(): Pick<CatalogQuery, 'q' | 'list' | 'problems'> & { facets: Record<string, string[]> };
 }
 
 interface ValueRow {
@@ -66,7 +66,10 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
   const facetRows = new Map<PanelFacet, ValueRow[]>();
   const facetSets = new Map<PanelFacet, { fieldset: HTMLFieldSetElement; list: HTMLUListElement; more: HTMLButtonElement }>();
   const expanded = new Set<PanelFacet>();
-  const facetElements = PANEL_FACETS.map((key) => {
+  const panelFacets: PanelFacet[] = [...OWN_FACETS, ...catalog.pluginFacets.map((f) => f.key)];
+  const facetKinds = new Map(catalog.pluginFacets.map((f) => [f.key, f.kinds]));
+  const titles = new Map<string, string>([...Object.entries(FACET_TITLES), ...catalog.pluginFacets.map((f) => [f.key, f.label] as [string, string])]);
+  const facetElements = panelFacets.map((key) => {
     const list = h('ul', {});
     const more = h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', hidden: true });
     more.addEventListener('click', () => {
@@ -74,14 +77,15 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
       else expanded.add(key);
       showRows(key);
     });
-    const fieldset = h('fieldset', { class: 'facet', 'data-facet': key }, h('legend', {}, FACET_TITLES[key]), list, more);
+    const fieldset = h('fieldset', { class: 'facet', 'data-facet': key }, h('legend', {}, titles.get(key) ?? key), list, more);
     facetSets.set(key, { fieldset, list, more });
     facetRows.set(key, []);
     // Most used values first.
-    const totals = catalog.totals[key];
-    const values = [...catalog.labels[key].keys()];
+    const totals = catalog.totals[key] ?? new Map<string, number>();
+    const labels = catalog.labels[key] ?? new Map<string, string>();
+    const values = [...labels.keys()];
     values.sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
-    for (const value of values) addRow(key, value, catalog.labels[key].get(value) ?? value);
+    for (const value of values) addRow(key, value, labels.get(value) ?? value);
     return fieldset;
   });
 
@@ -134,12 +138,12 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
       }
       listInputs.get('team')!.input.disabled = !team && query.list !== 'team';
       teamSelect.value = team ?? '';
-      for (const key of PANEL_FACETS) {
-        const selected = query.facets[key];
+      for (const key of panelFacets) {
+        const selected = query.facets[key] ?? [];
         for (const value of selected) {
           if (!facetRows.get(key)!.some((r) => r.value === value)) addRow(key, value, value);
         }
-        const counts = result.counts[key];
+        const counts = result.counts[key] ?? new Map<string, number>();
         for (const row of facetRows.get(key)!) {
           row.input.checked = selected.includes(row.value);
           const n = counts.get(row.value) ?? 0;
@@ -147,14 +151,16 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
           row.li.classList.toggle('zero', n === 0 && !row.input.checked);
         }
         showRows(key);
+        // A plugin's facet of other kinds (the GitHub plugin's CI on the Users list) filters nothing there.
+        const kinds = facetKinds.get(key);
+        const shown = query.facets.kind;
+        if (kinds?.length && shown.length && !shown.some((k) => kinds.includes(k)) && selected.length === 0) facetSets.get(key)!.fieldset.hidden = true;
       }
       problemsInput.checked = query.problems;
       problemsCount.textContent = formatCount(result.problemCount);
     },
     read() {
-      const facets = Object.fromEntries(
-        PANEL_FACETS.map((key) => [key, facetRows.get(key)!.filter((r) => r.input.checked).map((r) => r.value)]),
-      ) as Omit<CatalogQuery['facets'], 'kind'>;
+      const facets = Object.fromEntries(panelFacets.map((key) => [key, facetRows.get(key)!.filter((r) => r.input.checked).map((r) => r.value)]));
       const list = ([...listInputs].find(([, v]) => v.input.checked)?.[0] ?? 'all') as ListMode;
       return { facets, q: text.value.trim(), list, problems: problemsInput.checked };
     },

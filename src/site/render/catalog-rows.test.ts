@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogColumns } from '../../views/catalog/columns.ts';
 import { catalogRowsHtml } from './catalog-rows.ts';
-import { item } from '../testing/catalog.ts';
+import { item } from '../../views/catalog/testing.ts';
 import { escapeHtml } from './html.ts';
 
 const team = item({ name: 'team-a', kind: 'Group', title: 'Team A' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogColumns } from './columns.ts';
 import { catalogCsv, catalogJson } from './export.ts';
 import { refLabeller } from './query.ts';
-import { item } from '../../site/testing/catalog.ts';
+import { item } from './testing.ts';
 
 const team = item({ name: 'team-a', kind: 'Group', title: 'Team A' });
 const svc = item({ name: 'pay', title: 'Pay, "Fast"', owner: 'group:default/team-a', system: 'system:default/gone', tags: ['java', 'pci'], description: '=cmd line\nnext' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allKindsQuery, createCatalog, defaultKind, emptyQuery, pickKind, PAGE_SIZE, queryCatalog, readQuery, sortItems, writeQuery, type CatalogQuery, type FilterContext } from './query.ts';
-import { item, manyItems } from '../../site/testing/catalog.ts';
+import { item, manyItems } from './testing.ts';
 
 const items = [
   item({ name: 'payments', title: 'Payments Service', type: 'service', owner: 'group:default/team-a', lifecycle: 'production', tags: ['java', 'pci'], description: 'Card payments', problems: 2 }),

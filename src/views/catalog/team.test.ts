@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { item } from '../../site/testing/catalog.ts';
+import { item } from './testing.ts';
 import { teamChoices, teamOwners } from './team.ts';
 
 const org = [

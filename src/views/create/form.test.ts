@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { portalEntities } from '../../testing/entities.ts';
 import { buildForm, type FormField } from './form.ts';
-import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/testing/create.ts';
+import { catalog, demoTemplate, kitchenSinkTemplate } from './testing.ts';
 
 const entities = catalog();
 const formOf = (template: Parameters<typeof portalEntities>[0][number]) => buildForm(portalEntities([template])[0]!, entities);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../../model/portal.ts';
 import { portalEntities } from '../../testing/entities.ts';
 import { createPageData, formDiagnostics, scriptJson } from './page-data.ts';
-import { catalog, demoTemplate } from '../../site/testing/create.ts';
+import { catalog, demoTemplate } from './testing.ts';
 
 describe('createPageData', () => {
   it('carries the form, the GitHub target and the workflow link; repo pickers default to the portal’s host', () => {

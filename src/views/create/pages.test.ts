@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { portalEntities } from '../../testing/entities.ts';
-import { catalog, conditionalTemplate } from '../../site/testing/create.ts';
+import { catalog, conditionalTemplate } from './testing.ts';
 import { alternativeField, buildForm, type FormField } from './form.ts';
 import { reviewSections } from './review.ts';
 import { validatePage, validateValues } from './validate.ts';

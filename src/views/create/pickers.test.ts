@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { entity, portalEntities } from '../../testing/entities.ts';
-import { catalog, pickersTemplate } from '../../site/testing/create.ts';
+import { catalog, pickersTemplate } from './testing.ts';
 import { pick, selectFromApi } from './api-field.ts';
 import { buildForm, type FormField } from './form.ts';
 import { displayValue } from './review.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { portalEntities } from '../../testing/entities.ts';
 import { buildForm } from './form.ts';
 import { reviewSections, sensitiveFields } from './review.ts';
-import { catalog, kitchenSinkTemplate } from '../../site/testing/create.ts';
+import { catalog, kitchenSinkTemplate } from './testing.ts';
 
 const form = buildForm(portalEntities([kitchenSinkTemplate])[0]!, catalog());
 const values = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateValues } from '../../scaffold/values.ts';
 import { portalEntities } from '../../testing/entities.ts';
 import { buildForm } from './form.ts';
-import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/testing/create.ts';
+import { catalog, demoTemplate, kitchenSinkTemplate } from './testing.ts';
 import { validatePage } from './validate.ts';
 
 const nodeService = buildForm(portalEntities([demoTemplate('node-service')])[0]!, catalog());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { portalEntities } from '../../testing/entities.ts';
 import { buildForm, type FormField } from './form.ts';
-import { catalog, demoTemplate, kitchenSinkTemplate } from '../../site/testing/create.ts';
+import { catalog, demoTemplate, kitchenSinkTemplate } from './testing.ts';
 import { checkField, fieldActive, fieldValue, formValues, initialInput, parseRepoUrlValue, repoUrlValue, toEntityRef, type RawInput } from './values.ts';
 
 const fields = (template = kitchenSinkTemplate) => Object.fromEntries(buildForm(portalEntities([template])[0]!, catalog()).pages.flatMap((p) => p.fields).map((f) => [f.name, f])) as Record<string, FormField>;

@@ -1,6 +1,6 @@
 // The raw API definition, downloadable next to its page: /catalog/<ns>/api/<name>/openapi.yaml and the like.
 
-import { pageData } from '../../../../../handover.ts';
+import { pageData, inShare } from '../../../../../handover.ts';
 import type { APIRoute } from 'astro';
 import { rawDefinition } from '../../../../../../views/apis/definitions.ts';
 import { parseEntityRef } from '../../../../../../model/entityRef.ts';
@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = {
 
 export async function getStaticPaths() {
   const { model } = pageData();
-  return model.entities.flatMap((item) => {
+  return inShare(model.entities.flatMap((item) => {
     const definition = model.apis[item.ref];
     const text = rawDefinition(item);
     if (!definition || text === undefined) return [];
@@ -23,7 +23,7 @@ export async function getStaticPaths() {
         props: { text, type: TYPES[definition.language] ?? 'text/plain; charset=utf-8' },
       },
     ];
-  });
+  }));
 }
 
 export const GET: APIRoute = ({ props }) => new Response(props.text as string, { headers: { 'content-type': props.type as string } });

@@ -1,6 +1,6 @@
 // Test helper: catalog items with defaults, and a generated catalog of any size.
 
-import type { CatalogItem } from '../../views/catalog/items.ts';
+import type { CatalogItem } from './items.ts';
 
 export function item(over: Partial<CatalogItem> & { name: string }): CatalogItem {
   const kind = over.kind ?? 'Component';

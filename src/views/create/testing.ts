@@ -1,5 +1,5 @@
 // Test data for the Create pages: a small catalog with teams, users, systems and tagged components, and
-// the demo org's templates read from content/.
+// the demo org's templates read from content/repos/.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import type { PortalEntity } from '../../model/portal.ts';
 import { entity, portalEntities } from '../../testing/entities.ts';
 
 export function demoTemplate(name: 'node-service' | 'docs-site'): Entity {
-  const file = fileURLToPath(new URL(`../../../content/software-templates/templates/${name}/template.yaml`, import.meta.url));
+  const file = fileURLToPath(new URL(`../../../content/repos/software-templates/templates/${name}/template.yaml`, import.meta.url));
   return parse(readFileSync(file, 'utf8')) as Entity;
 }
 
