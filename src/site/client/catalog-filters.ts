@@ -190,15 +190,24 @@ export function createFilterDrawer(panel: HTMLFormElement, results: HTMLElement)
     panel,
     h('div', { class: 'drawer-foot' }, show),
   );
+  const isOpen = () => toggle.getAttribute('aria-expanded') === 'true';
+  // Only a phone shows the drawer over the page (position: fixed); wider, it is the sidebar and traps nothing.
+  const overPage = () => isOpen() && getComputedStyle(element).position === 'fixed';
   const setOpen = (open: boolean) => {
     toggle.setAttribute('aria-expanded', String(open));
-    // Only a phone shows the drawer over the page; the class stops the page behind from scrolling.
+    // The class stops the page behind from scrolling.
     document.documentElement.classList.toggle('drawer-open', open);
+    if (open && overPage()) {
+      element.setAttribute('role', 'dialog');
+      element.setAttribute('aria-modal', 'true');
+      element.setAttribute('aria-label', 'Filters');
+    } else {
+      for (const name of ['role', 'aria-modal', 'aria-label']) element.removeAttribute(name);
+    }
   };
   toggle.addEventListener('click', () => {
-    const open = toggle.getAttribute('aria-expanded') !== 'true';
-    setOpen(open);
-    if (open && getComputedStyle(element).position === 'fixed') close.focus();
+    setOpen(!isOpen());
+    if (overPage()) close.focus();
   });
   close.addEventListener('click', () => {
     setOpen(false);
@@ -210,9 +219,27 @@ export function createFilterDrawer(panel: HTMLFormElement, results: HTMLElement)
     results.scrollIntoView({ block: 'start' });
   });
   element.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
-    setOpen(false);
-    toggle.focus();
+    if (!isOpen()) return;
+    if (e.key === 'Escape') {
+      setOpen(false);
+      toggle.focus();
+    } else if (e.key === 'Tab' && overPage()) {
+      // A focus trap: Tab from the last control goes to the first, Shift+Tab from the first to the last.
+      const controls = focusables(element);
+      const first = controls[0];
+      const last = controls[controls.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last?.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first?.focus();
+      }
+    }
+  });
+  // Focus that gets out another way (a click behind, the browser's own shortcuts) comes back.
+  document.addEventListener('focusin', (e) => {
+    if (overPage() && e.target instanceof Node && !element.contains(e.target)) close.focus();
   });
   return {
     toggle,
@@ -222,4 +249,10 @@ export function createFilterDrawer(panel: HTMLFormElement, results: HTMLElement)
       show.textContent = `Show ${formatCount(matches)} ${matches === 1 ? 'result' : 'results'}`;
     },
   };
+}
+
+/** The controls Tab reaches inside `root`, in order: enabled, not hidden, not taken out of the tab order. */
+function focusables(root: HTMLElement): HTMLElement[] {
+  const selector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
+  return [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0);
 }
