@@ -177,6 +177,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
       hasMermaid: rendered.hasMermaid,
       hasCode: rendered.hasCode,
       ...(rendered.hasMath ? { hasMath: true } : {}),
+      ...(rendered.hasEmoji ? { hasEmoji: true } : {}),
     });
   }
 

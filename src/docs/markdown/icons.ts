@@ -96,8 +96,9 @@ export function markIcons(tree: Root, twemoji = false): void {
   });
 }
 
-/** After sanitising: fills the placeholder spans with the icons' SVG. */
-export function drawIcons(tree: HastRoot): void {
+/** After sanitising: fills the placeholder spans with the icons' SVG; true when it drew a Twemoji (CC-BY: credited). */
+export function drawIcons(tree: HastRoot): boolean {
+  let emoji = false;
   visit(tree, 'element', (node: Element) => {
     const name = node.properties.dataIcon;
     if (node.tagName !== 'span' || typeof name !== 'string') return;
@@ -110,9 +111,11 @@ export function drawIcons(tree: HastRoot): void {
       if (!code || !svg) return;
       node.properties.title = `:${shortcode}:`;
       node.children = [{ type: 'raw', value: svg.replace(/^<svg\b/, `<svg role="img" aria-label="${emojiText(code)}"`) } as never];
+      emoji = true;
       return;
     }
     const svg = iconSvg(name);
     if (svg) node.children = [{ type: 'raw', value: svg } as never];
   });
+  return emoji;
 }

@@ -135,6 +135,9 @@ describe('GFM and Python-Markdown extras', () => {
     const out = html(':rocket: ships, :no-such-emoji: stays');
     expect(out).toMatch(/^<p><span class="twemoji" title=":rocket:"><svg role="img" aria-label="🚀" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 36 36">[^]*<\/svg><\/span> ships/);
     expect(out).toContain(':no-such-emoji: stays');
+    // Twemoji's licence (CC-BY 4.0) asks for a credit: the page says it shows them; icons alone do not.
+    expect(render(':rocket: ships').hasEmoji).toBe(true);
+    expect(render(':material-home: home, :no-such-emoji:').hasEmoji).toBeUndefined();
   });
 
   it('applies attr_list to headings, paragraphs, links and images', () => {

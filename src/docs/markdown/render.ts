@@ -58,6 +58,8 @@ export interface RenderedPage {
   plantumlSource?: FenceUse;
   /** Has pymdownx.arithmatex math (typeset by KaTeX; the page needs KaTeX's stylesheet). */
   hasMath: boolean;
+  /** Shows Twemoji graphics, whose CC-BY licence asks for a credit on the page. */
+  hasEmoji?: boolean;
   /** Ids and `<a name>`s written with a prefix, because scripts may read a global of that name (anchors.ts). */
   renamedIds: RenamedId[];
   /** Part of the page was too deep (or had too long a run of `*`/`_`) and is shown as plain text from here. */
@@ -194,7 +196,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         used,
       });
       applyAbbreviations(tree, page.abbreviations);
-      if (page.shortcodes) drawIcons(tree);
+      const hasEmoji = page.shortcodes ? drawIcons(tree) : false;
       const lines = page.request.lines;
       const renamedIds = guardIds(tree).map((r) => ({ ...r, ...sourceAt(lines, r) }));
       headings.headings = headings.headings.map((h) => ({ ...h, id: safeId(h.id) }));
@@ -215,6 +217,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         renamedIds,
         ...code,
         hasMath,
+        ...(hasEmoji ? { hasEmoji } : {}),
         unknownFences: unknownFences.map(at),
         ...(plantumlSource ? { plantumlSource: at(plantumlSource) } : {}),
         ...(cut ? { cut } : {}),
