@@ -50,7 +50,8 @@ describe('startSiteBuild (a child process)', () => {
     const out = join(tmp, 'child-out');
     const site = startSiteBuild({ outDir: out });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const model = await fixtureModel({ repos: { templates: { 'catalog-info.yaml': stringify(demoTemplate('node-service')) } } });
+    // With its skeleton: a template whose fetch names no folder is blocked at build time and shows no form.
+    const model = await fixtureModel({ repos: { templates: { 'catalog-info.yaml': stringify(demoTemplate('node-service')), 'skeleton/README.md': '# ${{ values.name }}\n' } } });
     // The CLI built the forms for its diagnostics: the Create pages show those, not forms built again.
     const forms = templateForms(model);
     const template = Object.keys(forms.forms)[0]!;
