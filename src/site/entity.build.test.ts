@@ -129,7 +129,7 @@ describe('entity pages', () => {
     // The page lists the whole graph, two steps out (what its parts depend on), and the browser draws it.
     expect(await page.locator('.explorer-list').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('ghost-cache')]));
     expect(await page.locator('svg.graph').textContent()).not.toContain('ghost-cache');
-    await page.getByRole('button', { name: /^Draw the \d+ entities not drawn$/ }).click();
+    await page.getByRole('button', { name: /^Draw all: \d+ entities are not drawn yet$/ }).click();
     await page.locator('.graph-view[data-draws="1"]').waitFor();
     expect(await page.locator('svg.graph').textContent()).toContain('ghost-cache');
     expect(await nodes()).toEqual(expect.arrayContaining(drawn));

@@ -168,7 +168,7 @@ describe('relations graphs', () => {
       expect(await page.getByLabel('Depth').inputValue()).toBe('1');
       const listed = await page.locator('.explorer-list li').count();
       expect(listed).toBeGreaterThan(loaded.nodes);
-      await page.getByRole('button', { name: /^Draw the \d+ entities not drawn$/ }).click();
+      await page.getByRole('button', { name: /^Draw all: \d+ entities are not drawn yet$/ }).click();
       const whole = await drawn(page, 1);
       expect(whole).toBeGreaterThanOrEqual(listed);
       expect(await page.getByLabel('Depth').inputValue()).toBe('2');

@@ -119,7 +119,7 @@ function startGraph(view: HTMLElement): void {
     depth.value = String(fullDepth);
     void redraw();
   };
-  const more = omitted > 0 ? button('Draw all', `Draw the ${omitted} entities not drawn`, 'up to ' + BROWSER_NODES, drawAll) : null;
+  const more = omitted > 0 ? button('Draw all', `Draw all: ${omitted} entities are not drawn yet`, 'up to ' + BROWSER_NODES, drawAll) : null;
   if (more) more.className = 'button';
   const tools = h(
     'div',
