@@ -9,6 +9,7 @@ import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
 import { handOver } from '../handover.ts';
 import { ownPagesPlugin } from './own-pages.ts';
 import type { Shard } from '../../snapshot/shard.ts';
+import { PageReuse, type ReuseInput } from './reuse.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -29,10 +30,14 @@ export interface BuildSiteOptions {
   pagesDir?: string;
   /** `backlot build --shard i/N`: only this share of the pages (../handover.ts inShare). */
   share?: Shard;
+  /** A rebuild: the last build's page keys; pages with the same key are not rendered (./reuse.ts). */
+  reuse?: ReuseInput;
 }
 
 export interface BuildSiteResult {
   layouts: LayoutReport;
+  /** With `reuse`: every keyed page's key (output file → key) and the files left to copy from the last build. */
+  pages?: { keys: Record<string, string>; reused: string[] };
 }
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
@@ -41,9 +46,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // and the graphs reach the pages through the one hand-over (./handover.ts).
   let graphs: SiteGraphs | undefined;
   let withdraw: (() => void) | undefined;
+  const reuse = options.reuse ? new PageReuse(options.reuse) : undefined;
   const modelReady = Promise.resolve(options.model).then((model) => {
     graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
-    withdraw = handOver({ model, graphs, ...(options.share ? { share: options.share } : {}) });
+    withdraw = handOver({ model, graphs, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
@@ -89,7 +95,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts: layouts! };
+  return { layouts: layouts!, ...(reuse ? { pages: { keys: reuse.keys, reused: reuse.reused } } : {}) };
 }
 
 /**
