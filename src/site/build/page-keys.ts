@@ -48,6 +48,8 @@ export function entityKeys(data: SiteData): EntityKeys {
     own.set(ref, digest);
     return digest;
   };
+  // What every page shows of the site (its title, repo and origins: some come from the environment, not the config).
+  const site = hash(JSON.stringify(model.site));
   const keys = new Map<string, string>();
   const keyOf = (ref: string): string => {
     let key = keys.get(ref);
@@ -59,7 +61,7 @@ export function entityKeys(data: SiteData): EntityKeys {
     collectRefs(entityLists(item, index), shown);
     collectRefs(entityGraph(item.ref, index).nodes, shown);
     shown.delete(item.ref);
-    key = hash([ownDigest(item.ref), ...[...shown].sort().map((r) => `${r}=${ownDigest(r)}`)].join('\n'));
+    key = hash([site, ownDigest(item.ref), ...[...shown].sort().map((r) => `${r}=${ownDigest(r)}`)].join('\n'));
     keys.set(ref, key);
     return key;
   };
