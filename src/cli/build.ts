@@ -224,11 +224,17 @@ async function buildInto(
   }
   const astroMs = performance.now() - t0;
   // Pagefind writes its index meanwhile; neither touches what search reads (the model, the docs pages' HTML).
+  let copyMs = 0;
   const [api, search] = await Promise.all([
     (async () => {
-      if (reuse?.from && site.pages?.reused.length) copyReused(site.pages.reused, configured.site.outDir, siteDir, reuse.from, result.model.generatedAt);
       // Images and files the docs pages link to, served from the docs' own URLs.
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], siteDir, config.site.base);
+      // After the first await: Pagefind's finish below has started, and indexes while the pages are copied.
+      if (reuse?.from && site.pages?.reused.length) {
+        const copying = performance.now();
+        await copyReused(site.pages.reused, configured.site.outDir, siteDir, reuse.from, result.model.generatedAt);
+        copyMs = performance.now() - copying;
+      }
       // Plugins' browser scripts, on the paths the pages that show their cards load them from.
       for (const script of result.plugins?.scripts ?? []) {
         const target = join(siteDir, script.path);
@@ -256,7 +262,7 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
-      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}`] : []),
+      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${copyMs ? ` (copied in ${secs(copyMs)})` : ''}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,

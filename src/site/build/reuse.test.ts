@@ -66,11 +66,11 @@ describe('what a rebuild may reuse', () => {
     expect(readReusable(cache, previous, 'v1')).toEqual({ input: { version: 'v1', previous: { 'a/index.html': 'ka', 'b/index.html': 'kb' } }, generatedAt: AT });
   });
 
-  it('copies reused pages with the footer’s time made this build’s, and other files as they are', () => {
+  it('copies reused pages with the footer’s time made this build’s, and other files as they are', async () => {
     const later = '2026-02-03T04:05:06.000Z';
     const from = site('from', { 'x/index.html': page(`changed at <time datetime="${AT}">then</time>`), 'x/openapi.yaml': `at: ${AT}\n` });
     const to = join(tmp, 'to');
-    copyReused(['x/index.html', 'x/openapi.yaml'], from, to, AT, later);
+    expect(await copyReused(['x/index.html', 'x/openapi.yaml'], from, to, AT, later)).toBe(2);
     const html = readFileSync(join(to, 'x/index.html'), 'utf8');
     // The page's own times (its history) stay; only the footer's is the build's.
     expect(html).toBe(page(`changed at <time datetime="${AT}">then</time>`, later));

@@ -113,13 +113,17 @@ export function builtAt(html: string): string | undefined {
 
 /**
  * Copies the reused pages from the last build's output into this build's site folder, with the footer's build time
- * made this build's. Returns how many were copied.
+ * made this build's. Files are read and written synchronously (cheaper than the thread pool per file on a small VM,
+ * see src/util/syncWrites.ts), yielding now and then so Pagefind, fed over this process's event loop, goes on
+ * indexing meanwhile. Returns how many were copied.
  */
-export function copyReused(files: readonly string[], previousSite: string, siteDir: string, from: string, to: string): number {
+export async function copyReused(files: readonly string[], previousSite: string, siteDir: string, from: string, to: string): Promise<number> {
   const old = `<time datetime="${from}">${formatBuildTime(from)}</time>`;
   const now = `<time datetime="${to}">${formatBuildTime(to)}</time>`;
   const made = new Set<string>();
+  let n = 0;
   for (const file of files) {
+    if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
     const source = join(previousSite, file);
     const target = join(siteDir, file);
     const dir = dirname(target);
