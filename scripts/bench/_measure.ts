@@ -1,10 +1,11 @@
-// Measuring helpers for the portal benchmark: a child process with its whole tree's peak RSS, folder
-// sizes, compressed sizes, and the largest entity page with its CSS.
+// Measuring helpers for the portal and scale benchmarks: a child process with its whole tree's peak RSS, folder
+// sizes, compressed sizes, the largest entity page with its CSS, and the catalog page's timings in Chromium.
 
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 
 export interface RunResult {
   code: number | null;
@@ -159,3 +160,82 @@ export function pageWeight(dist: string, file: string): PageWeight {
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export interface Loaded {
+  path: string;
+  raw: number;
+  gzip: number;
+}
+
+export interface CatalogTiming {
+  /** From navigation to the first rows (`data-ready`). */
+  loadMs: number;
+  /** What the browser fetched before the first rows showed (gzip as a server would send it)… */
+  firstLoad: { files: Loaded[]; raw: number; gzip: number };
+  /** …and after them (the rest of an index loaded in parts). */
+  later: Loaded[];
+  rows: number;
+  /** The catalog page's own HTML. */
+  catalogHtml: number;
+  /** Each action's render time (the page's own `data-render-ms`), the median of `rounds` from a fresh load. */
+  filters: Record<string, number>;
+}
+
+/**
+ * The catalog page of a built site in Chromium (`siteUrl` serves `dist`): first-load bytes, then kind, text and
+ * sort actions, each `rounds` times from the page as loaded, the median kept (this machine's load varies a lot).
+ */
+export async function catalogTiming(browser: Browser, siteUrl: string, dist: string, rounds = 3): Promise<CatalogTiming> {
+  const page = await browser.newPage();
+  try {
+    const loaded: Loaded[] = [];
+    const later: Loaded[] = [];
+    let ready = false;
+    page.on('requestfinished', (req) => {
+      const url = new URL(req.url());
+      if (!url.href.startsWith(siteUrl)) return;
+      let path = decodeURIComponent(url.pathname.slice(1));
+      if (path === '' || path.endsWith('/')) path += 'index.html';
+      const file = join(dist, path);
+      if (!existsSync(file) || [...loaded, ...later].some((f) => f.path === path)) return;
+      const data = readFileSync(file);
+      (ready ? later : loaded).push({ path, raw: data.length, gzip: gzipSync(data, { level: 6 }).length });
+    });
+    const app = page.locator('[data-catalog-app]');
+    const rendered = async (action: () => Promise<unknown>) => {
+      const before = await app.getAttribute('data-render-count');
+      await action();
+      await page.waitForFunction((b) => document.querySelector('[data-catalog-app]')?.getAttribute('data-render-count') !== b, before);
+      return Number(await app.getAttribute('data-render-ms'));
+    };
+    const started = performance.now();
+    await page.goto(siteUrl + 'catalog/');
+    await page.locator('[data-catalog-app][data-ready]').waitFor({ timeout: 120_000 });
+    const loadMs = Math.round(performance.now() - started);
+    ready = true;
+    const firstLoad = { files: loaded.slice(), raw: loaded.reduce((n, f) => n + f.raw, 0), gzip: loaded.reduce((n, f) => n + f.gzip, 0) };
+    const rows = await page.locator('[data-catalog] tbody tr').count();
+    // Whatever the page loads after its first rows (the rest of a split index) before filters are timed.
+    await page.locator('[data-catalog-app][data-complete]').waitFor({ timeout: 120_000 });
+    const samples: Record<string, number[]> = {};
+    for (let round = 0; round < rounds; round++) {
+      if (round > 0) {
+        await page.goto(siteUrl + 'catalog/');
+        await page.locator('[data-catalog-app][data-complete]').waitFor({ timeout: 120_000 });
+      }
+      const times = {
+        'kind All': await rendered(() => page.locator('[data-kind-picker] a[data-kind=""]').click()),
+        'kind Component': await rendered(() => page.locator('[data-kind-picker] a[data-kind="component"]').click()),
+        'text "payment"': await rendered(() => page.locator('#catalog-q').fill('payment')),
+        'sort by owner': await rendered(() => page.locator('button[data-sort="owner"]').click()),
+        'kind User': await rendered(() => page.locator('[data-kind-picker] a[data-kind="user"]').click()),
+      };
+      for (const [k, v] of Object.entries(times)) (samples[k] ??= []).push(v);
+    }
+    const filters = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!]));
+    const catalogHtml = statSync(join(dist, 'catalog', 'index.html')).size;
+    return { loadMs, firstLoad, later, rows, catalogHtml, filters };
+  } finally {
+    await page.close();
+  }
+}

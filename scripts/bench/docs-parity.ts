@@ -35,6 +35,8 @@ const MIRRORS: Array<[string, string, string]> = [
   ['techdocs-core', 'backstage+mkdocs-techdocs-core', 'test-fixtures/mkdocs.yml'],
   ['typer', 'fastapi+typer', 'mkdocs.yml'],
   ['httpx', 'encode+httpx', 'mkdocs.yml'],
+  ['pydantic', 'pydantic+pydantic', 'mkdocs.yml'],
+  ['fastapi', 'fastapi+fastapi', 'docs/en/mkdocs.yml'],
 ];
 
 function sites(): Site[] {
@@ -47,7 +49,9 @@ function sites(): Site[] {
   }
   const out: Site[] = [];
   const gitRoot = process.env.BENCH_PARITY_GIT;
+  const only = process.env.BENCH_PARITY_ONLY?.split(',');
   for (const [name, repo, config] of MIRRORS) {
+    if (only && !only.includes(name)) continue;
     const dir = join(WORK, 'src', name);
     if (!existsSync(dir)) {
       if (gitRoot) {
@@ -133,7 +137,7 @@ function mkdocsConfig(site: Site, out: string): string {
     // A site's own Python (custom fence formatters in its tools/) is not run: its fences show as code.
     .replace(/!!python\/name:([\w.]+)/g, (m, name: string) => (importable(name.replace(/\.[^.]+$/, '')) ? m : '!!python/name:pymdownx.superfences.fence_code_format'));
   const doc = parseDocument(text, { uniqueKeys: false });
-  for (const key of ['hooks', 'extra', 'copyright', 'INHERIT', 'extra_javascript', 'extra_css', 'watch', 'validation', 'project', 'exclude_docs', 'not_in_nav']) doc.delete(key);
+  for (const key of ['strict', 'hooks', 'extra', 'copyright', 'INHERIT', 'extra_javascript', 'extra_css', 'watch', 'validation', 'project', 'exclude_docs', 'not_in_nav']) doc.delete(key);
   doc.set('plugins', ['search']);
   // Page templates named in front matter (`template: home.html`) come from the site's theme overrides.
   const overrides = join(out, 'overrides');
@@ -295,7 +299,10 @@ export async function run(): Promise<void> {
         blockPages++;
         if (a === b) blockEqual++;
       } else if (a === b) equal++;
-      else if (differing.length < 3) differing.push(md);
+      else {
+        if (differing.length < 3) differing.push(md);
+        if (process.env.BENCH_PARITY_DIFF) console.log(`${site.name} ${md}\n  Backlot: ${a}\n  MkDocs:  ${b}`);
+      }
       rawBacklot += rawSyntax(page.html);
       rawMkdocs += rawSyntax(theirs);
       const ours = new Set(ids(page.html));

@@ -60,9 +60,3 @@ function findLine(lines: string[], keyword: string, name: string): number | unde
   const i = lines.findIndex((l) => pattern.test(l));
   return i === -1 ? undefined : i + 1;
 }
-
-/** `(line 3)` from a protobufjs error message. */
-export function protoErrorLine(message: string): number | undefined {
-  const match = /\(line (\d+)\)/.exec(message);
-  return match ? Number(match[1]) : undefined;
-}

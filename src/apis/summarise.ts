@@ -3,13 +3,8 @@
 
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { parseDocument } from 'yaml';
-import { GraphQLError } from 'graphql';
-import { summariseAsyncApi } from './asyncapi.ts';
-import { summariseGraphql } from './graphql.ts';
-import { protoErrorLine, summariseProto } from './grpc.ts';
-import { summariseOpenApi } from './openapi.ts';
-import { internalRefs } from './refs.ts';
-import { isObject } from './schema.ts';
+// The parsers (graphql, protobufjs, json-schema-ref-parser) load on the first definition of their kind:
+// a build or `backlot dev --docs` of repos without APIs never loads them (about 0.3 s of start-up).
 import type { ApiDefinition, BrokenDefinition, DefinitionBase, DefinitionError, DefinitionLanguage } from '../model/apis.ts';
 
 /** The definition as text: placeholders like `$json` or inline YAML give an object, shown as JSON. */
@@ -51,9 +46,9 @@ export async function summariseDefinition(type: string, text: string): Promise<A
       case 'asyncapi':
         return await summariseData(text, base, 'asyncapi');
       case 'graphql':
-        return summariseGraphql(text, base);
+        return (await import('./graphql.ts')).summariseGraphql(text, base);
       case 'grpc':
-        return summariseProto(text, base);
+        return (await import('./grpc.ts')).summariseProto(text, base);
       default:
         return { ...base, format: 'text' };
     }
@@ -103,29 +98,39 @@ async function summariseData(text: string, base: DefinitionBase, kind: 'openapi'
   if (keys.length === 1 && keys[0]!.startsWith('$')) {
     return broken(base, { message: `spec.definition is a ${keys[0]} placeholder, which Backlot does not resolve (it reads $text, $json and $yaml)` });
   }
-  const refs = await internalRefs(doc);
+  const refs = await (await import('./refs.ts')).internalRefs(doc);
   if (kind === 'openapi') {
     const version = String(doc.openapi ?? doc.swagger ?? '');
     if (!/^3\./.test(version) && !/^2(\.0)?$/.test(version)) {
       return broken(base, { message: `Not an OpenAPI 3.x or Swagger 2.0 document (no "openapi: 3.x" or "swagger: '2.0'" field)` });
     }
-    return summariseOpenApi(doc, refs, base);
+    return (await import('./openapi.ts')).summariseOpenApi(doc, refs, base);
   }
   if (!/^[23]\./.test(String(doc.asyncapi ?? ''))) {
     return broken(base, { message: 'Not an AsyncAPI 2.x or 3.x document (no "asyncapi: 2.x" or "asyncapi: 3.x" field)' });
   }
-  return summariseAsyncApi(doc, refs, base);
+  return (await import('./asyncapi.ts')).summariseAsyncApi(doc, refs, base);
 }
 
 function parserError(err: unknown): DefinitionError {
-  if (err instanceof GraphQLError) {
-    const loc = err.locations?.[0];
+  // graphql-js's GraphQLError, told by its name (graphql is loaded only for GraphQL definitions).
+  if (err instanceof Error && err.name === 'GraphQLError') {
+    const loc = (err as Error & { locations?: ReadonlyArray<{ line: number; column: number }> }).locations?.[0];
     return { message: `Not valid GraphQL SDL: ${err.message.replace(/^Syntax Error: /, '')}`, ...(loc ? { line: loc.line, column: loc.column } : {}) };
   }
   const message = err instanceof Error ? err.message : String(err);
   const line = protoErrorLine(message);
   return { message: line !== undefined ? `Not valid protobuf: ${message.replace(/\s*\(line \d+\)$/, '')}` : message, ...(line ? { line } : {}) };
 }
+
+/** protobufjs's parse errors end in `(line N)`. */
+function protoErrorLine(message: string): number | undefined {
+  const match = /\(line (\d+)\)/.exec(message);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** As schema.ts's, which is not imported here: it brings json-schema-ref-parser with it. */
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
 
 function broken(base: DefinitionBase, error: DefinitionError): BrokenDefinition {
   return { ...base, format: 'broken', error };

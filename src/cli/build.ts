@@ -16,13 +16,15 @@ import { REPO_ROOT, moveDir } from '../site/build/files.ts';
 import { claimSiteOutput } from '../util/siteOutput.ts';
 import { UsageError } from './errors.ts';
 import { addViewDiagnostics } from './viewChecks.ts';
+import type { TemplateForms } from '../views/create/page-data.ts';
 import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
 import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
+import { pluginComponentsPlugin } from '../site/build/plugin-components.ts';
 import { openConfigured, openOrgFolder, openSnapshots, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
-import { loadPlugins } from '../plugins/load.ts';
+import { componentFiles, loadPlugins, type LoadedPlugin } from '../plugins/load.ts';
 import { prepareRepoFields } from '../plugins/graphql.ts';
 import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
@@ -59,9 +61,10 @@ async function prepare(
   options: BuildOptions,
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
-): Promise<{ ctx: Context; result: PipelineResult; readMs: number; history?: History }> {
+  loaded?: LoadedPlugin[],
+): Promise<{ ctx: Context; result: PipelineResult; forms: TemplateForms; readMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
-  const plugins = await loadPlugins(config, options.path ? [options.path] : []);
+  const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
   const crawl = !options.path && !options.snapshots && config.sources.some((s) => s.type === 'github');
   const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
@@ -79,11 +82,11 @@ async function prepare(
   }
   // Shards rendering one site must agree on the model's time: the snapshots' (every page shows it).
   const generatedAt = options.shard || options.pages ? ctx.crawledAt : undefined;
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, ...(generatedAt ? { generatedAt } : {}) });
-  addViewDiagnostics(result);
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}) });
+  const forms = addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
-  if (!previous) return { ctx, result, readMs };
+  if (!previous) return { ctx, result, forms, readMs };
   // Before the model goes to the pages: the changes page, the feed and every entity page show the history.
   const last = await previous;
   for (const note of last.notes) console.log(`History: ${note}`);
@@ -93,7 +96,7 @@ async function prepare(
     result.diagnostics = [...result.diagnostics, ...last.diagnostics].sort(compareDiagnostics);
     result.model.diagnostics = result.diagnostics;
   }
-  return { ctx, result, readMs, history };
+  return { ctx, result, forms, readMs, history };
 }
 
 /** Where history continues from: `--previous`, else the configured live site, else the last build in outDir. */
@@ -101,14 +104,14 @@ function previousSource(options: BuildOptions, config: BacklotConfig): string {
   return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
-export function astroConfig(config: BacklotConfig, verbose: boolean): AstroInlineConfig {
+export function astroConfig(config: BacklotConfig, verbose: boolean, plugins: readonly LoadedPlugin[] = []): AstroInlineConfig {
   return {
     root: PACKAGE_ROOT,
     outDir: config.site.outDir,
     base: config.site.base,
     ...(config.site.url ? { site: config.site.url } : {}),
     logLevel: verbose ? 'info' : 'warn',
-    vite: { plugins: [ownPagesPlugin(config.site.pages)] },
+    vite: { plugins: [ownPagesPlugin(config.site.pages), pluginComponentsPlugin(componentFiles(plugins))] },
   };
 }
 
@@ -164,14 +167,17 @@ async function buildInto(
       throw new UsageError(`own pages (${relative(process.cwd(), pages) || '.'}/): ${(err as Error).message}`);
     }
   }
+  // Plugins load before Astro starts: the components they ship are bundled with the pages.
+  const plugins = await loadPlugins(configured, options.path ? [options.path] : []);
   // A whole-site build renders only the entity pages whose data changed since the last one (../site/build/reuse.ts).
-  const reuse = options.shard || options.pages ? undefined : planReuse(options, configured);
+  const reuse = options.shard || options.pages ? undefined : planReuse(options, configured, componentFiles(plugins).map((c) => c.file));
   // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived; with
   // --pages the shards rendered already, and their pages are copied in once the model says they are this one's.
   const siteBuild = options.pages
     ? shardPagesBuild(options.pages, siteDir)
     : startSiteBuild({
         cacheDir: configured.cacheDir,
+        pluginComponents: componentFiles(plugins),
         ...(configured.site.pages ? { pagesDir: configured.site.pages } : {}),
         outDir: siteDir,
         base: configured.site.base,
@@ -183,12 +189,12 @@ async function buildInto(
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await prepare(options, configured, previous);
+    prepared = await prepare(options, configured, previous, plugins);
   } catch (err) {
     void siteBuild.cancel();
     throw err;
   }
-  await siteBuild.sendModel(prepared.result.model);
+  await siteBuild.sendModel(prepared.result.model, prepared.forms);
   // From here this process only writes the static API and the search index (Pagefind inherits the priority)
   // while the site child renders, which is what the build waits for.
   lowerThreadPriority();
@@ -204,7 +210,7 @@ async function buildInto(
 
   const t0 = performance.now();
   if (options.shard) return shardSummary(options.shard, siteDir, result.model.generatedAt, await siteBuild.result, started, t0);
-  // The static catalog API's 10,000 small files are written beside the site while Astro renders (Astro empties
+  // The static catalog API's files are written beside the site while Astro renders (Astro empties
   // its output folder first) and moved into it after. Both scratch folders are this build's own.
   const staging = scratch('api');
   const apiFiles = writeCatalogApi(result.model, staging);
@@ -315,8 +321,8 @@ interface ReusePlan {
 }
 
 /** What this build may reuse of the last one in outDir; any doubt is a full build (that still records its keys). */
-function planReuse(options: BuildOptions, config: BacklotConfig): ReusePlan {
-  const version = siteVersion(PACKAGE_ROOT, { site: config.site, plugins: config.plugins ?? [] });
+function planReuse(options: BuildOptions, config: BacklotConfig, pluginComponents: string[]): ReusePlan {
+  const version = siteVersion(PACKAGE_ROOT, { site: config.site, plugins: config.plugins ?? [] }, pluginComponents);
   if (options.reuse === false) return { input: { version, previous: {} }, reason: '--no-reuse' };
   const found = readReusable(config.cacheDir, config.site.outDir, version);
   if ('reason' in found) return { input: { version, previous: {} }, reason: found.reason };

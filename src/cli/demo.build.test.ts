@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Entity } from '../model/entity.ts';
 import { REPO_ROOT } from '../site/build/build.ts';
+import { readCatalogFile } from './diff.ts';
 import { launchChromium } from '../site/testing/browser.ts';
 import { serveStatic, type StaticServer } from '../site/testing/serve.ts';
 
@@ -56,8 +56,8 @@ describe('npm run build on the demo org', () => {
     expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(sources [\d.]+ s, catalog [\d.]+ s, graph [\d.]+ s, apis [\d.]+ s, docs [\d.]+ s, site [\d.]+ s, search and API files [\d.]+ s\)$/m);
   });
 
-  it('writes the catalog in the shape of Backstage’s API, with relations both ways', () => {
-    const entities = JSON.parse(readFileSync(join(outDir, 'api/catalog/entities.json'), 'utf8')) as Entity[];
+  it('writes the catalog in the shape of Backstage’s API, with relations both ways', async () => {
+    const entities = await readCatalogFile(join(outDir, 'api/catalog/entities.json'));
     const kinds = new Set(entities.map((e) => e.kind));
     for (const k of ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template']) expect(kinds).toContain(k);
     const service = entities.find((e) => e.kind === 'Component' && e.metadata.name === 'shipments-service')!;
@@ -65,7 +65,7 @@ describe('npm run build on the demo org', () => {
     expect(service.metadata.annotations?.['backstage.io/view-url']).toBe(
       'https://github.com/kestrel-freight/shipments/blob/main/catalog-info.yaml',
     );
-    const api = JSON.parse(readFileSync(join(outDir, 'api/catalog/entities/by-name/api/default/shipments-api.json'), 'utf8')) as Entity;
+    const api = entities.find((e) => e.kind === 'API' && e.metadata.name === 'shipments-api')!;
     expect(api.relations).toContainEqual({ type: 'apiProvidedBy', targetRef: 'component:default/shipments-service' });
     expect(String(api.spec?.definition)).toMatch(/openapi: ?["']?3/);
     expect(JSON.parse(readFileSync(join(outDir, 'api/catalog/diagnostics.json'), 'utf8'))).toEqual([]);
@@ -139,7 +139,12 @@ describe('npm run build on the demo org', () => {
     expect(await page.locator('script[src*="_backlot/plugins/"]').count()).toBe(0);
     await page.goto(`${server.url}catalog/default/resource/shipments-db/`);
     const aws = page.locator('[data-plugin-card="aws-resource/arn"]');
-    expect(await aws.locator('dd').allTextContents()).toEqual(['rds', 'eu-west-1', '123456789012', 'db:shipments-prod']);
+    // Drawn by the Astro component the example plugin ships, from the card's props, in Backlot's card frame.
+    expect(await aws.getAttribute('data-component')).toBe('arn');
+    expect(await aws.locator('h2').textContent()).toBe('AWS');
+    expect(await aws.locator('.aws-arn-summary').textContent()).toBe('rds in eu-west-1 · account 123456789012');
+    expect(await aws.locator('.aws-arn-resource code').textContent()).toBe('db:shipments-prod');
+    expect(await aws.locator('a').getAttribute('href')).toBe('https://console.aws.amazon.com/go/view?arn=arn%3Aaws%3Ards%3Aeu-west-1%3A123456789012%3Adb%3Ashipments-prod');
     // The example plugin's browser script ran: its button is on the card.
     await aws.locator('[data-action="copy-arn"]').waitFor();
     expect(await page.locator('script[src*="_backlot/plugins/aws-resource."]').count()).toBe(1);
@@ -174,12 +179,61 @@ describe('npm run build on the demo org', () => {
     expect(list).toMatch(/<td data-priority="3" data-label="CI">passing<\/td>/);
   });
 
+  it('adds the plugins’ tabs as linkable subpages, a CI facet to the catalog, the drift page to the header and its search record', async () => {
+    // The GitHub tab: a real page under the entity's URL, reached from the tab bar without a script of its own.
+    await page.goto(`${server.url}catalog/default/component/shipments-service/`);
+    const tabs = page.locator('nav.entity-tabs a');
+    expect(await tabs.allTextContents()).toEqual(['Overview', 'GitHub']);
+    expect(await page.locator('nav.entity-tabs a[aria-current="page"]').textContent()).toBe('Overview');
+    await tabs.nth(1).click();
+    await page.waitForURL(/\/catalog\/default\/component\/shipments-service\/tab\/github\/github\/$/);
+    expect(await page.locator('nav.entity-tabs a[aria-current="page"]').textContent()).toBe('GitHub');
+    expect(await page.locator('[data-plugin-card^="github/"] h2').allTextContents()).toEqual(['Pull requests and issues', 'Workflow runs', 'Releases', 'Languages', 'Top contributors']);
+    expect(await page.locator('[data-plugin-card="github/runs"] dt').allTextContents()).toEqual(['build', 'contract-tests', 'deploy-staging']);
+    expect(await page.locator('[data-plugin-card="github/work"] dd a').first().getAttribute('href')).toBe('https://github.com/kestrel-freight/shipments/pulls');
+    await tabs.first().click();
+    await page.waitForURL(/\/catalog\/default\/component\/shipments-service\/$/);
+    // A team's drift tab; an entity no plugin adds a tab to has no tab bar.
+    await page.goto(`${server.url}catalog/default/group/messaging-team/tab/ownership/drift/`);
+    expect(await page.locator('[data-plugin-tab="ownership/drift"] [data-plugin-card="ownership/drift-tab"] dd').allTextContents()).toEqual(['declared here; CODEOWNERS say platform-team (.github/CODEOWNERS:2 @kestrel-freight/platform-team)']);
+    await page.goto(`${server.url}catalog/default/user/priya-raman/`);
+    expect(await page.locator('nav.entity-tabs').count()).toBe(0);
+
+    // The CI facet filters the catalog and counts, kept in the URL.
+    await page.goto(`${server.url}catalog/`);
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    const facet = page.locator('fieldset[data-facet="github.ci"]');
+    expect(await facet.locator('legend').textContent()).toBe('CI');
+    expect(await facet.locator('label').allTextContents()).toEqual([' passing 9', ' failing 2', ' pending 1']);
+    await facet.locator('input[value="failing"]').check();
+    await page.waitForURL(/\?github\.ci=failing$/);
+    expect((await page.locator('table[data-catalog] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-ref')))).sort()).toEqual(['component:default/fleet-tracker', 'component:default/sms-gateway']);
+    await page.goBack();
+    await page.waitForURL(/\/catalog\/$/);
+    expect(await page.locator('table[data-catalog] tbody tr').count()).toBe(12);
+    // The facet belongs to the GitHub plugin's kinds: the Users list goes without it.
+    await page.goto(`${server.url}catalog/?kind=user`);
+    await page.locator('[data-catalog-app][data-ready]').waitFor();
+    expect(await page.locator('fieldset[data-facet="github.ci"]').isHidden()).toBe(true);
+    expect(await page.locator('fieldset[data-facet="owner"]').isHidden()).toBe(false);
+
+    // The drift page: in the header (the plugin asked), a card per team involved.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ownership' }).click();
+    await page.waitForURL(/\/plugins\/ownership\/$/);
+    expect(await page.locator('h1').textContent()).toBe('Ownership drift');
+    expect(await page.locator('[data-plugin-page="ownership"] .plugin-card h2').allTextContents()).toEqual(['data-team', 'messaging-team', 'platform-team', 'routing-team']);
+    // Its search record finds it.
+    await page.keyboard.press('/');
+    await page.keyboard.type('ownership drift');
+    await page.getByRole('option').filter({ hasText: /Ownership drift/ }).first().waitFor({ timeout: 15_000 });
+  });
+
   it('lists the plugins with what each added in that build (backlot plugins)', () => {
     const res = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/backlot.js'), 'plugins', '--config', join(work, 'backlot.config.yaml')], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(/^annotations {2}\(backlot\/plugins\/annotations\)\n {2}hooks {7}view\n {2}last build {2}\d+ cards on \d+ entities, 0 problems$/m);
-    expect(res.stdout).toMatch(/^github {2}\(backlot\/plugins\/github\)\n {2}hooks {7}files, graphql, data, view\n {2}last build {2}\d+ of \d+ files, data computed, \d+ cards on \d+ entities, \d+ catalog column values, 0 problems$/m);
-    expect(res.stdout).toMatch(/^ownership {2}\(backlot\/plugins\/ownership\)\n {2}hooks {7}files, data, view\n {2}last build {2}\d+ of \d+ files, data computed, 4 cards on 4 entities, 0 problems$/m);
-    expect(res.stdout).toMatch(/^aws-resource {2}\(.*plugins\/aws-resource\.ts\)\n {2}hooks {7}view, browser\n {2}last build {2}3 cards on 3 entities, browser script, 0 problems$/m);
+    expect(res.stdout).toMatch(/^github {2}\(backlot\/plugins\/github\)\n {2}hooks {7}files, graphql, data, view\n {2}last build {2}\d+ of \d+ files, data computed, \d+ cards on \d+ entities, \d+ catalog column values, \d+ tabs, 0 problems$/m);
+    expect(res.stdout).toMatch(/^ownership {2}\(backlot\/plugins\/ownership\)\n {2}hooks {7}files, data, view\n {2}last build {2}\d+ of \d+ files, data computed, 4 cards on 4 entities, 4 tabs, 1 page, 1 search record, 0 problems$/m);
+    expect(res.stdout).toMatch(/^aws-resource {2}\(.*plugins\/aws-resource\.ts\)\n {2}hooks {7}view, components, browser\n {2}last build {2}3 cards on 3 entities, browser script, 0 problems$/m);
   });
 });

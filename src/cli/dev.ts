@@ -55,7 +55,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const layouts = { cacheFile: resolve(ctx.config.cacheDir, 'layouts.json') };
   const model = () => session.current().result.model;
   let graphs = startGraphs(model(), layouts);
-  handOver({ model: model(), graphs });
+  handOver({ model: model(), graphs, forms: session.current().forms });
   const live = liveReload({
     base: ctx.config.site.base,
     ...(docsMode ? { start: () => firstDocsPage(model()) } : {}),
@@ -68,7 +68,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     },
   });
   const { dev } = await import('astro');
-  const astro = astroConfig(ctx.config, true);
+  const astro = astroConfig(ctx.config, true, plugins);
   // Raw API definitions (`…/openapi.yaml`) are files in a build, linked without a slash; Astro's dev server would
   // hold them to `trailingSlash: 'always'` and answer 404. In dev, any form is served.
   const server = await dev({ ...astro, trailingSlash: 'ignore', vite: { ...astro.vite, plugins: [...(astro.vite?.plugins ?? []), live.plugin] } });
@@ -86,7 +86,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     // The old graphs keep their layouts in the cache file first, so the new ones start from them.
     await graphs.finish();
     graphs = startGraphs(model(), layouts);
-    replaceHandover({ model: model(), graphs });
+    replaceHandover({ model: model(), graphs, forms: session.current().forms });
     live.reload();
     report(rebuilt.what, rebuilt.ms, rebuilt.before, session.current().result.diagnostics, pathOf);
   };

@@ -19,10 +19,13 @@ import type { FileRef, RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { openLocalRepos } from '../sources/local.ts';
 import { docsOnlyCatalog, type Context } from './context.ts';
 import { addViewDiagnostics } from './viewChecks.ts';
+import type { TemplateForms } from '../views/create/page-data.ts';
 import type { Change } from './watch.ts';
 
 export interface DevRun {
   result: PipelineResult;
+  /** The templates' forms, built once with their diagnostics; the pages show them. */
+  forms: TemplateForms;
   /** What the run read: a save elsewhere cannot change its model. */
   record: ReadRecord;
   /** Docs' linked files by URL path (decoded), and plugins' browser scripts by URL path: dev serves both. */
@@ -67,12 +70,12 @@ export async function openDevSession(ctx: Context, options: { docsMode: boolean;
   const run = async (): Promise<DevRun> => {
     const recorded = recordReads(snapshot);
     // A lone repo cannot see the owners and systems it names.
-    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: options.docsMode, docsCache, apiCache, validate, ...(options.plugins ? { plugins: options.plugins } : {}) });
-    addViewDiagnostics(result);
+    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: options.docsMode, previews: !options.docsMode, docsCache, apiCache, validate, ...(options.plugins ? { plugins: options.plugins } : {}) });
+    const forms = addViewDiagnostics(result);
     if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
     // Plugins' browser scripts, which a build copies into the site, by URL path.
     const scripts = new Map((result.plugins?.scripts ?? []).map((script) => [`${ctx.config.site.base}${script.path}`, script.file]));
-    return { result, record: recorded.record, assets: assetFiles(result.model), scripts };
+    return { result, forms, record: recorded.record, assets: assetFiles(result.model), scripts };
   };
   let current = await run();
 

@@ -43,9 +43,14 @@ let site: StaticServer;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'backlot-diff-'));
-  // The live portal, as a build writes its static API.
-  mkdirSync(join(work, 'site', 'api', 'catalog'), { recursive: true });
-  writeFileSync(join(work, 'site', 'api', 'catalog', 'entities.json'), JSON.stringify(catalogOf(org)));
+  // The live portal, as a build writes its static API: an index and its parts (heads as files are one array,
+  // as sites built before parts wrote it).
+  mkdirSync(join(work, 'site', 'api', 'catalog', 'entities'), { recursive: true });
+  const all = catalogOf(org);
+  writeFileSync(join(work, 'site', 'api', 'catalog', 'entities.json'), JSON.stringify({ version: 1, totalItems: all.length, parts: ['entities/part-1.json', 'entities/part-2.json'] }));
+  writeFileSync(join(work, 'site', 'api', 'catalog', 'entities', 'part-1.json'), JSON.stringify(all.slice(0, 4)));
+  writeFileSync(join(work, 'site', 'api', 'catalog', 'entities', 'part-2.json'), JSON.stringify(all.slice(4)));
+  writeFileSync(join(work, 'site', 'api', 'catalog', 'broken.json'), JSON.stringify({ version: 1, totalItems: 1, parts: ['entities/part-9.json'] }));
   site = await serveStatic(join(work, 'site'));
   // Heads as files: the API's path removed (billing is another owner's); reports dropped (team-a's own).
   const breaking = org.map((d) => (d.name === 'orders-api' ? { ...d, spec: { ...d.spec, definition: OPENAPI.replace('/orders:', '/v2/orders:') } } : d));
@@ -66,6 +71,12 @@ describe('backlot diff', () => {
     expect(diff.summary).toMatchObject({ breaking: 1, breakingOtherOwner: 1 });
     expect(diff.changes[0]!.api!.breaking.map((c) => `${c.where} ${c.message}`)).toEqual(['/orders path removed']);
     expect(diff.impacts[0]!.affected.map((a) => `${a.ref} ${a.otherOwner}`)).toEqual(['component:default/billing true', 'component:default/reports false']);
+  });
+
+  it('reads a catalog in parts from a file too: the parts beside its index', async () => {
+    const { code, stdout } = await run(['diff', '--base', 'breaking.json', '--head', join('site', 'api', 'catalog', 'entities.json'), '--format', 'json'], work);
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as CatalogDiff).changes.map((c) => `${c.change} ${c.ref}`)).toEqual(['changed api:default/orders-api']);
   });
 
   it('reads a portal root URL as its api/catalog/entities.json, and prints text for people', async () => {
@@ -127,6 +138,9 @@ describe('backlot diff', () => {
     const missing = await run(['diff', '--base', `${site.url}nowhere/entities.json`, '--head', 'breaking.json'], work);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`could not fetch ${site.url}nowhere/entities.json: HTTP 404`);
+    const part = await run(['diff', '--base', `${site.url}api/catalog/broken.json`, '--head', 'breaking.json'], work);
+    expect(part.code).toBe(2);
+    expect(part.stderr).toContain(`could not fetch ${site.url}api/catalog/entities/part-9.json: HTTP 404`);
     const wrong = await run(['diff', '--base', 'not-a-catalog.json', '--head', 'breaking.json'], work);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('not-a-catalog.json is not a list of entities');

@@ -2,9 +2,11 @@
 // or the current config or PATH run through the pipeline, no site written), printed for people or tools.
 
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { diffCatalogs, formatDiff, indexDocsLinks, repoOf, type DiffFormat, type DocsLinkIndex } from '../diff/index.ts';
 import type { Entity } from '../model/entity.ts';
 import { CATALOG_API } from '../model/routes.ts';
+import { catalogEntities } from '../pipeline/catalogParts.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import type { Verdict } from './diffComment.ts';
 import { UsageError } from './errors.ts';
@@ -90,9 +92,11 @@ async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entit
   }
 }
 
-/** A file, or a URL: the entities.json itself, or a portal's root (its `api/catalog/entities.json` is read). */
+/**
+ * A file, or a URL: the entities.json itself, or a portal's root (its `api/catalog/entities.json` is read). An
+ * index of parts (../pipeline/catalogParts.ts) is read with its parts, found beside it.
+ */
 export async function readCatalogFile(source: string): Promise<Entity[]> {
-  let data: unknown;
   if (/^https?:\/\//i.test(source)) {
     let url: URL;
     try {
@@ -101,38 +105,54 @@ export async function readCatalogFile(source: string): Promise<Entity[]> {
       throw new UsageError(`not a valid URL: ${source}`);
     }
     if (url.pathname.endsWith('/')) url = new URL(CATALOG_API.entities, url);
-    const shown = `${url.origin}${url.pathname}`; // never the query or credentials a URL may carry
-    let response: Response;
-    try {
-      response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(60_000) });
-    } catch (err) {
-      throw new UsageError(`could not fetch ${shown}: ${(err as Error).message}`);
-    }
-    if (!response.ok) throw new UsageError(`could not fetch ${shown}: HTTP ${response.status}`);
-    try {
-      data = await response.json();
-    } catch {
-      throw new UsageError(`${shown} is not JSON`);
-    }
-    return entitiesOf(data, shown);
+    const shown = (u: URL) => `${u.origin}${u.pathname}`; // never the query or credentials a URL may carry
+    const data = await fetchJson(url, shown(url));
+    return entitiesOf(await usage(shown(url), catalogEntities(data, (part) => fetchJson(new URL(part, url), shown(new URL(part, url))))), shown(url));
   }
-  let text: string;
-  try {
-    text = await readFile(source, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UsageError(`${source} is not JSON`);
-  }
-  return entitiesOf(data, source);
+  const data = await readJson(source);
+  return entitiesOf(await usage(source, catalogEntities(data, (part) => readJson(join(dirname(source), part)))), source);
 }
 
-/** Backstage's `/entities` answers an array; its newer `/entities/by-query` an object with `items`. */
-function entitiesOf(data: unknown, where: string): Entity[] {
-  const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : undefined;
+/** An index naming a part outside it, or a part that is no list, is the user's input to fix. */
+async function usage<T>(where: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    throw err instanceof UsageError ? err : new UsageError(`${where}: ${(err as Error).message}`);
+  }
+}
+
+async function fetchJson(url: URL, shown: string): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(60_000) });
+  } catch (err) {
+    throw new UsageError(`could not fetch ${shown}: ${(err as Error).message}`);
+  }
+  if (!response.ok) throw new UsageError(`could not fetch ${shown}: HTTP ${response.status}`);
+  try {
+    return await response.json();
+  } catch {
+    throw new UsageError(`${shown} is not JSON`);
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file} is not JSON`);
+  }
+}
+
+/** The list `catalogEntities` found: Backstage's `/entities` answers an array; its newer `/entities/by-query` an object with `items`. */
+function entitiesOf(list: unknown[] | undefined, where: string): Entity[] {
   if (!list) throw new UsageError(`${where} is not a list of entities (expected the JSON array of api/catalog/entities.json)`);
   const valid = list.filter(
     (e): e is Entity =>

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../site/build/files.ts';
+import { readCatalogFile } from './diff.ts';
 
 const BIN = join(REPO_ROOT, 'src/cli/backlot.js');
 // Inside the repo: Astro keeps its prerender chunks under the cwd (as the demo test does).
@@ -173,7 +174,7 @@ describe('two builds into one folder at once', () => {
     expect(`${a.stdout}\n${b.stdout}`).toMatch(/Waiting for the build in process \d+ .* to finish writing dist\//);
     const site = siteFiles(outDir);
     expect(pages(site)).toEqual(pages(previous));
-    expect(JSON.parse(readFileSync(join(outDir, 'api/catalog/entities.json'), 'utf8'))).toHaveLength(4);
+    expect(await readCatalogFile(join(outDir, 'api/catalog/entities.json'))).toHaveLength(4);
     expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
     previous = site;
   });

@@ -3,11 +3,14 @@
 
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import type { PipelineResult } from '../pipeline/index.ts';
-import { formDiagnostics } from '../views/create/page-data.ts';
+import { templateForms, type TemplateForms } from '../views/create/page-data.ts';
 
-export function addViewDiagnostics(result: PipelineResult): void {
-  const found = formDiagnostics(result.model);
-  if (found.length === 0) return;
-  result.diagnostics = [...result.diagnostics, ...found].sort(compareDiagnostics);
-  result.model.diagnostics = result.diagnostics;
+/** Builds the templates' forms, adds their problems to the result and returns them for the pages. */
+export function addViewDiagnostics(result: PipelineResult): TemplateForms {
+  const forms = templateForms(result.model);
+  if (forms.diagnostics.length > 0) {
+    result.diagnostics = [...result.diagnostics, ...forms.diagnostics].sort(compareDiagnostics);
+    result.model.diagnostics = result.diagnostics;
+  }
+  return forms;
 }

@@ -471,7 +471,7 @@ describe('raw HTML URLs', () => {
 });
 
 describe('fences other extensions render', () => {
-  it('names a custom fence Backlot lacks once per site at its config, PlantUML without a server, and ::uml:: blocks', async () => {
+  it('names a custom fence Backlot lacks once per site at its config, and PlantUML without a server (fences and ::uml:: blocks)', async () => {
     const config = [
       'site_name: Fences',
       'markdown_extensions:',
@@ -489,14 +489,13 @@ describe('fences other extensions render', () => {
         app: {
           'mkdocs.yml': config,
           'docs/index.md': '# Home\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n```vegalite\n{}\n```\n',
-          'docs/uml.md': '# UML\n\n```plantuml\nA -> B\n```\n\n::uml::\nA -> B\n::end-uml::\n\n```vegalite\n{}\n```\n',
+          'docs/uml.md': '# UML\n\n::uml::\nA -> B\n::end-uml::\n\n```plantuml\nA -> B\n```\n\n```vegalite\n{}\n```\n',
         },
       },
       [docsEntity('app', { 'backstage.io/techdocs-ref': 'dir:.' })],
     );
     expect(result.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}`)).toEqual([
       'docs-plantuml-no-server docs/uml.md:3:1 PlantUML diagrams are shown as source (first: docs/uml.md:3): the site names no PlantUML server',
-      'docs-unsupported-syntax docs/uml.md:7:1 docs/uml.md has a ::uml:: block, which Backlot does not read; it is shown as text',
       'docs-unsupported-fence mkdocs.yml:3:5 custom fence "vegalite" (format mkdocs_charts_plugin.fences.fence_vegalite) is not implemented by Backlot; docs/index.md:8 and any other use are shown as code',
     ]);
     expect(result.diagnostics.find((d) => d.code === 'docs-plantuml-no-server')?.hint).toContain('plantuml_markdown: { server: https://www.plantuml.com/plantuml }');

@@ -164,7 +164,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
         column: renamed.column,
       });
     }
-    fences.add(sourcePath, rendered, text);
+    fences.add(sourcePath, rendered);
     ids.set(path, rendered.ids);
     // An empty `#` is a heading all the same (MkDocs keeps it, and adds none): it gives no title.
     const title = titles.get(rel) ?? (rendered.title || fileTitle(rel));
@@ -177,6 +177,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
       hasMermaid: rendered.hasMermaid,
       hasCode: rendered.hasCode,
       ...(rendered.hasMath ? { hasMath: true } : {}),
+      ...(rendered.hasEmoji ? { hasEmoji: true } : {}),
     });
   }
 
@@ -202,7 +203,7 @@ export function renderSite(renderer: Renderer, job: SiteJob): SiteOutput {
 
 /**
  * Fences shown as code for want of something: one warning per site for each custom fence whose formatter
- * Backlot lacks, and for PlantUML without a server; `::uml::` blocks (not read) on each page using them.
+ * Backlot lacks, and for PlantUML (fences and `::uml::` blocks) without a server.
  */
 class FenceReport {
   private readonly unknown = new Map<string, { file: string; line: number; column: number }>();
@@ -216,17 +217,9 @@ class FenceReport {
     this.report = report;
   }
 
-  add(file: string, page: RenderedPage, text: string): void {
+  add(file: string, page: RenderedPage): void {
     for (const use of page.unknownFences) if (!this.unknown.has(use.name)) this.unknown.set(use.name, { file, line: use.line, column: use.column });
     if (page.plantumlSource) this.plantuml ??= { file, line: page.plantumlSource.line, column: page.plantumlSource.column };
-    const uml = /^ *::uml::/m.exec(text);
-    if (uml) {
-      this.warn('docs-unsupported-syntax', `${file} has a ::uml:: block, which Backlot does not read; it is shown as text`, 'Write the diagram in a ```plantuml fence instead.', {
-        file,
-        line: text.slice(0, uml.index).split('\n').length,
-        column: 1,
-      });
-    }
   }
 
   finish(): void {

@@ -40,6 +40,8 @@ export interface DocsPage {
   hasCode: boolean;
   /** The page has math (pymdownx.arithmatex, typeset at build time): link KaTeX's stylesheet on it. */
   hasMath?: boolean;
+  /** The page shows Twemoji graphics (CC-BY 4.0): its footer credits them. */
+  hasEmoji?: boolean;
   /** The page could not be rendered: the diagnostic's message, shown instead of the content. */
   failed?: string;
 }

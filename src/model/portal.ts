@@ -8,6 +8,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import type { Entity } from './entity.ts';
 import type { PluginsOutput } from './plugins.ts';
 import type { RepoInfo } from './repo.ts';
+import type { TemplatePreview } from './templatePreview.ts';
 
 export interface PortalEntity {
   /** Canonical lower-case `kind:namespace/name`. */
@@ -37,10 +38,12 @@ export interface PortalModel {
   apis: Record<string, ApiDefinition>;
   /** TechDocs sites rendered by the docs stage, and entities that show another entity's docs. */
   docs: { sites: DocsSite[]; redirects: DocsRedirect[] };
-  /** Plugins' cards per entity and their browser scripts (absent when no plugin is configured). */
+  /** What plugins add: cards, tabs, columns, facets, pages, search records, browser scripts (absent without plugins). */
   plugins?: PluginsOutput;
   /** The catalog's history, newest first (`api/catalog/changes.json`); set by `backlot build`. */
   history?: HistoryEntry[];
+  /** The Create pages' previews by template ref: skeletons read at build time (src/scaffold/previewData.ts). */
+  templatePreviews?: Record<string, TemplatePreview>;
   /** `catalog.kinds` of the config: the register page validates with them as the build does. */
   customKinds?: CustomKindConfig[];
 }

@@ -8,7 +8,7 @@ import { parseEntityRef } from './entityRef.ts';
  * The first path segments the portal itself writes under the base (its pages, the static API, Pagefind's index,
  * Astro's assets, the public folder's files). The platform team's own pages may not start with one of them.
  */
-export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'catalog-import', 'changes', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '_backlot', '404', 'favicon.svg'];
+export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'catalog-import', 'changes', 'plugins', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '_backlot', '404', 'favicon.svg'];
 
 /** Joins a site path (`catalog/`, `/problems/`) onto the base (`/`, `/portal/`). Absolute URLs pass through. */
 export function withBase(path: string, base: string): string {
@@ -44,6 +44,11 @@ export function createPath(ref: string | EntityTriplet): string {
   return `create/${encodeURIComponent(namespace.toLowerCase())}/${encodeURIComponent(name.toLowerCase())}/`;
 }
 
+/** The data a template's Create page previews it with (src/model/templatePreview.ts), beside the page. */
+export function templatePreviewPath(ref: string | EntityTriplet): string {
+  return `${createPath(ref)}preview.json`;
+}
+
 /** An entity's TechDocs site, `docs/<namespace>/<kind>/<name>/` lower-cased, as Backstage stores sites. */
 export function docsPath(triplet: EntityTriplet): string {
   const part = (s: string) => encodeURIComponent(s.toLowerCase());
@@ -62,15 +67,27 @@ export const CHANGES_FEED = 'changes/feed.xml';
 
 /** The static catalog API, in the shape of Backstage's `/api/catalog`. */
 export const CATALOG_API = {
+  /** The index of the catalog's parts (`src/pipeline/catalogParts.ts`); before parts, the one array of every entity. */
   entities: 'api/catalog/entities.json',
+  /** Part `n` (from 1) of every entity, an array as Backstage's `/entities` answers; named relative to `entities`. */
+  part: (n: number) => `entities/part-${n}.json`,
   diagnostics: 'api/catalog/diagnostics.json',
   /** The catalog's history, newest first (`src/diff/history.ts`); the next build reads it from the live site. */
   changes: 'api/catalog/changes.json',
-  /** One entity: `api/catalog/entities/by-name/<kind>/<namespace>/<name>.json`, lower-cased. */
-  entity: ({ kind, namespace, name }: EntityTriplet) => `api/catalog/entities/by-name/${kind}/${namespace}/${name}.json`.toLowerCase(),
 } as const;
 
 /** A plugin's browser script, named by its content's hash so a changed script is never served from a stale cache. */
 export function pluginScriptPath(plugin: string, hash: string): string {
   return `_backlot/plugins/${encodeURIComponent(plugin)}.${hash}.js`;
+}
+
+/** A plugin's tab on an entity's page: a subpage of the entity's own page, so it is linkable and needs no script. */
+export function entityTabPath(ref: string | EntityTriplet, plugin: string, tab: string): string {
+  return `${entityPath(ref)}tab/${encodeURIComponent(plugin.toLowerCase())}/${encodeURIComponent(tab.toLowerCase())}/`;
+}
+
+/** A plugin's own page: `plugins/<plugin>/` and below (`path` of segments such as `drift` or `teams/a`). */
+export function pluginPagePath(plugin: string, path = ''): string {
+  const rest = path.split('/').filter(Boolean).map((s) => encodeURIComponent(s.toLowerCase()));
+  return ['plugins', encodeURIComponent(plugin.toLowerCase()), ...rest].join('/') + '/';
 }

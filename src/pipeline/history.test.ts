@@ -113,6 +113,34 @@ describe('readPreviousSite', () => {
     expect(down.diagnostics[0]!.message).toMatch(/ECONNREFUSED/);
   });
 
+  it("reads a catalog in parts (the index and each part it names), and warns, adding nothing, when a part fails", async () => {
+    const index = { version: 1, totalItems: 3, parts: ['entities/part-1.json', 'entities/part-2.json'] };
+    answers = {
+      'api/catalog/entities.json': json(index),
+      'api/catalog/entities/part-1.json': json(catalog),
+      'api/catalog/entities/part-2.json': json([group('team-b')]),
+      'api/catalog/changes.json': json(old),
+    };
+    const parts = await readPreviousSite(site);
+    expect(parts.diagnostics).toEqual([]);
+    expect(parts.entities!.map((e) => e.metadata.name)).toEqual(['team-a', 'orders', 'team-b']);
+
+    answers['api/catalog/entities/part-2.json'] = { status: 502, body: '' };
+    const broken = await readPreviousSite(site);
+    expect(broken.entities).toBeUndefined();
+    expect(broken.diagnostics).toEqual([
+      expect.objectContaining({ code: 'history-unreadable', file: 'api/catalog/entities.json', message: expect.stringContaining('(entities/part-2.json: HTTP 502), so this build adds nothing') }),
+    ]);
+    expect(broken.history).toEqual(old);
+
+    // And from a folder: the parts beside the index.
+    const dir = join(tmp, 'parts-site');
+    keepHistoryCopy(join(dir, 'api/catalog/entities.json'), index as never);
+    keepHistoryCopy(join(dir, 'api/catalog/entities/part-1.json'), catalog as never);
+    keepHistoryCopy(join(dir, 'api/catalog/entities/part-2.json'), [group('team-b')] as never);
+    expect((await readPreviousSite(dir)).entities).toHaveLength(3);
+  });
+
   it('reads a built site from a folder too', async () => {
     keepHistoryCopy(join(tmp, 'site', 'api/catalog/changes.json'), old);
     keepHistoryCopy(join(tmp, 'site', 'api/catalog/entities.json'), catalog as never);

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Entity } from '../model/entity.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { CATALOG_API } from '../model/routes.ts';
+import { catalogEntities } from './catalogParts.ts';
 
 export interface PreviousSite {
   /** The last deployed catalog; undefined when there is none or it could not be read (nothing is appended). */
@@ -43,10 +44,25 @@ export async function readPreviousSite(source: string, options: { cacheFile?: st
   const warn = (file: string, message: string, hint: string) =>
     out.diagnostics.push({ severity: 'warning', code: 'history-unreadable', message, hint, repo: shown, file, line: 0, column: 0 });
 
-  if (entities.status === 'ok' && Array.isArray(entities.data)) out.entities = entities.data.filter(isEntity);
+  // The index's parts, one after the other (a part is about 17 MB); a site built before parts has one array.
+  const inParts = async (): Promise<{ list?: unknown[]; reason?: string }> => {
+    if (entities.status !== 'ok') return {};
+    try {
+      const list = await catalogEntities(entities.data, async (part) => {
+        const answer = await read(CATALOG_API.entities.replace(/[^/]+$/, '') + part);
+        if (answer.status === 'ok') return answer.data;
+        throw new Error(`${part}: ${answer.status === 'failed' ? answer.reason : 'not found'}`);
+      });
+      return list ? { list } : {};
+    } catch (err) {
+      return { reason: (err as Error).message };
+    }
+  };
+  const catalog = await inParts();
+  if (catalog.list) out.entities = catalog.list.filter(isEntity);
   else if (entities.status === 'missing') out.notes.push(`no catalog at ${shown} yet: history starts with the next deploy`);
   else {
-    const reason = entities.status === 'failed' ? entities.reason : 'not a JSON list of entities';
+    const reason = entities.status === 'failed' ? entities.reason : (catalog.reason ?? 'not a JSON list of entities');
     warn(CATALOG_API.entities, `the last deployed catalog could not be read (${reason}), so this build adds nothing to the history`, 'the next build that can read it records the changes since then');
   }
 

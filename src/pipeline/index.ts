@@ -10,6 +10,7 @@ import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { checkTemplates, isTemplate } from '../scaffold/check.ts';
+import { templatePreviews } from '../scaffold/previewData.ts';
 import { staleRepoDiagnostics } from './stale.ts';
 import type { LoadedPlugin } from '../plugins/load.ts';
 import { runPlugins, type PluginsRun } from '../plugins/run.ts';
@@ -25,6 +26,8 @@ export interface PipelineOptions {
   apiCache?: ApiCache;
   /** The entity validator, made once for many runs (`backlot dev`): compiling its schemas costs 70–700 ms here. */
   validate?: ReturnType<typeof createValidator>;
+  /** Read each template's skeleton files for its Create page's preview (what a site build needs; validate does not). */
+  previews?: boolean;
   /** Plugins to run after the other stages (src/plugins/); their data is cached in `config.cacheDir`. */
   plugins?: readonly LoadedPlugin[];
   /** The model's time, when it must be the same in several processes (shards rendering one site); default now. */
@@ -64,6 +67,8 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   // A repo validated alone cannot see the org's other repos, so fetch URLs into them are not checked then.
   const crawled = options.ignoreDangling ? undefined : new Set(snapshot.repos.map((r) => `${r.host}/${r.owner}/${r.name}`.toLowerCase()));
   const templates = checkTemplates(catalog.entities, listings, crawled);
+  // The Create pages' previews: each template's skeleton files, read once here (bounded per template).
+  const previews = options.previews ? await templatePreviews(catalog.entities, snapshot) : {};
   const entities = graph.entities.map((e) => ({
     ref: e.ref,
     entity: e.entity,
@@ -87,6 +92,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
     diagnostics,
     apis: apis.apis,
     docs: { sites: docs.sites, redirects: docs.redirects },
+    ...(Object.keys(previews).length ? { templatePreviews: previews } : {}),
     ...(config.catalog.kinds.length ? { customKinds: config.catalog.kinds } : {}),
     ...(plugins ? { plugins: plugins.output } : {}),
   };

@@ -47,6 +47,51 @@ export interface ViewContext<Options, Data> extends PluginContext<Options> {
   file(path: string): string | undefined;
 }
 
+/** An entity page tab as a plugin's view hook returns it: its cards, shown on the tab's own page. */
+export interface TabData {
+  /** Letters, digits, "-" and "_"; the tab's URL is `<entity page>tab/<plugin>/<id>/`. */
+  id: string;
+  title: string;
+  cards: readonly CardData[];
+}
+
+/** A catalog facet (filter group) as a plugin's view hook declares it. */
+export interface FacetData<Options, Data> {
+  /** Letters, digits, "-" and "_"; the facet's URL parameter is `<plugin>.<id>`. */
+  id: string;
+  title: string;
+  /** Only in the lists of these kinds (any case); default every list. */
+  kinds?: readonly string[];
+  /** The entity's values (none: the entity has no value in this facet). */
+  values(entity: PortalEntity, ctx: ViewContext<Options, Data>): string | readonly string[] | undefined;
+}
+
+/** A whole page under the plugin's route, `plugins/<plugin>/<path>/`. */
+export interface PageData {
+  /** Below the plugin's route: '' (its first page), `drift`, `teams/a`; letters, digits, "-", "_" and "/". */
+  path: string;
+  title: string;
+  text?: string;
+  cards: readonly CardData[];
+  /** A link in the site's header, with this label (keep it short: the header is one line at laptop width). */
+  nav?: string;
+}
+
+/** A search record: found by `content`, opening `path` (a portal page, e.g. the plugin's own page). */
+export interface SearchRecordData {
+  /** A site path without the base: `plugins/ownership/`, `catalog/default/component/a/`. */
+  path: string;
+  title: string;
+  content: string;
+  /** Shown as the hit's kind (default "Plugin"). */
+  kind?: string;
+}
+
+export interface SiteContext<Options, Data> extends PluginContext<Options> {
+  data: Data | undefined;
+  entities: readonly PortalEntity[];
+}
+
 /** A catalog column as a plugin's view hook declares it. */
 export interface ColumnData<Options, Data> {
   /** Letters, digits, "-" and "_"; the column's key is `plugin:<plugin>.<id>`. */
@@ -93,7 +138,24 @@ export interface PluginDefinition<Options = Record<string, unknown>, Data = unkn
      * function of the options may return them.
      */
     columns?: readonly ColumnData<Options, Data>[] | ((ctx: PluginContext<Options>) => readonly ColumnData<Options, Data>[]);
+    /** Tabs on the entity's page (beside Overview), each a subpage of the entity's own page. */
+    tabs?(entity: PortalEntity, ctx: ViewContext<Options, Data>): TabData | readonly TabData[] | undefined;
+    /**
+     * Catalog facets (filter groups beside type, owner…): values per entity, counted and kept in the URL like the
+     * catalog's own. A function of the options may return them.
+     */
+    facets?: readonly FacetData<Options, Data>[] | ((ctx: PluginContext<Options>) => readonly FacetData<Options, Data>[]);
+    /** Whole pages under `plugins/<plugin>/`, once per build. */
+    pages?(ctx: SiteContext<Options, Data>): readonly PageData[];
+    /** Search records (beside the entities' and the docs'), once per build. */
+    search?(ctx: SiteContext<Options, Data>): readonly SearchRecordData[];
   };
+  /**
+   * Astro components the plugin ships, by name (a file URL, e.g. `new URL('./Card.astro', import.meta.url)`, or a
+   * path relative to the plugin module). A card whose `component` names one is rendered by it, with the card as
+   * `card` and its `props`; Backlot renders the plain data otherwise.
+   */
+  components?: Record<string, URL | string>;
   /**
    * A browser script (a file URL, e.g. `new URL('./card.js', import.meta.url)`, or a path relative to the plugin
    * module), loaded as a module only on pages that show this plugin's cards.

@@ -18,6 +18,8 @@ export interface LoadedPlugin {
   file: string;
   /** The browser script's file, when the plugin has one. */
   browserFile?: string;
+  /** Its Astro components' files, by name (`components`). */
+  componentFiles?: Record<string, string>;
   /** Its `graphql` fields as the crawl asks them, or why they were left out (src/plugins/graphql.ts). */
   fields?: PluginFields;
   /** Where its entry is in the config file: the position of the diagnostics that name no entity. */
@@ -60,8 +62,9 @@ export async function loadPlugins(config: BacklotConfig, crawled: readonly strin
     names.set(definition.name, entry.module);
     checkOptions(definition, entry);
     const browserFile = definition.browser ? browserPath(definition.browser, file) : undefined;
+    const componentFiles = componentPaths(definition, file, problem);
     const { line, column } = where(entry, '');
-    loaded.push({ definition, config: entry, file, ...(browserFile ? { browserFile } : {}), line, column });
+    loaded.push({ definition, config: entry, file, ...(browserFile ? { browserFile } : {}), ...(componentFiles ? { componentFiles } : {}), line, column });
   }
   return loaded;
 }
@@ -98,4 +101,25 @@ function resolveModule(name: string, root: string): string {
 function browserPath(browser: URL | string, moduleFile: string): string {
   if (browser instanceof URL) return fileURLToPath(browser);
   return browser.startsWith('file:') ? fileURLToPath(browser) : resolve(dirname(moduleFile), browser);
+}
+
+const COMPONENT = /^[a-z][a-z0-9_-]*$/i;
+
+function componentPaths(definition: PluginDefinition<any, any>, moduleFile: string, problem: (message: string, hint?: string) => ConfigError): Record<string, string> | undefined {
+  const components = definition.components;
+  if (!components) return undefined;
+  const out: Record<string, string> = {};
+  for (const [name, at] of Object.entries(components)) {
+    const file = typeof at === 'string' || at instanceof URL ? browserPath(at, moduleFile) : '';
+    if (!COMPONENT.test(name) || !file.endsWith('.astro')) {
+      throw problem(`plugin "${definition.name}": component "${name}" must be an .astro file under a name of letters, digits, "-" and "_"`, "components: { card: new URL('./Card.astro', import.meta.url) }");
+    }
+    out[name] = file;
+  }
+  return out;
+}
+
+/** Every plugin's Astro components as the site build bundles them: `<plugin>/<name>` → file. */
+export function componentFiles(plugins: readonly LoadedPlugin[]): Array<{ key: string; file: string }> {
+  return plugins.flatMap((p) => Object.entries(p.componentFiles ?? {}).map(([name, file]) => ({ key: `${p.definition.name}/${name}`, file })));
 }

@@ -15,6 +15,10 @@ export interface PluginReportEntry {
   cards: { entities: number; cards: number };
   /** Catalog column values (all of its columns). */
   columns?: number;
+  /** Entity page tabs, pages under its route and search records. */
+  tabs?: number;
+  pages?: number;
+  search?: number;
   /** Whether its browser script was copied into the site. */
   script: boolean;
   /** Diagnostics naming the plugin. */
@@ -46,7 +50,7 @@ export function formatPlugins(plugins: readonly LoadedPlugin[], report: PluginRe
   if (plugins.length === 0) return 'No plugins configured (add them under "plugins:" in backlot.config.yaml).\n';
   const lines: string[] = [];
   for (const p of plugins) {
-    const hooks = [p.definition.files && 'files', p.definition.graphql && 'graphql', p.definition.data && 'data', p.definition.view && 'view', p.definition.browser && 'browser'].filter(Boolean);
+    const hooks = [p.definition.files && 'files', p.definition.graphql && 'graphql', p.definition.data && 'data', p.definition.view && 'view', p.definition.components && 'components', p.definition.browser && 'browser'].filter(Boolean);
     lines.push(`${p.definition.name}  (${p.config.module})`, `  hooks       ${hooks.join(', ') || 'none'}`);
     if (p.config.env.length) lines.push(`  env         ${p.config.env.join(', ')}`);
     const last = report?.plugins.find((e) => e.name === p.definition.name);
@@ -59,6 +63,9 @@ export function formatPlugins(plugins: readonly LoadedPlugin[], report: PluginRe
       last.data ? `data ${last.data}` : undefined,
       `${last.cards.cards} card${last.cards.cards === 1 ? '' : 's'} on ${last.cards.entities} entit${last.cards.entities === 1 ? 'y' : 'ies'}`,
       last.columns ? `${last.columns} catalog column value${last.columns === 1 ? '' : 's'}` : undefined,
+      last.tabs ? `${last.tabs} tab${last.tabs === 1 ? '' : 's'}` : undefined,
+      last.pages ? `${last.pages} page${last.pages === 1 ? '' : 's'}` : undefined,
+      last.search ? `${last.search} search record${last.search === 1 ? '' : 's'}` : undefined,
       last.script ? 'browser script' : undefined,
       `${last.problems} problem${last.problems === 1 ? '' : 's'}`,
     ].filter(Boolean);

@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { PluginCard, PluginColumn, PluginsOutput } from '../model/plugins.ts';
+import type { PluginCard, PluginColumn, PluginFacet, PluginTab, PluginsOutput } from '../model/plugins.ts';
 import type { PortalEntity } from '../model/portal.ts';
-import { pluginScriptPath } from '../model/routes.ts';
+import { pluginPagePath, pluginScriptPath } from '../model/routes.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { dataFile, dataKey, readCachedData, writeCachedData } from './cache.ts';
 import { ownFields } from './graphql.ts';
-import type { CardData, DataContext, PluginContext } from './index.ts';
+import type { CardData, DataContext, PluginContext, SiteContext, TabData } from './index.ts';
 import type { LoadedPlugin } from './load.ts';
 import type { PluginReport, PluginReportEntry } from './report.ts';
 import { sanitizeHtml } from './sanitize.ts';
@@ -72,6 +72,47 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
     });
   };
   const thrown = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+  // Cards (of an entity, a tab or a page) as the model keeps them; a bad one is a problem and is left out.
+  const checkCards = (s: State, result: unknown, what: string, item?: PortalEntity): PluginCard[] => {
+    const cards: PluginCard[] = [];
+    for (const [i, raw] of (result === undefined ? [] : Array.isArray(result) ? result : [result]).entries()) {
+      const card = toCard(s.entry.name, raw as CardData, i, s.plugin.componentFiles);
+      if (typeof card === 'string') problem(s, 'error', 'plugin-failed', `${what}: ${card}`, undefined, item);
+      else if (leakedSecret(card, s.secrets)) problem(s, 'error', 'plugin-failed', `a ${what} holds the value of ${leakedSecret(card, s.secrets)}; the card was dropped`, 'a token never reaches the site', item);
+      else cards.push(card);
+    }
+    return cards;
+  };
+  const listOf = <T,>(s: State, hook: string, call: () => readonly T[] | undefined): readonly T[] => {
+    try {
+      const list = call();
+      if (list === undefined) return [];
+      if (Array.isArray(list)) return list;
+      problem(s, 'error', 'plugin-failed', `${hook} hook returned ${typeof list}, not a list`);
+    } catch (err) {
+      problem(s, 'error', 'plugin-failed', `${hook} hook threw: ${thrown(err)}`);
+    }
+    return [];
+  };
+  const entityTabs = (s: State, item: PortalEntity, call: () => TabData | readonly TabData[] | undefined): PluginTab[] => {
+    let result;
+    try {
+      result = call();
+    } catch (err) {
+      problem(s, 'error', 'plugin-failed', `tabs hook threw for ${item.ref}: ${thrown(err)}`, undefined, item);
+      return [];
+    }
+    const tabs: PluginTab[] = [];
+    for (const raw of result === undefined ? [] : Array.isArray(result) ? result : [result]) {
+      if (!raw || typeof raw.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(raw.id) || typeof raw.title !== 'string' || !raw.title.trim()) {
+        problem(s, 'error', 'plugin-failed', `tab ${JSON.stringify(raw?.id)} for ${item.ref}: needs an "id" (letters, digits, "-", "_") and a "title"`, undefined, item);
+        continue;
+      }
+      if (tabs.some((t) => t.id === raw.id.toLowerCase())) continue;
+      tabs.push({ plugin: s.entry.name, id: raw.id.toLowerCase(), title: raw.title.trim(), cards: checkCards(s, raw.cards, `card in tab ${raw.id} for ${item.ref}`, item) });
+    }
+    return tabs;
+  };
 
   // files: every plugin's paths from every repo in one read, which the GitHub source batches and caches by commit.
   const wanted = new Set<string>();
@@ -211,6 +252,22 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
       (output.columns ??= []).push(column);
       return [{ def, column, kinds: def.kinds ? new Set(column.kinds) : undefined }];
     });
+    // facets: values per entity, filtered and counted by the catalog like its own.
+    let facetDefs: NonNullable<Exclude<typeof view.facets, Function>> = [];
+    try {
+      facetDefs = (typeof view.facets === 'function' ? view.facets(s.ctx) : view.facets) ?? [];
+    } catch (err) {
+      problem(s, 'error', 'plugin-failed', `facets threw: ${thrown(err)}`);
+    }
+    const facets = facetDefs.flatMap((def) => {
+      if (!def || typeof def.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(def.id) || typeof def.title !== 'string' || !def.title.trim() || typeof def.values !== 'function') {
+        problem(s, 'error', 'plugin-failed', `facet ${JSON.stringify(def?.id)}: needs an "id" (letters, digits, "-", "_"), a "title" and a values()`);
+        return [];
+      }
+      const facet: PluginFacet = { key: `${s.entry.name}.${def.id}`.toLowerCase(), title: def.title.trim(), kinds: (def.kinds ?? []).map((k) => k.toLowerCase()), values: {} };
+      (output.facets ??= []).push(facet);
+      return [{ def, facet, kinds: def.kinds ? new Set(facet.kinds) : undefined }];
+    });
     for (const item of input.entities) {
       const kind = item.entity.kind.toLowerCase();
       if (kinds && !kinds.has(kind)) continue;
@@ -234,6 +291,28 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
           s.entry.columns = (s.entry.columns ?? 0) + 1;
         }
       }
+      for (const f of facets) {
+        if (f.kinds && !f.kinds.has(kind)) continue;
+        let raw;
+        try {
+          raw = f.def.values(item, ctx);
+        } catch (err) {
+          problem(s, 'error', 'plugin-failed', `facet ${f.def.id} threw for ${item.ref}: ${thrown(err)}`, undefined, item);
+          continue;
+        }
+        const values = [...new Set((raw === undefined ? [] : typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : []).filter((v): v is string => typeof v === 'string').map((v) => v.replace(/\s+/g, ' ').trim().slice(0, 80)).filter(Boolean))];
+        const leaked = leakedSecret(values, s.secrets);
+        if (leaked) problem(s, 'error', 'plugin-failed', `facet ${f.def.id} for ${item.ref} holds the value of ${leaked}; it was dropped`, 'a token never reaches the site', item);
+        else if (values.length) f.facet.values[item.ref] = values;
+      }
+      if (view.tabs) {
+        const tabs = entityTabs(s, item, () => view.tabs!(item, ctx));
+        if (tabs.length) {
+          (output.tabs ??= {})[item.ref] = [...(output.tabs?.[item.ref] ?? []), ...tabs];
+          s.entry.tabs = (s.entry.tabs ?? 0) + tabs.length;
+          shown ||= tabs.some((t) => t.cards.length > 0);
+        }
+      }
       if (!view.cards) continue;
       let result;
       try {
@@ -243,19 +322,56 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
         continue;
       }
       const cards: PluginCard[] = [];
-      for (const [i, raw] of (result === undefined ? [] : Array.isArray(result) ? result : [result]).entries()) {
-        const card = toCard(s.entry.name, raw as CardData, i);
-        if (typeof card === 'string') problem(s, 'error', 'plugin-failed', `card for ${item.ref}: ${card}`, undefined, item);
-        else if (leakedSecret(card, s.secrets)) problem(s, 'error', 'plugin-failed', `a card for ${item.ref} holds the value of ${leakedSecret(card, s.secrets)}; the card was dropped`, 'a token never reaches the site', item);
-        else cards.push(card);
-      }
+      cards.push(...checkCards(s, result, `card for ${item.ref}`, item));
       if (cards.length === 0) continue;
       (output.cards[item.ref] ??= []).push(...cards);
       s.entry.cards.entities++;
       s.entry.cards.cards += cards.length;
       shown = true;
     }
-    // browser: only a plugin whose cards some page shows has its script copied in.
+    // pages and search records: once per plugin.
+    const site: SiteContext<any, any> = { ...s.ctx, data: s.data, entities: input.entities };
+    if (view.pages) {
+      const seen = new Set<string>();
+      for (const raw of listOf(s, 'pages', () => view.pages!(site))) {
+        const path = typeof raw?.path === 'string' ? raw.path.replace(/^\/+|\/+$/g, '') : undefined;
+        if (path === undefined || !/^([a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*)?$/i.test(path) || typeof raw.title !== 'string' || !raw.title.trim()) {
+          problem(s, 'error', 'plugin-failed', `page ${JSON.stringify(raw?.path)}: needs a "path" below the plugin's route (letters, digits, "-", "_", "/") and a "title"`);
+          continue;
+        }
+        const at = pluginPagePath(s.entry.name, path);
+        if (seen.has(at)) {
+          problem(s, 'error', 'plugin-failed', `page "${path}" is returned twice; the first one is kept`);
+          continue;
+        }
+        seen.add(at);
+        const page = { plugin: s.entry.name, path: at, title: raw.title.trim(), ...(typeof raw.text === 'string' && raw.text ? { text: raw.text } : {}), cards: checkCards(s, raw.cards, `card on page ${at}`), ...(typeof raw.nav === 'string' && raw.nav.trim() ? { nav: raw.nav.trim().slice(0, 24) } : {}) };
+        const leaked = leakedSecret(page, s.secrets);
+        if (leaked) problem(s, 'error', 'plugin-failed', `page ${at} holds the value of ${leaked}; it was dropped`, 'a token never reaches the site');
+        else {
+          (output.pages ??= []).push(page);
+          s.entry.pages = (s.entry.pages ?? 0) + 1;
+          shown ||= page.cards.length > 0;
+        }
+      }
+    }
+    if (view.search) {
+      for (const raw of listOf(s, 'search', () => view.search!(site))) {
+        const path = typeof raw?.path === 'string' ? raw.path.replace(/^\/+/, '') : '';
+        if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.split('/').includes('..') || typeof raw.title !== 'string' || !raw.title.trim() || typeof raw.content !== 'string') {
+          problem(s, 'error', 'plugin-failed', `search record ${JSON.stringify(raw?.path)}: needs a "path" of a portal page, a "title" and a "content"`);
+          continue;
+        }
+        const record = { plugin: s.entry.name, path, title: raw.title.trim(), content: raw.content.replace(/\s+/g, ' ').trim().slice(0, 20_000), kind: typeof raw.kind === 'string' && raw.kind.trim() ? raw.kind.trim() : 'Plugin' };
+        const leaked = leakedSecret(record, s.secrets);
+        if (leaked) problem(s, 'error', 'plugin-failed', `search record ${path} holds the value of ${leaked}; it was dropped`, 'a token never reaches the site');
+        else {
+          (output.search ??= []).push(record);
+          s.entry.search = (s.entry.search ?? 0) + 1;
+        }
+      }
+    }
+    // browser: only a plugin whose cards some page shows (an entity's, a tab's, a page's) has its script copied in.
     if (shown && s.plugin.browserFile) {
       try {
         const hash = createHash('sha256').update(await readFile(s.plugin.browserFile)).digest('hex').slice(0, 10);
@@ -273,14 +389,15 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
 
 function hooksOf(plugin: LoadedPlugin): string[] {
   const d = plugin.definition;
-  return [d.files && 'files', d.graphql && 'graphql', d.data && 'data', d.view && 'view', d.browser && 'browser'].filter((h): h is string => !!h);
+  return [d.files && 'files', d.graphql && 'graphql', d.data && 'data', d.view && 'view', d.components && 'components', d.browser && 'browser'].filter((h): h is string => !!h);
 }
 
 /** A card as the model keeps it, or what is wrong with it. */
-function toCard(plugin: string, raw: CardData, index: number): PluginCard | string {
+function toCard(plugin: string, raw: CardData, index: number, components?: Record<string, string>): PluginCard | string {
   if (!raw || typeof raw !== 'object') return 'not an object';
   if (typeof (raw as { then?: unknown }).then === 'function') return 'cards() returned a Promise; return plain data and do async work in the data hook';
   if (typeof raw.title !== 'string' || !raw.title.trim()) return 'needs a "title"';
+  if (raw.component !== undefined && !(typeof raw.component === 'string' && components?.[raw.component])) return `component ${JSON.stringify(raw.component)} is not one of the plugin's components`;
   const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
   const rows = Array.isArray(raw.rows)
     ? raw.rows.filter((r) => r && typeof r === 'object').map((r) => ({ label: str(r.label), value: str(r.value), ...(isHttp(r.href) ? { href: r.href } : {}), ...(r.code ? { code: true } : {}), ...(typeof r.entity === 'string' && r.entity ? { entity: r.entity } : {}) }))
@@ -296,7 +413,18 @@ function toCard(plugin: string, raw: CardData, index: number): PluginCard | stri
     ...(typeof raw.html === 'string' && raw.html ? { html: sanitizeHtml(raw.html) } : {}),
     ...(raw.dataset && typeof raw.dataset === 'object' ? { dataset: datasetOf(raw.dataset) } : {}),
     ...(typeof raw.search === 'string' && raw.search.trim() ? { search: raw.search.trim() } : {}),
+    ...(typeof raw.component === 'string' && components?.[raw.component] ? { component: raw.component } : {}),
+    ...(raw.props && typeof raw.props === 'object' ? { props: jsonOnly(raw.props) } : {}),
   };
+}
+
+/** Props as plain JSON (they cross to the site's process): functions, symbols and cycles do not. */
+function jsonOnly(props: object): Record<string, unknown> {
+  try {
+    return JSON.parse(JSON.stringify(props)) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }
 
 /** Keys that make valid `data-*` attributes and do not clash with the card's own (`data-plugin…`). */

@@ -59,7 +59,7 @@ spec:
 `;
 
 describe('template checks in the pipeline', () => {
-  it('reports unknown actions and filters, missing inputs, bad syntax and duplicate ids with file and line', async () => {
+  it('reports unknown actions and filters, missing inputs and bad syntax with file and line, and a reused step id as a warning', async () => {
     const snapshot = memorySnapshot([{ repo: repoInfo('templates'), files: { 'catalog-info.yaml': `${BROKEN}---\n${GOOD}`, 'skeleton/README.md': '# x' } }]);
     const { diagnostics, model } = await runPipeline(defaultConfig('/org'), snapshot, { catalogPath: () => '/catalog-info.yaml', ignoreDangling: true });
     const found = diagnostics.filter((d) => d.code.startsWith('template-'));
@@ -68,7 +68,7 @@ describe('template checks in the pipeline', () => {
       'catalog-info.yaml:14:15 error template-action template:default/broken step "publish": unknown action "publish:gitlab"',
       'catalog-info.yaml:19:18 error template-filter template:default/broken unknown filter shout',
       'catalog-info.yaml:24:16 error template-syntax template:default/broken bad ${{ }} syntax in "${{ parameters.name": Template error at line 1, column 1: Unterminated variable tag',
-      'catalog-info.yaml:27:11 error template-steps template:default/broken step id "log" is used twice',
+      'catalog-info.yaml:27:11 warning template-steps template:default/broken step id "log" is used twice: both steps run, and steps.log.output is the later one\'s',
       'catalog-info.yaml:31:16 error template-syntax template:default/broken bad ${{ }} syntax in "{% if x %}open": Template error at line 1, column 1: Missing endif tag',
     ]);
     expect(found[1]!.hint).toMatch(/Backlot runs .*publish:github:pull-request/);
@@ -90,7 +90,7 @@ spec:
     - { id: gone, action: fetch:template, input: { url: ./app-gitops } }
     - { id: dir, action: fetch:template:file, input: { url: ./skeleton, targetPath: x } }
     - { id: templated, action: fetch:template, input: { url: './\${{ parameters.flavour }}' } }
-    - { id: remote, action: fetch:plain, input: { url: 'https://github.com/acme/elsewhere/tree/main/x' } }
+    - { id: remote, action: fetch:plain, input: { url: 'https://github.com/elsewhere/skeletons/tree/main/x' } }
     - { id: crawled, action: fetch:plain, input: { url: 'https://github.com/acme/templates/tree/main/shared' } }
     - { id: proxy, action: http:backstage:request, input: { method: POST, path: /proxy/github/api/repos/x/pages } }
     - { id: lookup, action: http:backstage:request, input: { method: GET, path: '/api/catalog/entities/by-name/\${{ parameters.ref }}' } }
@@ -103,7 +103,7 @@ spec:
     expect(diagnostics.filter((d) => d.code === 'template-fetch').map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([
       'templates/svc/template.yaml:11 step "gone" (fetch:template): "./app-gitops" names no folder of this repo (templates/svc/app-gitops)',
       'templates/svc/template.yaml:12 step "dir" (fetch:template:file): "./skeleton" names no file of this repo (templates/svc/skeleton)',
-      'templates/svc/template.yaml:14 step "remote" (fetch:plain): "https://github.com/acme/elsewhere/tree/main/x" is not in a repo the portal crawls, so it cannot be fetched',
+      'templates/svc/template.yaml:14 step "remote" (fetch:plain): "https://github.com/elsewhere/skeletons/tree/main/x" is not in an organisation the portal crawls, so it cannot be fetched',
     ]);
     expect(diagnostics.filter((d) => d.code === 'template-input').map((d) => `${d.line} ${d.message}`)).toEqual([
       '16 step "proxy" (http:backstage:request): POST /proxy/github/api/repos/x/pages cannot be answered: a static portal has no backend, only GETs of /api/catalog/… paths',

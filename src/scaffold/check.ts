@@ -1,7 +1,7 @@
 // Build-time check of every template's steps and templating, so a template that can only fail later in
 // Actions is reported by `validate` and `build`, at the file and line to change. Pure: no octokit, no I/O.
 
-import { posix } from 'node:path';
+import { resolveRepoPath } from '../catalog/paths.ts';
 import { keyPointer } from '../catalog/positions.ts';
 import type { CatalogEntity } from '../model/catalog.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -16,6 +16,7 @@ export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
   'fetch:template': ['url'],
   'fetch:plain': ['url'],
   'fetch:template:file': ['url', 'targetPath'],
+  'fetch:plain:file': ['url', 'targetPath'],
   'fetch:cookiecutter': ['url'],
   'fs:rename': ['files'],
   'fs:delete': ['files'],
@@ -30,12 +31,20 @@ export const ACTION_INPUTS: Readonly<Record<string, readonly string[]>> = {
   'publish:github': ['repoUrl'],
   'publish:github:pull-request': ['repoUrl', 'title', 'description', 'branchName'],
   'github:actions:dispatch': ['repoUrl', 'workflowId', 'branchOrTagName'],
+  'roadiehq:utils:merge': ['path', 'content'],
+  'roadiehq:utils:fs:write': ['path', 'content'],
+  'roadiehq:utils:fs:parse': ['path'],
+  'roadiehq:utils:jsonata': ['expression'],
+  'roadiehq:utils:jsonata:yaml:transform': ['path', 'expression'],
+  'roadiehq:utils:jsonata:json:transform': ['path', 'expression'],
 };
 
 export interface TemplateProblem {
   /** JSON pointer into the entity (`/spec/steps/2/input/url`). */
   pointer: string;
   code: 'template-steps' | 'template-action' | 'template-input' | 'template-filter' | 'template-syntax' | 'template-fetch';
+  /** Errors stop the template; a warning runs as Backstage runs it. */
+  severity?: 'warning';
   message: string;
   hint?: string;
 }
@@ -53,7 +62,7 @@ function strings(value: unknown, pointer: string, out: Array<[string, string]> =
 const stepId = (step: Json, index: number) => (typeof step.id === 'string' && step.id ? step.id : `step-${index + 1}`);
 
 /** What a fetch step's relative `url` must name in the template's repo: a folder, or for fetch:template:file a file. */
-const FETCHES: Readonly<Record<string, 'folder' | 'file'>> = { 'fetch:template': 'folder', 'fetch:plain': 'folder', 'fetch:cookiecutter': 'folder', 'fetch:template:file': 'file' };
+const FETCHES: Readonly<Record<string, 'folder' | 'file'>> = { 'fetch:template': 'folder', 'fetch:plain': 'folder', 'fetch:cookiecutter': 'folder', 'fetch:template:file': 'file', 'fetch:plain:file': 'file' };
 
 /** The template's repo as the check sees it: where the template file is, and every file and folder path in the repo. */
 export interface TemplateRepo {
@@ -83,7 +92,13 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return problems.push({ pointer: at, code: 'template-steps', message: `spec.steps[${i}] must be an object` });
     const step = raw as Json;
     const id = stepId(step, i);
-    if (ids.has(id)) problems.push({ pointer: `${at}/id`, code: 'template-steps', message: `step id "${id}" is used twice` });
+    // Backstage runs both (steps.<id>.output is then the later one's), and real templates rely on it.
+    if (ids.has(id)) {
+      problems.push({
+        pointer: `${at}/id`, code: 'template-steps', severity: 'warning', message: `step id "${id}" is used twice: both steps run, and steps.${id}.output is the later one's`,
+        hint: 'give each step its own id to read the earlier output',
+      });
+    }
     ids.add(id);
     const required = typeof step.action === 'string' ? actions[step.action] : undefined;
     if (!required) {
@@ -113,13 +128,15 @@ export function templateProblems(spec: Json, actions: Readonly<Record<string, re
     if (repo?.crawled && kind && typeof url === 'string' && /^https?:\/\//i.test(url) && !/\$\{\{|\{%/.test(url)) {
       const parsed = URL.canParse(url) ? new URL(url) : undefined;
       const [owner, name] = parsed ? parsed.pathname.split('/').filter(Boolean) : [];
-      if (!parsed || !owner || !name || !repo.crawled.has(`${parsed.host}/${owner}/${name.replace(/\.git$/, '')}`.toLowerCase())) {
-        problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} is not in a repo the portal crawls, so it cannot be fetched`, hint: 'keep skeletons in a repo of a configured source' });
+      // A repo of a crawled organisation that the crawl left out is read with the run's token (remoteSkeleton.ts).
+      const org = parsed && owner ? `${parsed.host}/${owner}/`.toLowerCase() : undefined;
+      if (!parsed || !owner || !name || ![...repo.crawled].some((r) => r.startsWith(org!))) {
+        problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} is not in an organisation the portal crawls, so it cannot be fetched`, hint: 'keep skeletons in a repo of a configured source' });
       }
     }
     if (repo && kind && typeof url === 'string' && url && !/^[a-z][a-z0-9+.-]*:|^\/|\$\{\{|\{%/i.test(url)) {
-      const path = posix.normalize(posix.join(posix.dirname(repo.file), url)).replace(/\/+$/, '').replace(/^\.$/, '');
-      const found = !path.startsWith('..') && (kind === 'file' ? repo.files.has(path) : repo.folders.has(path));
+      const path = resolveRepoPath(repo.file, url) ?? '..';
+      const found = path !== '..' && (kind === 'file' ? repo.files.has(path) : repo.folders.has(path));
       if (!found) {
         problems.push({ pointer: `${at}/input/url`, code: 'template-fetch', message: `step "${id}" (${step.action}): ${JSON.stringify(url)} names no ${kind} of this repo (${path || '/'})` });
       }
@@ -167,7 +184,7 @@ export function checkTemplates(
     for (const p of templateProblems((e.entity.spec ?? {}) as Json, ACTION_INPUTS, templating, repo)) {
       const position = nearestPosition(e.source.positions, p.pointer) ?? e.source;
       out.push({
-        severity: 'error', code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}),
+        severity: p.severity ?? 'error', code: p.code, message: p.message, ...(p.hint ? { hint: p.hint } : {}),
         repo: e.source.repo, file: e.source.file, line: position.line, column: position.column, entity: e.ref,
       });
     }

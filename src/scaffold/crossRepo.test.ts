@@ -4,11 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../scripts/emulator/server.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import type { Entity } from '../model/entity.ts';
 import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
 import { parseRemoteUrl } from './gitRemote.ts';
+import { createGithubApi } from './github.ts';
 import { loadTemplateFile, templateFromEntity } from './load.ts';
 import { runTemplate } from './runner.ts';
 import { templateYaml } from './testing/template.ts';
@@ -57,11 +59,70 @@ describe('fetching from another repo of the org', () => {
   it('keeps the same confinement: no repo outside the snapshot, nothing above a repo root', async () => {
     const run = (url: string) =>
       runTemplate({ template: orgTemplate(`steps:\n  - { id: a, action: fetch:plain, input: { url: '${url}' } }`), values: {}, workspace: tmp(), dryRun: true, log: () => {} });
-    await expect(run('https://github.com/evil/skeletons/tree/main/node')).rejects.toThrow(/not in a repo the portal crawled/);
-    await expect(run('https://ghes.example.com/acme/skeletons/tree/main/node')).rejects.toThrow(/not in a repo the portal crawled/);
+    await expect(run('https://github.com/evil/skeletons/tree/main/node')).rejects.toThrow(/not in an organisation the portal crawls/);
+    await expect(run('https://ghes.example.com/acme/skeletons/tree/main/node')).rejects.toThrow(/not in an organisation the portal crawls/);
     await expect(run('https://github.com/acme/skeletons/tree/main/node/%2E%2E/%2E%2E/%2E%2E/etc')).rejects.toThrow(/has "." or ".." segments/);
     await expect(run('https://github.com/acme/templates/tree/main/../../skeletons/tree/main/node')).rejects.toThrow(/has "." or ".." segments/);
     await expect(run('https://github.com/acme/skeletons/tree/main/nothing-here')).rejects.toThrow(/no files under "nothing-here" in https:\/\/github.com\/acme\/skeletons/);
+  });
+});
+
+describe('a repo of a crawled organisation that the crawl left out: read with the run\'s token', () => {
+  const TOKEN = 'ghs_run0token0for0skeletons';
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      token: TOKEN,
+      repos: [{
+        owner: 'acme', name: 'private-skeletons',
+        files: { 'node/README.md': '# ${{ values.name }}\n', 'node/bin/run': '#!/bin/sh\n', 'node/logo.png': new Uint8Array([137, 80, 0, 1]), 'other/secret.txt': 'no' },
+        executables: ['node/bin/run'],
+        branches: { release: { 'node/README.md': 'release ${{ values.name }}\n' } },
+      }],
+    });
+  });
+  afterAll(() => emulator?.close());
+  const github = (token = TOKEN) => (host: string) => {
+    expect(host).toBe('github.com');
+    return createGithubApi({ token, baseUrl: emulator.url, throttle: false });
+  };
+  const STEPS = `steps:
+  - { id: a, action: fetch:template, input: { url: 'https://github.com/acme/private-skeletons/tree/main/node', values: { name: orders } } }
+  - { id: b, action: fetch:template, input: { url: 'https://github.com/acme/private-skeletons/tree/release/node', targetPath: rel, values: { name: orders } } }
+  - { id: c, action: fetch:template:file, input: { url: 'https://github.com/acme/private-skeletons/blob/main/node/README.md', targetPath: one.md, values: { name: one } } }
+  - { id: d, action: fetch:plain, input: { url: 'https://github.com/acme/private-skeletons', targetPath: all } }`;
+
+  it('fetches fetch:template, fetch:template:file and fetch:plain sources at the branch the URL names, modes and binaries kept', async () => {
+    const workspace = tmp();
+    const lines: string[] = [];
+    await runTemplate({ template: orgTemplate(STEPS), values: {}, workspace, dryRun: true, github: github(), log: (l) => lines.push(l) });
+    const written = await listFiles(workspace);
+    expect(written.filter((f) => f.executable).map((f) => f.path)).toEqual(['all/node/bin/run', 'bin/run']);
+    expect(readFileSync(join(workspace, 'logo.png'))).toEqual(Buffer.from([137, 80, 0, 1]));
+    const texts = await files(workspace);
+    expect(texts['README.md']).toBe('# orders\n');
+    expect(texts['rel/README.md']).toBe('release orders\n');
+    expect(texts['one.md']).toBe('# one\n');
+    expect(texts['all/other/secret.txt']).toBe('no');
+    expect(lines.join('\n')).toMatch(/read 3 files of acme\/private-skeletons at main from GitHub \(not in the crawled snapshot\)/);
+  });
+
+  it('keeps the confinement: no other organisation, nothing above the repo, nothing without a token', async () => {
+    const run = (url: string, gh = github()) =>
+      runTemplate({ template: orgTemplate(`steps:\n  - { id: a, action: fetch:plain, input: { url: '${url}' } }`), values: {}, workspace: tmp(), dryRun: true, github: gh, log: () => {} });
+    emulator.resetStats();
+    await expect(run('https://github.com/evil/private-skeletons/tree/main/node')).rejects.toThrow(/not in an organisation the portal crawls/);
+    await expect(run('https://github.com/acme/private-skeletons/tree/main/node/%2E%2E/other')).rejects.toThrow(/has "." or ".." segments/);
+    expect(emulator.stats().rest).toBe(0);
+    await expect(run('https://github.com/acme/private-skeletons/tree/main/nothing')).rejects.toThrow(/no files under "nothing" in https:\/\/github.com\/acme\/private-skeletons at main/);
+    await expect(run('https://github.com/acme/gone/tree/main/x')).rejects.toThrow(/acme\/gone \(or that branch\) is not on GitHub, or the token may not read it/);
+    await expect(run('https://github.com/acme/private-skeletons/tree/main/node', github('wrong'))).rejects.toThrow(/Bad credentials/);
+    const noToken = () => {
+      throw new Error('no GitHub token: set GITHUB_TOKEN');
+    };
+    await expect(run('https://github.com/acme/private-skeletons/tree/main/node', noToken)).rejects.toThrow(
+      /step "a" \(fetch:plain\) failed: https:\/\/github.com\/acme\/private-skeletons is not in the crawled snapshot, and reading it from GitHub needs a token/,
+    );
   });
 });
 

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runTemplate } from './runner.ts';
 import { memoryTemplate, templateYaml } from './testing/template.ts';
-import { ScaffoldError } from './types.ts';
+import { ScaffoldError, type StepEvent } from './types.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'backlot-run-'));
 
@@ -101,9 +101,20 @@ output:
     expect(lines).toEqual([]);
   });
 
-  it('refuses duplicate step ids', async () => {
-    const t = template(`steps:\n  - { id: a, action: debug:log }\n  - { id: a, action: debug:log }`);
-    await expect(run(t)).rejects.toThrow(/step id "a" is used twice/);
+  it('runs a reused step id as Backstage does: both steps, the later output wins, each its own line in the step log', async () => {
+    const t = template(`steps:
+  - { id: a, action: fs:read, input: { path: one.txt } }
+  - { id: a, action: fs:read, input: { path: two.txt } }
+  - { id: b, action: debug:log, input: { message: '\${{ steps.a.output.content }}' } }`);
+    const workspace = mkdtempSync(join(tmpdir(), 'backlot-runner-'));
+    writeFileSync(join(workspace, 'one.txt'), 'first');
+    writeFileSync(join(workspace, 'two.txt'), 'second');
+    const lines: string[] = [];
+    const events: StepEvent[] = [];
+    await runTemplate({ template: t, values: {}, workspace, dryRun: true, log: (l) => lines.push(l), onStep: (e) => events.push(e) });
+    expect(lines[0]).toBe('warning: step id "a" is used twice: both steps run, and steps.a.output is the later one\'s; give each step its own id to read the earlier output');
+    expect(lines).toContain('[b]   second');
+    expect(events.filter((e) => e.type === 'end').map((e) => e.type === 'end' && `${e.id} ${e.status}`)).toEqual(['a done', 'a#2 done', 'b done']);
   });
 
   it('validates the values against every parameter page, fills defaults', async () => {

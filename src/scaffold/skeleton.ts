@@ -1,8 +1,9 @@
 // Files next to a template, read from the snapshot: what `fetch:template` and `fetch:plain` copy.
 
-import { posix } from 'node:path';
+import { dirnameOf, normalizeRepoPath } from '../catalog/paths.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
-import type { LoadedTemplate } from './types.ts';
+import { readRemoteFile, readRemoteSkeleton } from './remoteSkeleton.ts';
+import type { ActionContext, LoadedTemplate } from './types.ts';
 
 export interface SkeletonFile {
   /** Path relative to the fetched folder. */
@@ -20,6 +21,11 @@ export interface SkeletonLocation {
   path: string;
   /** Set when the URL names a branch other than the one the portal crawled (whose files are used). */
   note?: string;
+  /**
+   * A repo of an organisation the portal crawls that is not in the snapshot: read from GitHub with the run's
+   * token (./remoteSkeleton.ts), at `ref` (the URL's branch) or the repo's default branch.
+   */
+  remote?: { ref?: string };
 }
 
 /**
@@ -42,25 +48,39 @@ export function resolveTemplateUrl(template: LoadedTemplate, url: string): Skele
       parsed.host === new URL(template.repo.url).host && full === `${template.repo.owner}/${template.repo.name}`.toLowerCase()
         ? template.repo
         : template.snapshot.repos.find((r) => r.host === parsed.host && `${r.owner}/${r.name}`.toLowerCase() === full);
-    if (!found) {
-      throw new Error(`"${url}" is not in a repo the portal crawled (the template's repo is ${template.repo.url}); only those repos can be fetched`);
-    }
-    repo = found;
     path = kind === 'tree' || kind === 'blob' ? rest.join('/') : '';
-    if ((kind === 'tree' || kind === 'blob') && ref && ref !== repo.defaultBranch) {
-      note = `"${url}" names the branch ${ref}; the files are read at ${repo.defaultBranch}, the branch the portal crawled`;
+    const named = (kind === 'tree' || kind === 'blob') && ref ? ref : undefined;
+    if (found) {
+      repo = found;
+      if (named && named !== repo.defaultBranch) {
+        note = `"${url}" names the branch ${named}; the files are read at ${repo.defaultBranch}, the branch the portal crawled`;
+      }
+    } else {
+      // Another repo of an organisation the portal crawls (on the same host): read with the run's token.
+      const org = owner?.toLowerCase();
+      const crawledOrg = [template.repo, ...template.snapshot.repos].some((r) => r.host === parsed.host && r.owner.toLowerCase() === org);
+      if (!owner || !name || !crawledOrg) {
+        throw new Error(`"${url}" is not in an organisation the portal crawls (the template's repo is ${template.repo.url}); only its repos can be fetched`);
+      }
+      const repoName = name.replace(/\.git$/, '');
+      const remote: RepoInfo = { name: repoName, owner, host: parsed.host, defaultBranch: named ?? '', commit: '', url: `https://${parsed.host}/${owner}/${repoName}` };
+      const normal = normalizeRepoPath(path);
+      if (normal === undefined) throw new Error(`"${url}" leaves the repo ${remote.url}`);
+      return { repo: remote, path: normal, remote: named ? { ref: named } : {} };
     }
   } else {
     if (url.startsWith('/')) throw new Error(`"${url}" is absolute; use a path relative to the template file`);
-    path = posix.join(posix.dirname(template.file), url);
+    path = `${dirnameOf(template.file)}/${url}`;
   }
-  const normal = posix.normalize(path).replace(/\/+$/, '');
-  if (normal === '..' || normal.startsWith('../')) throw new Error(`"${url}" leaves the repo ${repo.url}`);
-  return { repo, path: normal === '.' ? '' : normal, ...(note ? { note } : {}) };
+  const normal = normalizeRepoPath(path);
+  if (normal === undefined) throw new Error(`"${url}" leaves the repo ${repo.url}`);
+  return { repo, path: normal, ...(note ? { note } : {}) };
 }
 
-/** Every file under a folder of a repo, with its contents. */
-export async function readSkeleton(template: LoadedTemplate, { repo, path: dir }: SkeletonLocation): Promise<SkeletonFile[]> {
+/** Every file under a folder of a repo, with its contents; `ctx` gives the token for a repo not crawled. */
+export async function readSkeleton(template: LoadedTemplate, location: SkeletonLocation, ctx?: Pick<ActionContext, 'github' | 'log'>): Promise<SkeletonFile[]> {
+  if (location.remote) return readRemoteSkeleton(location, ctx);
+  const { repo, path: dir } = location;
   const { snapshot } = template;
   const prefix = dir ? `${dir}/` : '';
   const paths = (await snapshot.list(repo.name)).filter((p) => p.startsWith(prefix));
@@ -85,7 +105,9 @@ export async function readSkeleton(template: LoadedTemplate, { repo, path: dir }
 }
 
 /** One file of a repo. */
-export async function readSkeletonFile(template: LoadedTemplate, { repo, path }: SkeletonLocation): Promise<SkeletonFile> {
+export async function readSkeletonFile(template: LoadedTemplate, location: SkeletonLocation, ctx?: Pick<ActionContext, 'github' | 'log'>): Promise<SkeletonFile> {
+  if (location.remote) return readRemoteFile(location, ctx);
+  const { repo, path } = location;
   const { snapshot } = template;
   if (!path || !(await snapshot.list(repo.name)).includes(path)) throw new Error(`no file "${path || '/'}" in ${repo.url}`);
   const [file] = await snapshot.read([{ repo: repo.name, path }]);

@@ -3,6 +3,7 @@
 import type { Entity } from '../model/entity.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import type { CatalogLookup } from './catalogApi.ts';
+import type { WorkspaceFiles } from './files.ts';
 import type { GithubApi } from './github.ts';
 import type { Templating } from './templating.ts';
 
@@ -77,8 +78,10 @@ export interface RunState {
 export interface ActionContext {
   stepId: string;
   input: JsonObject;
-  /** Absolute folder the steps write into. */
+  /** Absolute folder the steps write into (on disk; the GitHub actions read it there). */
   workspace: string;
+  /** The workspace's files, on disk or (the Create page's preview) in memory: what the file actions use. */
+  files: WorkspaceFiles;
   template: LoadedTemplate;
   templating: Templating;
   dryRun: boolean;

@@ -23,6 +23,18 @@ import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
 const TOKEN = 'github_pat_11CREATETEST0secret0token';
+/** Publishes to GitLab: an action only a Backstage backend has, found by the build's template check. */
+const gitlabTemplate = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'gitlab-project', title: 'GitLab project', tags: ['gitlab'] },
+  spec: {
+    owner: 'team-platform',
+    type: 'service',
+    parameters: [{ title: 'Name', properties: { name: { type: 'string' } } }],
+    steps: [{ id: 'publish', action: 'publish:gitlab', input: { repoUrl: 'gitlab.com?owner=acme&repo=${{ parameters.name }}' } }],
+  },
+};
 const REPO = 'kestrel-freight/portal';
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-create-'));
 
@@ -45,9 +57,20 @@ beforeAll(async () => {
   });
   // The templates as a repo of the org: the catalog stage validates them like any crawled template.
   const templates = [demoTemplate('node-service'), demoTemplate('docs-site'), kitchenSinkTemplate, conditionalTemplate, pickersTemplate].map((t) => stringify(t)).join('---\n');
-  const model = await fixtureModel({ base: '/portal/', repos: { templates: { 'catalog-info.yaml': templates, 'skeleton/README.md': '# ${{ values.name }}\n' } } });
+  const model = await fixtureModel({
+    base: '/portal/',
+    repos: {
+      templates: {
+        'catalog-info.yaml': templates,
+        'skeleton/README.md': '# ${{ values.name }}\n',
+        // Markup in a skeleton is shown as text by the preview, never rendered or run.
+        'skeleton/src/${{ values.name }}.html': '<h1 id="owned">${{ values.description }}</h1><script>window.ranSkeleton = true</script>\n',
+      },
+      'gitlab-templates': { 'catalog-info.yaml': stringify(gitlabTemplate) },
+    },
+  });
   // All pass the catalog's schema (the demo's owner, platform-team, is not in the org: a dangling-ref warning).
-  expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(5);
+  expect(model.entities.filter((e) => e.entity.kind === 'Template')).toHaveLength(6);
   expect(model.diagnostics.filter((d) => d.repo === 'templates' && d.severity === 'error')).toEqual([]);
   model.site = { ...model.site, repo: REPO, githubApiUrl: emulator.url };
   await buildSite({ model, outDir: join(tmp, 'out'), base: '/portal/' });
@@ -103,7 +126,7 @@ describe('/create/', () => {
     await page.locator('[data-create-index][data-ready]').waitFor();
     const cards = page.locator('[data-template-card]');
     const visible = () => page.locator('[data-template-card]:not([hidden]) h2').allTextContents();
-    expect(await visible()).toEqual(['Cloud service', 'Documentation site', 'Kitchen sink', 'Node.js service', 'Pickers']);
+    expect(await visible()).toEqual(['Cloud service', 'Documentation site', 'GitLab project', 'Kitchen sink', 'Node.js service', 'Pickers']);
     expect(await page.locator('.site-nav a[aria-current="page"]').textContent()).toBe('Create');
     const node = cards.filter({ hasText: 'Node.js service' });
     expect(await node.locator('.type .badge').textContent()).toBe('service');
@@ -115,7 +138,7 @@ describe('/create/', () => {
     await page.locator('[data-template-filters] select[name="type"]').selectOption('documentation');
     await page.waitForURL(/\/create\/\?type=documentation$/);
     expect(await visible()).toEqual(['Documentation site']);
-    expect(await page.locator('[data-template-status]').textContent()).toBe('1 of 5 templates match');
+    expect(await page.locator('[data-template-status]').textContent()).toBe('1 of 6 templates match');
     await page.locator('[data-template-filters] select[name="type"]').selectOption('');
     await page.locator('[data-template-filters] select[name="tag"]').selectOption('nodejs');
     expect(await visible()).toEqual(['Node.js service']);
@@ -124,6 +147,21 @@ describe('/create/', () => {
     await page.locator('[data-create-index][data-ready]').waitFor();
     expect(await visible()).toEqual(['Kitchen sink']);
     expect(await page.locator('select[name="tag"]').inputValue()).toBe('internal');
+  });
+});
+
+describe('a template the build found cannot run', () => {
+  it('says why on its card and on its page, which offers no form', async () => {
+    await page.goto(`${server.url}create/`);
+    const card = page.locator('[data-template-card="template:default/gitlab-project"]');
+    expect(await card.locator('[data-template-blocked]').textContent()).toBe('Cannot run here: step "publish": unknown action "publish:gitlab"');
+    expect(await page.locator('[data-template-blocked]').count()).toBe(1);
+
+    await card.locator('h2 a').click();
+    await page.waitForURL(/\/create\/default\/gitlab-project\/$/);
+    const why = page.locator('main [data-template-blocked]');
+    expect(await why.locator('li').allTextContents()).toEqual([expect.stringMatching(/^catalog-info\.yaml:\d+ step "publish": unknown action "publish:gitlab"/)]);
+    expect(await page.locator('[data-create-wizard], [data-run-now], [data-issue-link]').count()).toBe(0);
   });
 });
 
@@ -204,6 +242,35 @@ describe('a template’s form', () => {
     expect(await field('repoUrl').getByLabel('Repository').inputValue()).toBe('pickup-scheduler');
     await next();
     await expect.poll(currentStep).toBe('Review');
+  });
+
+  it('previews the files the template would make, run in the browser from the crawled skeleton', async () => {
+    await page.locator('[data-preview-run]').click();
+    await page.locator('[data-preview-result][data-preview-done="ok"]').waitFor();
+    expect(await page.locator('[data-preview-file]').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-preview-file')))).toEqual(['src/pickup-scheduler.html', 'README.md']);
+    expect(await page.locator('[data-preview-folder] > .preview-folder').allTextContents()).toEqual(['src/']);
+    const readme = page.locator('[data-preview-file="README.md"]');
+    await readme.locator('summary').click();
+    expect(await readme.locator('pre').textContent()).toBe('# pickup-scheduler\n');
+    // The skeleton's markup is text: no heading made, no script run.
+    const html = page.locator('[data-preview-file="src/pickup-scheduler.html"]');
+    await html.locator('summary').click();
+    expect(await html.locator('pre').textContent()).toBe(`<h1 id="owned">${values.description}</h1><script>window.ranSkeleton = true</script>\n`);
+    expect(await page.locator('#owned').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { ranSkeleton?: boolean }).ranSkeleton)).toBeUndefined();
+    // What each step did, and what the GitHub steps would do.
+    expect(await page.locator('[data-preview-step]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('data-preview-step'), l.getAttribute('data-step-status')]))).toEqual([
+      ['fetch', 'done'],
+      ['publish', 'simulated'],
+      ['register', 'simulated'],
+    ]);
+    expect(await page.locator('[data-preview-step="publish"] .preview-would').textContent()).toBe('create internal repo kestrel-freight/pickup-scheduler on github.com and push 2 files to main');
+    expect(await page.locator('[data-preview-error]').count()).toBe(0);
+    expect(await page.locator('[data-preview-status]').textContent()).toBe('Done: the template would make 2 files.');
+    // The output a real run would end with, from the simulated steps' outputs (no catalog file here: no entity).
+    expect(await page.locator('[data-preview-output] li').allTextContents()).toEqual(['Repository: https://github.com/kestrel-freight/pickup-scheduler.git']);
+    const { violations } = await new AxeBuilder({ page }).include('[data-preview]').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   });
 
   it('opens the pre-filled scaffold issue on GitHub that the workflow reads back', async () => {
@@ -537,6 +604,13 @@ describe('Backstage-style fields', () => {
     expect(await page.locator('[data-review="apiKey"]').textContent()).toBe('******');
     expect(await page.locator('[data-issue-refused]').textContent()).toContain('“API key” should stay private');
     expect(await page.locator('[data-run-now]').textContent()).toBe('Make it — run now');
+  });
+
+  it('previews a template that makes no files: its steps and their log', async () => {
+    await page.locator('[data-preview-run]').click();
+    await page.locator('[data-preview-result][data-preview-done="ok"]').waitFor();
+    expect(await page.locator('[data-preview-result] h4').first().textContent()).toBe('No files');
+    expect(await page.locator('[data-preview-step="log"][data-step-status="done"] .preview-log').textContent()).toBe('tool-kit');
   });
 
   it('has no serious accessibility problems with errors showing', async () => {

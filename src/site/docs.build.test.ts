@@ -93,7 +93,7 @@ const files = {
   ].join('\n'),
   'mkdocs.yml':
     'site_name: Shipments Handbook\nnav:\n  - Home: index.md\n  - Guide:\n      - Setup: guide/setup.md\n      - Diagrams: diagrams.md\n  - Status: https://status.example.com\nmarkdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n',
-  'docs/math.md': '# Math\n\nThe mass $m_0$ at rest.\n\n$$\nE = \\frac{m_0 c^2}{\\sqrt{1 - v^2/c^2}}\n$$\n',
+  'docs/math.md': '# Math\n\nThe mass $m_0$ at rest :rocket:.\n\n$$\nE = \\frac{m_0 c^2}{\\sqrt{1 - v^2/c^2}}\n$$\n',
   'docs/index.md': '# Shipments\n\nWelcome to the parcelwrangler docs. See [setup](guide/setup.md#install).\n\n![Lifecycle](img/flow.png)\n\n!!! tip "Quick start"\n    Run it locally.\n\n```ts\nconst answer = 42;\n```\n',
   'docs/guide/setup.md': '# Setup\n\n## Install\n\nRun `npm ci`.\n\n## Configure\n\n### Secrets\n\nText.\n',
   'docs/diagrams.md': DIAGRAMS,
@@ -184,8 +184,12 @@ describe('docs pages', () => {
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((f) => f.startsWith(server.url) && f.endsWith('.woff2'))).toBe(true);
     expect(scripts.filter((u) => /katex/i.test(u))).toEqual([]);
+    // Its emoji is a Twemoji graphic, credited at the page's foot as CC-BY 4.0 asks; a page without emoji has no credit.
+    expect(await page.locator('.docs-content .twemoji svg').count()).toBe(1);
+    expect(await page.locator('.docs-credit').innerText()).toMatch(/Twemoji.*CC-BY 4\.0/);
     await page.goto(server.url + `${DOCS}guide/setup/`);
     expect(await page.locator('link[href*="katex"]').count()).toBe(0);
+    expect(await page.locator('.docs-credit').count()).toBe(0);
     await context.close();
   });
 

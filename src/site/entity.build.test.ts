@@ -11,6 +11,7 @@ import { defaultConfig } from '../config/load.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { BULK, entityOrgSnapshot } from './fixtures/entity-org.ts';
+import { USER_OWNED_LIMIT } from '../views/entity-page.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite } from './testing/build.ts';
 import { internalLinks } from './testing/links.ts';
@@ -120,10 +121,19 @@ describe('entity pages', () => {
     expect(await page.locator('[data-card="about"]').textContent()).toContain('Domain');
     await page.locator('a[data-action="explore"]').click();
     await page.waitForURL(/\/catalog\/default\/system\/checkout\/graph\/$/);
-    const nodes = await page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
-    // Two steps out: its parts, then what they provide and depend on; ownership is not followed.
-    expect(nodes).toEqual(expect.arrayContaining(['system:default/checkout', 'domain:default/commerce', 'component:default/ledger', 'api:default/ledger-grpc']));
-    expect(nodes).not.toContain('group:default/payments');
+    const nodes = () => page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
+    // The build draws the first step: its domain and its parts; ownership is not followed.
+    const drawn = await nodes();
+    expect(drawn).toEqual(expect.arrayContaining(['system:default/checkout', 'domain:default/commerce', 'component:default/ledger', 'api:default/ledger-grpc']));
+    expect(drawn).not.toContain('group:default/payments');
+    // The page lists the whole graph, two steps out (what its parts depend on), and the browser draws it.
+    expect(await page.locator('.explorer-list').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('ghost-cache')]));
+    expect(await page.locator('svg.graph').textContent()).not.toContain('ghost-cache');
+    await page.getByRole('button', { name: /^Draw the \d+ entities not drawn$/ }).click();
+    await page.locator('.graph-view[data-draws="1"]').waitFor();
+    expect(await page.locator('svg.graph').textContent()).toContain('ghost-cache');
+    expect(await nodes()).toEqual(expect.arrayContaining(drawn));
+    expect(await nodes()).not.toContain('group:default/payments');
     await page.locator('svg.graph a[data-node="component:default/ledger"]').click();
     await page.waitForURL(/\/catalog\/default\/component\/ledger\/$/);
   });
@@ -185,16 +195,28 @@ describe('group and user pages', () => {
     expect(await page.locator('section[aria-labelledby="owned"] li').count()).toBe(BULK + 1);
   });
 
-  it('shows a user’s profile, groups and what they own through them; an http picture is not shown', async () => {
+  it('shows a user’s profile, groups and the first of what they own through them; an http picture is not shown', async () => {
     await open('catalog/default/user/bob/');
     const profile = page.locator('[data-card="profile"]');
     expect(await profile.locator('img').count()).toBe(0);
     expect(await profile.locator('.profile-name').textContent()).toBe('Bob Builder');
     expect(await profile.locator('[data-profile="groups"] a').allTextContents()).toEqual(['Fraud Team', 'Platform Team']);
     const owned = await texts('[data-card="owned"] li');
-    expect(owned).toContain('Fraud Scorer Component · service · via Fraud Team');
-    expect(owned.length).toBe(20);
+    // Five entries (a user's list is their teams' lists again), then the count of the rest.
+    expect(owned.length).toBe(USER_OWNED_LIMIT);
+    expect(owned.some((o) => o.endsWith('· via Fraud Team') || o.endsWith('· via Platform Team'))).toBe(true);
+    const total = Number(await page.locator('[data-card="owned"] h2 .count').textContent());
+    expect(await page.locator('[data-card="owned"] .more').textContent()).toContain(`and ${total - USER_OWNED_LIMIT} more`);
     expect(await page.locator('[data-card="ownership"] tr[data-kind="component"] [data-count="direct"]').textContent()).toBe('0');
+    // The rest is the catalog filtered by Bob and his groups, not a page of its own.
+    const more = page.locator('[data-card="owned"] .more a');
+    expect(await more.count()).toBe(1);
+    const filtered = new URL((await more.getAttribute('href'))!, server.url);
+    expect(filtered.searchParams.get('owner')!.split(',').sort()).toEqual(['group:default/fraud', 'group:default/platform', 'user:default/bob']);
+    expect((await fetch(new URL('catalog/default/user/bob/relations/', server.url))).status).toBe(404);
+    await more.click();
+    await page.locator('[data-catalog-app][data-complete]').waitFor();
+    expect(await page.locator('[data-catalog] tbody tr').count()).toBeGreaterThan(20);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PortalModel } from '../model/portal.ts';
 import { GRAPH_DATA, entityPath } from '../model/routes.ts';
 import type { GraphData } from '../views/graph-data.ts';
+import { GRAPH_NODES } from '../views/entity-page.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite } from './testing/build.ts';
 import { generateOrg, orgModel } from './testing/org.ts';
@@ -156,14 +157,25 @@ describe('relations graphs', () => {
   });
 
   for (const [name, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
-    it(`fits a system's explorer to its box and changes its depth (${name})`, async () => {
+    it(`fits a system's explorer to its box, its first step drawn by the build and the whole graph by the browser (${name})`, async () => {
       const page = await open(`${entityPath(firstOf('System'))}graph/`, viewport);
       await page.locator('.graph-view.live').waitFor();
       const loaded = await fits(page);
       expect(loaded).toEqual({ outside: [], overflow: 0, nodes: loaded.nodes });
+      // The build lays out only the first step, capped like an entity page's graph.
+      expect(loaded.nodes).toBeGreaterThan(2);
+      expect(loaded.nodes).toBeLessThanOrEqual(GRAPH_NODES + 1);
+      expect(await page.getByLabel('Depth').inputValue()).toBe('1');
+      const listed = await page.locator('.explorer-list li').count();
+      expect(listed).toBeGreaterThan(loaded.nodes);
+      await page.getByRole('button', { name: /^Draw the \d+ entities not drawn$/ }).click();
+      const whole = await drawn(page, 1);
+      expect(whole).toBeGreaterThanOrEqual(listed);
+      expect(await page.getByLabel('Depth').inputValue()).toBe('2');
+      expect(await fits(page)).toEqual({ outside: [], overflow: 0, nodes: whole });
       await page.getByLabel('Depth').selectOption('1');
-      const shallow = await drawn(page, 1);
-      expect(shallow).toBeLessThan(loaded.nodes);
+      const shallow = await drawn(page, 2);
+      expect(shallow).toBeLessThan(whole);
       expect(await fits(page)).toEqual({ outside: [], overflow: 0, nodes: shallow });
       await page.context().close();
     });

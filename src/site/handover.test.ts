@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
 import { startGraphs } from './build/graphs.ts';
-import { handOver, pageData, received, replaceHandover } from './handover.ts';
+import { handOver, pageData, pageForms, received, replaceHandover } from './handover.ts';
+import { templateForms } from '../views/create/page-data.ts';
 
 const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } });
 
@@ -43,6 +44,20 @@ describe('the hand-over from the build to the pages', () => {
     withdraw(); // the first hand-over's withdrawal no longer takes the new one back
     expect(received()).toBe(after);
     replaceHandover(before);
+    withdraw();
+    await graphs.finish();
+  });
+
+  it('gives the pages the forms handed over, or builds them once when none were', async () => {
+    const one = model('One');
+    const graphs = startGraphs(one);
+    const forms = templateForms(one);
+    let withdraw = handOver({ model: one, graphs, forms });
+    expect(pageForms()).toBe(forms);
+    withdraw();
+    withdraw = handOver({ model: one, graphs });
+    expect(pageForms()).toEqual(forms);
+    expect(pageForms()).toBe(pageForms());
     withdraw();
     await graphs.finish();
   });

@@ -38,9 +38,11 @@ const ONE_LINE = 'kubectl --namespace shipments rollout restart deployment/shipm
 
 const shipments = {
   'catalog-info.yaml': component('shipments-service', 'team-shipments'),
-  'mkdocs.yml': 'site_name: Shipments Handbook\nnav:\n  - Home: index.md\n  - Setup: guide/setup.md\n  - Runbook: runbook.md\n  - Diagrams: diagrams.md\n',
+  'mkdocs.yml': 'site_name: Shipments Handbook\nnav:\n  - Home: index.md\n  - Setup: guide/setup.md\n  - Runbook: runbook.md\n  - Diagrams: diagrams.md\n  - Flows: flows.md\n',
   'docs/index.md': `# Shipments\n\n${filler('Intro')}\n`,
   'docs/guide/setup.md': `# Setup\n\n## Install\n\n${filler('Install')}\n\n## Configure\n\n${filler('Configure')}\n\n## Rollback\n\n${filler('Rollback')}\n\nRun the parcelwrangler drain procedure before a rollback.\n\n## Afterwards\n\n${filler('After')}\n\n${filler('More')}\n`,
+  // A flowchart below a hundred paragraphs: mermaid waits until the reader gets near it.
+  'docs/flows.md': `# Flows\n\n${Array.from({ length: 20 }, (_, n) => filler(`Flows ${n + 1}`)).join('\n\n')}\n\n## Parcel flow\n\n\`\`\`mermaid\nflowchart LR\n  a[Warehouse] --> b[Courier] --> c[Door]\n\`\`\`\n`,
   'docs/runbook.md': [
     '# Runbook',
     '',
@@ -208,6 +210,27 @@ describe('diagrams', () => {
     expect(await drawnTextPx(page)).toBeGreaterThanOrEqual(11.9);
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-diagram-expand'))).toBe(true);
     await page.context().close();
+  });
+});
+
+describe('diagrams far down a page', () => {
+  it('loads mermaid only when the reader nears a diagram, and lays flowcharts out with dagre, not the 1.6 MB ELK', async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}${DOCS}flows/`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => document.querySelector('.mermaid')!.getBoundingClientRect().top > 2 * innerHeight)).toBe(true);
+    expect(scripts.filter((s) => s.includes('/vendor/mermaid/'))).toEqual([]);
+    await page.locator('pre.mermaid').scrollIntoViewIfNeeded();
+    await page.locator('.mermaid-diagram svg').waitFor();
+    const chunks = scripts.filter((s) => s.includes('/vendor/mermaid/chunks/')).map((s) => s.split('/').pop()!);
+    expect(chunks.some((c) => c.startsWith('dagre-'))).toBe(true);
+    expect(chunks.filter((c) => c.startsWith('elk-'))).toEqual([]);
+    await context.close();
   });
 });
 

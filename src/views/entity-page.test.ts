@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_LIMIT, docsLink, entityLists, hasExplorer, needsFullLists } from './entity-page.ts';
+import { CARD_LIMIT, docsLink, entityLists, hasExplorer, needsFullLists, ownedListOwners } from './entity-page.ts';
 import { groupMembers, groupOwnership, userOwnership } from './org.ts';
 import { relationCards } from './relations.ts';
 import { entity, portalEntities } from '../testing/entities.ts';
@@ -46,13 +46,18 @@ describe('needsFullLists', () => {
     expect(needsFullLists(small.get('system:default/sys')!, small)).toBe(false);
   });
 
-  it('counts what a user owns through their groups', () => {
+  it("leaves a user's owned list to the catalog filtered by the user and their groups: no page for it", () => {
     const index = indexEntities(portalEntities([
       entity('Group', 'big', { type: 'team', members: ['u'] }),
+      entity('Group', 'small', { type: 'team', members: ['u'] }),
       entity('User', 'u', { memberOf: [] }),
       ...Array.from({ length: CARD_LIMIT + 1 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 'big' })),
     ]));
-    expect(needsFullLists(index.get('user:default/u')!, index)).toBe(true);
+    const user = index.get('user:default/u')!;
+    expect(entityLists(user, index).owned!.aggregated).toHaveLength(CARD_LIMIT + 1);
+    expect(needsFullLists(user, index)).toBe(false);
+    expect(ownedListOwners(user)).toEqual(['user:default/u', 'group:default/big', 'group:default/small']);
+    expect(ownedListOwners(index.get('group:default/big')!)).toEqual(['group:default/big']);
   });
 
   it('knows which kinds have a graph explorer', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawnEdge } from '../model/relations.ts';
-import { EXPLORER_RELATIONS, neighbourhood } from './graph.ts';
+import { EXPLORER_RELATIONS, explorerGraph, explorerStartGraph, neighbourhood } from './graph.ts';
 import { computeShape, graphShape, NODE_HEIGHT, NODE_WIDTH, placeShape, smoothPath } from './graph-layout.ts';
 import type { EntityGraph } from './graph.ts';
 
@@ -95,6 +95,17 @@ describe('neighbourhood', () => {
       'component:default/c10',
     ]);
     expect(graph.omitted).toBe(27);
+  });
+});
+
+describe('explorer graphs', () => {
+  it('draw the first step at build time and list the whole graph, a few steps out', () => {
+    const system = index.get('system:default/checkout')!;
+    const whole = explorerGraph(system, index).nodes.map((n) => n.id);
+    const start = explorerStartGraph(system, index).nodes.map((n) => n.id);
+    expect(start.sort()).toEqual(['api:default/pay', 'component:default/api-gw', 'component:default/web', 'domain:default/commerce', 'system:default/checkout']);
+    expect(whole).toEqual(expect.arrayContaining([...start, 'resource:default/db', 'resource:default/ghost']));
+    expect(whole).not.toContain('group:default/shop');
   });
 });
 

@@ -46,5 +46,10 @@ export function entityRecord({ ref, entity }: PortalEntity, extra: readonly stri
 
 export function entityRecords(model: PortalModel): SearchRecord[] {
   const cards = model.plugins?.cards;
-  return model.entities.map((item) => entityRecord(item, cards?.[item.ref]?.flatMap((c) => (c.search ? [c.search] : [])) ?? []));
+  const records = model.entities.map((item) => entityRecord(item, cards?.[item.ref]?.flatMap((c) => (c.search ? [c.search] : [])) ?? []));
+  // Plugins' own records (a team page, a dashboard), filtered by the kind they name.
+  for (const r of model.plugins?.search ?? []) {
+    records.push({ url: `/${r.path}`, content: /[.!?]$/.test(r.content) ? r.content : `${r.content}.`, meta: { title: r.title, kind: r.kind }, filters: { kind: [r.kind] } });
+  }
+  return records;
 }

@@ -31,9 +31,10 @@ describe('transformBlocks', () => {
     expect(result.lines.map((l) => l.text)).toEqual(['Text', '', '']);
   });
 
-  it('treats an unclosed fence as running to the end', () => {
+  it('leaves a fence that is never closed as text, as Python-Markdown does (not code to the end)', () => {
     const result = transformBlocks(toSourceLines('```\n!!! note\n    x'));
-    expect(result.containers).toEqual([]);
+    expect(result.lines[0]!.text).toBe('\\```');
+    expect(result.containers).toEqual([{ kind: 'admonition', types: ['note'] }]);
   });
 
   it('keeps !!! in a fence opened inside a list item as code', () => {

@@ -21,9 +21,9 @@ export type Container =
   | { kind: 'tab'; title: string; newSet: boolean; selected: boolean }
   | { kind: 'dt' }
   | { kind: 'dd' }
-  | { kind: 'html'; tag: string; className: string[]; id?: string }
+  | { kind: 'html'; tag: string; className: string[]; id?: string; attributes?: Record<string, string> }
   | { kind: 'define' }
-  | { kind: 'caption' };
+  | { kind: 'caption'; type: string; prepend: boolean; className: string[]; id?: string; attributes?: Record<string, string>; template?: string; auto: boolean; number?: string };
 
 /** Which `/// name` blocks (pymdownx.blocks.*) a site enables, and its admonition and details types. */
 export interface BlockSyntax {
@@ -37,6 +37,10 @@ export interface BlockSyntax {
   admonitionTypes: Set<string>;
   /** `/// details-note` → details with that class. */
   detailsTypes: Map<string, string>;
+  /** Caption types → prefix template (`Figure {}.`; '' for none), and the caption extension's `auto` and `prepend`. */
+  captionTypes: Map<string, string>;
+  captionAuto: boolean;
+  captionPrepend: boolean;
 }
 
 export const NO_BLOCKS: BlockSyntax = {
@@ -48,6 +52,9 @@ export const NO_BLOCKS: BlockSyntax = {
   caption: false,
   admonitionTypes: new Set(),
   detailsTypes: new Map(),
+  captionTypes: new Map(),
+  captionAuto: true,
+  captionPrepend: false,
 };
 
 export interface BlockResult {
@@ -74,6 +81,8 @@ const BLOCK_OPEN = /^( *)(\/{3,}) *([\w-]+)(?: *\| *(.*?))? *$/;
 const MD_IN_HTML = /^( {0,3})<(div|section|article|aside|details|figure|header|footer|main|nav|blockquote|p|li|td|th|dd|dt)\b([^>]*?)\s+markdown(?:=(?:"(?:1|block)"|'(?:1|block)'|1|block))?(\s[^>]*)?>\s*$/i;
 // A term may be an HTML comment alone on its line (Material's docs: `<!-- md:option … -->`).
 const COMMENT_LINE = /^ *<!--.*--> *$/;
+// plantuml_markdown's own block (`::uml:: format="svg"` … `::end-uml::`), read as a ```plantuml fence.
+const UML_OPEN = /^( *)::uml::(.*)$/;
 const LIST_ITEM = /^( *)(?:[-*+]|\d{1,9}[.)])( +|$)/;
 const ABBREVIATION = /^ {0,3}\*\[([^\]]+)\] ?: *(.*)$/;
 const DEFINITION = /^( *):[ \t]+(\S.*)$/;
@@ -102,19 +111,29 @@ let blockSyntax: BlockSyntax = NO_BLOCKS;
 const indentOf = (text: string): number => /^ */.exec(text)![0].length;
 const isBlank = (text: string): boolean => text.trim() === '';
 
-function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
+function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
+  let lines = input;
   const out: SourceLine[] = [];
   let i = 0;
   let paragraphStart = true;
   let listContent: number | undefined;
+  let listMarker = 0;
   while (i < lines.length) {
-    const line = lines[i]!;
-    const text = line.text;
+    let line = lines[i]!;
+    let text = line.text;
 
-    const indent = indentOf(text);
+    let indent = indentOf(text);
     if (!isBlank(text) && LIST_ITEM.test(text)) {
       const m = LIST_ITEM.exec(text)!;
+      listMarker = m[1]!.length;
       listContent = m[1]!.length + text.slice(m[1]!.length).search(/ |$/) + Math.max(1, m[2]!.length > 4 ? 1 : m[2]!.length);
+    } else if (!isBlank(text) && paragraphStart && listContent !== undefined && listContent > 4 && listMarker < 4 && indent >= 4 && indent < listContent) {
+      // Python-Markdown continues a list item at four columns, whatever the marker's width (`  1.  text`):
+      // move the item's following blocks to where CommonMark looks for them.
+      lines = reindentListTail(lines, i, listContent - 4);
+      line = lines[i]!;
+      text = line.text;
+      indent = indentOf(text);
     } else if (!isBlank(text) && indent < (listContent ?? 0) && paragraphStart) listContent = undefined;
 
     // An indented code block (four columns past the enclosing list item, after a blank line) is code:
@@ -131,15 +150,30 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
       const length = fence[2]!.length;
       // A closing fence is indented less than four columns past the fence's container.
       const container = fence[1]!.length;
-      out.push(line);
-      i++;
-      while (i < lines.length) {
-        const inner = lines[i]!;
-        out.push(inner);
-        i++;
-        const close = /^( *)(`{3,}|~{3,}) *$/.exec(inner.text);
+      let end = i + 1;
+      for (; end < lines.length; end++) {
+        // In a blockquote the closing fence has the same `>` in front.
+        const close = /^((?: *>)* *)(`{3,}|~{3,}) *$/.exec(lines[end]!.text);
         if (close && close[2]![0] === char && close[2]!.length >= length && close[1]!.length < container + 4) break;
       }
+      if (end < lines.length) {
+        out.push(...lines.slice(i, end + 1));
+        i = end + 1;
+        paragraphStart = true;
+        continue;
+      }
+      // Never closed (in its block): Python-Markdown leaves the fence as text, CommonMark would make code of the rest.
+      out.push({ ...line, text: `${text.slice(0, fence[1]!.length)}\\${text.slice(fence[1]!.length)}`, shift: line.shift - 1 });
+      paragraphStart = false;
+      i++;
+      continue;
+    }
+
+    const uml = UML_OPEN.exec(text);
+    const umlEnd = uml ? umlClose(lines, i, uml[1]!) : -1;
+    if (umlEnd > 0) {
+      out.push(...umlAsFence(lines, i, umlEnd, uml!));
+      i = umlEnd + 1;
       paragraphStart = true;
       continue;
     }
@@ -219,6 +253,35 @@ function transform(lines: SourceLine[], state: BlockResult): SourceLine[] {
     i++;
   }
   return out;
+}
+
+/** The `::end-uml::` line closing a `::uml::` block at the same indent, or -1. */
+function umlClose(lines: SourceLine[], from: number, indent: string): number {
+  const close = new RegExp(`^${indent}::end-uml:: *$`);
+  for (let j = from + 1; j < lines.length; j++) if (close.test(lines[j]!.text)) return j;
+  return -1;
+}
+
+/** A `::uml::` block as a ```plantuml fence with the same attributes, so it renders as one (code.ts). */
+function umlAsFence(lines: SourceLine[], from: number, close: number, m: RegExpExecArray): SourceLine[] {
+  const body = lines.slice(from + 1, close);
+  const longest = Math.max(2, ...body.map((l) => /^ *(`*)/.exec(l.text)![1]!.length));
+  const fence = m[1]! + '`'.repeat(longest + 1);
+  const open = lines[from]!;
+  return [{ ...open, text: `${fence}plantuml ${m[2]!.trim()}` }, ...body, { ...lines[close]!, text: fence }];
+}
+
+/** Indents the lines from `from` up to the next one indented less than four columns by `by` more. */
+function reindentListTail(lines: SourceLine[], from: number, by: number): SourceLine[] {
+  const copy = lines.slice();
+  const pad = ' '.repeat(by);
+  for (let j = from; j < copy.length; j++) {
+    const l = copy[j]!;
+    if (isBlank(l.text)) continue;
+    if (indentOf(l.text) < 4) break;
+    copy[j] = { ...l, text: pad + l.text, shift: l.shift - by };
+  }
+  return copy;
 }
 
 /** End (exclusive) of an indented body starting at `from`: blank lines and lines indented at least `min`. */
@@ -351,6 +414,20 @@ export function blockTypes(option: unknown, fallback: string[] = []): Map<string
   return out;
 }
 
+/** pymdownx.blocks.caption's `types`: names, or `{name, prefix}` maps; its defaults without the option. */
+export function captionTypes(option: unknown): Map<string, string> {
+  const list = Array.isArray(option) ? option : ['caption', { name: 'figure-caption', prefix: 'Figure {}.' }, { name: 'table-caption', prefix: 'Table {}.' }];
+  const out = new Map<string, string>();
+  for (const t of list) {
+    if (typeof t === 'string') out.set(t, '');
+    else if (t && typeof t === 'object' && typeof (t as { name?: unknown }).name === 'string') {
+      const { name, prefix } = t as { name: string; prefix?: unknown };
+      out.set(name, typeof prefix === 'string' ? prefix : '');
+    }
+  }
+  return out;
+}
+
 export function defaultAdmonitionTypes(option: unknown): Set<string> {
   return new Set(blockTypes(option, DEFAULT_ADMONITIONS).keys());
 }
@@ -392,6 +469,7 @@ function slashBlock(
   const syntax = blockSyntax;
   const title = titleText ? { text: titleText, at: lines[from]!.text.indexOf(titleText, m[1]!.length + slashes.length) } : undefined;
   let container: Container | undefined;
+  let titleCaption = '';
   const types = (extra: unknown) => (typeof extra === 'string' ? extra.split(/\s+/).filter(Boolean) : []);
   if (name === 'admonition' && syntax.admonition) container = { kind: 'admonition', types: types(options.type).length ? types(options.type) : ['note'], ...(titleText ? { title: titleText } : {}) };
   else if (syntax.admonition && syntax.admonitionTypes.has(name)) container = { kind: 'admonition', types: [name, ...types(options.type)], ...(titleText ? { title: titleText } : {}) };
@@ -399,21 +477,71 @@ function slashBlock(
   else if (syntax.details && syntax.detailsTypes.has(name)) container = { kind: 'details', types: [syntax.detailsTypes.get(name)!, ...types(options.type)], open: options.open === true, ...(titleText ? { title: titleText } : {}) };
   else if (name === 'tab' && syntax.tab) container = { kind: 'tab', title: titleText, newSet: options.new === true, selected: options.select === true };
   else if (name === 'html' && syntax.html) {
-    const spec = /^([a-z][\w-]*)((?:[.#][\w-]+)*)$/i.exec(titleText);
+    // A selector: `div#id.class[attr=value other="quoted value"]`.
+    const spec = /^([a-z][\w-]*)((?:[.#][\w-]+|\[[^\]]*\])*)$/i.exec(titleText);
     if (!spec) return undefined;
-    const parts = spec[2]!.match(/[.#][\w-]+/g) ?? [];
+    const parts = spec[2]!.match(/[.#][\w-]+|\[[^\]]*\]/g) ?? [];
     const id = parts.filter((p) => p.startsWith('#')).pop()?.slice(1);
-    container = { kind: 'html', tag: spec[1]!.toLowerCase(), className: parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), ...(id ? { id } : {}) };
+    const attributes = { ...Object.assign({}, ...parts.filter((p) => p.startsWith('[')).map((p) => selectorAttributes(p.slice(1, -1)))), ...attrsOption(options.attrs) };
+    const className = [...parts.filter((p) => p.startsWith('.')).map((p) => p.slice(1)), ...classWords(attributes)];
+    delete attributes.class;
+    const attrId = attributes.id;
+    delete attributes.id;
+    container = { kind: 'html', tag: spec[1]!.toLowerCase(), className, ...(attrId || id ? { id: attrId || id } : {}), ...(Object.keys(attributes).length ? { attributes } : {}) };
   } else if (name === 'define' && syntax.definition) container = { kind: 'define' };
-  else if ((name === 'caption' || name === 'figure-caption' || name === 'table-caption') && syntax.caption) container = { kind: 'caption' };
+  else if (syntax.caption && syntax.captionTypes.has(name)) {
+    container = captionOf(name, titleText, options, syntax);
+    // The header's words are settings (`<`, `#id`, `1`); the caption text is the body.
+    if (container.kind === 'caption' && !/^(?:[<>]|\^\d+|#[\w-]+|\.[\w-]+|\d+(?:\.\d+)*|\s)*$/.test(titleText)) titleCaption = titleText.replace(/(?:^|\s)(?:[<>]|\^\d+|#[\w-]+|\.[\w-]+)(?=\s|$)/g, '').trim();
+  }
   if (!container) return undefined;
   // Titles of admonitions, details and tabs are inline Markdown; html and the rest are not.
   const inlineTitle = (container.kind === 'admonition' || container.kind === 'details' || container.kind === 'tab') && titleText ? title : undefined;
   const bodyLines = lines.slice(bodyStart, end);
-  // A caption's text is its body; its title (if any) is the caption too.
-  const body = container.kind === 'caption' && titleText && bodyLines.every((l) => isBlank(l.text)) ? [{ ...lines[from]!, text: titleText, shift: lines[from]!.shift + title!.at }] : dedent(bodyLines, indent);
+  // A caption's text is its body; a header word that is no setting is the caption when the body is empty.
+  const body = container.kind === 'caption' && titleCaption && bodyLines.every((l) => isBlank(l.text)) ? [{ ...lines[from]!, text: titleCaption, shift: lines[from]!.shift + title!.at }] : dedent(bodyLines, indent);
   return { container, indent, body, end: close < 0 ? end : close + 1, ...(inlineTitle ? { title: inlineTitle } : {}) };
 }
+
+/** pymdownx.blocks.caption's header: `<`/`>` (prepend/append), `^n` (depth), `#id`, `.class`, a manual number. */
+function captionOf(type: string, header: string, options: Record<string, unknown>, syntax: BlockSyntax): Container {
+  const words = header.split(/\s+/).filter(Boolean);
+  const attributes = attrsOption(options.attrs);
+  const id = words.find((w) => /^#[\w-]+$/.test(w))?.slice(1) ?? attributes.id;
+  const className = [...classWords(attributes), ...words.filter((w) => /^\.[\w-]+$/.test(w)).map((w) => w.slice(1))];
+  delete attributes.id;
+  delete attributes.class;
+  const number = words.find((w) => /^\d+(\.\d+)*$/.test(w));
+  const template = syntax.captionTypes.get(type);
+  return {
+    kind: 'caption',
+    type,
+    prepend: words.includes('<') ? true : words.includes('>') ? false : syntax.captionPrepend,
+    className: [...new Set(className)],
+    ...(id ? { id } : {}),
+    ...(Object.keys(attributes).length ? { attributes } : {}),
+    ...(template ? { template } : {}),
+    auto: syntax.captionAuto,
+    ...(number && !syntax.captionAuto ? { number } : {}),
+  };
+}
+
+/** `attr`, `attr=value`, `attr="quoted value"` pairs of a selector's brackets. */
+function selectorAttributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/([\w:-]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g)) out[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
+  return out;
+}
+
+/** The `attrs` option of a block (a YAML mapping), as text values. */
+function attrsOption(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value)) if (/^[\w:-]+$/.test(k) && ['string', 'number', 'boolean'].includes(typeof v)) out[k.toLowerCase()] = String(v);
+  return out;
+}
+
+const classWords = (attributes: Record<string, string>) => (attributes.class ?? '').split(/\s+/).filter(Boolean);
 
 function readOptions(text: string): Record<string, unknown> {
   if (!text.trim()) return {};

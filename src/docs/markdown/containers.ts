@@ -48,6 +48,7 @@ export function applyContainers(tree: Root, containers: readonly Container[]): v
     }
   });
   groupSiblings(tree);
+  if (containers.some((c) => c.kind === 'caption')) numberFigures(tree);
 }
 
 function replace(node: Node, element: Element): void {
@@ -106,7 +107,11 @@ function toElement(container: Container, body: RootContent[]): Element {
     case 'dd':
       return el('defDescription', 'dd', body);
     case 'html':
-      return el('htmlBlock', container.tag, body, { ...(container.className.length ? { className: container.className } : {}), ...(container.id ? { id: container.id } : {}) });
+      return el('htmlBlock', container.tag, body, {
+        ...(container.attributes ?? {}),
+        ...(container.className.length ? { className: container.className } : {}),
+        ...(container.id ? { id: container.id } : {}),
+      });
     case 'define': {
       // pymdownx.blocks.definition: paragraphs are terms, list items are definitions.
       const items: RootContent[] = [];
@@ -124,9 +129,59 @@ function toElement(container: Container, body: RootContent[]): Element {
       return el('defList', 'dl', items);
     }
     case 'caption':
-      return el('caption', 'figcaption', body);
+      return Object.assign(el('caption', 'figcaption', body), { caption: container });
   }
 }
+
+type CaptionInfo = Extract<Container, { kind: 'caption' }>;
+type Captioned = Element & { caption: CaptionInfo };
+/** A caption already put in its figure (visited again there, it must stay). */
+type Placed = { placed: true };
+
+/**
+ * pymdownx.blocks.caption's numbers: figures of a type with a prefix template count 1, 2, … and those
+ * nested in one of the same type 1.1, 1.2, …; the figure gets `id="__figure-caption_1_1"`, its caption
+ * `<span class="caption-prefix">Figure 1.1.</span> ` in front.
+ */
+function numberFigures(tree: Root): void {
+  const counters = new Map<string, number>();
+  const walk = (node: Parent, parents: Map<string, string>) => {
+    for (const child of node.children as Node[]) {
+      const caption = (child as Partial<Captioned>).caption;
+      let inner = parents;
+      if (child.type === 'figure' || (caption && (child as Element).data?.hName === 'figure')) {
+        const figure = child as Captioned;
+        const info = figure.caption;
+        let number = info.number;
+        if (info.template && info.auto && !number) {
+          const parent = parents.get(info.type);
+          const key = `${info.type}|${parent ?? ''}`;
+          const n = (counters.get(key) ?? 0) + 1;
+          counters.set(key, n);
+          number = parent ? `${parent}.${n}` : String(n);
+        }
+        if (info.template && number) {
+          const props = (figure.data.hProperties ??= {});
+          props.id ??= `__${info.type}_${number.replace(/\./g, '_')}`;
+          prefixCaption(figure, info.template.replace('{}', number));
+          inner = new Map(parents).set(info.type, number);
+        }
+      }
+      if (Array.isArray((child as Parent).children)) walk(child as Parent, inner);
+    }
+  };
+  walk(tree, new Map());
+}
+
+function prefixCaption(figure: Element, prefix: string): void {
+  const caption = figure.children.find((c) => (c as Node).type === 'caption') as Element | undefined;
+  if (!caption) return;
+  let first = caption.children[0];
+  if (first?.type !== 'paragraph') caption.children.unshift((first = { type: 'paragraph', children: [] }));
+  const span = el('captionPrefix', 'span', [text(prefix)], { className: ['caption-prefix'] }) as unknown as PhrasingContentLike;
+  (first as Paragraph).children.unshift(span as never, text(' '));
+}
+type PhrasingContentLike = Paragraph['children'][number];
 
 /** Wraps runs of adjacent tabs into a tab set and of adjacent terms/definitions into a `dl`. */
 function groupSiblings(tree: Root): void {
@@ -144,13 +199,26 @@ function groupSiblings(tree: Root): void {
         continue;
       }
       // pymdownx.blocks.caption: the caption goes after the block it captions; both become a figure.
-      if (child.type === 'caption') {
-        const previous = out.pop();
-        out.push(el('figure', 'figure', [...(previous ? [previous as RootContent] : []), child as RootContent]));
+      if (child.type === 'caption' && !(child as Partial<Placed>).placed) {
+        const caption = (child as Captioned).caption;
+        (child as Partial<Placed>).placed = true;
+        const previous = out.pop() as Element | undefined;
+        // A figure of its own (`/// html | figure`) without a caption takes the caption in.
+        const open = previous?.data?.hName === 'figure' && previous.type !== 'figure' && !previous.children.some((c) => (c as Node).type === 'caption');
+        const figure = open ? previous! : el('figure', 'figure', previous ? [previous as RootContent] : []);
+        if (caption.prepend) figure.children.unshift(child as RootContent);
+        else figure.children.push(child as RootContent);
+        const props = (figure.data.hProperties ??= {});
+        Object.assign(props, caption.attributes ?? {});
+        if (caption.className.length) props.className = [...new Set([...((props.className as string[] | undefined) ?? []), ...caption.className])];
+        if (caption.id) props.id = caption.id;
+        out.push(Object.assign(figure, { caption }));
         continue;
       }
       if (child.type === 'defTerm' || child.type === 'defDescription') {
-        if (last?.type === 'defList') last.children.push(child as RootContent);
+        // Python-Markdown removes footnote and link definitions before it sees blocks: a list goes on past them.
+        const list = [...out].reverse().find((n) => n.type !== 'footnoteDefinition' && n.type !== 'definition') as Element | undefined;
+        if (list?.type === 'defList') list.children.push(child as RootContent);
         else out.push(el('defList', 'dl', [child as RootContent]));
         continue;
       }

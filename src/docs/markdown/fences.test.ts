@@ -83,4 +83,26 @@ describe('PlantUML (plantuml_markdown)', () => {
     expect(page.plantumlSource).toEqual({ name: 'plantuml', line: 3, column: 1 });
     expect(render('```plantuml\nA\n```', { plantuml_markdown: { server: 'javascript:alert(1)//' } }).html).not.toContain('<img');
   });
+
+  it('reads plantuml_markdown’s ::uml:: … ::end-uml:: blocks as its fences, attributes and all', () => {
+    const server = { plantuml_markdown: { server: 'https://plantuml.example/plantuml' } };
+    const page = render('Before\n\n::uml:: format="svg" classes="uml seq" alt="Calls"\n  Goofy ->  MickeyMouse: calls\n  Goofy <-- MickeyMouse: responds\n::end-uml::\n\nAfter', server);
+    const m = /^<p>Before<\/p>\n<p><img src="https:\/\/plantuml\.example\/plantuml\/svg\/([\w-]+)" class="uml seq" alt="Calls" title="" loading="lazy"><\/p>\n<p>After<\/p>$/.exec(page.html);
+    expect(m).not.toBeNull();
+    expect(decodePlantuml(m![1]!)).toBe('@startuml\nGoofy ->  MickeyMouse: calls\nGoofy <-- MickeyMouse: responds\n@enduml\n');
+    // Indented in a list item, closed at its own indent; a ``` line in the diagram does not end it.
+    expect(render('- item\n\n    ::uml::\n    A -> B\n    ```\n    ::end-uml::\n', server).html).toMatch(/<li>\s*<p>item<\/p>\s*<p><img src="https:\/\/plantuml\.example\/plantuml\/png\/[\w-]+" class="uml"/);
+  });
+
+  it('shows a ::uml:: block as source with the same hint when no server is named; in a code fence it is code', () => {
+    const page = render('# T\n\n::uml::\nA -> B\n::end-uml::\n');
+    expect(page.html).toContain('<div class="code-title">PlantUML diagram, shown as source: this site names no PlantUML server</div>');
+    expect(page.plantumlSource).toEqual({ name: 'plantuml', line: 3, column: 1 });
+    expect(page.html).not.toContain('::uml::');
+    const sample = render('```markdown\n::uml::\nA -> B\n::end-uml::\n```', { plantuml_markdown: { server: 'https://plantuml.example' } });
+    expect(sample.html).toContain('::uml::');
+    expect(sample.html).not.toContain('<img');
+    // Never closed: left as text, as plantuml_markdown leaves it.
+    expect(render('::uml::\nA -> B\n').html).toBe('<p>::uml::\nA -> B</p>');
+  });
 });

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Parent as MdParent, PhrasingContent, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { emojiText, twemojiCode, twemojiSvg } from './twemoji.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -68,17 +69,24 @@ export function iconSvg(name: string): string | undefined {
 }
 
 const ICON = /:((?:material|octicons|fontawesome|simple)-[a-z0-9-]+):/g;
+// pymdownx.emoji's shortcode pattern.
+const SHORTCODE = /:([+\-\w]+):/g;
+const EMOJI_PREFIX = 'twemoji:';
 
-/** Replaces icon shortcodes in text with placeholder spans (attr_list may then add classes to them). */
-export function markIcons(tree: Root): void {
+/**
+ * Replaces icon shortcodes in text with placeholder spans (attr_list may then add classes to them);
+ * with `twemoji`, emoji shortcodes of pymdownx's twemoji index too.
+ */
+export function markIcons(tree: Root, twemoji = false): void {
   visit(tree, 'text', (node: Text, index, parent) => {
     if (!parent || index === undefined || !node.value.includes(':')) return;
     const parts: PhrasingContent[] = [];
     let last = 0;
-    for (const m of node.value.matchAll(ICON)) {
-      if (!iconSvg(m[1]!)) continue;
+    for (const m of node.value.matchAll(twemoji ? SHORTCODE : ICON)) {
+      const icon = iconSvg(m[1]!) ? m[1]! : twemoji && twemojiCode(m[1]!) ? `${EMOJI_PREFIX}${m[1]}` : undefined;
+      if (!icon) continue;
       if (m.index > last) parts.push({ type: 'text', value: node.value.slice(last, m.index) });
-      parts.push({ type: 'icon', data: { hName: 'span', hProperties: { className: ['twemoji'], dataIcon: m[1] } }, children: [] } as unknown as PhrasingContent);
+      parts.push({ type: 'icon', data: { hName: 'span', hProperties: { className: ['twemoji'], dataIcon: icon } }, children: [] } as unknown as PhrasingContent);
       last = m.index + m[0].length;
     }
     if (parts.length === 0) return;
@@ -88,13 +96,26 @@ export function markIcons(tree: Root): void {
   });
 }
 
-/** After sanitising: fills the placeholder spans with the icons' SVG. */
-export function drawIcons(tree: HastRoot): void {
+/** After sanitising: fills the placeholder spans with the icons' SVG; true when it drew a Twemoji (CC-BY: credited). */
+export function drawIcons(tree: HastRoot): boolean {
+  let emoji = false;
   visit(tree, 'element', (node: Element) => {
     const name = node.properties.dataIcon;
     if (node.tagName !== 'span' || typeof name !== 'string') return;
     delete node.properties.dataIcon;
+    if (name.startsWith(EMOJI_PREFIX)) {
+      // As Material's twemoji `<img alt="😄" title=":smile:">`, drawn inline (no CDN).
+      const shortcode = name.slice(EMOJI_PREFIX.length);
+      const code = twemojiCode(shortcode);
+      const svg = code ? twemojiSvg(code) : undefined;
+      if (!code || !svg) return;
+      node.properties.title = `:${shortcode}:`;
+      node.children = [{ type: 'raw', value: svg.replace(/^<svg\b/, `<svg role="img" aria-label="${emojiText(code)}"`) } as never];
+      emoji = true;
+      return;
+    }
     const svg = iconSvg(name);
     if (svg) node.children = [{ type: 'raw', value: svg } as never];
   });
+  return emoji;
 }

@@ -3,6 +3,7 @@ import { toSourceLines } from './blocks.ts';
 import type { LinkResolver } from './links.ts';
 import { effectiveExtensions } from './extensions.ts';
 import { createRenderer, type RenderedPage, type Renderer } from './render.ts';
+import { twemojiCount } from './twemoji.ts';
 
 let renderer: Renderer;
 beforeAll(async () => {
@@ -130,10 +131,13 @@ describe('GFM and Python-Markdown extras', () => {
     expect(html('a == b and c ~ d ~ e')).toBe('<p>a == b and c ~ d ~ e</p>');
   });
 
-  it('turns emoji shortcodes into emoji and leaves unknown shortcodes as text', () => {
+  it('draws emoji shortcodes as Twemoji SVG, titled with the shortcode, and leaves unknown shortcodes as text', () => {
     const out = html(':rocket: ships, :no-such-emoji: stays');
-    expect(out).toContain('🚀 ships');
+    expect(out).toMatch(/^<p><span class="twemoji" title=":rocket:"><svg role="img" aria-label="🚀" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 36 36">[^]*<\/svg><\/span> ships/);
     expect(out).toContain(':no-such-emoji: stays');
+    // Twemoji's licence (CC-BY 4.0) asks for a credit: the page says it shows them; icons alone do not.
+    expect(render(':rocket: ships').hasEmoji).toBe(true);
+    expect(render(':material-home: home, :no-such-emoji:').hasEmoji).toBeUndefined();
   });
 
   it('applies attr_list to headings, paragraphs, links and images', () => {
@@ -406,7 +410,7 @@ describe('pymdownx.blocks (/// syntax)', () => {
     expect(out('/// define\nApple\n\n- A fruit.\n- A company.\n\nOrange\n\n- A colour.\n///')).toBe(
       '<dl><dt>Apple</dt><dd>A fruit.</dd><dd>A company.</dd><dt>Orange</dt><dd>A colour.</dd></dl>',
     );
-    expect(out('| a |\n|---|\n| 1 |\n\n/// table-caption\nCounts\n///')).toMatch(/^<figure><table>[^]*<\/table><figcaption><p>Counts<\/p><\/figcaption><\/figure>$/);
+    expect(out('| a |\n|---|\n| 1 |\n\n/// table-caption\nCounts\n///')).toMatch(/^<figure id="__table-caption_1"><table>[^]*<\/table><figcaption><p><span class="caption-prefix">Table 1.<\/span> Counts<\/p><\/figcaption><\/figure>$/);
     expect(out('![Map](map.png)\n\n/// caption\nThe *whole* map.\n///')).toBe(
       '<figure><p><img src="map.png" alt="Map" loading="lazy"></p><figcaption><p>The <em>whole</em> map.</p></figcaption></figure>',
     );
@@ -464,7 +468,7 @@ describe('Material icons (pymdownx.emoji with to_svg)', () => {
   it('leaves unknown icons and icons in code as written, and never draws a path from a page', () => {
     expect(html(':material-no-such-icon-here:')).toBe('<p>:material-no-such-icon-here:</p>');
     expect(html('`:material-home:`')).toBe('<p><code>:material-home:</code></p>');
-    const out = html('<span data-icon="material-../../../package">x</span> :x:');
+    const out = html('<span data-icon="material-../../../package">x</span> <span data-icon="twemoji:../x">y</span> :not-an-emoji:');
     expect(out).not.toContain('<svg');
   });
 });
@@ -486,5 +490,95 @@ describe('definition lists', () => {
     const out = html('<!-- md:option type:note -->\n\n:   !!! note\n\n        Body.\n');
     // The sanitiser drops the comment itself; the structure stays.
     expect(out).toMatch(/^<dl><dt><\/dt><dd><div class="admonition note"><p class="admonition-title">Note<\/p><p>Body.<\/p><\/div><\/dd><\/dl>$/);
+  });
+});
+
+// Each case below differed from MkDocs on a page of Material's own docs (npm run bench -- docs-parity).
+describe('Python-Markdown block rules', () => {
+  it('goes on with a definition list past a footnote definition between its items', () => {
+    const out = html('Term\n:   def one\n\n  [^3]:\n    Note.\n\nTerm2\n:   def two\n\nx[^3]');
+    expect(out).toMatch(/^<dl><dt>Term<\/dt><dd>(<p>)?def one(<\/p>)?<\/dd><dt>Term2<\/dt><dd>(<p>)?def two(<\/p>)?<\/dd><\/dl>/);
+  });
+
+  it('leaves a fence never closed inside a tab as text', () => {
+    const out = html('=== "A"\n\n    Text.\n    ```\n\n=== "B"\n\n    ```\n    code\n    ```\n');
+    expect(out).toContain('<p>Text.\n```</p>');
+    expect(out.match(/<pre\b/g)).toHaveLength(1);
+  });
+
+  it('continues a list item at four columns when the marker is wider (`  1.  text`)', () => {
+    const out = html('  1.  One\n\n  2.  Two\n\n    ```\n    code\n    ```\n\n    - sub\n      more\n\nAfter\n');
+    expect(out).toMatch(/<li>\s*<p>Two<\/p>\s*<div class="code-block"[^]*<\/pre><\/div>\s*<ul>\s*<li>sub\nmore<\/li>\s*<\/ul>\s*<\/li>\s*<\/ol>\s*<p>After<\/p>$/);
+  });
+});
+
+describe('fences in blockquotes', () => {
+  it('closes a fence opened in a blockquote at its `> ```` line', () => {
+    const out = html('> NOTE:\n>\n> ```bash\n> pip install x\n> ```\n>\n> After.');
+    expect(out).toMatch(/^<blockquote>\s*<p>NOTE:<\/p>\s*<div class="code-block" data-lang="bash">[^]*>pip<[^]*<\/pre><\/div>\s*<p>After.<\/p>\s*<\/blockquote>$/);
+  });
+});
+
+describe('pymdownx.emoji twemoji index', () => {
+  // pymdownx's twemoji index: JoyPixels' names and alternates for what Twemoji 16 draws, and its own additions.
+  it.each([
+    ['flag_us', '🇺🇸'],
+    ['woman_technologist_tone3', '👩🏽‍💻'],
+    ['+1', '👍'],
+    ['thumbsup', '👍'],
+    ['skier_tone2', '⛷🏼'],
+    ['lime', '🍋‍🟩'],
+    ['man_in_santa_hat_tone5', '👨🏿‍🎄'],
+    ['100', '💯'],
+  ])('draws :%s: as %s', (name, emoji) => {
+    expect(html(`x :${name}: y`)).toMatch(new RegExp(`^<p>x <span class="twemoji" title=":${name.replace('+', '\\+')}:"><svg role="img" aria-label="${emoji}"[^]*</svg></span> y</p>$`));
+  });
+
+  it('knows every name of the index (over 6,000) and leaves shortcodes in code and gemoji-only names alone', () => {
+    expect(twemojiCount()).toBeGreaterThan(6000);
+    expect(html('`:smile:` :smile:')).toMatch(/^<p><code>:smile:<\/code> <span class="twemoji"/);
+    // gemoji's `:shipit:` is no twemoji name: pymdownx leaves it as text.
+    expect(html(':shipit:')).toBe('<p>:shipit:</p>');
+  });
+
+  it('uses gemoji’s names, as Unicode text, when the site names that index', () => {
+    const page = renderer.render({ lines: toSourceLines(':rocket:'), resolve: keep, extensions: effectiveExtensions({ 'pymdownx.emoji': { emoji_index: 'pymdownx.emoji.gemoji' } }) });
+    expect(page.html).toBe('<p>🚀</p>');
+  });
+});
+
+// Expected HTML from pymdownx.blocks' documentation and its own test cases (Debian's pymdownx 9.5 predates blocks).
+describe('pymdownx.blocks caption and html, as documented', () => {
+  const blocks = effectiveExtensions({ 'pymdownx.blocks.caption': {}, 'pymdownx.blocks.html': {}, 'pymdownx.blocks.details': {} });
+  const out = (md: string, extensions = blocks) => renderer.render({ lines: toSourceLines(md), resolve: keep, extensions }).html;
+
+  it('numbers figure-caption and table-caption figures, nested ones 1.1, with ids and a prefix span', () => {
+    expect(out('A paragraph.\n/// figure-caption\nLevel 2.\n///\n/// figure-caption\nLevel 1.\n///\n\nB\n/// figure-caption\nTwo.\n///')).toBe(
+      '<figure id="__figure-caption_1"><figure id="__figure-caption_1_1"><p>A paragraph.</p><figcaption><p><span class="caption-prefix">Figure 1.1.</span> Level 2.</p></figcaption></figure>' +
+        '<figcaption><p><span class="caption-prefix">Figure 1.</span> Level 1.</p></figcaption></figure>\n' +
+        '<figure id="__figure-caption_2"><p>B</p><figcaption><p><span class="caption-prefix">Figure 2.</span> Two.</p></figcaption></figure>',
+    );
+    expect(out('| a |\n|---|\n| 1 |\n/// table-caption | #counts\nCounts\n///')).toMatch(/^<figure id="counts"><table>[^]*<\/table><figcaption><p><span class="caption-prefix">Table 1.<\/span> Counts<\/p><\/figcaption><\/figure>$/);
+    // With `auto: false` only a number written in the header counts.
+    const manual = effectiveExtensions({ 'pymdownx.blocks.caption': { auto: false } });
+    expect(out('Text\n/// figure-caption | 3\nCap.\n///\n\nMore\n/// figure-caption\nNone.\n///', manual)).toBe(
+      '<figure id="__figure-caption_3"><p>Text</p><figcaption><p><span class="caption-prefix">Figure 3.</span> Cap.</p></figcaption></figure>\n<figure><p>More</p><figcaption><p>None.</p></figcaption></figure>',
+    );
+  });
+
+  it('prepends with `<`, puts a caption into a /// html | figure that has none, and takes attrs', () => {
+    expect(out('Text\n/// caption | <\nPrepended\n///')).toBe('<figure><figcaption><p>Prepended</p></figcaption><p>Text</p></figure>');
+    expect(out('/// html | figure\nSome content\n///\n/// caption\n    attrs: {class: general}\nCaption.\n///')).toBe(
+      '<figure class="general"><p>Some content</p><figcaption><p>Caption.</p></figcaption></figure>',
+    );
+  });
+
+  it('reads /// html selectors with ids, classes and [attributes], and the attrs option; the sanitiser still rules', () => {
+    expect(out("/// html | div#x.a.b[title='Hi there' style='color: red']\nsome *markdown*\n///")).toBe('<div title="Hi there" class="a b" id="x"><p>some <em>markdown</em></p></div>');
+    expect(out('/// html | section\n    attrs: {class: wide, title: T, onclick: "alert(1)"}\n\nBody\n///')).toBe('<section title="T" class="wide"><p>Body</p></section>');
+  });
+
+  it('gives /// details a type as its class', () => {
+    expect(out('/// details | Some summary\n    type: warning\nContent\n///')).toBe('<details class="warning"><summary>Some summary</summary><p>Content</p></details>');
   });
 });

@@ -18,7 +18,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { DocsHeading } from '../../model/docs.ts';
 import { applyAbbreviations } from './abbr.ts';
-import { blockTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
+import { blockTypes, captionTypes, defaultAdmonitionTypes, NO_BLOCKS, transformBlocks, type BlockSyntax, type SourceLine } from './blocks.ts';
 import { fenceLanguages, getHighlighter, loadLanguages, renderCodeBlocks, type FenceUse } from './code.ts';
 import { applyContainers } from './containers.ts';
 import { guardIds, safeId, type RenamedId } from './anchors.ts';
@@ -58,6 +58,8 @@ export interface RenderedPage {
   plantumlSource?: FenceUse;
   /** Has pymdownx.arithmatex math (typeset by KaTeX; the page needs KaTeX's stylesheet). */
   hasMath: boolean;
+  /** Shows Twemoji graphics, whose CC-BY licence asks for a credit on the page. */
+  hasEmoji?: boolean;
   /** Ids and `<a name>`s written with a prefix, because scripts may read a global of that name (anchors.ts). */
   renamedIds: RenamedId[];
   /** Part of the page was too deep (or had too long a run of `*`/`_`) and is shown as plain text from here. */
@@ -115,6 +117,9 @@ function blockSyntaxOf(ext: MarkdownExtensions): BlockSyntax {
         caption: on('caption'),
         admonitionTypes: defaultAdmonitionTypes(ext['pymdownx.blocks.admonition']?.types),
         detailsTypes: blockTypes(ext['pymdownx.blocks.details']?.types),
+        captionTypes: captionTypes(ext['pymdownx.blocks.caption']?.types),
+        captionAuto: option(ext, 'pymdownx.blocks.caption', 'auto', true),
+        captionPrepend: option(ext, 'pymdownx.blocks.caption', 'prepend', false),
       }
     : NO_BLOCKS;
   syntaxCache.set(ext, syntax);
@@ -144,13 +149,14 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     })
     .use(() => {
       const emoji = (remarkEmoji as unknown as () => (tree: MdastRoot) => void)();
-      return (tree: MdastRoot) => (state().shortcodes ? emoji(tree) : undefined);
+      // Only for gemoji's names (`emoji_index: …gemoji`); twemoji's index is drawn by icons.ts.
+      return (tree: MdastRoot) => (state().shortcodes && !twemojiIndexOf(state().extensions) ? emoji(tree) : undefined);
     })
     .use(() => (tree: MdastRoot) => {
       const math = state().math;
       if (math) applyMathBlocks(tree, state().text, math);
       applyContainers(tree, state().containers);
-      if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree);
+      if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree, twemojiIndexOf(state().extensions));
       applyAttributeLists(tree);
       applyInlineMarks(tree);
       const ext = state().extensions;
@@ -190,7 +196,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         used,
       });
       applyAbbreviations(tree, page.abbreviations);
-      if (page.shortcodes) drawIcons(tree);
+      const hasEmoji = page.shortcodes ? drawIcons(tree) : false;
       const lines = page.request.lines;
       const renamedIds = guardIds(tree).map((r) => ({ ...r, ...sourceAt(lines, r) }));
       headings.headings = headings.headings.map((h) => ({ ...h, id: safeId(h.id) }));
@@ -211,6 +217,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
         renamedIds,
         ...code,
         hasMath,
+        ...(hasEmoji ? { hasEmoji } : {}),
         unknownFences: unknownFences.map(at),
         ...(plantumlSource ? { plantumlSource: at(plantumlSource) } : {}),
         ...(cut ? { cut } : {}),
@@ -251,6 +258,11 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       }
     },
   };
+}
+
+/** pymdownx.emoji names shortcodes by the twemoji index (techdocs-core's and Material's), unless the site names gemoji's. */
+function twemojiIndexOf(ext: MarkdownExtensions): boolean {
+  return has(ext, 'pymdownx.emoji') && !/gemoji/.test(option(ext, 'pymdownx.emoji', 'emoji_index', ''));
 }
 
 /** toc's `slugify`: Python-Markdown's own, or pymdownx.slugs' when the site names it (with toc's `separator`). */

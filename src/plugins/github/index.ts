@@ -1,10 +1,10 @@
 // First-party plugin: what GitHub knows about an entity's repo — latest release and tag, open pull requests and
 // issues, the default branch's checks and workflow runs, languages, top contributors and CODEOWNERS — as cards
-// on the entity page. Built on the public plugin API only: its fields ride in the crawl's own listing queries
+// on the entity page, a "GitHub" tab with all of it, catalog columns (CI, last release) and a CI facet. Built on the public plugin API only: its fields ride in the crawl's own listing queries
 // (`graphql`, no request of its own), CODEOWNERS in the crawl's batched file reads (`files`). A repo of a local
 // source has no GitHub answer; with `localData` the same answer is read from a file in the repo (the demo org).
 
-import { definePlugin, type CardData, type RepoInfo } from '../index.ts';
+import { definePlugin, type CardData, type RepoInfo, type TabData } from '../index.ts';
 import { CODEOWNERS_PATHS, findCodeowners, ruleFor } from './codeowners.ts';
 import { repoData, repoSelection, type GithubRepoData } from './data.ts';
 
@@ -70,11 +70,19 @@ export default definePlugin<GithubOptions, GithubData>({
       { id: 'ci', title: 'CI', kinds: options.kinds, value: (item, ctx) => ciState(ctx.data?.[repoSlug(item.entity.metadata.annotations, ctx.repo)]) },
       { id: 'release', title: 'Last release', kinds: options.kinds, value: (item, ctx) => ctx.data?.[repoSlug(item.entity.metadata.annotations, ctx.repo)]?.release?.tag },
     ],
+    // A catalog facet: filter by the CI state of each entity's repo.
+    facets: ({ options }) => [{ id: 'ci', title: 'CI', kinds: options.kinds, values: (item, ctx) => ciState(ctx.data?.[repoSlug(item.entity.metadata.annotations, ctx.repo)]) }],
     cards(item, ctx) {
       if (!ctx.options.kinds.some((k) => k.toLowerCase() === item.entity.kind.toLowerCase())) return undefined;
       const data = ctx.data?.[repoSlug(item.entity.metadata.annotations, ctx.repo)];
       if (!data) return undefined;
       return [githubCard(data, item.source.file, ctx.repo), ...(data.ci ? [ciCard(data)] : [])];
+    },
+    // The "GitHub" tab: pull requests and issues, workflow runs, releases, languages and contributors in full.
+    tabs(item, ctx) {
+      if (!ctx.options.kinds.some((k) => k.toLowerCase() === item.entity.kind.toLowerCase())) return undefined;
+      const data = ctx.data?.[repoSlug(item.entity.metadata.annotations, ctx.repo)];
+      return data?.from ? githubTab(data) : undefined;
     },
   },
 });
@@ -121,4 +129,27 @@ function ciCard(d: GithubRepoData): CardData {
     links: [{ title: 'All workflow runs', href: `${d.url}/actions` }],
     dataset: { state: word },
   };
+}
+
+function githubTab(d: GithubRepoData): TabData {
+  const cards: CardData[] = [];
+  const work: NonNullable<CardData['rows']> = [];
+  if (d.openPullRequests !== undefined) work.push({ label: 'Open pull requests', value: String(d.openPullRequests), href: `${d.url}/pulls` });
+  if (d.openIssues !== undefined) work.push({ label: 'Open issues', value: String(d.openIssues), href: `${d.url}/issues` });
+  if (work.length) cards.push({ id: 'work', title: 'Pull requests and issues', rows: work, links: [{ title: 'Pull requests', href: `${d.url}/pulls` }, { title: 'Issues', href: `${d.url}/issues` }] });
+  if (d.ci) cards.push({ ...ciCard(d), id: 'runs', title: 'Workflow runs' });
+  const releases: NonNullable<CardData['rows']> = [];
+  if (d.release) releases.push({ label: 'Latest release', value: [d.release.name, date(d.release.publishedAt)].filter(Boolean).join(' · '), ...(d.release.url ? { href: d.release.url } : {}) });
+  if (d.tag) releases.push({ label: 'Latest tag', value: d.tag, code: true, href: `${d.url}/releases/tag/${encodeURIComponent(d.tag)}` });
+  if (releases.length) cards.push({ id: 'releases', title: 'Releases', rows: releases, links: [{ title: 'All releases', href: `${d.url}/releases` }] });
+  if (d.languages.length) cards.push({ id: 'languages', title: 'Languages', rows: d.languages.map((l) => ({ label: l.name, value: `${l.percent}%` })) });
+  if (d.contributors.length) {
+    cards.push({
+      id: 'contributors',
+      title: 'Top contributors',
+      text: `Authors of the default branch's last ${d.commits} commits.`,
+      rows: d.contributors.map((c) => ({ label: c.login ? `@${c.login}` : c.name, value: `${c.commits} commit${c.commits === 1 ? '' : 's'}`, ...(c.login ? { href: `${d.url.replace(/^(https?:\/\/[^/]+).*$/, '$1')}/${encodeURIComponent(c.login)}` } : {}) })),
+    });
+  }
+  return { id: 'github', title: 'GitHub', cards };
 }

@@ -1,7 +1,8 @@
 // First-party plugin: ownership drift. Compares each entity's declared owner (`spec.owner`) with its repo's
 // CODEOWNERS (the rule for its catalog file, so `*` when nothing closer) and, when the GitHub plugin runs before
 // it, with who committed recently (its top contributors, mapped to groups through the catalog's Users). A
-// mismatch is a warning at the entity's line saying what to change, and a card on the Group pages involved.
+// mismatch is a warning at the entity's line saying what to change, a card and a tab on the Group pages involved,
+// and a page of every team's drift (`plugins/ownership/`, in the header when `nav` is set, found by search).
 // Built on the public plugin API only; linear in entities, users and repos.
 
 import { definePlugin, type CardData, type PortalEntity } from '../index.ts';
@@ -18,6 +19,8 @@ export interface OwnershipOptions {
   minShare: number;
   /** A warning per drifting entity; false shows drift on the Group cards only (a build under --strict passes). */
   warnings: boolean;
+  /** The header's link to the drift page, with this label; '' for none. */
+  nav: string;
 }
 
 export interface Drift {
@@ -52,6 +55,7 @@ export default definePlugin<OwnershipOptions, OwnershipData>({
       githubPlugin: { type: 'string', default: 'github' },
       minShare: { type: 'number', exclusiveMinimum: 0, maximum: 1, default: 0.5 },
       warnings: { type: 'boolean', default: true },
+      nav: { type: 'string', maxLength: 24, default: '' },
     },
   },
   files: [...CODEOWNERS_PATHS],
@@ -106,22 +110,72 @@ export default definePlugin<OwnershipOptions, OwnershipData>({
   view: {
     kinds: ['Group'],
     cards(item, { data }) {
-      const mine = (data?.drifts ?? []).filter((d) => d.declared === item.ref || d.observed === item.ref);
-      if (mine.length === 0) return undefined;
-      const card: CardData = {
-        id: 'drift',
-        title: 'Ownership drift',
-        text: `${mine.length} entit${mine.length === 1 ? 'y' : 'ies'} whose declared owner does not match CODEOWNERS or recent commits.`,
-        rows: mine.map((d) => ({
-          label: shortRef(d.ref),
-          entity: d.ref,
-          value: d.declared === item.ref ? `declared here; ${d.via === 'codeowners' ? 'CODEOWNERS' : 'commits'} say ${shortRef(d.observed)} (${d.detail})` : `declared ${shortRef(d.declared)}; ${d.via === 'codeowners' ? 'CODEOWNERS' : 'commits'} say this team (${d.detail})`,
-        })),
-      };
-      return card;
+      return driftCard(item.ref, byTeam(data).get(item.ref) ?? []);
+    },
+    // The same list on a tab of its own, linkable from a review or an issue.
+    tabs(item, { data }) {
+      const card = driftCard(item.ref, byTeam(data).get(item.ref) ?? []);
+      return card && { id: 'drift', title: 'Ownership drift', cards: [{ ...card, id: 'drift-tab', title: 'Entities whose owner does not match' }] };
+    },
+    // Every team's drift on one page.
+    pages({ data, options }) {
+      const teams = [...byTeam(data)].sort((a, b) => a[0].localeCompare(b[0]));
+      const drifts = data?.drifts.length ?? 0;
+      return [
+        {
+          path: '',
+          title: 'Ownership drift',
+          text: drifts ? `${drifts} entit${drifts === 1 ? 'y' : 'ies'} whose declared owner (spec.owner) does not match CODEOWNERS or who committed recently, by team.` : 'Every checked entity’s declared owner matches CODEOWNERS and recent commits.',
+          cards: teams.flatMap(([team, list]) => driftCard(team, list, true) ?? []),
+          ...(options.nav ? { nav: options.nav } : {}),
+        },
+      ];
+    },
+    search({ data }) {
+      const drifts = data?.drifts ?? [];
+      return [{ path: 'plugins/ownership/', title: 'Ownership drift', kind: 'Report', content: `Ownership drift: declared owners that do not match CODEOWNERS or recent commits. ${drifts.map((d) => `${shortRef(d.ref)} ${shortRef(d.declared)} ${shortRef(d.observed)}`).join(' ')}` }];
     },
   },
 });
+
+const teamsOf = new WeakMap<OwnershipData, Map<string, Drift[]>>();
+
+/** Drifts by group involved (declared or observed), computed once per build's data: linear in drifts. */
+function byTeam(data: OwnershipData | undefined): Map<string, Drift[]> {
+  if (!data) return new Map();
+  let teams = teamsOf.get(data);
+  if (!teams) {
+    teams = new Map();
+    for (const d of data.drifts) {
+      for (const team of new Set([d.declared, d.observed])) {
+        const list = teams.get(team) ?? [];
+        list.push(d);
+        teams.set(team, list);
+      }
+    }
+    teamsOf.set(data, teams);
+  }
+  return teams;
+}
+
+/** A team's drifting entities; `titled`: the card is titled by the team and links to its page (the drift page). */
+function driftCard(team: string, mine: readonly Drift[], titled = false): CardData | undefined {
+  if (mine.length === 0) return undefined;
+  const say = (d: Drift) => (d.via === 'codeowners' ? 'CODEOWNERS' : 'commits');
+  return {
+    id: titled ? `team-${shortRef(team).replace(/[^a-z0-9_-]+/gi, '-')}` : 'drift',
+    title: titled ? shortRef(team) : 'Ownership drift',
+    text: `${mine.length} entit${mine.length === 1 ? 'y' : 'ies'} whose declared owner does not match CODEOWNERS or recent commits.`,
+    rows: [
+      ...(titled ? [{ label: 'Team', value: shortRef(team), entity: team }] : []),
+      ...mine.map((d) => ({
+        label: shortRef(d.ref),
+        entity: d.ref,
+        value: d.declared === team ? `declared here; ${say(d)} say ${shortRef(d.observed)} (${d.detail})` : `declared ${shortRef(d.declared)}; ${say(d)} say this team (${d.detail})`,
+      })),
+    ],
+  };
+}
 
 /** `@org/team` for a group ref, in the org the CODEOWNERS file already names. */
 function codeownersName(ref: string, example: string): string {

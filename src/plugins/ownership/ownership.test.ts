@@ -144,5 +144,28 @@ describe('ownership drift', () => {
       { key: 'plugin:github.ci', title: 'CI', kinds: ['component'], values: { 'component:default/svc-match': 'passing', 'component:default/svc-commits': 'failing' } },
       { key: 'plugin:github.release', title: 'Last release', kinds: ['component'], values: { 'component:default/svc-match': 'v2.3.0' } },
     ]);
+    // Its CI facet, and a GitHub tab where GitHub answered (not where only CODEOWNERS was read).
+    expect(model.plugins!.facets).toEqual([{ key: 'github.ci', title: 'CI', kinds: ['component'], values: { 'component:default/svc-match': ['passing'], 'component:default/svc-commits': ['failing'] } }]);
+    const tabs = model.plugins!.tabs!;
+    expect(tabs['component:default/svc-match']!.map((t) => [t.plugin, t.id, t.title, t.cards.map((c) => c.title)])).toEqual([
+      ['github', 'github', 'GitHub', ['Pull requests and issues', 'Workflow runs', 'Releases', 'Languages', 'Top contributors']],
+    ]);
+    expect(tabs['component:default/svc-match']![0]!.cards[4]!.rows).toEqual([
+      { label: '@alice', value: '12 commits', href: 'https://github.com/alice' },
+      { label: 'renovate', value: '3 commits' },
+    ]);
+    expect(tabs['component:default/svc-codeowners']).toBeUndefined();
+    // Drift: a tab on each team involved, one page of every team's drift and a search record for it.
+    expect(tabs['group:default/team-a']!.map((t) => [t.plugin, t.id, t.cards[0]!.rows!.map((r) => r.label)])).toEqual([['ownership', 'drift', ['component:svc-codeowners', 'component:svc-commits']]]);
+    expect(tabs['group:default/team-b']!.map((t) => t.id)).toEqual(['drift']);
+    expect(model.plugins!.pages).toEqual([
+      expect.objectContaining({ plugin: 'ownership', path: 'plugins/ownership/', title: 'Ownership drift', text: expect.stringMatching(/^2 entities whose declared owner/) }),
+    ]);
+    expect(model.plugins!.pages![0]!.cards.map((c) => [c.title, c.rows!.map((r) => r.label)])).toEqual([
+      ['team-a', ['Team', 'component:svc-codeowners', 'component:svc-commits']],
+      ['team-b', ['Team', 'component:svc-codeowners', 'component:svc-commits']],
+    ]);
+    expect(model.plugins!.pages![0]!.nav).toBeUndefined();
+    expect(model.plugins!.search).toEqual([expect.objectContaining({ path: 'plugins/ownership/', kind: 'Report', content: expect.stringContaining('component:svc-codeowners team-a team-b') })]);
   });
 });

@@ -2,7 +2,6 @@
 
 import { stringify } from 'yaml';
 import type { ScaffoldAction } from '../types.ts';
-import { writeWorkspaceFile } from '../workspace.ts';
 import { optionalObject, optionalString } from './input.ts';
 
 export const ANNOTATION_SOURCE_TEMPLATE = 'backstage.io/source-template';
@@ -19,7 +18,7 @@ export const catalogWrite: ScaffoldAction = {
       ...entity,
       metadata: { ...metadata, annotations: { ...annotations, [ANNOTATION_SOURCE_TEMPLATE]: ctx.template.ref } },
     };
-    await writeWorkspaceFile(ctx.workspace, filePath, stringify(out), true);
+    await ctx.files.write(filePath, stringify(out), { replace: true });
     ctx.log(`wrote ${filePath}`);
   },
 };

@@ -1,8 +1,6 @@
 // `debug:log`: prints a message and, if asked, the workspace's files.
 
-import { readFile } from 'node:fs/promises';
 import type { ScaffoldAction } from '../types.ts';
-import { listFiles } from '../workspace.ts';
 import { optionalString } from './input.ts';
 
 export const debugLog: ScaffoldAction = {
@@ -17,8 +15,8 @@ export const debugLog: ScaffoldAction = {
     if (list !== true && list !== 'with-filenames' && list !== 'with-contents') {
       throw new Error('input "listWorkspace" must be true, "with-filenames" or "with-contents"');
     }
-    for (const entry of await listFiles(ctx.workspace)) {
-      ctx.log(list === 'with-contents' ? `${entry.path}:\n${await readFile(entry.abs, 'utf8')}` : entry.path);
+    for (const entry of await ctx.files.list()) {
+      ctx.log(list === 'with-contents' ? `${entry.path}:\n${await ctx.files.read(entry.path)}` : entry.path);
     }
   },
 };

@@ -13,7 +13,7 @@ async function defaultsOf(ctx: Parameters<ScaffoldAction['handler']>[0], url: st
   const location = resolveTemplateUrl(ctx.template, url);
   let file;
   try {
-    file = await readSkeletonFile(ctx.template, { ...location, path: location.path ? `${location.path}/cookiecutter.json` : 'cookiecutter.json' });
+    file = await readSkeletonFile(ctx.template, { ...location, path: location.path ? `${location.path}/cookiecutter.json` : 'cookiecutter.json' }, ctx);
   } catch {
     return {};
   }

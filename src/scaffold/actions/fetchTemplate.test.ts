@@ -109,7 +109,7 @@ describe('fetch:template', () => {
     const up = fetchStep('url: ../../../../etc', { 'a.txt': 'a' });
     await expect(run(up, {})).rejects.toThrow(/leaves the repo https:\/\/github.com\/acme\/templates/);
     const other = fetchStep('url: https://github.com/evil/repo/tree/main/skeleton', { 'a.txt': 'a' });
-    await expect(run(other, {})).rejects.toThrow(/is not in a repo the portal crawled/);
+    await expect(run(other, {})).rejects.toThrow(/is not in an organisation the portal crawls/);
     const same = fetchStep('url: https://github.com/acme/templates/tree/main/templates/service/skeleton', { 'a.txt': 'a' });
     expect(await run(same, {})).toEqual({ 'a.txt': 'a' });
   });

@@ -1,11 +1,10 @@
 // `fetch:template`: copies a skeleton folder into the workspace, rendering paths and contents with `values`.
 
 import picomatch from 'picomatch';
-import { resolveSafeChildPath } from '../safePath.ts';
+import { childPath, insideWorkspace } from '../files.ts';
 import { describeLocation, readSkeleton, resolveTemplateUrl } from '../skeleton.ts';
 import type { FileTemplateOptions } from '../templating.ts';
 import type { ScaffoldAction } from '../types.ts';
-import { writeWorkspaceFile } from '../workspace.ts';
 import { optionalBoolean, optionalObject, optionalString, optionalStrings, requiredString } from './input.ts';
 
 /** Backstage skips a file whose rendered path is empty, absolute, or has an empty folder name in it. */
@@ -56,10 +55,10 @@ export const fetchTemplate: ScaffoldAction = {
     }
     if (copyWithoutRender) ctx.log('warning: [Deprecated] "copyWithoutRender" is deprecated; use "copyWithoutTemplating" instead');
 
-    const outDir = resolveSafeChildPath(ctx.workspace, targetPath);
+    const outDir = insideWorkspace(targetPath);
     const location = resolveTemplateUrl(ctx.template, url);
     if (location.note) ctx.log(`note: ${location.note}`);
-    const files = await readSkeleton(ctx.template, location);
+    const files = await readSkeleton(ctx.template, location, ctx);
     const isRaw = rawMatcher(copyOnly ?? []);
     const context = { [cookiecutterCompat ? 'cookiecutter' : 'values']: values };
     let written = 0;
@@ -84,7 +83,7 @@ export const fetchTemplate: ScaffoldAction = {
           : renderContents
             ? ctx.templating.renderFile(file.text, context, `file ${file.path}`, options)
             : file.text;
-      if (await writeWorkspaceFile(outDir, path, data, replace, file.executable)) written++;
+      if (await ctx.files.write(childPath(outDir, path), data, { replace, executable: !!file.executable })) written++;
       else ctx.log(`kept existing ${path} (set "replace: true" to overwrite)`);
     }
     ctx.log(`wrote ${written} file${written === 1 ? '' : 's'} from ${describeLocation(ctx.template, location)} into ${targetPath}${skipped ? `, skipped ${skipped} whose path rendered empty` : ''}`);

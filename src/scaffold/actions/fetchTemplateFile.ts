@@ -1,10 +1,8 @@
 // `fetch:template:file`: one file from the template's repo, rendered with `values`, written to `targetPath`.
 
-import { existsSync } from 'node:fs';
-import { resolveSafeChildPath } from '../safePath.ts';
+import { insideWorkspace } from '../files.ts';
 import { readSkeletonFile, resolveTemplateUrl } from '../skeleton.ts';
 import type { ScaffoldAction } from '../types.ts';
-import { writeWorkspaceFile } from '../workspace.ts';
 import { optionalBoolean, optionalObject, requiredString } from './input.ts';
 
 export const fetchTemplateFile: ScaffoldAction = {
@@ -16,11 +14,11 @@ export const fetchTemplateFile: ScaffoldAction = {
     const values = optionalObject(input, 'values') ?? {};
     const cookiecutterCompat = optionalBoolean(input, 'cookiecutterCompat') ?? false;
     const replace = optionalBoolean(input, 'replace') ?? false;
-    const target = resolveSafeChildPath(ctx.workspace, targetPath);
-    if (existsSync(target) && !replace) return ctx.log(`File ${targetPath} already exists in workspace, not replacing.`);
+    const target = insideWorkspace(targetPath);
+    if ((await ctx.files.exists(target)) && !replace) return ctx.log(`File ${targetPath} already exists in workspace, not replacing.`);
     const location = resolveTemplateUrl(ctx.template, url);
     if (location.note) ctx.log(`note: ${location.note}`);
-    const file = await readSkeletonFile(ctx.template, location);
+    const file = await readSkeletonFile(ctx.template, location, ctx);
     const data =
       file.text === undefined
         ? file.bytes!
@@ -29,7 +27,7 @@ export const fetchTemplateFile: ScaffoldAction = {
             trimBlocks: optionalBoolean(input, 'trimBlocks') ?? false,
             lstripBlocks: optionalBoolean(input, 'lstripBlocks') ?? false,
           });
-    await writeWorkspaceFile(ctx.workspace, targetPath, data, true, file.executable);
+    await ctx.files.write(target, data, { replace: true, executable: !!file.executable });
     ctx.log(`wrote ${targetPath} from ${url}`);
   },
 };

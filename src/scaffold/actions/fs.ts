@@ -1,12 +1,8 @@
 // `fs:rename` and `fs:delete`: move or remove workspace files, never outside the workspace.
 
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import picomatch from 'picomatch';
-import { isInside, resolveSafeChildPath, resolveSafeEntryPath } from '../safePath.ts';
+import { holds } from '../files.ts';
 import type { ScaffoldAction } from '../types.ts';
-import { listFiles } from '../workspace.ts';
 import { describe } from './input.ts';
 
 export const fsRename: ScaffoldAction = {
@@ -18,22 +14,21 @@ export const fsRename: ScaffoldAction = {
     const moves = files.map((item, n) => {
       const { from, to, overwrite } = (item ?? {}) as { from?: unknown; to?: unknown; overwrite?: unknown };
       if (typeof from !== 'string' || typeof to !== 'string') throw new Error('each item of "files" needs "from" and "to" paths');
-      const source = resolveSafeEntryPath(ctx.workspace, from, `input "files[${n}].from"`);
-      const target = resolveSafeEntryPath(ctx.workspace, to, `input "files[${n}].to"`);
+      const source = ctx.files.resolve(from, `input "files[${n}].from"`);
+      const target = ctx.files.resolve(to, `input "files[${n}].to"`);
       // Onto itself, into itself, or over a folder that holds it: the overwrite would delete the source first.
-      if (isInside(source, target) || isInside(target, source)) {
+      if (holds(source, target) || holds(target, source)) {
         throw new Error(`cannot rename "${from}" to "${to}": the paths are the same or one holds the other`);
       }
       return { from, to, overwrite, source, target };
     });
     for (const { from, to, overwrite, source, target } of moves) {
-      if (!existsSync(source)) throw new Error(`cannot rename "${from}": it does not exist`);
-      if (existsSync(target)) {
+      if (!(await ctx.files.exists(source))) throw new Error(`cannot rename "${from}": it does not exist`);
+      if (await ctx.files.exists(target)) {
         if (overwrite !== true) throw new Error(`cannot rename "${from}" to "${to}": the target exists (set "overwrite: true")`);
-        await rm(target, { recursive: true, force: true });
+        await ctx.files.remove(target);
       }
-      await mkdir(dirname(target), { recursive: true });
-      await rename(source, target);
+      await ctx.files.move(source, target);
       ctx.log(`renamed ${from} → ${to}`);
     }
   },
@@ -46,17 +41,17 @@ export const fsDelete: ScaffoldAction = {
     if (!Array.isArray(files) || files.some((f) => typeof f !== 'string')) {
       throw new Error(`input "files" must be a list of paths or globs, got ${describe(files)}`);
     }
-    // Plain paths are checked before anything is deleted. A glob matches files only (listFiles), never the workspace.
+    // Plain paths are checked before anything is deleted. A glob matches files only, never the workspace.
     const targets = (files as string[]).map((pattern, n) =>
-      picomatch.scan(pattern).isGlob ? { pattern } : { pattern, path: resolveSafeEntryPath(ctx.workspace, pattern, `input "files[${n}]"`) },
+      picomatch.scan(pattern).isGlob ? { pattern } : { pattern, path: ctx.files.resolve(pattern, `input "files[${n}]"`) },
     );
     for (const { pattern, path } of targets) {
-      if (path) {
-        await rm(path, { recursive: true, force: true });
+      if (path !== undefined) {
+        await ctx.files.remove(path);
       } else {
         const match = picomatch(pattern, { dot: true });
-        for (const entry of await listFiles(ctx.workspace)) {
-          if (match(entry.path)) await rm(resolveSafeChildPath(ctx.workspace, entry.path), { force: true });
+        for (const entry of await ctx.files.list()) {
+          if (match(entry.path)) await ctx.files.remove(entry.path);
         }
       }
       ctx.log(`deleted ${pattern}`);

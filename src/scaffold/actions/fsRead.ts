@@ -1,8 +1,5 @@
 // `fs:read` and `fs:readdir`: read the workspace, never outside it.
 
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { resolveSafeChildPath } from '../safePath.ts';
 import type { ScaffoldAction } from '../types.ts';
 import { describe, optionalBoolean, requiredString } from './input.ts';
 
@@ -10,7 +7,7 @@ export const fsRead: ScaffoldAction = {
   id: 'fs:read',
   async handler(ctx) {
     const path = requiredString(ctx.input, 'path');
-    ctx.output('content', await readFile(resolveSafeChildPath(ctx.workspace, path), 'utf8'));
+    ctx.output('content', await ctx.files.read(ctx.files.resolve(path)));
   },
 };
 
@@ -31,11 +28,9 @@ export const fsReaddir: ScaffoldAction = {
     const files: Entry[] = [];
     const folders: Entry[] = [];
     for (const path of paths as string[]) {
-      const dir = resolveSafeChildPath(ctx.workspace, path);
-      for (const dirent of await readdir(dir, { recursive, withFileTypes: true })) {
-        const fullPath = join(dirent.parentPath, dirent.name);
-        const entry = { name: dirent.name, path: relative(ctx.workspace, fullPath).split(sep).join('/'), fullPath };
-        (dirent.isDirectory() ? folders : files).push(entry);
+      for (const item of await ctx.files.readdir(ctx.files.resolve(path), recursive)) {
+        const entry = { name: item.name, path: item.path, fullPath: `${ctx.workspace}/${item.path}` };
+        (item.folder ? folders : files).push(entry);
       }
     }
     ctx.output('files', files);

@@ -1,6 +1,7 @@
 // The build workflow's job summary, from what the build wrote: entities by kind, what is new or gone since
 // the deployed site, problems, timings.
-// npx node src/scaffold/ci/buildSummary.ts --current dist/api/catalog --previous prev.json --log build.log
+// npx node src/scaffold/ci/buildSummary.ts --current dist/api/catalog --previous https://org.github.io/portal/ --log build.log
+// (--previous: the live portal's URL, or an entities.json file or URL, in parts or one array, as `backlot diff --base`)
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { Entity } from '../../model/entity.ts';
 import { entityRefOf } from '../../model/entityRef.ts';
+import { readCatalogFile } from '../../cli/diff.ts';
 
 export interface BuildSummaryInput {
   current: Entity[];
@@ -73,13 +75,22 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
+/** A catalog as `backlot diff` reads it (an index of parts, or one array; a file or URL); undefined when it cannot. */
+async function readCatalog(source: string): Promise<Entity[] | undefined> {
+  try {
+    return await readCatalogFile(source);
+  } catch {
+    return undefined;
+  }
+}
+
 if (import.meta.main) {
   const { values } = parseArgs({ options: { current: { type: 'string' }, previous: { type: 'string' }, log: { type: 'string' } } });
   const dir = values.current ?? 'dist/api/catalog';
-  const previous = values.previous ? readJson<Entity[]>(values.previous) : undefined;
+  const previous = values.previous ? await readCatalog(values.previous) : undefined;
   process.stdout.write(
     formatBuildSummary({
-      current: readJson<Entity[]>(join(dir, 'entities.json')) ?? [],
+      current: (await readCatalog(join(dir, 'entities.json'))) ?? [],
       // An empty list from a first deployment's failed download means "unknown", not "everything is new".
       previous: previous && previous.length > 0 ? previous : undefined,
       diagnostics: readJson<Diagnostic[]>(join(dir, 'diagnostics.json')) ?? [],

@@ -4,11 +4,14 @@ import { mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build as astroBuild } from 'astro';
 import type { PortalModel } from '../../model/portal.ts';
+import type { TemplateForms } from '../../views/create/page-data.ts';
 import { REPO_ROOT, moveDir } from './files.ts';
 import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
 import { handOver } from '../handover.ts';
 import { ownPagesPlugin } from './own-pages.ts';
 import type { Shard } from '../../snapshot/shard.ts';
+import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
+import { writeSynchronously } from '../../util/syncWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
@@ -24,12 +27,21 @@ export interface BuildSiteOptions {
    * before it renders the pages.
    */
   model: PortalModel | Promise<PortalModel>;
+  /** The templates' forms the CLI built with the model (for its diagnostics); none: the pages build them. */
+  forms?: TemplateForms | Promise<TemplateForms | undefined>;
   /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
   cacheDir?: string;
   /** The platform team's own MDX pages (the config's `site.pages`); none: no own pages. */
   pagesDir?: string;
   /** `backlot build --shard i/N`: only this share of the pages (../handover.ts inShare). */
   share?: Shard;
+  /** The Astro components plugins ship (src/plugins/load.ts componentFiles); none: plain-data cards only. */
+  pluginComponents?: PluginComponentFile[];
+  /**
+   * Astro's page writes go through fs.promises' sync forms while Astro builds (../../util/syncWrites.ts), and
+   * back after. Only for a process that does nothing else (the site child): nothing may wait on its event loop.
+   */
+  syncWrites?: boolean;
   /** A rebuild: the last build's page keys; pages with the same key are not rendered (./reuse.ts). */
   reuse?: ReuseInput;
 }
@@ -47,9 +59,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let graphs: SiteGraphs | undefined;
   let withdraw: (() => void) | undefined;
   const reuse = options.reuse ? new PageReuse(options.reuse) : undefined;
-  const modelReady = Promise.resolve(options.model).then((model) => {
+  const modelReady = Promise.all([options.model, options.forms]).then(([model, forms]) => {
     graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
-    withdraw = handOver({ model, graphs, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
+    withdraw = handOver({ model, graphs, ...(forms ? { forms } : {}), ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
@@ -66,6 +78,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
+  // Astro has no option for how it writes its pages: see ../../util/syncWrites.ts for why and what it saves.
+  const restoreWrites = options.syncWrites ? writeSynchronously() : undefined;
   try {
     try {
       await astroBuild({
@@ -74,11 +88,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         base: options.base ?? '/',
         ...(options.site ? { site: options.site } : {}),
         logLevel: options.verbose ? 'info' : 'warn',
-        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir)] },
+        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)] },
       });
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it
       throw err;
+    } finally {
+      restoreWrites?.();
     }
     await modelReady; // settled already: Astro waited for it before rendering
     layouts = await graphs!.finish();

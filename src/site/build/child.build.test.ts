@@ -1,13 +1,16 @@
 // The site stage started before its model exists: in-process with a promised model, and in a child process
 // that is sent the model once it is built (what `backlot build` does while the pipeline runs).
 
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import fs, { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSiteBuild } from './child.ts';
 import type { PortalModel } from '../../model/portal.ts';
 import { buildSite, fixtureModel } from '../testing/build.ts';
+import { templateForms } from '../../views/create/page-data.ts';
+import { demoTemplate } from '../../views/create/testing.ts';
+import { stringify } from 'yaml';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-child-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -15,7 +18,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const fixtureTitle = async () => (await fixtureModel()).site.title;
 
 describe('buildSite with a promised model', () => {
-  it('bundles first and renders the model once it arrives', async () => {
+  it('bundles first and renders the model once it arrives, its writes synchronous only meanwhile', async () => {
     const out = join(tmp, 'promised');
     let arrived = 0;
     const fixture = await fixtureModel();
@@ -25,7 +28,11 @@ describe('buildSite with a promised model', () => {
         resolve(fixture);
       }, 300),
     );
-    await buildSite({ outDir: out, model });
+    const { writeFile, mkdir } = fs.promises;
+    await buildSite({ outDir: out, model, syncWrites: true });
+    // Astro's writes went through the sync forms only while it built.
+    expect(fs.promises.writeFile).toBe(writeFile);
+    expect(fs.promises.mkdir).toBe(mkdir);
     expect(arrived).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(await fixtureTitle());
   });
@@ -39,16 +46,22 @@ describe('buildSite with a promised model', () => {
 });
 
 describe('startSiteBuild (a child process)', () => {
-  it('waits for the model, then builds it (no model file needed)', async () => {
+  it('waits for the model, then builds it (no model file needed) with the forms the CLI built', async () => {
     const out = join(tmp, 'child-out');
     const site = startSiteBuild({ outDir: out });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const model = await fixtureModel();
-    await site.sendModel(model);
+    const model = await fixtureModel({ repos: { templates: { 'catalog-info.yaml': stringify(demoTemplate('node-service')) } } });
+    // The CLI built the forms for its diagnostics: the Create pages show those, not forms built again.
+    const forms = templateForms(model);
+    const template = Object.keys(forms.forms)[0]!;
+    forms.forms[template] = { ...forms.forms[template]!, title: 'Form as the CLI built it' };
+    await site.sendModel(model, forms);
     const result = await site.result;
     expect(result.layouts.shapes).toBeGreaterThan(0);
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     expect(home).toContain(await fixtureTitle());
+    const [, namespace, name] = /^template:([^/]+)\/(.+)$/.exec(template)!;
+    expect(readFileSync(join(out, 'create', namespace!, name!, 'index.html'), 'utf8')).toContain('Form as the CLI built it');
     // Every entity crossed, not only the first part's.
     expect(model.entities.length).toBeGreaterThan(1);
     for (const item of model.entities) {

@@ -1,25 +1,25 @@
 // The site stage in a child process: Astro loads and bundles there while the CLI runs the pipeline on another
-// core, and renders once the CLI has sent the model. It writes its pages synchronously (../util/syncWrites.ts):
-// nothing else in this process waits on its event loop.
-// Parent → child: {start: options}, then the model as {part} messages (model-parts.ts) and {end: true}, or
-// {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
+// core, and renders once the CLI has sent the model. Nothing else in this process waits on its event loop, so
+// its build writes pages synchronously (buildSite's `syncWrites`).
+// Parent → child: {start: options}, then the model as {part} messages (model-parts.ts), the templates' forms the
+// CLI built for its diagnostics as {forms}, and {end: true}; or {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
 // at 10,000 entities the model is across in about 0.8 s, where writing it as JSON and parsing it took 1.3 s.
 
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../../model/portal.ts';
+import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
 import { modelAssembler, modelParts, type ModelPart } from './model-parts.ts';
 import { scavengeFlags } from '../../util/background.ts';
-import { writeSynchronously } from '../../util/syncWrites.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model'>;
-type ToChild = { start: ChildOptions } | { part: ModelPart } | { end: true } | { cancel: true };
+type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: TemplateForms } | { end: true } | { cancel: true };
 type FromChild = { done: BuildSiteResult } | { error: { message: string; stack?: string } };
 
 export interface SiteBuild {
-  /** Sends the model to render, part by part; settles once the last part has left this process. */
-  sendModel(model: PortalModel): Promise<void>;
+  /** Sends the model to render, part by part, and its forms; settles once the last part has left this process. */
+  sendModel(model: PortalModel, forms?: TemplateForms): Promise<void>;
   /** Stops the child (the pipeline failed, or the build was interrupted); settles once it has exited. */
   cancel(): Promise<void>;
   /** What buildSite returned in the child, or its error. */
@@ -65,9 +65,10 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   result.catch(() => {}); // awaited by the caller once the pipeline is done; a failure meanwhile is not unhandled
   send({ start: options });
   return {
-    sendModel: (model) =>
+    sendModel: (model, forms) =>
       new Promise<void>((resolve) => {
         for (const part of modelParts(model)) send({ part });
+        if (forms) send({ forms });
         send({ end: true }, resolve);
       }),
     cancel: () => {
@@ -84,6 +85,7 @@ function runChild(child: NodeJS.Process): void {
   let model: { resolve: (m: PortalModel) => void; reject: (err: Error) => void } | undefined;
   const modelPromise = new Promise<PortalModel>((resolve, reject) => (model = { resolve, reject }));
   const parts = modelAssembler('the model from the CLI');
+  let forms: TemplateForms | undefined;
   let failed = false;
   child.on('disconnect', () => process.exit(1)); // the CLI is gone
   child.on('message', (message: ToChild) => {
@@ -97,6 +99,8 @@ function runChild(child: NodeJS.Process): void {
         failed = true;
         model!.reject(err as Error);
       }
+    } else if ('forms' in message) {
+      forms = message.forms;
     } else if ('end' in message) {
       if (failed) return;
       try {
@@ -113,9 +117,7 @@ function runChild(child: NodeJS.Process): void {
     try {
       // Loaded here, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
       const { buildSite } = await import('./build.ts');
-      // Nothing else runs in this process, so pages are written without the thread pool (why: syncWrites.ts).
-      writeSynchronously();
-      reply = { done: await buildSite({ ...opts, model: modelPromise }) };
+      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: modelPromise.then(() => forms), syncWrites: true }) };
     } catch (err) {
       reply = { error: { message: (err as Error).message, stack: (err as Error).stack } };
     }

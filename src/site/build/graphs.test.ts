@@ -6,14 +6,16 @@ import type { Entity } from '../../model/entity.ts';
 import type { PortalModel } from '../../model/portal.ts';
 import { siteGraphShapes, startGraphs, type SiteGraphs } from './graphs.ts';
 import { indexEntities } from '../../views/entities.ts';
-import { entityGraph, explorerGraph, type EntityGraph } from '../../views/graph.ts';
+import { GRAPH_NODES } from '../../views/entity-page.ts';
+import { entityGraph, explorerStartGraph, type EntityGraph } from '../../views/graph.ts';
 import { computeShape, graphShape } from '../../views/graph-layout.ts';
 import { entity, portalEntities } from '../../testing/entities.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-// Systems of 1 to `max` components, with and without an API each: distinct explorer shapes.
+// Systems of 1 to `max` components, with and without an API each, and components that provide and depend on
+// 0 to 7 APIs and resources each: many distinct shapes, as a large org has.
 function org(max: number): PortalModel {
   const entities: Entity[] = [entity('Group', 'team', { type: 'team', children: [] })];
   for (const withApis of [false, true]) {
@@ -26,6 +28,13 @@ function org(max: number): PortalModel {
         if (withApis) entities.push(entity('API', `${name}-api`, { type: 'openapi', owner: 'team', system, definition: 'x' }));
       }
     }
+  }
+  for (let i = 0; i < max * 2; i++) {
+    const apis = Array.from({ length: i % 8 }, (_, k) => `mix-${i}-api-${k}`);
+    const resources = Array.from({ length: Math.floor(i / 8) % 8 }, (_, k) => `resource:mix-${i}-db-${k}`);
+    entities.push(entity('Component', `mix-${i}`, { type: 'service', owner: 'team', providesApis: apis, dependsOn: resources }));
+    for (const api of apis) entities.push(entity('API', api, { type: 'openapi', owner: 'team', definition: 'x' }));
+    for (const resource of resources) entities.push(entity('Resource', resource.slice('resource:'.length), { type: 'database', owner: 'team' }));
   }
   entities.push(entity('Domain', 'everything', { owner: 'team' }));
   return { site: { title: 't', base: '/' }, generatedAt: '2026-01-01T00:00:00Z', repos: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] }, entities: portalEntities(entities) };
@@ -41,7 +50,7 @@ function pageGraphs(model: PortalModel): EntityGraph[] {
   explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
   return [
     ...model.entities.map((item) => entityGraph(item.ref, index)).filter((g) => g.nodes.length > 1),
-    ...explorers.map((item) => explorerGraph(item, index)),
+    ...explorers.map((item) => explorerStartGraph(item, index)).filter((g) => g.nodes.length > 1),
   ];
 }
 
@@ -60,17 +69,20 @@ async function renderPages(graphs: SiteGraphs, model: PortalModel, inFlight = 4)
 const meanwhile = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('siteGraphShapes', () => {
-  it('lists each distinct shape once, entity graphs first and explorer graphs (Domains, then Systems) last, as Astro renders them', () => {
+  it('lists each distinct shape once, entity graphs first and explorers\' first steps (Domains, then Systems) last, as Astro renders them', () => {
     const inputs = siteGraphShapes(big);
     expect(new Set(inputs.map((i) => i.key)).size).toBe(inputs.length);
     const index = indexEntities(big.entities);
-    const domain = big.entities.find((e) => e.entity.kind === 'Domain')!;
-    const lastSystem = big.entities.filter((e) => e.entity.kind === 'System').pop()!;
     const entityShapes = new Set(big.entities.map((e) => graphShape(entityGraph(e.ref, index)).input.key));
-    const firstExplorer = inputs.findIndex((i) => i.key === graphShape(explorerGraph(domain, index)).input.key);
-    expect(firstExplorer).toBeGreaterThan(0);
-    expect(inputs.slice(0, firstExplorer).every((i) => entityShapes.has(i.key))).toBe(true);
-    expect(inputs[inputs.length - 1]!.key).toBe(graphShape(explorerGraph(lastSystem, index)).input.key);
+    const explorers = big.entities.filter((e) => ['Domain', 'System'].includes(e.entity.kind));
+    const explorerShapes = explorers.map((e) => graphShape(explorerStartGraph(e, index)).input.key);
+    // Explorers draw their first step only, capped like an entity page's graph.
+    for (const e of explorers) expect(explorerStartGraph(e, index).nodes.length).toBeLessThanOrEqual(GRAPH_NODES + 1);
+    const own = explorerShapes.filter((key) => !entityShapes.has(key));
+    expect(own.length).toBeGreaterThan(0);
+    const firstOwn = inputs.findIndex((i) => own.includes(i.key));
+    expect(inputs.slice(0, firstOwn).every((i) => entityShapes.has(i.key))).toBe(true);
+    expect(inputs.slice(firstOwn).every((i) => own.includes(i.key))).toBe(true);
     expect(inputs.length).toBeGreaterThan(60);
   });
 });
@@ -81,7 +93,7 @@ describe('startGraphs', () => {
     const graphs = startGraphs(big, { threads: 2 });
     const index = indexEntities(big.entities);
     const system = big.entities.find((e) => e.entity.kind === 'System')!;
-    expect(graphs.graph(`explorer:${system.ref}`)).toEqual(explorerGraph(system, index));
+    expect(graphs.graph(`explorer:${system.ref}`)).toEqual(explorerStartGraph(system, index));
     expect(graphs.graph(`entity:${system.ref}`)).toEqual(entityGraph(system.ref, index));
     await renderPages(graphs, big);
     const report = await graphs.finish();

@@ -1,6 +1,7 @@
-// The relations graphs the pages draw, and their layouts. An explorer graph costs dagre about 15 ms (616 shapes
-// took 21.5 s on one thread at 10,000 entities), and pages render on one thread: so worker threads lay out the
-// shapes in the order Astro renders them, ahead of the pages. A page that needs a shape no worker has sent yet
+// The relations graphs the pages draw, and their layouts. Pages draw at build time only small graphs (an entity's
+// neighbours; an explorer's first step), most sharing a shape with others; larger ones are laid out in the
+// browser. A layout still costs dagre milliseconds, and pages render on one thread: so worker threads lay out
+// the shapes in the order Astro renders them, ahead of the pages. A page that needs a shape no worker has sent yet
 // lays it out itself, never waits, and tells the workers, which skip it when they get there (a note on a message
 // port they read between shapes; nothing is shared or claimed). All of it stays inside SiteGraphs: pages only ask
 // for a graph's layout. Layouts are kept between builds in the cache folder, so a rebuild lays out only new shapes.
@@ -12,7 +13,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { PortalModel } from '../../model/portal.ts';
 import { indexEntities } from '../../views/entities.ts';
 import { hasExplorer } from '../../views/entity-page.ts';
-import { entityGraph, explorerGraph, type EntityGraph } from '../../views/graph.ts';
+import { entityGraph, explorerStartGraph, type EntityGraph } from '../../views/graph.ts';
 import { computeShape, graphShape, LAYOUT_VERSION, placeShape, type GraphLayout, type Shape, type ShapeInput } from '../../views/graph-layout.ts';
 
 /** Below this many shapes to lay out, a worker's start-up costs more than it saves. */
@@ -37,7 +38,7 @@ export interface LayoutReport {
 }
 
 export interface SiteGraphs {
-  /** The graph a page draws, built once for the build: `entity:<ref>` or `explorer:<ref>`. */
+  /** The graph a page draws, built once for the build: `entity:<ref>` or `explorer:<ref>` (its first step). */
   graph(key: string): EntityGraph | undefined;
   /** Its layout: known already (from the cache or a worker), or laid out now on this thread. */
   layout(graph: EntityGraph): Promise<GraphLayout>;
@@ -51,8 +52,8 @@ interface CacheFile {
 }
 
 /**
- * Every graph the site draws, and their distinct shapes in the order Astro renders them: entity pages' small
- * neighbourhoods first, then the explorers' large graphs (Domains, then Systems), whose rest route Astro
+ * Every graph the site draws at build time, and their distinct shapes in the order Astro renders them: entity
+ * pages' neighbourhoods first, then the explorers' first steps (Domains, then Systems), whose rest route Astro
  * renders last.
  */
 export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityGraph>): ShapeInput[] {
@@ -68,8 +69,9 @@ export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityG
   const explorers = model.entities.filter((item) => hasExplorer(item.entity.kind));
   explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
   for (const item of explorers) {
-    const graph = explorerGraph(item, index);
+    const graph = explorerStartGraph(item, index);
     graphs?.set(`explorer:${item.ref}`, graph);
+    if (graph.nodes.length < 2) continue;
     const input = graphShape(graph).input;
     if (!inputs.has(input.key)) inputs.set(input.key, input);
   }

@@ -39,6 +39,7 @@ export function entityKeys(data: SiteData): EntityKeys {
             byEntity.get(item.ref) ?? [],
             changes.get(item.ref) ?? [],
             entityPluginCards(model, item.ref).cards,
+            model.plugins?.tabs?.[item.ref] ?? [], // the tab bar links them
             model.apis[item.ref] ?? null,
             docsLink(model, item),
             repoShown(findRepo(model.repos, item.source.repo)),

@@ -80,7 +80,7 @@ describe('what a rebuild may reuse', () => {
 });
 
 describe('the site version', () => {
-  it('changes with any source file, the package and the settings, not with tests', () => {
+  it('changes with any source file, the package, the settings and plugins’ components, not with tests', () => {
     const root = site('package', { 'package.json': '{"version":"1.0.0"}', 'src/site/a.astro': 'one', 'src/views/b.ts': 'two', 'src/views/b.test.ts': 'test' });
     const v = siteVersion(root, { title: 'T' });
     expect(siteVersion(root, { title: 'T' })).toBe(v);
@@ -92,5 +92,10 @@ describe('the site version', () => {
     expect(changed).not.toBe(v);
     writeFileSync(join(root, 'package.json'), '{"version":"1.0.1"}');
     expect(siteVersion(root, { title: 'T' })).not.toBe(changed);
+    // A plugin's component, and its package's version.
+    const plugin = site('plugin', { 'package.json': '{"version":"1.0.0"}', 'components/Card.astro': 'card' });
+    const withPlugin = siteVersion(root, { title: 'T' }, [join(plugin, 'components/Card.astro')]);
+    writeFileSync(join(plugin, 'package.json'), '{"version":"1.1.0"}');
+    expect(siteVersion(root, { title: 'T' }, [join(plugin, 'components/Card.astro')])).not.toBe(withPlugin);
   });
 });

@@ -58,12 +58,20 @@ export function pageFile(route: string, params: Record<string, string | undefine
 
 /**
  * The version of everything that renders pages besides their data: the site's code (every source file the site
- * bundles, and the package's version), and the config's site-wide settings (the site block, plugins).
+ * bundles, and the package's version), the config's site-wide settings (the site block, plugins) and the plugins'
+ * components.
  */
-export function siteVersion(packageRoot: string, settings: unknown): string {
+export function siteVersion(packageRoot: string, settings: unknown, pluginComponents: readonly string[] = []): string {
   const h = createHash('sha1');
   h.update(readFileSync(join(packageRoot, 'package.json')));
   h.update(JSON.stringify(settings) ?? '');
+  // Plugins' Astro components render on entity pages: each file and its package's package.json (its version, for
+  // what the component imports).
+  for (const file of pluginComponents) {
+    h.update(file).update(readFileSync(file));
+    const manifest = packageJsonOf(file);
+    if (manifest) h.update(readFileSync(manifest));
+  }
   const src = join(packageRoot, 'src');
   // 642 files (4.5 MB) read in about 40 ms: cheaper than being wrong about what a page imports.
   const files = readdirSync(src, { recursive: true, withFileTypes: true })
@@ -72,6 +80,14 @@ export function siteVersion(packageRoot: string, settings: unknown): string {
     .sort();
   for (const file of files) h.update(relative(src, file)).update(readFileSync(file));
   return h.digest('base64url');
+}
+
+function packageJsonOf(file: string): string | undefined {
+  for (let dir = dirname(file), up = 0; up < 8; dir = dirname(dir), up++) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'package.json');
+    if (dirname(dir) === dir) break;
+  }
+  return undefined;
 }
 
 /**

@@ -7,10 +7,10 @@ import { FACET_KEYS, type Catalog, type CatalogQuery, type CatalogResult, type F
 import { formatCount } from '../../views/count.ts';
 import { h } from './dom.ts';
 
-// The kind has its own picker above the table (catalog-kinds.ts).
-type PanelFacet = Exclude<FacetKey, 'kind'>;
-const PANEL_FACETS = FACET_KEYS.filter((k): k is PanelFacet => k !== 'kind');
-const FACET_TITLES: Record<PanelFacet, string> = {
+// The kind has its own picker above the table (catalog-kinds.ts). Plugins' facets (keys `<plugin>.<id>`) follow.
+type PanelFacet = string;
+const OWN_FACETS = FACET_KEYS.filter((k) => k !== 'kind');
+const FACET_TITLES: Record<Exclude<FacetKey, 'kind'>, string> = {
   type: 'Type',
   owner: 'Owner',
   lifecycle: 'Lifecycle',
@@ -25,7 +25,7 @@ export interface FilterPanel {
   /** Reflects a state and its counts; `typing` leaves the text box alone while the user types in it. */
   update(query: CatalogQuery, result: CatalogResult, team: string | undefined, typing?: boolean): void;
   /** The filters as the form holds them (kind, sort and page are left to the caller). */
-  read(): Pick<CatalogQuery, 'q' | 'list' | 'problems'> & { facets: Omit<CatalogQuery['facets'], 'kind'> };
+  read(): Pick<CatalogQuery, 'q' | 'list' | 'problems'> & { facets: Record<string, string[]> };
 }
 
 interface ValueRow {
@@ -66,7 +66,10 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
   const facetRows = new Map<PanelFacet, ValueRow[]>();
   const facetSets = new Map<PanelFacet, { fieldset: HTMLFieldSetElement; list: HTMLUListElement; more: HTMLButtonElement }>();
   const expanded = new Set<PanelFacet>();
-  const facetElements = PANEL_FACETS.map((key) => {
+  const panelFacets: PanelFacet[] = [...OWN_FACETS, ...catalog.pluginFacets.map((f) => f.key)];
+  const facetKinds = new Map(catalog.pluginFacets.map((f) => [f.key, f.kinds]));
+  const titles = new Map<string, string>([...Object.entries(FACET_TITLES), ...catalog.pluginFacets.map((f) => [f.key, f.label] as [string, string])]);
+  const facetElements = panelFacets.map((key) => {
     const list = h('ul', {});
     const more = h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', hidden: true });
     more.addEventListener('click', () => {
@@ -74,14 +77,15 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
       else expanded.add(key);
       showRows(key);
     });
-    const fieldset = h('fieldset', { class: 'facet', 'data-facet': key }, h('legend', {}, FACET_TITLES[key]), list, more);
+    const fieldset = h('fieldset', { class: 'facet', 'data-facet': key }, h('legend', {}, titles.get(key) ?? key), list, more);
     facetSets.set(key, { fieldset, list, more });
     facetRows.set(key, []);
     // Most used values first.
-    const totals = catalog.totals[key];
-    const values = [...catalog.labels[key].keys()];
+    const totals = catalog.totals[key] ?? new Map<string, number>();
+    const labels = catalog.labels[key] ?? new Map<string, string>();
+    const values = [...labels.keys()];
     values.sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0) || a.localeCompare(b));
-    for (const value of values) addRow(key, value, catalog.labels[key].get(value) ?? value);
+    for (const value of values) addRow(key, value, labels.get(value) ?? value);
     return fieldset;
   });
 
@@ -134,12 +138,12 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
       }
       listInputs.get('team')!.input.disabled = !team && query.list !== 'team';
       teamSelect.value = team ?? '';
-      for (const key of PANEL_FACETS) {
-        const selected = query.facets[key];
+      for (const key of panelFacets) {
+        const selected = query.facets[key] ?? [];
         for (const value of selected) {
           if (!facetRows.get(key)!.some((r) => r.value === value)) addRow(key, value, value);
         }
-        const counts = result.counts[key];
+        const counts = result.counts[key] ?? new Map<string, number>();
         for (const row of facetRows.get(key)!) {
           row.input.checked = selected.includes(row.value);
           const n = counts.get(row.value) ?? 0;
@@ -147,14 +151,16 @@ export function createFilterPanel(catalog: Catalog, groups: CatalogItem[]): Filt
           row.li.classList.toggle('zero', n === 0 && !row.input.checked);
         }
         showRows(key);
+        // A plugin's facet of other kinds (the GitHub plugin's CI on the Users list) filters nothing there.
+        const kinds = facetKinds.get(key);
+        const shown = query.facets.kind;
+        if (kinds?.length && shown.length && !shown.some((k) => kinds.includes(k)) && selected.length === 0) facetSets.get(key)!.fieldset.hidden = true;
       }
       problemsInput.checked = query.problems;
       problemsCount.textContent = formatCount(result.problemCount);
     },
     read() {
-      const facets = Object.fromEntries(
-        PANEL_FACETS.map((key) => [key, facetRows.get(key)!.filter((r) => r.input.checked).map((r) => r.value)]),
-      ) as Omit<CatalogQuery['facets'], 'kind'>;
+      const facets = Object.fromEntries(panelFacets.map((key) => [key, facetRows.get(key)!.filter((r) => r.input.checked).map((r) => r.value)]));
       const list = ([...listInputs].find(([, v]) => v.input.checked)?.[0] ?? 'all') as ListMode;
       return { facets, q: text.value.trim(), list, problems: problemsInput.checked };
     },
@@ -184,15 +190,24 @@ export function createFilterDrawer(panel: HTMLFormElement, results: HTMLElement)
     panel,
     h('div', { class: 'drawer-foot' }, show),
   );
+  const isOpen = () => toggle.getAttribute('aria-expanded') === 'true';
+  // Only a phone shows the drawer over the page (position: fixed); wider, it is the sidebar and traps nothing.
+  const overPage = () => isOpen() && getComputedStyle(element).position === 'fixed';
   const setOpen = (open: boolean) => {
     toggle.setAttribute('aria-expanded', String(open));
-    // Only a phone shows the drawer over the page; the class stops the page behind from scrolling.
+    // The class stops the page behind from scrolling.
     document.documentElement.classList.toggle('drawer-open', open);
+    if (open && overPage()) {
+      element.setAttribute('role', 'dialog');
+      element.setAttribute('aria-modal', 'true');
+      element.setAttribute('aria-label', 'Filters');
+    } else {
+      for (const name of ['role', 'aria-modal', 'aria-label']) element.removeAttribute(name);
+    }
   };
   toggle.addEventListener('click', () => {
-    const open = toggle.getAttribute('aria-expanded') !== 'true';
-    setOpen(open);
-    if (open && getComputedStyle(element).position === 'fixed') close.focus();
+    setOpen(!isOpen());
+    if (overPage()) close.focus();
   });
   close.addEventListener('click', () => {
     setOpen(false);
@@ -204,9 +219,27 @@ export function createFilterDrawer(panel: HTMLFormElement, results: HTMLElement)
     results.scrollIntoView({ block: 'start' });
   });
   element.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true') return;
-    setOpen(false);
-    toggle.focus();
+    if (!isOpen()) return;
+    if (e.key === 'Escape') {
+      setOpen(false);
+      toggle.focus();
+    } else if (e.key === 'Tab' && overPage()) {
+      // A focus trap: Tab from the last control goes to the first, Shift+Tab from the first to the last.
+      const controls = focusables(element);
+      const first = controls[0];
+      const last = controls[controls.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last?.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first?.focus();
+      }
+    }
+  });
+  // Focus that gets out another way (a click behind, the browser's own shortcuts) comes back.
+  document.addEventListener('focusin', (e) => {
+    if (overPage() && e.target instanceof Node && !element.contains(e.target)) close.focus();
   });
   return {
     toggle,
@@ -216,4 +249,10 @@ export function createFilterDrawer(panel: HTMLFormElement, results: HTMLElement)
       show.textContent = `Show ${formatCount(matches)} ${matches === 1 ? 'result' : 'results'}`;
     },
   };
+}
+
+/** The controls Tab reaches inside `root`, in order: enabled, not hidden, not taken out of the tab order. */
+function focusables(root: HTMLElement): HTMLElement[] {
+  const selector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
+  return [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0);
 }

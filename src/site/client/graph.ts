@@ -112,7 +112,14 @@ function startGraph(view: HTMLElement): void {
   const filters = h('details', { class: 'graph-filters' }, h('summary', {}, 'Filters'), kindsSet, relationsSet);
   const status = h('p', { class: 'graph-status meta', 'aria-live': 'polite' });
   const omitted = Number(view.dataset.omitted) || 0;
-  const more = omitted > 0 ? button('Draw all', `Draw the ${omitted} entities not drawn`, 'up to ' + BROWSER_NODES, () => void redraw()) : null;
+  // An explorer's build-time drawing is its first step: "Draw all" draws its whole depth.
+  const fullDepth = Number(view.dataset.fullDepth) || state.depth;
+  const drawAll = () => {
+    state.depth = fullDepth;
+    depth.value = String(fullDepth);
+    void redraw();
+  };
+  const more = omitted > 0 ? button('Draw all', `Draw the ${omitted} entities not drawn`, 'up to ' + BROWSER_NODES, drawAll) : null;
   if (more) more.className = 'button';
   const tools = h(
     'div',

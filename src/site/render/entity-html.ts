@@ -99,7 +99,10 @@ export function relationsGraphHtml(layout: GraphLayout, label: string, base: str
 export interface GraphViewOptions {
   /** The entity at the centre. */
   center: string;
+  /** The depth drawn at build time. */
   depth: number;
+  /** The depth the browser's "Draw all" draws at (an explorer's whole graph); default `depth`. */
+  fullDepth?: number;
   /** Relation types followed; all when absent. */
   relations?: ReadonlySet<string> | undefined;
   /** The graph data file the browser redraws from (`GRAPH_DATA` under the base). */
@@ -115,8 +118,9 @@ export interface GraphViewOptions {
  */
 export function graphViewHtml(layout: GraphLayout, label: string, base: string, options: GraphViewOptions): string {
   const relations = options.relations ? ` data-relations="${attr([...options.relations].join(' '))}"` : '';
+  const full = options.fullDepth && options.fullDepth !== options.depth ? ` data-full-depth="${options.fullDepth}"` : '';
   return (
-    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${relations} data-src="${attr(options.dataHref)}" ` +
+    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${full}${relations} data-src="${attr(options.dataHref)}" ` +
     `data-base="${attr(base)}" data-omitted="${options.omitted}" data-label="${attr(label)}">${relationsGraphHtml(layout, label, base, options.scroll)}</div>`
   );
 }

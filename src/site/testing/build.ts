@@ -38,6 +38,6 @@ async function runFixture(base: string, repos: Record<string, RepoFiles> = {}): 
   const org = await openLocalSource(source, config.root);
   const extra = Object.entries(repos).map(([name, files]) => ({ repo: repoInfo(name, { owner: source.org }), files }));
   const snapshot = extra.length ? mergeSnapshots([org, memorySnapshot(extra)]) : org;
-  const { model } = await runPipeline(config, snapshot, { catalogPath: () => source.catalogPath });
+  const { model } = await runPipeline(config, snapshot, { catalogPath: () => source.catalogPath, previews: true });
   return model;
 }

@@ -229,6 +229,6 @@ export function orgRepoFiles(org: Org): Map<string, Record<string, string>> {
 export async function orgModel(org: Org, site: { title: string; description?: string } = { title: 'Generated Org' }): Promise<PortalModel> {
   const snapshot = memorySnapshot([...orgRepoFiles(org)].map(([name, files]) => ({ repo: repoInfo(name), files })));
   const config = defaultConfig(tmpdir());
-  const { model } = await runPipeline({ ...config, site: { ...config.site, ...site } }, snapshot, { catalogPath: () => '/catalog-info.yaml' });
+  const { model } = await runPipeline({ ...config, site: { ...config.site, ...site } }, snapshot, { catalogPath: () => '/catalog-info.yaml', previews: true });
   return model;
 }

@@ -3,7 +3,7 @@
 
 import type { PortalModel } from '../../model/portal.ts';
 import { catalogItem, encodeCatalogIndex } from './index.ts';
-import type { CatalogIndex, CatalogItem, PluginColumnDef } from './items.ts';
+import type { CatalogIndex, CatalogItem, PluginColumnDef, PluginFacetDef } from './items.ts';
 import { defaultKind, PAGE_SIZE } from './query.ts';
 import { countByKind, type KindCount } from '../entities.ts';
 import { catalogKindPath } from '../../model/routes.ts';
@@ -26,6 +26,8 @@ export interface CatalogData {
   namespaced: boolean;
   /** Plugins' catalog columns. */
   pluginColumns: PluginColumnDef[];
+  /** Plugins' catalog facets. */
+  pluginFacets: PluginFacetDef[];
 }
 
 const cache = new WeakMap<PortalModel, CatalogData>();
@@ -41,7 +43,14 @@ export function catalogData(model: PortalModel): CatalogData {
     for (const c of plugin) if (c.values[ref]) out[c.key] = c.values[ref]!;
     return out;
   };
-  const items = sorted.map((e) => catalogItem(e, byEntity.get(e.ref), plugin.length ? columnsOf(e.ref) : undefined));
+  const facets = m.plugins?.facets ?? [];
+  const pluginFacets: PluginFacetDef[] = facets.map((f) => ({ key: f.key, label: f.title, kinds: f.kinds }));
+  const facetsOf = (ref: string) => {
+    const out: Record<string, string[]> = {};
+    for (const f of facets) if (f.values[ref]?.length) out[f.key] = f.values[ref]!;
+    return out;
+  };
+  const items = sorted.map((e) => catalogItem(e, byEntity.get(e.ref), plugin.length ? columnsOf(e.ref) : undefined, facets.length ? facetsOf(e.ref) : undefined));
   const byKind = new Map<string, CatalogItem[]>();
   for (const item of items) {
     const key = item.kind.toLowerCase();
@@ -49,7 +58,7 @@ export function catalogData(model: PortalModel): CatalogData {
     list.push(item);
     byKind.set(key, list);
   }
-  const index = encodeCatalogIndex(items, pluginColumns);
+  const index = encodeCatalogIndex(items, pluginColumns, pluginFacets);
   const json = JSON.stringify(index);
   const data: CatalogData = {
     items,
@@ -62,6 +71,7 @@ export function catalogData(model: PortalModel): CatalogData {
     byRef: new Map(items.map((i) => [i.ref, i])),
     namespaced: items.some((i) => i.namespace.toLowerCase() !== 'default'),
     pluginColumns,
+    pluginFacets,
   };
   cache.set(m, data);
   return data;

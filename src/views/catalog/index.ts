@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../../model/diagnostic.ts';
 import { DEFAULT_NAMESPACE, type Entity } from '../../model/entity.ts';
 import type { PortalEntity } from '../../model/portal.ts';
-import type { CatalogIndex, CatalogItem, CatalogRow, PluginColumnDef } from './items.ts';
+import type { CatalogIndex, CatalogItem, CatalogRow, PluginColumnDef, PluginFacetDef } from './items.ts';
 import { entityTitle, ownerRef, specString, systemRef } from '../entities.ts';
 import { markdownText } from '../markdown.ts';
 
@@ -30,8 +30,8 @@ function locationTargets(entity: Entity): string[] {
   return out;
 }
 
-/** The display fields of one entity; `problems` from its diagnostics; `columns`: plugins' column values. */
-export function catalogItem(item: PortalEntity, diagnostics: readonly Diagnostic[] = [], columns?: Record<string, string>): CatalogItem {
+/** The display fields of one entity; `problems` from its diagnostics; plugins' column and facet values. */
+export function catalogItem(item: PortalEntity, diagnostics: readonly Diagnostic[] = [], columns?: Record<string, string>, facets?: Record<string, string[]>): CatalogItem {
   const { entity } = item;
   const kind = entity.kind.toLowerCase();
   const tags = (entity.metadata.tags ?? []).filter((t): t is string => typeof t === 'string');
@@ -51,11 +51,12 @@ export function catalogItem(item: PortalEntity, diagnostics: readonly Diagnostic
     groups: kind === 'user' ? refsOf(entity, 'memberOf') : kind === 'group' ? refsOf(entity, 'childOf') : [],
     targets: kind === 'location' ? locationTargets(entity) : [],
     ...(columns && Object.keys(columns).length ? { columns } : {}),
+    ...(facets && Object.keys(facets).length ? { facets } : {}),
   };
 }
 
-/** Encodes items (already in listing order) into the compact index, with the plugins' columns. */
-export function encodeCatalogIndex(items: readonly CatalogItem[], columns: readonly PluginColumnDef[] = []): CatalogIndex {
+/** Encodes items (already in listing order) into the compact index, with the plugins' columns and facets. */
+export function encodeCatalogIndex(items: readonly CatalogItem[], columns: readonly PluginColumnDef[] = [], facets: readonly PluginFacetDef[] = []): CatalogIndex {
   const table = [''];
   const ids = new Map<string, number>([['', 0]]);
   const id = (value: string): number => {
@@ -83,11 +84,12 @@ export function encodeCatalogIndex(items: readonly CatalogItem[], columns: reado
       it.groups.map(id),
       it.targets,
       columns.some((c) => it.columns?.[c.key]) ? columns.map((c) => id(it.columns?.[c.key] ?? '')) : [],
+      facets.some((f) => it.facets?.[f.key]?.length) ? facets.map((f) => (it.facets?.[f.key] ?? []).map(id)) : [],
     ];
     while (row.length > 3 && isEmpty(row[row.length - 1])) row.pop();
     return row;
   });
-  return { v: 1, s: table, e: rows, ...(columns.length ? { c: [...columns] } : {}) };
+  return { v: 1, s: table, e: rows, ...(columns.length ? { c: [...columns] } : {}), ...(facets.length ? { f: [...facets] } : {}) };
 }
 
 function isEmpty(value: unknown): boolean {

@@ -26,6 +26,17 @@ export interface CatalogItem {
   targets: string[];
   /** Plugins' column values by column key (`plugin:<plugin>.<id>`), when it has any. */
   columns?: Record<string, string>;
+  /** Plugins' facet values by facet key (`<plugin>.<id>`), when it has any. */
+  facets?: Record<string, string[]>;
+}
+
+/** A plugin's catalog facet as the index carries it (its values are per row). */
+export interface PluginFacetDef {
+  /** `<plugin>.<id>`: the facet's URL parameter. */
+  key: string;
+  label: string;
+  /** Lower-case kinds whose lists show it; empty: every list. */
+  kinds: string[];
 }
 
 /** A plugin's catalog column as the index carries it (its values are per row). */
@@ -38,10 +49,10 @@ export interface PluginColumnDef {
 
 /**
  * A row: [kind, namespace, name, title, type, owner, system, lifecycle, description, tags, problems, groups, targets,
- * plugin column values (in the order of the index's `c`)].
+ * plugin column values (in the order of the index's `c`), plugin facet values (per facet of `f`, a list)].
  * kind, namespace, type, owner, system, lifecycle, tags and groups are indexes into `s`; trailing empty fields are dropped.
  */
-export type CatalogRow = Array<number | string | number[] | string[]>;
+export type CatalogRow = Array<number | string | number[] | string[] | number[][]>;
 
 export interface CatalogIndex {
   v: 1;
@@ -51,6 +62,13 @@ export interface CatalogIndex {
   e: CatalogRow[];
   /** Plugins' catalog columns, when there are any. */
   c?: PluginColumnDef[];
+  /** Plugins' catalog facets, when there are any. */
+  f?: PluginFacetDef[];
+}
+
+/** The plugins' facets an index carries. */
+export function indexFacets(index: CatalogIndex): PluginFacetDef[] {
+  return Array.isArray(index?.f) ? index.f : [];
 }
 
 /** The plugins' columns an index carries. */
@@ -67,6 +85,15 @@ export function decodeCatalogIndex(index: CatalogIndex): CatalogItem[] {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   const strs = (v: unknown) => (Array.isArray(v) ? v.map((i) => (typeof i === 'number' ? (s[i] ?? '') : String(i))) : []);
   const columns = indexColumns(index);
+  const facets = indexFacets(index);
+  const facetValues = (v: unknown) => {
+    const lists = Array.isArray(v) ? v : [];
+    const out = Object.fromEntries(facets.flatMap((f, i) => {
+      const values = strs(lists[i]).filter(Boolean);
+      return values.length ? [[f.key, values]] : [];
+    }));
+    return Object.keys(out).length ? { facets: out } : {};
+  };
   const columnValues = (v: unknown) => {
     const values = strs(v);
     const out = Object.fromEntries(columns.flatMap((c, i) => (values[i] ? [[c.key, values[i]!]] : [])));
@@ -92,6 +119,7 @@ export function decodeCatalogIndex(index: CatalogIndex): CatalogItem[] {
       groups: strs(row[11]),
       targets: strs(row[12]),
       ...(columns.length ? columnValues(row[13]) : {}),
+      ...(facets.length ? facetValues(row[14]) : {}),
     };
   });
 }

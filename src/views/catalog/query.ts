@@ -1,12 +1,21 @@
 // Catalog filter state (kept in the URL query) and its evaluation over the decoded index: the matching
 // rows, sorted and paged, plus a count per filter value. Pure functions, shared by the client and tests.
 
-import type { CatalogItem } from './items.ts';
+import type { CatalogItem, PluginFacetDef } from './items.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
 import { isPluginColumn, type ColumnKey } from './columns.ts';
 
 export const FACET_KEYS = ['kind', 'type', 'owner', 'lifecycle', 'tag', 'namespace'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
+/** Selected values per facet: the catalog's own, and plugins' (`<plugin>.<id>`, see isPluginFacet). */
+export type Facets = ByFacet<string[]>;
+/** Per facet: the catalog's own always there, plugins' by key. */
+export type ByFacet<T> = Record<FacetKey, T> & Partial<Record<string, T>>;
+
+/** A plugin facet's key, as its URL parameter: `<plugin>.<id>` (`github.ci`), lower-case. */
+export function isPluginFacet(key: string): boolean {
+  return /^[a-z0-9][a-z0-9._-]*\.[a-z0-9][a-z0-9_-]*$/.test(key);
+}
 export type ListMode = 'all' | 'starred' | 'team';
 export const SORT_KEYS = ['name', 'kind', 'system', 'owner', 'type', 'lifecycle', 'namespace', 'description', 'tags', 'targets'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -26,7 +35,7 @@ export function defaultKind(kinds: Iterable<string>): string {
 
 export interface CatalogQuery {
   /** Selected values per facet, lower-case. Any of them matches, except tags: every selected tag must be there. */
-  facets: Record<FacetKey, string[]>;
+  facets: Facets;
   /** Free text, every word must appear. */
   q: string;
   list: ListMode;
@@ -62,6 +71,11 @@ export function readQuery(search: string, fallbackKind = DEFAULT_KIND): CatalogQ
     const values = params.getAll(key).flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
     query.facets[key] = [...new Set(values)];
   }
+  for (const key of new Set(params.keys())) {
+    if (!isPluginFacet(key)) continue;
+    const values = params.getAll(key).map((v) => v.trim().toLowerCase()).filter(Boolean);
+    if (values.length) query.facets[key] = [...new Set(values)];
+  }
   if (!params.has('kind')) query.facets.kind = fallbackKind ? [fallbackKind] : [];
   else if (query.facets.kind.includes(ALL_KINDS)) query.facets.kind = [];
   query.q = (params.get('q') ?? '').trim();
@@ -95,12 +109,15 @@ const OWN_PARAMS = ['q', 'list', ...FACET_KEYS, 'problems', 'sort', 'page'];
 export function writeQuery(query: CatalogQuery, current = '', fallbackKind = DEFAULT_KIND): string {
   const params = new URLSearchParams(current);
   for (const key of OWN_PARAMS) params.delete(key);
+  for (const key of [...new Set(params.keys())]) if (isPluginFacet(key)) params.delete(key);
   if (query.q.trim()) params.set('q', query.q.trim());
   if (query.list !== 'all') params.set('list', query.list);
   const kinds = query.facets.kind;
   if (kinds.length === 0 && fallbackKind) params.set('kind', ALL_KINDS);
   else if (kinds.length !== 1 || kinds[0] !== fallbackKind) for (const value of kinds) params.append('kind', value);
   for (const key of FACET_KEYS) if (key !== 'kind') for (const value of query.facets[key]) params.append(key, value);
+  // A plugin facet's values may hold commas: one parameter per value.
+  for (const [key, values] of Object.entries(query.facets)) if (isPluginFacet(key)) for (const value of values ?? []) params.append(key, value);
   if (query.problems) params.set('problems', '1');
   if (query.sort) params.set('sort', `${query.desc ? '-' : ''}${query.sort}`);
   if (query.page > 1) params.set('page', String(query.page));
@@ -116,12 +133,16 @@ export interface Catalog {
   text: string[];
   /** Per sort key, each item's rank among the key's distinct values (built on the first sort by the key). */
   ranks: Map<ColumnKey, Int32Array>;
+  /** The catalog's facets, then the plugins'. */
+  facetKeys: string[];
+  /** The plugins' facets (titles, kinds). */
+  pluginFacets: PluginFacetDef[];
   /** Facet values per item as value ids (lower-case values, numbered in first-seen order). */
-  columns: Record<FacetKey, FacetColumn>;
+  columns: ByFacet<FacetColumn>;
   /** Every value of each facet with its display label, in first-seen order (= id order). */
-  labels: Record<FacetKey, Map<string, string>>;
+  labels: ByFacet<Map<string, string>>;
   /** How many entities carry each value. */
-  totals: Record<FacetKey, Map<string, number>>;
+  totals: ByFacet<Map<string, number>>;
   /** Some entity lives outside the default namespace. */
   namespaced: boolean;
   /** How a ref is shown: the target's title, or the short ref when it is not in the catalog. */
@@ -164,13 +185,15 @@ export function facetLabel(key: FacetKey, value: string): string {
   return key === 'owner' ? shortRef(value, 'group') : value;
 }
 
-export function createCatalog(items: CatalogItem[]): Catalog {
+export function createCatalog(items: CatalogItem[], pluginFacets: readonly PluginFacetDef[] = []): Catalog {
   const byRef = new Map(items.map((i) => [i.ref, i]));
   const refLabel = refLabeller(byRef);
-  const columns = {} as Record<FacetKey, FacetColumn>;
-  const labels = {} as Record<FacetKey, Map<string, string>>;
-  const totals = {} as Record<FacetKey, Map<string, number>>;
-  const raw: Record<FacetKey, (item: CatalogItem) => string[]> = {
+  const columns = {} as ByFacet<FacetColumn>;
+  const labels = {} as ByFacet<Map<string, string>>;
+  const totals = {} as ByFacet<Map<string, number>>;
+  const plugins = pluginFacets.filter((f) => isPluginFacet(f.key));
+  const facetKeys = [...FACET_KEYS, ...plugins.map((f) => f.key)];
+  const raw: Record<string, (item: CatalogItem) => string[]> = {
     kind: (i) => [i.kind],
     type: (i) => [i.type],
     owner: (i) => [i.owner],
@@ -178,7 +201,8 @@ export function createCatalog(items: CatalogItem[]): Catalog {
     tag: (i) => i.tags,
     namespace: (i) => [i.namespace],
   };
-  for (const key of FACET_KEYS) {
+  for (const f of plugins) raw[f.key] = (i) => i.facets?.[f.key] ?? [];
+  for (const key of facetKeys) {
     const ids = new Map<string, number>();
     const values: string[] = [];
     const label = new Map<string, string>();
@@ -186,7 +210,7 @@ export function createCatalog(items: CatalogItem[]): Catalog {
     const data: number[] = [];
     items.forEach((item, i) => {
       offsets[i] = data.length;
-      for (const original of raw[key](item)) {
+      for (const original of raw[key]!(item)) {
         if (!original) continue;
         const lower = original.toLowerCase();
         let id = ids.get(lower);
@@ -219,6 +243,8 @@ export function createCatalog(items: CatalogItem[]): Catalog {
     byRef,
     text,
     ranks: new Map(),
+    facetKeys,
+    pluginFacets: plugins,
     columns,
     labels,
     totals,
@@ -242,23 +268,22 @@ export interface CatalogResult {
   page: number;
   pages: number;
   /** Per facet value: how many entities match with that value (other filters applied). */
-  counts: Record<FacetKey, Map<string, number>>;
+  counts: ByFacet<Map<string, number>>;
   /** Matches for each list mode, other filters applied. */
   listCounts: Record<ListMode, number>;
   /** Matches with problems, other filters applied. */
   problemCount: number;
 }
 
-// Filter groups for counting: the facets, then the list mode, then "has problems".
-const LIST_GROUP = FACET_KEYS.length;
-const PROBLEMS_GROUP = LIST_GROUP + 1;
-
 export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterContext): CatalogResult {
   const words = query.q.toLowerCase().split(/\s+/).filter(Boolean);
   const n = catalog.items.length;
-  const facets = FACET_KEYS.map((key) => {
-    const column = catalog.columns[key];
-    const want = query.facets[key];
+  // Filter groups for counting: the facets, then the list mode, then "has problems".
+  const LIST_GROUP = catalog.facetKeys.length;
+  const PROBLEMS_GROUP = LIST_GROUP + 1;
+  const facets = catalog.facetKeys.map((key) => {
+    const column = catalog.columns[key]!;
+    const want = query.facets[key] ?? [];
     // Selected values as a mask over value ids; a value no entity has can match nothing.
     const mask = new Uint8Array(column.values.length);
     let unknown = false;
@@ -326,7 +351,7 @@ export function queryCatalog(catalog: Catalog, query: CatalogQuery, ctx: FilterC
     if ((fails === 0 || failed === PROBLEMS_GROUP) && item.problems > 0) problemCount++;
   }
 
-  const counts = {} as Record<FacetKey, Map<string, number>>;
+  const counts = {} as ByFacet<Map<string, number>>;
   for (const f of facets) {
     const map = new Map<string, number>();
     f.counts.forEach((c, id) => {

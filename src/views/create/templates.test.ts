@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { entity, portalEntities } from '../../testing/entities.ts';
 import { createPath } from '../../model/routes.ts';
 import { facetCounts, matchesTemplateFilter, readTemplateFilter, templateCards, writeTemplateFilter } from './templates.ts';
+import { diagnosticsByEntity } from '../diagnostics.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
 import { catalog, demoTemplate, kitchenSinkTemplate } from './testing.ts';
 
 const entities = [
@@ -25,6 +27,21 @@ describe('templateCards', () => {
       type: 'service',
       path: 'create/default/node-service/',
     });
+  });
+
+  it('a template the build check found unrunnable says why on its card; other problems do not block it', () => {
+    const at = (code: string, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
+      severity, code, message, repo: 'templates', file: 'gitlab/template.yaml', line: 40, column: 15, entity: 'template:default/Kitchen-Sink',
+    });
+    const byEntity = diagnosticsByEntity([
+      at('template-action', 'step "publish": unknown action "publish:gitlab"'),
+      at('dangling-ref', 'owner team-platform is not in the catalog'),
+      at('template-filter', 'unknown filter shout', 'warning'),
+      { ...at('template-action', 'step "x": unknown action "fetch:rails"'), entity: 'template:default/node-service', severity: 'warning' },
+    ]);
+    const cards = templateCards(entities, byEntity);
+    expect(cards.find((c) => c.name === 'kitchen-sink')!.blocked).toEqual([{ message: 'step "publish": unknown action "publish:gitlab"', where: 'gitlab/template.yaml:40' }]);
+    expect(cards.filter((c) => c.blocked).map((c) => c.name)).toEqual(['kitchen-sink']);
   });
 
   it('paths are lower-case and encoded', () => {

@@ -1,5 +1,6 @@
 // Template entities as the /create/ page shows them: cards, their paths and the type/tag filter.
 
+import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { DEFAULT_NAMESPACE } from '../../model/entity.ts';
 import { entityTitle, ownerRef } from '../entities.ts';
@@ -20,6 +21,25 @@ export interface TemplateCard {
   type: string;
   /** Site path of the template's form. */
   path: string;
+  /** Why it cannot run (the build's template check found errors): the card and the page say so, with no form. */
+  blocked?: Blocker[];
+}
+
+export interface Blocker {
+  message: string;
+  hint?: string;
+  /** `file:line` in the template's repo. */
+  where: string;
+}
+
+/**
+ * The build's template-check errors (an action only a Backstage backend has, a missing input, bad templating):
+ * a run could only fail in Actions, so the portal says why instead of offering the form.
+ */
+export function templateBlockers(diagnostics: readonly Diagnostic[] | undefined): Blocker[] {
+  return (diagnostics ?? [])
+    .filter((d) => d.severity === 'error' && d.code.startsWith('template-'))
+    .map((d) => ({ message: d.message, ...(d.hint ? { hint: d.hint } : {}), where: `${d.file}:${d.line}` }));
 }
 
 export function isTemplate(e: PortalEntity): boolean {
@@ -27,7 +47,8 @@ export function isTemplate(e: PortalEntity): boolean {
 }
 
 
-export function templateCard(e: PortalEntity): TemplateCard {
+/** `problems`: the template's own diagnostics (SiteData.byEntity), for `blocked`. */
+export function templateCard(e: PortalEntity, problems?: readonly Diagnostic[]): TemplateCard {
   const { metadata, spec = {} } = e.entity;
   const tags = Array.isArray(metadata.tags) ? metadata.tags.filter((t): t is string => typeof t === 'string') : [];
   const owner = ownerRef(e.entity) ?? (typeof spec.owner === 'string' && spec.owner ? spec.owner : undefined);
@@ -41,14 +62,20 @@ export function templateCard(e: PortalEntity): TemplateCard {
     ...(owner ? { owner } : {}),
     type: typeof spec.type === 'string' && spec.type ? spec.type : 'unknown',
     path: createPath(e.ref),
+    ...blockedBy(problems),
   };
 }
 
-/** Every v1beta3 Template as a card, by title. */
-export function templateCards(entities: readonly PortalEntity[]): TemplateCard[] {
+function blockedBy(problems: readonly Diagnostic[] | undefined): Pick<TemplateCard, 'blocked'> {
+  const blocked = templateBlockers(problems);
+  return blocked.length ? { blocked } : {};
+}
+
+/** Every v1beta3 Template as a card, by title; `byEntity`: diagnostics by lower-case ref (SiteData.byEntity). */
+export function templateCards(entities: readonly PortalEntity[], byEntity?: ReadonlyMap<string, readonly Diagnostic[]>): TemplateCard[] {
   return entities
     .filter(isTemplate)
-    .map(templateCard)
+    .map((e) => templateCard(e, byEntity?.get(e.ref.toLowerCase())))
     .sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }) || a.ref.localeCompare(b.ref));
 }
 

@@ -8,6 +8,7 @@ import { reviewSections } from '../../../views/create/review.ts';
 import { fieldActive, formState, sendable, type FormState } from '../../../views/create/values.ts';
 import type { WhenEvaluator } from '../../../model/templateParameters.ts';
 import { createField, type FieldControl } from './fields.ts';
+import { previewSection } from './preview.ts';
 import { renderRunPanel } from './run-panel.ts';
 
 type Validation = typeof import('../../../views/create/validate.ts');
@@ -165,7 +166,7 @@ export async function startCreateWizard(root: HTMLElement): Promise<void> {
       );
       return;
     }
-    review.append(renderRunPanel(data, v));
+    review.append(previewSection(data, v), renderRunPanel(data, v));
   }
 
   formEl.addEventListener('submit', (event) => {
