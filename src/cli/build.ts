@@ -30,6 +30,7 @@ import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
+import { copyReused, readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 
 /** The package root: where astro.config.mjs and the site's sources live. */
@@ -49,6 +50,8 @@ export interface BuildOptions {
   out?: string;
   /** Folders `--shard` builds rendered: copied in instead of rendering, then the API and the search index. */
   pages?: string[];
+  /** false (`--no-reuse`): render every page, none copied from the last build. */
+  reuse?: boolean;
 }
 
 /** How many diagnostics a build prints before pointing at the problems page. */
@@ -128,8 +131,10 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
   });
   try {
-    const { code, summary, history } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
+    const { code, summary, history, manifest } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
     await output.commit();
+    // Only once the output is the one it describes: the next build copies its pages from there.
+    if (manifest) writeManifest(configured.cacheDir, manifest);
     // A copy for a next build whose live site cannot answer (src/pipeline/history.ts); kept once the site is.
     if (history && !options.shard) keepHistoryCopy(historyCopy(configured), history);
     console.log(summary());
@@ -146,7 +151,7 @@ async function buildInto(
   configured: BacklotConfig,
   started: number,
   onRelease: (stop: () => void | Promise<void>) => void,
-): Promise<{ code: number; summary: () => string; history?: History | undefined }> {
+): Promise<{ code: number; summary: () => string; history?: History | undefined; manifest?: PageManifest }> {
   // Read while the sources are crawled: the live site's last catalog and history.
   const previous = readPreviousSite(previousSource(options, configured), { cacheFile: historyCopy(configured) });
   // Own pages are compiled, so they must not be part of the org folder a PATH names (its sub-folders are repos).
@@ -164,6 +169,8 @@ async function buildInto(
   }
   // Plugins load before Astro starts: the components they ship are bundled with the pages.
   const plugins = await loadPlugins(configured, options.path ? [options.path] : []);
+  // A whole-site build renders only the entity pages whose data changed since the last one (../site/build/reuse.ts).
+  const reuse = options.shard || options.pages ? undefined : planReuse(options, configured, componentFiles(plugins).map((c) => c.file));
   // Astro starts now in a child process (loading, bundling: seconds) and renders once the model has arrived; with
   // --pages the shards rendered already, and their pages are copied in once the model says they are this one's.
   const siteBuild = options.pages
@@ -177,6 +184,7 @@ async function buildInto(
         ...(configured.site.url ? { site: configured.site.url } : {}),
         verbose: options.verbose,
         ...(options.shard ? { share: options.shard } : {}),
+        ...(reuse ? { reuse: reuse.input } : {}),
       }, secretEnvNames(configured));
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
@@ -222,10 +230,17 @@ async function buildInto(
   }
   const astroMs = performance.now() - t0;
   // Pagefind writes its index meanwhile; neither touches what search reads (the model, the docs pages' HTML).
+  let copyMs = 0;
   const [api, search] = await Promise.all([
     (async () => {
       // Images and files the docs pages link to, served from the docs' own URLs.
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], siteDir, config.site.base);
+      // After the first await: Pagefind's finish below has started, and indexes while the pages are copied.
+      if (reuse?.from && site.pages?.reused.length) {
+        const copying = performance.now();
+        await copyReused(site.pages.reused, configured.site.outDir, siteDir, reuse.from, result.model.generatedAt);
+        copyMs = performance.now() - copying;
+      }
       // Plugins' browser scripts, on the paths the pages that show their cards load them from.
       for (const script of result.plugins?.scripts ?? []) {
         const target = join(siteDir, script.path);
@@ -253,12 +268,14 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
+      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${copyMs ? ` (copied in ${secs(copyMs)})` : ''}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
-  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history };
+  const manifest = reuse && site.pages ? { version: reuse.input.version, generatedAt: result.model.generatedAt, pages: site.pages.keys } : undefined;
+  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history, ...(manifest ? { manifest } : {}) };
 }
 
 export async function previewCommand(options: { config: string | undefined }): Promise<number> {
@@ -293,6 +310,29 @@ function shardSummary(shard: Shard, siteDir: string, generatedAt: string, site: 
     code: 0,
     summary: () => `Backlot: rendered shard ${shard.index}/${shard.count} (graphs ${layoutSummary(site.layouts)}) in ${secs(performance.now() - started)} (site ${secs(performance.now() - t0)}); "backlot build --pages" merges the shards`,
   };
+}
+
+interface ReusePlan {
+  input: ReuseInput;
+  /** The last build's time, shown in the footers of the pages copied from it; none: a full build. */
+  from?: string;
+  /** Why nothing is reused. */
+  reason?: string;
+}
+
+/** What this build may reuse of the last one in outDir; any doubt is a full build (that still records its keys). */
+function planReuse(options: BuildOptions, config: BacklotConfig, pluginComponents: string[]): ReusePlan {
+  const version = siteVersion(PACKAGE_ROOT, { site: config.site, plugins: config.plugins ?? [] }, pluginComponents);
+  if (options.reuse === false) return { input: { version, previous: {} }, reason: '--no-reuse' };
+  const found = readReusable(config.cacheDir, config.site.outDir, version);
+  if ('reason' in found) return { input: { version, previous: {} }, reason: found.reason };
+  return { input: found.input, from: found.generatedAt };
+}
+
+function pagesSummary(pages: { keys: Record<string, string>; reused: string[] }, reason: string | undefined): string {
+  const keyed = Object.keys(pages.keys).length;
+  if (reason) return `${keyed} entity pages rendered (none reused: ${reason})`;
+  return `${keyed - pages.reused.length} entity pages rendered, ${pages.reused.length} reused from the last build`;
 }
 
 function historyCopy(config: BacklotConfig): string {

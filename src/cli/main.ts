@@ -21,7 +21,7 @@ Commands:
   plugins              list the configured plugins, their hooks and what each added in the last build
 
 Run "backlot <command> --help" for a command's options.`,
-  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--previous URL|DIR] [PATH | --snapshots DIR...]
+  build: `Usage: backlot build [--config FILE] [--strict] [--verbose] [--no-reuse] [--previous URL|DIR] [PATH | --snapshots DIR...]
        backlot build --snapshots DIR... --shard i/N [--out DIR]
        backlot build --snapshots DIR... --pages DIR...
 
@@ -37,6 +37,8 @@ Runs the whole pipeline (sources → catalog → graph → site → search) and 
   --previous URL|DIR  the live portal (or a built site's folder) whose catalog and history this build
                   continues (default: history.url, else site.url + site.base, else the output folder)
   --strict        exit non-zero when there is any error or warning
+  --no-reuse      render every page (by default a build copies the entity pages whose data did not change
+                  from the last build in the output folder, as the cache folder's pages.json records)
   --verbose       show Astro's own build log`,
   crawl: `Usage: backlot crawl --shard i/N [--out DIR] [--config FILE]
        backlot crawl --plan [--config FILE]
@@ -144,6 +146,7 @@ export async function main(argv: string[]): Promise<number> {
         plan: { type: 'boolean' },
         snapshots: { type: 'string', multiple: true },
         pages: { type: 'string', multiple: true },
+        'no-reuse': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -234,7 +237,7 @@ export async function main(argv: string[]): Promise<number> {
           return await devCommand({ config: values.config, verbose: !!values.verbose, path: positionals[0], docs: values.docs });
         }
         const { buildCommand } = await import('./build.ts');
-        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous, ...(snapshots ? { snapshots } : {}), ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.pages ? { pages: values.pages } : {}) });
+        return await buildCommand({ config: values.config, strict: !!values.strict, verbose: !!values.verbose, path: positionals[0], previous: values.previous, ...(snapshots ? { snapshots } : {}), ...(shard ? { shard } : {}), ...(values.out ? { out: values.out } : {}), ...(values.pages ? { pages: values.pages } : {}), ...(values['no-reuse'] ? { reuse: false } : {}) });
       }
       case 'preview': {
         const { previewCommand } = await import('./build.ts');

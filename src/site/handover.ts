@@ -9,6 +9,8 @@ import { catalogData, type CatalogData } from '../views/catalog/data.ts';
 import { siteData, type SiteData } from '../views/site-data.ts';
 import type { SiteGraphs } from './build/graphs.ts';
 import { shardOf, type Shard } from '../snapshot/shard.ts';
+import { pageFile, type PageReuse } from './build/reuse.ts';
+import { entityKeys } from './build/page-keys.ts';
 
 export interface Handover {
   model: PortalModel;
@@ -18,6 +20,8 @@ export interface Handover {
   share?: Shard;
   /** The templates' forms, as the CLI built them for its diagnostics; absent: built here, once. */
   forms?: TemplateForms;
+  /** A rebuild: pages whose key is the last build's are not rendered but copied from it (see inShare). */
+  reuse?: PageReuse;
 }
 
 const KEY = Symbol.for('backlot.handover');
@@ -69,13 +73,29 @@ export function received(): Handover {
   return handover;
 }
 
+/** The key of an entity's pages (its own data and what they show of others), for `inShare`'s `keyed`. */
+export function entityPageKey(ref: string): string {
+  return entityKeys(pageData())(ref);
+}
+
+/** A page that a rebuild may copy from the last build: its route (as under src/site/pages) and each path's key. */
+export interface Keyed<T> {
+  /** e.g. `catalog/[namespace]/[kind]/[name]`; `endpoint` for a file route (`[file].ts`), not a folder page. */
+  route: string;
+  endpoint?: boolean;
+  key: (path: T) => string;
+}
+
 /**
  * The paths of this build's share of a page's paths (all without `--shard`): split by a hash of the params, so an
  * entity's page, its relations and definition pages land in the same shard. Pages with no paths render in every
  * shard; the merge keeps one copy.
  */
-export function inShare<T extends { params: Record<string, string | undefined> }>(paths: T[]): T[] {
-  const share = received().share;
-  if (!share || share.count === 1) return paths;
-  return paths.filter((p) => shardOf(JSON.stringify(p.params), share.count) === share.index);
+export function inShare<T extends { params: Record<string, string | undefined> }>(paths: T[], keyed?: Keyed<T>): T[] {
+  const { share, reuse } = received();
+  const shared = !share || share.count === 1 ? paths : paths.filter((p) => shardOf(JSON.stringify(p.params), share.count) === share.index);
+  // A rebuild renders only pages whose key changed; the others are copied from the last build (./build/reuse.ts).
+  // Pages that give no key render every time.
+  if (!reuse || !keyed) return shared;
+  return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), keyed.key(p)));
 }

@@ -12,6 +12,7 @@ import { ownPagesPlugin } from './own-pages.ts';
 import type { Shard } from '../../snapshot/shard.ts';
 import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
 import { writeSynchronously } from '../../util/syncWrites.ts';
+import { PageReuse, type ReuseInput } from './reuse.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -41,10 +42,14 @@ export interface BuildSiteOptions {
    * back after. Only for a process that does nothing else (the site child): nothing may wait on its event loop.
    */
   syncWrites?: boolean;
+  /** A rebuild: the last build's page keys; pages with the same key are not rendered (./reuse.ts). */
+  reuse?: ReuseInput;
 }
 
 export interface BuildSiteResult {
   layouts: LayoutReport;
+  /** With `reuse`: every keyed page's key (output file → key) and the files left to copy from the last build. */
+  pages?: { keys: Record<string, string>; reused: string[] };
 }
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
@@ -53,9 +58,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // and the graphs reach the pages through the one hand-over (./handover.ts).
   let graphs: SiteGraphs | undefined;
   let withdraw: (() => void) | undefined;
+  const reuse = options.reuse ? new PageReuse(options.reuse) : undefined;
   const modelReady = Promise.all([options.model, options.forms]).then(([model, forms]) => {
     graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
-    withdraw = handOver({ model, graphs, ...(forms ? { forms } : {}), ...(options.share ? { share: options.share } : {}) });
+    withdraw = handOver({ model, graphs, ...(forms ? { forms } : {}), ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
@@ -105,7 +111,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts: layouts! };
+  return { layouts: layouts!, ...(reuse ? { pages: { keys: reuse.keys, reused: reuse.reused } } : {}) };
 }
 
 /**

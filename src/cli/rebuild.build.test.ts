@@ -1,0 +1,169 @@
+// A rebuild after one repo changed renders only the entity pages whose data changed and copies the others from the
+// last build: real CLI processes on a copy of the fixture org. Pages copied carry a marker the test appends to the
+// last build's output, so a page with the marker was reused and one without was rendered again.
+
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../site/build/files.ts';
+import { formatBuildTime } from '../views/format.ts';
+import { launchChromium } from '../site/testing/browser.ts';
+import { serveStatic } from '../site/testing/serve.ts';
+
+const BIN = join(REPO_ROOT, 'src/cli/backlot.js');
+// Inside the repo: Astro keeps its prerender chunks under the cwd (as the demo test does).
+const work = join(REPO_ROOT, '.backlot', `rebuild-test-${process.pid}`);
+const org = join(work, 'org');
+const MARKER = '<!--reused-->';
+const NOTES = [
+  'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: notes-service }\nspec: { type: service, lifecycle: production, owner: team-platform }\n',
+  'apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata: { name: notes-db }\nspec: { type: database, owner: team-platform }\n',
+].join('---\n');
+
+function config(name: string): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'backlot.config.yaml');
+  writeFileSync(file, 'site:\n  title: Rebuilt\n  outDir: dist\ncacheDir: .backlot-cache\n');
+  return file;
+}
+
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c));
+  child.stderr.on('data', (c: Buffer) => (stderr += c));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+async function build(args: string[]): Promise<string> {
+  const result = await run(['build', ...args, org]);
+  expect(result.code, result.stderr + result.stdout).toBe(0);
+  return result.stdout;
+}
+
+const entityPages = (dir: string) =>
+  readdirSync(join(dir, 'catalog'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.html')
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((f) => /^catalog\/[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(f) && !f.startsWith('catalog/kind/') && !f.startsWith('catalog/all/'));
+
+/** Marks every entity page of a built site: a page still marked after a rebuild was copied, not rendered. */
+function mark(dir: string): string[] {
+  const pages = entityPages(dir);
+  for (const page of pages) appendFileSync(join(dir, page), MARKER);
+  return pages;
+}
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const footerTime = (html: string) => /<time datetime="([^"]+)"/.exec(html.slice(html.lastIndexOf('<footer')))?.[1];
+
+/** Every file with a hash of its content, the build's own time and the markers taken out. */
+function siteFiles(dir: string): Map<string, string> {
+  const builtAt = footerTime(read(dir, 'index.html'))!;
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    let bytes: Buffer | string = readFileSync(path);
+    if (/\.(html|json|xml)$/.test(entry.name)) bytes = bytes.toString('utf8').replaceAll(MARKER, '').replaceAll(builtAt, '<built>').replaceAll(formatBuildTime(builtAt), '<built>');
+    files.set(relative(dir, path), createHash('sha1').update(bytes).digest('hex'));
+  }
+  return files;
+}
+
+describe('a rebuild after one repo changed', () => {
+  const site = join(work, 'a/dist');
+  const logs = { cold: '', edit: '', rename: '', full: '' };
+  let markedBefore: string[] = [];
+  let markedRename: string[] = [];
+
+  beforeAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    cpSync(join(REPO_ROOT, 'src/site/fixtures/org'), org, { recursive: true });
+    mkdirSync(join(org, 'notes'));
+    writeFileSync(join(org, 'notes/catalog-info.yaml'), NOTES);
+    const a = config('a');
+    logs.cold = await build(['--config', a]);
+    markedBefore = mark(site);
+    // One repo changed: its service has a new title, and its database is gone.
+    writeFileSync(join(org, 'notes/catalog-info.yaml'), NOTES.replace('name: notes-service }', 'name: notes-service, title: Notes Core }').split('---')[0]!);
+    logs.edit = await build(['--config', a]);
+    // A group renamed: every page that shows the group shows its new title.
+    cpSync(site, join(work, 'before-rename'), { recursive: true });
+    markedRename = mark(site);
+    const people = join(org, 'org/catalog-info.yaml');
+    writeFileSync(people, read(org, 'org/catalog-info.yaml').replace('title: Payments Team', 'title: Payments Guild'));
+    logs.rename = await build(['--config', a]);
+    // The same org built whole, continuing the same history: what the rebuild must equal.
+    logs.full = await build(['--config', config('b'), '--no-reuse', '--previous', join(work, 'before-rename')]);
+  });
+
+  afterAll(() => { if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); });
+
+  it('renders every page the first time and records their keys', () => {
+    expect(logs.cold).toMatch(/pages +\d+ entity pages rendered \(none reused: no manifest of the last build\)/);
+    expect(markedBefore.length).toBeGreaterThan(10);
+    expect(JSON.parse(read(work, 'a/.backlot-cache/pages.json')).pages).toHaveProperty(['catalog/default/component/notes-service/index.html']);
+    expect(logs.full).toMatch(/none reused: --no-reuse/);
+  });
+
+  it('renders the changed entity again, copies the others with this build’s time, and drops the removed one', () => {
+    const edited = /pages +(\d+) entity pages rendered, (\d+) reused from the last build/.exec(logs.edit);
+    expect(edited, logs.edit).not.toBeNull();
+    const notes = read(join(work, 'before-rename'), 'catalog/default/component/notes-service/index.html');
+    expect(notes).toContain('Notes Core');
+    expect(notes).not.toContain(MARKER);
+    // Its owner lists it: rendered again too.
+    expect(read(join(work, 'before-rename'), 'catalog/default/group/team-platform/index.html')).not.toContain(MARKER);
+    const kept = read(join(work, 'before-rename'), 'catalog/default/component/payments-service/index.html');
+    expect(kept.endsWith(MARKER)).toBe(true);
+    // Reused, with the footer of this build: the same time as its fresh home page.
+    expect(footerTime(kept)).toBe(footerTime(read(join(work, 'before-rename'), 'index.html')));
+    expect(footerTime(kept)).not.toBe(footerTime(read(join(work, 'a/dist'), 'index.html')));
+    expect(entityPages(join(work, 'before-rename'))).not.toContain('catalog/default/resource/notes-db/index.html');
+    expect(markedBefore).toContain('catalog/default/resource/notes-db/index.html');
+    expect(Number(edited![2])).toBeGreaterThan(3);
+  });
+
+  it('after a group rename, renders every page showing the group and reuses only pages that never showed it', () => {
+    const pages = entityPages(site);
+    const reused = pages.filter((p) => read(site, p).endsWith(MARKER));
+    const rendered = pages.filter((p) => !reused.includes(p));
+    expect(reused.length).toBeGreaterThan(2);
+    expect(rendered).toEqual(expect.arrayContaining(['catalog/default/group/team-payments/index.html', 'catalog/default/component/payments-service/index.html', 'catalog/default/group/engineering/index.html']));
+    for (const page of reused) expect(read(site, page), page).not.toContain('Payments Team');
+    for (const page of rendered) expect(markedRename).toContain(page);
+    expect(rendered.some((p) => read(site, p).includes('Payments Guild'))).toBe(true);
+  });
+
+  it('gives the same site as a build that renders every page, file for file but the build time', () => {
+    const rebuilt = siteFiles(site);
+    const whole = siteFiles(join(work, 'b/dist'));
+    expect([...rebuilt.keys()].sort()).toEqual([...whole.keys()].sort());
+    expect([...rebuilt].filter(([file, hash]) => whole.get(file) !== hash).map(([file]) => file)).toEqual([]);
+  });
+
+  it('indexes the whole rebuilt site: search finds the new titles', async () => {
+    const server = await serveStatic(site);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      const titles = (await page.evaluate(`(async () => {
+        const pf = await import('${new URL(server.url).pathname}pagefind/pagefind.js');
+        const titles = async (q) => Promise.all((await pf.search(q)).results.map(async (r) => (await r.data()).meta.title));
+        return { notes: await titles('notes'), guild: await titles('guild') };
+      })()`)) as Record<string, string[]>;
+      expect(titles.notes).toContain('Notes Core');
+      expect(titles.notes).not.toContain('notes-db');
+      expect(titles.guild).toContain('Payments Guild');
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureModel } from '../testing/build.ts';
+import { siteData } from '../../views/site-data.ts';
+import { componentYaml } from '../../testing/entities.ts';
+import { entityKeys } from './page-keys.ts';
+import type { PortalModel } from '../../model/portal.ts';
+
+const keysOf = (model: PortalModel) => {
+  const keyOf = entityKeys(siteData(model));
+  return new Map(model.entities.map((e) => [e.ref, keyOf(e.ref)]));
+};
+
+const notes = (description: string) => ({ 'catalog-info.yaml': componentYaml('notes', { owner: 'team-platform', extra: `  description: ${description}\n` }) });
+
+describe('entity page keys', () => {
+  it('are the same for the same data, and change for an entity and every entity whose pages show it', async () => {
+    const before = keysOf(await fixtureModel({ repos: { notes: notes('Takes notes.') } }));
+    expect(keysOf(await fixtureModel({ repos: { notes: notes('Takes notes.') } }))).toEqual(before);
+    const after = keysOf(await fixtureModel({ repos: { notes: notes('Takes better notes.') } }));
+    const changed = [...after].filter(([ref, key]) => before.get(ref) !== key).map(([ref]) => ref).sort();
+    // The component, its owner (its cards), the owner's parent and members (owned "with child groups" and "with
+    // their groups"); not the other team, its members or the payments side.
+    expect(changed).toEqual(expect.arrayContaining(['component:default/notes', 'group:default/team-platform', 'group:default/engineering']));
+    expect(changed).not.toContain('group:default/team-payments');
+    expect(changed).not.toContain('component:default/payments-service');
+    expect(changed).not.toContain('api:default/payments-api');
+  });
+
+  it('do not change with a repo’s head commit, which no page shows', async () => {
+    const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
+    const before = keysOf(model);
+    const pushed = structuredClone(model);
+    for (const repo of pushed.repos) repo.commit = `${repo.commit}-pushed`;
+    expect(keysOf(pushed)).toEqual(before);
+    const renamed = structuredClone(model); // another model: keys are memoised per model
+    renamed.site.title = 'Another portal';
+    const retitled = keysOf(renamed);
+    expect([...retitled].every(([ref, key]) => before.get(ref) !== key)).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyReused, pageFile, PageReuse, readReusable, siteVersion, writeManifest } from './reuse.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'backlot-reuse-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const AT = '2026-01-02T03:04:05.000Z';
+const page = (body: string, at = AT) => `<html><body><main>${body}</main><footer class="site-footer"><div class="inner">Built <time datetime="${at}">${at.slice(0, 16).replace('T', ' ')} UTC</time> by Backlot.</div></footer></body></html>`;
+
+function site(name: string, files: Record<string, string>): string {
+  const dir = join(tmp, name);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+describe('page files', () => {
+  it('fills the route with the params: a folder page writes index.html, an endpoint its own file', () => {
+    const params = { namespace: 'default', kind: 'api', name: 'pay', file: 'openapi.yaml' };
+    expect(pageFile('catalog/[namespace]/[kind]/[name]', params)).toBe('catalog/default/api/pay/index.html');
+    expect(pageFile('catalog/[namespace]/[kind]/[name]/[file]', params, true)).toBe('catalog/default/api/pay/openapi.yaml');
+    expect(pageFile('catalog/all/[...page]', { page: undefined })).toBe('catalog/all/index.html');
+    expect(pageFile('catalog/all/[...page]', { page: 'page/2' })).toBe('catalog/all/page/2/index.html');
+  });
+});
+
+describe('PageReuse', () => {
+  it('renders pages whose key (with the site version) changed or is new, and records every key', () => {
+    const first = new PageReuse({ version: 'v1', previous: {} });
+    expect(first.render('a/index.html', 'k')).toBe(true);
+    expect(first.render('b/index.html', 'k')).toBe(true);
+    const next = new PageReuse({ version: 'v1', previous: first.keys });
+    expect(next.render('a/index.html', 'k')).toBe(false);
+    expect(next.render('b/index.html', 'changed')).toBe(true);
+    expect(next.render('a/index.html', 'k')).toBe(false); // asked twice: the same answer
+    expect(next.reused).toEqual(['a/index.html']);
+    expect(Object.keys(next.keys)).toEqual(['a/index.html', 'b/index.html']);
+    // Another version of the site code: nothing matches.
+    expect(new PageReuse({ version: 'v2', previous: first.keys }).render('a/index.html', 'k')).toBe(true);
+  });
+});
+
+describe('what a rebuild may reuse', () => {
+  const cache = join(tmp, 'cache');
+  const previous = site('previous', { 'index.html': page('home'), 'a/index.html': page('a'), 'b/index.html': page('b') });
+  const pages = { 'a/index.html': 'ka', 'b/index.html': 'kb', 'gone/index.html': 'kg' };
+
+  it('is nothing without a manifest, with another version, or with an output the manifest does not describe', () => {
+    expect(readReusable(join(tmp, 'none'), previous, 'v1')).toEqual({ reason: 'no manifest of the last build' });
+    writeManifest(cache, { version: 'v1', generatedAt: AT, pages });
+    expect(readReusable(cache, previous, 'v2')).toEqual({ reason: 'the site code or settings changed' });
+    expect(readReusable(cache, join(tmp, 'nothing'), 'v1')).toEqual({ reason: 'no previous output' });
+    const older = site('older', { 'index.html': page('home', '2025-01-01T00:00:00.000Z') });
+    expect(readReusable(cache, older, 'v1')).toEqual({ reason: 'the previous output is not the build the manifest describes' });
+    const partial = site('partial', { 'index.html': page('home') });
+    expect(readReusable(cache, partial, 'v1')).toEqual({ reason: 'the previous output lacks 3 of its pages' });
+  });
+
+  it('is the manifest’s pages that are in the previous output', () => {
+    writeManifest(cache, { version: 'v1', generatedAt: AT, pages });
+    expect(readReusable(cache, previous, 'v1')).toEqual({ input: { version: 'v1', previous: { 'a/index.html': 'ka', 'b/index.html': 'kb' } }, generatedAt: AT });
+  });
+
+  it('copies reused pages with the footer’s time made this build’s, and other files as they are', async () => {
+    const later = '2026-02-03T04:05:06.000Z';
+    const from = site('from', { 'x/index.html': page(`changed at <time datetime="${AT}">then</time>`), 'x/openapi.yaml': `at: ${AT}\n` });
+    const to = join(tmp, 'to');
+    expect(await copyReused(['x/index.html', 'x/openapi.yaml'], from, to, AT, later)).toBe(2);
+    const html = readFileSync(join(to, 'x/index.html'), 'utf8');
+    // The page's own times (its history) stay; only the footer's is the build's.
+    expect(html).toBe(page(`changed at <time datetime="${AT}">then</time>`, later));
+    expect(html).toContain('<time datetime="2026-02-03T04:05:06.000Z">2026-02-03 04:05 UTC</time> by Backlot.');
+    expect(readFileSync(join(to, 'x/openapi.yaml'), 'utf8')).toBe(`at: ${AT}\n`);
+  });
+});
+
+describe('the site version', () => {
+  it('changes with any source file, the package, the settings and plugins’ components, not with tests', () => {
+    const root = site('package', { 'package.json': '{"version":"1.0.0"}', 'src/site/a.astro': 'one', 'src/views/b.ts': 'two', 'src/views/b.test.ts': 'test' });
+    const v = siteVersion(root, { title: 'T' });
+    expect(siteVersion(root, { title: 'T' })).toBe(v);
+    expect(siteVersion(root, { title: 'Other' })).not.toBe(v);
+    writeFileSync(join(root, 'src/views/b.test.ts'), 'another test');
+    expect(siteVersion(root, { title: 'T' })).toBe(v);
+    writeFileSync(join(root, 'src/site/a.astro'), 'changed');
+    const changed = siteVersion(root, { title: 'T' });
+    expect(changed).not.toBe(v);
+    writeFileSync(join(root, 'package.json'), '{"version":"1.0.1"}');
+    expect(siteVersion(root, { title: 'T' })).not.toBe(changed);
+    // A plugin's component, and its package's version.
+    const plugin = site('plugin', { 'package.json': '{"version":"1.0.0"}', 'components/Card.astro': 'card' });
+    const withPlugin = siteVersion(root, { title: 'T' }, [join(plugin, 'components/Card.astro')]);
+    writeFileSync(join(plugin, 'package.json'), '{"version":"1.1.0"}');
+    expect(siteVersion(root, { title: 'T' }, [join(plugin, 'components/Card.astro')])).not.toBe(withPlugin);
+  });
+});

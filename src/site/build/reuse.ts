@@ -1,0 +1,165 @@
+// Rebuilds that reuse the last build's pages. Each keyed page (../handover.ts inShare) has a key: a hash of what
+// it shows and of the site's code and settings. A manifest of the last build's keys is kept in the cache folder;
+// a rebuild renders only pages whose key changed or that are new, copies the others from the last build's output
+// (rewriting their footer's build time), and leaves out pages no longer in the model. Any doubt is a full build.
+
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { formatBuildTime } from '../../views/format.ts';
+
+/** The manifest of a build's keyed pages, in the cache folder. */
+export interface PageManifest {
+  /** The site code and settings the pages were rendered with (siteVersion). */
+  version: string;
+  /** The model's time of that build: its pages' footers show it, and its output's home page must too. */
+  generatedAt: string;
+  /** Output file (relative to the site folder, `/`-separated) → its page's key. */
+  pages: Record<string, string>;
+}
+
+export const MANIFEST = 'pages.json';
+
+/** What the site child needs: the keys of pages it may skip. */
+export interface ReuseInput {
+  version: string;
+  previous: Record<string, string>;
+}
+
+/** The site child's side: decides per page, and records every keyed page's key for the next manifest. */
+export class PageReuse {
+  readonly keys: Record<string, string> = {};
+  readonly reused: string[] = [];
+  private readonly input: ReuseInput;
+  constructor(input: ReuseInput) {
+    this.input = input;
+  }
+
+  /** Whether to render the page writing `file` now; false: its copy from the last build is reused. */
+  render(file: string, key: string): boolean {
+    const full = createHash('sha1').update(this.input.version).update('\n').update(key).digest('base64url');
+    if (this.keys[file] !== undefined) return this.keys[file] !== this.input.previous[file]; // asked twice
+    this.keys[file] = full;
+    if (this.input.previous[file] !== full) return true;
+    this.reused.push(file);
+    return false;
+  }
+}
+
+/** The file a page writes: its route with the params filled in; a folder page (`.astro`) as `…/index.html`. */
+export function pageFile(route: string, params: Record<string, string | undefined>, endpoint = false): string {
+  const path = route
+    .split('/')
+    .map((segment) => segment.replace(/^\[(?:\.\.\.)?(\w+)\]$/, (_, name: string) => params[name] ?? ''))
+    .filter((s) => s !== '')
+    .join('/');
+  return endpoint ? path : path ? `${path}/index.html` : 'index.html';
+}
+
+/**
+ * The version of everything that renders pages besides their data: the site's code (every source file the site
+ * bundles, and the package's version), the config's site-wide settings (the site block, plugins) and the plugins'
+ * components.
+ */
+export function siteVersion(packageRoot: string, settings: unknown, pluginComponents: readonly string[] = []): string {
+  const h = createHash('sha1');
+  h.update(readFileSync(join(packageRoot, 'package.json')));
+  h.update(JSON.stringify(settings) ?? '');
+  // Plugins' Astro components render on entity pages: each file and its package's package.json (its version, for
+  // what the component imports).
+  for (const file of pluginComponents) {
+    h.update(file).update(readFileSync(file));
+    const manifest = packageJsonOf(file);
+    if (manifest) h.update(readFileSync(manifest));
+  }
+  const src = join(packageRoot, 'src');
+  // 642 files (4.5 MB) read in about 40 ms: cheaper than being wrong about what a page imports.
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !/\.test\.ts$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files) h.update(relative(src, file)).update(readFileSync(file));
+  return h.digest('base64url');
+}
+
+function packageJsonOf(file: string): string | undefined {
+  for (let dir = dirname(file), up = 0; up < 8; dir = dirname(dir), up++) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'package.json');
+    if (dirname(dir) === dir) break;
+  }
+  return undefined;
+}
+
+/**
+ * What a rebuild may reuse: the last manifest's pages whose files are in the previous output, or nothing (a full
+ * build) with the reason why.
+ */
+export function readReusable(cacheDir: string, previousSite: string, version: string): { input: ReuseInput; generatedAt: string } | { reason: string } {
+  let manifest: PageManifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(cacheDir, MANIFEST), 'utf8')) as PageManifest;
+  } catch {
+    return { reason: 'no manifest of the last build' };
+  }
+  if (manifest.version !== version) return { reason: 'the site code or settings changed' };
+  // The output must be the build the manifest describes (not an older one restored from another cache).
+  let home: string;
+  try {
+    home = readFileSync(join(previousSite, 'index.html'), 'utf8');
+  } catch {
+    return { reason: 'no previous output' };
+  }
+  if (builtAt(home) !== manifest.generatedAt) return { reason: 'the previous output is not the build the manifest describes' };
+  const previous: Record<string, string> = {};
+  let missing = 0;
+  for (const [file, key] of Object.entries(manifest.pages)) {
+    if (existsSync(join(previousSite, file))) previous[file] = key;
+    else missing++;
+  }
+  // A few missing pages render again; an output missing most of them is not the one described.
+  if (missing > Object.keys(manifest.pages).length / 2) return { reason: `the previous output lacks ${missing} of its pages` };
+  return { input: { version, previous }, generatedAt: manifest.generatedAt };
+}
+
+/** The footer's build time of a page (Base.astro), or undefined. */
+export function builtAt(html: string): string | undefined {
+  const footer = html.lastIndexOf('<footer');
+  return footer < 0 ? undefined : /<time datetime="([^"]+)"/.exec(html.slice(footer))?.[1];
+}
+
+/**
+ * Copies the reused pages from the last build's output into this build's site folder, with the footer's build time
+ * made this build's. Files are read and written synchronously (cheaper than the thread pool per file on a small VM,
+ * see src/util/syncWrites.ts), yielding now and then so Pagefind, fed over this process's event loop, goes on
+ * indexing meanwhile. Returns how many were copied.
+ */
+export async function copyReused(files: readonly string[], previousSite: string, siteDir: string, from: string, to: string): Promise<number> {
+  const old = `<time datetime="${from}">${formatBuildTime(from)}</time>`;
+  const now = `<time datetime="${to}">${formatBuildTime(to)}</time>`;
+  const made = new Set<string>();
+  let n = 0;
+  for (const file of files) {
+    if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
+    const source = join(previousSite, file);
+    const target = join(siteDir, file);
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    if (!file.endsWith('.html')) {
+      copyFileSync(source, target);
+      continue;
+    }
+    const html = readFileSync(source, 'utf8');
+    const footer = html.lastIndexOf('<footer');
+    const at = footer < 0 ? -1 : html.indexOf(old, footer);
+    writeFileSync(target, at < 0 ? html : html.slice(0, at) + now + html.slice(at + old.length));
+  }
+  return files.length;
+}
+
+export function writeManifest(cacheDir: string, manifest: PageManifest): void {
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(join(cacheDir, MANIFEST), JSON.stringify(manifest));
+}
