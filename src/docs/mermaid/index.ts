@@ -51,9 +51,8 @@ export async function drawDiagrams(sites: DocsSite[], options: DrawOptions): Pro
     report.inBrowser = count;
     return report;
   }
-  let drawer = options.drawer;
   const executable = options.chromium === false ? undefined : (options.chromium ?? findChromium());
-  if (!drawer && !executable) {
+  if (!options.drawer && !executable) {
     report.inBrowser = count;
     report.note = 'no Chromium found (set CHROME_PATH): the readers’ browsers draw them';
     if (options.mode === 'build') {
@@ -72,7 +71,9 @@ export async function drawDiagrams(sites: DocsSite[], options: DrawOptions): Pro
   }
   const cacheDir = options.cacheDir ? join(options.cacheDir, 'mermaid') : undefined;
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
-  const launched = drawer ? undefined : (drawer = await launchDrawer(executable!));
+  // Chromium starts at the first drawing not in the cache: a rebuild with none new starts no browser.
+  let launched: Promise<Drawer> | undefined;
+  const drawer = options.drawer ?? { draw: (source: string, theme: DiagramTheme) => (launched ??= launchDrawer(executable!)).then((d) => d.draw(source, theme)), close: async () => {} };
   try {
     for (const { site, page } of pages) {
       let index = 0;
@@ -88,7 +89,7 @@ export async function drawDiagrams(sites: DocsSite[], options: DrawOptions): Pro
         let failure: string | undefined;
         for (const theme of THEMES) {
           try {
-            const { svg, cached } = await drawCached(drawer!, source, theme, cacheDir);
+            const { svg, cached } = await drawCached(drawer, source, theme, cacheDir);
             drawings.push(svg);
             if (cached) report.cached++;
           } catch (error) {
@@ -122,7 +123,7 @@ export async function drawDiagrams(sites: DocsSite[], options: DrawOptions): Pro
       page.hasMermaid = left;
     }
   } finally {
-    await launched?.close();
+    await launched?.then((d) => d.close(), () => {});
   }
   report.cached /= 2;
   return report;
