@@ -2,10 +2,11 @@
 // entity and a docs page of a 10,000-entity portal (the portal bench's generated org, plus the demo org's repos
 // for docs pages), served gzipped as GitHub Pages serves it. Lighthouse runs the page in Debian's Chromium
 // (or CHROME_PATH) with its default mobile emulation and throttling; each page is scored BENCH_LH_RUNS times
-// (default 3) and the median is printed beside the target (0.95). BENCH_ENTITIES changes the size.
+// (default 3) and the median is printed beside the target (0.95), with the median total blocking time and layout
+// shift. BENCH_ENTITIES changes the size; BENCH_DOCS_MERMAID=browser|build sets docs.mermaid (default: auto).
 
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/site/build/build.ts';
@@ -23,6 +24,8 @@ export async function run(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'backlot-lighthouse-'));
   try {
     const org = writeOrg(work, { entities, apis: Math.round(entities / 20), seed: 1 });
+    // Diagrams drawn at build time or in the browser, to compare the two on the docs page.
+    if (process.env.BENCH_DOCS_MERMAID) appendFileSync(org.config, `docs:\n  mermaid: ${process.env.BENCH_DOCS_MERMAID}\n`);
     // The demo org's repos beside the generated ones: they bring real docs sites.
     for (const repo of readdirSync(join(REPO_ROOT, 'content', 'repos'), { withFileTypes: true })) {
       if (repo.isDirectory()) cpSync(join(REPO_ROOT, 'content', 'repos', repo.name), join(work, 'org', `demo-${repo.name}`), { recursive: true });
@@ -42,10 +45,13 @@ export async function run(): Promise<void> {
       console.log(`\nLighthouse (mobile emulation, simulated throttling), the median of ${runs} run${runs === 1 ? '' : 's'} per page; target ≥ ${TARGET}`);
       for (const [name, path] of Object.entries(pages)) {
         const scores: Record<string, number[]> = { performance: [], accessibility: [] };
+        const load: Record<'tbt' | 'cls', number[]> = { tbt: [], cls: [] };
         let failing: string[] = [];
         for (let i = 0; i < runs; i++) {
           const report = await lighthouse(server.url + path, work);
           for (const c of CATEGORIES) scores[c]!.push(report.categories[c]?.score ?? 0);
+          load.tbt.push(report.audits['total-blocking-time']?.numericValue ?? NaN);
+          load.cls.push(report.audits['cumulative-layout-shift']?.numericValue ?? NaN);
           // What costs points: the categories' failing audits, and the page's load metrics.
           const ids = new Set(CATEGORIES.flatMap((c) => report.categories[c]?.auditRefs.map((r) => r.id) ?? []));
           failing = Object.entries(report.audits)
@@ -54,7 +60,7 @@ export async function run(): Promise<void> {
         }
         const median = (list: number[]) => list.slice().sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
         const cells = CATEGORIES.map((c) => `${c} ${median(scores[c]!).toFixed(2)} (${median(scores[c]!) >= TARGET ? 'ok' : 'MISSED'})`);
-        console.log(`  ${name.padEnd(8)} /${path.padEnd(52)} ${cells.join(', ')}`);
+        console.log(`  ${name.padEnd(8)} /${path.padEnd(52)} ${cells.join(', ')}; TBT ${median(load.tbt).toFixed(0)} ms, CLS ${median(load.cls).toFixed(3)}`);
         if (failing.length) console.log(`           below 0.9: ${failing.join('; ')}`);
       }
     } finally {
@@ -67,7 +73,7 @@ export async function run(): Promise<void> {
 
 interface Report {
   categories: Record<string, { score: number | null; auditRefs: Array<{ id: string }> }>;
-  audits: Record<string, { score: number | null; scoreDisplayMode: string; displayValue?: string }>;
+  audits: Record<string, { score: number | null; scoreDisplayMode: string; displayValue?: string; numericValue?: number }>;
 }
 
 async function lighthouse(url: string, work: string): Promise<Report> {

@@ -32,6 +32,7 @@ import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
 import { copyReused, readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
+import type { DiagramReport } from '../docs/mermaid/index.ts';
 
 /** The package root: where astro.config.mjs and the site's sources live. */
 const PACKAGE_ROOT = REPO_ROOT;
@@ -269,6 +270,7 @@ async function buildInto(
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
       ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${copyMs ? ` (copied in ${secs(copyMs)})` : ''}`] : []),
+      ...(result.diagrams && result.diagrams.drawn + result.diagrams.inBrowser > 0 ? [`  diagrams  ${diagramSummary(result.diagrams)}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
@@ -348,4 +350,10 @@ function historySummary(history: History | undefined, at: string, days: number):
 function layoutSummary(l: LayoutReport): string {
   if (l.shapes === 0) return 'none drawn';
   return `${l.shapes} layout${l.shapes === 1 ? '' : 's'}: ${l.reused} kept from the last build, ${l.onWorkers} laid out on worker threads, ${l.onPages} while rendering`;
+}
+
+/** `3 drawn at build time (2 from the cache), 1 in the browser: <why>`; absent when the docs have no diagrams. */
+function diagramSummary(d: DiagramReport): string {
+  const parts = [...(d.drawn ? [`${d.drawn} drawn at build time${d.cached ? ` (${d.cached} from the cache)` : ''}`] : []), ...(d.inBrowser ? [`${d.inBrowser} in the browser`] : [])];
+  return parts.join(', ') + (d.note ? `: ${d.note}` : '');
 }

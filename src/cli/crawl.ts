@@ -33,7 +33,8 @@ export async function crawlCommand(options: CrawlOptions): Promise<number> {
   const recorder = recordSnapshot(share);
   // The pipeline reads exactly what the build will ask for: catalog files, Locations, docs, API definitions,
   // template listings, the Create pages' skeletons and plugins' files. Docs assets are read after it, as the build copies them.
-  const result = await runPipeline(config, recorder.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true });
+  // Diagrams are drawn by the build, not here (the crawl only records what the pipeline reads).
+  const result = await runPipeline(config, recorder.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, diagrams: 'browser' });
   for (const asset of result.model.docs?.sites.flatMap((s) => s.assets) ?? []) await recorder.snapshot.readBytes({ repo: asset.repo, path: asset.path });
   ctx.finish?.();
   const out = resolve(options.out);

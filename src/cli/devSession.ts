@@ -70,7 +70,7 @@ export async function openDevSession(ctx: Context, options: { docsMode: boolean;
   const run = async (): Promise<DevRun> => {
     const recorded = recordReads(snapshot);
     // A lone repo cannot see the owners and systems it names.
-    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: options.docsMode, previews: !options.docsMode, docsCache, apiCache, validate, ...(options.plugins ? { plugins: options.plugins } : {}) });
+    const result = await runPipeline(ctx.config, recorded.snapshot, { catalogPath, ignoreDangling: options.docsMode, diagrams: 'browser', previews: !options.docsMode, docsCache, apiCache, validate, ...(options.plugins ? { plugins: options.plugins } : {}) });
     const forms = addViewDiagnostics(result);
     if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
     // Plugins' browser scripts, which a build copies into the site, by URL path.

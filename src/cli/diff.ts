@@ -80,7 +80,7 @@ async function buildHead(options: DiffCommandOptions): Promise<{ entities: Entit
   const ctx = options.path ? await openOrgFolder(config, options.path) : await openConfigured(config);
   try {
     if (ctx.snapshot.repos.length === 0) throw new UsageError(options.path ? `no repos in ${options.path}: each sub-folder of PATH is a repo` : 'no repos in the configured sources');
-    const { model, diagnostics } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+    const { model, diagnostics } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, diagrams: 'browser' });
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     // On stderr, so `--format json` stays one JSON document on stdout.
     if (errors) console.error(`backlot diff: the head catalog has ${errors} error${errors === 1 ? '' : 's'} (entities with errors are left out); run "backlot validate" to see them`);

@@ -103,7 +103,7 @@ async function loadTemplate(config: BacklotConfig, arg: string, allowPath: boole
     return { template, entities: resolveRelations(catalog.entities).entities };
   }
   const ctx = await openConfigured(config);
-  const { graph } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath });
+  const { graph } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, diagrams: 'browser' });
   // graph.entities carry their relations, as the static catalog API serves them.
   return { template: findTemplate(graph.entities, ctx.snapshot, arg), entities: graph.entities };
 }

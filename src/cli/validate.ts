@@ -17,7 +17,7 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
   const alone = options.paths.length > 0;
   const config = alone && !options.config ? defaultConfig() : readConfig(options.config);
   const ctx = alone ? await openRepoFolders(config, options.paths) : await openConfigured(config);
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, ignoreDangling: alone });
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, ignoreDangling: alone, diagrams: 'browser' });
   addViewDiagnostics(result);
   const { diagnostics, catalog } = result;
   const color = options.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;

@@ -58,6 +58,13 @@ describe('loadConfig', () => {
     expect(problems('history:\n  days: 1.5\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 9, message: 'history.days must be an integer' }]);
   });
 
+  it('reads docs.mermaid, where diagrams are drawn, with friendly errors', () => {
+    expect(defaultConfig('/org').docs).toBeUndefined();
+    expect(parseConfig('docs:\n  mermaid: browser\n', '/org/c.yaml').docs).toEqual({ mermaid: 'browser' });
+    expect(problems('docs:\n  mermaid: server\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 12, message: 'docs.mermaid must be "auto" or "build" or "browser"' }]);
+    expect(problems('docs:\n  mermiad: build\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 3, message: 'unknown key "mermiad" in docs', hint: 'did you mean "mermaid"?' }]);
+  });
+
   it('reads build.shards, the runners the build workflow splits the crawl over, with friendly errors', () => {
     expect(defaultConfig('/org').build).toBeUndefined();
     expect(parseConfig('build:\n  shards: 4\n', '/org/c.yaml').build).toEqual({ shards: 4 });

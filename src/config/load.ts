@@ -113,6 +113,7 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
     sources,
     catalog: { kinds },
     cacheDir: resolve(root, raw.cacheDir ?? '.backlot-cache'),
+    ...(raw.docs?.mermaid ? { docs: { mermaid: raw.docs.mermaid } } : {}),
     ...(raw.diff?.allowBreakingLabel ? { diff: { allowBreakingLabel: raw.diff.allowBreakingLabel } } : {}),
     ...(raw.build?.shards ? { build: { shards: raw.build.shards } } : {}),
     history: historyConfig(raw.history ?? {}, site.url ? `${String(site.url).replace(/\/+$/, '')}${base}` : undefined),

@@ -106,6 +106,13 @@ export const configSchema = {
       },
     },
     cacheDir: { type: 'string', minLength: 1 },
+    docs: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        mermaid: { enum: ['auto', 'build', 'browser'], description: 'Where ```mermaid diagrams are drawn (README "Diagrams").' },
+      },
+    },
     plugins: {
       type: 'array',
       items: {

@@ -59,6 +59,12 @@ export interface PluginConfig {
   at: { file: string; index: number };
 }
 
+/**
+ * Where ```mermaid diagrams are drawn: `build` in a headless Chromium during the build (an error when there is
+ * none), `browser` in the reader's browser, `auto` (default) at build time when a Chromium is found.
+ */
+export type DiagramMode = 'auto' | 'build' | 'browser';
+
 export interface BacklotConfig {
   /** Absolute folder of the config file; relative paths resolve against it. */
   root: string;
@@ -84,6 +90,8 @@ export interface BacklotConfig {
     kinds: CustomKindConfig[];
   };
   cacheDir: string;
+  /** `docs:`; absent: the defaults. */
+  docs?: { mermaid: DiagramMode };
   /** `diff:`: how `backlot diff --comment` judges a pull request. */
   diff?: {
     /** A label on the PR that lets a breaking change affecting other owners pass (e.g. `catalog-breaking-ok`). */

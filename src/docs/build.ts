@@ -12,6 +12,7 @@ import { findSnippetSpecs, parseSnippetSpec } from './markdown/snippets.ts';
 import { effectiveExtensions, isSupportedExtension, isSupportedPlugin } from './markdown/extensions.ts';
 import { defaultMkdocsConfig, parseMkdocsConfig, type MkdocsConfig } from './mkdocs.ts';
 import { buildNav } from './nav.ts';
+import { drawDiagrams, type DiagramReport, type DrawOptions } from './mermaid/index.ts';
 import { renderJobs, type RenderCache } from './parallel.ts';
 import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
 import { appendix, snippetOptions, snippetPath, type SiteJob } from './renderSite.ts';
@@ -24,6 +25,8 @@ export interface BuildDocsOptions extends DocsOptions {
   threads?: number;
   /** The last run's outputs (watch mode): sites whose inputs are unchanged are not rendered again. */
   cache?: RenderCache;
+  /** Where ```mermaid diagrams are drawn (docs/mermaid/); none: in the browser. */
+  diagrams?: DrawOptions;
 }
 
 interface Plan {
@@ -44,7 +47,7 @@ interface Plan {
 
 const key = (repo: string, path: string) => `${repo}\0${path}`;
 
-export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEntity[], options: BuildDocsOptions = {}): Promise<DocsResult> {
+export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEntity[], options: BuildDocsOptions = {}): Promise<DocsResult & { diagrams?: DiagramReport }> {
   const base = options.base ?? '/';
   const located = locateDocs(snapshot.repos, entities);
   const diagnostics: Diagnostic[] = [...located.diagnostics];
@@ -288,8 +291,11 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
     };
   });
 
+  // 5. Diagrams, drawn at build time in one headless Chromium for all sites.
+  const diagrams = options.diagrams ? await drawDiagrams(sites, options.diagrams) : undefined;
+  if (diagrams) diagnostics.push(...diagrams.diagnostics);
   const redirects = resolveRedirects(located.links, sites, base, report);
-  return { sites, redirects, diagnostics: diagnostics.sort(compareDiagnostics) };
+  return { sites, redirects, diagnostics: diagnostics.sort(compareDiagnostics), ...(diagrams ? { diagrams } : {}) };
 }
 
 async function readAll(snapshot: Snapshot, refs: FileRef[]): Promise<Map<string, FileContent>> {

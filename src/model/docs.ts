@@ -34,7 +34,7 @@ export interface DocsPage {
   editUrl?: string;
   prev?: PageLink;
   next?: PageLink;
-  /** The page has ```mermaid diagrams: load mermaid on it. */
+  /** The page has ```mermaid diagrams left for the browser to draw (docs/mermaid/ draws them at build time when it can). */
   hasMermaid: boolean;
   /** The page has highlighted code blocks: load the copy-button script on it. */
   hasCode: boolean;

@@ -1,7 +1,8 @@
 // Runs the stages in order: snapshot → catalog → graph → portal model. No Astro here.
 
 import { readApiDefinitions, type ApiCache } from '../apis/index.ts';
-import type { BacklotConfig } from '../config/types.ts';
+import type { BacklotConfig, DiagramMode } from '../config/types.ts';
+import type { DiagramReport } from '../docs/mermaid/index.ts';
 import { readCatalog, type CatalogResult } from '../catalog/index.ts';
 import { createValidator } from '../catalog/validate/index.ts';
 import { buildDocs, type RenderCache } from '../docs/index.ts';
@@ -30,6 +31,8 @@ export interface PipelineOptions {
   previews?: boolean;
   /** Plugins to run after the other stages (src/plugins/); their data is cached in `config.cacheDir`. */
   plugins?: readonly LoadedPlugin[];
+  /** Where diagrams are drawn, overriding `docs.mermaid` (`backlot dev` draws in the browser: saves stay fast). */
+  diagrams?: DiagramMode;
   /** The model's time, when it must be the same in several processes (shards rendering one site); default now. */
   generatedAt?: string;
 }
@@ -40,6 +43,8 @@ export interface PipelineResult {
   model: PortalModel;
   diagnostics: Diagnostic[];
   timings: Record<'catalog' | 'graph' | 'apis' | 'docs', number>;
+  /** Where the docs' diagrams were drawn (README "Diagrams"). */
+  diagrams?: DiagramReport;
   /** What the plugins did, when there are any: the report and the browser scripts to copy. */
   plugins?: PluginsRun;
 }
@@ -57,7 +62,8 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const apis = await readApiDefinitions(graph.entities, options.apiCache);
   const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
-  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base, ...(options.docsCache ? { cache: options.docsCache } : {}) });
+  const diagrams = { mode: options.diagrams ?? config.docs?.mermaid ?? 'auto', cacheDir: config.cacheDir };
+  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base, diagrams, ...(options.docsCache ? { cache: options.docsCache } : {}) });
   const t4 = performance.now();
   // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
   const templateRepos = [...new Set(catalog.entities.filter(isTemplate).map((e) => e.source.repo))];
@@ -96,7 +102,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
     ...(config.catalog.kinds.length ? { customKinds: config.catalog.kinds } : {}),
     ...(plugins ? { plugins: plugins.output } : {}),
   };
-  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1, apis: t3 - t2, docs: t4 - t3 }, ...(plugins ? { plugins } : {}) };
+  return { catalog, graph, model, diagnostics, timings: { catalog: t1 - t0, graph: t2 - t1, apis: t3 - t2, docs: t4 - t3 }, ...(docs.diagrams ? { diagrams: docs.diagrams } : {}), ...(plugins ? { plugins } : {}) };
 }
 
 export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {

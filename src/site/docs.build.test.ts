@@ -7,7 +7,9 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultConfig } from '../config/load.ts';
+import { AxeBuilder } from '@axe-core/playwright';
 import { writeDocsAssets } from '../docs/index.ts';
+import { drawDiagrams, type DiagramReport } from '../docs/mermaid/index.ts';
 import { safeId } from '../docs/markdown/anchors.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
@@ -102,6 +104,43 @@ const files = {
   'docs/img/flow.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 };
 
+/** A second repo whose diagrams are drawn at build time (docs/mermaid/): one in the first screen, one hostile. */
+const drawnFiles = {
+  'catalog-info.yaml': [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    '  name: ops-handbook',
+    '  annotations:',
+    '    backstage.io/techdocs-ref: dir:.',
+    'spec: { type: documentation, lifecycle: production, owner: group:default/team-shipments }',
+    '',
+  ].join('\n'),
+  'mkdocs.yml': 'site_name: Ops Handbook\n',
+  'docs/index.md': [
+    '# Ops',
+    '',
+    '## Paging',
+    '',
+    '```mermaid',
+    'flowchart LR',
+    '  alert[Alert] --> oncall[On-call] --> fix[Fix]',
+    '```',
+    '',
+    '## Hostile',
+    '',
+    '```mermaid',
+    'flowchart LR',
+    // data: so that the label's text, which keeps `<img src="data:x">` as words, is no internal link to check.
+    '  A["<script>window.__pwned = 4</script><img src=data:x onerror=window.__pwned=5>"] --> B["javascript:window.__pwned=6"]',
+    '  click A href "javascript:window.__pwned=7"',
+    '```',
+    '',
+  ].join('\n'),
+};
+const DRAWN = 'docs/default/component/ops-handbook/';
+let drawn: DiagramReport | undefined;
+
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-docs-site-'));
 const out = join(tmp, 'site');
 const DOCS = 'docs/default/component/shipments-service/';
@@ -112,11 +151,17 @@ const pageErrors: string[] = [];
 
 /** The pipeline and Astro build of the test org under `base`, as the CLI runs them. */
 async function buildPortal(base: string, outDir: string): Promise<PortalModel> {
-  const snapshot = memorySnapshot([{ repo: repoInfo('shipments'), files }]);
+  const snapshot = memorySnapshot([
+    { repo: repoInfo('shipments'), files },
+    { repo: repoInfo('ops'), files: drawnFiles },
+  ]);
   const config = defaultConfig(tmp);
-  const { model: built } = await runPipeline({ ...config, site: { ...config.site, title: 'Docs test', base } }, snapshot, {
+  // The browser draws the shipments docs' diagrams (that path stays for diagrams that fail at build time).
+  const { model: built } = await runPipeline({ ...config, site: { ...config.site, title: 'Docs test', base }, docs: { mermaid: 'browser' } }, snapshot, {
     catalogPath: () => '/catalog-info.yaml',
   });
+  // The ops handbook's diagrams drawn as `docs.mermaid: build` draws them, in the first build only (Chromium costs ~1 s).
+  if (base === '/') drawn = await drawDiagrams(built.docs.sites.filter((s) => s.repo === 'ops'), { mode: 'build' });
   await buildSite({ model: built, outDir, base });
   await writeDocsAssets(snapshot, built.docs.sites.flatMap((s) => s.assets), outDir, base);
   return built;
@@ -205,7 +250,7 @@ describe('docs pages', () => {
 
   it('lists every site under All documentation', async () => {
     const { page, context } = await open('docs/');
-    expect(await page.locator('[data-docs-index] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-docs-index] tbody tr').count()).toBe(2);
     expect(await page.locator('[data-docs-index] a', { hasText: 'Shipments Handbook' }).getAttribute('href')).toBe(`/${DOCS}`);
     await context.close();
   });
@@ -313,6 +358,50 @@ describe('code and diagrams', () => {
   });
 });
 
+describe('diagrams drawn at build time', () => {
+  it('are inline SVG in the page, light and dark, with no source left', () => {
+    expect(drawn).toMatchObject({ drawn: 2, inBrowser: 0, diagnostics: [] });
+    const html = readFileSync(join(out, DRAWN, 'index.html'), 'utf8');
+    expect(html).not.toContain('<pre class="mermaid"');
+    expect(html.match(/<svg [^>]*class="mermaid-light /g)).toHaveLength(2);
+    expect(html.match(/<svg [^>]*class="mermaid-dark /g)).toHaveLength(2);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`shows the ${scheme} drawing, loads no mermaid script, runs nothing from the hostile diagram and is axe clean (${scheme})`, async () => {
+      const { page, context, scripts } = await open(DRAWN, scheme);
+      await page.waitForLoadState('networkidle');
+      expect(scripts.filter((s) => /mermaid/i.test(s))).toEqual([]);
+      const shown = await page.locator('.mermaid-diagram > svg').evaluateAll((svgs) => svgs.filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.classList[0]));
+      expect(shown).toEqual([`mermaid-${scheme}`, `mermaid-${scheme}`]);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('.mermaid-diagram script, .mermaid-diagram foreignObject, .mermaid-diagram a').count()).toBe(0);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('follows the theme switch, and opens the shown drawing in the full view', async () => {
+    const { page, context } = await open(DRAWN, 'light');
+    await page.locator('[data-theme-switch]').click();
+    const shown = () => page.locator('.mermaid-diagram > svg').first().evaluate(() => [...document.querySelectorAll('.mermaid-diagram > svg')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.classList[0]));
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    expect(await shown()).toEqual([`mermaid-${theme}`, `mermaid-${theme}`]);
+    await page.locator('[data-diagram-expand]').first().click();
+    const dialog = page.locator('dialog.diagram-dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.locator(`svg.mermaid-${theme}`).count()).toBe(1);
+    expect(await dialog.locator('#diagram-dialog-title').innerText()).toBe('Diagram: Paging (flowchart)');
+    await dialog.locator('[data-zoom="in"]').click();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.locator('.mermaid-diagram > svg').count()).toBe(4);
+    await context.close();
+  });
+});
+
 describe('mermaid from its own prebuilt files', () => {
   it('serves mermaid’s ESM build under vendor/mermaid/ and bundles none of it into _astro/', () => {
     const vendor = join(out, 'vendor/mermaid');
@@ -321,11 +410,13 @@ describe('mermaid from its own prebuilt files', () => {
     expect(chunks.length).toBeGreaterThan(10);
     for (const chunk of chunks) expect(existsSync(join(vendor, chunk)), chunk).toBe(true);
     const assets = readdirSync(join(out, '_astro'));
-    expect(assets.filter((f) => /^(cytoscape|katex|elk|dagre|d3|mermaid[.-]|[a-z]*diagram)/i.test(f) && !/^mermaid\.[\w-]+\.js$/.test(f))).toEqual([]);
+    expect(assets.filter((f) => /^(cytoscape|katex|elk|dagre|d3|mermaid[.-]|[a-z]*diagram)/i.test(f) && !/^(mermaid|diagram-view)\.[\w-]+\.js$/.test(f))).toEqual([]);
     // The one asset named after mermaid is the small client module that imports vendor/mermaid/ at run time.
     const loaders = assets.filter((f) => /mermaid/i.test(f));
     expect(loaders).toHaveLength(1);
     expect(statSync(join(out, '_astro', loaders[0]!)).size).toBeLessThan(10_000);
+    // The full view alone, which a page whose diagrams were drawn at build time loads instead.
+    for (const view of assets.filter((f) => f.startsWith('diagram-view.'))) expect(statSync(join(out, '_astro', view)).size).toBeLessThan(10_000);
   });
 
   it('draws diagrams on a site built under a non-root base', async () => {

@@ -90,7 +90,7 @@ beforeAll(async () => {
     { repo: repoInfo('billing'), files: billing },
   ]);
   const config = defaultConfig(tmp);
-  const { model } = await runPipeline({ ...config, site: { ...config.site, title: 'Docs UX', base: '/' } }, snapshot, { catalogPath: () => '/catalog-info.yaml' });
+  const { model } = await runPipeline({ ...config, site: { ...config.site, title: 'Docs UX', base: '/' }, docs: { mermaid: 'browser' } }, snapshot, { catalogPath: () => '/catalog-info.yaml' });
   await buildSite({ model, outDir: out, base: '/' });
   await writeDocsAssets(snapshot, model.docs.sites.flatMap((s) => s.assets), out, '/');
   await indexSite(out);

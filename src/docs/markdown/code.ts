@@ -131,7 +131,8 @@ export function renderCodeBlocks(tree: Root, highlighter: Highlighter, fences: F
       parent.children[index] = {
         type: 'element',
         tagName: 'pre',
-        properties: { className: ['mermaid'], dataPagefindIgnore: 'all' },
+        // data-line: where a diagram that cannot be drawn at build time is reported (docs/mermaid/).
+        properties: { className: ['mermaid'], dataPagefindIgnore: 'all', ...(node.position ? { dataLine: node.position.start.line } : {}) },
         children: [{ type: 'text', value: cleanMermaid(source) }],
       };
       return 'skip';

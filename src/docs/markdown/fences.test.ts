@@ -36,7 +36,7 @@ describe('superfences custom_fences', () => {
   it('draws fences with a mermaid formatter as mermaid diagrams, whatever their name', () => {
     const page = render('```diagram\nflowchart LR\n  A --> B\n```\n\n```mermaid\nsequenceDiagram\n  A->>B: hi\n```', MERMAID_FENCES);
     expect(page.hasMermaid).toBe(true);
-    expect(page.html).toBe('<pre class="mermaid" data-pagefind-ignore="all">flowchart LR\n  A --> B</pre>\n<pre class="mermaid" data-pagefind-ignore="all">sequenceDiagram\n  A->>B: hi</pre>');
+    expect(page.html).toBe('<pre class="mermaid" data-pagefind-ignore="all" data-line="1">flowchart LR\n  A --> B</pre>\n<pre class="mermaid" data-pagefind-ignore="all" data-line="6">sequenceDiagram\n  A->>B: hi</pre>');
     expect(page.unknownFences).toEqual([]);
   });
 

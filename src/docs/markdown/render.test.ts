@@ -215,7 +215,7 @@ describe('code blocks', () => {
     const page = render('```mermaid\nflowchart LR\n  A --> B\n  click A call alert(1)\n  click B href "javascript:alert(2)"\n  callback A "fn"\n%%{init: {"securityLevel": "loose"}}%%\n```');
     expect(page.hasMermaid).toBe(true);
     expect(page.hasCode).toBe(false);
-    expect(page.html).toBe('<pre class="mermaid" data-pagefind-ignore="all">flowchart LR\n  A --> B</pre>');
+    expect(page.html).toBe('<pre class="mermaid" data-pagefind-ignore="all" data-line="1">flowchart LR\n  A --> B</pre>');
   });
 
   it('takes the mermaid class away from an author’s own pre', () => {

@@ -17,25 +17,36 @@ function naturalWidth(svg: SVGSVGElement | null): number | undefined {
   return width && width > 0 ? width : undefined;
 }
 
+/**
+ * The drawing shown: a diagram drawn at build time has a light and a dark SVG and the theme's CSS hides one
+ * (docs.css); one drawn in the browser has one.
+ */
+function shownSvg(box: HTMLElement): SVGSVGElement | null {
+  const svgs = [...box.querySelectorAll<SVGSVGElement>(':scope > svg')];
+  return svgs.find((svg) => getComputedStyle(svg).display !== 'none') ?? svgs[0] ?? null;
+}
+
 /** Keeps the diagram at MIN_SCALE or more: called after each draw (mermaid replaces the SVG). */
 export function keepReadable(box: HTMLElement): void {
-  const svg = box.querySelector<SVGSVGElement>(':scope > svg');
-  const width = naturalWidth(svg);
-  if (svg && width) svg.style.minWidth = `${Math.round(width * MIN_SCALE)}px`;
+  for (const svg of box.querySelectorAll<SVGSVGElement>(':scope > svg')) {
+    const width = naturalWidth(svg);
+    if (width) svg.style.minWidth = `${Math.round(width * MIN_SCALE)}px`;
+  }
 }
 
 let dialog: HTMLDialogElement | undefined;
 
-/** Puts a "Full view" button before the diagram's box. */
+/** Puts a "Full view" button before the diagram's box, or wires the one written at build time (nothing moves). */
 export function addFullView(box: HTMLElement): void {
-  const button = h('button', { type: 'button', class: 'diagram-expand', 'data-diagram-expand': true }, 'Full view');
+  const written = box.previousElementSibling;
+  const button = written instanceof HTMLButtonElement && written.matches('[data-diagram-expand]') ? written : h('button', { type: 'button', class: 'diagram-expand', 'data-diagram-expand': true }, 'Full view');
   button.setAttribute('aria-label', `Full view: ${(box.getAttribute('aria-label') ?? 'diagram').replace(/^Diagram: /, '')}`);
   button.addEventListener('click', () => openFullView(box, button));
-  box.before(button);
+  if (button !== written) box.before(button);
 }
 
 function openFullView(box: HTMLElement, opener: HTMLElement): void {
-  const svg = box.querySelector<SVGSVGElement>(':scope > svg');
+  const svg = shownSvg(box);
   const natural = naturalWidth(svg);
   if (!svg || !natural) return;
   dialog ??= createDialog();

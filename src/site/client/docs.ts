@@ -1,9 +1,12 @@
-// Docs pages in the browser: copy buttons everywhere, mermaid only where a page has a diagram.
+// Docs pages in the browser: copy buttons everywhere, mermaid only where a page has a diagram left to draw.
 
 import { startCopyButtons } from './code-copy.ts';
 
 export function startDocs(): void {
   startCopyButtons();
+  // Drawn at build time (docs/mermaid/): only the full view is added, and mermaid is not loaded for them.
+  const drawn = [...document.querySelectorAll<HTMLElement>('.docs-content .mermaid-diagram[data-drawn]')];
+  if (drawn.length > 0) void import('./diagram-view.ts').then((m) => drawn.forEach((box) => m.addFullView(box)));
   const diagrams = [...document.querySelectorAll<HTMLElement>('.docs-content pre.mermaid')];
   if (diagrams.length > 0) whenNear(diagrams, () => void import('./mermaid.ts').then((m) => m.startDiagrams(diagrams)));
 }
