@@ -22,8 +22,12 @@ export function serviceRepos(count: number, over: (i: number) => Partial<Emulato
   });
 }
 
-/** Small waits, so retries and backoff take milliseconds. */
-export const FAST: OpenGithubOptions = { progress: false, client: { retries: 3, retryBaseMs: 5, maxWaitMs: 5_000, timeoutMs: 2_000 } };
+/**
+ * Small waits, so retries and backoff take milliseconds. The request timeout stays long: at a load average of 30
+ * the emulator took over 2 s to check a 100-repo listing against GitHub's schema, the client retried, and tests
+ * that count requests saw one more (the timeout itself is tested in client.test.ts).
+ */
+export const FAST: OpenGithubOptions = { progress: false, client: { retries: 3, retryBaseMs: 5, maxWaitMs: 5_000, timeoutMs: 30_000 } };
 
 export interface Harness {
   emulator: Emulator;
