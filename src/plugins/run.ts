@@ -83,6 +83,9 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
     }
     return cards;
   };
+  /** A tab's, column's or facet's `id` (a URL and query-string segment) and its `title`. */
+  const named = (raw: { id?: unknown; title?: unknown } | null | undefined): boolean =>
+    !!raw && typeof raw.id === 'string' && /^[a-z0-9][a-z0-9_-]*$/i.test(raw.id) && typeof raw.title === 'string' && !!raw.title.trim();
   const listOf = <T,>(s: State, hook: string, call: () => readonly T[] | undefined): readonly T[] => {
     try {
       const list = call();
@@ -104,7 +107,7 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
     }
     const tabs: PluginTab[] = [];
     for (const raw of result === undefined ? [] : Array.isArray(result) ? result : [result]) {
-      if (!raw || typeof raw.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(raw.id) || typeof raw.title !== 'string' || !raw.title.trim()) {
+      if (!named(raw)) {
         problem(s, 'error', 'plugin-failed', `tab ${JSON.stringify(raw?.id)} for ${item.ref}: needs an "id" (letters, digits, "-", "_") and a "title"`, undefined, item);
         continue;
       }
@@ -237,14 +240,8 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
     const files = fileOf(s);
     let shown = false;
     // columns: one value per entity and column, in the catalog table.
-    let defs: NonNullable<Exclude<typeof view.columns, Function>> = [];
-    try {
-      defs = (typeof view.columns === 'function' ? view.columns(s.ctx) : view.columns) ?? [];
-    } catch (err) {
-      problem(s, 'error', 'plugin-failed', `columns threw: ${thrown(err)}`);
-    }
-    const columns = defs.flatMap((def) => {
-      if (!def || typeof def.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(def.id) || typeof def.title !== 'string' || !def.title.trim() || typeof def.value !== 'function') {
+    const columns = listOf(s, 'columns', () => (typeof view.columns === 'function' ? view.columns(s.ctx) : view.columns)).flatMap((def) => {
+      if (!named(def) || typeof def.value !== 'function') {
         problem(s, 'error', 'plugin-failed', `column ${JSON.stringify(def?.id)}: needs an "id" (letters, digits, "-", "_"), a "title" and a value()`);
         return [];
       }
@@ -253,14 +250,8 @@ export async function runPlugins(input: RunPluginsInput): Promise<PluginsRun> {
       return [{ def, column, kinds: def.kinds ? new Set(column.kinds) : undefined }];
     });
     // facets: values per entity, filtered and counted by the catalog like its own.
-    let facetDefs: NonNullable<Exclude<typeof view.facets, Function>> = [];
-    try {
-      facetDefs = (typeof view.facets === 'function' ? view.facets(s.ctx) : view.facets) ?? [];
-    } catch (err) {
-      problem(s, 'error', 'plugin-failed', `facets threw: ${thrown(err)}`);
-    }
-    const facets = facetDefs.flatMap((def) => {
-      if (!def || typeof def.id !== 'string' || !/^[a-z0-9][a-z0-9_-]*$/i.test(def.id) || typeof def.title !== 'string' || !def.title.trim() || typeof def.values !== 'function') {
+    const facets = listOf(s, 'facets', () => (typeof view.facets === 'function' ? view.facets(s.ctx) : view.facets)).flatMap((def) => {
+      if (!named(def) || typeof def.values !== 'function') {
         problem(s, 'error', 'plugin-failed', `facet ${JSON.stringify(def?.id)}: needs an "id" (letters, digits, "-", "_"), a "title" and a values()`);
         return [];
       }
