@@ -51,4 +51,11 @@ describe('transformBlocks', () => {
     expect(transformBlocks(toSourceLines('Text\n\n    !!! note\n        x\n')).containers).toEqual([]);
     expect(transformBlocks(toSourceLines('- item\n\n    !!! note\n        x\n')).containers).toEqual([{ kind: 'admonition', types: ['note'] }]);
   });
+
+  it('reads !!! after a nested list as part of the outer item (pydantic\'s docs), and leaves the nested item only', () => {
+    const text = '* Using a dict:\n\n    1. A plain dict.\n\n    !!! note\n        In V1, deprecated.\n\n* Next\n';
+    expect(transformBlocks(toSourceLines(text)).containers).toEqual([{ kind: 'admonition', types: ['note'] }]);
+    // Past the outer item too, four columns are an indented code block again.
+    expect(transformBlocks(toSourceLines('* a\n\n    1. b\n\nText\n\n    !!! note\n        x\n')).containers).toEqual([]);
+  });
 });

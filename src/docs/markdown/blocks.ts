@@ -116,25 +116,30 @@ function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
   const out: SourceLine[] = [];
   let i = 0;
   let paragraphStart = true;
-  let listContent: number | undefined;
-  let listMarker = 0;
+  // The list items the line may continue, outermost first: a line indented less than the innermost item's
+  // content leaves that item for the one around it (Python-Markdown: `1. nested` then `    !!! note` is in the
+  // outer item), not every list at once.
+  const lists: Array<{ marker: number; content: number }> = [];
   while (i < lines.length) {
     let line = lines[i]!;
     let text = line.text;
 
     let indent = indentOf(text);
+    const item = lists.at(-1);
     if (!isBlank(text) && LIST_ITEM.test(text)) {
       const m = LIST_ITEM.exec(text)!;
-      listMarker = m[1]!.length;
-      listContent = m[1]!.length + text.slice(m[1]!.length).search(/ |$/) + Math.max(1, m[2]!.length > 4 ? 1 : m[2]!.length);
-    } else if (!isBlank(text) && paragraphStart && listContent !== undefined && listContent > 4 && listMarker < 4 && indent >= 4 && indent < listContent) {
+      const marker = m[1]!.length;
+      while ((lists.at(-1)?.marker ?? -1) >= marker) lists.pop();
+      lists.push({ marker, content: marker + text.slice(marker).search(/ |$/) + Math.max(1, m[2]!.length > 4 ? 1 : m[2]!.length) });
+    } else if (!isBlank(text) && paragraphStart && item && item.content > 4 && item.marker < 4 && indent >= 4 && indent < item.content) {
       // Python-Markdown continues a list item at four columns, whatever the marker's width (`  1.  text`):
       // move the item's following blocks to where CommonMark looks for them.
-      lines = reindentListTail(lines, i, listContent - 4);
+      lines = reindentListTail(lines, i, item.content - 4);
       line = lines[i]!;
       text = line.text;
       indent = indentOf(text);
-    } else if (!isBlank(text) && indent < (listContent ?? 0) && paragraphStart) listContent = undefined;
+    } else if (!isBlank(text) && paragraphStart) while ((lists.at(-1)?.content ?? 0) > indent) lists.pop();
+    const listContent = lists.at(-1)?.content;
 
     // An indented code block (four columns past the enclosing list item, after a blank line) is code:
     // `!!!` in it is text, as in Python-Markdown.
