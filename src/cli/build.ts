@@ -20,7 +20,7 @@ import type { TemplateForms } from '../views/create/page-data.ts';
 import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
-import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
+import { listOwnPages, ownPagesIntegrations, ownPagesPlugin } from '../site/build/own-pages.ts';
 import { pluginComponentsPlugin } from '../site/build/plugin-components.ts';
 import { openConfigured, openOrgFolder, openSnapshots, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
@@ -105,13 +105,14 @@ function previousSource(options: BuildOptions, config: BacklotConfig): string {
   return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
-export function astroConfig(config: BacklotConfig, verbose: boolean, plugins: readonly LoadedPlugin[] = []): AstroInlineConfig {
+export async function astroConfig(config: BacklotConfig, verbose: boolean, plugins: readonly LoadedPlugin[] = []): Promise<AstroInlineConfig> {
   return {
     root: PACKAGE_ROOT,
     outDir: config.site.outDir,
     base: config.site.base,
     ...(config.site.url ? { site: config.site.url } : {}),
     logLevel: verbose ? 'info' : 'warn',
+    integrations: await ownPagesIntegrations(config.site.pages),
     vite: { plugins: [ownPagesPlugin(config.site.pages), pluginComponentsPlugin(componentFiles(plugins))] },
   };
 }
@@ -283,7 +284,7 @@ async function buildInto(
 export async function previewCommand(options: { config: string | undefined }): Promise<number> {
   const config = readConfig(options.config);
   const { preview } = await import('astro');
-  const server = await preview({ ...astroConfig(config, true) });
+  const server = await preview({ ...(await astroConfig(config, true)) });
   await server.closed();
   return 0;
 }

@@ -68,7 +68,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     },
   });
   const { dev } = await import('astro');
-  const astro = astroConfig(ctx.config, true, plugins);
+  const astro = await astroConfig(ctx.config, true, plugins);
   // Raw API definitions (`…/openapi.yaml`) are files in a build, linked without a slash; Astro's dev server would
   // hold them to `trailingSlash: 'always'` and answer 404. In dev, any form is served.
   const server = await dev({ ...astro, trailingSlash: 'ignore', vite: { ...astro.vite, plugins: [...(astro.vite?.plugins ?? []), live.plugin] } });
