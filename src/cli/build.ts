@@ -25,7 +25,6 @@ import { pluginComponentsPlugin } from '../site/build/plugin-components.ts';
 import { openConfigured, openOrgFolder, openSnapshots, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
 import { componentFiles, loadPlugins, type LoadedPlugin } from '../plugins/load.ts';
-import { prepareRepoFields } from '../plugins/graphql.ts';
 import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
@@ -68,7 +67,8 @@ async function prepare(
   const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
   const crawl = !options.path && !options.snapshots && config.sources.some((s) => s.type === 'github');
-  const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
+  // graphql (~130 modules) is loaded only for a crawl.
+  const repoFields = crawl ? await (await import('../plugins/graphql.ts')).prepareRepoFields(plugins, { check: true }) : undefined;
   const started = performance.now();
   const ctx = options.path
     ? await openOrgFolder(config, options.path)
