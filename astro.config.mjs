@@ -1,5 +1,5 @@
 // Backlot's portal. The CLI calls Astro's build() with { root, outDir, base, site } merged over this, and adds
-// @astrojs/mdx only when the config names own pages (src/site/build/own-pages.ts siteIntegrations).
+// @astrojs/mdx only when the config names own pages (src/site/build/own-pages.ts ownPagesIntegrations).
 // A plain object, not `defineConfig` from astro/config: that entry point loads svgo and the font providers
 // (about 400 modules) just to return its argument.
 
