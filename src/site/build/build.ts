@@ -13,6 +13,7 @@ import type { Shard } from '../../snapshot/shard.ts';
 import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
 import { writeSynchronously } from '../../util/syncWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
+import { copyVendorFiles } from './vendor-files.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -98,6 +99,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       restoreWrites?.();
     }
     await modelReady; // settled already: Astro waited for it before rendering
+    copyVendorFiles(buildDir);
     layouts = await graphs!.finish();
     if (!inside) {
       await rm(outDir, { recursive: true, force: true });
