@@ -1,8 +1,10 @@
-// Backlot's portal. The CLI calls Astro's build() with { root, outDir, base, site } merged over this.
-import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
+// Backlot's portal. The CLI calls Astro's build() with { root, outDir, base, site } merged over this, and adds
+// @astrojs/mdx only when the config names own pages (src/site/build/own-pages.ts ownPagesIntegrations).
+// A plain object, not `defineConfig` from astro/config: that entry point loads svgo and the font providers
+// (about 400 modules) just to return its argument.
 
-export default defineConfig({
+/** @type {import('astro').AstroUserConfig} */
+export default {
   srcDir: './src/site',
   publicDir: './public',
   outDir: 'dist',
@@ -13,8 +15,7 @@ export default defineConfig({
   // Four pages in flight: a page waiting for its graph's layout from a worker thread lets others render meanwhile
   // (the CLI's site child writes pages synchronously, so writes no longer overlap).
   build: { format: 'directory', concurrency: 4 },
-  integrations: [mdx()],
   devToolbar: { enabled: false },
   // mermaid's lazy diagram chunks are large by nature and load only on pages with a diagram.
   vite: { build: { chunkSizeWarningLimit: 4096 } },
-});
+};

@@ -20,12 +20,11 @@ import type { TemplateForms } from '../views/create/page-data.ts';
 import type { LayoutReport } from '../site/build/graphs.ts';
 import type { BacklotConfig } from '../config/types.ts';
 import { isWithin } from '../config/load.ts';
-import { listOwnPages, ownPagesPlugin } from '../site/build/own-pages.ts';
+import { listOwnPages, ownPagesIntegrations, ownPagesPlugin } from '../site/build/own-pages.ts';
 import { pluginComponentsPlugin } from '../site/build/plugin-components.ts';
 import { openConfigured, openOrgFolder, openSnapshots, readConfig, type Context } from './context.ts';
 import { formatDiagnostics, summarise } from './format.ts';
 import { componentFiles, loadPlugins, type LoadedPlugin } from '../plugins/load.ts';
-import { prepareRepoFields } from '../plugins/graphql.ts';
 import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
@@ -68,7 +67,8 @@ async function prepare(
   const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
   const crawl = !options.path && !options.snapshots && config.sources.some((s) => s.type === 'github');
-  const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
+  // graphql (~130 modules) is loaded only for a crawl.
+  const repoFields = crawl ? await (await import('../plugins/graphql.ts')).prepareRepoFields(plugins, { check: true }) : undefined;
   const started = performance.now();
   const ctx = options.path
     ? await openOrgFolder(config, options.path)
@@ -105,13 +105,14 @@ function previousSource(options: BuildOptions, config: BacklotConfig): string {
   return options.previous ?? config.history?.url ?? config.site.outDir;
 }
 
-export function astroConfig(config: BacklotConfig, verbose: boolean, plugins: readonly LoadedPlugin[] = []): AstroInlineConfig {
+export async function astroConfig(config: BacklotConfig, verbose: boolean, plugins: readonly LoadedPlugin[] = []): Promise<AstroInlineConfig> {
   return {
     root: PACKAGE_ROOT,
     outDir: config.site.outDir,
     base: config.site.base,
     ...(config.site.url ? { site: config.site.url } : {}),
     logLevel: verbose ? 'info' : 'warn',
+    integrations: await ownPagesIntegrations(config.site.pages),
     vite: { plugins: [ownPagesPlugin(config.site.pages), pluginComponentsPlugin(componentFiles(plugins))] },
   };
 }
@@ -283,7 +284,7 @@ async function buildInto(
 export async function previewCommand(options: { config: string | undefined }): Promise<number> {
   const config = readConfig(options.config);
   const { preview } = await import('astro');
-  const server = await preview({ ...astroConfig(config, true) });
+  const server = await preview({ ...(await astroConfig(config, true)) });
   await server.closed();
   return 0;
 }

@@ -10,7 +10,6 @@ import { decodeUrlPath } from '../docs/paths.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { NavItem } from '../model/docs.ts';
 import type { PortalModel } from '../model/portal.ts';
-import { prepareRepoFields } from '../plugins/graphql.ts';
 import { loadPlugins } from '../plugins/load.ts';
 import { astroConfig, PRINT_LIMIT } from './build.ts';
 import { openConfigured, openDocsRepo, openOrgFolder, readConfig } from './context.ts';
@@ -40,7 +39,8 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const plugins = await loadPlugins(config, local ? [local] : []);
   // Plugins' GitHub fields ride in a crawl's listing, as in a build (src/plugins/graphql.ts).
   const crawl = !local && config.sources.some((s) => s.type === 'github');
-  const repoFields = crawl ? await prepareRepoFields(plugins, { check: true }) : undefined;
+  // graphql (~130 modules) is loaded only for a crawl.
+  const repoFields = crawl ? await (await import('../plugins/graphql.ts')).prepareRepoFields(plugins, { check: true }) : undefined;
   const ctx = docsMode ? await openDocsRepo(config, options.docs!) : options.path ? await openOrgFolder(config, options.path) : await openConfigured(config, repoFields ? { repoFields } : {});
   ctx.finish?.();
   if (ctx.snapshot.repos.length === 0) throw new UsageError(options.path ? `no repos in ${options.path}: each sub-folder of PATH is a repo` : 'no repos in the configured sources');
@@ -68,7 +68,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     },
   });
   const { dev } = await import('astro');
-  const astro = astroConfig(ctx.config, true, plugins);
+  const astro = await astroConfig(ctx.config, true, plugins);
   // Raw API definitions (`…/openapi.yaml`) are files in a build, linked without a slash; Astro's dev server would
   // hold them to `trailingSlash: 'always'` and answer 404. In dev, any form is served.
   const server = await dev({ ...astro, trailingSlash: 'ignore', vite: { ...astro.vite, plugins: [...(astro.vite?.plugins ?? []), live.plugin] } });

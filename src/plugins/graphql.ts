@@ -31,13 +31,7 @@ function aliased(set: SelectionSetNode, prefix: string): SelectionNode[] {
 /** The prefix of the plugin at `index` in the config: unique, and a valid GraphQL name whatever the plugin's name. */
 export const fieldsPrefix = (index: number, name: string) => `p${index}_${name.replace(/[^A-Za-z0-9]/g, '_')}__`;
 
-/** A plugin's own answer for a repo, its prefix taken off. */
-export function ownFields(all: Readonly<Record<string, unknown>> | undefined, prefix: string): Record<string, unknown> | undefined {
-  if (!all) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(all)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
-  return out;
-}
+export { ownFields } from './fields.ts';
 
 let schema: Promise<GraphQLSchema | undefined> | undefined;
 

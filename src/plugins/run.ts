@@ -11,7 +11,7 @@ import type { PortalEntity } from '../model/portal.ts';
 import { pluginPagePath, pluginScriptPath } from '../model/routes.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { dataFile, dataKey, readCachedData, writeCachedData } from './cache.ts';
-import { ownFields } from './graphql.ts';
+import { ownFields } from './fields.ts';
 import type { CardData, DataContext, PluginContext, SiteContext, TabData } from './index.ts';
 import type { LoadedPlugin } from './load.ts';
 import type { PluginReport, PluginReportEntry } from './report.ts';

@@ -25,6 +25,12 @@ export interface Registry {
   known: Map<string, string[]>;
 }
 
+/** `make()` on the first call, its result after. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 function pairKey(apiVersion: string, kind: string): string {
   return `${apiVersion}\n${kind}`;
 }
@@ -38,10 +44,18 @@ export function createRegistry(customKinds: readonly CustomKindConfig[] = []): R
     if (!versions.includes(apiVersion)) versions.push(apiVersion);
     known.set(kind, versions);
   };
+  // Each kind's schema is compiled when the first entity of that kind is validated: compiling all ten took
+  // ~120 ms of a one-repo build that has a Component or two.
   for (const def of builtinKinds) {
-    const builtin = ajv.compile(entitySchema(def.spec, def.specRequired));
+    const builtin = once(() => ajv.compile(entitySchema(def.spec, def.specRequired)));
     for (const apiVersion of def.apiVersions) {
-      claims.set(pairKey(apiVersion, def.kind), { kind: def.kind, builtin, custom: [] });
+      claims.set(pairKey(apiVersion, def.kind), {
+        kind: def.kind,
+        get builtin() {
+          return builtin();
+        },
+        custom: [],
+      });
       remember(def.kind, apiVersion);
     }
   }
@@ -53,8 +67,11 @@ export function createRegistry(customKinds: readonly CustomKindConfig[] = []): R
     claims.set(key, claim);
     remember(custom.kind, custom.apiVersion);
   }
+  const generic = once(() => ajv.compile(entitySchema()));
   return {
-    generic: ajv.compile(entitySchema()),
+    get generic() {
+      return generic();
+    },
     claim: (apiVersion, kind) =>
       typeof apiVersion === 'string' && typeof kind === 'string' ? claims.get(pairKey(apiVersion, kind)) : undefined,
     known,

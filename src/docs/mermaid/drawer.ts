@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -34,6 +34,9 @@ export interface Drawer {
 }
 
 export async function launchDrawer(executablePath: string): Promise<Drawer> {
+  // Loaded here: playwright-core costs ~250 ms of CPU to import, and a build whose diagrams are all in the cache
+  // (or that has none) never launches a browser.
+  const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({
     executablePath,
     headless: true,

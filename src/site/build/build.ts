@@ -8,11 +8,12 @@ import type { TemplateForms } from '../../views/create/page-data.ts';
 import { REPO_ROOT, moveDir } from './files.ts';
 import { startGraphs, type LayoutReport, type SiteGraphs } from './graphs.ts';
 import { handOver } from '../handover.ts';
-import { ownPagesPlugin } from './own-pages.ts';
+import { ownPagesIntegrations, ownPagesPlugin } from './own-pages.ts';
 import type { Shard } from '../../snapshot/shard.ts';
 import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
 import { writeSynchronously } from '../../util/syncWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
+import { copyVendorFiles } from './vendor-files.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -88,6 +89,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         base: options.base ?? '/',
         ...(options.site ? { site: options.site } : {}),
         logLevel: options.verbose ? 'info' : 'warn',
+        integrations: await ownPagesIntegrations(options.pagesDir),
         vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)] },
       });
     } catch (err) {
@@ -97,6 +99,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       restoreWrites?.();
     }
     await modelReady; // settled already: Astro waited for it before rendering
+    copyVendorFiles(buildDir);
     layouts = await graphs!.finish();
     if (!inside) {
       await rm(outDir, { recursive: true, force: true });

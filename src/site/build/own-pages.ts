@@ -6,6 +6,7 @@
 
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { AstroIntegration } from 'astro';
 import { PORTAL_SECTIONS } from '../../model/routes.ts';
 
 export interface OwnPageFile {
@@ -63,4 +64,14 @@ export function ownPagesPlugin(dir: string | undefined) {
     resolveId: (id: string) => (id === OWN_PAGES_MODULE ? RESOLVED : undefined),
     load: (id: string) => (id === RESOLVED ? ownPagesModule(dir ? listOwnPages(dir) : []) : undefined),
   };
+}
+
+/**
+ * The Astro integrations own pages need: @astrojs/mdx, only when there is a pages folder. A portal without own
+ * pages then loads no MDX compiler (astro.config.mjs names no integration; Astro appends these to its list).
+ */
+export async function ownPagesIntegrations(dir: string | undefined): Promise<AstroIntegration[]> {
+  if (!dir) return [];
+  const { default: mdx } = await import('@astrojs/mdx');
+  return [mdx()];
 }

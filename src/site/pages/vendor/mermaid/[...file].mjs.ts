@@ -8,6 +8,8 @@ import type { APIRoute } from 'astro';
 import { mermaidDistDir, mermaidFiles } from '../../../build/mermaid-files.ts';
 
 export function getStaticPaths() {
+  // A build copies the files instead (../../../build/vendor-files.ts); `astro dev` serves them from here.
+  if (!import.meta.env.DEV) return [];
   const dir = mermaidDistDir();
   return mermaidFiles(dir).map((file) => ({ params: { file: file.replace(/\.mjs$/, '') }, props: { path: join(dir, file) } }));
 }

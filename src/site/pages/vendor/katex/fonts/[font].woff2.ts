@@ -6,6 +6,8 @@ import type { APIRoute } from 'astro';
 import { katexDistDir, katexFonts } from '../../../../build/katex-files.ts';
 
 export function getStaticPaths() {
+  // A build copies the files instead (../../../../build/vendor-files.ts); `astro dev` serves them from here.
+  if (!import.meta.env.DEV) return [];
   const dir = katexDistDir();
   return katexFonts(dir).map((font) => ({ params: { font }, props: { path: join(dir, 'fonts', `${font}.woff2`) } }));
 }
