@@ -84,7 +84,7 @@ describe('relationsGraphHtml', () => {
     expect(html).toContain('<g class="edge-labels" aria-hidden="true" text-anchor="middle"><text x="100" y="14">owner &lt;of&gt;</text></g>');
     // A title shown whole needs no tooltip; the box's size and corners are CSS.
     expect(html).toContain(
-      '<a href="/p/catalog/default/component/svc/" data-node="component:default/svc"><g class="node k-component center" transform="translate(4 8)"><rect/><text x="12" y="17" class="nk">Component</text><text x="12" y="34" class="nt">svc</text></g></a>',
+      '<a href="/p/catalog/default/component/svc/"><g class="node k-component center" transform="translate(4 8)"><rect/><text x="12" y="17" class="nk">Component</text><text x="12" y="34" class="nt">svc</text></g></a>',
     );
     // Not in the catalog: no link, marked, the title cut to 22 characters.
     expect(html).toContain(

@@ -12,7 +12,7 @@ const MAX_CHARS = 22;
 /**
  * Kinds differ in outline shape, colour (CSS variables, so both themes read well) and a written kind label;
  * a node with a page (`hrefOf`) links to it. Every entity page carries one, so the markup is lean (~190 bytes a
- * node before its link, down from ~330): the box's size and corners are CSS, the arrow and label anchor are set
+ * node before its link, down from ~330; no data-node: nothing reads it): the box's size and corners are CSS, the arrow and label anchor are set
  * once on their groups, and a node has a <title> only when its text is cut short or it is not in the catalog.
  */
 export function graphSvg(layout: GraphLayout, label: string, hrefOf: (node: LaidOutNode) => string | undefined): string {
@@ -34,7 +34,7 @@ export function graphSvg(layout: GraphLayout, label: string, hrefOf: (node: Laid
       `<text x="12" y="17" class="nk">${text(n.missing ? `${n.kind} · not in catalog` : n.kind)}</text>` +
       `<text x="12" y="34" class="nt">${text(title)}</text></g>`;
     const href = hrefOf(n);
-    nodes += href ? `<a href="${attr(href)}" data-node="${attr(n.id)}">${body}</a>` : body;
+    nodes += href ? `<a href="${attr(href)}">${body}</a>` : body;
   }
   return (
     `<svg class="graph" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-label="${attr(label)}">` +
