@@ -16,7 +16,9 @@ const schemas: SchemaTable = { '#/components/schemas/Node': { name: 'Node <x>', 
 describe('schemaTreeHtml', () => {
   it('shows types, flags, facts, enums and properties, escaping every value', () => {
     const html = schemaTreeHtml(node, schemas);
-    expect(html).toContain('<code class="prop">id</code> <span class="req">required</span> <div class="schema">');
+    // One wrapper for the tree, none per node.
+    expect(html).toContain('<code class="prop">id</code> <span class="req">required</span> <span class="schema-type">string (uuid)</span>');
+    expect(html.match(/class="schema"/g)).toHaveLength(1);
     expect(html).toContain('<span class="schema-type">string (uuid)</span> <span class="flag">readOnly</span>');
     expect(html).toContain(' <span class="schema-desc">the &lt;id&gt;</span> </li>');
     expect(html).toContain('<span class="meta"> · min length 1 · default a&lt;b</span>');
@@ -42,8 +44,8 @@ describe('schemaTreeHtml', () => {
     expect(schemaTreeHtml({ unresolved: '#/nope', ref: '#/nope' }, {})).toBe('<div class="schema"> <code>#/nope</code> <code>#/nope</code> <span class="badge warning">unresolved $ref</span> </div>');
     expect(schemaTreeHtml({ truncated: true }, {})).toContain('<span class="meta">… (cut to keep the page small)</span>');
     const variants = schemaTreeHtml({ variants: { kind: 'oneOf', options: [{ type: 'string' }, { type: 'integer' }] } }, {});
-    expect(variants).toContain('<div class="variants"> <span class="meta">One of:</span> <ul class="schema-props"> <li><div class="schema">');
+    expect(variants).toContain('<div class="variants"> <span class="meta">One of:</span> <ul class="schema-props"> <li> <span class="schema-type">string</span> </li>');
     expect(variants.match(/<li>/g)).toHaveLength(2);
-    expect(schemaTreeHtml({ type: 'array', items: { type: 'string' } }, {})).toContain('<span class="schema-type">array</span> <span class="schema-type"> of </span><div class="schema">');
+    expect(schemaTreeHtml({ type: 'array', items: { type: 'string' } }, {})).toContain('<span class="schema-type">array</span> <span class="schema-type"> of </span> <span class="schema-type">string</span>');
   });
 });

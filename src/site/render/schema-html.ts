@@ -16,10 +16,11 @@ const text = (value: unknown) => escapeHtml(String(value));
 /**
  * `expand`: named schemas still to expand on this branch; `path`: named schemas being expanded above this node.
  * Runs of spaces are one space: the tree is inline and nothing in it keeps spaces (descriptions are pre-line),
- * and they were ~4 % of a definition page.
+ * and they were ~4 % of a definition page. Only the tree is wrapped, not each node: the wrapper is inline, so
+ * one per node (~170 on a definition page) changed nothing but the page's size.
  */
 export function schemaTreeHtml(node: SchemaNode, schemas: SchemaTable, expand = 0, path: readonly string[] = []): string {
-  return treeHtml(node, schemas, expand, path).replace(/ {2,}/g, ' ');
+  return `<div class="schema">${treeHtml(node, schemas, expand, path)}</div>`.replace(/ {2,}/g, ' ');
 }
 
 function treeHtml(node: SchemaNode, schemas: SchemaTable, expand: number, path: readonly string[]): string {
@@ -32,7 +33,7 @@ function treeHtml(node: SchemaNode, schemas: SchemaTable, expand: number, path: 
   const child = (n: SchemaNode) => treeHtml(n, schemas, nextExpand, nextPath);
 
   // Spaced where the component this replaced put them (runs collapse to one in schemaTreeHtml).
-  let out = '<div class="schema"> ';
+  let out = ' ';
   if (node.ref) out += named ? `<a class="schema-ref" href="#${attr(schemaAnchor(node.ref))}">${text(named.name)}</a>` : `<code>${text(node.ref)}</code>`;
   out += ' ';
   if (cycle) out += '<span class="meta"> (circular)</span>';
@@ -86,5 +87,5 @@ function treeHtml(node: SchemaNode, schemas: SchemaTable, expand: number, path: 
     }
     out += ' ';
   }
-  return `${out} </div>`;
+  return `${out} `;
 }
