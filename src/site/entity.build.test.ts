@@ -50,6 +50,9 @@ afterAll(async () => {
 const open = (path: string) => page.goto(server.url + path);
 const texts = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()));
 const cardLinks = (card: string) => texts(`[data-card="${card}"] li a`);
+/** The refs of the graph's linked nodes, read back from their links (`/catalog/<ns>/<kind>/<name>/`). */
+const graphRefs = (p: Page) =>
+  p.locator('svg.graph a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace(/^.*\/catalog\/([^/]+)\/([^/]+)\/([^/]+)\/$/, '$2:$1/$3')));
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -96,9 +99,9 @@ describe('entity pages', () => {
       expect.arrayContaining(['owner of', 'has part', 'provides API', 'consumes API', 'depends on']),
     );
     expect(await page.locator('svg.graph .node.center .nt').textContent()).toBe('Payments Service');
-    expect(await page.locator('svg.graph a[data-node="api:default/fraud-graph"] .nk').textContent()).toBe('API');
+    expect(await page.locator('svg.graph a[href$="/catalog/default/api/fraud-graph/"] .nk').textContent()).toBe('API');
     // Right after the page loaded: once, a click in the first 300 ms was taken for the end of a drag.
-    await page.locator('svg.graph a[data-node="api:default/fraud-graph"]').click();
+    await page.locator('svg.graph a[href$="/catalog/default/api/fraud-graph/"]').click();
     await page.waitForURL(/\/catalog\/default\/api\/fraud-graph\/$/);
     expect(await page.locator('h1').textContent()).toBe('Fraud graph');
     expect(await cardLinks('providers')).toEqual(['Fraud Scorer']);
@@ -121,7 +124,7 @@ describe('entity pages', () => {
     expect(await page.locator('[data-card="about"]').textContent()).toContain('Domain');
     await page.locator('a[data-action="explore"]').click();
     await page.waitForURL(/\/catalog\/default\/system\/checkout\/graph\/$/);
-    const nodes = () => page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
+    const nodes = () => graphRefs(page);
     // The build draws the first step: its domain and its parts; ownership is not followed.
     const drawn = await nodes();
     expect(drawn).toEqual(expect.arrayContaining(['system:default/checkout', 'domain:default/commerce', 'component:default/ledger', 'api:default/ledger-grpc']));
@@ -134,7 +137,7 @@ describe('entity pages', () => {
     expect(await page.locator('svg.graph').textContent()).toContain('ghost-cache');
     expect(await nodes()).toEqual(expect.arrayContaining(drawn));
     expect(await nodes()).not.toContain('group:default/payments');
-    await page.locator('svg.graph a[data-node="component:default/ledger"]').click();
+    await page.locator('svg.graph a[href$="/catalog/default/component/ledger/"]').click();
     await page.waitForURL(/\/catalog\/default\/component\/ledger\/$/);
   });
 
@@ -188,7 +191,7 @@ describe('group and user pages', () => {
     expect(await more.textContent()).toContain(`and ${BULK + 1 - 20} more`);
     expect(await more.locator('a').first().getAttribute('href')).toBe('/catalog/?kind=all&owner=group%3Adefault%2Fplatform');
     // The graph keeps every relation type under its cap: the parent group and the members are drawn.
-    const nodes = await page.locator('svg.graph a[data-node]').evaluateAll((as) => as.map((a) => a.getAttribute('data-node')));
+    const nodes = await graphRefs(page);
     expect(nodes).toEqual(expect.arrayContaining(['group:default/engineering', 'user:default/cy', 'user:default/bob']));
     await more.locator('a').nth(1).click();
     await page.waitForURL(/\/catalog\/default\/group\/platform\/relations\/$/);
@@ -329,7 +332,7 @@ describe('every entity page', () => {
     await p.goto(server.url + 'catalog/default/group/payments/');
     await p.locator('details.aggregate summary').click();
     expect(await p.locator('[data-members="aggregated"] li').count()).toBe(2);
-    await p.locator('svg.graph a[data-node="group:default/engineering"]').click();
+    await p.locator('svg.graph a[href$="/catalog/default/group/engineering/"]').click();
     await p.waitForURL(/\/group\/engineering\/$/);
     await noJs.close();
   });

@@ -58,7 +58,7 @@ async function fits(page: Page): Promise<{ outside: string[]; overflow: number; 
     const box = document.querySelector('.graph-view .graph-box')!.getBoundingClientRect();
     const nodes = [...document.querySelectorAll('.graph-view .graph-box .node rect')];
     const outside = nodes
-      .map((rect) => ({ id: rect.closest('a')?.getAttribute('data-node') ?? rect.parentElement!.textContent!.trim(), r: rect.getBoundingClientRect() }))
+      .map((rect) => ({ id: rect.closest('a')?.getAttribute('href') ?? rect.parentElement!.textContent!.trim(), r: rect.getBoundingClientRect() }))
       .filter(({ r }) => r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
       .map(({ id }) => id);
     return { outside, overflow: document.documentElement.scrollWidth - window.innerWidth, nodes: nodes.length };

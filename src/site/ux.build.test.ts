@@ -196,7 +196,7 @@ describe('descriptions as Markdown', () => {
     expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^Tracks shipments from warehouse to door; see the runbook\./);
 
     const catalog = await open('catalog/?kind=component');
-    const desc = catalog.locator('tr[data-ref="component:default/shipments-service"] td[data-label="Description"]');
+    const desc = catalog.locator('tr[data-ref="component:default/shipments-service"] td.desc');
     await desc.waitFor();
     expect(await desc.textContent()).toMatch(/^Tracks shipments from warehouse to door; see the runbook\. GET \/shipments lists them/);
     await page.context().close();
@@ -303,7 +303,7 @@ describe('the catalog table at 1366 px', () => {
     const widths = await page.locator('table[data-catalog] th').evaluateAll((ths) => ths.map((th) => [th.getAttribute('data-col'), th.getBoundingClientRect().width] as const));
     expect(widths.map(([col]) => col)).toEqual(['name', 'kind', 'system', 'owner', 'type', 'lifecycle', 'namespace', 'description', 'tags']);
     for (const [col, width] of widths) expect(width, col ?? '').toBeGreaterThan(col === 'description' ? 150 : 60);
-    const desc = page.locator(`${ROW} td[data-label="Description"]`);
+    const desc = page.locator(`${ROW} td.desc`);
     await desc.hover();
     expect(await desc.getAttribute('title')).toMatch(/^Tracks shipments from warehouse to door/);
     const tags = page.locator(`${ROW} td[data-label="Tags"]`);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_LIMIT, docsLink, entityLists, hasExplorer, needsFullLists, ownedListOwners } from './entity-page.ts';
+import { CARD_LIMIT, docsLink, drawsGraph, entityLists, hasExplorer, needsFullLists, ownedListOwners } from './entity-page.ts';
 import { groupMembers, groupOwnership, userOwnership } from './org.ts';
 import { relationCards } from './relations.ts';
 import { entity, portalEntities } from '../testing/entities.ts';
 import { indexEntities } from './entities.ts';
+import { entityGraph } from './graph.ts';
 import type { PortalModel } from '../model/portal.ts';
 
 /** A model with only what docsLink reads: the docs stage's sites (loosely shaped) and redirects. */
@@ -102,5 +103,28 @@ describe('entityLists', () => {
     expect(entityLists(item, index)).toBe(entityLists(item, index));
     const other = indexEntities(portalEntities([entity('Group', 'team', { type: 'team' })]));
     expect(entityLists(other.get('group:default/team')!, other).members!.aggregated).toEqual([]);
+  });
+});
+
+describe('drawsGraph', () => {
+  const index = indexEntities(portalEntities([
+    entity('Group', 'team', { type: 'team', children: [] }),
+    entity('User', 'ada', { memberOf: ['team'] }),
+    entity('User', 'ben', { memberOf: ['team'] }),
+    entity('User', 'loner', {}),
+    entity('Component', 'svc', { type: 'service', owner: 'user:ben' }),
+  ]));
+  const graphOf = (ref: string) => entityGraph(ref, index);
+
+  it('leaves out a User whose graph shows only the groups the profile card lists', () => {
+    expect(graphOf('user:default/ada').nodes).toHaveLength(2);
+    expect(drawsGraph('User', graphOf('user:default/ada'))).toBe(false);
+    expect(drawsGraph('User', graphOf('user:default/ben'))).toBe(true);
+    expect(drawsGraph('User', graphOf('user:default/loner'))).toBe(false);
+  });
+
+  it('draws every other kind with a neighbour', () => {
+    expect(drawsGraph('Group', graphOf('group:default/team'))).toBe(true);
+    expect(drawsGraph('Component', graphOf('component:default/svc'))).toBe(true);
   });
 });

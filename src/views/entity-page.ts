@@ -4,6 +4,7 @@ import { ANNOTATION_TECHDOCS_ENTITY, ANNOTATION_TECHDOCS_REF } from '../model/en
 import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import { docsIndex, docsUrlOf } from './docs.ts';
 import type { EntityIndex } from './entities.ts';
+import type { EntityGraph } from './graph.ts';
 import { groupMembers, groupOwnership, userGroups, userOwnership, type Member, type Owned } from './org.ts';
 import { relationCards, type RelationCard, type RelationGroup } from './relations.ts';
 
@@ -20,6 +21,16 @@ export const USER_OWNED_LIMIT = 5;
 export const GRAPH_NODES = 12;
 /** Entities drawn in a System's or Domain's graph explorer. */
 export const EXPLORER_NODES = 40;
+
+/**
+ * Whether an entity page draws its relations graph: not when there is nothing around the entity, nor for a User
+ * whose only neighbours are groups, which the profile card lists already (Users are 40 % of a large org's
+ * pages; that graph was ~1.6 KB of each).
+ */
+export function drawsGraph(kind: string, graph: EntityGraph): boolean {
+  if (graph.nodes.length < 2) return false;
+  return kind.toLowerCase() !== 'user' || graph.nodes.some((n) => !n.center && n.kind.toLowerCase() !== 'group');
+}
 
 /** Kinds with a full-page graph explorer. */
 export function hasExplorer(kind: string): boolean {

@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { PortalModel } from '../../model/portal.ts';
 import { indexEntities } from '../../views/entities.ts';
-import { hasExplorer } from '../../views/entity-page.ts';
+import { drawsGraph, hasExplorer } from '../../views/entity-page.ts';
 import { entityGraph, explorerStartGraph, type EntityGraph } from '../../views/graph.ts';
 import { computeShape, graphShape, LAYOUT_VERSION, placeShape, type GraphLayout, type Shape, type ShapeInput } from '../../views/graph-layout.ts';
 
@@ -62,7 +62,7 @@ export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityG
   for (const item of model.entities) {
     const graph = entityGraph(item.ref, index);
     graphs?.set(`entity:${item.ref}`, graph);
-    if (graph.nodes.length < 2) continue;
+    if (!drawsGraph(item.entity.kind, graph)) continue;
     const input = graphShape(graph).input;
     if (!inputs.has(input.key)) inputs.set(input.key, input);
   }

@@ -2,8 +2,10 @@
 
 import { startNav } from './nav.ts';
 import { startThemeSwitch } from './theme.ts';
+import { addThemeButtons } from './theme-buttons.ts';
 
 export function startHeader(): void {
-  startThemeSwitch(document.querySelector<HTMLButtonElement>('[data-theme-switch]'), document.querySelector<HTMLButtonElement>('[data-theme-system]'));
+  const { button, system } = addThemeButtons(document.querySelector('.header-tools'));
+  startThemeSwitch(button, system);
   startNav(document.querySelector<HTMLElement>('.site-nav'));
 }

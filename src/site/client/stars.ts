@@ -2,6 +2,7 @@
 // ref stays in sync, across the page and across tabs.
 
 import { browserStorage, readJson, writeJson } from './storage.ts';
+import { STAR_SVG } from '../render/icons.ts';
 
 export const STARRED_KEY = 'backlot.starred';
 /** Titles of starred entities, so lists of stars (the home page) need not load the catalog. */
@@ -50,7 +51,11 @@ export function startStars(): void {
     const starred = readStarred(storage);
     for (const b of document.querySelectorAll<HTMLElement>('[data-star]')) showStar(b, starred);
   };
-  for (const b of document.querySelectorAll<HTMLElement>('[data-star][hidden]')) b.hidden = false;
+  // A static button comes without its icon (it is hidden until now; ~200 bytes of every entity page).
+  for (const b of document.querySelectorAll<HTMLElement>('[data-star][hidden]')) {
+    if (!b.querySelector('svg')) b.insertAdjacentHTML('afterbegin', STAR_SVG);
+    b.hidden = false;
+  }
   refresh();
   if (started) return;
   started = true;

@@ -60,8 +60,10 @@ export function catalogRowsHtml(view: RowsView): string {
       const cells = view.columns.map((c) => {
         const cls = classes[c.key];
         // No title attributes here: they nearly doubled a listing page (84 → 149 KB per 100 rows); the catalog
-        // app sets one on hover (catalog-table.ts).
-        return `<td${cls ? ` class="${cls}"` : ''}${priorityAttr(c.key)} data-label="${e(c.label)}">${cell(item, c.key)}</td>`;
+        // app sets one on hover (catalog-table.ts). No label on the name and description, which a narrow
+        // table shows without one (catalog.css).
+        const label = c.key === 'name' || c.key === 'description' ? '' : ` data-label="${e(c.label)}"`;
+        return `<td${cls ? ` class="${cls}"` : ''}${priorityAttr(c.key)}${label}>${cell(item, c.key)}</td>`;
       });
       return `<tr data-ref="${e(item.ref)}" data-kind="${e(item.kind.toLowerCase())}">${cells.join('')}</tr>`;
     })

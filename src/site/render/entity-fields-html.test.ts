@@ -19,14 +19,14 @@ describe('entityFieldsHtml', () => {
   ]));
   const repo = repoInfo('payments', { owner: 'northwind' });
 
-  it('lists the fields with links to owner and system, Pagefind filters and the source', () => {
+  it('lists the fields with links to owner and system, and the source', () => {
     const html = entityFieldsHtml(index.get('component:default/svc')!, index, repo, '/p/');
-    expect(html).toContain('<dt>Owner</dt> <dd data-pagefind-filter="owner[data-owner]" data-owner="group:default/team"> <a href="/p/catalog/default/group/team/" title="group:default/team">The &lt;Team&gt;</a> </dd>');
+    expect(html).toContain('<dt>Owner</dt> <dd data-owner="group:default/team"> <a href="/p/catalog/default/group/team/" title="group:default/team">The &lt;Team&gt;</a> </dd>');
     expect(html).toContain('<dt>System</dt> <dd><a href="/p/catalog/default/system/sys/" title="system:default/sys">sys</a></dd>');
     expect(html).toContain('<dt>Parent component</dt> <dd><span class="missing" title="component:default/gone is not in the catalog">gone <span class="badge">not in the catalog</span></span></dd>');
-    expect(html).toContain('<dt>Type</dt><dd data-pagefind-filter="type">service &amp; co</dd>');
-    expect(html).toContain('<dd data-pagefind-filter="kind" data-pagefind-meta="kind">Component</dd> <dt>Namespace</dt> <dd data-pagefind-filter="namespace">default</dd>');
-    expect(html).toContain('<li data-pagefind-filter="tag">a&lt;b</li>');
+    expect(html).toContain('<dt>Type</dt><dd>service &amp; co</dd>');
+    expect(html).toContain('<dd>Component</dd> <dt>Namespace</dt> <dd>default</dd>');
+    expect(html).toContain('<li>a&lt;b</li>');
     expect(html).toContain('<li><code>tier: &quot;1&quot;</code></li>');
     expect(html).toContain(`<dt>Source</dt> <dd> <a href="${repo.url}">northwind/payments</a> <span class="meta"> · <a class="mono" href="${repo.url}/blob/main/catalog-info.yaml#L1">catalog-info.yaml:1:1</a></span> </dd>`);
     expect(html.startsWith('<dl class="fields"> ')).toBe(true);

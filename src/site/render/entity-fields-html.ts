@@ -1,5 +1,5 @@
-// The About card's fields as an HTML string, as Backstage's AboutCard lists them; kind, type, owner, lifecycle,
-// tags and namespace are tagged as Pagefind filters. One per entity page: as a component with a Fragment per
+// The About card's fields as an HTML string, as Backstage's AboutCard lists them (search's filters come from the
+// model, src/views/search.ts, not from here). One per entity page: as a component with a Fragment per
 // optional field it cost more than the fields themselves. Every value comes from a crawled repo: all escaped.
 
 import { DEFAULT_NAMESPACE } from '../../model/entity.ts';
@@ -33,7 +33,7 @@ export function entityFieldsHtml(item: PortalEntity, index: EntityIndex, repo: R
 
   let out = '<dl class="fields"> ';
   if (owner || rawOwner) {
-    out += ` <dt>Owner</dt> <dd data-pagefind-filter="owner[data-owner]" data-owner="${attr((owner ?? rawOwner)!)}"> ${owner ? refLinkHtml(owner, index, base, 'group') : text(rawOwner)} </dd> `;
+    out += ` <dt>Owner</dt> <dd data-owner="${attr((owner ?? rawOwner)!)}"> ${owner ? refLinkHtml(owner, index, base, 'group') : text(rawOwner)} </dd> `;
   }
   out += ' ';
   if (domain) out += ` <dt>${kind === 'domain' ? 'Parent domain' : 'Domain'}</dt> <dd>${refLinkHtml(domain, index, base, 'domain')}</dd> `;
@@ -42,12 +42,12 @@ export function entityFieldsHtml(item: PortalEntity, index: EntityIndex, repo: R
   out += ' ';
   if (parent) out += ` <dt>Parent component</dt> <dd>${refLinkHtml(parent, index, base, 'component')}</dd> `;
   out += ' ';
-  if (type) out += `<dt>Type</dt><dd data-pagefind-filter="type">${text(type)}</dd>`;
+  if (type) out += `<dt>Type</dt><dd>${text(type)}</dd>`;
   out += ' ';
-  if (lifecycle) out += `<dt>Lifecycle</dt><dd data-pagefind-filter="lifecycle">${text(lifecycle)}</dd>`;
-  out += ` <dt>Kind</dt> <dd data-pagefind-filter="kind" data-pagefind-meta="kind">${text(entity.kind)}</dd>`;
-  out += ` <dt>Namespace</dt> <dd data-pagefind-filter="namespace">${text(entity.metadata.namespace ?? DEFAULT_NAMESPACE)}</dd> `;
-  if (tags.length > 0) out += ` <dt>Tags</dt> <dd><ul class="tags">${tags.map((t) => `<li data-pagefind-filter="tag">${text(t)}</li>`).join('')}</ul></dd> `;
+  if (lifecycle) out += `<dt>Lifecycle</dt><dd>${text(lifecycle)}</dd>`;
+  out += ` <dt>Kind</dt> <dd>${text(entity.kind)}</dd>`;
+  out += ` <dt>Namespace</dt> <dd>${text(entity.metadata.namespace ?? DEFAULT_NAMESPACE)}</dd> `;
+  if (tags.length > 0) out += ` <dt>Tags</dt> <dd><ul class="tags">${tags.map((t) => `<li>${text(t)}</li>`).join('')}</ul></dd> `;
   out += ' ';
   if (labels.length > 0) out += ` <dt>Labels</dt> <dd><ul class="tags">${labels.map(([k, v]) => `<li><code>${text(k)}: ${text(v)}</code></li>`).join('')}</ul></dd> `;
   out += ' ';

@@ -13,18 +13,27 @@ const VARIANT_TITLE = { oneOf: 'One of', anyOf: 'Any of', allOf: 'All of' } as c
 
 const text = (value: unknown) => escapeHtml(String(value));
 
-/** `expand`: named schemas still to expand on this branch; `path`: named schemas being expanded above this node. */
+/**
+ * `expand`: named schemas still to expand on this branch; `path`: named schemas being expanded above this node.
+ * Runs of spaces are one space: the tree is inline and nothing in it keeps spaces (descriptions are pre-line),
+ * and they were ~4 % of a definition page. Only the tree is wrapped, not each node: the wrapper is inline, so
+ * one per node (~170 on a definition page) changed nothing but the page's size.
+ */
 export function schemaTreeHtml(node: SchemaNode, schemas: SchemaTable, expand = 0, path: readonly string[] = []): string {
+  return `<div class="schema">${treeHtml(node, schemas, expand, path)}</div>`.replace(/ {2,}/g, ' ');
+}
+
+function treeHtml(node: SchemaNode, schemas: SchemaTable, expand: number, path: readonly string[]): string {
   const named = node.ref ? schemas[node.ref] : undefined;
   const cycle = !!node.ref && path.includes(node.ref);
   // The node whose body (properties, items…) is shown here: this one, or the named schema it expands to.
   const body = node.ref ? (named && !cycle && expand > 0 ? named.schema : undefined) : node;
   const nextPath = node.ref ? [...path, node.ref] : path;
   const nextExpand = node.ref ? expand - 1 : expand;
-  const child = (n: SchemaNode) => schemaTreeHtml(n, schemas, nextExpand, nextPath);
+  const child = (n: SchemaNode) => treeHtml(n, schemas, nextExpand, nextPath);
 
-  // The spaces are where the component this replaces put them, so the page reads (and diffs) the same.
-  let out = '<div class="schema"> ';
+  // Spaced where the component this replaced put them (runs collapse to one in schemaTreeHtml).
+  let out = ' ';
   if (node.ref) out += named ? `<a class="schema-ref" href="#${attr(schemaAnchor(node.ref))}">${text(named.name)}</a>` : `<code>${text(node.ref)}</code>`;
   out += ' ';
   if (cycle) out += '<span class="meta"> (circular)</span>';
@@ -78,5 +87,5 @@ export function schemaTreeHtml(node: SchemaNode, schemas: SchemaTable, expand = 
     }
     out += ' ';
   }
-  return `${out} </div>`;
+  return `${out} `;
 }
