@@ -8,7 +8,7 @@ import { ALL_KINDS } from '../../views/catalog/query.ts';
 
 const MAX_RESULTS = 8;
 /** Results loaded to rank (search-rank.ts) before the first MAX_RESULTS are shown: an exact name Pagefind puts ninth still comes first. */
-const RANK_WINDOW = 16;
+export const RANK_WINDOW = 16;
 
 export function startSearch(form: HTMLFormElement | null, base: string): void {
   if (!form) return;
