@@ -16,6 +16,7 @@ interface Fragment {
 }
 
 const SIGNATURE = 'pagefind_dcd';
+const READ_AHEAD = 32;
 
 const unzip = promisify(gunzip);
 
@@ -33,12 +34,17 @@ const isFragment = (v: unknown): v is Fragment => typeof v === 'object' && v !==
 export async function facetTable(pagefindDir: string): Promise<FacetTable> {
   const dir = join(pagefindDir, 'fragment');
   const pages: Array<{ hash: string; group: string; fragment: Fragment }> = [];
-  for (const name of (await readdir(dir)).sort()) {
-    if (!name.endsWith('.pf_fragment')) continue;
-    const id = name.slice(0, -'.pf_fragment'.length);
-    const data = await readFragmentFile(join(dir, name));
-    if (isFragment(data)) pages.push({ hash: id, group: '', fragment: data });
-    else for (const [hash, fragment] of Object.entries(data as Record<string, unknown>)) if (isFragment(fragment)) pages.push({ hash, group: id, fragment });
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.pf_fragment'));
+  // Several files in flight: gunzip runs on libuv's threads while this one parses.
+  for (let i = 0; i < names.length; i += READ_AHEAD) {
+    const batch = names.slice(i, i + READ_AHEAD);
+    const read = await Promise.all(batch.map((name) => readFragmentFile(join(dir, name))));
+    batch.forEach((name, b) => {
+      const id = name.slice(0, -'.pf_fragment'.length);
+      const data = read[b];
+      if (isFragment(data)) pages.push({ hash: id, group: '', fragment: data });
+      else for (const [hash, fragment] of Object.entries(data as Record<string, unknown>)) if (isFragment(fragment)) pages.push({ hash, group: id, fragment });
+    });
   }
   // URL order: lists without a search term come out the same in every build.
   pages.sort((a, b) => (a.fragment.url < b.fragment.url ? -1 : a.fragment.url > b.fragment.url ? 1 : 0));
