@@ -6,7 +6,8 @@
 // page's first-load bytes (gzip) and filter times in Chromium, search latency after its first load as a user waits
 // for it (a term typed into the header's box and into the search page: searchTiming in _measure.ts),
 // and the floor (Astro + Pagefind alone on as many bare pages), each beside its #26 target.
-// BENCH_SCALE_FLOOR=0 skips the floor; BENCH_KEEP=1 keeps the generated folders.
+// BENCH_SCALE_FLOOR=0 skips the floor; BENCH_KEEP=1 keeps the generated folders; BENCH_SCALE_DIST=DIR times only the
+// catalog page and search in Chromium over a site already built (one kept, say), without generating or building.
 
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,9 @@ interface SizeRun {
 }
 
 export async function run(): Promise<void> {
+  // BENCH_SCALE_DIST: only the browser's figures, over a site already built (say, kept with BENCH_KEEP=1).
+  const kept = process.env.BENCH_SCALE_DIST;
+  if (kept) return printBrowserFigures(kept);
   const sizes = (process.env.BENCH_SCALE_SIZES ?? '10000,30000,100000').split(',').map(Number).filter((n) => n > 0);
   const work = mkdtempSync(join(tmpdir(), 'backlot-scale-'));
   const trash = join(work, '.trash');
@@ -86,21 +90,7 @@ export async function run(): Promise<void> {
       console.log(`    ${kind.padEnd(28)}${count(v.bytes / last.entities).padStart(8)} B/entity  ${mb(v.bytes).padStart(10)} in ${count(v.files)} files`);
     }
 
-    const browser = await inChromium(org.dist);
-    line('catalog first load', `${kb(browser.firstLoad.gzip)} gzip (${kb(browser.firstLoad.raw)} raw) in ${browser.firstLoad.files.length} files before the first rows show, ${browser.loadMs} ms  (target ≤ 1.5 MB: ${ok(browser.firstLoad.gzip <= TARGETS.firstLoad)})`);
-    for (const f of browser.firstLoad.files) console.log(`    ${kb(f.gzip).padStart(10)} gzip  ${f.path}`);
-    if (browser.later.length) console.log(`    then, after the first rows: ${browser.later.map((f) => `${f.path} ${kb(f.gzip)} gzip`).join(', ')}`);
-    const worstFilter = Math.max(...Object.values(browser.filters));
-    line('catalog filter', `${Object.entries(browser.filters).map(([k, v]) => `${k} ${v} ms`).join(', ')}  (target < ${TARGETS.filterMs} ms: ${ok(worstFilter < TARGETS.filterMs)})`);
-    const { box, page: searchPage, parts, firstMs } = browser.search;
-    const worstSearch = Math.max(...box.map((s) => s.ms), ...searchPage.map((s) => s.ms));
-    line('search', `first load ${firstMs} ms; then, typed into the header's box until its list shows (target < ${TARGETS.searchMs} ms: ${ok(Math.max(...box.map((s) => s.ms)) < TARGETS.searchMs)})`);
-    for (const s of box) console.log(`    ${`"${s.term}"`.padEnd(24)}${String(s.ms).padStart(5)} ms  ${s.text}`);
-    console.log(`  Pagefind's parts of the same terms (preload = index chunks fetched, search = its worker's compute, data = the first ${RANK_WINDOW} results' fragments):`);
-    for (const s of parts) console.log(`    ${`"${s.term}"`.padEnd(24)}preload ${s.preloadMs} ms + search ${s.computeMs} ms + data ${s.dataMs} ms (${count(s.results)} results)`);
-    line('search page', `typed into /search/ until its results and facet counts show (target < ${TARGETS.searchMs} ms: ${ok(Math.max(...searchPage.map((s) => s.ms)) < TARGETS.searchMs)})`);
-    for (const s of searchPage) console.log(`    ${`"${s.term}"`.padEnd(24)}${String(s.ms).padStart(5)} ms  ${s.text}`);
-    console.log(`  (worst ${worstSearch} ms)`);
+    await printBrowserFigures(org.dist);
 
     if (process.env.BENCH_SCALE_FLOOR !== '0') {
       const pages = dist.html;
@@ -120,6 +110,26 @@ export async function run(): Promise<void> {
     if (process.env.BENCH_KEEP) console.log(`kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The catalog page's first load and filters, and search, in Chromium over a built site. */
+async function printBrowserFigures(dist: string): Promise<void> {
+  const line = (label: string, value: string) => console.log(`  ${label.padEnd(22)}${value}`);
+  const browser = await inChromium(dist);
+  line('catalog first load', `${kb(browser.firstLoad.gzip)} gzip (${kb(browser.firstLoad.raw)} raw) in ${browser.firstLoad.files.length} files before the first rows show, ${browser.loadMs} ms  (target ≤ 1.5 MB: ${ok(browser.firstLoad.gzip <= TARGETS.firstLoad)})`);
+  for (const f of browser.firstLoad.files) console.log(`    ${kb(f.gzip).padStart(10)} gzip  ${f.path}`);
+  if (browser.later.length) console.log(`    then, after the first rows: ${browser.later.map((f) => `${f.path} ${kb(f.gzip)} gzip`).join(', ')}`);
+  const worstFilter = Math.max(...Object.values(browser.filters));
+  line('catalog filter', `${Object.entries(browser.filters).map(([k, v]) => `${k} ${v} ms`).join(', ')}  (target < ${TARGETS.filterMs} ms: ${ok(worstFilter < TARGETS.filterMs)})`);
+  const { box, page: searchPage, parts, firstMs } = browser.search;
+  const worstSearch = Math.max(...box.map((s) => s.ms), ...searchPage.map((s) => s.ms));
+  line('search', `first load ${firstMs} ms; then, typed into the header's box until its list shows (target < ${TARGETS.searchMs} ms: ${ok(Math.max(...box.map((s) => s.ms)) < TARGETS.searchMs)})`);
+  for (const s of box) console.log(`    ${`"${s.term}"`.padEnd(24)}${String(s.ms).padStart(5)} ms  ${s.text}`);
+  console.log(`  Pagefind's parts of the same terms (preload = index chunks fetched, search = its worker's compute, data = the first ${RANK_WINDOW} results' fragments):`);
+  for (const s of parts) console.log(`    ${`"${s.term}"`.padEnd(24)}preload ${s.preloadMs} ms + search ${s.computeMs} ms + data ${s.dataMs} ms (${count(s.results)} results)`);
+  line('search page', `typed into /search/ until its results and facet counts show (target < ${TARGETS.searchMs} ms: ${ok(Math.max(...searchPage.map((s) => s.ms)) < TARGETS.searchMs)})`);
+  for (const s of searchPage) console.log(`    ${`"${s.term}"`.padEnd(24)}${String(s.ms).padStart(5)} ms  ${s.text}`);
+  console.log(`  (worst ${worstSearch} ms)`);
 }
 
 function describePeaks(run: RunResult): string {
