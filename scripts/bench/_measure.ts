@@ -239,3 +239,100 @@ export async function catalogTiming(browser: Browser, siteUrl: string, dist: str
     await page.close();
   }
 }
+
+/** Terms the scale and portal benchmarks search: common words, a surname, two words, an exact name, a name not there. */
+export const SEARCH_TERMS = ['invoice', 'tanaka', 'service', 'dispatch gateway', 'payment-sync-1234', 'customs-engine-1234', 'kafka'];
+
+export interface SearchTiming {
+  /** The first search of a page: Pagefind's script, WebAssembly, metadata and first chunks. */
+  firstMs: number;
+  /** Each term typed into the header's search box (one input event) until its list shows the term's results. */
+  box: Array<{ term: string; ms: number; text: string }>;
+  /** The same on the search page, until its results and facet counts show. */
+  page: Array<{ term: string; ms: number; text: string }>;
+  /** Pagefind's own parts per term, from a fresh page: chunks fetched, its worker's compute, the first results' data. */
+  parts: Array<{ term: string; preloadMs: number; computeMs: number; dataMs: number; results: number }>;
+}
+
+/**
+ * What a user waits for after the first load: a term typed into the header's box (debounce, chunks for the term,
+ * Pagefind's compute, the fragments of the results it ranks) and into the search page (the same plus facet counts).
+ */
+export async function searchTiming(browser: Browser, siteUrl: string, terms = SEARCH_TERMS, rankWindow = 16): Promise<SearchTiming> {
+  const fresh = async (path: string) => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl + path);
+    return page;
+  };
+  // Types a term in one input event and waits, in the page, for `done(term)` to hold after a DOM change.
+  const typed = (selector: string, done: string) => async (page: import('playwright-core').Page, term: string) =>
+    page.evaluate(
+      async ({ selector, done, term }) => {
+        const input = document.querySelector<HTMLInputElement>(selector)!;
+        const check = new Function('term', done) as (term: string) => string | undefined;
+        const t0 = performance.now();
+        input.focus();
+        input.value = term;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const text = await new Promise<string>((resolve) => {
+          const test = () => {
+            const found = check(term);
+            if (found !== undefined) {
+              observer.disconnect();
+              resolve(found);
+            }
+          };
+          const observer = new MutationObserver(test);
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          test();
+        });
+        return { term, ms: Math.round(performance.now() - t0), text };
+      },
+      { selector, done, term },
+    );
+  const boxDone = `const list = document.querySelector('#site-search-results');
+    const text = list && !list.hidden ? list.textContent : '';
+    return text.includes('“' + term + '”') ? (list.querySelector('.search-all')?.textContent ?? text).trim() : undefined;`;
+  const pageDone = `const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    const items = document.querySelectorAll('[data-search-results] li').length;
+    return status.includes('“' + term + '”') && (items > 0 || status.startsWith('No results')) ? status + ', ' + items + ' shown' : undefined;`;
+
+  const parts: SearchTiming['parts'] = [];
+  const apiPage = await fresh('');
+  parts.push(
+    ...(await apiPage.evaluate(
+      async ({ base, terms, rankWindow }) => {
+        const pf = await import(`${base}pagefind/pagefind.js`);
+        await pf.options({ baseUrl: '/' });
+        await (await pf.search('shipment')).results[0]?.data();
+        const out = [];
+        for (const term of terms) {
+          const r = await pf.search(term);
+          const searched = performance.now();
+          await Promise.all(r.results.slice(0, rankWindow).map((x: { data(): Promise<unknown> }) => x.data()));
+          const t = (r.timings ?? []) as Array<{ preload: number; search: number }>;
+          out.push({ term, preloadMs: t.reduce((n, p) => n + p.preload, 0), computeMs: t.reduce((n, p) => n + p.search, 0), dataMs: Math.round(performance.now() - searched), results: r.results.length as number });
+        }
+        return out;
+      },
+      { base: siteUrl, terms, rankWindow },
+    )),
+  );
+  await apiPage.close();
+
+  const home = await fresh('');
+  const box = typed('#site-search', boxDone);
+  const firstMs = (await box(home, 'shipment')).ms;
+  const boxTimes = [];
+  for (const term of terms) boxTimes.push(await box(home, term));
+  await home.close();
+
+  const searchPage = await fresh('search/');
+  await searchPage.locator('main[data-search-ready]').waitFor({ timeout: 120_000 });
+  const onPage = typed('[data-search-page] input[name="q"]', pageDone);
+  await onPage(searchPage, 'shipment');
+  const pageTimes = [];
+  for (const term of terms) pageTimes.push(await onPage(searchPage, term));
+  await searchPage.close();
+  return { firstMs, box: boxTimes, page: pageTimes, parts };
+}

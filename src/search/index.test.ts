@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
 import type { DocsSite } from '../model/docs.ts';
 import { docsPageFiles, indexSite, startModelIndex, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
+import { FACETS_FILE, type FacetTable } from '../views/search-facets.ts';
+
+const facetTable = (site: string) => JSON.parse(readFileSync(join(site, 'pagefind', FACETS_FILE), 'utf8')) as FacetTable;
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-search-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -45,6 +48,8 @@ describe('indexSite', () => {
     expect(result.pages).toBe(1);
     expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(lines.some((l) => l.includes('Indexed 1 page'))).toBe(true);
+    // The search page's facet table, from a site indexed as HTML too.
+    expect(facetTable(site).pages).toHaveLength(1);
   });
 
   it('throws a clear error when there is nothing to index', async () => {
@@ -97,6 +102,8 @@ describe('indexSite', () => {
     expect(fragments.some((f) => f.includes('how to deploy'))).toBe(true);
     expect(fragments.some((f) => f.includes('stale words'))).toBe(false);
     expect(fragments.some((f) => f.includes('unlisted words'))).toBe(false);
+    // Docs pages read as HTML are in the facet table beside the entities.
+    expect(facetTable(site).pages).toHaveLength(3);
   });
 
   it('finds docs pages from their URLs under the base path', () => {
@@ -120,6 +127,14 @@ describe('indexSite', () => {
     expect(files.length).toBeLessThanOrEqual(4);
     const text = files.map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString('utf8')).join('\n');
     for (let i = 0; i < 12; i++) expect(text).toContain(`word${i}.`);
+    // The facet table names each page by Pagefind's hash, in the bundle that holds it, with its filters.
+    const table = facetTable(site);
+    expect(table.pages).toHaveLength(12);
+    const bundles = Object.fromEntries(files.map((f) => [f.replace(/\.pf_fragment$/, ''), JSON.parse(gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).subarray(12).toString('utf8')) as Record<string, { url: string }>]));
+    const urls = table.pages.map((hash, i) => bundles[table.groups[table.group[i]!]!]![hash]!.url);
+    expect(urls).toEqual(entities.map((e) => `/catalog/default/component/${e.entity.metadata.name}/`).sort());
+    const kind = table.keys.indexOf('kind');
+    expect(table.columns[kind]!.map((v) => table.values[kind]![v as number])).toEqual(Array(12).fill('Component'));
   });
 
   it('indexes the entities before the site exists and the docs pages once it does', async () => {
@@ -152,6 +167,7 @@ describe('indexSite', () => {
     expect(existsSync(join(staging, 'pagefind'))).toBe(false);
     const fragments = readdirSync(join(site, 'pagefind', 'fragment')).map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString('utf8'));
     expect(fragments.some((f) => f.includes('Keeps the books'))).toBe(true);
+    expect(facetTable(site).pages).toHaveLength(1);
   });
 
   it('throws when the site folder does not exist', async () => {

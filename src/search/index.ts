@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
 import { moveDir } from '../util/moveDir.ts';
 import { entityRecords } from '../views/search.ts';
+import { writeFacetTable } from './facets.ts';
 
 export interface IndexSiteOptions {
   /** Bundle fragments into shared files above this many pages (default 1,000). */
@@ -86,7 +87,8 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   }
   const pages = parseIndexedPages(output);
   if (pages === undefined) throw new Error(`Pagefind ran but did not report how many pages it indexed:\n${output.trim()}`);
-  return { pages, ms };
+  await writeFacetTable(join(site, 'pagefind'));
+  return { pages, ms: Math.round(performance.now() - started) };
 }
 
 function run(command: string, args: string[], log?: (line: string) => void): Promise<{ code: number | null; output: string }> {
@@ -151,7 +153,13 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
   // Nothing left to add from the built site: write the index now, beside it, and move it in when the site is done.
   const docsPages = docsPageFiles(model);
   const staged = options.stagingDir && docsPages.length === 0 && problems.length === 0 ? join(options.stagingDir, 'pagefind') : undefined;
-  const early = staged ? index.writeFiles({ outputPath: staged }) : undefined;
+  // The search page's facet table (facets.ts) is read from the written fragments, here while Astro still renders.
+  const early = staged
+    ? index.writeFiles({ outputPath: staged }).then(async (written) => {
+        if (!written.errors.length) await writeFacetTable(staged);
+        return written;
+      })
+    : undefined;
   early?.catch(() => {}); // awaited in finish
   return {
     close: async () => {
@@ -181,6 +189,7 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
         if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind failed to write its index into ${site}:\n${written.errors.join('\n')}`);
+        await writeFacetTable(join(site, 'pagefind'));
         const total = records.length + pages;
         options.log?.(`Indexed ${total} pages (${records.length} entities from the model, ${pages} pages from HTML)`);
         return { pages: total, ms: Math.round(performance.now() - started) };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PortalEntity } from '../model/portal.ts';
+import { entityPath } from '../model/routes.ts';
 import { indexSite } from '../search/index.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite } from './testing/build.ts';
@@ -349,6 +350,10 @@ describe('search', () => {
   });
 
   it('narrows with a facet, counts values, and keeps the facets in the URL', async () => {
+    // Filters and counts come from the facet table: Pagefind's own filters (counted per result, quadratic) stay unloaded.
+    const fetched: string[] = [];
+    const seen = (r: { url(): string }) => void fetched.push(new URL(r.url()).pathname);
+    context.on('request', seen);
     await page.goto(server.url + 'search/?q=interface');
     await page.locator('main[data-search-ready]').waitFor();
     const apis = model.entities.filter((e) => kindOf(e) === 'api');
@@ -364,6 +369,26 @@ describe('search', () => {
     await page.goBack();
     await page.waitForURL(/\?q=interface$/);
     await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length === n, Math.min(20, apis.length));
+    context.off('request', seen);
+    expect(fetched).toContain('/pagefind/backlot-facets.json');
+    expect(fetched.some((p) => p.startsWith('/pagefind/index/'))).toBe(true);
+    expect(fetched.filter((p) => p.startsWith('/pagefind/filter/'))).toEqual([]);
+  });
+
+  it('lists the pages a filter keeps without a term, with facet counts and their data', async () => {
+    await page.goto(server.url + 'search/?kind=API');
+    await page.locator('main[data-search-ready]').waitFor();
+    const results = page.locator('[data-search-results] li');
+    await results.first().waitFor();
+    const apis = model.entities.filter((e) => kindOf(e) === 'api');
+    expect(await page.locator('[data-search-status]').textContent()).toBe(`${apis.length} result${apis.length === 1 ? '' : 's'}`);
+    expect(new Set(await results.locator('.badge').allTextContents())).toEqual(new Set(['API']));
+    const hrefs = await results.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.sort()).toEqual(apis.map((e) => `/${entityPath(e.ref)}`).sort().slice(0, 20));
+    expect((await results.first().locator('.result-excerpt').textContent())?.length).toBeGreaterThan(0);
+    // The kind's own values count as if it were not set.
+    const components = model.entities.filter((e) => kindOf(e) === 'component').length;
+    expect(await page.locator('[data-facet="kind"] label:has(input[value="Component"]) .count').textContent()).toBe(String(components));
   });
 
   it('offers the full search page from the search box', async () => {

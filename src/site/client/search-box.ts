@@ -8,7 +8,9 @@ import { ALL_KINDS } from '../../views/catalog/query.ts';
 
 const MAX_RESULTS = 8;
 /** Results loaded to rank (search-rank.ts) before the first MAX_RESULTS are shown: an exact name Pagefind puts ninth still comes first. */
-const RANK_WINDOW = 16;
+export const RANK_WINDOW = 16;
+/** Pagefind's default debounce is 300 ms, all of it waited for after the last key; its preload still starts at once. */
+const DEBOUNCE_MS = 60;
 
 export function startSearch(form: HTMLFormElement | null, base: string): void {
   if (!form) return;
@@ -79,7 +81,7 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
       status('Search index not available here; press Enter to filter the catalog.');
       return;
     }
-    const search = await pf.debouncedSearch(term);
+    const search = await pf.debouncedSearch(term, {}, DEBOUNCE_MS);
     if (search === null || input!.value.trim() !== term) return; // superseded by newer typing
     const loaded = await Promise.all(search.results.slice(0, RANK_WINDOW).map((r) => r.data()));
     const data = rankResults(term, loaded).slice(0, MAX_RESULTS);

@@ -1,5 +1,8 @@
 // The search page in the browser: Pagefind results with title, kind and snippet, and its filters as
 // facets with counts. State lives in the URL: typing replaces the entry, filters and submits push one.
+// Pagefind searches the term without filters; the facet table the build writes beside its index filters and counts
+// the results (views/search-facets.ts): Pagefind's own counting grows with results × filtered pages. A site indexed
+// without the table falls back to Pagefind's filters.
 
 import { rankResults } from '../../views/search-rank.ts';
 import { formatCount } from '../../views/count.ts';
@@ -8,8 +11,12 @@ import { filterLabel, hasFilters, orderFilters, pagefindFilters, readSearch, wri
 import { withBase } from '../../model/routes.ts';
 import { h } from './dom.ts';
 import { loadPagefind, type FilterCounts, type PagefindResult, type PagefindResultData } from './pagefind.ts';
+import { narrow } from '../../views/search-facets.ts';
+import { loadFacets, tableResult } from './search-facets.ts';
 
 const PAGE = 20;
+/** Typing pauses this long before a search: short, since a search without Pagefind's filters costs little. */
+const DEBOUNCE_MS = 60;
 const SHORT_LIST = 8;
 
 export async function startSearchPage(root: HTMLElement | null, base: string): Promise<void> {
@@ -24,7 +31,7 @@ export async function startSearchPage(root: HTMLElement | null, base: string): P
   let state = readSearch(location.search);
   input.value = state.q;
   status.textContent = 'Loading the search index…';
-  const pf = await loadPagefind(base);
+  const [pf, table] = await Promise.all([loadPagefind(base), loadFacets(base)]);
   if (!pf) {
     status.replaceChildren(
       'The search index is not available here. ',
@@ -33,7 +40,7 @@ export async function startSearchPage(root: HTMLElement | null, base: string): P
     );
     return;
   }
-  const totals = await pf.filters();
+  const totals = table?.totals ?? (await pf.filters());
 
   // Facets: one fieldset per Pagefind filter, values by how many pages carry them.
   const boxes = new Map<string, Array<{ value: string; li: HTMLLIElement; input: HTMLInputElement; count: HTMLElement }>>();
@@ -95,6 +102,32 @@ export async function startSearchPage(root: HTMLElement | null, base: string): P
       return;
     }
     const term = state.q || null;
+    const { found, counts } = table ? await searchTable(term) : await searchPagefind(term);
+    if (id !== run) return;
+    results = found;
+    shown = 0;
+    list!.replaceChildren();
+    syncBoxes(counts);
+    const n = results.length;
+    const what = state.q ? ` for “${state.q}”` : '';
+    status!.textContent = n === 0 ? `No results${what}.${hasFilters(state) ? ' Try fewer filters.' : ''}` : `${formatCount(n)} result${n === 1 ? '' : 's'}${what}`;
+    await showMore(id);
+  }
+
+  // The term's results from Pagefind, unfiltered; filters and counts from the facet table. Without a term, the
+  // table's pages that the filters keep.
+  async function searchTable(term: string | null): Promise<{ found: PagefindResult[]; counts: FilterCounts }> {
+    const f = table!;
+    if (term === null) {
+      const { kept, counts } = narrow(f, f.table.pages.map((_, i) => i), state.filters);
+      return { found: kept.map((i) => tableResult(f, i, base)), counts };
+    }
+    const all = (await pf!.search(term)).results;
+    const { kept, counts } = narrow(f, all.map((r) => f.page.get(r.id) ?? -1), state.filters);
+    return { found: kept.map((i) => all[i]!), counts };
+  }
+
+  async function searchPagefind(term: string | null): Promise<{ found: PagefindResult[]; counts: FilterCounts }> {
     const main = await pf!.search(term, { filters: pagefindFilters(state.filters) });
     const counts: FilterCounts = { ...main.filters };
     // A filter's own values count as if it were not set (any-of); tags narrow, so theirs come from the results.
@@ -106,15 +139,7 @@ export async function startSearchPage(root: HTMLElement | null, base: string): P
           counts[k] = without.filters[k] ?? {};
         }),
     );
-    if (id !== run) return;
-    results = main.results;
-    shown = 0;
-    list!.replaceChildren();
-    syncBoxes(counts);
-    const n = results.length;
-    const what = state.q ? ` for “${state.q}”` : '';
-    status!.textContent = n === 0 ? `No results${what}.${hasFilters(state) ? ' Try fewer filters.' : ''}` : `${formatCount(n)} result${n === 1 ? '' : 's'}${what}`;
-    await showMore(id);
+    return { found: main.results, counts };
   }
 
   async function showMore(id: number, focus = false) {
@@ -173,7 +198,7 @@ export async function startSearchPage(root: HTMLElement | null, base: string): P
     timer = setTimeout(() => {
       go({ ...state, q: input.value.trim() }, typing ? 'replace' : 'push');
       typing = true;
-    }, 120);
+    }, DEBOUNCE_MS);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
