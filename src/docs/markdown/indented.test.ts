@@ -67,6 +67,13 @@ describe('!!!, ??? and === in the Markdown parser', () => {
     expect(html('> quote\nlazy')).toContain('<p>quote\nlazy</p>');
   });
 
+  it('keeps a list that ends a block in a quote tight, as Python-Markdown does (pymdown-extensions’ tabbed.md)', () => {
+    const out = html('> === "A"\n>     - a\n>     - b\n>\n> ===! "B"\n>     x\n');
+    expect(out).toContain('<ul>\n<li>a</li>\n<li>b</li>\n</ul>');
+    // A blank line between items still makes it loose.
+    expect(html('> - a\n>\n> - b\n')).toContain('<li>\n<p>a</p>\n</li>');
+  });
+
   it('keeps blank lines and indented code in the body, and starts after a paragraph without a blank line', () => {
     const out = html('Intro\n!!! note\n\n    one\n\n\n    two\n\n        code\n\nout');
     expect(out).toMatch(/<p>Intro<\/p>\s*<div class="admonition note"><p class="admonition-title">Note<\/p><p>one<\/p>\s*<p>two<\/p>\s*<div class="code-block"[^]*code[^]*<\/div><\/div>\s*<p>out<\/p>/);

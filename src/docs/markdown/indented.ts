@@ -8,8 +8,10 @@
 // container when it decides whether a list is loose, as it does for `>`); it becomes a blockquote node with
 // `data.container`, which containers.ts turns into the element. The title is inline Markdown (a text chunk).
 
+import type { List, Root as MdastRoot } from 'mdast';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Code, Construct, Effects, Extension, State, TokenizeContext } from 'micromark-util-types';
+import { visit } from 'unist-util-visit';
 import type { Container } from './blocks.ts';
 
 declare module 'micromark-util-types' {
@@ -236,4 +238,21 @@ export function indentedBlocksFromMarkdown(): FromMarkdownExtension {
       },
     },
   };
+}
+
+/**
+ * micromark counts a list's trailing blank line as one between its items when the block it ends with closes
+ * inside a blockquote (`> === "A"` … `>     - b` `>` `> === "B"`), making a tight list loose. A list is
+ * loose only when its source has a blank line between two items (a line of nothing but `>` and spaces).
+ */
+export function tightenLists(tree: MdastRoot, text: string): void {
+  visit(tree, 'list', (list: List) => {
+    if (!list.spread || list.children.some((item) => item.spread)) return;
+    for (let i = 1; i < list.children.length; i++) {
+      const from = list.children[i - 1]!.position?.end.offset;
+      const to = list.children[i]!.position?.start.offset;
+      if (from === undefined || to === undefined || /\n[ \t>]*\n/.test(text.slice(from, to))) return;
+    }
+    list.spread = false;
+  });
 }

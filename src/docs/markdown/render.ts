@@ -28,7 +28,7 @@ import { effectiveExtensions, has, option, type MarkdownExtensions } from './ext
 import { mkdocsFootnotes } from './footnotes.ts';
 import { fenceConfigOf } from './fences.ts';
 import { drawIcons, markIcons } from './icons.ts';
-import { indentedBlocksFromMarkdown, indentedBlocksMicromark } from './indented.ts';
+import { indentedBlocksFromMarkdown, indentedBlocksMicromark, tightenLists } from './indented.ts';
 import { applyMathBlocks, mathFromMarkdown, mathMicromark, mathSyntaxOf, typesetMath, type MathSyntax } from './math.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
@@ -158,6 +158,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     .use(() => (tree: MdastRoot) => {
       const math = state().math;
       if (math) applyMathBlocks(tree, state().text, math);
+      tightenLists(tree, state().text);
       applyContainers(tree, state().containers);
       if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree, twemojiIndexOf(state().extensions));
       applyAttributeLists(tree);
