@@ -6,7 +6,7 @@
 // Sites come from local checkouts, never committed: BENCH_PARITY_SITES="name=/path/to/checkout:config.yml,…";
 // or BENCH_PARITY_GIT=<folder> holding a git directory per repo named `<owner>+<name>` (bare, or with the git
 // directory in `<owner>+<name>/repo`); or, by default, shallow clones from github.com. Either way they are
-// exported to /tmp/docs-parity. MkDocs is Debian's
+// exported to /tmp/docs-parity (or BENCH_PARITY_WORK). MkDocs is Debian's
 // (apt-get install -y mkdocs mkdocs-material python3-pymdownx); its config is the site's own with
 // plugins reduced to search, the extensions Debian's packages lack removed and Material's emoji functions swapped
 // for pymdownx's own (Debian's mkdocs-material has no Python module), so MkDocs can build it.
@@ -27,7 +27,8 @@ interface Site {
   config: string;
 }
 
-const WORK = '/tmp/docs-parity';
+// BENCH_PARITY_WORK: another work folder, so two runs (e.g. two branches) do not share one.
+const WORK = process.env.BENCH_PARITY_WORK ?? '/tmp/docs-parity';
 const MIRRORS: Array<[string, string, string]> = [
   ['mkdocs-material', 'squidfunk+mkdocs-material', 'mkdocs.yml'],
   ['pymdown-extensions', 'facelessuser+pymdown-extensions', 'zensical.yml'],

@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { markerOf, TITLE, toSourceLines, transformBlocks } from './blocks.ts';
+import { markerOf, NO_BLOCKS, TITLE, toSourceLines, transformBlocks } from './blocks.ts';
 
 describe('transformBlocks', () => {
-  it('turns an admonition into a marker blockquote and keeps each line’s origin', () => {
-    const result = transformBlocks(toSourceLines('Intro\n\n!!! note "T"\n    body [x](y.md)\n\n    more\nafter'));
+  it('leaves !!!, ??? and === lines to the Markdown parser (indented.ts), unchanged', () => {
+    const text = 'Intro\n\n!!! note "T"\n    body\n\n=== "A"\n    a\nafter';
+    const result = transformBlocks(toSourceLines(text));
+    expect(result.containers).toEqual([]);
+    expect(result.lines.map((l) => l.text)).toEqual(text.split('\n'));
+  });
+
+  it('turns a /// block into a marker blockquote and keeps each line’s origin', () => {
+    const result = transformBlocks(toSourceLines('Intro\n\n/// note | T\nbody [x](y.md)\n///\nafter'), { ...NO_BLOCKS, admonition: true, admonitionTypes: new Set(['note']) });
     expect(result.containers).toEqual([{ kind: 'admonition', types: ['note'], title: 'T' }]);
-    expect(result.lines.map((l) => l.text)).toEqual(['Intro', '', `> ${markerOf(0)}`, '>', `> ${TITLE}T`, '>', '> body [x](y.md)', '>', '> more', '', 'after']);
-    // The title line keeps the title's column: "T" is at column 4 in the output and column 11 in the file.
-    expect(4 + result.lines[4]!.shift).toBe(11);
+    expect(result.lines.map((l) => l.text)).toEqual(['Intro', '', `> ${markerOf(0)}`, '>', `> ${TITLE}T`, '>', '> body [x](y.md)', '', 'after']);
+    // The title line keeps the title's column: "T" is at column 4 in the output and column 12 in the file.
+    expect(4 + result.lines[4]!.shift).toBe(12);
     const body = result.lines[6]!;
-    // "[x]" is at column 8 in the output and column 10 in the file.
+    // "[x]" is at column 8 in the output and column 6 in the file.
     expect(body.line).toBe(4);
-    expect(8 + body.shift).toBe(10);
-    expect(result.lines[10]!.line).toBe(7);
+    expect(8 + body.shift).toBe(6);
+    expect(result.lines[8]!.line).toBe(6);
   });
 
   it('expands leading tabs to four columns', () => {
@@ -34,28 +41,16 @@ describe('transformBlocks', () => {
   it('leaves a fence that is never closed as text, as Python-Markdown does (not code to the end)', () => {
     const result = transformBlocks(toSourceLines('```\n!!! note\n    x'));
     expect(result.lines[0]!.text).toBe('\\```');
-    expect(result.containers).toEqual([{ kind: 'admonition', types: ['note'] }]);
   });
 
-  it('keeps !!! in a fence opened inside a list item as code', () => {
-    const result = transformBlocks(toSourceLines('- ```\n  !!! note\n      x\n  ```\n'));
-    expect(result.containers).toEqual([]);
+  it('follows a !!! block’s indentation: a /// block after a blank line in its body is no indented code', () => {
+    const syntax = { ...NO_BLOCKS, admonition: true, admonitionTypes: new Set(['tip']) };
+    expect(transformBlocks(toSourceLines('!!! note\n\n    /// tip\n    x\n    ///\n'), syntax).containers).toEqual([{ kind: 'admonition', types: ['tip'] }]);
+    expect(transformBlocks(toSourceLines('Text\n\n    /// tip\n    x\n    ///\n'), syntax).containers).toEqual([]);
   });
 
-  it('does not close a fence on a fence line indented four columns past it', () => {
-    const result = transformBlocks(toSourceLines('```\n    ```\n!!! note\n    x\n```\n'));
-    expect(result.containers).toEqual([]);
-  });
-
-  it('keeps !!! in an indented code block as code, but reads it inside a list item', () => {
-    expect(transformBlocks(toSourceLines('Text\n\n    !!! note\n        x\n')).containers).toEqual([]);
-    expect(transformBlocks(toSourceLines('- item\n\n    !!! note\n        x\n')).containers).toEqual([{ kind: 'admonition', types: ['note'] }]);
-  });
-
-  it('reads !!! after a nested list as part of the outer item (pydantic\'s docs), and leaves the nested item only', () => {
-    const text = '* Using a dict:\n\n    1. A plain dict.\n\n    !!! note\n        In V1, deprecated.\n\n* Next\n';
-    expect(transformBlocks(toSourceLines(text)).containers).toEqual([{ kind: 'admonition', types: ['note'] }]);
-    // Past the outer item too, four columns are an indented code block again.
-    expect(transformBlocks(toSourceLines('* a\n\n    1. b\n\nText\n\n    !!! note\n        x\n')).containers).toEqual([]);
+  it('closes a fence in a !!! block’s body there or leaves it as text', () => {
+    const result = transformBlocks(toSourceLines('=== "A"\n    ```\n=== "B"\n    ```\n    code\n    ```\n'));
+    expect(result.lines.map((l) => l.text)).toEqual(['=== "A"', '    \\```', '=== "B"', '    ```', '    code', '    ```', '']);
   });
 });

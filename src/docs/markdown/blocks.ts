@@ -1,8 +1,8 @@
-// Line-level pass for Python-Markdown's indented block syntax, which CommonMark has no reader for:
-// admonitions (`!!!`), collapsible details (`???`, `???+`), content tabs (`===`), definition lists
-// and abbreviation definitions. Each block becomes a blockquote whose first paragraph is a private
-// marker (`\uE000<n>\uE000`); a remark plugin then turns those blockquotes into the real elements.
-// Blockquotes keep nested Markdown (code, lists, other blocks) intact and reference-style links work.
+// Line-level pass for the Python-Markdown block syntax the Markdown parser does not read yet: pymdownx.blocks
+// (`/// name`), definition lists, md_in_html, `::uml::` and abbreviation definitions. Each block becomes a
+// blockquote whose first paragraph is a private marker (`\uE000<n>\uE000`); a remark plugin then turns those
+// blockquotes into the real elements. `!!!`, `???` and `===` are the parser's own (indented.ts): this pass only
+// follows their indentation. Blockquotes keep nested Markdown (code, lists, other blocks) intact.
 
 import { parse as parseYaml } from 'yaml';
 
@@ -78,13 +78,13 @@ const TAB = /^( *)===([!+]{0,2}) +"(.*)" *$/;
 const FENCE_OPEN = /^((?: *(?:[-*+]|\d{1,9}[.)]|>)(?= ))*? *)(`{3,}|~{3,})(.*)$/;
 const BLOCK_OPEN = /^( *)(\/{3,}) *([\w-]+)(?: *\| *(.*?))? *$/;
 // `<div markdown>` alone on its line (md_in_html): `markdown`, `markdown="1"` or `markdown="block"`.
-const MD_IN_HTML = /^( {0,3})<(div|section|article|aside|details|figure|header|footer|main|nav|blockquote|p|li|td|th|dd|dt)\b([^>]*?)\s+markdown(?:=(?:"(?:1|block)"|'(?:1|block)'|1|block))?(\s[^>]*)?>\s*$/i;
+const MD_IN_HTML = /^( *)<(div|section|article|aside|details|figure|header|footer|main|nav|blockquote|p|li|td|th|dd|dt)\b([^>]*?)\s+markdown(?:=(?:"(?:1|block)"|'(?:1|block)'|1|block))?(\s[^>]*)?>\s*$/i;
 // A term may be an HTML comment alone on its line (Material's docs: `<!-- md:option … -->`).
 const COMMENT_LINE = /^ *<!--.*--> *$/;
 // plantuml_markdown's own block (`::uml:: format="svg"` … `::end-uml::`), read as a ```plantuml fence.
 const UML_OPEN = /^( *)::uml::(.*)$/;
 const LIST_ITEM = /^( *)(?:[-*+]|\d{1,9}[.)])( +|$)/;
-const ABBREVIATION = /^ {0,3}\*\[([^\]]+)\] ?: *(.*)$/;
+const ABBREVIATION = /^( *)\*\[([^\]]+)\] ?: *(.*)$/;
 const DEFINITION = /^( *):[ \t]+(\S.*)$/;
 const OTHER_BLOCK_START = /^ *(#{1,6}(\s|$)|[-*+]\s|\d{1,9}[.)]\s|>|\||<|```|~~~|!!!|\?\?\?|===|\*\[)/;
 
@@ -111,7 +111,7 @@ let blockSyntax: BlockSyntax = NO_BLOCKS;
 const indentOf = (text: string): number => /^ */.exec(text)![0].length;
 const isBlank = (text: string): boolean => text.trim() === '';
 
-function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
+function transform(input: SourceLine[], state: BlockResult, within: ReadonlyArray<{ marker: number; content: number; block?: boolean }> = []): SourceLine[] {
   let lines = input;
   const out: SourceLine[] = [];
   let i = 0;
@@ -119,19 +119,21 @@ function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
   // The list items the line may continue, outermost first: a line indented less than the innermost item's
   // content leaves that item for the one around it (Python-Markdown: `1. nested` then `    !!! note` is in the
   // outer item), not every list at once.
-  const lists: Array<{ marker: number; content: number }> = [];
+  const lists: Array<{ marker: number; content: number; block?: boolean }> = within.filter((l) => l.block);
   while (i < lines.length) {
     let line = lines[i]!;
     let text = line.text;
 
     let indent = indentOf(text);
+    // A `!!!` block's body ends at the first line indented less, after a paragraph too.
+    if (!isBlank(text)) while (lists.at(-1)?.block && lists.at(-1)!.content > indent) lists.pop();
     const item = lists.at(-1);
     if (!isBlank(text) && LIST_ITEM.test(text)) {
       const m = LIST_ITEM.exec(text)!;
       const marker = m[1]!.length;
       while ((lists.at(-1)?.marker ?? -1) >= marker) lists.pop();
       lists.push({ marker, content: marker + text.slice(marker).search(/ |$/) + Math.max(1, m[2]!.length > 4 ? 1 : m[2]!.length) });
-    } else if (!isBlank(text) && paragraphStart && item && item.content > 4 && item.marker < 4 && indent >= 4 && indent < item.content) {
+    } else if (!isBlank(text) && paragraphStart && item && !item.block && item.content > 4 && item.marker < 4 && indent >= 4 && indent < item.content) {
       // Python-Markdown continues a list item at four columns, whatever the marker's width (`  1.  text`):
       // move the item's following blocks to where CommonMark looks for them.
       lines = reindentListTail(lines, i, item.content - 4);
@@ -155,8 +157,14 @@ function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
       const length = fence[2]!.length;
       // A closing fence is indented less than four columns past the fence's container.
       const container = fence[1]!.length;
+      // A fence in a `!!!` block's body (indented.ts) closes in that body or not at all.
+      const body = lists.findLast((l) => l.block)?.content ?? 0;
       let end = i + 1;
       for (; end < lines.length; end++) {
+        if (body && !isBlank(lines[end]!.text) && indentOf(lines[end]!.text) < body) {
+          end = lines.length;
+          break;
+        }
         // In a blockquote the closing fence has the same `>` in front.
         const close = /^((?: *>)* *)(`{3,}|~{3,}) *$/.exec(lines[end]!.text);
         if (close && close[2]![0] === char && close[2]!.length >= length && close[1]!.length < container + 4) break;
@@ -183,14 +191,17 @@ function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
       continue;
     }
 
-    const html = MD_IN_HTML.exec(text);
+    // Up to three columns past the body of the `!!!` block the line is in (indented.ts), as at the top level.
+    const blockBody = lists.at(-1)?.block ? lists.at(-1)!.content : 0;
+    const htmlAt = MD_IN_HTML.exec(text);
+    const html = htmlAt && htmlAt[1]!.length <= blockBody + 3 ? htmlAt : null;
     const region = html ? markdownInHtml(lines, i, html) : undefined;
     if (region) {
       const pad = html![1]!;
       // The tag lines stand alone with blank lines around the body, so CommonMark ends its HTML block
       // there and parses the body as Markdown, as Python-Markdown's md_in_html does (no blank line needed).
       out.push({ ...line, text: `${pad}<${html![2]}${html![3]}${html![4] ?? ''}>` }, { text: '', line: line.line, shift: 0 });
-      out.push(...transform(region.body, state));
+      out.push(...transform(region.body, state, lists));
       out.push({ text: '', line: lines[region.close]?.line ?? line.line, shift: 0 });
       if (region.close < lines.length) out.push(lines[region.close]!);
       i = region.close + 1;
@@ -210,36 +221,22 @@ function transform(input: SourceLine[], state: BlockResult): SourceLine[] {
     }
 
     const abbreviation = ABBREVIATION.exec(text);
-    if (abbreviation) {
-      state.abbreviations.set(abbreviation[1]!.trim(), abbreviation[2]!.trim());
+    if (abbreviation && abbreviation[1]!.length <= blockBody + 3) {
+      state.abbreviations.set(abbreviation[2]!.trim(), abbreviation[3]!.trim());
       out.push({ ...line, text: '' });
       i++;
       paragraphStart = true;
       continue;
     }
 
-    const admonition = ADMONITION.exec(text);
-    const tab = admonition ? undefined : TAB.exec(text);
-    if (admonition || tab) {
-      const end = blockEnd(lines, i + 1, indent + 4);
-      const body = dedent(lines.slice(i + 1, end), indent + 4);
-      let container: Container;
-      if (admonition) {
-        const types = admonition[3]!.split(/ +/).map((t) => t.toLowerCase());
-        const title = admonition[4];
-        container =
-          admonition[2] === '!!!'
-            ? { kind: 'admonition', types, ...(title !== undefined ? { title } : {}) }
-            : { kind: 'details', types, open: admonition[2] === '???+', ...(title !== undefined ? { title } : {}) };
-      } else {
-        container = { kind: 'tab', title: tab![3]!, newSet: tab![2]!.includes('!'), selected: tab![2]!.includes('+') };
-      }
-      const written = admonition ? admonition[4] : tab![3];
-      const title = written ? { text: written, at: line.text.lastIndexOf(`"${written}"`) + 1 } : undefined;
-      emitContainer(out, state, container, indent, line, transform(body, state), title);
-      i = end;
-      separate(out, lines, i);
-      paragraphStart = true;
+    // `!!!`, `???` and `===` blocks are the Markdown parser's own (indented.ts); this pass only follows their
+    // indentation, so a `///` block or definition list in their body is not taken for indented code.
+    if (ADMONITION.test(text) || TAB.test(text)) {
+      while ((lists.at(-1)?.marker ?? -1) >= indent) lists.pop();
+      lists.push({ marker: indent, content: indent + 4, block: true });
+      out.push(line);
+      paragraphStart = false;
+      i++;
       continue;
     }
 

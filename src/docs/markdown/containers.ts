@@ -29,13 +29,24 @@ export function capitalize(word: string): string {
 
 export function applyContainers(tree: Root, containers: readonly Container[]): void {
   visit(tree, 'blockquote', (node: Blockquote) => {
+    const block = (node.data as { container?: Container } | undefined)?.container;
+    if (block) {
+      // A block of the parser itself (indented.ts): its title, if any, is its first child.
+      const head = node.children[0] as (Paragraph & { data?: { blockTitle?: boolean } }) | undefined;
+      const title = head?.type === 'paragraph' && head.data?.blockTitle ? (node.children.shift(), head.children as RootContent[]) : undefined;
+      replace(node, toElement(block, node.children, title));
+      return;
+    }
     const first = node.children[0];
     const head = first?.type === 'paragraph' ? first.children[0] : undefined;
     if (head?.type !== 'text') return;
     const marker = containers.length > 0 ? MARKER_TEXT.exec(head.value) : null;
     if (marker && first!.type === 'paragraph' && first.children.length === 1) {
       const container = containers[Number(marker[1])];
-      if (container) replace(node, toElement(container, node.children.slice(1)));
+      if (container) {
+        const body = node.children.slice(1);
+        replace(node, toElement(container, body, inlineTitle(body)));
+      }
       return;
     }
     const alert = ALERT.exec(head.value);
@@ -65,6 +76,7 @@ function admonition(types: string[], title: string | RootContent[] | undefined, 
 
 /** A title written in the source: blocks.ts put it, as inline Markdown, in a paragraph starting with TITLE. */
 function inlineTitle(body: RootContent[]): RootContent[] | undefined {
+  if (!body.length) return undefined;
   const first = body[0];
   const head = first?.type === 'paragraph' ? first.children[0] : undefined;
   if (head?.type !== 'text' || !head.value.startsWith(TITLE)) return undefined;
@@ -73,15 +85,16 @@ function inlineTitle(body: RootContent[]): RootContent[] | undefined {
   return (first as Paragraph).children as RootContent[];
 }
 
-function toElement(container: Container, body: RootContent[]): Element {
+/** `title`: the title written in the source, as inline Markdown. */
+function toElement(container: Container, body: RootContent[], written?: RootContent[]): Element {
   switch (container.kind) {
     case 'admonition': {
       // Python-Markdown: no title given → the type, capitalised; an empty title → none.
-      const title = container.title ? inlineTitle(body) : undefined;
+      const title = container.title ? written : undefined;
       return admonition(container.types, title ?? container.title ?? capitalize(container.types[0] ?? ''), body);
     }
     case 'details': {
-      const title = container.title ? inlineTitle(body) : undefined;
+      const title = container.title ? written : undefined;
       const summary = el('detailsSummary', 'summary', title ?? [text(container.title ?? capitalize(container.types[0] ?? 'Details'))]);
       return el('details', 'details', [summary as unknown as RootContent, ...body], {
         ...(container.types.length ? { className: container.types } : {}),
@@ -90,7 +103,7 @@ function toElement(container: Container, body: RootContent[]): Element {
     }
     case 'tab': {
       // The title travels as the block's first child, to become the tab's label (tabs.ts).
-      const title = container.title ? inlineTitle(body) : undefined;
+      const title = container.title ? written : undefined;
       if (title) body.unshift(el('tabTitle', 'span', title, { className: ['tabbed-title'] }) as unknown as RootContent);
       return el('tab', 'div', body, {
         className: ['tabbed-block'],

@@ -1,7 +1,7 @@
 // Markdown → sanitised HTML for one docs page. The processor and highlighter are made once and reused
 // for every page of a build; per-page data reaches the plugins through `current`.
 //
-// Order: blocks.ts (line pass) → remark (gfm, emoji, containers, attr_list, marks) → rehype → raw HTML
+// Order: blocks.ts (line pass: `///` blocks, definition lists, md_in_html) → remark (indented.ts's `!!!`/`???`/`===`, gfm, emoji, containers, attr_list, marks) → rehype → raw HTML
 // parsed → sanitised → then only trusted steps: heading ids, code highlighting, tabs, abbreviations, links.
 
 import type { Root as HastRoot, Nodes as HastNodes } from 'hast';
@@ -28,6 +28,7 @@ import { effectiveExtensions, has, option, type MarkdownExtensions } from './ext
 import { mkdocsFootnotes } from './footnotes.ts';
 import { fenceConfigOf } from './fences.ts';
 import { drawIcons, markIcons } from './icons.ts';
+import { indentedBlocksFromMarkdown, indentedBlocksMicromark, tightenLists } from './indented.ts';
 import { applyMathBlocks, mathFromMarkdown, mathMicromark, mathSyntaxOf, typesetMath, type MathSyntax } from './math.ts';
 import { applyCritic, applyPymdownInline } from './pymdown.ts';
 import { escapeDeepLines, limitDepth, limitHtmlDepth, type Cut } from './depth.ts';
@@ -140,6 +141,8 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
       const data = this.data();
       (data.micromarkExtensions ??= []).push(mathMicromark(() => current?.math));
       (data.fromMarkdownExtensions ??= []).push(mathFromMarkdown());
+      data.micromarkExtensions.push(indentedBlocksMicromark());
+      data.fromMarkdownExtensions.push(indentedBlocksFromMarkdown());
     })
     .use(remarkGfm, { singleTilde: false })
     // First, before any step that recurses (see depth.ts).
@@ -155,6 +158,7 @@ export async function createRenderer(highlighter?: Highlighter): Promise<Rendere
     .use(() => (tree: MdastRoot) => {
       const math = state().math;
       if (math) applyMathBlocks(tree, state().text, math);
+      tightenLists(tree, state().text);
       applyContainers(tree, state().containers);
       if (state().shortcodes && has(state().extensions, 'pymdownx.emoji')) markIcons(tree, twemojiIndexOf(state().extensions));
       applyAttributeLists(tree);
