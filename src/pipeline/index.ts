@@ -57,7 +57,8 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const validate = options.validate ?? createValidator({ customKinds: config.catalog.kinds });
   const catalog = await readCatalog(snapshot, { catalogPath: options.catalogPath, validate, ...(options.repoCache ? { reuse: options.repoCache.catalog } : {}) });
   const t1 = performance.now();
-  const graph = resolveRelations(catalog.entities);
+  const graph = resolveRelations(catalog.entities, options.repoCache ? { suggestions: { last: options.repoCache.suggestions.last() } } : {});
+  if (graph.suggestions) options.repoCache?.suggestions.keep(graph.suggestions);
   const t2 = performance.now();
   const graphDiagnostics = options.ignoreDangling ? graph.diagnostics.filter((d) => d.code !== 'dangling-ref') : graph.diagnostics;
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);

@@ -1,7 +1,8 @@
 // The pipeline's results kept between builds in cacheDir: each repo's catalog (parsed, validated entities and
 // their diagnostics) and the API definitions' summaries. A repo is keyed by its files (its commit, or a local
 // folder's content hash), Backlot's code version and the settings parsing and validation read (its catalogPath,
-// the custom kinds); a summary by its definition's type and text. Entries no build asked for are dropped.
+// the custom kinds); a summary by its definition's type and text; the graph stage's "did you mean" answers by
+// the entities they were chosen from (src/graph/suggest.ts). Entries no build asked for are dropped.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ApiCache, ApiDefinition } from '../apis/index.ts';
 import type { CatalogReuse, RepoCatalog } from '../catalog/index.ts';
 import type { RepoInfo } from '../snapshot/types.ts';
+import type { KeptSuggestions } from '../graph/suggest.ts';
 
 export interface RepoCacheOptions {
   /** A folder of its own (in cacheDir). */
@@ -24,6 +26,8 @@ export interface RepoCacheOptions {
 export interface RepoCache {
   catalog: CatalogReuse;
   apis: ApiCache;
+  /** The graph stage's "did you mean" answers (src/graph/suggest.ts KeptSuggestions). */
+  suggestions: { last(): KeptSuggestions | undefined; keep(kept: KeptSuggestions): void };
   /** Writes what this build added and drops what it did not use; call once the pipeline ran. */
   save(): void;
   /** Repos kept from the last build / read now. */
@@ -88,11 +92,32 @@ export function openRepoCache(options: RepoCacheOptions): RepoCache {
     },
     clear: () => fresh.clear(),
   };
+  // Suggestions carry the candidates' hash; the code version is checked here.
+  const suggestionsFile = join(options.dir, 'suggestions.json');
+  let nextSuggestions: KeptSuggestions | undefined;
+  const suggestions = {
+    last(): KeptSuggestions | undefined {
+      try {
+        const file = JSON.parse(readFileSync(suggestionsFile, 'utf8')) as { version: string; kept: KeptSuggestions };
+        return file.version === options.version ? file.kept : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    keep(kept: KeptSuggestions) {
+      nextSuggestions = kept;
+    },
+  };
   return {
     catalog,
     apis,
+    suggestions,
     counts,
     save() {
+      if (nextSuggestions) {
+        mkdirSync(options.dir, { recursive: true });
+        writeAtomic(suggestionsFile, JSON.stringify({ version: options.version, kept: nextSuggestions }));
+      }
       let names: string[] = [];
       try {
         names = readdirSync(reposDir);
