@@ -17,8 +17,12 @@ export interface ApiDefinitionsResult {
 
 const LABELS: Record<string, string> = { openapi: 'OpenAPI', asyncapi: 'AsyncAPI', graphql: 'GraphQL', grpc: 'gRPC' };
 
-/** Summaries by type and definition text, kept from one run to the next by `backlot dev`. */
-export type ApiCache = Map<string, ApiDefinition>;
+/** Summaries by type and definition text (`type\0text`), kept from one run to the next (a Map in `backlot dev`). */
+export interface ApiCache {
+  get(key: string): ApiDefinition | undefined;
+  set(key: string, summary: ApiDefinition): unknown;
+  clear(): void;
+}
 
 /** `cache`: summaries of the last run; an unchanged definition is not parsed again (left holding this run's). */
 export async function readApiDefinitions(entities: readonly CatalogEntity[], cache?: ApiCache): Promise<ApiDefinitionsResult> {

@@ -8,6 +8,7 @@ import { followLocation } from './follow.ts';
 import type { ParsedDocument } from './parse.ts';
 import { decodePlaceholder, findPlaceholders, placeholderFile, setAt } from './placeholders.ts';
 import { findPosition, toPointer } from './positions.ts';
+import { isAbsoluteUrl } from './paths.ts';
 import { fileKey, report, type FileVisit, type PendingEntity, type ReadState } from './state.ts';
 
 /** Starts an entity document: finishes it now, or queues it until its placeholder files are read. */
@@ -16,6 +17,8 @@ export function startDocument(state: ReadState, visit: FileVisit, doc: Extract<P
   let failed = false;
   for (const placeholder of findPlaceholders(doc.value)) {
     const file = placeholderFile(placeholder, visit.path, visit.repo, state.snapshot.repos);
+    // A URL is resolved against the build's repos: its outcome may change with another repo.
+    if (typeof placeholder.target === 'string' && isAbsoluteUrl(placeholder.target)) state.volatile.add(visit.repo.name);
     if ('error' in file) {
       placeholderError(state, pending, placeholder.path, file.error, file.hint);
       failed = true;

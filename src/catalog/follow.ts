@@ -29,6 +29,11 @@ export function followLocation(
   for (const { target, path } of spec.targets) {
     const position = findPosition(positions, path) ?? { line: 0, column: 0 };
     const resolved = resolveLocationTarget(target, { repo: visit.repo, file: visit.path }, state.snapshot.repos);
+    // An error may depend on which repos the build has; a target in another repo makes both depend on each other.
+    if ('code' in resolved || resolved.repo.name !== visit.repo.name) {
+      state.volatile.add(visit.repo.name);
+      if (!('code' in resolved)) state.volatile.add(resolved.repo.name);
+    }
     if ('code' in resolved) {
       report(state, resolved.severity, resolved.code, resolved.message, { ...at, position, hint: resolved.hint });
       continue;

@@ -23,6 +23,8 @@ export interface ReadCatalogOptions {
   catalogPath: (repo: RepoInfo) => string;
   /** Validates one entity (after placeholders are resolved and the namespace defaulted). */
   validate: (entity: unknown) => ValidationIssue[];
+  /** Results of repos kept from the last build (src/pipeline/repoCache.ts): such a repo is not read again. */
+  reuse?: CatalogReuse;
 }
 
 export interface CatalogResult {
@@ -32,9 +34,69 @@ export interface CatalogResult {
   diagnostics: Diagnostic[];
   /** Every catalog file read as text; `documents` counts its non-empty YAML documents. */
   files: Array<{ repo: string; path: string; documents: number }>;
+  /** Repos whose result came from `reuse`. */
+  reused: number;
+}
+
+/** One repo's share of the catalog stage, before duplicates across repos are looked for. */
+export interface RepoCatalog {
+  found: Array<{ entity: CatalogEntity; index: number }>;
+  diagnostics: Diagnostic[];
+  files: Array<{ repo: string; path: string; documents: number }>;
+}
+
+/**
+ * Keeps repos' results between builds. Only a repo whose files alone decide its result is offered to `keep` (no
+ * Location or placeholder across repos); `last` answers for a repo whose files and settings are unchanged.
+ */
+export interface CatalogReuse {
+  last(repo: RepoInfo): RepoCatalog | undefined;
+  keep(repo: RepoInfo, result: RepoCatalog): void;
+  /** A result `last` gave is not used after all (a repo read now reached into it). */
+  forget(repo: RepoInfo): void;
 }
 
 export async function readCatalog(snapshot: Snapshot, options: ReadCatalogOptions): Promise<CatalogResult> {
+  const kept = new Map<string, RepoCatalog>();
+  for (const repo of options.reuse ? snapshot.repos : []) {
+    const last = options.reuse!.last(repo);
+    if (last) kept.set(repo.name, last);
+  }
+  let state = await readRepos(snapshot, options, (name) => !kept.has(name));
+  // A repo read now reached into a kept one (a new Location, say): that one is read again, with everything.
+  if ([...state.volatile].some((name) => kept.has(name))) {
+    for (const repo of snapshot.repos) if (kept.has(repo.name)) options.reuse!.forget(repo);
+    kept.clear();
+    state = await readRepos(snapshot, options, () => true);
+  }
+  if (options.reuse) keepRepos(snapshot, state, kept, options.reuse);
+  const found = [...state.found];
+  const diagnostics = [...state.diagnostics];
+  const files = [...state.files];
+  for (const part of kept.values()) {
+    found.push(...part.found);
+    diagnostics.push(...part.diagnostics);
+    files.push(...part.files);
+  }
+  const ordered = found
+    .sort(
+      (a, b) =>
+        a.entity.source.repo.localeCompare(b.entity.source.repo) ||
+        a.entity.source.file.localeCompare(b.entity.source.file) ||
+        a.index - b.index,
+    )
+    .map((f) => f.entity);
+  const unique = removeDuplicates(ordered);
+  return {
+    entities: unique.entities,
+    diagnostics: [...diagnostics, ...unique.diagnostics].sort(compareDiagnostics),
+    files: files.sort((a, b) => a.repo.localeCompare(b.repo) || a.path.localeCompare(b.path)),
+    reused: kept.size,
+  };
+}
+
+/** Reads the catalog files of the repos `include` names (Locations may lead into others). */
+async function readRepos(snapshot: Snapshot, options: ReadCatalogOptions, include: (repo: string) => boolean): Promise<ReadState> {
   const state: ReadState = {
     snapshot,
     validate: options.validate,
@@ -47,9 +109,10 @@ export async function readCatalog(snapshot: Snapshot, options: ReadCatalogOption
     found: [],
     diagnostics: [],
     files: [],
+    volatile: new Set(),
   };
   const repos = new Map(snapshot.repos.map((r) => [r.name, r]));
-  const roots = await rootCatalogFiles(snapshot.repos, options.catalogPath, (name) => listRepo(state, name));
+  const roots = await rootCatalogFiles(snapshot.repos.filter((r) => include(r.name)), options.catalogPath, (name) => listRepo(state, name));
   for (const root of roots) addVisit(state, repos.get(root.repo)!, root.path);
 
   while (state.queue.length > 0 || state.waiting.length > 0 || state.targets.length > 0) {
@@ -63,22 +126,25 @@ export async function readCatalog(snapshot: Snapshot, options: ReadCatalogOption
     for (const pending of waiting) isolated(state, pending.visit, () => resolvePlaceholders(state, pending), pending.root.line);
     for (const visit of files) isolated(state, visit, () => readCatalogFile(state, visit));
   }
+  state.found = state.found.filter((f) => shallowEnough(state, f.entity));
+  return state;
+}
 
-  const ordered = state.found
-    .filter((f) => shallowEnough(state, f.entity))
-    .sort(
-      (a, b) =>
-        a.entity.source.repo.localeCompare(b.entity.source.repo) ||
-        a.entity.source.file.localeCompare(b.entity.source.file) ||
-        a.index - b.index,
-    )
-    .map((f) => f.entity);
-  const unique = removeDuplicates(ordered);
-  return {
-    entities: unique.entities,
-    diagnostics: [...state.diagnostics, ...unique.diagnostics].sort(compareDiagnostics),
-    files: state.files.sort((a, b) => a.repo.localeCompare(b.repo) || a.path.localeCompare(b.path)),
+/** Offers each repo read now that depends on its own files alone to `reuse`. */
+function keepRepos(snapshot: Snapshot, state: ReadState, kept: ReadonlyMap<string, RepoCatalog>, reuse: CatalogReuse): void {
+  const parts = new Map<string, RepoCatalog>();
+  const partOf = (repo: string) => {
+    let part = parts.get(repo);
+    if (!part) parts.set(repo, (part = { found: [], diagnostics: [], files: [] }));
+    return part;
   };
+  for (const f of state.found) partOf(f.entity.source.repo).found.push(f);
+  for (const d of state.diagnostics) partOf(d.repo).diagnostics.push(d);
+  for (const f of state.files) partOf(f.repo).files.push(f);
+  for (const repo of snapshot.repos) {
+    if (kept.has(repo.name) || state.volatile.has(repo.name)) continue;
+    reuse.keep(repo, parts.get(repo.name) ?? { found: [], diagnostics: [], files: [] });
+  }
 }
 
 /** One `snapshot.read` for every file not read yet; a failed read becomes per-file errors. */
@@ -96,7 +162,11 @@ async function readMissing(state: ReadState, refs: readonly FileRef[]): Promise<
   } catch (e) {
     got = wanted.map((ref) => ({ ...ref, kind: 'error', message: (e as Error).message }));
   }
-  wanted.forEach((ref, i) => state.contents.set(fileKey(ref), got[i] ?? { ...ref, kind: 'error', message: 'no result from the source' }));
+  wanted.forEach((ref, i) => {
+    const content = got[i] ?? { ...ref, kind: 'error', message: 'no result from the source' };
+    if (content.kind === 'error') state.volatile.add(ref.repo);
+    state.contents.set(fileKey(ref), content);
+  });
 }
 
 function readCatalogFile(state: ReadState, visit: FileVisit): void {
@@ -154,13 +224,19 @@ export const MAX_ENTITY_DEPTH = 200;
  * An entity nested deeper than MAX_ENTITY_DEPTH (a `$json` file of 20,000 nested arrays, say) is left out with an
  * error: JSON.stringify, V8's serialiser and the site's components recurse over it and overflow the stack,
  * which would take the whole build down. The walk is iterative and visits each object once (aliases share them).
+ * It also marks the repo volatile when the entity is not plain JSON (an object an alias shares, NaN, a Date…):
+ * a repo is kept between builds as JSON, which would change those.
  */
 function shallowEnough(state: ReadState, item: CatalogEntity): boolean {
   const seen = new Set<object>();
   const stack: Array<[unknown, number]> = [[item.entity, 0]];
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
-    if (!value || typeof value !== 'object' || seen.has(value)) continue;
+    if (!value || typeof value !== 'object') continue;
+    if (seen.has(value)) {
+      state.volatile.add(item.source.repo);
+      continue;
+    }
     if (depth > MAX_ENTITY_DEPTH) {
       report(state, 'error', 'catalog-failed', `${item.ref} nests more than ${MAX_ENTITY_DEPTH} levels deep and is left out`, {
         repo: item.source.repo,
@@ -172,7 +248,16 @@ function shallowEnough(state: ReadState, item: CatalogEntity): boolean {
       return false;
     }
     seen.add(value);
-    for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== Array.prototype) state.volatile.add(item.source.repo);
+    for (const child of Object.values(value)) {
+      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+      else if (!isJsonValue(child)) state.volatile.add(item.source.repo);
+    }
   }
   return true;
+}
+
+function isJsonValue(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }

@@ -61,6 +61,12 @@ export interface ReadState {
   found: Array<{ entity: CatalogEntity; index: number }>;
   diagnostics: Diagnostic[];
   files: Array<{ repo: string; path: string; documents: number }>;
+  /**
+   * Repos whose result depends on more than their own files (a Location or placeholder URL across repos, or one
+   * resolved against the build's list of repos) or on a read that failed (retried next build): never kept
+   * between builds (./index.ts CatalogReuse).
+   */
+  volatile: Set<string>;
 }
 
 export function fileKey(ref: FileRef): string {
@@ -91,7 +97,10 @@ export function report(
 export function listRepo(state: ReadState, repo: string): Promise<string[]> {
   let listing = state.listings.get(repo);
   if (!listing) {
-    listing = state.snapshot.list(repo).catch(() => []);
+    listing = state.snapshot.list(repo).catch(() => {
+      state.volatile.add(repo);
+      return [];
+    });
     state.listings.set(repo, listing);
   }
   return listing;

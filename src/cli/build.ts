@@ -32,9 +32,14 @@ import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
 import { copyReused, readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
+import { openRepoCache } from '../pipeline/repoCache.ts';
+import { codeVersion } from '../util/codeVersion.ts';
 
 /** The package root: where astro.config.mjs and the site's sources live. */
 const PACKAGE_ROOT = REPO_ROOT;
+let code: string | undefined;
+/** Backlot's code version, read once per process (pages and the pipeline's kept results carry it). */
+const ourCode = () => (code ??= codeVersion(PACKAGE_ROOT));
 
 export interface BuildOptions {
   config: string | undefined;
@@ -83,7 +88,9 @@ async function prepare(
   }
   // Shards rendering one site must agree on the model's time: the snapshots' (every page shows it).
   const generatedAt = options.shard || options.pages ? ctx.crawledAt : undefined;
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}) });
+  // Repos whose files did not change since the last build are not parsed and validated again (not with --no-reuse).
+  const repoCache = options.reuse === false ? undefined : openRepoCache({ dir: join(config.cacheDir, 'pipeline'), version: ourCode(), settings: config.catalog, catalogPath: ctx.catalogPath });
+  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}), ...(repoCache ? { repoCache } : {}) });
   const forms = addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
@@ -275,7 +282,7 @@ async function buildInto(
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
-      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
+      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}${result.catalog.reused ? ` (${result.catalog.reused} of ${ctx.snapshot.repos.length} repos kept)` : ''}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
   const manifest = reuse && site.pages ? { version: reuse.input.version, generatedAt: result.model.generatedAt, pages: site.pages.keys } : undefined;
   return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history, ...(manifest ? { manifest } : {}) };
@@ -325,7 +332,7 @@ interface ReusePlan {
 
 /** What this build may reuse of the last one in outDir; any doubt is a full build (that still records its keys). */
 function planReuse(options: BuildOptions, config: BacklotConfig, pluginComponents: string[]): ReusePlan {
-  const version = siteVersion(PACKAGE_ROOT, { site: config.site, plugins: config.plugins ?? [] }, pluginComponents);
+  const version = siteVersion(PACKAGE_ROOT, { site: config.site, plugins: config.plugins ?? [] }, pluginComponents, ourCode());
   if (options.reuse === false) return { input: { version, previous: {} }, reason: '--no-reuse' };
   const found = readReusable(config.cacheDir, config.site.outDir, version);
   if ('reason' in found) return { input: { version, previous: {} }, reason: found.reason };

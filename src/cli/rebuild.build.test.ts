@@ -1,6 +1,7 @@
 // A rebuild after one repo changed renders only the entity pages whose data changed and copies the others from the
 // last build: real CLI processes on a copy of the fixture org. Pages copied carry a marker the test appends to the
 // last build's output, so a page with the marker was reused and one without was rendered again.
+// The pipeline keeps each unchanged repo's parsed catalog too (src/pipeline/repoCache.ts): the summary says how many.
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -127,6 +128,16 @@ describe('a rebuild after one repo changed', () => {
     expect(entityPages(join(work, 'before-rename'))).not.toContain('catalog/default/resource/notes-db/index.html');
     expect(markedBefore).toContain('catalog/default/resource/notes-db/index.html');
     expect(Number(edited![2])).toBeGreaterThan(3);
+  });
+
+  it('parses and validates again only the repos whose files changed; --no-reuse and a first build read them all', () => {
+    const repos = Number(/repos +(\d+)/.exec(logs.cold)![1]);
+    expect(repos).toBeGreaterThan(3);
+    for (const log of [logs.cold, logs.full]) expect(log).not.toMatch(/repos kept/);
+    // The fixture org's repos all read their own files only, so every unchanged one is kept.
+    expect(logs.edit).toContain(`catalog ${/catalog (\d+\.\d s)/.exec(logs.edit)![1]} (${repos - 1} of ${repos} repos kept)`);
+    expect(logs.rename).toMatch(new RegExp(`\\(${repos - 1} of ${repos} repos kept\\)`));
+    expect(readdirSync(join(work, 'a/.backlot-cache/pipeline/repos'))).toHaveLength(repos);
   });
 
   it('after a group rename, renders every page showing the group and reuses only pages that never showed it', () => {

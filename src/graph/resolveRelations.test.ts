@@ -333,4 +333,28 @@ describe('resolveRelations: scale', () => {
     expect(graph.dangling).toHaveLength(20_001);
     expect(graph.diagnostics.find((d) => d.entity === slip.ref)?.hint).toBe('did you mean component:default/service-42?');
   });
+
+  it('replays the last build’s suggestions over the same entities: the same hints, budget spent alike, and none over other entities', () => {
+    const components = Array.from({ length: 300 }, (_, i) => make('Component', `service-${i}`));
+    // Misses one edit away (no scan), far away (a scan each: the budget runs out part way) and near nothing.
+    const misses = [...Array.from({ length: 40 }, (_, i) => `component:servce-${i}`), ...Array.from({ length: 40 }, (_, i) => `component:sxrvicx-${i}`), 'component:zzzzzzzz'];
+    const entities = [...components, make('Component', 'app', { dependsOn: misses })];
+    const hints = (g: ReturnType<typeof resolveRelations>) => g.diagnostics.map((d) => `${d.message} ${d.hint ?? ''}`);
+    for (const [first, second] of [[Infinity, Infinity], [Infinity, 400_000], [400_000, Infinity], [400_000, 400_000]] as const) {
+      const cold = resolveRelations(entities, { suggestBudget: second });
+      const kept = resolveRelations(entities, { suggestBudget: first, suggestions: {} }).suggestions!;
+      const replayed = resolveRelations(entities, { suggestBudget: second, suggestions: { last: kept } });
+      expect(hints(replayed), `${first} then ${second}`).toEqual(hints(cold));
+      // What it keeps for the build after gives the same again.
+      expect(hints(resolveRelations(entities, { suggestBudget: second, suggestions: { last: replayed.suggestions! } }))).toEqual(hints(cold));
+    }
+    // The budget cuts some scans short, so the cases above differ.
+    expect(hints(resolveRelations(entities, { suggestBudget: 400_000 }))).not.toEqual(hints(resolveRelations(entities)));
+    // Answers are taken from what was kept (a doctored one shows), but only for the same entities.
+    const kept = resolveRelations(entities, { suggestions: {} }).suggestions!;
+    kept.answers['component:default/zzzzzzzz'] = { near: 'component:default/service-7', cost: 0 };
+    expect(hints(resolveRelations(entities, { suggestions: { last: kept } })).at(-1)).toContain('did you mean component:default/service-7?');
+    const other = [...entities.slice(1)];
+    expect(hints(resolveRelations(other, { suggestions: { last: kept } }))).toEqual(hints(resolveRelations(other)));
+  });
 });

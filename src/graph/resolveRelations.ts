@@ -5,7 +5,8 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { DEFAULT_NAMESPACE, type EntityRelation } from '../model/entity.ts';
 import { parseEntityRef, stringifyEntityRef, type CompoundEntityRef } from '../model/entityRef.ts';
 import { relationFields, type RelationField } from '../model/relations.ts';
-import { RefIndex, SUGGEST_BUDGET, type RefCandidate, type SuggestBudget } from './suggest.ts';
+import { createHash } from 'node:crypto';
+import { RefIndex, SUGGEST_BUDGET, type KeptSuggestions, type RefCandidate, type SuggestBudget } from './suggest.ts';
 
 export interface Graph {
   /** Same order as input; each entity gets `relations` (sorted by type then targetRef, de-duplicated). Input is not mutated. */
@@ -13,6 +14,8 @@ export interface Graph {
   /** Refs of targets that do not exist, with the entities pointing at them. */
   dangling: Array<{ from: string; type: string; targetRef: string }>;
   diagnostics: Diagnostic[];
+  /** This build's "did you mean" answers, for the next one (with `suggestions`). */
+  suggestions?: KeptSuggestions;
 }
 
 interface RefValue {
@@ -28,7 +31,7 @@ interface RefValue {
  * Relations to missing entities stay on the source (Backstage keeps them) and are reported as warnings;
  * unparsable refs are errors and produce no relation.
  */
-export function resolveRelations(entities: CatalogEntity[], options: { suggestBudget?: number } = {}): Graph {
+export function resolveRelations(entities: CatalogEntity[], options: { suggestBudget?: number; suggestions?: { last?: KeptSuggestions } } = {}): Graph {
   const indexByRef = new Map<string, number>();
   entities.forEach((e, i) => {
     if (!indexByRef.has(e.ref)) indexByRef.set(e.ref, i);
@@ -37,7 +40,7 @@ export function resolveRelations(entities: CatalogEntity[], options: { suggestBu
   const dangling: Graph['dangling'] = [];
   const danglingSeen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  const suggest = suggester(entities, { left: options.suggestBudget ?? SUGGEST_BUDGET });
+  const { suggest, kept } = suggester(entities, { left: options.suggestBudget ?? SUGGEST_BUDGET }, options.suggestions);
 
   entities.forEach((source, i) => {
     const { entity } = source;
@@ -74,6 +77,7 @@ export function resolveRelations(entities: CatalogEntity[], options: { suggestBu
     entities: entities.map((e, i) => ({ ...e, entity: { ...e.entity, relations: sortRelations(relations[i]) } })),
     dangling,
     diagnostics,
+    ...(kept ? { suggestions: kept() } : {}),
   };
 }
 
@@ -159,12 +163,22 @@ function danglingRef(
   return diagnostic;
 }
 
-/** Closest existing ref of the same kind, computed once per missing target, from an index per kind. */
-function suggester(entities: CatalogEntity[], budget: SuggestBudget): (target: CompoundEntityRef, targetRef: string) => string | undefined {
+/**
+ * Closest existing ref of the same kind, computed once per missing target, from an index per kind. With `keep`,
+ * the answers are kept for the next build; answers it kept for these candidates replay without the index (the
+ * budget spent as the index would spend it, so the answers are the same).
+ */
+function suggester(
+  entities: CatalogEntity[],
+  budget: SuggestBudget,
+  keep?: { last?: KeptSuggestions },
+): { suggest: (target: CompoundEntityRef, targetRef: string) => string | undefined; kept?: () => KeptSuggestions } {
   let byKind: Map<string, RefIndex> | undefined;
   const cache = new Map<string, string | undefined>();
-  return (target, targetRef) => {
-    if (cache.has(targetRef)) return cache.get(targetRef);
+  const candidates = keep ? candidatesHash(entities) : '';
+  const last = keep?.last?.candidates === candidates ? keep.last.answers : undefined;
+  const answers: KeptSuggestions['answers'] = {};
+  const index = (target: CompoundEntityRef) => {
     if (!byKind) {
       const lists = new Map<string, RefCandidate[]>();
       for (const e of entities) {
@@ -179,8 +193,35 @@ function suggester(entities: CatalogEntity[], budget: SuggestBudget): (target: C
       }
       byKind = new Map([...lists].map(([kind, list]) => [kind, new RefIndex(list)]));
     }
-    const found = byKind.get(target.kind.toLowerCase())?.closest(target, budget);
+    return byKind.get(target.kind.toLowerCase());
+  };
+  const suggest = (target: CompoundEntityRef, targetRef: string) => {
+    if (cache.has(targetRef)) return cache.get(targetRef);
+    let found: string | undefined;
+    const was = last?.[targetRef];
+    // Replayed when the scan it needed is within the budget left (or none was needed, or it is not now either).
+    if (was && (was.cost === 0 || was.cost > budget.left || was.far !== undefined)) {
+      if (was.cost > 0 && was.cost <= budget.left) {
+        budget.left -= was.cost;
+        found = was.far ?? undefined;
+      } else {
+        found = was.near ?? undefined;
+      }
+      answers[targetRef] = was;
+    } else {
+      const answer = index(target)?.answer(target, budget) ?? { near: undefined, cost: 0 };
+      found = answer.cost > 0 && answer.far ? answer.far.ref : answer.near;
+      answers[targetRef] = { near: answer.near ?? null, cost: answer.cost, ...(answer.far ? { far: answer.far.ref ?? null } : {}) };
+    }
     cache.set(targetRef, found);
     return found;
   };
+  return { suggest, ...(keep ? { kept: () => ({ candidates, answers }) } : {}) };
+}
+
+/** Every entity's kind, namespace, name and ref, in order: what the suggestions are chosen from. */
+function candidatesHash(entities: readonly CatalogEntity[]): string {
+  const h = createHash('sha1');
+  for (const e of entities) h.update(`${e.entity.kind}\0${e.entity.metadata?.namespace ?? ''}\0${e.entity.metadata?.name ?? ''}\0${e.ref}\n`);
+  return h.digest('base64url');
 }

@@ -93,6 +93,16 @@ export class RefIndex {
   }
 
   closest(target: CompoundEntityRef, budget: SuggestBudget): string | undefined {
+    const answer = this.answer(target, budget);
+    return answer.cost > 0 && answer.far !== undefined ? answer.far.ref : answer.near;
+  }
+
+  /**
+   * The one-edit answer (`near`), what the scan cost or would have cost (0: none needed), and the scan's answer
+   * (`far`, absent when the budget was short): enough for a later build over the same candidates to give the
+   * same answer without the index, spending the same budget (KeptSuggestions).
+   */
+  answer(target: CompoundEntityRef, budget: SuggestBudget): SuggestAnswer {
     const name = target.name.toLowerCase();
     const namespace = target.namespace.toLowerCase();
     const limit = limitFor(name);
@@ -111,7 +121,8 @@ export class RefIndex {
       }
     }
     // Anything not found above is two edits away or more (score ≥ 2), and so is any name when the limit is 1.
-    if ((best && best.score < 2) || limit < 2) return best?.ref;
+    if ((best && best.score < 2) || limit < 2) return { near: best?.ref, cost: 0 };
+    const near = best?.ref;
     const pool: number[][] = [];
     let cost = 0;
     for (let length = Math.max(0, name.length - limit); length <= name.length + limit; length++) {
@@ -120,9 +131,25 @@ export class RefIndex {
       pool.push(ids);
       cost += ids.length * (name.length + 1) * (length + 1);
     }
-    if (cost > budget.left) return best?.ref;
+    if (cost > budget.left) return { near, cost };
     budget.left -= cost;
     for (const ids of pool) for (const i of ids) if (!seen.has(i)) consider(i);
-    return best?.ref;
+    return { near, cost, far: { ref: best?.ref } };
   }
+}
+
+export interface SuggestAnswer {
+  near: string | undefined;
+  cost: number;
+  far?: { ref: string | undefined };
+}
+
+/**
+ * A build's suggestions, for the next build over the same candidates (`candidates`: a hash of every entity's
+ * kind, namespace, name and ref, in order): answers by target ref, so a rebuild where no entity came or went
+ * builds no index. Replayed against the same budget, they are the answers the index would give.
+ */
+export interface KeptSuggestions {
+  candidates: string;
+  answers: Record<string, { near: string | null; cost: number; far?: string | null }>;
 }

@@ -15,6 +15,7 @@ import { templatePreviews } from '../scaffold/previewData.ts';
 import { staleRepoDiagnostics } from './stale.ts';
 import type { LoadedPlugin } from '../plugins/load.ts';
 import { runPlugins, type PluginsRun } from '../plugins/run.ts';
+import type { RepoCache } from './repoCache.ts';
 
 export interface PipelineOptions {
   /** Root catalog file(s) per repo. */
@@ -35,6 +36,8 @@ export interface PipelineOptions {
   diagrams?: DiagramMode;
   /** The model's time, when it must be the same in several processes (shards rendering one site); default now. */
   generatedAt?: string;
+  /** Repos' catalogs and API summaries kept between builds (`backlot build`, ./repoCache.ts); saved after the run. */
+  repoCache?: RepoCache;
 }
 
 export interface PipelineResult {
@@ -52,14 +55,16 @@ export interface PipelineResult {
 export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, options: PipelineOptions): Promise<PipelineResult> {
   const t0 = performance.now();
   const validate = options.validate ?? createValidator({ customKinds: config.catalog.kinds });
-  const catalog = await readCatalog(snapshot, { catalogPath: options.catalogPath, validate });
+  const catalog = await readCatalog(snapshot, { catalogPath: options.catalogPath, validate, ...(options.repoCache ? { reuse: options.repoCache.catalog } : {}) });
   const t1 = performance.now();
-  const graph = resolveRelations(catalog.entities);
+  const graph = resolveRelations(catalog.entities, options.repoCache ? { suggestions: { last: options.repoCache.suggestions.last() } } : {});
+  if (graph.suggestions) options.repoCache?.suggestions.keep(graph.suggestions);
   const t2 = performance.now();
   const graphDiagnostics = options.ignoreDangling ? graph.diagnostics.filter((d) => d.code !== 'dangling-ref') : graph.diagnostics;
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
   // API definitions are parsed once here, so pages only render summaries and broken ones become diagnostics.
-  const apis = await readApiDefinitions(graph.entities, options.apiCache);
+  const apis = await readApiDefinitions(graph.entities, options.apiCache ?? options.repoCache?.apis);
+  options.repoCache?.save();
   const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
   const diagrams = { mode: options.diagrams ?? config.docs?.mermaid ?? 'auto', cacheDir: config.cacheDir };

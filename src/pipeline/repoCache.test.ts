@@ -1,0 +1,116 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../config/load.ts';
+import { memorySnapshot, repoInfo, type RepoFiles } from '../snapshot/memory.ts';
+import { runPipeline } from './index.ts';
+import { openRepoCache } from './repoCache.ts';
+
+const config = defaultConfig('/org');
+const catalogPath = () => '/catalog-info.yaml';
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const component = (name: string, extra = '') => `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+  description: The ${name} service
+spec:
+  type: service
+  lifecycle: production
+  owner: team-a
+  providesApis: [${name}-api]${extra}
+---
+apiVersion: backstage.io/v1alpha1
+kind: API
+metadata:
+  name: ${name}-api
+spec:
+  type: openapi
+  lifecycle: production
+  owner: team-a
+  definition:
+    $text: ./openapi.yaml
+`;
+const openapi = (title: string) => `openapi: 3.0.0\ninfo: { title: ${title}, version: '1' }\npaths:\n  /x:\n    get:\n      responses: { '200': { description: ok } }\n`;
+const team = 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n';
+
+type Org = Record<string, RepoFiles>;
+const baseOrg = (): Org => ({
+  people: { 'catalog-info.yaml': team },
+  orders: { 'catalog-info.yaml': component('orders'), 'openapi.yaml': openapi('Orders') },
+  // A bad field and a dangling ref: diagnostics are kept with the repo's entities.
+  payments: { 'catalog-info.yaml': `${component('payments', '\n  dependsOn: [resource:gone]')}---\nkind: Component\n`, 'openapi.yaml': openapi('Payments') },
+});
+
+/** Each repo's commit: a hash of its files, as the local source makes one. */
+function snapshotOf(org: Org) {
+  return memorySnapshot(Object.entries(org).map(([name, files]) => ({ repo: repoInfo(name, { commit: JSON.stringify(files) }), files })));
+}
+
+async function run(org: Org, cache?: { dir: string; version?: string; kinds?: unknown }) {
+  const repoCache = cache ? openRepoCache({ dir: cache.dir, version: cache.version ?? 'v1', settings: cache.kinds ?? config.catalog, catalogPath }) : undefined;
+  const result = await runPipeline(config, snapshotOf(org), { catalogPath, generatedAt: '2026-01-01T00:00:00.000Z', ...(repoCache ? { repoCache } : {}) });
+  return { result, counts: repoCache?.counts };
+}
+
+/** What a run gives, as a cold run would give it. */
+const shown = (r: Awaited<ReturnType<typeof run>>['result']) => JSON.stringify([r.model, r.catalog.files]);
+
+describe('the pipeline cache', () => {
+  it('keeps unchanged repos, reads a changed one again, and gives what a run without it gives', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-repo-cache-'));
+    dirs.push(dir);
+    const org = baseOrg();
+    const first = await run(org, { dir });
+    expect(first.counts).toEqual({ kept: 0, read: 3 });
+    expect(shown(first.result)).toBe(shown((await run(org)).result));
+
+    const again = await run(org, { dir });
+    expect(again.counts).toEqual({ kept: 3, read: 0 });
+    expect(again.result.catalog.reused).toBe(3);
+    expect(shown(again.result)).toBe(shown(first.result));
+    expect(new Set(again.result.diagnostics.map((d) => `${d.repo} ${d.code}`))).toEqual(new Set(['payments schema', 'payments dangling-ref']));
+
+    // One repo edited: it alone is read again; the result is a cold run's.
+    const edited = { ...org, orders: { 'catalog-info.yaml': component('orders').replace('The orders service', 'Orders, edited'), 'openapi.yaml': openapi('Orders v2') } };
+    const third = await run(edited, { dir });
+    expect(third.counts).toEqual({ kept: 2, read: 1 });
+    expect(shown(third.result)).toBe(shown((await run(edited)).result));
+    expect(third.result.model.apis['api:default/orders-api']).toMatchObject({ format: 'openapi' });
+    expect(JSON.stringify(third.result.model.apis['api:default/orders-api'])).toContain('Orders v2');
+    // The files of repos no longer asked for are dropped.
+    expect(readdirSync(join(dir, 'repos'))).toHaveLength(3);
+  });
+
+  it('keeps nothing across another code version or other custom kinds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-repo-cache-'));
+    dirs.push(dir);
+    const org = baseOrg();
+    await run(org, { dir });
+    expect((await run(org, { dir, version: 'v2' })).counts).toEqual({ kept: 0, read: 3 });
+    expect((await run(org, { dir, version: 'v2' })).counts).toEqual({ kept: 3, read: 0 });
+    const kinds = { kinds: [{ apiVersion: 'acme.com/v1', kind: 'Thing' }] };
+    expect((await run(org, { dir, version: 'v2', kinds })).counts).toEqual({ kept: 0, read: 3 });
+  });
+
+  it('never keeps a repo that reads another, and reads a kept repo again when a changed one reaches into it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-repo-cache-'));
+    dirs.push(dir);
+    const org = baseOrg();
+    await run(org, { dir });
+    // `people` changes to point a Location at the catalog file of `orders`, which is unchanged and kept: read
+    // alone, `people` would parse that file a second time and every entity in it would be a duplicate.
+    const location = `---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: extra\nspec:\n  targets: [https://github.com/acme/orders/blob/main/catalog-info.yaml]\n`;
+    const linked: Org = { ...org, people: { 'catalog-info.yaml': team + location } };
+    const next = await run(linked, { dir });
+    expect(new Set(next.result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.repo} ${d.code}`))).toEqual(new Set(['payments schema']));
+    expect(shown(next.result)).toBe(shown((await run(linked)).result));
+    // Neither `people` nor `orders` was kept this time, so the next run reads both again.
+    const after = await run(linked, { dir });
+    expect(after.counts).toEqual({ kept: 1, read: 0 });
+    expect(shown(after.result)).toBe(shown(next.result));
+  });
+});
