@@ -63,7 +63,7 @@ async function prepare(
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
   loaded?: LoadedPlugin[],
-): Promise<{ ctx: Context; result: PipelineResult; forms: TemplateForms; readMs: number; history?: History }> {
+): Promise<{ ctx: Context; result: BuildResult; forms: TemplateForms; readMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
   const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
@@ -83,7 +83,9 @@ async function prepare(
   }
   // Shards rendering one site must agree on the model's time: the snapshots' (every page shows it).
   const generatedAt = options.shard || options.pages ? ctx.crawledAt : undefined;
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}) });
+  // The catalog's and the graph's entities (each with the positions of all its YAML nodes) are the pipeline's
+  // own: let them go here, not at the end of the build.
+  const { catalog: _catalog, graph: _graph, ...result } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}) });
   const forms = addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
@@ -99,6 +101,9 @@ async function prepare(
   }
   return { ctx, result, forms, readMs, history };
 }
+
+/** What the build keeps of the pipeline's result: the model and what the summary reports. */
+type BuildResult = Omit<PipelineResult, 'catalog' | 'graph'>;
 
 /** Where history continues from: `--previous`, else the configured live site, else the last build in outDir. */
 function previousSource(options: BuildOptions, config: BacklotConfig): string {
