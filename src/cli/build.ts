@@ -67,7 +67,7 @@ async function prepare(
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
   loaded?: LoadedPlugin[],
-): Promise<{ ctx: Context; result: PipelineResult; forms: TemplateForms; readMs: number; history?: History }> {
+): Promise<{ ctx: Context; result: BuildResult; forms: TemplateForms; readMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
   const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
@@ -90,7 +90,10 @@ async function prepare(
   const generatedAt = options.shard || options.pages ? ctx.crawledAt : undefined;
   // Repos whose files did not change since the last build are not parsed and validated again (not with --no-reuse).
   const repoCache = options.reuse === false ? undefined : openRepoCache({ dir: join(config.cacheDir, 'pipeline'), version: ourCode(), settings: config.catalog, catalogPath: ctx.catalogPath });
-  const result = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}), ...(repoCache ? { repoCache } : {}) });
+  // The catalog's and the graph's entities (each with the positions of all its YAML nodes) are the pipeline's
+  // own: let them go here, not at the end of the build.
+  const { catalog, graph: _graph, ...pipeline } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}), ...(repoCache ? { repoCache } : {}) });
+  const result: BuildResult = { ...pipeline, keptRepos: catalog.reused };
   const forms = addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
@@ -106,6 +109,12 @@ async function prepare(
   }
   return { ctx, result, forms, readMs, history };
 }
+
+/** What the build keeps of the pipeline's result: the model and what the summary reports. */
+type BuildResult = Omit<PipelineResult, 'catalog' | 'graph'> & {
+  /** Repos whose catalog was kept from the last build (not parsed again). */
+  keptRepos: number;
+};
 
 /** Where history continues from: `--previous`, else the configured live site, else the last build in outDir. */
 function previousSource(options: BuildOptions, config: BacklotConfig): string {
@@ -282,7 +291,7 @@ async function buildInto(
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
-      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}${result.catalog.reused ? ` (${result.catalog.reused} of ${ctx.snapshot.repos.length} repos kept)` : ''}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
+      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}${result.keptRepos ? ` (${result.keptRepos} of ${ctx.snapshot.repos.length} repos kept)` : ''}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
   const manifest = reuse && site.pages ? { version: reuse.input.version, generatedAt: result.model.generatedAt, pages: site.pages.keys } : undefined;
   return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history, ...(manifest ? { manifest } : {}) };

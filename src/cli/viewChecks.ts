@@ -6,7 +6,7 @@ import type { PipelineResult } from '../pipeline/index.ts';
 import { templateForms, type TemplateForms } from '../views/create/page-data.ts';
 
 /** Builds the templates' forms, adds their problems to the result and returns them for the pages. */
-export function addViewDiagnostics(result: PipelineResult): TemplateForms {
+export function addViewDiagnostics(result: Pick<PipelineResult, 'model' | 'diagnostics'>): TemplateForms {
   const forms = templateForms(result.model);
   if (forms.diagnostics.length > 0) {
     result.diagnostics = [...result.diagnostics, ...forms.diagnostics].sort(compareDiagnostics);

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../model/portal.ts';
 import { moveDir } from '../util/moveDir.ts';
-import { entityRecords } from '../views/search.ts';
+import { entityRecords, type SearchRecord } from '../views/search.ts';
 import { writeFacetTable } from './facets.ts';
 
 export interface IndexSiteOptions {
@@ -110,6 +110,19 @@ function run(command: string, args: string[], log?: (line: string) => void): Pro
 /** Indexes 500 records at a time: enough in flight to keep Pagefind's service busy, bounded memory. */
 const BATCH = 500;
 
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof import('pagefind').createIndex>>['index']>;
+
+/** Adds the records, BATCH at a time; returns how many. */
+async function addRecords(index: PagefindIndex, records: SearchRecord[], problems: string[]): Promise<number> {
+  for (let i = 0; i < records.length; i += BATCH) {
+    const added = await Promise.all(
+      records.slice(i, i + BATCH).map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: r.meta, filters: r.filters })),
+    );
+    for (const a of added) problems.push(...a.errors);
+  }
+  return records.length;
+}
+
 async function indexRecords(site: string, model: PortalModel, options: IndexSiteOptions): Promise<IndexSiteResult> {
   const started = performance.now();
   const search = await startModelIndex(model, options);
@@ -138,14 +151,10 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
     await pagefind.close().catch(() => {});
   };
   const problems: string[] = [];
-  const records = entityRecords(model);
+  // Only the count is kept: `finish` runs after the site is rendered, and the records are Pagefind's by then.
+  let entities: number;
   try {
-    for (let i = 0; i < records.length; i += BATCH) {
-      const added = await Promise.all(
-        records.slice(i, i + BATCH).map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'en', meta: r.meta, filters: r.filters })),
-      );
-      for (const a of added) problems.push(...a.errors);
-    }
+    entities = await addRecords(index, entityRecords(model), problems);
   } catch (err) {
     await close();
     throw err;
@@ -174,8 +183,8 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
           const written = await early;
           if (written.errors.length) throw new Error(`Pagefind failed to write its index into ${staged}:\n${written.errors.join('\n')}`);
           await moveDir(staged, join(site, 'pagefind'));
-          options.log?.(`Indexed ${records.length} pages (${records.length} entities from the model)`);
-          return { pages: records.length, ms: Math.round(performance.now() - started) };
+          options.log?.(`Indexed ${entities} pages (${entities} entities from the model)`);
+          return { pages: entities, ms: Math.round(performance.now() - started) };
         }
         // TechDocs pages: read as HTML, found from the model rather than by walking a site of 30,000 files.
         let pages = 0;
@@ -190,8 +199,8 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
         const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind failed to write its index into ${site}:\n${written.errors.join('\n')}`);
         await writeFacetTable(join(site, 'pagefind'));
-        const total = records.length + pages;
-        options.log?.(`Indexed ${total} pages (${records.length} entities from the model, ${pages} pages from HTML)`);
+        const total = entities + pages;
+        options.log?.(`Indexed ${total} pages (${entities} entities from the model, ${pages} pages from HTML)`);
         return { pages: total, ms: Math.round(performance.now() - started) };
       } finally {
         await close();

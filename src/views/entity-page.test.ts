@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_LIMIT, docsLink, drawsGraph, entityLists, hasExplorer, needsFullLists, ownedListOwners } from './entity-page.ts';
+import { CARD_LIMIT, docsLink, drawsGraph, entityLists, hasExplorer, needsFullLists, ownedListOwners, takeEntityLists } from './entity-page.ts';
 import { groupMembers, groupOwnership, userOwnership } from './org.ts';
 import { relationCards } from './relations.ts';
 import { entity, portalEntities } from '../testing/entities.ts';
@@ -45,6 +45,20 @@ describe('needsFullLists', () => {
     expect(needsFullLists(index.get('component:default/c0')!, index)).toBe(false);
     const small = indexEntities(portalEntities([entity('Group', 'big', { type: 'team' }), entity('System', 'sys', { owner: 'big' }), ...many(CARD_LIMIT)]));
     expect(needsFullLists(small.get('system:default/sys')!, small)).toBe(false);
+  });
+
+  it('keeps an entity\'s lists from the first call until its page takes them, and whether they are cut after', () => {
+    const many = Array.from({ length: CARD_LIMIT + 1 }, (_, i) => entity('Component', `c${i}`, { type: 'service', owner: 'big' }));
+    const index = indexEntities(portalEntities([entity('Group', 'big', { type: 'team' }), ...many]));
+    const group = index.get('group:default/big')!;
+    const first = entityLists(group, index);
+    expect(entityLists(group, index)).toBe(first); // computed once for the page keys and the paths
+    expect(takeEntityLists(group, index)).toBe(first);
+    const again = entityLists(group, index); // no longer kept: computed anew, the same lists
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    takeEntityLists(group, index);
+    expect(needsFullLists(group, index)).toBe(true);
   });
 
   it("leaves a user's owned list to the catalog filtered by the user and their groups: no page for it", () => {

@@ -88,13 +88,9 @@ describe('siteGraphShapes', () => {
 });
 
 describe('startGraphs', () => {
-  it('builds each graph a page draws once, and counts each shape once, laid out on a worker or on the page', async () => {
+  it('counts each shape once, laid out on a worker or on the page', async () => {
     const inputs = siteGraphShapes(big);
     const graphs = startGraphs(big, { threads: 2 });
-    const index = indexEntities(big.entities);
-    const system = big.entities.find((e) => e.entity.kind === 'System')!;
-    expect(graphs.graph(`explorer:${system.ref}`)).toEqual(explorerStartGraph(system, index));
-    expect(graphs.graph(`entity:${system.ref}`)).toEqual(entityGraph(system.ref, index));
     await renderPages(graphs, big);
     const report = await graphs.finish();
     // A shape laid out twice would count twice: on a worker and on a page, or on two pages.

@@ -5,6 +5,8 @@
 // lays it out itself, never waits, and tells the workers, which skip it when they get there (a note on a message
 // port they read between shapes; nothing is shared or claimed). All of it stays inside SiteGraphs: pages only ask
 // for a graph's layout. Layouts are kept between builds in the cache folder, so a rebuild lays out only new shapes.
+// Only the shapes are kept for the build, not the graphs: a page builds its own graph again as it renders (every
+// entity's graph held for the whole build was 31 MB at 30,000 entities).
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -38,9 +40,7 @@ export interface LayoutReport {
 }
 
 export interface SiteGraphs {
-  /** The graph a page draws, built once for the build: `entity:<ref>` or `explorer:<ref>` (its first step). */
-  graph(key: string): EntityGraph | undefined;
-  /** Its layout: known already (from the cache or a worker), or laid out now on this thread. */
+  /** A graph's layout: known already (from the cache or a worker), or laid out now on this thread. */
   layout(graph: EntityGraph): Promise<GraphLayout>;
   /** Stops the workers, keeps the layouts for the next build and says who laid out what. */
   finish(): Promise<LayoutReport>;
@@ -56,12 +56,11 @@ interface CacheFile {
  * pages' neighbourhoods first, then the explorers' first steps (Domains, then Systems), whose rest route Astro
  * renders last.
  */
-export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityGraph>): ShapeInput[] {
+export function siteGraphShapes(model: PortalModel): ShapeInput[] {
   const index = indexEntities(model.entities);
   const inputs = new Map<string, ShapeInput>();
   for (const item of model.entities) {
     const graph = entityGraph(item.ref, index);
-    graphs?.set(`entity:${item.ref}`, graph);
     if (!drawsGraph(item.entity.kind, graph)) continue;
     const input = graphShape(graph).input;
     if (!inputs.has(input.key)) inputs.set(input.key, input);
@@ -70,7 +69,6 @@ export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityG
   explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
   for (const item of explorers) {
     const graph = explorerStartGraph(item, index);
-    graphs?.set(`explorer:${item.ref}`, graph);
     if (graph.nodes.length < 2) continue;
     const input = graphShape(graph).input;
     if (!inputs.has(input.key)) inputs.set(input.key, input);
@@ -80,8 +78,7 @@ export function siteGraphShapes(model: PortalModel, graphs?: Map<string, EntityG
 
 /** Builds the site's graphs and starts laying out their shapes; call before Astro renders, `finish()` after. */
 export function startGraphs(model: PortalModel, options: LayoutOptions = {}): SiteGraphs {
-  const graphs = new Map<string, EntityGraph>();
-  const inputs = siteGraphShapes(model, graphs);
+  const inputs = siteGraphShapes(model);
   const shapes = new Map<string, Shape>(Object.entries(options.cacheFile ? readCache(options.cacheFile) : {}));
   const missing = inputs.filter((input) => !shapes.has(input.key));
   const reused = inputs.length - missing.length;
@@ -144,7 +141,7 @@ export function startGraphs(model: PortalModel, options: LayoutOptions = {}): Si
     return { shapes: inputs.length, reused, onWorkers, onPages };
   };
   let finished: Promise<LayoutReport> | undefined;
-  return { graph: (key) => graphs.get(key), layout, finish: () => (finished ??= finish()) };
+  return { layout, finish: () => (finished ??= finish()) };
 }
 
 function readCache(file: string): Record<string, Shape> {
