@@ -29,9 +29,6 @@ export interface SiteBuild {
 
 const ENTRY = fileURLToPath(import.meta.url);
 
-/** Model parts sent and not yet handed to the channel: enough to keep the child busy, few enough to bound memory. */
-const PARTS_IN_FLIGHT = 4;
-
 /** Tokens the site stage never needs (pages do not fetch): left out of the child's environment. */
 const TOKENS = ['GITHUB_TOKEN', 'GH_TOKEN'];
 
@@ -80,19 +77,12 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   result.catch(() => {}); // awaited by the caller once the pipeline is done; a failure meanwhile is not unhandled
   send({ start: options });
   return {
-    sendModel: async (model, forms) => {
-      // A few parts in flight, not all: queued at once, the whole model waited serialised in the channel's buffers
-      // (the CLI's peak: +64 MB of buffers at 30,000 entities, while it held the model too).
-      const inFlight = new Set<Promise<void>>();
-      for (const part of modelParts(model)) {
-        const sent = new Promise<void>((resolve) => send({ part }, resolve));
-        inFlight.add(sent);
-        void sent.then(() => inFlight.delete(sent));
-        if (inFlight.size >= PARTS_IN_FLIGHT) await Promise.race(inFlight);
-      }
-      if (forms) send({ forms });
-      await new Promise<void>((resolve) => send({ end: true }, resolve));
-    },
+    sendModel: (model, forms) =>
+      new Promise<void>((resolve) => {
+        for (const part of modelParts(model)) send({ part });
+        if (forms) send({ forms });
+        send({ end: true }, resolve);
+      }),
     cancel: () => {
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
       send({ cancel: true });
