@@ -196,6 +196,9 @@ describe('group and user pages', () => {
     await more.locator('a').nth(1).click();
     await page.waitForURL(/\/catalog\/default\/group\/platform\/relations\/$/);
     expect(await page.locator('section[aria-labelledby="owned"] li').count()).toBe(BULK + 1);
+    expect(await texts('section[aria-labelledby="members"] li')).toEqual(['Bob Builder', 'cy']);
+    // Members and owned entities are not listed twice: the other relations keep only the rest (the parent group).
+    expect(await page.locator('section[aria-labelledby="relations"] li[data-relation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-relation')))).toEqual(['childOf']);
   });
 
   it('shows a user’s profile, groups and the first of what they own through them; an http picture is not shown', async () => {
