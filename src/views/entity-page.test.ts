@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_LIMIT, docsLink, drawsGraph, entityLists, hasExplorer, needsFullLists, ownedListOwners } from './entity-page.ts';
+import { BROWSER_GRAPH_FROM, CARD_LIMIT, docsLink, drawsGraph, entityGraphMode, entityLists, hasExplorer, needsFullLists, ownedListOwners } from './entity-page.ts';
 import { groupMembers, groupOwnership, userOwnership } from './org.ts';
 import { relationCards } from './relations.ts';
 import { entity, portalEntities } from '../testing/entities.ts';
@@ -126,5 +126,14 @@ describe('drawsGraph', () => {
   it('draws every other kind with a neighbour', () => {
     expect(drawsGraph('Group', graphOf('group:default/team'))).toBe(true);
     expect(drawsGraph('Component', graphOf('component:default/svc'))).toBe(true);
+  });
+});
+
+describe('entityGraphMode', () => {
+  it('draws at build time up to 20,000 entities and in the browser past them, unless configured', () => {
+    expect(entityGraphMode(undefined, BROWSER_GRAPH_FROM)).toBe('static');
+    expect(entityGraphMode('auto', BROWSER_GRAPH_FROM + 1)).toBe('browser');
+    expect(entityGraphMode('static', 100_000)).toBe('static');
+    expect(entityGraphMode('browser', 10)).toBe('browser');
   });
 });

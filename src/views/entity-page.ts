@@ -33,6 +33,19 @@ export function drawsGraph(kind: string, graph: EntityGraph): boolean {
 }
 
 /** Kinds with a full-page graph explorer. */
+/** Past this many entities `site.entityGraph: auto` draws entity pages' graphs in the browser. */
+export const BROWSER_GRAPH_FROM = 20_000;
+
+/**
+ * Where an entity page's graph is drawn. The SVG is 2.7–5 KB of every non-User page (at 100,000 entities a
+ * quarter of `dist/`); drawn in the browser it costs the page a few attributes, and the relation cards list the
+ * same relations without JavaScript.
+ */
+export function entityGraphMode(mode: 'auto' | 'static' | 'browser' | undefined, entities: number): 'static' | 'browser' {
+  if (mode === 'static' || mode === 'browser') return mode;
+  return entities > BROWSER_GRAPH_FROM ? 'browser' : 'static';
+}
+
 export function hasExplorer(kind: string): boolean {
   const k = kind.toLowerCase();
   return k === 'system' || k === 'domain';
