@@ -76,6 +76,9 @@ describe('entity pages', () => {
     expect(await cardLinks('depends-on-components')).toEqual(['Ledger']);
     expect(await cardLinks('dependency-of-components')).toEqual(['Checkout Web']);
     expect(await page.locator('[data-card="depends-on-components"]').textContent()).toContain('service');
+    // The author's annotation is listed; the five set from where it was read (Source, View source, Edit) are counted.
+    expect(await texts('section[aria-labelledby="annotations"] dt')).toEqual(['backstage.io/techdocs-ref']);
+    expect(await page.locator('[data-location-annotations]').textContent()).toBe("5 location annotations point into the entity's repo (see Source).");
   });
 
   it('shows a dangling relation as text, never as a link', async () => {
