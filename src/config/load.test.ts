@@ -65,6 +65,12 @@ describe('loadConfig', () => {
     expect(problems('docs:\n  mermiad: build\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 3, message: 'unknown key "mermiad" in docs', hint: 'did you mean "mermaid"?' }]);
   });
 
+  it('reads site.entityGraph, where entity pages draw their graph, with friendly errors', () => {
+    expect(defaultConfig('/org').site.entityGraph).toBeUndefined();
+    expect(parseConfig('site:\n  entityGraph: browser\n', '/org/c.yaml').site.entityGraph).toBe('browser');
+    expect(problems('site:\n  entityGraph: svg\n')).toEqual([{ file: '/org/backlot.config.yaml', line: 2, column: 16, message: 'site.entityGraph must be "auto" or "static" or "browser"' }]);
+  });
+
   it('reads build.shards, the runners the build workflow splits the crawl over, with friendly errors', () => {
     expect(defaultConfig('/org').build).toBeUndefined();
     expect(parseConfig('build:\n  shards: 4\n', '/org/c.yaml').build).toEqual({ shards: 4 });

@@ -109,6 +109,7 @@ function resolveConfig(raw: RawConfig, root: string, path = resolve(root, CONFIG
       ...(site.githubUrl ? { githubUrl: String(site.githubUrl).replace(/\/+$/, '') } : {}),
       ...(site.githubApiUrl ? { githubApiUrl: String(site.githubApiUrl).replace(/\/+$/, '') } : {}),
       ...(pages ? { pages } : {}),
+      ...(site.entityGraph ? { entityGraph: site.entityGraph } : {}),
     },
     sources,
     catalog: { kinds },

@@ -72,6 +72,7 @@ export const configSchema = {
         githubUrl: { type: 'string', pattern: '^https?://' },
         githubApiUrl: { type: 'string', pattern: '^https?://' },
         pages: { type: 'string', minLength: 1, description: "Folder of the platform team's own MDX pages, relative to the config file." },
+        entityGraph: { enum: ['auto', 'static', 'browser'], description: 'Where entity pages\' relations graphs are drawn (README "Configuration").' },
       },
     },
     sources: {

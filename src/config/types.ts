@@ -65,6 +65,13 @@ export interface PluginConfig {
  */
 export type DiagramMode = 'auto' | 'build' | 'browser';
 
+/**
+ * Where an entity page's relations graph is drawn: `static` as SVG in the page, `browser` from the graph data
+ * (`catalog/graph.json`) when the page is opened, the relation cards standing in without JavaScript; `auto`:
+ * static up to 20,000 entities, in the browser past that.
+ */
+export type EntityGraphMode = 'auto' | 'static' | 'browser';
+
 export interface BacklotConfig {
   /** Absolute folder of the config file; relative paths resolve against it. */
   root: string;
@@ -84,6 +91,8 @@ export interface BacklotConfig {
     githubApiUrl?: string;
     /** Folder of the platform team's own `.mdx` pages, absolute (`site.pages`, default `pages/` when it exists). */
     pages?: string;
+    /** Where entity pages' graphs are drawn; absent: `auto` (see EntityGraphMode). */
+    entityGraph?: EntityGraphMode;
   };
   sources: SourceConfig[];
   catalog: {

@@ -28,6 +28,8 @@ export interface PortalModel {
     repo?: string;
     githubUrl?: string;
     githubApiUrl?: string;
+    /** `site.entityGraph`: where entity pages' graphs are drawn (see entityGraphMode in src/views/entity-page.ts). */
+    entityGraph?: 'auto' | 'static' | 'browser';
   };
   generatedAt: string;
   repos: RepoInfo[];

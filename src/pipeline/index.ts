@@ -96,6 +96,7 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
       ...(config.site.repo ? { repo: config.site.repo } : {}),
       ...(config.site.githubUrl ? { githubUrl: config.site.githubUrl } : {}),
       ...(config.site.githubApiUrl ? { githubApiUrl: config.site.githubApiUrl } : {}),
+      ...(config.site.entityGraph ? { entityGraph: config.site.entityGraph } : {}),
     },
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     repos: [...snapshot.repos],

@@ -296,7 +296,7 @@ describe('catalog without JavaScript', () => {
     await noJs?.close();
   });
 
-  it('lists every entity on static pages of 100, and each kind on its own pages', async () => {
+  it('lists every entity on static pages of 100, one list per kind, and all kinds as links to those lists', async () => {
     const p = await noJs.newPage();
     // The catalog opens on Components without JavaScript too.
     await p.goto(server.url + 'catalog/');
@@ -304,16 +304,26 @@ describe('catalog without JavaScript', () => {
     expect(await p.locator('[data-catalog] tbody tr:not([data-kind="component"])').count()).toBe(0);
     await p.locator('[data-kind-picker] a', { hasText: 'All kinds' }).click();
     await p.waitForURL(/\/catalog\/all\/$/);
+    // "All kinds" does not list every entity again: it links each kind's list, with its count.
+    expect(await p.locator('[data-catalog] tbody tr').count()).toBe(0);
+    const kinds = await p.locator('[data-kind-index] li').evaluateAll((lis) =>
+      lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, count: Number(li.querySelector('.count')!.textContent) })),
+    );
+    expect(kinds.reduce((n, k) => n + k.count, 0)).toBe(model.entities.length);
+    expect((await fetch(new URL('catalog/all/page/2/', server.url))).status).toBe(404);
     const seen: string[] = [];
-    for (let n = 1; ; n++) {
-      const refs = await p.locator('[data-catalog] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref ?? ''));
-      expect(refs.length).toBe(Math.min(100, model.entities.length - seen.length));
-      seen.push(...refs);
-      expect(await p.locator('[data-filter-status]').textContent()).toMatch(new RegExp(`^Showing ${(n - 1) * 100 + 1}–`));
-      const next = p.locator('[data-pager] a[rel="next"]');
-      if ((await next.count()) === 0) break;
-      await next.click();
-      await p.waitForURL(new RegExp(`/catalog/all/page/${n + 1}/$`));
+    for (const kind of kinds) {
+      await p.goto(new URL(kind.href, server.url).href);
+      for (let n = 1; ; n++) {
+        const refs = await p.locator('[data-catalog] tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.ref ?? ''));
+        expect(refs.length).toBe(Math.min(100, kind.count - (n - 1) * 100));
+        seen.push(...refs);
+        const next = p.locator('[data-pager] a[rel="next"]');
+        if ((await next.count()) === 0) break;
+        expect(await p.locator('[data-filter-status]').textContent()).toMatch(new RegExp(`^Showing ${(n - 1) * 100 + 1}–`));
+        await next.click();
+        await p.waitForURL(new RegExp(`/page/${n + 1}/$`));
+      }
     }
     expect(seen.sort()).toEqual(model.entities.map((e) => e.ref).sort());
     // No filters appear without the app, only the kind picker.
@@ -330,8 +340,10 @@ describe('catalog without JavaScript', () => {
   });
 
   it('ships no more than one page of rows in any list page', () => {
-    const html = readFileSync(join(out, 'catalog', 'all', 'index.html'), 'utf8');
+    const html = readFileSync(join(out, 'catalog', 'kind', 'component', 'index.html'), 'utf8');
     expect(html.match(/<tr data-ref=/g)?.length).toBe(100);
+    // "All kinds" holds no rows at all: the kind lists have them.
+    expect(readFileSync(join(out, 'catalog', 'all', 'index.html'), 'utf8')).not.toContain('<tr data-ref=');
   });
 });
 

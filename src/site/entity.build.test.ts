@@ -76,6 +76,9 @@ describe('entity pages', () => {
     expect(await cardLinks('depends-on-components')).toEqual(['Ledger']);
     expect(await cardLinks('dependency-of-components')).toEqual(['Checkout Web']);
     expect(await page.locator('[data-card="depends-on-components"]').textContent()).toContain('service');
+    // The author's annotation is listed; the five set from where it was read (Source, View source, Edit) are counted.
+    expect(await texts('section[aria-labelledby="annotations"] dt')).toEqual(['backstage.io/techdocs-ref']);
+    expect(await page.locator('[data-location-annotations]').textContent()).toBe("5 location annotations point into the entity's repo (see Source).");
   });
 
   it('shows a dangling relation as text, never as a link', async () => {
@@ -196,6 +199,9 @@ describe('group and user pages', () => {
     await more.locator('a').nth(1).click();
     await page.waitForURL(/\/catalog\/default\/group\/platform\/relations\/$/);
     expect(await page.locator('section[aria-labelledby="owned"] li').count()).toBe(BULK + 1);
+    expect(await texts('section[aria-labelledby="members"] li')).toEqual(['Bob Builder', 'cy']);
+    // Members and owned entities are not listed twice: the other relations keep only the rest (the parent group).
+    expect(await page.locator('section[aria-labelledby="relations"] li[data-relation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-relation')))).toEqual(['childOf']);
   });
 
   it('shows a user’s profile, groups and the first of what they own through them; an http picture is not shown', async () => {

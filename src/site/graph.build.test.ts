@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { PortalModel } from '../model/portal.ts';
+import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import { GRAPH_DATA, entityPath } from '../model/routes.ts';
 import type { GraphData } from '../views/graph-data.ts';
 import { GRAPH_NODES } from '../views/entity-page.ts';
@@ -190,5 +190,60 @@ describe('relations graphs', () => {
 
   it('threw nothing in the browser', () => {
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('entity graphs drawn in the browser (site.entityGraph: browser)', () => {
+  const browserOut = join(tmp, 'browser-site');
+  let small: PortalModel;
+  let smallServer: StaticServer;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // A second, small build: the mode changes every entity page.
+    small = await orgModel(generateOrg({ entities: 120 }), { title: 'Browser Graph Org' });
+    small.site.entityGraph = 'browser';
+    await buildSite({ model: small, outDir: browserOut, base: '/' });
+    smallServer = await serveStatic(browserOut);
+  });
+  afterAll(async () => {
+    await smallServer?.close();
+  });
+
+  const openSmall = async (path: string, javaScriptEnabled: boolean) => {
+    const context = await browser.newContext({ viewport: LAPTOP, javaScriptEnabled });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => errors.push(`${path}: ${err.message}`));
+    await page.goto(smallServer.url + path);
+    return page;
+  };
+
+  it('ships no SVG; without JavaScript the relation cards stand in', async () => {
+    const ref = small.entities.find((e) => e.entity.kind === 'Component')!.ref;
+    const page = await openSmall(entityPath(ref), false);
+    expect(await page.locator('.graph-view svg').count()).toBe(0);
+    expect(await page.locator('.graph-view .graph-box p').textContent()).toContain('the cards below list every relation');
+    expect(await page.locator('[data-card="provided-apis"], [data-card="consumed-apis"]').count()).toBe(2);
+    await page.context().close();
+  });
+
+  it("draws the graph from the graph data when the page opens, the build's size first, then all", async () => {
+    // The entity with the most related entities: more than an entity page's graph draws.
+    const related = (e: PortalEntity) => new Set(e.entity.relations?.map((r) => r.targetRef)).size;
+    const top = small.entities.reduce((a, b) => (related(b) > related(a) ? b : a));
+    expect(related(top)).toBeGreaterThan(GRAPH_NODES);
+    const page = await openSmall(entityPath(top.ref), true);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.graph-view')?.dataset.draws === '1');
+    const first = await fits(page);
+    expect(first.nodes).toBeGreaterThan(2);
+    expect(first.nodes).toBeLessThanOrEqual(GRAPH_NODES + 1);
+    expect(first.outside).toEqual([]);
+    const hrefs = await page.locator('.graph-view .graph-box a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    for (const href of hrefs) expect(existsSync(join(browserOut, href, 'index.html')), href).toBe(true);
+    await page.getByRole('button', { name: /^Draw all: \d+ entities are not drawn yet$/ }).click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.graph-view')?.dataset.draws === '2');
+    expect((await fits(page)).nodes).toBeGreaterThan(first.nodes);
+    await page.context().close();
+    expect(errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_LIMIT, docsLink, drawsGraph, entityLists, hasExplorer, needsFullLists, ownedListOwners, takeEntityLists } from './entity-page.ts';
+import { BROWSER_GRAPH_FROM, CARD_LIMIT, annotationsShown, docsLink, drawsGraph, entityGraphMode, entityLists, hasExplorer, needsFullLists, ownedListOwners, takeEntityLists } from './entity-page.ts';
 import { groupMembers, groupOwnership, userOwnership } from './org.ts';
 import { relationCards } from './relations.ts';
 import { entity, portalEntities } from '../testing/entities.ts';
@@ -140,5 +140,38 @@ describe('drawsGraph', () => {
   it('draws every other kind with a neighbour', () => {
     expect(drawsGraph('Group', graphOf('group:default/team'))).toBe(true);
     expect(drawsGraph('Component', graphOf('component:default/svc'))).toBe(true);
+  });
+});
+
+describe('entityGraphMode', () => {
+  it('draws at build time up to 20,000 entities and in the browser past them, unless configured', () => {
+    expect(entityGraphMode(undefined, BROWSER_GRAPH_FROM)).toBe('static');
+    expect(entityGraphMode('auto', BROWSER_GRAPH_FROM + 1)).toBe('browser');
+    expect(entityGraphMode('static', 100_000)).toBe('static');
+    expect(entityGraphMode('browser', 10)).toBe('browser');
+  });
+});
+
+describe('annotationsShown', () => {
+  const repo = 'https://github.com/acme/shop';
+  const annotations = {
+    'backstage.io/managed-by-location': `url:${repo}/blob/main/catalog-info.yaml`,
+    'backstage.io/view-url': `${repo}/blob/main/catalog-info.yaml`,
+    'backstage.io/source-location': 'url:https://github.com/acme/elsewhere/tree/main/',
+    'backstage.io/techdocs-ref': `url:${repo}/tree/main/docs`,
+  };
+  const item = entity('Component', 'shop', {}, { annotations });
+
+  it("counts the location annotations pointing into the entity's repo and lists every other one", () => {
+    expect(annotationsShown(item, `${repo}/`)).toEqual({
+      inRepo: 2,
+      listed: [
+        ['backstage.io/source-location', 'url:https://github.com/acme/elsewhere/tree/main/'],
+        ['backstage.io/techdocs-ref', `url:${repo}/tree/main/docs`],
+      ],
+    });
+    // A repo whose name only starts the same is another repo.
+    expect(annotationsShown(item, 'https://github.com/acme/sho').inRepo).toBe(0);
+    expect(annotationsShown(item, undefined).listed).toHaveLength(4);
   });
 });

@@ -119,8 +119,12 @@ function startGraph(view: HTMLElement): void {
     depth.value = String(fullDepth);
     void redraw();
   };
-  const more = omitted > 0 ? button('Draw all', `Draw all: ${omitted} entities are not drawn yet`, 'up to ' + BROWSER_NODES, drawAll) : null;
-  if (more) more.className = 'button';
+  const moreButton = (n: number) => {
+    const b = button('Draw all', `Draw all: ${n} entities are not drawn yet`, 'up to ' + BROWSER_NODES, drawAll);
+    b.className = 'button';
+    return b;
+  };
+  let more = omitted > 0 ? moreButton(omitted) : null;
   const tools = h(
     'div',
     { class: 'graph-tools' },
@@ -135,18 +139,21 @@ function startGraph(view: HTMLElement): void {
   view.append(status);
 
   let drawing = 0;
-  const redraw = async () => {
+  const redraw = async (maxNodes = BROWSER_NODES) => {
     const run = ++drawing;
     status.textContent = 'Drawing…';
     try {
       const { drawGraph } = await import('./graph-draw.ts');
-      const drawn = await drawGraph(src, base, center, label, { ...state, maxNodes: BROWSER_NODES });
+      const drawn = await drawGraph(src, base, center, label, { ...state, maxNodes });
       if (run !== drawing) return;
       const focused = box.contains(document.activeElement);
       box.innerHTML = drawn.svg;
       adopt();
       if (focused) box.focus();
       more?.remove();
+      more = null;
+      // The first drawing of a page without its SVG keeps to the build's size, with "Draw all" for the rest.
+      if (maxNodes < BROWSER_NODES && drawn.omitted > 0) tools.append((more = moreButton(drawn.omitted)));
       view.dataset.drawn = String(drawn.nodes);
       view.dataset.draws = String(run);
       status.textContent = `${drawn.nodes} ${drawn.nodes === 1 ? 'entity' : 'entities'} drawn${drawn.omitted ? `; ${drawn.omitted} more not drawn` : ''}.`;
@@ -265,6 +272,8 @@ function startGraph(view: HTMLElement): void {
     fit();
   }).observe(box);
   adopt();
+  // A page built without the SVG (`site.entityGraph: browser`): drawn now, from the graph data.
+  if (!svg) void redraw(Number(view.dataset.max) || BROWSER_NODES);
 }
 
 function checked(fieldset: HTMLElement): Set<string> {

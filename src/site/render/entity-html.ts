@@ -106,6 +106,8 @@ export interface GraphViewOptions {
   dataHref: string;
   /** Entities reached but not drawn. */
   omitted: number;
+  /** Nodes the browser's first drawing shows (graphPlaceholderHtml); default its own cap. */
+  maxNodes?: number;
   scroll?: boolean;
 }
 
@@ -113,6 +115,14 @@ export interface GraphViewOptions {
  * The graph drawn at build time, with what the browser needs to add zoom, pan, fit, depth, filters and
  * direction (../client/graph.ts). Without JavaScript it is the SVG alone.
  */
+/** A graph the browser draws from the graph data when the page opens (`site.entityGraph`); a note without JavaScript. */
+export function graphPlaceholderHtml(label: string, base: string, options: GraphViewOptions): string {
+  return (
+    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}" data-src="${attr(options.dataHref)}" ` +
+    `data-base="${attr(base)}" data-omitted="0" data-max="${options.maxNodes ?? ''}" data-label="${attr(label)}"><div class="graph-box"><p class="muted">The graph is drawn by JavaScript; the cards below list every relation.</p></div></div>`
+  );
+}
+
 export function graphViewHtml(layout: GraphLayout, label: string, base: string, options: GraphViewOptions): string {
   const relations = options.relations ? ` data-relations="${attr([...options.relations].join(' '))}"` : '';
   const full = options.fullDepth && options.fullDepth !== options.depth ? ` data-full-depth="${options.fullDepth}"` : '';
