@@ -1,7 +1,7 @@
 import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE, lowerThreadPriority, scavengeFlags } from './background.ts';
+import { BACKGROUND_NICE, lowerThreadPriority, scavengeFlags, siteChildFlags } from './background.ts';
 
 /** Runs lowerThreadPriority on a fresh worker thread; reports what it returned and the priorities seen there. */
 function inWorker(env: NodeJS.ProcessEnv = process.env): Promise<{ lowered: boolean; before: number; after: number }> {
@@ -52,5 +52,13 @@ describe('scavengeFlags', () => {
     expect(scavengeFlags(['--max-old-space-size=4096'])).toEqual(['--max-old-space-size=4096', '--no-parallel-scavenge']);
     expect(scavengeFlags(['--parallel-scavenge'])).toEqual(['--parallel-scavenge']);
     expect(scavengeFlags(['--no-parallel-scavenge'])).toEqual(['--no-parallel-scavenge']);
+  });
+});
+
+describe('siteChildFlags', () => {
+  it('adds a 64 MB semi-space to the scavenge flag, unless the caller set one in its flags or NODE_OPTIONS', () => {
+    expect(siteChildFlags(['--inspect'], '')).toEqual(['--inspect', '--no-parallel-scavenge', '--max-semi-space-size=64']);
+    expect(siteChildFlags(['--max-semi-space-size=8'], '')).toEqual(['--max-semi-space-size=8', '--no-parallel-scavenge']);
+    expect(siteChildFlags([], '--max-old-space-size=4096 --max-semi-space-size=16')).toEqual(['--no-parallel-scavenge']);
   });
 });

@@ -2,7 +2,7 @@
 
 import { mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build as astroBuild } from 'astro';
+import { build as astroBuild, type AstroIntegration } from 'astro';
 import type { PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
 import { REPO_ROOT, moveDir } from './files.ts';
@@ -12,6 +12,7 @@ import { ownPagesIntegrations, ownPagesPlugin } from './own-pages.ts';
 import type { Shard } from '../../snapshot/shard.ts';
 import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
 import { writeSynchronously } from '../../util/syncWrites.ts';
+import { pageWriter, type PageWriter } from '../../util/threadWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
 import { copyVendorFiles } from './vendor-files.ts';
 
@@ -40,7 +41,9 @@ export interface BuildSiteOptions {
   pluginComponents?: PluginComponentFile[];
   /**
    * Astro's page writes go through fs.promises' sync forms while Astro builds (../../util/syncWrites.ts), and
-   * back after. Only for a process that does nothing else (the site child): nothing may wait on its event loop.
+   * back after; the pages themselves are written on a writer thread while Astro renders them
+   * (../../util/threadWrites.ts). Only for a process that does nothing else (the site child): nothing may wait on
+   * its event loop.
    */
   syncWrites?: boolean;
   /** A rebuild: the last build's page keys; pages with the same key are not rendered (./reuse.ts). */
@@ -81,9 +84,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   process.chdir(REPO_ROOT);
   // Astro has no option for how it writes its pages: see ../../util/syncWrites.ts for why and what it saves.
   const restoreWrites = options.syncWrites ? writeSynchronously() : undefined;
+  const writer = options.syncWrites ? pageWriter() : undefined;
+  let writeFailed: Error | undefined;
   try {
     try {
       await astroBuild({
+        ...(writer ? { integrations: [writePagesOnThread(writer, (err) => (writeFailed = err))] } : {}),
         root: REPO_ROOT,
         outDir: buildDir,
         base: options.base ?? '/',
@@ -98,6 +104,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     } finally {
       restoreWrites?.();
     }
+    if (writeFailed) throw writeFailed;
     await modelReady; // settled already: Astro waited for it before rendering
     copyVendorFiles(buildDir);
     layouts = await graphs!.finish();
@@ -127,5 +134,36 @@ function waitBeforeRendering(ready: Promise<void>) {
     name: 'backlot:wait-for-model',
     apply: 'build' as const,
     buildApp: { order: 'post' as const, handler: () => ready },
+  };
+}
+
+/**
+ * Astro's prerenderer as it is, with the page writer (../../util/threadWrites.ts) queueing Astro's page writes from
+ * its setup (the first page) to its teardown (after the last), which waits for the last write.
+ */
+function writePagesOnThread(writer: PageWriter, failed: (err: Error) => void): AstroIntegration {
+  return {
+    name: 'backlot:page-writes',
+    hooks: {
+      'astro:build:start': ({ setPrerenderer }) =>
+        setPrerenderer((astro) => ({
+          ...astro,
+          name: 'backlot:page-writes',
+          getStaticPaths: () => astro.getStaticPaths(),
+          render: (request, options) => astro.render(request, options),
+          setup: async () => {
+            await astro.setup?.();
+            writer.start();
+          },
+          teardown: async () => {
+            try {
+              const err = await writer.finish();
+              if (err) failed(err);
+            } finally {
+              await astro.teardown?.();
+            }
+          },
+        })),
+    },
   };
 }

@@ -12,7 +12,7 @@ import type { PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
 import { modelAssembler, modelParts, type ModelPart } from './model-parts.ts';
-import { scavengeFlags } from '../../util/background.ts';
+import { siteChildFlags } from '../../util/background.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model'>;
 type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: TemplateForms } | { end: true } | { cancel: true };
@@ -53,7 +53,7 @@ export function bundlerThreads(env: NodeJS.ProcessEnv, cores: number = available
 /** `secrets`: names of environment variables holding tokens (the config's `token.env`), kept from the child. */
 export function startSiteBuild(options: ChildOptions, secrets: readonly string[] = []): SiteBuild {
   const env = { ...siteChildEnv(process.env, secrets), ...bundlerThreads(process.env) };
-  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env, execArgv: scavengeFlags(process.execArgv), serialization: 'advanced' });
+  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env, execArgv: siteChildFlags(process.execArgv), serialization: 'advanced' });
   const send = (message: ToChild, sent?: () => void) => {
     if (child.connected) child.send(message, sent);
     else sent?.();
