@@ -19,6 +19,8 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // A folder where the fixture org's site is built once for the files that only read it.
+          globalSetup: ['src/site/testing/shared-sites.setup.ts'],
         },
       },
     ],

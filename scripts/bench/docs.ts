@@ -13,6 +13,7 @@ import type { CatalogEntity } from '../../src/model/catalog.ts';
 import type { PortalModel } from '../../src/model/portal.ts';
 import { indexSite } from '../../src/search/index.ts';
 import { buildSite } from '../../src/site/build/build.ts';
+import { templateForms } from '../../src/views/create/page-data.ts';
 import type { Snapshot } from '../../src/snapshot/types.ts';
 import { openLocalRepos } from '../../src/sources/local.ts';
 import { writeCorpus } from './_docs-corpus.ts';
@@ -50,7 +51,7 @@ async function portal(dir: string, snapshot: Snapshot, entities: CatalogEntity[]
   };
   const out = join(dir, '_portal');
   const started = performance.now();
-  await buildSite({ model, outDir: out, base: '/' });
+  await buildSite({ model, forms: templateForms(model), outDir: out, base: '/' });
   await writeDocsAssets(snapshot, docs.sites.flatMap((s) => s.assets), out, '/');
   const built = performance.now();
   const search = await indexSite(out);

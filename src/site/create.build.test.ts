@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { stringify } from 'yaml';
 import { startEmulator, updateRun, type Emulator } from '../../scripts/github-emulator.ts';
@@ -18,6 +17,7 @@ import { ghWorkflowCommand } from '../views/create/gh-command.ts';
 import { githubTarget } from '../views/create/github.ts';
 import { scaffoldIssueBody, scaffoldIssueUrl } from '../views/create/issue-url.ts';
 import { conditionalTemplate, demoTemplate, kitchenSinkTemplate, pickersTemplate } from '../views/create/testing.ts';
+import { runAxe, serious } from './testing/axe.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite, fixtureModel } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
@@ -269,8 +269,7 @@ describe('a template’s form', () => {
     expect(await page.locator('[data-preview-status]').textContent()).toBe('Done: the template would make 2 files.');
     // The output a real run would end with, from the simulated steps' outputs (no catalog file here: no entity).
     expect(await page.locator('[data-preview-output] li').allTextContents()).toEqual(['Repository: https://github.com/kestrel-freight/pickup-scheduler.git']);
-    const { violations } = await new AxeBuilder({ page }).include('[data-preview]').analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(serious(await runAxe(page, { include: '[data-preview]' }))).toEqual([]);
   });
 
   it('opens the pre-filled scaffold issue on GitHub that the workflow reads back', async () => {
@@ -621,9 +620,7 @@ describe('Backstage-style fields', () => {
     await field('owner').locator('input').focus();
     await field('owner').locator('input').press('ArrowDown');
     await field('owner').locator('[role="option"][aria-selected="true"]').waitFor();
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(serious(await runAxe(page))).toEqual([]);
   });
 
   it('ran without script errors', () => {

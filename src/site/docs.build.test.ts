@@ -7,7 +7,6 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultConfig } from '../config/load.ts';
-import { AxeBuilder } from '@axe-core/playwright';
 import { writeDocsAssets } from '../docs/index.ts';
 import { drawDiagrams, type DiagramReport } from '../docs/mermaid/index.ts';
 import { safeId } from '../docs/markdown/anchors.ts';
@@ -15,6 +14,7 @@ import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
 import { indexSite } from '../search/index.ts';
+import { runAxe, serious } from './testing/axe.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite } from './testing/build.ts';
 import { internalLinks } from './testing/links.ts';
@@ -376,9 +376,7 @@ describe('diagrams drawn at build time', () => {
       expect(shown).toEqual([`mermaid-${scheme}`, `mermaid-${scheme}`]);
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('.mermaid-diagram script, .mermaid-diagram foreignObject, .mermaid-diagram a').count()).toBe(0);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      expect(serious(await runAxe(page))).toEqual([]);
       await context.close();
     });
   }

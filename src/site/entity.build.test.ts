@@ -5,13 +5,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultConfig } from '../config/load.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { BULK, entityOrgSnapshot } from './fixtures/entity-org.ts';
 import { USER_OWNED_LIMIT } from '../views/entity-page.ts';
+import { runAxe, serious } from './testing/axe.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite } from './testing/build.ts';
 import { internalLinks } from './testing/links.ts';
@@ -365,9 +365,7 @@ describe('every entity page', () => {
     ]) {
       await open(path);
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), path).toEqual([]);
+      expect(serious(await runAxe(page)), path).toEqual([]);
     }
   });
 

@@ -5,13 +5,14 @@ import { handOver, pageData, pageForms, received, replaceHandover } from './hand
 import { templateForms } from '../views/create/page-data.ts';
 
 const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } });
+const forms = templateForms(model('No templates'));
 
 describe('the hand-over from the build to the pages', () => {
   it('gives the pages the model handed over, until it is taken back', async () => {
     expect(() => received()).toThrow(/No model was handed to the pages/);
     const one = model('One');
     const graphs = startGraphs(one);
-    const withdraw = handOver({ model: one, graphs });
+    const withdraw = handOver({ model: one, graphs, forms });
     expect(received().model).toBe(one);
     expect(pageData().model.site.title).toBe('One');
     expect(pageData()).toBe(pageData()); // derived once per model
@@ -21,11 +22,11 @@ describe('the hand-over from the build to the pages', () => {
   });
 
   it('refuses a second build in the same process while one renders, and the next build sees its own model', async () => {
-    const first = { model: model('First'), graphs: startGraphs(model('First')) };
+    const first = { model: model('First'), graphs: startGraphs(model('First')), forms };
     const withdraw = handOver(first);
-    expect(() => handOver({ model: model('Other'), graphs: first.graphs })).toThrow(/already rendering/);
+    expect(() => handOver({ model: model('Other'), graphs: first.graphs, forms })).toThrow(/already rendering/);
     withdraw();
-    const second = { model: model('Second'), graphs: first.graphs };
+    const second = { model: model('Second'), graphs: first.graphs, forms };
     const withdrawSecond = handOver(second);
     expect(pageData().model.site.title).toBe('Second');
     withdrawSecond();
@@ -34,11 +35,11 @@ describe('the hand-over from the build to the pages', () => {
 
   it('lets `backlot dev` replace the model: pages derive from the new one', async () => {
     const graphs = startGraphs(model('Before'));
-    expect(() => replaceHandover({ model: model('Nothing'), graphs })).toThrow(/No model was handed over/);
-    const before = { model: model('Before'), graphs };
+    expect(() => replaceHandover({ model: model('Nothing'), graphs, forms })).toThrow(/No model was handed over/);
+    const before = { model: model('Before'), graphs, forms };
     const withdraw = handOver(before);
     expect(pageData().model.site.title).toBe('Before');
-    const after = { model: model('After'), graphs };
+    const after = { model: model('After'), graphs, forms };
     expect(replaceHandover(after)).toBe(before);
     expect(pageData().model.site.title).toBe('After');
     withdraw(); // the first hand-over's withdrawal no longer takes the new one back
@@ -48,16 +49,12 @@ describe('the hand-over from the build to the pages', () => {
     await graphs.finish();
   });
 
-  it('gives the pages the forms handed over, or builds them once when none were', async () => {
+  it('gives the pages the forms handed over', async () => {
     const one = model('One');
     const graphs = startGraphs(one);
-    const forms = templateForms(one);
-    let withdraw = handOver({ model: one, graphs, forms });
-    expect(pageForms()).toBe(forms);
-    withdraw();
-    withdraw = handOver({ model: one, graphs });
-    expect(pageForms()).toEqual(forms);
-    expect(pageForms()).toBe(pageForms());
+    const own = templateForms(one);
+    const withdraw = handOver({ model: one, graphs, forms: own });
+    expect(pageForms()).toBe(own);
     withdraw();
     await graphs.finish();
   });

@@ -4,7 +4,7 @@
 // one a page sees: the hand-over lives on globalThis, under one symbol, and only this module touches it.
 
 import type { PortalModel } from '../model/portal.ts';
-import { templateForms, type TemplateForms } from '../views/create/page-data.ts';
+import type { TemplateForms } from '../views/create/page-data.ts';
 import { catalogData, type CatalogData } from '../views/catalog/data.ts';
 import { siteData, type SiteData } from '../views/site-data.ts';
 import type { SiteGraphs } from './build/graphs.ts';
@@ -18,8 +18,8 @@ export interface Handover {
   graphs: SiteGraphs;
   /** `backlot build --shard i/N`: render only this share of the pages (see inShare). */
   share?: Shard;
-  /** The templates' forms, as the CLI built them for its diagnostics; absent: built here, once. */
-  forms?: TemplateForms;
+  /** The templates' forms, as the CLI built them for its diagnostics. */
+  forms: TemplateForms;
   /** A rebuild: pages whose key is the last build's are not rendered but copied from it (see inShare). */
   reuse?: PageReuse;
 }
@@ -62,8 +62,7 @@ export function pageCatalog(): CatalogData {
 
 /** Every template's Create form, by ref. */
 export function pageForms(): TemplateForms {
-  const handover = received();
-  return (handover.forms ??= templateForms(handover.model));
+  return received().forms;
 }
 
 /** What the build handed over; pages call this. */

@@ -7,10 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { runAxe, serious } from './testing/axe.ts';
 import { launchChromium } from './testing/browser.ts';
-import { REPO_ROOT, buildSite, fixtureModel } from './testing/build.ts';
+import { REPO_ROOT } from './testing/build.ts';
+import { fixtureSite } from './testing/fixture-site.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
 const BASE = '/portal/';
@@ -22,9 +23,9 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  const model = await fixtureModel({ base: BASE });
-  await buildSite({ model, outDir: join(tmp, 'out'), base: BASE });
-  server = await serveStatic(join(tmp, 'out'), { base: BASE });
+  // Built once for this file and site.build.test.ts.
+  const site = await fixtureSite({ base: BASE });
+  server = await serveStatic(site.dir, { base: BASE });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
@@ -131,9 +132,7 @@ describe('register existing component', () => {
   });
 
   it('fits a phone and has no serious accessibility violations', async () => {
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    expect(serious(await runAxe(page))).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
     const copy = (await page.locator('[data-register-copy]').boundingBox())!;
@@ -148,8 +147,7 @@ describe('register existing component', () => {
     await darkPage.goto(`${server.url}catalog-import/`);
     await darkPage.locator('input[name="name"]').fill('Bad Name');
     await darkPage.locator('[data-error-for="metadata.name"]:not(:empty)').waitFor();
-    const { violations } = await new AxeBuilder({ page: darkPage }).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(serious(await runAxe(darkPage))).toEqual([]);
     await dark.close();
   });
 

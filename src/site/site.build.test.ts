@@ -1,33 +1,29 @@
 // Builds the real portal from the fixture org (run through the pipeline), indexes it with Pagefind, serves it and drives it in Chromium.
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { indexSite } from '../search/index.ts';
 import { launchChromium } from './testing/browser.ts';
-import { buildSite, fixtureModel } from './testing/build.ts';
+import type { PortalModel } from '../model/portal.ts';
+import { fixtureSite } from './testing/fixture-site.ts';
 import { internalLinks } from './testing/links.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
 
-const model = await fixtureModel();
-// Docs pages link with the base the docs stage was given, so the /portal/ build gets a model made for it.
-const portalModel = await fixtureModel({ base: '/portal/' });
+// The fixture org's site at /, indexed: built once for this file and look.build.test.ts.
+const { dir: rootOut, model, indexed } = await fixtureSite({ index: true });
 const docsPages = (model.docs?.sites ?? []).reduce((n, site) => n + site.pages.length, 0);
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-site-'));
-const rootOut = join(tmp, 'root');
 const portalOut = join(tmp, 'portal');
 
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-let indexed: { pages: number; ms: number };
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  await buildSite({ model, outDir: rootOut, base: '/' });
-  indexed = await indexSite(rootOut, { model });
   server = await serveStatic(rootOut);
   browser = await launchChromium();
   page = await browser.newPage();
@@ -49,7 +45,7 @@ function htmlFiles(dir: string): string[] {
 describe('portal at /', () => {
   it('indexes exactly the entity pages and the docs pages', () => {
     expect(docsPages).toBe(3);
-    expect(indexed.pages).toBe(model.entities.length + docsPages);
+    expect(indexed?.pages).toBe(model.entities.length + docsPages);
   });
 
   it('has no broken internal links on any page', async () => {
@@ -205,8 +201,14 @@ describe('portal at /', () => {
 });
 
 describe('portal under /portal/', () => {
+  // Docs pages link with the base the docs stage was given, so the /portal/ site is built from a model made for
+  // it (shared with register.build.test.ts, and copied here since this file indexes it).
+  let portalModel: PortalModel;
+
   it('prefixes every internal link with the base path', async () => {
-    await buildSite({ model: portalModel, outDir: portalOut, base: '/portal/' });
+    const portal = await fixtureSite({ base: '/portal/' });
+    portalModel = portal.model;
+    cpSync(portal.dir, portalOut, { recursive: true });
     const catalog = readFileSync(join(portalOut, 'catalog', 'index.html'), 'utf8');
     const links = internalLinks(catalog);
     expect(links).toContain('/portal/catalog/default/component/payments-service/');

@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { defaultConfig } from '../config/load.ts';
 import { writeDocsAssets } from '../docs/index.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { indexSite } from '../search/index.ts';
 import { memorySnapshot, repoInfo } from '../snapshot/memory.ts';
+import { runAxe, serious } from './testing/axe.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite } from './testing/build.ts';
 import { serveStatic, type StaticServer } from './testing/serve.ts';
@@ -134,8 +134,7 @@ describe('search inside a docs site', () => {
     })()`)) as number;
     expect(all).toBe(2);
 
-    const { violations } = await new AxeBuilder({ page }).include('.docs-sidebar').analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(serious(await runAxe(page, { include: '.docs-sidebar' }))).toEqual([]);
 
     await hits.first().click();
     await page.waitForURL(`**/${DOCS}guide/setup/#rollback`);
@@ -201,8 +200,7 @@ describe('diagrams', () => {
     expect(await dialog.evaluate((el) => el.querySelector('[data-diagram-body]')!.scrollWidth > el.querySelector('[data-diagram-body]')!.clientWidth)).toBe(true);
     await page.keyboard.press('-');
     expect(await width()).toBeCloseTo(full, -1);
-    const { violations } = await new AxeBuilder({ page }).include('dialog.diagram-dialog').analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(serious(await runAxe(page, { include: 'dialog.diagram-dialog' }))).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
     expect(await page.locator('dialog.diagram-dialog[open]').count()).toBe(0);

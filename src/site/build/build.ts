@@ -29,8 +29,8 @@ export interface BuildSiteOptions {
    * before it renders the pages.
    */
   model: PortalModel | Promise<PortalModel>;
-  /** The templates' forms the CLI built with the model (for its diagnostics); none: the pages build them. */
-  forms?: TemplateForms | Promise<TemplateForms | undefined>;
+  /** The templates' forms the CLI built with the model (for its diagnostics: src/cli/viewChecks.ts). */
+  forms: TemplateForms | Promise<TemplateForms>;
   /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
   cacheDir?: string;
   /** The platform team's own MDX pages (the config's `site.pages`); none: no own pages. */
@@ -65,7 +65,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const reuse = options.reuse ? new PageReuse(options.reuse) : undefined;
   const modelReady = Promise.all([options.model, options.forms]).then(([model, forms]) => {
     graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
-    withdraw = handOver({ model, graphs, ...(forms ? { forms } : {}), ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
+    withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;

@@ -75,7 +75,7 @@ describe('startSiteBuild (a child process)', () => {
   it('reports a model that fails its check as the build’s error', async () => {
     const site = startSiteBuild({ outDir: join(tmp, 'never') });
     const model = await fixtureModel();
-    await site.sendModel({ ...model, site: { ...model.site, title: undefined as unknown as string } });
+    await site.sendModel({ ...model, site: { ...model.site, title: undefined as unknown as string } }, templateForms(model));
     await expect(site.result).rejects.toThrow(/the model from the CLI: missing site\.title/);
     expect(existsSync(join(tmp, 'never', 'index.html'))).toBe(false);
   });

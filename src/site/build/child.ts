@@ -14,13 +14,13 @@ import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
 import { modelAssembler, modelParts, type ModelPart } from './model-parts.ts';
 import { siteChildFlags } from '../../util/background.ts';
 
-type ChildOptions = Omit<BuildSiteOptions, 'model'>;
+type ChildOptions = Omit<BuildSiteOptions, 'model' | 'forms'>;
 type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: TemplateForms } | { end: true } | { cancel: true };
 type FromChild = { done: BuildSiteResult } | { error: { message: string; stack?: string } };
 
 export interface SiteBuild {
   /** Sends the model to render, part by part, and its forms; settles once the last part has left this process. */
-  sendModel(model: PortalModel, forms?: TemplateForms): Promise<void>;
+  sendModel(model: PortalModel, forms: TemplateForms): Promise<void>;
   /** Stops the child (the pipeline failed, or the build was interrupted); settles once it has exited. */
   cancel(): Promise<void>;
   /** What buildSite returned in the child, or its error. */
@@ -80,7 +80,7 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
     sendModel: (model, forms) =>
       new Promise<void>((resolve) => {
         for (const part of modelParts(model)) send({ part });
-        if (forms) send({ forms });
+        send({ forms });
         send({ end: true }, resolve);
       }),
     cancel: () => {
@@ -129,7 +129,8 @@ function runChild(child: NodeJS.Process): void {
     try {
       // Loaded here, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
       const { buildSite } = await import('./build.ts');
-      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: modelPromise.then(() => forms), syncWrites: true }) };
+      const sent = modelPromise.then(() => forms ?? Promise.reject(new Error('the CLI sent the model without its template forms')));
+      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: sent, syncWrites: true }) };
     } catch (err) {
       reply = { error: { message: (err as Error).message, stack: (err as Error).stack } };
     }

@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultConfig } from '../../config/load.ts';
 import { runPipeline } from '../../pipeline/index.ts';
 import { ownPagesOrg, writePages } from '../../testing/own-pages-org.ts';
+import { runAxe, serious } from '../testing/axe.ts';
 import { launchChromium } from '../testing/browser.ts';
 import { buildSite } from '../testing/build.ts';
 import { internalLinks } from '../testing/links.ts';
@@ -105,9 +105,7 @@ describe('own pages', () => {
   it('has no serious accessibility problem on the guide or the custom home', async () => {
     for (const path of ['guides/onboarding/', '']) {
       await page.goto(server.url + path);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), path).toEqual([]);
+      expect(serious(await runAxe(page)), path).toEqual([]);
     }
   });
 

@@ -9,7 +9,10 @@ import { mergeSnapshots } from '../../sources/index.ts';
 import { openLocalSource } from '../../sources/local.ts';
 import { memorySnapshot, repoInfo, type RepoFiles } from '../../snapshot/memory.ts';
 
-export { REPO_ROOT, buildSite } from '../build/build.ts';
+import { buildSite as build, type BuildSiteOptions, type BuildSiteResult } from '../build/build.ts';
+import { templateForms } from '../../views/create/page-data.ts';
+
+export { REPO_ROOT } from '../build/build.ts';
 
 const FIXTURE_CONFIG = fileURLToPath(new URL('../fixtures/backlot.config.yaml', import.meta.url));
 
@@ -40,4 +43,12 @@ async function runFixture(base: string, repos: Record<string, RepoFiles> = {}): 
   const snapshot = extra.length ? mergeSnapshots([org, memorySnapshot(extra)]) : org;
   const { model } = await runPipeline(config, snapshot, { catalogPath: () => source.catalogPath, previews: true });
   return model;
+}
+
+/**
+ * buildSite with the templates' forms handed over as `backlot build` hands them (built from the model before the
+ * pages render, src/cli/viewChecks.ts), unless the test brings its own.
+ */
+export function buildSite(options: Omit<BuildSiteOptions, 'forms'> & { forms?: BuildSiteOptions['forms'] }): Promise<BuildSiteResult> {
+  return build({ ...options, forms: options.forms ?? Promise.resolve(options.model).then(templateForms) });
 }
