@@ -1,7 +1,7 @@
 // What `backlot diff` reports: plain JSON, the `--format json` output as it is.
 
-export type { ApiChange, ChangeKind, FieldChange, RelationChange } from '../model/changes.ts';
-import type { ApiChange, ChangeKind, FieldChange, RelationChange } from '../model/changes.ts';
+export type { ApiChange, ChangedEntity, ChangeKind, FieldChange, RelationChange } from '../model/changes.ts';
+import type { ApiChange, ChangedEntity, RelationChange } from '../model/changes.ts';
 
 export interface ApiDiff {
   /** `spec.type`, lower-cased. */
@@ -12,21 +12,11 @@ export interface ApiDiff {
   unreadable?: string;
 }
 
-export interface EntityChange {
-  /** Canonical ref: the head's, or the base's for a removed entity. */
-  ref: string;
-  kind: string;
-  change: ChangeKind;
-  /** For `renamed`: the base's ref. */
-  from?: string;
-  /** Canonical owner ref (see `ownerOf`), head's when present. */
-  owner?: string;
-  fields: FieldChange[];
+/** A changed entity as `backlot diff` reports it: with its relations and its API definition's changes. */
+export interface EntityChange extends ChangedEntity {
   relationsAdded: RelationChange[];
   relationsRemoved: RelationChange[];
   api?: ApiDiff;
-  /** Removed, renamed (refs to the old name dangle) or an API definition with breaking changes. */
-  breaking: boolean;
 }
 
 export type ImpactVia = 'consumer' | 'dependent' | 'child' | 'member' | 'owned' | 'part';

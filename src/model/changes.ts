@@ -25,17 +25,25 @@ export interface ApiChange {
   message: string;
 }
 
-export interface HistoryEntry {
-  /** When the build that saw the change ran (ISO 8601). */
-  at: string;
+/** What `backlot diff` and the history both say of a changed entity. */
+export interface ChangedEntity {
+  /** Canonical ref: the head's, or the base's for a removed entity. */
   ref: string;
   kind: string;
   change: ChangeKind;
+  /** For `renamed`: the base's ref. */
   from?: string;
+  /** Canonical owner ref, the head's when present. */
   owner?: string;
-  /** Field changes; relations are left out (they follow from the fields, and would double the file). */
   fields: FieldChange[];
+  /** Removed, renamed (refs to the old name dangle) or an API definition with breaking changes. */
   breaking: boolean;
+}
+
+/** A history entry; relations are left out (they follow from the fields, and would double the file). */
+export interface HistoryEntry extends ChangedEntity {
+  /** When the build that saw the change ran (ISO 8601). */
+  at: string;
   /** The API definition's breaking changes, when there were any. */
   api?: ApiChange[];
   /** Entities of other owners a breaking change reached. */
