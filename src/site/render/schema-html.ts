@@ -1,7 +1,8 @@
 // A JSON Schema as a readable tree (type, constraints, properties), as an HTML string. API definition pages draw
 // one per parameter, body, response and named schema, recursing per property: as an Astro component that was
 // hundreds of component instances per page. Named schemas link to their entry in the page's Schemas section and
-// are expanded inline `expand` levels deep; one already on the path is a cycle. Everything shown comes from
+// are expanded inline `expand` levels deep (AsyncAPI's messages, listed once; operations do not expand them); one
+// already on the path is a cycle. Everything shown comes from
 // crawled definitions: every value is escaped.
 
 import type { SchemaNode, SchemaTable } from '../../model/apis.ts';
