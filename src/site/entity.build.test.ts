@@ -337,6 +337,19 @@ describe('every entity page', () => {
     for (const [path, size] of sizes) expect(size, path).toBeLessThan(50 * 1024);
   });
 
+  it('says in one line what a page has none of (problems, history, annotations), not in a section each', async () => {
+    const withProblems = new Set(model.diagnostics.map((d) => d.entity));
+    const quiet = model.entities.find((e) => e.entity.kind === 'Component' && !withProblems.has(e.ref))!;
+    const { name } = quiet.entity.metadata;
+    await open(`catalog/default/component/${name.toLowerCase()}/`);
+    expect(await page.locator('[data-quiet]').textContent()).toMatch(/^\s*No problems\. No changes recorded\./);
+    expect(await page.locator('section[aria-labelledby="problems"], [data-history]').count()).toBe(0);
+    // An entity with problems lists them under their heading, and the line no longer says there are none.
+    await open('catalog/default/api/refunds-api/');
+    expect(await page.locator('section[aria-labelledby="problems"] h2').textContent()).toBe('Problems');
+    expect(await page.locator('[data-quiet]').textContent()).not.toContain('No problems');
+  });
+
   it('leaves the changes feed’s link to the home and changes pages', () => {
     const feedLink = /<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/changes\/feed\.xml"/;
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(feedLink);
