@@ -18,11 +18,12 @@ describe('targetLinkHtml', () => {
     const team = index.get('group:default/team')!;
     expect(targetLinkHtml(team.ref, team, '/portal/')).toBe('<a href="/portal/catalog/default/group/team/">The &quot;Team&quot;</a><span class="meta"> team</span>');
     expect(targetLinkHtml(team.ref, team, '/', { showKind: true, note: 'via A & B' })).toBe(
-      '<a href="/catalog/default/group/team/">The &quot;Team&quot;</a><span class="meta"> Group · team</span><span class="meta"> · via A &amp; B</span>',
+      '<a href="/catalog/default/group/team/">The &quot;Team&quot;</a><span class="meta"> Group · team · via A &amp; B</span>',
     );
     const db = index.get('resource:default/db')!;
     expect(targetLinkHtml(db.ref, db, '/')).toBe('<a href="/catalog/default/resource/db/">db</a>');
     expect(targetLinkHtml(db.ref, db, '/', { showKind: true })).toBe('<a href="/catalog/default/resource/db/">db</a><span class="meta"> Resource</span>');
+    expect(targetLinkHtml(db.ref, db, '/', { note: 'via A' })).toBe('<a href="/catalog/default/resource/db/">db</a><span class="meta"> · via A</span>');
   });
 
   it('escapes crawled titles and refs', () => {

@@ -43,8 +43,9 @@ export function targetLinkHtml(ref: string, target: PortalEntity | undefined, ba
   const type = specString(target.entity, 'type') ?? '';
   const detail = kind && type ? `${kind} · ${type}` : kind || type;
   let out = `<a href="${attr(entityHref(target, base))}">${text(entityDisplayName(target.entity))}</a>`;
-  if (detail) out += `<span class="meta"> ${text(detail)}</span>`;
-  if (options.note) out += `<span class="meta"> · ${text(options.note)}</span>`;
+  // Detail and note in one span: a user page lists five owned entities, each with both.
+  const meta = options.note ? `${detail ? `${detail} ` : ''}· ${options.note}` : detail;
+  if (meta) out += `<span class="meta"> ${text(meta)}</span>`;
   return out;
 }
 
