@@ -350,6 +350,21 @@ describe('every entity page', () => {
     expect(await page.locator('[data-quiet]').textContent()).not.toContain('No problems');
   });
 
+  it('shows the star once the page’s script runs, and keeps the star in the browser', async () => {
+    await open('catalog/default/component/payments-service/');
+    const star = page.locator('.entity-head button[data-star]');
+    await star.locator('svg').waitFor();
+    expect(await star.isVisible()).toBe(true);
+    await star.click();
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => localStorage.getItem('backlot.starred'))).toContain('component:default/payments-service');
+    await star.click();
+    expect(await star.getAttribute('aria-pressed')).toBe('false');
+    // One script for the page's stars and graph, one for the header and its search box.
+    const html = readFileSync(join(out, 'catalog', 'default', 'component', 'payments-service', 'index.html'), 'utf8');
+    expect(html.match(/<script type="module" src=/g)).toHaveLength(2);
+  });
+
   it('leaves the changes feed’s link to the home and changes pages', () => {
     const feedLink = /<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/changes\/feed\.xml"/;
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(feedLink);
