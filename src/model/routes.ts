@@ -8,7 +8,7 @@ import { parseEntityRef } from './entityRef.ts';
  * The first path segments the portal itself writes under the base (its pages, the static API, Pagefind's index,
  * Astro's assets, the public folder's files). The platform team's own pages may not start with one of them.
  */
-export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'catalog-import', 'changes', 'plugins', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '_backlot', '404', 'favicon.svg'];
+export const PORTAL_SECTIONS: readonly string[] = ['catalog', 'catalog-import', 'changes', 'plugins', 'docs', 'create', 'problems', 'search', 'api', 'vendor', 'pagefind', '_astro', '_backlot', '404', 'favicon.svg', 'theme.js'];
 
 /** Joins a site path (`catalog/`, `/problems/`) onto the base (`/`, `/portal/`). Absolute URLs pass through. */
 export function withBase(path: string, base: string): string {
