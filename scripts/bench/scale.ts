@@ -6,10 +6,11 @@
 // page's first-load bytes (gzip) and filter times in Chromium, search latency after its first load as a user waits
 // for it (a term typed into the header's box and into the search page: searchTiming in _measure.ts),
 // and the floor (Astro + Pagefind alone on as many bare pages), each beside its #26 target.
-// BENCH_SCALE_FLOOR=0 skips the floor; BENCH_KEEP=1 keeps the generated folders; BENCH_SCALE_DIST=DIR times only the
-// catalog page and search in Chromium over a site already built (one kept, say), without generating or building.
+// BENCH_SCALE_FLOOR=0 skips the floor; BENCH_SCALE_ENTITY_GRAPH=browser|static sets site.entityGraph; BENCH_KEEP=1
+// keeps the generated folders; BENCH_SCALE_DIST=DIR times only the catalog page and search in Chromium over a site
+// already built (one kept, say), without generating or building.
 
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { pagefindRunner } from '../../src/search/index.ts';
@@ -49,6 +50,10 @@ export async function run(): Promise<void> {
       const dir = join(work, String(size));
       let t = performance.now();
       const org = writeScaleOrg(dir, size);
+      // BENCH_SCALE_ENTITY_GRAPH=browser: entity pages as past 20,000 entities (no SVG), so 10,000 entities give
+      // 100,000's bytes per entity in minutes.
+      const entityGraph = process.env.BENCH_SCALE_ENTITY_GRAPH;
+      if (entityGraph) writeFileSync(org.config, readFileSync(org.config, 'utf8').replace(/^site:\n/, `site:\n  entityGraph: ${entityGraph}\n`));
       console.log(`\n${count(org.entities)} entities (${Object.entries(org.byKind).map(([k, n]) => `${k} ${count(n)}`).join(', ')}), ${count(org.docsPages)} docs pages, ${count(org.dangling)} dangling refs, in ${count(org.repos)} repos: generated in ${secs(performance.now() - t)}`);
       const build = await measure(process.execPath, [cli, 'build', '--config', org.config], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
       if (build.code !== 0) throw new Error(`backlot build failed (exit ${build.code}):\n${build.output.slice(-3000)}`);
