@@ -12,8 +12,9 @@ export default {
   trailingSlash: 'always',
   // Astro 7 defaults to 'jsx', which drops spaces between inline elements.
   compressHTML: true,
-  // Four pages in flight: a page waiting for its graph's layout from a worker thread lets others render meanwhile
-  // (the CLI's site child writes pages synchronously, so writes no longer overlap).
+  // Four pages in flight (the floor benchmark uses the same). With one, a 10,000-entity build took no less CPU
+  // (A/B, 3 pairs on a loaded 2-core VM: 1.04× the CPU); the site child's pages are written on a writer thread
+  // (src/site/build/page-writes.ts), so no page waits for its write.
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // mermaid's lazy diagram chunks are large by nature and load only on pages with a diagram.
