@@ -2,7 +2,8 @@
 // for how pages are made: its prerenderer (`setPrerenderer`). Astro renders each page with the prerenderer's
 // render() and writes the body it gets back; a response without a body it leaves unwritten. So render() here
 // hands the page's bytes to the writer thread and gives Astro the response without them. Nothing of Node's `fs`
-// is replaced. Teardown (after the last page) waits for the last write.
+// is replaced. Teardown (after the last page) waits for the last write. (With `--verbose`, Astro's log says
+// "file not created, response body was empty" for each such page: this module wrote it.)
 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
