@@ -12,8 +12,9 @@ export default {
   trailingSlash: 'always',
   // Astro 7 defaults to 'jsx', which drops spaces between inline elements.
   compressHTML: true,
-  // Four pages in flight: a page waiting for its graph's layout from a worker thread lets others render meanwhile
-  // (the CLI's site child writes pages synchronously, so writes no longer overlap).
+  // Four pages in flight (the floor benchmark uses the same). With one, a 10,000-entity build took no less CPU
+  // (A/B, 3 pairs on a loaded 2-core VM: 1.04× the CPU); the site child's pages are written on a writer thread
+  // (src/site/build/page-writes.ts), so no page waits for its write.
   // Stylesheets always as files: Astro inlines one under 4 KB into every page using it, and api.css was 3.7 KB of
   // each API definition page (374 bytes per entity at 10,000 entities), docs' styles 2.4 KB of each docs page.
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },

@@ -18,7 +18,7 @@ export function withEtag(entity: Entity): Entity {
 
 /**
  * Entities written per turn of the event loop. Written synchronously: a trip through the thread pool costs more
- * than a small write (../util/syncWrites.ts); in slices, so the build still hears from the site child and
+ * than a small write (../util/threadWrites.ts); in slices, so the build still hears from the site child and
  * Pagefind meanwhile.
  */
 const ENTITIES_PER_TURN = 250;

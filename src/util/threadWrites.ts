@@ -1,24 +1,19 @@
-// Page writes on a writer thread, while Astro renders the pages (the site child only).
-// Astro writes each page with `await fs.promises.mkdir(folder)` then `await fs.promises.writeFile(file)`. Through
-// libuv's thread pool that is four hand-offs per page; made synchronous (./syncWrites.ts) the render thread spent
-// about a fifth of its time in mkdir, open and write at 10,000 entities (CPU profile of the site child). Here the
-// two calls only queue the job and resolve: a writer thread of our own makes the folders and writes the files, in
-// order, on the other core. A job is sent in batches, not one message each: with a reply per call the render
-// thread waited for the writer to be scheduled (a third of its time idle on a busy 2-core VM) and a message per
-// job cost more than the write. So a page's file exists only once finish() has resolved; that is why the queue is
-// open only while Astro renders pages (its prerenderer's setup to teardown, ../site/build/build.ts), when nothing
-// reads back what it wrote. Anything else (streams, options, a mkdir that is not recursive) goes on to the forms
-// in place before.
+// Files written on a writer thread of our own, for the site child's pages (../site/build/page-writes.ts).
+// Astro writes each page with `await fs.promises.mkdir(folder)` then `await fs.promises.writeFile(file)`: through
+// libuv's thread pool four hand-offs per page, each costing more than the write on a small VM; made synchronous
+// the render thread spent about a fifth of its time in mkdir, open and write at 10,000 entities (CPU profile of
+// the site child). Here write() only queues the file and resolves: the writer thread makes its folder (once) and
+// writes it, in order, on the other core. Files go in batches, not one message each: with a reply per call the
+// render thread waited for the writer to be scheduled (a third of its time idle on a busy 2-core VM) and a
+// message per file cost more than the write. So a file exists only once finish() has resolved.
 
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-type MkdirArgs = Parameters<typeof fs.promises.mkdir>;
-type WriteFileArgs = Parameters<typeof fs.promises.writeFile>;
-
-/** To the writer: folders to make (recursively) and files to write, in order. */
-export type WriteJob = { mkdir: string } | { file: string; data: string | Uint8Array };
+/** To the writer: files to write (their folders made first), in order. */
+export interface WriteJob {
+  file: string;
+  data: string | Uint8Array;
+}
 export interface WriteBatch {
   jobs: WriteJob[];
   bytes: number;
@@ -29,107 +24,95 @@ export interface WriteAck {
   error?: { message: string; code?: string; path?: string };
 }
 
-/** Jobs per message; and bytes written or not yet acknowledged before writeFile waits (memory stays bounded). */
+/** Files per message; and bytes queued or not yet acknowledged before write() waits (memory stays bounded). */
 const BATCH = 32;
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 
-export interface PageWriter {
-  /** Queues fs.promises.mkdir (recursive) and writeFile (a path; a string or bytes) for the writer thread. */
-  start(): void;
-  /** Puts the earlier forms back, waits for the last write, stops the thread; the first failed write, if any. */
-  finish(): Promise<Error | undefined>;
+export interface WrittenFiles {
+  files: number;
+  bytes: number;
+  /** The first failed write, if any. */
+  error?: Error;
 }
 
-export function pageWriter(): PageWriter {
-  const promises = fs.promises;
-  let before: { mkdir: typeof promises.mkdir; writeFile: typeof promises.writeFile } | undefined;
-  let worker: Worker | undefined;
+export interface FileWriter {
+  /**
+   * Queues the file; resolves at once, or once the writer has caught up with MAX_PENDING_BYTES. A whole
+   * ArrayBuffer is moved to the writer thread when the batch is sent: the caller must not use it again. Rejects with the first failed write.
+   */
+  write(file: string, data: string | Uint8Array): Promise<void>;
+  /** Waits for the last write and stops the thread; what was written and the first failure. */
+  finish(): Promise<WrittenFiles>;
+}
+
+export function fileWriter(): FileWriter {
+  const worker = new Worker(new URL('./threadWrites-worker.ts', import.meta.url));
   let batch: WriteJob[] = [];
   let batchBytes = 0;
   let transfer: ArrayBuffer[] = [];
   let pending = 0;
+  let files = 0;
+  let bytes = 0;
   let failed: Error | undefined;
   let scheduled = false;
+  let stopped = false;
   let waiters: Array<() => void> = [];
   let allDone: (() => void) | undefined;
 
   const flush = () => {
     scheduled = false;
-    if (batch.length === 0 || !worker) return;
+    if (batch.length === 0 || stopped) return;
     worker.postMessage({ jobs: batch, bytes: batchBytes } satisfies WriteBatch, transfer);
     pending += batchBytes;
     batch = [];
     batchBytes = 0;
     transfer = [];
   };
-  const queue = (job: WriteJob, bytes: number, buffer?: ArrayBuffer) => {
-    batch.push(job);
-    batchBytes += bytes + 1; // +1: a folder counts too, so an ack always moves `pending`
-    if (buffer) transfer.push(buffer);
-    if (batch.length >= BATCH) flush();
-    else if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
-  };
   const settled = () => pending === 0 && batch.length === 0;
+  const wakeAll = () => {
+    for (const wake of waiters.splice(0)) wake();
+  };
+  worker.on('message', (ack: WriteAck) => {
+    pending -= ack.bytes;
+    if (ack.error && !failed) failed = Object.assign(new Error(ack.error.message), ack.error);
+    if (pending < MAX_PENDING_BYTES) wakeAll();
+    if (settled()) allDone?.();
+  });
+  worker.on('error', (err) => {
+    failed ??= err;
+    pending = 0;
+    wakeAll();
+    allDone?.();
+  });
 
   return {
-    start() {
-      if (before) throw new Error('the page writer has started already');
-      before = { mkdir: promises.mkdir, writeFile: promises.writeFile };
-      const { mkdir, writeFile } = before;
-      worker = new Worker(new URL('./threadWrites-worker.ts', import.meta.url));
-      worker.on('message', (ack: WriteAck) => {
-        pending -= ack.bytes;
-        if (ack.error && !failed) failed = Object.assign(new Error(ack.error.message), ack.error);
-        if (pending < MAX_PENDING_BYTES) for (const wake of waiters.splice(0)) wake();
-        if (settled()) allDone?.();
-      });
-      worker.on('error', (err) => {
-        failed ??= err;
-        pending = 0;
-        for (const wake of waiters.splice(0)) wake();
-        allDone?.();
-      });
-      promises.mkdir = (async (...args: MkdirArgs) => {
-        const [path, options] = args;
-        const target = pathOf(path);
-        const recursive = typeof options === 'object' && options !== null && options.recursive === true && Object.keys(options).length === 1;
-        if (!recursive || target === undefined) return mkdir(...args);
-        if (failed) throw failed;
-        queue({ mkdir: target }, 0);
-        return undefined; // what a recursive mkdir of a folder that exists returns; Astro ignores it
-      }) as typeof promises.mkdir;
-      promises.writeFile = async (...args: WriteFileArgs) => {
-        const [file, data, options] = args;
-        const target = pathOf(file);
-        const plain = options === undefined || options === 'utf8' || options === 'utf-8';
-        if (target === undefined || !plain || !(typeof data === 'string' || data instanceof Uint8Array)) return writeFile(...args);
-        if (failed) throw failed;
-        if (pending >= MAX_PENDING_BYTES) await new Promise<void>((wake) => waiters.push(wake));
-        if (typeof data === 'string') return queue({ file: target, data }, data.length);
-        // A copy, moved to the writer: the caller keeps its buffer (a pooled Buffer shares its memory with others).
-        const bytes = new Uint8Array(data);
-        queue({ file: target, data: bytes }, bytes.byteLength, bytes.buffer as ArrayBuffer);
-      };
+    async write(file, data) {
+      if (failed) throw failed;
+      if (stopped) throw new Error(`the file writer has finished; ${file} was not written`);
+      if (pending >= MAX_PENDING_BYTES) await new Promise<void>((wake) => waiters.push(wake));
+      if (failed) throw failed;
+      const size = typeof data === 'string' ? data.length : data.byteLength;
+      batch.push({ file, data });
+      // A whole buffer is moved, not copied; a view on part of one (a pooled Buffer) is copied by the clone.
+      if (typeof data !== 'string' && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) transfer.push(data.buffer);
+      batchBytes += size + 1; // +1: an empty file counts too, so an ack always moves `pending`
+      files += 1;
+      bytes += size;
+      if (batch.length >= BATCH) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
     },
     async finish() {
-      if (!before || !worker) return undefined;
-      promises.mkdir = before.mkdir;
-      promises.writeFile = before.writeFile;
-      before = undefined;
-      flush();
-      if (!settled() && !failed) await new Promise<void>((done) => (allDone = done));
-      await worker.terminate();
-      worker = undefined;
-      return failed;
+      if (!stopped) {
+        flush();
+        stopped = true;
+        if (!settled() && !failed) await new Promise<void>((done) => (allDone = done));
+        await worker.terminate();
+      }
+      return { files, bytes, ...(failed ? { error: failed } : {}) };
     },
   };
 }
 
-function pathOf(path: unknown): string | undefined {
-  if (typeof path === 'string') return path;
-  if (path instanceof URL && path.protocol === 'file:') return fileURLToPath(path);
-  return undefined;
-}

@@ -2,7 +2,7 @@
 
 import { mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build as astroBuild, type AstroIntegration } from 'astro';
+import { build as astroBuild } from 'astro';
 import type { PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
 import { REPO_ROOT, moveDir } from './files.ts';
@@ -11,8 +11,8 @@ import { handOver } from '../handover.ts';
 import { ownPagesIntegrations, ownPagesPlugin } from './own-pages.ts';
 import type { Shard } from '../../snapshot/shard.ts';
 import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
-import { writeSynchronously } from '../../util/syncWrites.ts';
-import { pageWriter, type PageWriter } from '../../util/threadWrites.ts';
+import { writePagesOnThread } from './page-writes.ts';
+import type { WrittenFiles } from '../../util/threadWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
 import { copyVendorFiles } from './vendor-files.ts';
 
@@ -40,18 +40,18 @@ export interface BuildSiteOptions {
   /** The Astro components plugins ship (src/plugins/load.ts componentFiles); none: plain-data cards only. */
   pluginComponents?: PluginComponentFile[];
   /**
-   * Astro's page writes go through fs.promises' sync forms while Astro builds (../../util/syncWrites.ts), and
-   * back after; the pages themselves are written on a writer thread while Astro renders them
-   * (../../util/threadWrites.ts). Only for a process that does nothing else (the site child): nothing may wait on
-   * its event loop.
+   * The pages are written on a writer thread while Astro renders them (./page-writes.ts): the site child's. A page's
+   * file exists only once Astro has rendered the last page.
    */
-  syncWrites?: boolean;
+  pagesOnThread?: boolean;
   /** A rebuild: the last build's page keys; pages with the same key are not rendered (./reuse.ts). */
   reuse?: ReuseInput;
 }
 
 export interface BuildSiteResult {
   layouts: LayoutReport;
+  /** With `pagesOnThread`: the files the writer thread wrote. */
+  written?: { files: number; bytes: number };
   /** With `reuse`: every keyed page's key (output file → key) and the files left to copy from the last build. */
   pages?: { keys: Record<string, string>; reused: string[] };
 }
@@ -82,29 +82,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
-  // Astro has no option for how it writes its pages: see ../../util/syncWrites.ts for why and what it saves.
-  const restoreWrites = options.syncWrites ? writeSynchronously() : undefined;
-  const writer = options.syncWrites ? pageWriter() : undefined;
-  let writeFailed: Error | undefined;
+  const writes: { done?: WrittenFiles } = {};
+  const integrations = [
+    ...(options.pagesOnThread ? [writePagesOnThread((w) => (writes.done = w))] : []),
+    ...(await ownPagesIntegrations(options.pagesDir)),
+  ];
   try {
     try {
       await astroBuild({
-        ...(writer ? { integrations: [writePagesOnThread(writer, (err) => (writeFailed = err))] } : {}),
         root: REPO_ROOT,
         outDir: buildDir,
         base: options.base ?? '/',
         ...(options.site ? { site: options.site } : {}),
         logLevel: options.verbose ? 'info' : 'warn',
-        integrations: await ownPagesIntegrations(options.pagesDir),
+        integrations,
         vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)] },
       });
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it
       throw err;
-    } finally {
-      restoreWrites?.();
     }
-    if (writeFailed) throw writeFailed;
+    if (writes.done?.error) throw writes.done.error;
     await modelReady; // settled already: Astro waited for it before rendering
     copyVendorFiles(buildDir);
     layouts = await graphs!.finish();
@@ -121,7 +119,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts: layouts!, ...(reuse ? { pages: { keys: reuse.keys, reused: reuse.reused } } : {}) };
+  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes } } : {}), ...(reuse ? { pages: { keys: reuse.keys, reused: reuse.reused } } : {}) };
 }
 
 /**
@@ -134,36 +132,5 @@ function waitBeforeRendering(ready: Promise<void>) {
     name: 'backlot:wait-for-model',
     apply: 'build' as const,
     buildApp: { order: 'post' as const, handler: () => ready },
-  };
-}
-
-/**
- * Astro's prerenderer as it is, with the page writer (../../util/threadWrites.ts) queueing Astro's page writes from
- * its setup (the first page) to its teardown (after the last), which waits for the last write.
- */
-function writePagesOnThread(writer: PageWriter, failed: (err: Error) => void): AstroIntegration {
-  return {
-    name: 'backlot:page-writes',
-    hooks: {
-      'astro:build:start': ({ setPrerenderer }) =>
-        setPrerenderer((astro) => ({
-          ...astro,
-          name: 'backlot:page-writes',
-          getStaticPaths: () => astro.getStaticPaths(),
-          render: (request, options) => astro.render(request, options),
-          setup: async () => {
-            await astro.setup?.();
-            writer.start();
-          },
-          teardown: async () => {
-            try {
-              const err = await writer.finish();
-              if (err) failed(err);
-            } finally {
-              await astro.teardown?.();
-            }
-          },
-        })),
-    },
   };
 }

@@ -15,10 +15,12 @@ import { stringify } from 'yaml';
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-child-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+const htmlFiles = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+
 const fixtureTitle = async () => (await fixtureModel()).site.title;
 
 describe('buildSite with a promised model', () => {
-  it('bundles first and renders the model once it arrives, its writes synchronous only meanwhile', async () => {
+  it('bundles first and renders the model once it arrives, its pages written on a thread without touching fs', async () => {
     const out = join(tmp, 'promised');
     let arrived = 0;
     const fixture = await fixtureModel();
@@ -29,10 +31,14 @@ describe('buildSite with a promised model', () => {
       }, 300),
     );
     const { writeFile, mkdir } = fs.promises;
-    await buildSite({ outDir: out, model, syncWrites: true });
-    // Astro's writes went through the sync forms only while it built.
+    const result = await buildSite({ outDir: out, model, pagesOnThread: true });
     expect(fs.promises.writeFile).toBe(writeFile);
     expect(fs.promises.mkdir).toBe(mkdir);
+    // The writer thread wrote every page but the status pages Astro names itself (404.html).
+    const pages = htmlFiles(out).filter((f) => f.endsWith('/index.html') || f === 'index.html');
+    expect(htmlFiles(out)).toContain('404.html');
+    expect(result.written!.files).toBeGreaterThanOrEqual(pages.length);
+    expect(pages.length).toBeGreaterThan(fixture.entities.length);
     expect(arrived).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(await fixtureTitle());
   });
@@ -59,6 +65,8 @@ describe('startSiteBuild (a child process)', () => {
     await site.sendModel(model, forms);
     const result = await site.result;
     expect(result.layouts.shapes).toBeGreaterThan(0);
+    // The child writes its pages on the writer thread (./page-writes.ts).
+    expect(result.written!.files).toBeGreaterThanOrEqual(htmlFiles(out).filter((f) => f.endsWith('index.html')).length);
     const home = readFileSync(join(out, 'index.html'), 'utf8');
     expect(home).toContain(await fixtureTitle());
     const [, namespace, name] = /^template:([^/]+)\/(.+)$/.exec(template)!;

@@ -1,6 +1,6 @@
 // The site stage in a child process: Astro loads and bundles there while the CLI runs the pipeline on another
-// core, and renders once the CLI has sent the model. Nothing else in this process waits on its event loop, so
-// its build writes pages synchronously (buildSite's `syncWrites`).
+// core, and renders once the CLI has sent the model. Its pages are written on a writer thread (buildSite's
+// `pagesOnThread`, ./page-writes.ts).
 // Parent → child: {start: options}, then the model as {part} messages (model-parts.ts), the templates' forms the
 // CLI built for its diagnostics as {forms}, and {end: true}; or {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
 // at 10,000 entities the model is across in about 0.8 s, where writing it as JSON and parsing it took 1.3 s.
@@ -130,7 +130,7 @@ function runChild(child: NodeJS.Process): void {
       // Loaded here, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
       const { buildSite } = await import('./build.ts');
       const sent = modelPromise.then(() => forms ?? Promise.reject(new Error('the CLI sent the model without its template forms')));
-      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: sent, syncWrites: true }) };
+      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: sent, pagesOnThread: true }) };
     } catch (err) {
       reply = { error: { message: (err as Error).message, stack: (err as Error).stack } };
     }

@@ -124,7 +124,7 @@ export function builtAt(html: string): string | undefined {
 /**
  * Copies the reused pages from the last build's output into this build's site folder, with the footer's build time
  * made this build's. Files are read and written synchronously (cheaper than the thread pool per file on a small VM,
- * see src/util/syncWrites.ts), yielding now and then so Pagefind, fed over this process's event loop, goes on
+ * see src/util/threadWrites.ts), yielding now and then so Pagefind, fed over this process's event loop, goes on
  * indexing meanwhile. Returns how many were copied.
  */
 export async function copyReused(files: readonly string[], previousSite: string, siteDir: string, from: string, to: string): Promise<number> {
