@@ -45,6 +45,27 @@ describe('PageReuse', () => {
   });
 });
 
+describe('PageReuse keys of new pages', () => {
+  it('computes a new page’s key only when the keys are read, and a known page’s at once', () => {
+    const calls: string[] = [];
+    const key = (name: string) => () => (calls.push(name), `k-${name}`);
+    const first = new PageReuse({ version: 'v1', previous: {} });
+    expect(first.render('a/index.html', key('a'))).toBe(true);
+    expect(first.render('a/index.html', key('a'))).toBe(true); // asked twice
+    expect(calls).toEqual([]);
+    const keys = first.keys;
+    expect(calls).toEqual(['a']);
+    const next = new PageReuse({ version: 'v1', previous: keys });
+    expect(next.render('a/index.html', key('a'))).toBe(false);
+    expect(next.render('b/index.html', key('b'))).toBe(true);
+    expect(calls).toEqual(['a', 'a']);
+    const fresh = new PageReuse({ version: 'v1', previous: {} });
+    fresh.render('b/index.html', 'k-b');
+    expect(next.keys).toEqual({ 'a/index.html': keys['a/index.html'], 'b/index.html': fresh.keys['b/index.html'] });
+    expect(calls).toEqual(['a', 'a', 'b']);
+  });
+});
+
 describe('what a rebuild may reuse', () => {
   const cache = join(tmp, 'cache');
   const previous = site('previous', { 'index.html': page('home'), 'a/index.html': page('a'), 'b/index.html': page('b') });
