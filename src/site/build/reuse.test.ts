@@ -30,7 +30,7 @@ describe('page files', () => {
 });
 
 describe('PageReuse', () => {
-  it('renders pages whose key (with the site version) changed or is new, and records every key', () => {
+  it('renders pages whose key changed or is new, and records every key', () => {
     const first = new PageReuse({ version: 'v1', previous: {} });
     expect(first.render('a/index.html', 'k')).toBe(true);
     expect(first.render('b/index.html', 'k')).toBe(true);
@@ -40,8 +40,7 @@ describe('PageReuse', () => {
     expect(next.render('a/index.html', 'k')).toBe(false); // asked twice: the same answer
     expect(next.reused).toEqual(['a/index.html']);
     expect(Object.keys(next.keys)).toEqual(['a/index.html', 'b/index.html']);
-    // Another version of the site code: nothing matches.
-    expect(new PageReuse({ version: 'v2', previous: first.keys }).render('a/index.html', 'k')).toBe(true);
+    // Another version of the site code is never compared page by page: readReusable reads no such manifest (below).
   });
 });
 
@@ -59,9 +58,8 @@ describe('PageReuse keys of new pages', () => {
     expect(next.render('a/index.html', key('a'))).toBe(false);
     expect(next.render('b/index.html', key('b'))).toBe(true);
     expect(calls).toEqual(['a', 'a']);
-    const fresh = new PageReuse({ version: 'v1', previous: {} });
-    fresh.render('b/index.html', 'k-b');
-    expect(next.keys).toEqual({ 'a/index.html': keys['a/index.html'], 'b/index.html': fresh.keys['b/index.html'] });
+    expect(keys).toEqual({ 'a/index.html': 'k-a' });
+    expect(next.keys).toEqual({ 'a/index.html': 'k-a', 'b/index.html': 'k-b' });
     expect(calls).toEqual(['a', 'a', 'b']);
   });
 });

@@ -1,5 +1,6 @@
 // Rebuilds that reuse the last build's pages. Each keyed page (../handover.ts inShare) has a key: a hash of what
-// it shows and of the site's code and settings. A manifest of the last build's keys is kept in the cache folder;
+// it shows. A manifest of the last build's keys and of the site's code and settings (its version) is kept in the
+// cache folder; a manifest of another version is a full build;
 // a rebuild renders only pages whose key changed or that are new, copies the others from the last build's output
 // (rewriting their footer's build time), and leaves out pages no longer in the model. Any doubt is a full build.
 
@@ -23,6 +24,7 @@ export const MANIFEST = 'pages.json';
 
 /** What the site child needs: the keys of pages it may skip. */
 export interface ReuseInput {
+  /** The site's code and settings (siteVersion): a manifest of another version is not read (readReusable), so page keys leave it out. */
   version: string;
   previous: Record<string, string>;
 }
@@ -36,7 +38,7 @@ export interface ReuseInput {
 export class PageReuse {
   readonly reused: string[] = [];
   private readonly input: ReuseInput;
-  /** File → its full key, or what computes its key (pages the last build did not have). */
+  /** File → its key, or what computes it (a page the last build did not have). */
   private readonly known = new Map<string, string | (() => string)>();
   constructor(input: ReuseInput) {
     this.input = input;
@@ -46,14 +48,14 @@ export class PageReuse {
   render(file: string, key: string | (() => string)): boolean {
     const previous = this.input.previous[file];
     const known = this.known.get(file);
-    if (known !== undefined) return previous === undefined || known !== previous; // asked twice
+    if (known !== undefined) return previous === undefined || known !== previous; // asked twice (a known page's key is a string)
     if (previous === undefined) {
-      this.known.set(file, typeof key === 'string' ? () => key : key); // a function: not yet with the version
+      this.known.set(file, key);
       return true;
     }
-    const full = this.full(key);
-    this.known.set(file, full);
-    if (previous !== full) return true;
+    const now = typeof key === 'string' ? key : key();
+    this.known.set(file, now);
+    if (previous !== now) return true;
     this.reused.push(file);
     return false;
   }
@@ -61,13 +63,8 @@ export class PageReuse {
   /** Every keyed page's key (output file → key), each computed now if it was not before. */
   get keys(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [file, key] of this.known) out[file] = typeof key === 'string' ? key : this.full(key);
+    for (const [file, key] of this.known) out[file] = typeof key === 'string' ? key : key();
     return out;
-  }
-
-  /** The key with the site version, as the manifest keeps it. */
-  private full(key: string | (() => string)): string {
-    return createHash('sha1').update(this.input.version).update('\n').update(typeof key === 'string' ? key : key()).digest('base64url');
   }
 }
 
