@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
 import { startGraphs } from './build/graphs.ts';
-import { handOver, pageData, pageForms, received, replaceHandover } from './handover.ts';
+import { handOver, inShare, pageData, pageEntityView, pageForms, received, replaceHandover } from './handover.ts';
 import { templateForms } from '../views/create/page-data.ts';
+import { PageReuse } from './build/reuse.ts';
+import { entityKeys } from './build/page-keys.ts';
+import { siteData } from '../views/site-data.ts';
+import { entity, portalEntities } from '../testing/entities.ts';
 
 const model = (title: string): PortalModel => ({ site: { title, base: '/' }, generatedAt: '', repos: [], entities: [], diagnostics: [], apis: {}, docs: { sites: [], redirects: [] } });
 const forms = templateForms(model('No templates'));
@@ -57,5 +61,23 @@ describe('the hand-over from the build to the pages', () => {
     expect(pageForms()).toBe(own);
     withdraw();
     await graphs.finish();
+  });
+
+  it('keys a rebuild’s pages: a known page at once, a new one from its page’s view after the hand-over is taken back', async () => {
+    const entities = portalEntities([entity('Group', 'team', { type: 'team', children: [] }), entity('Component', 'app', { type: 'service', owner: 'team' })]);
+    const one = { ...model('One'), entities };
+    const keyOf = entityKeys(siteData(structuredClone(one))); // the same data in another model: keys computed alone
+    const [team, app] = entities.map((e) => keyOf(e.ref));
+    const paths = entities.map((item) => ({ params: { name: item.entity.metadata.name }, props: { item } }));
+    const reuse = new PageReuse({ version: 'v', previous: { 'e/team/index.html': team! } });
+    const graphs = startGraphs(one);
+    const withdraw = handOver({ model: one, graphs, forms, reuse });
+    const kept = inShare(paths, { route: 'e/[name]', entity: (p) => p.props.item.ref });
+    expect(kept.map((p) => p.params.name)).toEqual(['app']); // team's key is the last build's: copied, not rendered
+    const view = pageEntityView(entities[1]!); // the page renders, and its view gives its key
+    expect(view.own.title).toBe('app');
+    withdraw();
+    await graphs.finish();
+    expect(reuse.keys).toEqual({ 'e/team/index.html': team, 'e/app/index.html': app });
   });
 });

@@ -3,7 +3,7 @@
 // chunk with its own copy of each module it imports, so a variable of this module set by buildSite is not the
 // one a page sees: the hand-over lives on globalThis, under one symbol, and only this module touches it.
 
-import type { PortalModel } from '../model/portal.ts';
+import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import type { TemplateForms } from '../views/create/page-data.ts';
 import { catalogData, type CatalogData } from '../views/catalog/data.ts';
 import { siteData, type SiteData } from '../views/site-data.ts';
@@ -11,6 +11,7 @@ import type { SiteGraphs } from './build/graphs.ts';
 import { shardOf, type Shard } from '../snapshot/shard.ts';
 import { pageFile, type PageReuse } from './build/reuse.ts';
 import { entityKeys } from './build/page-keys.ts';
+import { entityPageView, type EntityPageView } from '../views/entity-page-view.ts';
 
 export interface Handover {
   model: PortalModel;
@@ -72,17 +73,24 @@ export function received(): Handover {
   return handover;
 }
 
-/** The key of an entity's pages (its own data and what they show of others), for `inShare`'s `keyed`. */
-export function entityPageKey(ref: string): string {
-  return entityKeys(pageData())(ref);
+/**
+ * The entity page's view. On a build that keeps page keys the key comes from this view (the page's key, not a
+ * second walk of its lists and graph), for the pages the last build did not have: see ./build/reuse.ts.
+ */
+export function pageEntityView(item: PortalEntity): EntityPageView {
+  const data = pageData();
+  const view = entityPageView(item, data, { take: true });
+  if (received().reuse) entityKeys(data).ofView(view);
+  return view;
 }
 
-/** A page that a rebuild may copy from the last build: its route (as under src/site/pages) and each path's key. */
+/** Pages that a rebuild may copy from the last build: their route (as under src/site/pages), each keyed by an entity's pages' key. */
 export interface Keyed<T> {
   /** e.g. `catalog/[namespace]/[kind]/[name]`; `endpoint` for a file route (`[file].ts`), not a folder page. */
   route: string;
   endpoint?: boolean;
-  key: (path: T) => string;
+  /** The ref of the entity whose pages' key the path has (../build/page-keys.ts). */
+  entity: (path: T) => string;
 }
 
 /**
@@ -91,10 +99,12 @@ export interface Keyed<T> {
  * shard; the merge keeps one copy.
  */
 export function inShare<T extends { params: Record<string, string | undefined> }>(paths: T[], keyed?: Keyed<T>): T[] {
-  const { share, reuse } = received();
+  const { share, reuse, model } = received();
   const shared = !share || share.count === 1 ? paths : paths.filter((p) => shardOf(JSON.stringify(p.params), share.count) === share.index);
   // A rebuild renders only pages whose key changed; the others are copied from the last build (./build/reuse.ts).
-  // Pages that give no key render every time.
+  // Pages that give no key render every time. The keys are bound to this model: new pages' keys are computed once
+  // the pages rendered, after the hand-over is taken back.
   if (!reuse || !keyed) return shared;
-  return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), keyed.key(p)));
+  const keys = entityKeys(siteData(model));
+  return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), () => keys(keyed.entity(p))));
 }

@@ -3,6 +3,7 @@ import { fixtureModel } from '../testing/build.ts';
 import { siteData } from '../../views/site-data.ts';
 import { componentYaml } from '../../testing/entities.ts';
 import { entityKeys } from './page-keys.ts';
+import { entityPageView } from '../../views/entity-page-view.ts';
 import type { PortalModel } from '../../model/portal.ts';
 
 const keysOf = (model: PortalModel) => {
@@ -36,5 +37,14 @@ describe('entity page keys', () => {
     renamed.site.title = 'Another portal';
     const retitled = keysOf(renamed);
     expect([...retitled].every(([ref, key]) => before.get(ref) !== key)).toBe(true);
+  });
+
+  it('are the same from the view the entity page renders as computed alone', async () => {
+    const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
+    const alone = keysOf(model);
+    const copy = structuredClone(model); // keys are memoised per model
+    const data = siteData(copy);
+    const keys = entityKeys(data);
+    for (const item of copy.entities) expect(keys.ofView(entityPageView(item, data, { take: true }))).toBe(alone.get(item.ref));
   });
 });

@@ -1,6 +1,7 @@
 // mermaid's prebuilt ESM files at <base>vendor/mermaid/, in their own relative layout (client/mermaid.ts loads
-// the entry). The same route serves them in `astro dev` and writes them in the static build. The `.mjs` is in
-// the route's name because Astro exempts only routes with an extension from trailingSlash: 'always'.
+// the entry), for `astro dev` only: a build gives this route no paths and copies the files after Astro
+// (../../../build/vendor-files.ts). The `.mjs` is in the route's name because Astro exempts only routes with an
+// extension from trailingSlash: 'always'.
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // The raw API definition, downloadable next to its page: /catalog/<ns>/api/<name>/openapi.yaml and the like.
 
-import { pageData, inShare, entityPageKey } from '../../../../../handover.ts';
+import { pageData, inShare } from '../../../../../handover.ts';
 import type { APIRoute } from 'astro';
 import { rawDefinition } from '../../../../../../views/apis/definitions.ts';
 import { parseEntityRef } from '../../../../../../model/entityRef.ts';
@@ -23,7 +23,7 @@ export async function getStaticPaths() {
         props: { ref: item.ref, text, type: TYPES[definition.language] ?? 'text/plain; charset=utf-8' },
       },
     ];
-  }), { route: 'catalog/[namespace]/[kind]/[name]/[file]', endpoint: true, key: (p) => entityPageKey(p.props.ref) });
+  }), { route: 'catalog/[namespace]/[kind]/[name]/[file]', endpoint: true, entity: (p) => p.props.ref });
 }
 
 export const GET: APIRoute = ({ props }) => new Response(props.text as string, { headers: { 'content-type': props.type as string } });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { entityOwnView, entityPageView } from './entity-page-view.ts';
+import { siteData } from './site-data.ts';
+import { entityLists } from './entity-page.ts';
+import { entity, portalEntities } from '../testing/entities.ts';
+import type { PortalModel } from '../model/portal.ts';
+
+const model = (entities: PortalModel['entities'], site: Partial<PortalModel['site']> = {}): PortalModel =>
+  ({
+    site: { title: 't', base: '/', ...site },
+    generatedAt: '',
+    repos: [{ name: 'org', url: 'https://github.com/acme/org', owner: 'acme', defaultBranch: 'main', commit: 'abc' }],
+    entities,
+    diagnostics: [{ severity: 'warning', code: 'dangling-ref', message: 'm', repo: 'org', file: 'catalog-info.yaml', line: 1, column: 1, entity: 'component:default/api-client' }],
+    apis: { 'api:default/pay': { type: 'openapi', title: 'Pay' } },
+    docs: { sites: [], redirects: [] },
+  }) as unknown as PortalModel;
+
+describe('entityPageView', () => {
+  const entities = portalEntities([
+    entity('Group', 'team', { type: 'team', children: [] }),
+    entity('Component', 'api-client', { type: 'library', owner: 'team', providesApis: ['pay'] }, { title: 'API client', annotations: { 'backstage.io/view-url': 'https://github.com/acme/org/blob/main/catalog-info.yaml', 'acme.io/x': 'y' } }),
+    entity('API', 'pay', { type: 'openapi', owner: 'team', definition: '{}' }),
+  ]);
+
+  it('holds what the page shows of the entity: title, problems, repo, API summary, annotations listed or counted', () => {
+    const data = siteData(model(entities));
+    const own = entityOwnView(entities[1]!, data);
+    expect(own).toMatchObject({ kind: 'component', title: 'API client', api: undefined, docs: {}, tabs: [], plugins: { cards: [], scripts: [] } });
+    expect(own.problems.map((d) => d.code)).toEqual(['dangling-ref']);
+    expect(own.repo?.url).toBe('https://github.com/acme/org');
+    expect(own.annotations).toEqual({ listed: [['acme.io/x', 'y']], inRepo: 1 });
+    expect(entityOwnView(entities[2]!, data).api).toEqual({ type: 'openapi', title: 'Pay' });
+  });
+
+  it('adds the neighbours: lists, graph and where it is drawn, and the owners of the owned list', () => {
+    const data = siteData(model(entities));
+    const view = entityPageView(entities[0]!, data);
+    expect(view.own.kind).toBe('group');
+    expect(view.lists.owned?.direct.map((o) => o.ref).sort()).toEqual(['api:default/pay', 'component:default/api-client']);
+    expect(view.graph.nodes.map((n) => n.id).sort()).toEqual(['api:default/pay', 'component:default/api-client', 'group:default/team']);
+    expect(view.graphMode).toBe('static');
+    expect(view.owners).toEqual(['group:default/team']);
+    expect(entityPageView(entities[0]!, siteData(model(entities, { entityGraph: 'browser' }))).graphMode).toBe('browser');
+  });
+
+  it('takes the lists out of the cache only for the page that renders them', () => {
+    const data = siteData(model(entities));
+    const kept = entityLists(entities[0]!, data.index);
+    expect(entityPageView(entities[0]!, data).lists).toBe(kept);
+    expect(entityPageView(entities[0]!, data, { take: true }).lists).toBe(kept);
+    expect(entityPageView(entities[0]!, data).lists).not.toBe(kept); // computed again, no longer kept
+  });
+});

@@ -1,0 +1,95 @@
+// Everything an entity's page shows, as one plain value: the page (src/site/pages/catalog/[namespace]/[kind]/[name].astro)
+// renders it, and a rebuild's page key (src/site/build/page-keys.ts) hashes it, so the two cannot drift apart.
+// Split in two: what the page shows of the entity itself (entityOwnView: no walk over other entities, cheap
+// enough to compute for every entity a page lists), and the lists and graph of its neighbours.
+
+import type { ApiDefinition } from '../model/apis.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { PortalEntity } from '../model/portal.ts';
+import type { RepoInfo } from '../model/repo.ts';
+import { changesView, type ChangeRow } from './changes.ts';
+import { entityTitle } from './entities.ts';
+import {
+  annotationsShown,
+  docsLink,
+  drawsGraph,
+  entityGraphMode,
+  entityLists,
+  ownedListOwners,
+  takeEntityLists,
+  type AnnotationsShown,
+  type DocsLink,
+  type EntityLists,
+} from './entity-page.ts';
+import { entityGraph, type EntityGraph } from './graph.ts';
+import { entityPluginCards, entityTabLinks, type EntityPluginCards, type EntityTabLink } from './plugins.ts';
+import { findRepo } from './repos.ts';
+import type { SiteData } from './site-data.ts';
+
+/** What an entity's pages show of the entity itself. */
+export interface EntityOwnView {
+  item: PortalEntity;
+  /** Lower-case kind. */
+  kind: string;
+  title: string;
+  problems: Diagnostic[];
+  /** The history's rows about the entity, newest first. */
+  changes: ChangeRow[];
+  repo: RepoInfo | undefined;
+  docs: DocsLink;
+  /** An API's definition, summarised. */
+  api: ApiDefinition | undefined;
+  plugins: EntityPluginCards;
+  /** The tab bar: none without a plugin tab. */
+  tabs: EntityTabLink[];
+  annotations: AnnotationsShown;
+}
+
+/** What an entity's page shows: its own view, and the lists and graph of the entities around it. */
+export interface EntityPageView {
+  own: EntityOwnView;
+  lists: EntityLists;
+  graph: EntityGraph;
+  /** Where the graph is drawn: laid out at build time, in the browser, or not at all (nothing worth drawing). */
+  graphMode: 'static' | 'browser' | undefined;
+  /** The owners whose entities the owned list's "in the catalog" link filters by. */
+  owners: string[];
+}
+
+export function entityOwnView(item: PortalEntity, data: SiteData): EntityOwnView {
+  const { model, byEntity } = data;
+  const repo = findRepo(model.repos, item.source.repo);
+  const kind = item.entity.kind.toLowerCase();
+  return {
+    item,
+    kind,
+    title: entityTitle(item.entity),
+    problems: byEntity.get(item.ref) ?? [],
+    changes: changesView(model).byRef.get(item.ref) ?? [],
+    repo,
+    docs: docsLink(model, item),
+    api: kind === 'api' ? model.apis[item.ref] : undefined,
+    plugins: entityPluginCards(model, item.ref),
+    tabs: entityTabLinks(model, item.ref),
+    annotations: annotationsShown(item.entity, repo?.url),
+  };
+}
+
+/**
+ * The entity page's view. `take`: for the page that renders it, which takes the lists out of the cache the paths
+ * and keys fill (./entity-page.ts entityLists).
+ */
+export function entityPageView(item: PortalEntity, data: SiteData, options: { take?: boolean } = {}): EntityPageView {
+  const own = entityOwnView(item, data);
+  const { model, index } = data;
+  const graph = entityGraph(item.ref, index);
+  const drawn = drawsGraph(own.kind, graph);
+  return {
+    own,
+    lists: options.take ? takeEntityLists(item, index) : entityLists(item, index),
+    graph,
+    // Past BROWSER_GRAPH_FROM entities (or as configured) the browser draws it from the graph data: no SVG in the page.
+    graphMode: drawn ? entityGraphMode(model.site.entityGraph, model.entities.length) : undefined,
+    owners: ownedListOwners(item),
+  };
+}
