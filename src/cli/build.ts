@@ -29,7 +29,8 @@ import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
-import { copyReused, readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
+import { readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
+import { linkReused } from '../site/build/reuseFiles.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
 import { openRepoCache } from '../pipeline/repoCache.ts';
@@ -249,14 +250,15 @@ async function buildInto(
   const astroMs = performance.now() - t0;
   // Pagefind writes its index meanwhile; neither touches what search reads (the model, the docs pages' HTML).
   let copyMs = 0;
+  let reusedFiles = { linked: 0, copied: 0 };
   const [api, search] = await Promise.all([
     (async () => {
       // Images and files the docs pages link to, served from the docs' own URLs.
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], siteDir, config.site.base);
-      // After the first await: Pagefind's finish below has started, and indexes while the pages are copied.
+      // After the first await: Pagefind's finish below has started, and indexes while the pages are linked.
       if (reuse?.from && site.pages?.reused.length) {
         const copying = performance.now();
-        await copyReused(site.pages.reused, configured.site.outDir, siteDir, reuse.from, result.model.generatedAt);
+        reusedFiles = await linkReused(site.pages.reused, configured.site.outDir, siteDir);
         copyMs = performance.now() - copying;
       }
       // Plugins' browser scripts, on the paths the pages that show their cards load them from.
@@ -286,7 +288,7 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
-      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${copyMs ? ` (copied in ${secs(copyMs)})` : ''}`] : []),
+      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${copyMs ? ` (${reusedFiles.copied ? 'copied' : 'linked'} in ${secs(copyMs)})` : ''}`] : []),
       ...(result.diagrams && result.diagrams.drawn + result.diagrams.inBrowser > 0 ? [`  diagrams  ${diagramSummary(result.diagrams)}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
@@ -333,7 +335,7 @@ function shardSummary(shard: Shard, siteDir: string, generatedAt: string, site: 
 
 interface ReusePlan {
   input: ReuseInput;
-  /** The last build's time, shown in the footers of the pages copied from it; none: a full build. */
+  /** The last build's time (its home page's); none: a full build. */
   from?: string;
   /** Why nothing is reused. */
   reason?: string;

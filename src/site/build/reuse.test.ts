@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyReused, pageFile, PageReuse, readReusable, siteVersion, writeManifest } from './reuse.ts';
+import { pageFile, PageReuse, readReusable, siteVersion, writeManifest } from './reuse.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-reuse-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -83,18 +83,6 @@ describe('what a rebuild may reuse', () => {
   it('is the manifest’s pages that are in the previous output', () => {
     writeManifest(cache, { version: 'v1', generatedAt: AT, pages });
     expect(readReusable(cache, previous, 'v1')).toEqual({ input: { version: 'v1', previous: { 'a/index.html': 'ka', 'b/index.html': 'kb' } }, generatedAt: AT });
-  });
-
-  it('copies reused pages with the footer’s time made this build’s, and other files as they are', async () => {
-    const later = '2026-02-03T04:05:06.000Z';
-    const from = site('from', { 'x/index.html': page(`changed at <time datetime="${AT}">then</time>`), 'x/openapi.yaml': `at: ${AT}\n` });
-    const to = join(tmp, 'to');
-    expect(await copyReused(['x/index.html', 'x/openapi.yaml'], from, to, AT, later)).toBe(2);
-    const html = readFileSync(join(to, 'x/index.html'), 'utf8');
-    // The page's own times (its history) stay; only the footer's is the build's.
-    expect(html).toBe(page(`changed at <time datetime="${AT}">then</time>`, later));
-    expect(html).toContain('<time datetime="2026-02-03T04:05:06.000Z">2026-02-03 04:05 UTC</time> by Backlot.');
-    expect(readFileSync(join(to, 'x/openapi.yaml'), 'utf8')).toBe(`at: ${AT}\n`);
   });
 });
 

@@ -1,20 +1,20 @@
 // Rebuilds that reuse the last build's pages. Each keyed page (../handover.ts inShare) has a key: a hash of what
 // it shows. A manifest of the last build's keys and of the site's code and settings (its version) is kept in the
 // cache folder; a manifest of another version is a full build;
-// a rebuild renders only pages whose key changed or that are new, copies the others from the last build's output
-// (rewriting their footer's build time), and leaves out pages no longer in the model. Any doubt is a full build.
+// a rebuild renders only pages whose key changed or that are new, links the others from the last build's output
+// (./reuseFiles.ts; their footer shows no build time, so they are the same bytes), and leaves out pages no longer
+// in the model. Any doubt is a full build.
 
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatBuildTime } from '../../views/format.ts';
 import { codeVersion } from '../../util/codeVersion.ts';
 
 /** The manifest of a build's keyed pages, in the cache folder. */
 export interface PageManifest {
   /** The site code and settings the pages were rendered with (siteVersion). */
   version: string;
-  /** The model's time of that build: its pages' footers show it, and its output's home page must too. */
+  /** The model's time of that build: its output's home page must show it in its footer. */
   generatedAt: string;
   /** Output file (relative to the site folder, `/`-separated) → its page's key. */
   pages: Record<string, string>;
@@ -140,38 +140,6 @@ export function readReusable(cacheDir: string, previousSite: string, version: st
 export function builtAt(html: string): string | undefined {
   const footer = html.lastIndexOf('<footer');
   return footer < 0 ? undefined : /<time datetime="([^"]+)"/.exec(html.slice(footer))?.[1];
-}
-
-/**
- * Copies the reused pages from the last build's output into this build's site folder, with the footer's build time
- * made this build's. Files are read and written synchronously (cheaper than the thread pool per file on a small VM,
- * see src/util/threadWrites.ts), yielding now and then so Pagefind, fed over this process's event loop, goes on
- * indexing meanwhile. Returns how many were copied.
- */
-export async function copyReused(files: readonly string[], previousSite: string, siteDir: string, from: string, to: string): Promise<number> {
-  const old = `<time datetime="${from}">${formatBuildTime(from)}</time>`;
-  const now = `<time datetime="${to}">${formatBuildTime(to)}</time>`;
-  const made = new Set<string>();
-  let n = 0;
-  for (const file of files) {
-    if (++n % 200 === 0) await new Promise((r) => setImmediate(r));
-    const source = join(previousSite, file);
-    const target = join(siteDir, file);
-    const dir = dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    if (!file.endsWith('.html')) {
-      copyFileSync(source, target);
-      continue;
-    }
-    const html = readFileSync(source, 'utf8');
-    const footer = html.lastIndexOf('<footer');
-    const at = footer < 0 ? -1 : html.indexOf(old, footer);
-    writeFileSync(target, at < 0 ? html : html.slice(0, at) + now + html.slice(at + old.length));
-  }
-  return files.length;
 }
 
 export function writeManifest(cacheDir: string, manifest: PageManifest): void {
