@@ -113,6 +113,9 @@ describe('entity pages', () => {
   it('shows subcomponents and the parent component', async () => {
     await open('catalog/default/component/checkout-web/');
     expect(await cardLinks('subcomponents')).toEqual(['Card Widget']);
+    // The cards with nothing in them are one line, not a card each.
+    expect(await page.locator('section.rel-card[data-card="provided-apis"]').count()).toBe(0);
+    expect(await page.locator('[data-empty-cards] [data-card="provided-apis"]').textContent()).toBe('Provides no APIs.');
     await open('catalog/default/component/card-widget/');
     expect(await page.locator('[data-card="about"]').textContent()).toContain('Parent component');
     expect(await page.locator('[data-card="about"] a', { hasText: 'Checkout Web' }).count()).toBe(1);

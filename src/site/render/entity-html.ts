@@ -70,6 +70,15 @@ export function relationCardHtml(card: RelationCard, limit: number, allHref: str
   return `<section class="card rel-card" data-card="${attr(card.id)}" data-relation="${attr(card.type)}"><h3>${text(card.title)} <span class="count">${card.targets.length}</span></h3>${list}${rest}</section>`;
 }
 
+/**
+ * The cards with nothing in them, in one line: "Provides no APIs. Depends on no resources." An empty card with its
+ * heading and count was ~170 bytes, and most Components have two (0.14 KB per entity at 10,000 entities).
+ */
+export function emptyCardsHtml(cards: readonly RelationCard[]): string {
+  const said = cards.map((c) => `<span data-card="${attr(c.id)}">${text(c.empty ?? `No ${c.title.toLowerCase()}.`)}</span>`);
+  return said.length ? `<p class="meta" data-empty-cards>${said.join(' ')}</p>` : '';
+}
+
 /** A link to an entity by ref (titled with the ref), or, when it is not in the model, its ref marked missing. */
 export function refLinkHtml(ref: string, index: EntityIndex, base: string, defaultKind?: string, missingLabel = 'not in the catalog'): string {
   const target = findEntity(index, ref);
