@@ -365,6 +365,9 @@ describe('every entity page', () => {
     await star.click();
     expect(await star.getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => localStorage.getItem('backlot.starred'))).toContain('component:default/payments-service');
+    // Remembered with the page's title, which the script reads from the heading.
+    expect(await page.evaluate(() => localStorage.getItem('backlot.starred.titles'))).toContain('Payments Service');
+    expect(await star.getAttribute('type')).toBe('button');
     await star.click();
     expect(await star.getAttribute('aria-pressed')).toBe('false');
     // One script for the page's stars and graph, one for the header and its search box.
