@@ -10,7 +10,6 @@ import { defaultConfig } from '../config/load.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { BULK, entityOrgSnapshot } from './fixtures/entity-org.ts';
-import { USER_OWNED_LIMIT } from '../views/entity-page.ts';
 import { runAxe, serious } from './testing/axe.ts';
 import { launchChromium } from './testing/browser.ts';
 import { buildSite } from './testing/build.ts';
@@ -114,6 +113,9 @@ describe('entity pages', () => {
   it('shows subcomponents and the parent component', async () => {
     await open('catalog/default/component/checkout-web/');
     expect(await cardLinks('subcomponents')).toEqual(['Card Widget']);
+    // The cards with nothing in them are one line, not a card each.
+    expect(await page.locator('section.rel-card[data-card="provided-apis"]').count()).toBe(0);
+    expect(await page.locator('[data-empty-cards] [data-card="provided-apis"]').textContent()).toBe('Provides no APIs.');
     await open('catalog/default/component/card-widget/');
     expect(await page.locator('[data-card="about"]').textContent()).toContain('Parent component');
     expect(await page.locator('[data-card="about"] a', { hasText: 'Checkout Web' }).count()).toBe(1);
@@ -204,26 +206,31 @@ describe('group and user pages', () => {
     expect(await page.locator('section[aria-labelledby="relations"] li[data-relation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-relation')))).toEqual(['childOf']);
   });
 
-  it('shows a user’s profile, groups and the first of what they own through them; an http picture is not shown', async () => {
+  it('shows a user’s profile, groups and the counts of what they and their groups own, linked to the catalog; an http picture is not shown', async () => {
     await open('catalog/default/user/bob/');
     const profile = page.locator('[data-card="profile"]');
     expect(await profile.locator('img').count()).toBe(0);
     expect(await profile.locator('.profile-name').textContent()).toBe('Bob Builder');
     expect(await profile.locator('[data-profile="groups"] a').allTextContents()).toEqual(['Fraud Team', 'Platform Team']);
-    const owned = await texts('[data-card="owned"] li');
-    // Five entries (a user's list is their teams' lists again), then the count of the rest.
-    expect(owned.length).toBe(USER_OWNED_LIMIT);
-    expect(owned.some((o) => o.endsWith('· via Fraud Team') || o.endsWith('· via Platform Team'))).toBe(true);
-    const total = Number(await page.locator('[data-card="owned"] h2 .count').textContent());
-    expect(await page.locator('[data-card="owned"] .more').textContent()).toContain(`and ${total - USER_OWNED_LIMIT} more`);
-    expect(await page.locator('[data-card="ownership"] tr[data-kind="component"] [data-count="direct"]').textContent()).toBe('0');
-    // The rest is the catalog filtered by Bob and his groups, not a page of its own.
-    const more = page.locator('[data-card="owned"] .more a');
-    expect(await more.count()).toBe(1);
-    const filtered = new URL((await more.getAttribute('href'))!, server.url);
-    expect(filtered.searchParams.get('owner')!.split(',').sort()).toEqual(['group:default/fraud', 'group:default/platform', 'user:default/bob']);
+    // Counts by kind and type as Backstage's user page, no list of entities (a team's list again per member).
+    const card = page.locator('[data-card="ownership"]');
+    expect(await page.locator('[data-card="owned"]').count()).toBe(0);
+    expect(await card.locator('li a[href^="/catalog/default/"]').count()).toBe(0);
+    const owners = ['group:default/fraud', 'group:default/platform', 'user:default/bob'];
+    const owned = model.entities.filter((e) => (e.entity.relations ?? []).some((r) => r.type === 'ownedBy' && owners.includes(r.targetRef)));
+    expect(Number(await card.locator('h2 .count').textContent())).toBe(owned.length);
+    const components = owned.filter((e) => e.entity.kind === 'Component').length;
+    expect(await card.locator('li[data-kind="component"] [data-count="aggregated"]').textContent()).toBe(String(components));
+    expect(await card.locator('li[data-kind="component"] .types').textContent()).toContain(`tool ${BULK}`);
+    expect(await card.locator('li[data-kind="component"]').textContent()).not.toContain('directly');
+    // What Bob owns himself is counted apart.
+    expect(await card.locator('li[data-kind="resource"]').textContent()).toBe('Resource 1 (1 directly)sandbox 1');
+    // The entities themselves: the catalog filtered by Bob and his groups, not a page of their own.
+    const link = card.locator('.more a');
+    const filtered = new URL((await link.getAttribute('href'))!, server.url);
+    expect(filtered.searchParams.get('owner')!.split(',').sort()).toEqual(owners);
     expect((await fetch(new URL('catalog/default/user/bob/relations/', server.url))).status).toBe(404);
-    await more.click();
+    await link.click();
     await page.locator('[data-catalog-app][data-complete]').waitFor();
     expect(await page.locator('[data-catalog] tbody tr').count()).toBeGreaterThan(20);
   });
@@ -358,6 +365,9 @@ describe('every entity page', () => {
     await star.click();
     expect(await star.getAttribute('aria-pressed')).toBe('true');
     expect(await page.evaluate(() => localStorage.getItem('backlot.starred'))).toContain('component:default/payments-service');
+    // Remembered with the page's title, which the script reads from the heading.
+    expect(await page.evaluate(() => localStorage.getItem('backlot.starred.titles'))).toContain('Payments Service');
+    expect(await star.getAttribute('type')).toBe('button');
     await star.click();
     expect(await star.getAttribute('aria-pressed')).toBe('false');
     // One script for the page's stars and graph, one for the header and its search box.
@@ -399,6 +409,7 @@ describe('every entity page', () => {
     for (const path of [
       'catalog/default/component/payments-service/',
       'catalog/default/group/payments/',
+      'catalog/default/user/bob/',
       'catalog/default/system/checkout/graph/',
       'catalog/default/api/payments-rest/definition/',
       'catalog/default/api/fraud-graph/definition/',

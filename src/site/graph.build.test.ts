@@ -244,6 +244,38 @@ describe('entity graphs drawn in the browser (site.entityGraph: browser)', () =>
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.graph-view')?.dataset.draws === '2');
     expect((await fits(page)).nodes).toBeGreaterThan(first.nodes);
     await page.context().close();
+  });
+
+  it("draws a system's explorer in the browser too: its first step, then its whole depth; the list stands in without JavaScript", async () => {
+    const related = (e: PortalEntity) => new Set(e.entity.relations?.map((r) => r.targetRef)).size;
+    const system = small.entities.filter((e) => e.entity.kind === 'System').reduce((a, b) => (related(b) > related(a) ? b : a));
+    const path = `${entityPath(system.ref)}graph/`;
+    const still = await openSmall(path, false);
+    expect(await still.locator('.graph-view svg').count()).toBe(0);
+    expect(await still.locator('.graph-view .graph-box p').textContent()).toContain('the list below names every entity in the graph');
+    const listed = await still.locator('.explorer-list li').count();
+    await still.context().close();
+
+    const page = await openSmall(path, true);
+    const first = await drawnIn(page, 1);
+    expect(first).toBeGreaterThan(2);
+    expect(first).toBeLessThanOrEqual(GRAPH_NODES + 1);
+    expect(await page.getByLabel('Depth').inputValue()).toBe('1');
+    expect(listed).toBeGreaterThan(first);
+    await page.getByRole('button', { name: /^Draw all: \d+ entities are not drawn yet$/ }).click();
+    expect(await drawnIn(page, 2)).toBeGreaterThanOrEqual(listed);
+    expect(await page.getByLabel('Depth').inputValue()).toBe('2');
+    expect((await fits(page)).outside).toEqual([]);
+    await page.context().close();
+  });
+
+  it('threw nothing in the browser', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** After the `n`th drawing of a page without a build-time SVG: the nodes drawn. */
+async function drawnIn(page: Page, n: number): Promise<number> {
+  await page.waitForFunction((draws) => document.querySelector<HTMLElement>('.graph-view')?.dataset.draws === String(draws), n);
+  return Number(await page.locator('.graph-view').getAttribute('data-drawn'));
+}

@@ -20,12 +20,6 @@ import { relationCards, type RelationCard, type RelationGroup } from './relation
 /** Entries per relation card, owned-entities list and members list before "and N more". */
 export const CARD_LIMIT = 20;
 export const MEMBER_LIMIT = 30;
-/**
- * Entries of a user's owned list (what they own, and their groups own) before "and N more" and the catalog
- * filtered by them: every member of a team repeated the team's list, 4.1 KB of a 14 KB user page at 20 entries.
- * Backstage's user page shows only the counts (the Ownership card, here too).
- */
-export const USER_OWNED_LIMIT = 5;
 /** Neighbours drawn in an entity page's graph. */
 export const GRAPH_NODES = 12;
 /** Entities drawn in a System's or Domain's graph explorer. */

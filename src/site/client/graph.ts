@@ -153,7 +153,9 @@ function startGraph(view: HTMLElement): void {
       more?.remove();
       more = null;
       // The first drawing of a page without its SVG keeps to the build's size, with "Draw all" for the rest.
-      if (maxNodes < BROWSER_NODES && drawn.omitted > 0) tools.append((more = moreButton(drawn.omitted)));
+      // An explorer's first drawing is its first step: the page says how many more its whole depth has.
+      const rest = Math.max(drawn.omitted, run === 1 ? omitted : 0);
+      if (maxNodes < BROWSER_NODES && rest > 0) tools.append((more = moreButton(rest)));
       view.dataset.drawn = String(drawn.nodes);
       view.dataset.draws = String(run);
       status.textContent = `${drawn.nodes} ${drawn.nodes === 1 ? 'entity' : 'entities'} drawn${drawn.omitted ? `; ${drawn.omitted} more not drawn` : ''}.`;

@@ -52,8 +52,12 @@ export function startStars(): void {
     for (const b of document.querySelectorAll<HTMLElement>('[data-star]')) showStar(b, starred);
   };
   // A static button comes without its icon (it is hidden until now; ~200 bytes of every entity page).
-  for (const b of document.querySelectorAll<HTMLElement>('[data-star][hidden]')) {
+  // A labelled one (an entity page's) comes without its type or title too: the title is the page's heading.
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-star][hidden]')) {
     if (!b.querySelector('svg')) b.insertAdjacentHTML('afterbegin', STAR_SVG);
+    b.type = 'button';
+    const heading = document.querySelector('h1')?.textContent?.trim();
+    if (heading && !b.dataset.starTitle) b.dataset.starTitle = heading;
     b.hidden = false;
   }
   refresh();

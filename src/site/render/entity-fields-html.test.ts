@@ -21,22 +21,30 @@ describe('entityFieldsHtml', () => {
 
   it('lists the fields with links to owner and system, and the source', () => {
     const html = entityFieldsHtml(index.get('component:default/svc')!, index, repo, '/p/');
-    expect(html).toContain('<dt>Owner</dt> <dd data-owner="group:default/team"> <a href="/p/catalog/default/group/team/" title="group:default/team">The &lt;Team&gt;</a> </dd>');
-    expect(html).toContain('<dt>System</dt> <dd><a href="/p/catalog/default/system/sys/" title="system:default/sys">sys</a></dd>');
-    expect(html).toContain('<dt>Parent component</dt> <dd><span class="missing" title="component:default/gone is not in the catalog">gone <span class="badge">not in the catalog</span></span></dd>');
+    expect(html).toContain('<dt>Owner</dt><dd data-owner="group:default/team"><a href="/p/catalog/default/group/team/" title="group:default/team">The &lt;Team&gt;</a></dd>');
+    expect(html).toContain('<dt>System</dt><dd><a href="/p/catalog/default/system/sys/" title="system:default/sys">sys</a></dd>');
+    expect(html).toContain('<dt>Parent component</dt><dd><span class="missing" title="component:default/gone is not in the catalog">gone <span class="badge">not in the catalog</span></span></dd>');
     expect(html).toContain('<dt>Type</dt><dd>service &amp; co</dd>');
-    expect(html).toContain('<dd>Component</dd> <dt>Namespace</dt> <dd>default</dd>');
+    // No kind (the badge says it), default namespace or usual apiVersion, as Backstage's About card.
+    expect(html).not.toMatch(/<dt>(Kind|Namespace|API version)<\/dt>/);
     expect(html).toContain('<li>a&lt;b</li>');
     expect(html).toContain('<li><code>tier: &quot;1&quot;</code></li>');
-    expect(html).toContain(`<dt>Source</dt> <dd> <a href="${repo.url}">northwind/payments</a> <span class="meta"> · <a class="mono" href="${repo.url}/blob/main/catalog-info.yaml#L1">catalog-info.yaml:1:1</a></span> </dd>`);
-    expect(html.startsWith('<dl class="fields"> ')).toBe(true);
-    expect(html.endsWith('<dt>API version</dt> <dd><code>backstage.io/v1alpha1</code></dd> </dl>')).toBe(true);
+    expect(html).toContain(`<dt>Source</dt><dd><a href="${repo.url}">northwind/payments</a><span class="meta"> · <a class="mono" href="${repo.url}/blob/main/catalog-info.yaml#L1">catalog-info.yaml:1:1</a></span></dd></dl>`);
+    expect(html.startsWith('<dl class="fields"><dt>Owner</dt>')).toBe(true);
   });
 
   it('links URL targets of a Location and shows other targets as code', () => {
     const html = entityFieldsHtml(index.get('location:default/loc')!, index, undefined, '/');
-    expect(html).toContain('<dt>Targets</dt> <dd><ul class="plain"><li><a href="https://x.example/a?b=1&amp;c=2">https://x.example/a?b=1&amp;c=2</a></li><li><code>./x&lt;y&gt;.yaml</code></li></ul></dd>');
-    expect(html).toContain('<dt>Source</dt> <dd> <strong>org</strong> <span class="meta"> · <code>catalog-info.yaml:1:1</code></span> </dd>');
+    expect(html).toContain('<dt>Targets</dt><dd><ul class="plain"><li><a href="https://x.example/a?b=1&amp;c=2">https://x.example/a?b=1&amp;c=2</a></li><li><code>./x&lt;y&gt;.yaml</code></li></ul></dd>');
+    expect(html).toContain('<dt>Source</dt><dd><strong>org</strong><span class="meta"> · <code>catalog-info.yaml:1:1</code></span></dd>');
     expect(html).not.toContain('<dt>Owner</dt>');
+  });
+
+  it('shows a namespace other than default and an unusual apiVersion', () => {
+    const [item] = indexEntities(portalEntities([entity('Component', 'svc', { type: 'service', owner: 't' }, { namespace: 'ops' })])).values();
+    item!.entity.apiVersion = 'example.com/v2';
+    const html = entityFieldsHtml(item!, index, repo, '/');
+    expect(html).toContain('<dt>Namespace</dt><dd>ops</dd>');
+    expect(html.endsWith('<dt>API version</dt><dd><code>example.com/v2</code></dd></dl>')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityHref, refLinkHtml, relationCardHtml, relationsGraphHtml, targetItemsHtml, targetLinkHtml } from './entity-html.ts';
+import { entityHref, refLinkHtml, relationCardHtml, emptyCardsHtml, relationsGraphHtml, targetItemsHtml, targetLinkHtml } from './entity-html.ts';
 import { relationCards } from '../../views/relations.ts';
 import type { GraphLayout } from '../../views/graph-layout.ts';
 import { entity, portalEntities } from '../../testing/entities.ts';
@@ -115,6 +115,11 @@ describe('relationCardHtml', () => {
 
   it('shows the empty text of an empty card', () => {
     expect(relationCardHtml(card('resources'), 20, '/all/', '/')).toContain('<h3>Resources <span class="count">0</span></h3><p class="muted">No resources.</p></section>');
+  });
+
+  it('says the empty cards in one line, each by its id', () => {
+    expect(emptyCardsHtml([card('resources')])).toBe('<p class="meta" data-empty-cards><span data-card="resources">No resources.</span></p>');
+    expect(emptyCardsHtml([])).toBe('');
   });
 });
 
