@@ -173,14 +173,17 @@ function suggester(
   budget: SuggestBudget,
   keep?: { last?: KeptSuggestions },
 ): { suggest: (target: CompoundEntityRef, targetRef: string) => string | undefined; kept?: () => KeptSuggestions } {
-  let byKind: Map<string, RefIndex> | undefined;
+  // Candidates by kind, listed on the first miss; a kind's index (a map of every name's deletions, the costly
+  // part) is built only when a miss of that kind needs it: a dangling Resource need not index the Users.
+  let lists: Map<string, RefCandidate[]> | undefined;
+  const byKind = new Map<string, RefIndex | undefined>();
   const cache = new Map<string, string | undefined>();
   const candidates = keep ? candidatesHash(entities) : '';
   const last = keep?.last?.candidates === candidates ? keep.last.answers : undefined;
   const answers: KeptSuggestions['answers'] = {};
   const index = (target: CompoundEntityRef) => {
-    if (!byKind) {
-      const lists = new Map<string, RefCandidate[]>();
+    if (!lists) {
+      lists = new Map();
       for (const e of entities) {
         const kind = e.entity.kind.toLowerCase();
         const list = lists.get(kind) ?? [];
@@ -191,9 +194,13 @@ function suggester(
           ref: e.ref,
         });
       }
-      byKind = new Map([...lists].map(([kind, list]) => [kind, new RefIndex(list)]));
     }
-    return byKind.get(target.kind.toLowerCase());
+    const kind = target.kind.toLowerCase();
+    if (!byKind.has(kind)) {
+      const list = lists.get(kind);
+      byKind.set(kind, list ? new RefIndex(list) : undefined);
+    }
+    return byKind.get(kind);
   };
   const suggest = (target: CompoundEntityRef, targetRef: string) => {
     if (cache.has(targetRef)) return cache.get(targetRef);
