@@ -2,7 +2,7 @@
 // neighbours: every graph the build draws) is placed directly in columns, in O(n), where dagre would spend ~15 ms
 // of CPU on each shape; any other graph goes to dagre. Layouts are kept by shape (nodes have one fixed size, and
 // most entities' neighbourhoods share a shape with many others): ../site/build/graphs.ts keeps them by shape key,
-// here and across builds, and lays out any non-star shapes ahead on a worker thread.
+// within a build and across builds.
 
 import dagre from '@dagrejs/dagre';
 import type { EntityGraph, GraphEdge, GraphNode } from './graph.ts';
