@@ -120,7 +120,29 @@ function displayType(value: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** Constraints shown as `<label> <n>`; one list for every schema node, not one made per node. */
+const LABELLED: ReadonlyArray<readonly [string, string]> = [
+  ['multipleOf', 'multiple of'],
+  ['minLength', 'min length'],
+  ['maxLength', 'max length'],
+  ['minItems', 'min items'],
+  ['maxItems', 'max items'],
+  ['minProperties', 'min properties'],
+  ['maxProperties', 'max properties'],
+];
+
+const CONSTRAINTS = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'uniqueItems', ...LABELLED.map(([key]) => key)]);
+
 function describeConstraints(value: Record<string, unknown>): string[] {
+  // Most schema nodes have none: a look at their few keys is cheaper than a dozen lookups of keys they lack.
+  let any = false;
+  for (const key in value) {
+    if (CONSTRAINTS.has(key)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return [];
   const out: string[] = [];
   const num = (key: string) => (typeof value[key] === 'number' ? (value[key] as number) : undefined);
   const min = num('minimum');
@@ -130,16 +152,7 @@ function describeConstraints(value: Record<string, unknown>): string[] {
   if (num('exclusiveMinimum') !== undefined) out.push(`> ${num('exclusiveMinimum')}`);
   if (max !== undefined) out.push(value.exclusiveMaximum === true ? `< ${max}` : `≤ ${max}`);
   if (num('exclusiveMaximum') !== undefined) out.push(`< ${num('exclusiveMaximum')}`);
-  const labelled: Array<[string, string]> = [
-    ['multipleOf', 'multiple of'],
-    ['minLength', 'min length'],
-    ['maxLength', 'max length'],
-    ['minItems', 'min items'],
-    ['maxItems', 'max items'],
-    ['minProperties', 'min properties'],
-    ['maxProperties', 'max properties'],
-  ];
-  for (const [key, label] of labelled) {
+  for (const [key, label] of LABELLED) {
     const n = num(key);
     if (n !== undefined) out.push(`${label} ${n}`);
   }

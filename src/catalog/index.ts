@@ -229,10 +229,12 @@ export const MAX_ENTITY_DEPTH = 200;
  */
 function shallowEnough(state: ReadState, item: CatalogEntity): boolean {
   const seen = new Set<object>();
-  const stack: Array<[unknown, number]> = [[item.entity, 0]];
+  // Two stacks side by side rather than a pair per node: this visits every node of every entity.
+  const stack: object[] = [item.entity];
+  const depths: number[] = [0];
   while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (!value || typeof value !== 'object') continue;
+    const value = stack.pop()!;
+    const depth = depths.pop()!;
     if (seen.has(value)) {
       state.volatile.add(item.source.repo);
       continue;
@@ -251,7 +253,10 @@ function shallowEnough(state: ReadState, item: CatalogEntity): boolean {
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== Array.prototype) state.volatile.add(item.source.repo);
     for (const child of Object.values(value)) {
-      if (child && typeof child === 'object') stack.push([child, depth + 1]);
+      if (child && typeof child === 'object') {
+        stack.push(child);
+        depths.push(depth + 1);
+      }
       else if (!isJsonValue(child)) state.volatile.add(item.source.repo);
     }
   }

@@ -129,14 +129,21 @@ function skip(events: Event[], i: number): number {
 function lineIndex(text: string): (offset: number) => SourcePosition {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // The walk asks in document order, so the answer is mostly the last line or one just after: look there first.
+  let last = 0;
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    let lo = last;
+    while (lo + 1 < starts.length && starts[lo + 1]! <= offset && lo - last < 4) lo += 1;
+    if (starts[lo]! > offset || (lo + 1 < starts.length && starts[lo + 1]! <= offset)) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
     }
+    last = lo;
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 }

@@ -75,6 +75,7 @@ export function parseRepoUrl(value: string, repos: readonly RepoInfo[]): RepoUrl
 
 /** Percent-encodes a repo path for use in a URL, keeping `/`. */
 export function encodePath(path: string): string {
+  if (/^[\w\-.~/]*$/.test(path)) return path; // nothing to encode: most paths, and this runs for every entity
   return path
     .split('/')
     .map((s) => encodeURI(s).replace(/[#?]/g, (c) => encodeURIComponent(c)))

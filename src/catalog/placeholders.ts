@@ -22,9 +22,15 @@ const KINDS: readonly string[] = ['$text', '$json', '$yaml'];
  */
 export function findPlaceholders(value: unknown): Placeholder[] {
   const found: Placeholder[] = [];
-  const walk = (node: unknown, path: Array<string | number>): void => {
+  // One path, pushed and popped, copied only for a placeholder: this walks every node of every entity.
+  const path: Array<string | number> = [];
+  const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i]));
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
       return;
     }
     if (!node || typeof node !== 'object') return;
@@ -32,12 +38,16 @@ export function findPlaceholders(value: unknown): Placeholder[] {
     const keys = Object.keys(record);
     if (keys.some((k) => k.startsWith('$'))) {
       const key = keys[0]!;
-      if (keys.length === 1 && KINDS.includes(key)) found.push({ path, kind: key as PlaceholderKind, target: record[key] });
+      if (keys.length === 1 && KINDS.includes(key)) found.push({ path: [...path], kind: key as PlaceholderKind, target: record[key] });
       return;
     }
-    for (const key of keys) walk(record[key], [...path, key]);
+    for (const key of keys) {
+      path.push(key);
+      walk(record[key]);
+      path.pop();
+    }
   };
-  walk(value, []);
+  walk(value);
   return found;
 }
 

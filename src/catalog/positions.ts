@@ -12,7 +12,10 @@ export const KEY_SUFFIX = '#key';
 export type JsonPath = ReadonlyArray<string | number>;
 
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  // Most keys have neither character: called for every key of every catalog file.
+  if (!text.includes('~') && !text.includes('/')) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function toPointer(path: JsonPath): string {

@@ -20,10 +20,19 @@ export interface Graph {
 
 interface RefValue {
   value: string;
-  /** JSON pointer of the YAML node, e.g. `/spec/dependsOn/0`. */
-  pointer: string;
-  /** How messages name the field, e.g. `spec.dependsOn[0]`. */
-  label: string;
+  field: string;
+  /** Its place in a list; absent for a single value. Where it is written is worked out only for a diagnostic. */
+  index?: number;
+}
+
+/** JSON pointer of the YAML node, e.g. `/spec/dependsOn/0`. */
+function pointerOf(ref: RefValue): string {
+  return ref.index === undefined ? `/spec/${ref.field}` : `/spec/${ref.field}/${ref.index}`;
+}
+
+/** How messages name the field, e.g. `spec.dependsOn[0]`. */
+function labelOf(ref: RefValue): string {
+  return ref.index === undefined ? `spec.${ref.field}` : `spec.${ref.field}[${ref.index}]`;
 }
 
 /**
@@ -84,11 +93,11 @@ export function resolveRelations(entities: CatalogEntity[], options: { suggestBu
 /** String refs of a field: a single string or the strings of a list; anything else is the validator's to report. */
 function refValues(value: unknown, field: string): RefValue[] {
   // An empty single value is "not set" in Backstage (`if (!targets) return`); an empty list item is an error.
-  if (typeof value === 'string') return value ? [{ value, pointer: `/spec/${field}`, label: `spec.${field}` }] : [];
+  if (typeof value === 'string') return value ? [{ value, field }] : [];
   if (!Array.isArray(value)) return [];
   const out: RefValue[] = [];
   value.forEach((item, index) => {
-    if (typeof item === 'string') out.push({ value: item, pointer: `/spec/${field}/${index}`, label: `spec.${field}[${index}]` });
+    if (typeof item === 'string') out.push({ value: item, field, index });
   });
   return out;
 }
@@ -135,7 +144,7 @@ function invalidRef(
     const kinds = existing.length === 1 ? existing : ['component', 'resource'];
     hint = `write the kind: ${kinds.map((kind) => `"${kind}:${ref.value}"`).join(' or ')}`;
   }
-  return { severity: 'error', code: 'invalid-ref', message, hint, ...diagnosticAt(source, ref.pointer) };
+  return { severity: 'error', code: 'invalid-ref', message, hint, ...diagnosticAt(source, pointerOf(ref)) };
 }
 
 function danglingRef(
@@ -149,8 +158,8 @@ function danglingRef(
   const diagnostic: Diagnostic = {
     severity: 'warning',
     code: 'dangling-ref',
-    message: `${ref.label} refers to ${targetRef}, which is not in the catalog`,
-    ...diagnosticAt(source, ref.pointer),
+    message: `${labelOf(ref)} refers to ${targetRef}, which is not in the catalog`,
+    ...diagnosticAt(source, pointerOf(ref)),
   };
   if (suggestion) {
     // In the ref grammar a namespace is written exactly when there is a `/`.
@@ -173,14 +182,17 @@ function suggester(
   budget: SuggestBudget,
   keep?: { last?: KeptSuggestions },
 ): { suggest: (target: CompoundEntityRef, targetRef: string) => string | undefined; kept?: () => KeptSuggestions } {
-  let byKind: Map<string, RefIndex> | undefined;
+  // Candidates by kind, listed on the first miss; a kind's index (a map of every name's deletions, the costly
+  // part) is built only when a miss of that kind needs it: a dangling Resource need not index the Users.
+  let lists: Map<string, RefCandidate[]> | undefined;
+  const byKind = new Map<string, RefIndex | undefined>();
   const cache = new Map<string, string | undefined>();
   const candidates = keep ? candidatesHash(entities) : '';
   const last = keep?.last?.candidates === candidates ? keep.last.answers : undefined;
   const answers: KeptSuggestions['answers'] = {};
   const index = (target: CompoundEntityRef) => {
-    if (!byKind) {
-      const lists = new Map<string, RefCandidate[]>();
+    if (!lists) {
+      lists = new Map();
       for (const e of entities) {
         const kind = e.entity.kind.toLowerCase();
         const list = lists.get(kind) ?? [];
@@ -191,9 +203,13 @@ function suggester(
           ref: e.ref,
         });
       }
-      byKind = new Map([...lists].map(([kind, list]) => [kind, new RefIndex(list)]));
     }
-    return byKind.get(target.kind.toLowerCase());
+    const kind = target.kind.toLowerCase();
+    if (!byKind.has(kind)) {
+      const list = lists.get(kind);
+      byKind.set(kind, list ? new RefIndex(list) : undefined);
+    }
+    return byKind.get(kind);
   };
   const suggest = (target: CompoundEntityRef, targetRef: string) => {
     if (cache.has(targetRef)) return cache.get(targetRef);

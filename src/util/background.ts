@@ -1,4 +1,4 @@
-// Background work (graph layouts, the static API's files, the search index) shares this machine's cores with the
+// Background work (the static API's files, the search index) shares this machine's cores with the
 // thread that renders the pages, which every build waits for. At equal priority the scheduler gives that thread
 // only its share of a core while background work runs, and the background then ends early while the pages render
 // on alone, one core idle. Lowering the background threads' priority keeps the rendering thread on a core.
@@ -26,7 +26,7 @@ export function lowerThreadPriority(platform: NodeJS.Platform = process.platform
 /**
  * Node flags with V8's young-generation GC on the allocating thread (`--no-parallel-scavenge`), unless the caller
  * chose either way. A build allocates gigabytes of short-lived objects; V8's parallel scavenger sends helper threads
- * after them, and on a machine with few cores those compete with the rendering thread and the layout worker: a
+ * after them, and on a machine with few cores those compete with the rendering thread: a
  * 10,000-entity build took 2–7 % less CPU and about 3 % less time without them. The CLI sets this for itself
  * (backlot.js) and for the site child (child.ts).
  */

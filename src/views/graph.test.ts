@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { drawnEdge } from '../model/relations.ts';
 import { EXPLORER_RELATIONS, explorerGraph, explorerStartGraph, neighbourhood } from './graph.ts';
-import { computeShape, graphShape, NODE_HEIGHT, NODE_WIDTH, placeShape, smoothPath } from './graph-layout.ts';
+import { computeShape, dagreShape, graphShape, isStar, NODE_HEIGHT, NODE_WIDTH, placeShape, smoothPath, starShape, type Shape, type ShapeInput } from './graph-layout.ts';
+
+type Point = { x: number; y: number };
 import type { EntityGraph } from './graph.ts';
 
 /** A graph laid out here, as the build's SiteGraphs lays out a shape it has not seen. */
@@ -162,5 +164,78 @@ describe('smoothPath', () => {
     expect(smoothPath([{ x: 0.4, y: 0 }, { x: 10, y: 10 }, { x: 20, y: 10.6 }])).toBe('M0 0Q10 10 15 11L20 11');
     expect(smoothPath([{ x: 1, y: 2 }, { x: 3, y: 4 }])).toBe('M1 2L3 4');
     expect(smoothPath([])).toBe('');
+  });
+});
+
+describe('star layout', () => {
+  type Edge = { from: number; to: number; label: string };
+  const labels = ['owner of', 'has part', 'provides API', 'depends on', 'consumes API', 'child of'];
+  /** Stars of `ins` nodes pointing at the centre and `outs` it points at, one edge each, labels taken in turn. */
+  const star = (ins: number, outs: number): ShapeInput => {
+    const edges: Edge[] = [];
+    for (let i = 1; i <= ins; i++) edges.push({ from: i, to: 0, label: labels[i % labels.length]! });
+    for (let i = ins + 1; i <= ins + outs; i++) edges.push({ from: 0, to: i, label: labels[(i * 5) % labels.length]! });
+    return { key: `${ins}/${outs}`, count: ins + outs + 1, edges };
+  };
+  const sorted = (items: object[]) => items.map((i) => JSON.stringify(i)).sort();
+
+  it('is used for stars only, left to right', () => {
+    expect(isStar(star(2, 3))).toBe(true);
+    expect(isStar({ key: '', count: 3, edges: [{ from: 0, to: 1, label: 'a' }, { from: 1, to: 2, label: 'b' }] })).toBe(false);
+    expect(isStar({ key: '', count: 3, edges: [{ from: 0, to: 1, label: 'a' }] })).toBe(false); // node 2 has no edge
+    expect(isStar({ key: '', count: 1, edges: [] })).toBe(false);
+    expect(computeShape(star(1, 2))).toEqual(starShape(star(1, 2)));
+    expect(computeShape({ ...star(1, 2), direction: 'TB' })).toEqual(dagreShape({ ...star(1, 2), direction: 'TB' }));
+  });
+
+  it("draws what dagre draws for a star: the same size, boxes, labels and edge paths, only the nodes' order in a column may differ", () => {
+    const cases = [star(0, 1), star(1, 0)];
+    for (let ins = 0; ins <= 5; ins++) for (let outs = 0; outs <= 8; outs++) if (ins + outs > 0) cases.push(star(ins, outs));
+    // Two relations to one node, and a relation each way.
+    cases.push({ key: 'double', count: 3, edges: [{ from: 0, to: 1, label: 'has part' }, { from: 0, to: 1, label: 'owner of' }, { from: 2, to: 0, label: 'depends on' }] });
+    for (const input of cases) {
+      const direct = starShape(input);
+      const dagre = dagreShape(input);
+      expect([direct.width, direct.height], input.key).toEqual([dagre.width, dagre.height]);
+      expect(sorted(direct.nodes), input.key).toEqual(sorted(dagre.nodes));
+      expect(sorted(direct.edges), input.key).toEqual(sorted(dagre.edges));
+    }
+    // A relation each way: the node after the centre, as dagre puts it; the two labels may swap places.
+    const both: ShapeInput = { key: 'both ways', count: 2, edges: [{ from: 0, to: 1, label: 'depends on' }, { from: 1, to: 0, label: 'depends on' }] };
+    const labelsOf = (shape: Shape) => sorted(shape.edges.map((e) => ({ x: e.labelX, y: e.labelY })));
+    expect(starShape(both).nodes).toEqual(dagreShape(both).nodes);
+    expect(labelsOf(starShape(both))).toEqual(labelsOf(dagreShape(both)));
+  });
+
+  it('keeps the nodes in their order top to bottom, each edge through its label, and stacks many labels to one node without overlap', () => {
+    const input: ShapeInput = {
+      key: 'many',
+      count: 4,
+      edges: [
+        { from: 1, to: 0, label: 'owner of' },
+        { from: 0, to: 2, label: 'has part' },
+        { from: 0, to: 2, label: 'depends on' },
+        { from: 0, to: 2, label: 'consumes API' },
+        { from: 0, to: 3, label: 'provides API' },
+      ],
+    };
+    const shape = starShape(input);
+    const [center, owner, part, api] = shape.nodes as [Point, Point, Point, Point];
+    expect(owner.x).toBeLessThan(center.x);
+    expect(part.x).toBeGreaterThan(center.x);
+    expect(api.x).toBe(part.x);
+    expect(part.y).toBeLessThan(api.y);
+    // The three labels to `part` are stacked around its middle, apart, and clear of `api`'s label.
+    const ys = shape.edges.map((e) => e.labelY);
+    expect(ys.slice(1, 4)).toEqual([part.y + NODE_HEIGHT / 2 - 24, part.y + NODE_HEIGHT / 2, part.y + NODE_HEIGHT / 2 + 24]);
+    expect(ys[4]! - ys[3]!).toBeGreaterThanOrEqual(24);
+    for (const [i, e] of shape.edges.entries()) {
+      expect(e.path).toContain(`Q${e.labelX} ${e.labelY} `);
+      expect(e.labelY - 8).toBeGreaterThanOrEqual(0);
+      expect(e.labelY + 8).toBeLessThanOrEqual(shape.height);
+      expect(e.path.startsWith('M'), String(i)).toBe(true);
+    }
+    expect(shape.width).toBe(dagreShape(input).width);
+    expect(shape.height).toBe(dagreShape(input).height);
   });
 });

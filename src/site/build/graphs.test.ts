@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../../model/entity.ts';
 import type { PortalModel } from '../../model/portal.ts';
-import { siteGraphShapes, startGraphs, type SiteGraphs } from './graphs.ts';
+import { startGraphs, type SiteGraphs } from './graphs.ts';
 import { indexEntities } from '../../views/entities.ts';
 import { GRAPH_NODES } from '../../views/entity-page.ts';
 import { entityGraph, explorerStartGraph, type EntityGraph } from '../../views/graph.ts';
-import { computeShape, graphShape } from '../../views/graph-layout.ts';
+import { computeShape, graphShape, placeShape } from '../../views/graph-layout.ts';
 import { entity, portalEntities } from '../../testing/entities.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
@@ -61,81 +61,58 @@ async function renderPages(graphs: SiteGraphs, model: PortalModel, inFlight = 4)
     for (let next = queue.shift(); next; next = queue.shift()) {
       const layout = await graphs.layout(next);
       expect(layout.nodes.map((n) => n.id)).toEqual(graphShape(next).nodes.map((n) => n.id));
+      expect(layout).toEqual(placeShape(graphShape(next), computeShape(graphShape(next).input)));
     }
   }));
 }
 
-/** Lets the worker threads run for a while, as they do while Astro bundles. */
-const meanwhile = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-describe('siteGraphShapes', () => {
-  it('lists each distinct shape once, entity graphs first and explorers\' first steps (Domains, then Systems) last, as Astro renders them', () => {
-    const inputs = siteGraphShapes(big);
-    expect(new Set(inputs.map((i) => i.key)).size).toBe(inputs.length);
-    const index = indexEntities(big.entities);
-    const entityShapes = new Set(big.entities.map((e) => graphShape(entityGraph(e.ref, index)).input.key));
-    const explorers = big.entities.filter((e) => ['Domain', 'System'].includes(e.entity.kind));
-    const explorerShapes = explorers.map((e) => graphShape(explorerStartGraph(e, index)).input.key);
-    // Explorers draw their first step only, capped like an entity page's graph.
-    for (const e of explorers) expect(explorerStartGraph(e, index).nodes.length).toBeLessThanOrEqual(GRAPH_NODES + 1);
-    const own = explorerShapes.filter((key) => !entityShapes.has(key));
-    expect(own.length).toBeGreaterThan(0);
-    const firstOwn = inputs.findIndex((i) => own.includes(i.key));
-    expect(inputs.slice(0, firstOwn).every((i) => entityShapes.has(i.key))).toBe(true);
-    expect(inputs.slice(firstOwn).every((i) => own.includes(i.key))).toBe(true);
-    expect(inputs.length).toBeGreaterThan(60);
-  });
-});
+const shapesOf = (model: PortalModel) => new Set(pageGraphs(model).map((g) => graphShape(g).input.key));
 
 describe('startGraphs', () => {
-  it('counts each shape once, laid out on a worker or on the page', async () => {
-    const inputs = siteGraphShapes(big);
-    const graphs = startGraphs(big, { threads: 2 });
+  it('lays each shape out once, directly: every graph a page draws at build time is a star, none goes to dagre', async () => {
+    const index = indexEntities(big.entities);
+    // Explorers draw their first step only, capped like an entity page's graph.
+    for (const e of big.entities.filter((e) => ['Domain', 'System'].includes(e.entity.kind))) {
+      expect(explorerStartGraph(e, index).nodes.length).toBeLessThanOrEqual(GRAPH_NODES + 1);
+    }
+    const graphs = startGraphs(big);
     await renderPages(graphs, big);
-    const report = await graphs.finish();
-    // A shape laid out twice would count twice: on a worker and on a page, or on two pages.
-    expect(report.shapes).toBe(inputs.length);
-    expect(report.onWorkers + report.onPages).toBe(inputs.length);
+    const shapes = shapesOf(big).size;
+    expect(shapes).toBeGreaterThan(60);
+    expect(await graphs.finish()).toEqual({ shapes, reused: 0, direct: shapes, dagre: 0 });
   });
 
-  it('hands the pages what the worker laid out meanwhile, the same layouts a page would make', async () => {
-    const inputs = siteGraphShapes(big);
-    const graphs = startGraphs(big, { threads: 2 });
-    await meanwhile(1500);
-    const last = inputs[inputs.length - 1]!;
-    const expected = computeShape(last);
-    const lastGraph = pageGraphs(big).find((g) => graphShape(g).input.key === last.key)!;
-    expect((await graphs.layout(lastGraph)).width).toBe(expected.width);
-    await renderPages(graphs, big);
-    const report = await graphs.finish();
-    expect(report.onWorkers).toBeGreaterThan(0);
-    expect(report.onWorkers + report.onPages).toBe(inputs.length);
-  });
-
-  it('lets pages lay out what a stopped worker left, so no page hangs', async () => {
-    const graphs = startGraphs(big, { threads: 2 });
-    const all = pageGraphs(big);
-    const pages = all.map((g) => graphs.layout(g)); // every page asks at once, many for shapes the worker holds
-    await graphs.finish(); // the workers stop before their results were read
-    expect((await Promise.all(pages)).length).toBe(all.length);
+  it('lays out a shape that is not a star with dagre', async () => {
+    const graphs = startGraphs(small);
+    const chain: EntityGraph = {
+      nodes: ['a', 'b', 'c'].map((id) => ({ id: `component:default/${id}`, kind: 'Component', title: id })),
+      edges: [{ from: 'component:default/a', to: 'component:default/b', label: 'depends on' }, { from: 'component:default/b', to: 'component:default/c', label: 'depends on' }],
+      omitted: 0,
+    };
+    const layout = await graphs.layout(chain);
+    expect(layout.nodes.map((n) => n.x)).toEqual([...layout.nodes.map((n) => n.x)].sort((a, b) => a - b));
+    expect(await graphs.finish()).toEqual({ shapes: 1, reused: 0, direct: 0, dagre: 1 });
   });
 
   it('keeps the layouts for the next build, and drops them when their version changed', async () => {
     const cacheFile = join(tmp, 'cache', 'layouts.json');
-    const inputs = siteGraphShapes(small);
-    // Too few shapes for a worker: the pages lay them all out.
-    const first = startGraphs(small, { cacheFile, threads: 2 });
+    const shapes = shapesOf(small).size;
+    const first = startGraphs(small, { cacheFile });
     await renderPages(first, small);
-    expect(await first.finish()).toEqual({ shapes: inputs.length, reused: 0, onWorkers: 0, onPages: inputs.length });
+    expect(await first.finish()).toEqual({ shapes, reused: 0, direct: shapes, dagre: 0 });
 
     const second = startGraphs(small, { cacheFile });
     await renderPages(second, small);
-    expect(await second.finish()).toEqual({ shapes: inputs.length, reused: inputs.length, onWorkers: 0, onPages: 0 });
+    expect(await second.finish()).toEqual({ shapes, reused: shapes, direct: 0, dagre: 0 });
 
     const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: string };
     writeFileSync(cacheFile, JSON.stringify({ ...kept, version: 'old' }));
-    expect((await startGraphs(small, { cacheFile }).finish()).reused).toBe(0);
+    const stale = startGraphs(small, { cacheFile });
+    await renderPages(stale, small);
+    expect((await stale.finish()).reused).toBe(0);
     writeFileSync(cacheFile, '{ broken');
-    expect((await startGraphs(small, { cacheFile }).finish()).reused).toBe(0);
+    const broken = startGraphs(small, { cacheFile });
+    await renderPages(broken, small);
+    expect((await broken.finish()).reused).toBe(0);
   });
 });

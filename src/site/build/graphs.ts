@@ -1,48 +1,37 @@
-// The relations graphs the pages draw, and their layouts. Pages draw at build time only small graphs (an entity's
-// neighbours; an explorer's first step), most sharing a shape with others; larger ones are laid out in the
-// browser. A layout still costs dagre milliseconds, and pages render on one thread: so worker threads lay out
-// the shapes in the order Astro renders them, ahead of the pages. A page that needs a shape no worker has sent yet
-// lays it out itself, never waits, and tells the workers, which skip it when they get there (a note on a message
-// port they read between shapes; nothing is shared or claimed). All of it stays inside SiteGraphs: pages only ask
-// for a graph's layout. Layouts are kept between builds in the cache folder, so a rebuild lays out only new shapes.
-// Only the shapes are kept for the build, not the graphs: a page builds its own graph again as it renders (every
-// entity's graph held for the whole build was 31 MB at 30,000 entities).
+// The layouts of the relations graphs the pages draw. Pages draw at build time only an entity's neighbours and an
+// explorer's first step: stars, which ../../views/graph-layout.ts places directly in columns (about 0.1 ms a shape,
+// where dagre spent ~15 ms of CPU on each of the 168 shapes of a 10,000-entity org, on a worker thread that shared
+// the cores with the rendering one). So a page lays its graph's shape out itself, the first time any page draws
+// it, and every page with the same shape reuses it; any other shape would go to dagre on the page. Layouts are kept
+// between builds in the cache folder. Only the shapes are kept for the build, not the graphs: a page builds its own
+// graph as it renders (every entity's graph held for the whole build was 31 MB at 30,000 entities).
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { PortalModel } from '../../model/portal.ts';
-import { indexEntities } from '../../views/entities.ts';
-import { drawsGraph, hasExplorer } from '../../views/entity-page.ts';
-import { entityGraph, explorerStartGraph, type EntityGraph } from '../../views/graph.ts';
-import { computeShape, graphShape, LAYOUT_VERSION, placeShape, type GraphLayout, type Shape, type ShapeInput } from '../../views/graph-layout.ts';
-
-/** Below this many shapes to lay out, a worker's start-up costs more than it saves. */
-const MIN_FOR_WORKERS = 32;
+import type { EntityGraph } from '../../views/graph.ts';
+import { computeShape, graphShape, isStar, LAYOUT_VERSION, placeShape, type GraphLayout, type Shape } from '../../views/graph-layout.ts';
 
 export interface LayoutOptions {
   /** Layouts kept between builds; rewritten with the shapes this build draws. */
   cacheFile?: string;
-  /** Threads in all, the rendering one included (default: one per core). */
-  threads?: number;
 }
 
 export interface LayoutReport {
-  /** Distinct shapes the pages draw. */
+  /** Distinct shapes the pages drew. */
   shapes: number;
   /** Found in the cache file. */
   reused: number;
-  /** Laid out by worker threads. */
-  onWorkers: number;
-  /** Laid out by the pages themselves, before a worker got there. */
-  onPages: number;
+  /** Stars, placed directly. */
+  direct: number;
+  /** Laid out by dagre (any shape that is not a star). */
+  dagre: number;
 }
 
 export interface SiteGraphs {
-  /** A graph's layout: known already (from the cache or a worker), or laid out now on this thread. */
+  /** A graph's layout: its shape's, known already (from the cache or an earlier page) or laid out now. */
   layout(graph: EntityGraph): Promise<GraphLayout>;
-  /** Stops the workers, keeps the layouts for the next build and says who laid out what. */
+  /** Keeps the layouts for the next build and says how each shape was laid out. */
   finish(): Promise<LayoutReport>;
 }
 
@@ -51,94 +40,35 @@ interface CacheFile {
   shapes: Record<string, Shape>;
 }
 
-/**
- * Every graph the site draws at build time, and their distinct shapes in the order Astro renders them: entity
- * pages' neighbourhoods first, then the explorers' first steps (Domains, then Systems), whose rest route Astro
- * renders last.
- */
-export function siteGraphShapes(model: PortalModel): ShapeInput[] {
-  const index = indexEntities(model.entities);
-  const inputs = new Map<string, ShapeInput>();
-  for (const item of model.entities) {
-    const graph = entityGraph(item.ref, index);
-    if (!drawsGraph(item.entity.kind, graph)) continue;
-    const input = graphShape(graph).input;
-    if (!inputs.has(input.key)) inputs.set(input.key, input);
-  }
-  const explorers = model.entities.filter((item) => hasExplorer(item.entity.kind));
-  explorers.sort((a, b) => a.entity.kind.localeCompare(b.entity.kind));
-  for (const item of explorers) {
-    const graph = explorerStartGraph(item, index);
-    if (graph.nodes.length < 2) continue;
-    const input = graphShape(graph).input;
-    if (!inputs.has(input.key)) inputs.set(input.key, input);
-  }
-  return [...inputs.values()];
-}
-
-/** Builds the site's graphs and starts laying out their shapes; call before Astro renders, `finish()` after. */
-export function startGraphs(model: PortalModel, options: LayoutOptions = {}): SiteGraphs {
-  const inputs = siteGraphShapes(model);
-  const shapes = new Map<string, Shape>(Object.entries(options.cacheFile ? readCache(options.cacheFile) : {}));
-  const missing = inputs.filter((input) => !shapes.has(input.key));
-  const reused = inputs.length - missing.length;
-
-  let onPages = 0;
-  let onWorkers = 0;
-  let left = missing.length;
-  const position = new Map(missing.map((input, i) => [input.key, i]));
-  const count = missing.length >= MIN_FOR_WORKERS ? Math.max(0, (options.threads ?? availableParallelism()) - 1) : 0;
-  const workers: Worker[] = [];
-  const notes: MessagePort[] = [];
-  // Once every shape is in, the workers have nothing left to do: stop them.
-  const got = (key: string, shape: Shape): boolean => {
-    if (shapes.has(key)) return false;
-    shapes.set(key, shape);
-    if (--left === 0) for (const worker of workers) void worker.terminate();
-    return true;
-  };
-  for (let w = 0; w < count; w++) {
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(new URL('./graphs-worker.ts', import.meta.url), {
-      workerData: { inputs: missing, stride: count, offset: w, done: port2 },
-      transferList: [port2],
-    });
-    worker.on('message', (message: { shapes: Array<[number, Shape]> }) => {
-      for (const [i, shape] of message.shapes) if (got(missing[i]!.key, shape)) onWorkers += 1;
-    });
-    // A failed worker only means the pages lay out the rest themselves.
-    worker.on('error', () => {});
-    workers.push(worker);
-    notes.push(port1);
-  }
+/** The site's graph layouts; `finish()` after the pages are rendered. The model is not needed any more. */
+export function startGraphs(_model: PortalModel, options: LayoutOptions = {}): SiteGraphs {
+  const cached = new Map<string, Shape>(Object.entries(options.cacheFile ? readCache(options.cacheFile) : {}));
+  const drawn = new Map<string, Shape>();
+  const report: LayoutReport = { shapes: 0, reused: 0, direct: 0, dagre: 0 };
 
   const layout = async (graph: EntityGraph): Promise<GraphLayout> => {
     const shaped = graphShape(graph);
     const { key } = shaped.input;
-    let shape = shapes.get(key);
+    let shape = drawn.get(key);
     if (!shape) {
-      shape = computeShape(shaped.input);
-      if (got(key, shape)) {
-        onPages += 1;
-        const i = position.get(key);
-        if (i !== undefined && left > 0) for (const note of notes) note.postMessage(i);
+      shape = cached.get(key);
+      if (shape) report.reused += 1;
+      else {
+        shape = computeShape(shaped.input);
+        if (isStar(shaped.input)) report.direct += 1;
+        else report.dagre += 1;
       }
+      drawn.set(key, shape);
+      report.shapes += 1;
     }
     return placeShape(shaped, shape);
   };
 
   const finish = async (): Promise<LayoutReport> => {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-    for (const note of notes) note.close();
-    if (options.cacheFile && missing.length > 0) {
-      const kept: Record<string, Shape> = {};
-      for (const input of inputs) {
-        const shape = shapes.get(input.key);
-        if (shape) kept[input.key] = shape;
-      }
-      write(options.cacheFile, JSON.stringify({ version: LAYOUT_VERSION, shapes: kept } satisfies CacheFile));
+    if (options.cacheFile && report.reused < report.shapes) {
+      write(options.cacheFile, JSON.stringify({ version: LAYOUT_VERSION, shapes: Object.fromEntries(drawn) } satisfies CacheFile));
     }
-    return { shapes: inputs.length, reused, onWorkers, onPages };
+    return { ...report };
   };
   let finished: Promise<LayoutReport> | undefined;
   return { layout, finish: () => (finished ??= finish()) };
