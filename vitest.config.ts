@@ -18,6 +18,9 @@ export default defineConfig({
           include: ['src/**/*.build.test.ts', 'src/**/*.browser.test.ts'],
           testTimeout: 240_000,
           hookTimeout: 300_000,
+          // expect.poll gives up after 1 s by default: a page's first Pagefind search or a rebuild takes longer
+          // on 2 busy cores. It still returns as soon as the value matches.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           // A folder where the fixture org's site is built once for the files that only read it.
           globalSetup: ['src/site/testing/shared-sites.setup.ts'],
