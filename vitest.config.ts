@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
           // Some unit tests start the CLI or worker threads: on 2 busy cores they take seconds, not milliseconds.
           testTimeout: 20_000,
+          // Two files at a time. vitest's default is one fewer than the cores, 1 on the 2-core machine, which
+          // left a core idle while a file imported its modules or waited on a CLI process it started.
+          maxWorkers: 2,
           exclude: ['src/**/*.browser.test.ts', 'src/**/*.build.test.ts', 'node_modules/**'],
         },
       },
