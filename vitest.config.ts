@@ -25,9 +25,8 @@ export default defineConfig({
           // on 2 busy cores. It still returns as soon as the value matches.
           expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
-          // A folder where the fixture org's site is built once for the files that only read it, and one
-          // Chromium every file connects to.
-          globalSetup: ['src/site/testing/shared-sites.setup.ts', 'src/site/testing/shared-chromium.setup.ts'],
+          // A folder where the fixture org's site is built once for the files that only read it.
+          globalSetup: ['src/site/testing/shared-sites.setup.ts'],
         },
       },
     ],

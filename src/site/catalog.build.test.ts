@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PortalEntity } from '../model/portal.ts';
 import { entityPath } from '../model/routes.ts';
 import { indexSite } from '../search/index.ts';
@@ -161,19 +161,16 @@ describe('catalog index', () => {
     expect(await rowRefs()).toEqual(firstPage);
   });
 
-  // A stream, not download.path(): the run's shared Chromium is connected to, and a connected browser has no local path.
-  const downloaded = async (download: Download) => (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
-
   it('exports every match, not just the page, as CSV and JSON', async () => {
     await openCatalog('?kind=component');
     const components = model.entities.filter((e) => kindOf(e) === 'component');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
     expect(csv.suggestedFilename()).toBe('catalog.csv');
-    const lines = (await downloaded(csv)).trim().split('\r\n');
+    const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\r\n');
     expect(lines[0]).toBe('Ref,Name,System,Owner,Type,Lifecycle,Namespace,Description,Tags');
     expect(lines).toHaveLength(components.length + 1);
     const [json] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="json"]').click()]);
-    const items = JSON.parse(await downloaded(json)) as Array<{ ref: string }>;
+    const items = JSON.parse(readFileSync((await json.path())!, 'utf8')) as Array<{ ref: string }>;
     expect(items.map((i) => i.ref).sort()).toEqual(components.map((e) => e.ref).sort());
   });
 
