@@ -2,7 +2,7 @@
 // rendered skeleton and asking the portal to rebuild, and the issue path from event file to closed issue.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +10,12 @@ import { buildRepo, reposFromFolder, type EmulatorRepo } from '../../scripts/emu
 import { createdFiles, headCommit } from '../../scripts/emulator/rest-scaffold.ts';
 import { startEmulator, type Emulator } from '../../scripts/emulator/server.ts';
 import { parseRunLog } from '../model/scaffoldRunLog.ts';
+import { templatesOrg } from '../testing/templates-org.ts';
 
 const BIN = join(import.meta.dirname, 'backlot.js');
-const ROOT = join(import.meta.dirname, '../..');
 const TOKEN = 'scaffold-token';
+/** The demo org's templates and people with a backlot.config.yaml, where the CLI runs (as in the portal's repo). */
+const org = templatesOrg();
 const PORTAL: EmulatorRepo = { owner: 'kestrel-freight', name: 'portal', files: { 'README.md': '# portal\n' } };
 
 let emulator: Emulator;
@@ -21,8 +23,8 @@ let emulator: Emulator;
 beforeAll(async () => {
   emulator = await startEmulator({
     token: TOKEN,
-    // The demo org as GitHub repos, plus the portal's own repo.
-    repos: [PORTAL, ...(await reposFromFolder(join(ROOT, 'content', 'repos'), 'kestrel-freight'))],
+    // The demo org's templates and people as GitHub repos, plus the portal's own repo.
+    repos: [PORTAL, ...(await reposFromFolder(org.repos, 'kestrel-freight'))],
     scaffold: {
       orgs: {
         'kestrel-freight': { members: ['alice', 'bob'], teams: { 'platform-team': ['alice'] } },
@@ -30,14 +32,17 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => emulator?.close());
+afterAll(async () => {
+  await emulator?.close();
+  rmSync(org.dir, { recursive: true, force: true });
+});
 
 /** Runs the CLI without blocking this process, which serves the emulator. */
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const clean = { ...process.env };
   for (const key of Object.keys(clean)) if (key.startsWith('GITHUB_')) delete clean[key];
   const child = spawn(process.execPath, [BIN, 'scaffold', ...args], {
-    cwd: ROOT,
+    cwd: org.dir,
     env: {
       ...clean,
       NO_COLOR: '1',
@@ -134,7 +139,7 @@ describe('backlot scaffold against the GitHub emulator', { timeout: 30_000 }, ()
 
     const dir = tmp();
     const config = join(dir, 'backlot.config.yaml');
-    writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content', 'repos')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
+    writeFileSync(config, `sources:\n  - type: local\n    path: ${org.repos}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
     const member = await run(['--config', config, '--template', 'template:default/node-service', '--values', nodeService('bobs-dispatch')], { GITHUB_ACTOR: 'bob', GITHUB_ACTIONS: 'true' });
     expect(member.code).toBe(1);
     expect(member.stderr).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');
@@ -198,7 +203,7 @@ describe('the issue path against the GitHub emulator', { timeout: 30_000 }, () =
   it('holds members to the teams the config allows for a template', async () => {
     const dir = tmp();
     const config = join(dir, 'backlot.config.yaml');
-    writeFileSync(config, `sources:\n  - type: local\n    path: ${join(ROOT, 'content', 'repos')}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
+    writeFileSync(config, `sources:\n  - type: local\n    path: ${org.repos}\n    org: kestrel-freight\nscaffold:\n  templates:\n    template:default/node-service:\n      allowedTeams: [platform-team]\n`);
     const refused = await fromIssue(issueEvent(9, 'bob', formBody('template:default/node-service', nodeService('bobs-service'))), config);
     expect(refused.code).toBe(1);
     expect(emulator.scaffold.issues.get('kestrel-freight/portal#9')!.comments[0]!.body).toContain('limited to the teams kestrel-freight/platform-team, and @bob is in none of them');

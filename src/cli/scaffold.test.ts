@@ -1,18 +1,22 @@
 // `backlot scaffold` as a user runs it: a real process, real folders, exit codes.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CatalogEntity } from '../model/catalog.ts';
 import { catalogEntity, entity } from '../testing/entities.ts';
+import { templatesOrg } from '../testing/templates-org.ts';
 import { readValues, userFor } from './scaffold.ts';
 
 const BIN = join(import.meta.dirname, 'backlot.js');
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'src/scaffold/testdata/dry-run');
+/** The demo org's templates and people with a backlot.config.yaml: the runs from the catalog use it by default. */
+const ORG = templatesOrg().dir;
+afterAll(() => rmSync(ORG, { recursive: true, force: true }));
 
 function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   const clean = { ...process.env };
@@ -93,7 +97,7 @@ describe('backlot scaffold --dry-run', { timeout: 30_000 }, () => {
   ])("runs the demo org's %s template from the catalog", (name, values) => {
     const out = join(tmp(), 'out');
     const repoUrl = `github.com?owner=kestrel-freight&repo=${values.name}`;
-    const res = run(['--template', `template:default/${name}`, '--values', JSON.stringify({ ...values, repoUrl }), '--dry-run', out], ROOT);
+    const res = run(['--template', `template:default/${name}`, '--values', JSON.stringify({ ...values, repoUrl }), '--dry-run', out], ORG);
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
     const entity = parse(readFileSync(join(out, 'catalog-info.yaml'), 'utf8'));
@@ -105,20 +109,20 @@ describe('backlot scaffold --dry-run', { timeout: 30_000 }, () => {
   });
 
   it('refuses values that do not match the parameters, naming each problem', () => {
-    const res = run(['--template', 'template:default/node-service', '--values', '{"name":"Bad Name"}', '--dry-run', join(tmp(), 'o')], ROOT);
+    const res = run(['--template', 'template:default/node-service', '--values', '{"name":"Bad Name"}', '--dry-run', join(tmp(), 'o')], ORG);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('name must match pattern');
     expect(res.stderr).toContain('owner is required');
   });
 
   it('refuses invalid JSON, an unknown template and a non-empty dry-run folder', () => {
-    expect(run(['--template', 'node-service', '--values', '{nope', '--dry-run', join(tmp(), 'o')], ROOT).stderr).toContain('--values is not valid JSON');
-    const unknown = run(['--template', 'template:default/nope', '--dry-run', join(tmp(), 'o')], ROOT);
+    expect(run(['--template', 'node-service', '--values', '{nope', '--dry-run', join(tmp(), 'o')], ORG).stderr).toContain('--values is not valid JSON');
+    const unknown = run(['--template', 'template:default/nope', '--dry-run', join(tmp(), 'o')], ORG);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no template template:default\/nope in the catalog; templates: .*template:default\/node-service/);
     const full = tmp();
     writeFileSync(join(full, 'keep.txt'), 'mine');
-    const res = run(['--template', 'docs-site', '--values', '{}', '--dry-run', full], ROOT);
+    const res = run(['--template', 'docs-site', '--values', '{}', '--dry-run', full], ORG);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('is not empty');
     expect(readFileSync(join(full, 'keep.txt'), 'utf8')).toBe('mine');
@@ -128,7 +132,7 @@ describe('backlot scaffold --dry-run', { timeout: 30_000 }, () => {
     const dir = tmp();
     mkdirSync(join(dir, 'v'));
     writeFileSync(join(dir, 'v/values.json'), JSON.stringify({ name: 'guide', owner: 'group:default/platform-team', repoUrl: 'github.com?owner=kestrel-freight&repo=guide' }));
-    const res = run(['--template', 'template:default/docs-site', '--values', `@${join(dir, 'v/values.json')}`], ROOT);
+    const res = run(['--template', 'template:default/docs-site', '--values', `@${join(dir, 'v/values.json')}`], ORG);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('step "publish" (publish:github) failed: no GitHub token');
   });

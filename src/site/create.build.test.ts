@@ -85,8 +85,14 @@ beforeAll(async () => {
     void req.allHeaders().then((headers) => requests.push({ url: req.url(), headers }));
   });
   page = await context.newPage();
+  // The page's timers on Playwright's clock, still running at real speed: a test fires the run panel's next
+  // poll of GitHub at once (pollNow) instead of waiting 2-10 s for it.
+  await page.clock.install();
   page.on('pageerror', (err) => pageErrors.push(err.message));
 });
+
+/** Fires the run panel's pending poll now (its waits grow from 2 s to 10 s); the page clock runs ahead by 10 s. */
+const pollNow = () => page.clock.fastForward(10_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -305,6 +311,7 @@ describe('a template’s form', () => {
     expect(await page.locator('[data-run-now]').isDisabled()).toBe(true);
 
     updateRun(run, { status: 'in_progress' });
+    await pollNow();
     await page.locator('[data-run-state="in_progress"]').waitFor({ timeout: 15_000 });
     // The workflow keeps its step log as it goes; the panel shows it live.
     const live = await workflowLog(run, ref);
@@ -314,6 +321,7 @@ describe('a template’s form', () => {
     live.step({ type: 'end', id: 'fetch', status: 'done', ms: 1500 });
     live.step({ type: 'start', id: 'publish' });
     live.line('[publish]   creating kestrel-freight/pickup-scheduler');
+    await pollNow();
     await page.locator('[data-step="publish"][data-step-status="running"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-step="fetch"][data-step-status="done"] [data-step-duration]').textContent()).toBe(' 1.5 s');
     expect(await page.locator('[data-step="publish"] [data-step-log]').textContent()).toBe('creating kestrel-freight/pickup-scheduler');
@@ -333,6 +341,7 @@ describe('a template’s form', () => {
         { title: 'Open in catalog', message: 'component:default/pickup-scheduler' },
       ],
     });
+    await pollNow();
     await page.locator('[data-run-links] a').first().waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-run-state]').textContent()).toContain('Done: the template ran successfully.');
     const links = await page.locator('[data-run-links] a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
@@ -389,6 +398,7 @@ describe('a failed run', () => {
     live.step({ type: 'end', id: 'publish', status: 'failed', ms: 900, error: 'Repository already exists' });
     await live.fail('step "publish" (publish:github) failed: Repository already exists', 'publish');
     updateRun(run, { status: 'in_progress' });
+    await pollNow();
     await page.locator('[data-run-log="failed"]').waitFor({ timeout: 15_000 });
     // The error comes first, before the steps.
     const order = await page.locator('[data-run-log] > *').evaluateAll((els) => els.map((e) => e.getAttribute('data-run-log-error') !== null ? 'error' : e.tagName.toLowerCase()));
@@ -398,7 +408,8 @@ describe('a failed run', () => {
     expect(await page.locator('[data-step="publish"] details').getAttribute('open')).toBe('');
     expect(await page.locator('[data-step="publish"] [data-step-log]').textContent()).toBe('creating the repo\nerror: Repository already exists');
     updateRun(run, { status: 'completed', conclusion: 'failure' });
-    await expect.poll(() => page.locator('[data-run-now]').isDisabled(), { timeout: 15_000 }).toBe(false);
+    await pollNow();
+    await page.locator('[data-run-now]:enabled').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-run-state]').textContent()).toContain('Finished: failure.');
   });
 });

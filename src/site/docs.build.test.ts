@@ -393,9 +393,17 @@ describe('diagrams drawn at build time', () => {
     expect(await dialog.locator(`svg.mermaid-${theme}`).count()).toBe(1);
     expect(await dialog.locator('#diagram-dialog-title').innerText()).toBe('Diagram: Paging (flowchart)');
     await dialog.locator('[data-zoom="in"]').click();
+    // The drawing moves back in the dialog's close event, a task after [open] goes: wait for that event, not
+    // for [open] (under load the count ran before the drawing was back).
+    await page.evaluate(() => {
+      const dialog = document.querySelector('dialog.diagram-dialog')!;
+      (window as { diagramClosed?: Promise<void> }).diagramClosed = new Promise((done) => dialog.addEventListener('close', () => done(), { once: true }));
+    });
     await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    await page.evaluate(() => (window as { diagramClosed?: Promise<void> }).diagramClosed);
+    expect(await page.locator('dialog.diagram-dialog[open]').count()).toBe(0);
     expect(await page.locator('.mermaid-diagram > svg').count()).toBe(4);
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-diagram-expand]'))).toBe(true);
     await context.close();
   });
 });

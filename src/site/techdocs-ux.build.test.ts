@@ -148,11 +148,14 @@ describe('search inside a docs site', () => {
   it('says when nothing in the site matches, and Escape clears it', async () => {
     const page = await open(DOCS);
     await page.locator('#docs-search-q').fill('invoices');
-    await expect.poll(() => page.locator('[data-docs-search-status]').innerText()).toBe('No pages of Shipments Handbook match “invoices”.');
+    // Waited for in the page (Playwright's own wait, 30 s), not expect.poll's 1 s: Pagefind's first search can take longer under load.
+    const status = page.locator('[data-docs-search-status]');
+    await status.filter({ hasText: 'No pages of Shipments Handbook match “invoices”.' }).waitFor();
+    expect(await status.innerText()).toBe('No pages of Shipments Handbook match “invoices”.');
     expect(await page.locator('[data-docs-search-results]').isHidden()).toBe(true);
     await page.locator('#docs-search-q').press('Escape');
     expect(await page.locator('#docs-search-q').inputValue()).toBe('');
-    await expect.poll(() => page.locator('[data-docs-search-status]').innerText()).toBe('');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-docs-search-status]')!.innerText === '');
     await page.context().close();
   });
 });
@@ -281,7 +284,8 @@ describe('docs index', () => {
     const rows = page.locator('[data-docs-index] tbody tr:visible');
     expect(await rows.count()).toBe(2);
     await page.locator('#docs-filter-q').fill('team-billing');
-    await expect.poll(() => rows.count()).toBe(1);
+    await rows.nth(1).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain('Billing Handbook');
     expect(await page.locator('[data-docs-filter-status]').innerText()).toBe('1 of 2 sites');
     expect(new URL(page.url()).searchParams.get('q')).toBe('team-billing');
