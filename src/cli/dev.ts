@@ -54,7 +54,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const { liveReload } = await import('../site/build/live-reload.ts');
   const layouts = { cacheFile: resolve(ctx.config.cacheDir, 'layouts.json') };
   const model = () => session.current().result.model;
-  let graphs = startGraphs(model(), layouts);
+  let graphs = startGraphs(layouts);
   handOver({ model: model(), graphs, forms: session.current().forms });
   const live = liveReload({
     base: ctx.config.site.base,
@@ -85,7 +85,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
     if (!rebuilt) return;
     // The old graphs keep their layouts in the cache file first, so the new ones start from them.
     await graphs.finish();
-    graphs = startGraphs(model(), layouts);
+    graphs = startGraphs(layouts);
     replaceHandover({ model: model(), graphs, forms: session.current().forms });
     live.reload();
     report(rebuilt.what, rebuilt.ms, rebuilt.before, session.current().result.diagnostics, pathOf);

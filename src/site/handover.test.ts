@@ -15,7 +15,7 @@ describe('the hand-over from the build to the pages', () => {
   it('gives the pages the model handed over, until it is taken back', async () => {
     expect(() => received()).toThrow(/No model was handed to the pages/);
     const one = model('One');
-    const graphs = startGraphs(one);
+    const graphs = startGraphs();
     const withdraw = handOver({ model: one, graphs, forms });
     expect(received().model).toBe(one);
     expect(pageData().model.site.title).toBe('One');
@@ -26,7 +26,7 @@ describe('the hand-over from the build to the pages', () => {
   });
 
   it('refuses a second build in the same process while one renders, and the next build sees its own model', async () => {
-    const first = { model: model('First'), graphs: startGraphs(model('First')), forms };
+    const first = { model: model('First'), graphs: startGraphs(), forms };
     const withdraw = handOver(first);
     expect(() => handOver({ model: model('Other'), graphs: first.graphs, forms })).toThrow(/already rendering/);
     withdraw();
@@ -38,7 +38,7 @@ describe('the hand-over from the build to the pages', () => {
   });
 
   it('lets `backlot dev` replace the model: pages derive from the new one', async () => {
-    const graphs = startGraphs(model('Before'));
+    const graphs = startGraphs();
     expect(() => replaceHandover({ model: model('Nothing'), graphs, forms })).toThrow(/No model was handed over/);
     const before = { model: model('Before'), graphs, forms };
     const withdraw = handOver(before);
@@ -55,7 +55,7 @@ describe('the hand-over from the build to the pages', () => {
 
   it('gives the pages the forms handed over', async () => {
     const one = model('One');
-    const graphs = startGraphs(one);
+    const graphs = startGraphs();
     const own = templateForms(one);
     const withdraw = handOver({ model: one, graphs, forms: own });
     expect(pageForms()).toBe(own);
@@ -70,7 +70,7 @@ describe('the hand-over from the build to the pages', () => {
     const [team, app] = entities.map((e) => keyOf(e.ref));
     const paths = entities.map((item) => ({ params: { name: item.entity.metadata.name }, props: { item } }));
     const reuse = new PageReuse({ version: 'v', previous: { 'e/team/index.html': team! } });
-    const graphs = startGraphs(one);
+    const graphs = startGraphs();
     const withdraw = handOver({ model: one, graphs, forms, reuse });
     const kept = inShare(paths, { route: 'e/[name]', entity: (p) => p.props.item.ref });
     expect(kept.map((p) => p.params.name)).toEqual(['app']); // team's key is the last build's: copied, not rendered

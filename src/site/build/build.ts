@@ -58,13 +58,13 @@ export interface BuildSiteResult {
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const outDir = resolve(options.outDir);
-  // Graph layouts are laid out on worker threads while Astro renders, from the moment the model is here; the model
-  // and the graphs reach the pages through the one hand-over (./handover.ts).
+  // The model, the graph layouts (laid out by the first page that draws a shape: ./graphs.ts) and the forms reach
+  // the pages through the one hand-over (../handover.ts).
   let graphs: SiteGraphs | undefined;
   let withdraw: (() => void) | undefined;
   const reuse = options.reuse ? new PageReuse(options.reuse) : undefined;
   const modelReady = Promise.all([options.model, options.forms]).then(([model, forms]) => {
-    graphs = startGraphs(model, options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
+    graphs = startGraphs(options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
     withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile

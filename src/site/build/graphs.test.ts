@@ -75,7 +75,7 @@ describe('startGraphs', () => {
     for (const e of big.entities.filter((e) => ['Domain', 'System'].includes(e.entity.kind))) {
       expect(explorerStartGraph(e, index).nodes.length).toBeLessThanOrEqual(GRAPH_NODES + 1);
     }
-    const graphs = startGraphs(big);
+    const graphs = startGraphs();
     await renderPages(graphs, big);
     const shapes = shapesOf(big).size;
     expect(shapes).toBeGreaterThan(60);
@@ -83,7 +83,7 @@ describe('startGraphs', () => {
   });
 
   it('lays out a shape that is not a star with dagre', async () => {
-    const graphs = startGraphs(small);
+    const graphs = startGraphs();
     const chain: EntityGraph = {
       nodes: ['a', 'b', 'c'].map((id) => ({ id: `component:default/${id}`, kind: 'Component', title: id })),
       edges: [{ from: 'component:default/a', to: 'component:default/b', label: 'depends on' }, { from: 'component:default/b', to: 'component:default/c', label: 'depends on' }],
@@ -97,21 +97,21 @@ describe('startGraphs', () => {
   it('keeps the layouts for the next build, and drops them when their version changed', async () => {
     const cacheFile = join(tmp, 'cache', 'layouts.json');
     const shapes = shapesOf(small).size;
-    const first = startGraphs(small, { cacheFile });
+    const first = startGraphs({ cacheFile });
     await renderPages(first, small);
     expect(await first.finish()).toEqual({ shapes, reused: 0, direct: shapes, dagre: 0 });
 
-    const second = startGraphs(small, { cacheFile });
+    const second = startGraphs({ cacheFile });
     await renderPages(second, small);
     expect(await second.finish()).toEqual({ shapes, reused: shapes, direct: 0, dagre: 0 });
 
     const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: string };
     writeFileSync(cacheFile, JSON.stringify({ ...kept, version: 'old' }));
-    const stale = startGraphs(small, { cacheFile });
+    const stale = startGraphs({ cacheFile });
     await renderPages(stale, small);
     expect((await stale.finish()).reused).toBe(0);
     writeFileSync(cacheFile, '{ broken');
-    const broken = startGraphs(small, { cacheFile });
+    const broken = startGraphs({ cacheFile });
     await renderPages(broken, small);
     expect((await broken.finish()).reused).toBe(0);
   });

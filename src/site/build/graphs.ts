@@ -8,7 +8,6 @@
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { PortalModel } from '../../model/portal.ts';
 import type { EntityGraph } from '../../views/graph.ts';
 import { computeShape, graphShape, isStar, LAYOUT_VERSION, placeShape, type GraphLayout, type Shape } from '../../views/graph-layout.ts';
 
@@ -41,7 +40,7 @@ interface CacheFile {
 }
 
 /** The site's graph layouts; `finish()` after the pages are rendered. The model is not needed any more. */
-export function startGraphs(_model: PortalModel, options: LayoutOptions = {}): SiteGraphs {
+export function startGraphs(options: LayoutOptions = {}): SiteGraphs {
   const cached = new Map<string, Shape>(Object.entries(options.cacheFile ? readCache(options.cacheFile) : {}));
   const drawn = new Map<string, Shape>();
   const report: LayoutReport = { shapes: 0, reused: 0, direct: 0, dagre: 0 };
