@@ -65,7 +65,7 @@ describe('siteChildFlags', () => {
 
 describe('cliFlags', () => {
   it('adds a slower-growing heap to the scavenge flag, unless the caller set one in its flags or NODE_OPTIONS', () => {
-    expect(cliFlags([], '')).toEqual(['--no-parallel-scavenge', '--heap-growing-percent=30']);
+    expect(cliFlags([], '')).toEqual(['--no-parallel-scavenge', '--heap-growing-percent=60']);
     expect(cliFlags(['--heap-growing-percent=100', '--parallel-scavenge'], '')).toEqual(['--heap-growing-percent=100', '--parallel-scavenge']);
     expect(cliFlags([], '--max-old-space-size=4096 --heap-growing-percent=50')).toEqual(['--no-parallel-scavenge']);
   });
