@@ -18,8 +18,9 @@ if (!process.env.CI) {
     if (directory) process.env.NODE_COMPILE_CACHE ??= directory;
   } catch {}
 }
-// Young-generation GC on the allocating thread, set before anything loads (why: scavengeFlags in background.ts).
-const { scavengeFlags } = await import('../util/background.ts');
-const [gcFlag] = scavengeFlags(process.execArgv).slice(process.execArgv.length);
-if (gcFlag) (await import('node:v8')).setFlagsFromString(gcFlag);
+// Young-generation GC on the allocating thread and a slower-growing heap, set before anything loads (why:
+// scavengeFlags and cliFlags in background.ts). Flags set this way are the CLI's own: the site child gets its own.
+const { cliFlags } = await import('../util/background.ts');
+const v8 = await import('node:v8');
+for (const flag of cliFlags(process.execArgv).slice(process.execArgv.length)) v8.setFlagsFromString(flag);
 await import('./main.ts');

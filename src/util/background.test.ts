@@ -1,7 +1,7 @@
 import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE, lowerThreadPriority, scavengeFlags, siteChildFlags } from './background.ts';
+import { BACKGROUND_NICE, cliFlags, lowerThreadPriority, scavengeFlags, siteChildFlags } from './background.ts';
 
 /** Runs lowerThreadPriority on a fresh worker thread; reports what it returned and the priorities seen there. */
 function inWorker(env: NodeJS.ProcessEnv = process.env): Promise<{ lowered: boolean; before: number; after: number }> {
@@ -60,5 +60,13 @@ describe('siteChildFlags', () => {
     expect(siteChildFlags(['--inspect'], '')).toEqual(['--inspect', '--no-parallel-scavenge', '--max-semi-space-size=64']);
     expect(siteChildFlags(['--max-semi-space-size=8'], '')).toEqual(['--max-semi-space-size=8', '--no-parallel-scavenge']);
     expect(siteChildFlags([], '--max-old-space-size=4096 --max-semi-space-size=16')).toEqual(['--no-parallel-scavenge']);
+  });
+});
+
+describe('cliFlags', () => {
+  it('adds a slower-growing heap to the scavenge flag, unless the caller set one in its flags or NODE_OPTIONS', () => {
+    expect(cliFlags([], '')).toEqual(['--no-parallel-scavenge', '--heap-growing-percent=60']);
+    expect(cliFlags(['--heap-growing-percent=100', '--parallel-scavenge'], '')).toEqual(['--heap-growing-percent=100', '--parallel-scavenge']);
+    expect(cliFlags([], '--max-old-space-size=4096 --heap-growing-percent=50')).toEqual(['--no-parallel-scavenge']);
   });
 });

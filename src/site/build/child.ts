@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
-import { modelAssembler, modelParts, type ModelPart } from './model-parts.ts';
+import { modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
 import { siteChildFlags } from '../../util/background.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model' | 'forms'>;
@@ -77,12 +77,8 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   result.catch(() => {}); // awaited by the caller once the pipeline is done; a failure meanwhile is not unhandled
   send({ start: options });
   return {
-    sendModel: (model, forms) =>
-      new Promise<void>((resolve) => {
-        for (const part of modelParts(model)) send({ part });
-        send({ forms });
-        send({ end: true }, resolve);
-      }),
+    // A few parts at a time (sendInOrder): the model is not serialised into the channel's queue all at once.
+    sendModel: (model, forms) => sendInOrder(messagesOf(model, forms), (message, written) => send(message, () => written())),
     cancel: () => {
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
       send({ cancel: true });
@@ -91,6 +87,12 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
     },
     result,
   };
+}
+
+function* messagesOf(model: PortalModel, forms: TemplateForms): Generator<ToChild> {
+  for (const part of modelParts(model)) yield { part };
+  yield { forms };
+  yield { end: true };
 }
 
 function runChild(child: NodeJS.Process): void {

@@ -1,6 +1,6 @@
 import { serialize, deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { modelAssembler, modelParts, type ModelPart } from './model-parts.ts';
+import { modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
 import { fixtureModel } from '../testing/build.ts';
 
 const model = await fixtureModel();
@@ -39,5 +39,57 @@ describe('modelParts and modelAssembler', () => {
     const noTitle = modelAssembler('m');
     noTitle.add({ head: { ...model, site: { base: '/' } } as never });
     expect(() => noTitle.done()).toThrow('m: missing site.title');
+  });
+});
+
+describe('sendInOrder', () => {
+  it('makes the next message only once one in flight is written, keeps their order and settles after the last', async () => {
+    let made = 0;
+    function* messages() {
+      for (let i = 0; i < 10; i++) {
+        made++;
+        yield i;
+      }
+    }
+    const sent: number[] = [];
+    const waiting: Array<() => void> = [];
+    let settled = false;
+    const done = sendInOrder(messages(), (m, written) => {
+      sent.push(m);
+      waiting.push(() => written());
+    }, 3).then(() => (settled = true));
+    expect(sent).toEqual([0, 1, 2]);
+    expect(made).toBe(3);
+    waiting.shift()!();
+    expect(sent).toEqual([0, 1, 2, 3]);
+    while (waiting.length) {
+      expect(waiting.length).toBeLessThanOrEqual(3);
+      waiting.shift()!();
+      await Promise.resolve();
+    }
+    await done;
+    expect(settled).toBe(true);
+    expect(sent).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('settles at once for no messages, and fails with the first write error, sending nothing after it', async () => {
+    await sendInOrder([], () => {
+      throw new Error('never called');
+    });
+    const sent: number[] = [];
+    const failing = sendInOrder([1, 2, 3], (m, written) => {
+      sent.push(m);
+      written(m === 1 ? new Error('channel closed') : null);
+    }, 1);
+    await expect(failing).rejects.toThrow('channel closed');
+    expect(sent).toEqual([1]);
+    // Written at once (a closed channel): every message goes, one loop deep.
+    const many = Array.from({ length: 100_000 }, (_, i) => i);
+    let count = 0;
+    await sendInOrder(many, (_, written) => {
+      count++;
+      written();
+    });
+    expect(count).toBe(many.length);
   });
 });
