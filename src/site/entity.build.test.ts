@@ -69,6 +69,13 @@ describe('entity pages', () => {
     expect(await about.textContent()).toContain('northwind/payments');
     expect(await texts('[data-card="links"] h3')).toEqual(['Chat', 'Dashboard', 'Runbook']);
     expect(await page.locator('[data-card="links"] a[href^="javascript"]').count()).toBe(0);
+    // Each link's icon is a CSS mask chosen by data-icon (the plain link icon when none matches), not inline SVG.
+    const icons = await page.locator('[data-card="links"] li').evaluateAll((lis) =>
+      lis.map((li) => [li.textContent?.trim(), li.getAttribute('data-icon'), getComputedStyle(li, '::before').getPropertyValue('mask-image').startsWith('url(')]),
+    );
+    expect(icons).toContainEqual(['Dashboard', 'dashboard', true]);
+    expect(icons.every(([, , masked]) => masked)).toBe(true);
+    expect(await page.locator('[data-card="links"] svg').count()).toBe(0);
 
     expect(await cardLinks('provided-apis')).toEqual(['Payment events', 'Payments REST API']);
     expect(await cardLinks('consumed-apis')).toEqual(['Fraud graph']);
