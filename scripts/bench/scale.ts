@@ -1,8 +1,8 @@
 // `npm run bench scale`: how the build grows with the org (issue #26). Generates orgs shaped like a real one
 // (_scale-org.ts) at about 10,000, 30,000 and 100,000 entities (BENCH_SCALE_SIZES, comma-separated, to change),
 // builds each cold through the real CLI and prints every stage's time per size, per 1,000 entities, so
-// growth faster than linear shows. Then, for the largest: whole build time, peak memory, dist/ size (bytes, and
-// blocks as `du` counts them) and file count, the largest file, bytes per entity by kind of file, the catalog
+// growth faster than linear shows. Then, for the largest: whole build time, peak memory, dist/ size (file bytes,
+// judged; as a tar and as `du` counts blocks, shown) and file count, the largest file, bytes per entity by kind of file, the catalog
 // page's first-load bytes (gzip) and filter times in Chromium, search latency after its first load as a user waits
 // for it (a term typed into the header's box and into the search page: searchTiming in _measure.ts),
 // and the floor (Astro + Pagefind alone on as many bare pages), each beside its #26 target.
@@ -87,7 +87,9 @@ export async function run(): Promise<void> {
     line('whole build', `${secs(build.ms)}  (target ≤ ${secs(TARGETS.buildMs)}: ${ok(build.ms <= TARGETS.buildMs)})`);
     line('peak memory', `largest process ${mb(largestProcess)} (target ≤ 2 GB: ${ok(largestProcess <= TARGETS.processBytes)}); ${mb(build.treePeakRss)} summed over the tree`);
     line('  per process', describePeaks(build));
-    line('dist/', `${mb(dist.bytes)} of file bytes, ${mb(dist.blocks)} as du counts (target ≤ 1 GB: ${ok(Math.max(dist.bytes, dist.blocks) <= TARGETS.distBytes)})`);
+    // GitHub Pages counts the site's bytes: deploy-pages warns when the uploaded artifact (a zip of a tar of the files,
+    // actions/upload-pages-artifact) passes 1 GB. du's 4 KB blocks are this disk's, not the site's: shown, not judged.
+    line('dist/', `${mb(dist.bytes)} of file bytes (target ≤ 1 GB: ${ok(dist.bytes <= TARGETS.distBytes)}); as a tar ${mb(dist.tar)} (what upload-pages-artifact packs, before its zip compresses it); ${mb(dist.blocks)} as du counts on this disk`);
     line('files', `${count(dist.files)}  (target < ${count(TARGETS.files)}: ${ok(dist.files < TARGETS.files)})`);
     line('largest file', `${mb(dist.largest.bytes)} ${dist.largest.path}  (target ≤ 100 MB: ${ok(dist.largest.bytes <= TARGETS.fileBytes)})`);
     console.log('  bytes per entity by kind of file:');
@@ -171,6 +173,7 @@ function classify(path: string): string {
 function distFigures(dist: string) {
   let bytes = 0;
   let blocks = 0;
+  let tarData = 0;
   let html = 0;
   let largest = { bytes: 0, path: '' };
   const byClass: Record<string, { bytes: number; files: number }> = {};
@@ -179,6 +182,7 @@ function distFigures(dist: string) {
     const st = statSync(f);
     bytes += st.size;
     blocks += st.blocks * 512;
+    tarData += Math.ceil(st.size / 512) * 512;
     const path = relative(dist, f).split(sep).join('/');
     if (path.endsWith('.html')) html++;
     if (st.size > largest.bytes) largest = { bytes: st.size, path };
@@ -186,7 +190,15 @@ function distFigures(dist: string) {
     c.bytes += st.size;
     c.files++;
   }
-  return { bytes, blocks, files: all.length, html, largest, byClass };
+  // A tar of the folder: a 512-byte header per file and folder, each file padded to 512 bytes, two zero blocks at
+  // the end (paths here stay under tar's 100-character name field).
+  const dirs = new Set<string>();
+  for (const f of all) {
+    const parts = relative(dist, f).split(sep);
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+  }
+  const tar = 1024 + dirs.size * 512 + all.length * 512 + tarData;
+  return { bytes, blocks, tar, files: all.length, html, largest, byClass };
 }
 
 function describeDist(dist: string, entities: number): string {
