@@ -339,6 +339,29 @@ describe('catalog without JavaScript', () => {
     await p.close();
   });
 
+  it('labels the static list\'s cells on a phone and drops the least needed columns as it narrows, from one style per list', async () => {
+    const p = await noJs.newPage();
+    await p.goto(server.url + 'catalog/kind/api/');
+    const row = p.locator('[data-catalog] tbody tr').first();
+    expect(await row.locator('td[data-label], td[data-priority]').count()).toBe(0);
+    const label = (n: number) => row.locator(`td:nth-child(${n})`).evaluate((td) => getComputedStyle(td, '::before').content);
+    const shown = (n: number) => row.locator(`td:nth-child(${n})`).isVisible();
+    // Wide: a table, every column shown, no labels.
+    await p.setViewportSize({ width: 1366, height: 800 });
+    expect(await shown(6)).toBe(true);
+    expect(await label(3)).toBe('none');
+    // Narrower than 44rem but wider than a phone: priority-3 columns (Lifecycle, Namespace) go, Owner stays.
+    await p.setViewportSize({ width: 680, height: 800 });
+    expect(await shown(5)).toBe(false);
+    expect(await shown(6)).toBe(false);
+    expect(await shown(3)).toBe(true);
+    // A phone: each row a card, each cell (but name and description) labelled as its column.
+    await p.setViewportSize({ width: 390, height: 800 });
+    expect(await label(3)).toBe('"Owner: "');
+    expect(await label(1)).toBe('none');
+    await p.close();
+  });
+
   it('ships no more than one page of rows in any list page', () => {
     const html = readFileSync(join(out, 'catalog', 'kind', 'component', 'index.html'), 'utf8');
     expect(html.match(/<tr data-ref=/g)?.length).toBe(100);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogColumns } from '../../views/catalog/columns.ts';
-import { catalogRowsHtml } from './catalog-rows.ts';
+import { catalogColumns, columnPriority } from '../../views/catalog/columns.ts';
+import { catalogColumnsCss, catalogRowsHtml } from './catalog-rows.ts';
 import { item } from '../../views/catalog/testing.ts';
 import { escapeHtml } from './html.ts';
 
@@ -50,5 +50,32 @@ describe('catalogRowsHtml', () => {
 
   it('escapes the five HTML special characters', () => {
     expect(escapeHtml(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;');
+  });
+});
+
+describe('bare cells and the columns style (the static list pages)', () => {
+  const bare = catalogRowsHtml({ rows: [evil], columns, byRef, base: '/portal/', bareCells: true });
+  const css = catalogColumnsCss(columns, 'table[data-bare]');
+
+  it('renders the same cells without a label or priority each', () => {
+    expect(bare).not.toMatch(/data-label|data-priority/);
+    expect(bare).toContain('<td class="ref"><a href="/portal/catalog/default/group/team-a/">Team A</a></td>');
+    expect(bare.match(/<td/g)).toHaveLength(columns.length);
+  });
+
+  it('says each column\'s label and priority once, by its position', () => {
+    columns.forEach((c, i) => {
+      const cell = `table[data-bare] td:nth-child(${i + 1})`;
+      const labelled = c.key !== 'name' && c.key !== 'description';
+      expect(css.includes(`${cell}:not(:empty)::before{content:"${c.label}: "`)).toBe(labelled);
+      const p = columnPriority(c.key);
+      if (p > 1) expect(css).toMatch(new RegExp(`max-width: ${p === 3 ? 44 : 34}rem\\)\\{[^}]*${cell.replace(/[[\]()]/g, '\\$&')}[,{]`));
+    });
+  });
+
+  it('escapes a label so it cannot end the style or the string', () => {
+    const out = catalogColumnsCss([{ key: 'plugin:x/y', label: 'A"</style><script>' } as (typeof columns)[number]], 't');
+    expect(out).not.toMatch(/<\/style|"A"/);
+    expect(out).toContain('content:"A\\22 \\3c \\2f style\\3e \\3c script\\3e : "');
   });
 });

@@ -18,6 +18,11 @@ export interface RowsView {
   base: string;
   /** With a star button per row (the browser app); its pressed state from this set. */
   starred?: ReadonlySet<string>;
+  /**
+   * Without each cell's `data-label` and `data-priority`: the static list pages say them once per column in a
+   * style of their own (catalogColumnsCss), ~180 bytes a row, 18 KB of every 100-row page.
+   */
+  bareCells?: boolean;
 }
 
 function link(ref: string, text: string, base: string): string {
@@ -62,8 +67,8 @@ export function catalogRowsHtml(view: RowsView): string {
         // No title attributes here: they nearly doubled a listing page (84 → 149 KB per 100 rows); the catalog
         // app sets one on hover (catalog-table.ts). No label on the name and description, which a narrow
         // table shows without one (catalog.css).
-        const label = c.key === 'name' || c.key === 'description' ? '' : ` data-label="${e(c.label)}"`;
-        return `<td${cls ? ` class="${cls}"` : ''}${priorityAttr(c.key)}${label}>${cell(item, c.key)}</td>`;
+        const label = view.bareCells || c.key === 'name' || c.key === 'description' ? '' : ` data-label="${e(c.label)}"`;
+        return `<td${cls ? ` class="${cls}"` : ''}${view.bareCells ? '' : priorityAttr(c.key)}${label}>${cell(item, c.key)}</td>`;
       });
       return `<tr data-ref="${e(item.ref)}" data-kind="${e(item.kind.toLowerCase())}">${cells.join('')}</tr>`;
     })
@@ -74,4 +79,29 @@ export function catalogRowsHtml(view: RowsView): string {
 export function priorityAttr(key: CatalogColumn['key']): string {
   const p = columnPriority(key);
   return p > 1 ? ` data-priority="${p}"` : '';
+}
+
+/**
+ * What `data-priority` and `data-label` do per cell (catalog.css), said once per column for a table rendered with
+ * `bareCells`: its narrow widths drop the same columns, and a phone labels the same cells. Scoped by `selector`.
+ */
+export function catalogColumnsCss(columns: readonly CatalogColumn[], selector: string): string {
+  const nth = (i: number) => `${selector} td:nth-child(${i + 1})`;
+  const dropped = (p: number) => columns.flatMap((c, i) => (columnPriority(c.key) === p ? [nth(i)] : [])).join(',');
+  const rules: string[] = [];
+  const p3 = dropped(3);
+  const p2 = dropped(2);
+  // As catalog.css: columns drop only wider than a phone, where the table is a table.
+  if (p3) rules.push(`@media (min-width: 40.01rem){@container (max-width: 44rem){${p3}{display:none}}}`);
+  if (p2) rules.push(`@media (min-width: 40.01rem){@container (max-width: 34rem){${p2}{display:none}}}`);
+  const labels = columns
+    .flatMap((c, i) => (c.key === 'name' || c.key === 'description' ? [] : [`${nth(i)}:not(:empty)::before{content:${cssString(`${c.label}: `)};color:var(--muted)}`]))
+    .join('');
+  if (labels) rules.push(`@media (max-width: 40rem){${labels}}`);
+  return rules.join('');
+}
+
+/** A CSS string literal: quotes, backslashes and anything that could end the <style> escaped as CSS escapes. */
+function cssString(text: string): string {
+  return `"${text.replace(/[^\w :.,()-]/g, (ch) => `\\${ch.codePointAt(0)!.toString(16)} `)}"`;
 }
