@@ -17,6 +17,7 @@ import { renderJobs, type RenderCache } from './parallel.ts';
 import { baseName, dirOf, docsRootUrl, encodePath, isInside, joinRepoPath, pagePathOf, relativeTo } from './paths.ts';
 import { appendix, snippetOptions, snippetPath, type SiteJob } from './renderSite.ts';
 import type { DocsOptions, DocsPage, DocsRedirect, DocsResult, DocsSite, NavItem } from '../model/docs.ts';
+import { httpUrl } from '../util/httpUrl.ts';
 
 export interface BuildDocsOptions extends DocsOptions {
   /** Reuse a renderer across builds (tests, watch mode); renders on this thread only. */
@@ -283,7 +284,7 @@ export async function buildDocs(snapshot: Snapshot, entities: readonly CatalogEn
       nav,
       pages: output.pages.sort((a, b) => a.path.localeCompare(b.path)),
       assets: output.assets,
-      repoUrl: safeHttpUrl(plan.config.repoUrl) ?? plan.repo.url,
+      repoUrl: httpUrl(plan.config.repoUrl) ?? plan.repo.url,
       ...(editBase ? { editBase } : {}),
       extensions: effectiveExtensions(plan.config.markdownExtensions),
       unsupported: unsupportedOf(plan.config),
@@ -310,10 +311,6 @@ function siteDiagnostic(source: DocsSource, file: string, code: string, message:
   return { severity, code, message, repo: source.repo.name, file, line: 0, column: 0, entity: source.entity.ref };
 }
 
-function safeHttpUrl(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
-}
-
 /** "Edit this page": the author's repo_url + edit_uri, else the snapshot repo's edit URL for docs_dir. */
 function editBaseOf(plan: Plan): string | undefined {
   const { repoUrl, editUri } = plan.config;
@@ -321,7 +318,7 @@ function editBaseOf(plan: Plan): string | undefined {
   if (editUri !== undefined) {
     if (editUri === '') return undefined;
     if (/^https?:\/\//i.test(editUri)) return withSlash(editUri);
-    const root = safeHttpUrl(repoUrl) ?? plan.repo.url;
+    const root = httpUrl(repoUrl) ?? plan.repo.url;
     if (/^[a-z][a-z0-9+.-]*:/i.test(editUri)) return undefined;
     return withSlash(new URL(editUri, withSlash(root)).href);
   }

@@ -33,6 +33,19 @@ describe('entityPageView', () => {
     expect(entityOwnView(entities[2]!, data).api).toEqual({ type: 'openapi', title: 'Pay' });
   });
 
+  it('keeps only http(s) view and edit URLs and links (javascript: and typos are never links)', () => {
+    const [svc] = portalEntities([
+      entity('Component', 'svc', { type: 'service', owner: 'team' }, {
+        annotations: { 'backstage.io/view-url': 'javascript:alert(1)', 'backstage.io/edit-url': 'HTTPS://github.com/acme/org/edit/main/x.yaml' },
+        links: [{ url: 'https://grafana.example/d/1', title: 'Dashboard' }, { url: 'javascript:alert(1)', title: 'Bad' }, { url: 'example.com/runbook', title: 'Typo' }],
+      }),
+    ]);
+    const own = entityOwnView(svc!, siteData(model([svc!])));
+    expect(own.viewUrl).toBeUndefined();
+    expect(own.editUrl).toBe('HTTPS://github.com/acme/org/edit/main/x.yaml');
+    expect(own.links.map((l) => l.title)).toEqual(['Dashboard']);
+  });
+
   it('adds the neighbours: lists, graph and where it is drawn, and the owners of the owned list', () => {
     const data = siteData(model(entities));
     const view = entityPageView(entities[0]!, data);

@@ -5,6 +5,7 @@
 
 import type { ApiDefinition } from '../model/apis.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
+import { ANNOTATION_EDIT_URL, ANNOTATION_VIEW_URL, type EntityLink } from '../model/entity.ts';
 import type { PortalEntity } from '../model/portal.ts';
 import type { RepoInfo } from '../model/repo.ts';
 import { changesView, type ChangeRow } from './changes.ts';
@@ -25,6 +26,7 @@ import { entityGraph, type EntityGraph } from './graph.ts';
 import { entityPluginCards, entityTabLinks, type EntityPluginCards, type EntityTabLink } from './plugins.ts';
 import { findRepo } from './repos.ts';
 import type { SiteData } from './site-data.ts';
+import { httpUrl } from '../util/httpUrl.ts';
 
 /** What an entity's pages show of the entity itself. */
 export interface EntityOwnView {
@@ -43,6 +45,10 @@ export interface EntityOwnView {
   /** The tab bar: none without a plugin tab. */
   tabs: EntityTabLink[];
   annotations: AnnotationsShown;
+  /** The view and edit annotations and `metadata.links`, http(s) only. */
+  viewUrl: string | undefined;
+  editUrl: string | undefined;
+  links: EntityLink[];
 }
 
 /** What an entity's page shows: its own view, and the lists and graph of the entities around it. */
@@ -60,6 +66,7 @@ export function entityOwnView(item: PortalEntity, data: SiteData): EntityOwnView
   const { model, byEntity } = data;
   const repo = findRepo(model.repos, item.source.repo);
   const kind = item.entity.kind.toLowerCase();
+  const annotations = item.entity.metadata.annotations ?? {};
   return {
     item,
     kind,
@@ -72,6 +79,9 @@ export function entityOwnView(item: PortalEntity, data: SiteData): EntityOwnView
     plugins: entityPluginCards(model, item.ref),
     tabs: entityTabLinks(model, item.ref),
     annotations: annotationsShown(item.entity, repo?.url),
+    viewUrl: httpUrl(annotations[ANNOTATION_VIEW_URL]),
+    editUrl: httpUrl(annotations[ANNOTATION_EDIT_URL]),
+    links: (item.entity.metadata.links ?? []).filter((l) => httpUrl(l.url)),
   };
 }
 

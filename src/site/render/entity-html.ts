@@ -126,17 +126,21 @@ export interface GraphViewOptions {
  * note (`fallback`) says where the page lists the same. `omitted`: entities the first drawing leaves to Draw all.
  */
 export function graphPlaceholderHtml(label: string, base: string, options: GraphViewOptions, fallback = 'the cards below list every relation'): string {
-  return (
-    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${viewData(options)} data-src="${attr(options.dataHref)}" ` +
-    `data-base="${attr(base)}" data-omitted="${options.omitted}" data-max="${options.maxNodes ?? ''}" data-label="${attr(label)}"><div class="graph-box${options.scroll ? ' scroll' : ''}"><p class="muted">The graph is drawn by JavaScript; ${text(fallback)}.</p></div></div>`
-  );
+  const max = ` data-max="${options.maxNodes ?? ''}"`;
+  return `${graphViewOpen(label, base, options, max)}<div class="graph-box${options.scroll ? ' scroll' : ''}"><p class="muted">The graph is drawn by JavaScript; ${text(fallback)}.</p></div></div>`;
 }
 
-/** An explorer's attributes: the depth Draw all draws at, and the relations followed. */
-function viewData(options: GraphViewOptions): string {
+/**
+ * The graph view's element with what ../client/graph.ts reads: the centre, depth, the data file, the base, the
+ * entities not drawn and the label; for an explorer, the depth Draw all draws at and the relations followed.
+ */
+function graphViewOpen(label: string, base: string, options: GraphViewOptions, extra = ''): string {
   const relations = options.relations ? ` data-relations="${attr([...options.relations].join(' '))}"` : '';
   const full = options.fullDepth && options.fullDepth !== options.depth ? ` data-full-depth="${options.fullDepth}"` : '';
-  return `${full}${relations}`;
+  return (
+    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${full}${relations} data-src="${attr(options.dataHref)}" ` +
+    `data-base="${attr(base)}" data-omitted="${options.omitted}"${extra} data-label="${attr(label)}">`
+  );
 }
 
 /**
@@ -144,8 +148,5 @@ function viewData(options: GraphViewOptions): string {
  * direction (../client/graph.ts). Without JavaScript it is the SVG alone.
  */
 export function graphViewHtml(layout: GraphLayout, label: string, base: string, options: GraphViewOptions): string {
-  return (
-    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${viewData(options)} data-src="${attr(options.dataHref)}" ` +
-    `data-base="${attr(base)}" data-omitted="${options.omitted}" data-label="${attr(label)}">${relationsGraphHtml(layout, label, base, options.scroll)}</div>`
-  );
+  return `${graphViewOpen(label, base, options)}${relationsGraphHtml(layout, label, base, options.scroll)}</div>`;
 }
