@@ -4,6 +4,8 @@
 
 import { h } from './dom.ts';
 import type { GraphDirection } from '../../views/graph-layout.ts';
+import { GRAPH_DATA, withBase } from '../../model/routes.ts';
+import { siteBase } from '../render/href.ts';
 
 /** Nodes a graph drawn in the browser shows before counting the rest; dagre lays out 200 in well under a second. */
 export const BROWSER_NODES = 200;
@@ -35,8 +37,9 @@ function startGraph(view: HTMLElement): void {
   const box = view.querySelector<HTMLElement>('.graph-box');
   if (!box) return;
   const center = view.dataset.graph!;
-  const src = view.dataset.src!;
-  const base = view.dataset.base ?? '/';
+  // The page says the data file only when it is not the site's own (../render/entity-html.ts).
+  const base = view.dataset.base ?? siteBase;
+  const src = view.dataset.src ?? withBase(GRAPH_DATA, base);
   const label = view.dataset.label ?? 'Relations graph';
   const state = {
     depth: Number(view.dataset.depth) || 1,

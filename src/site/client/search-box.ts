@@ -20,7 +20,8 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
   if (input && !form.querySelector('[role="listbox"]')) {
     const id = `${input.id}-results`;
     form.insertAdjacentHTML('beforeend', `<ul id="${id}" class="search-results" role="listbox" aria-label="Search results" hidden></ul><p class="visually-hidden" aria-live="polite" data-search-live></p>`);
-    const combobox = { role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': id, 'aria-keyshortcuts': '/' };
+    // The browser's own autocomplete and spelling marks would cover the list; without this script they are welcome.
+    const combobox = { role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': id, 'aria-keyshortcuts': '/', autocomplete: 'off', spellcheck: 'false' };
     for (const [name, value] of Object.entries(combobox)) input.setAttribute(name, value);
   }
   const list = form.querySelector<HTMLUListElement>('[role="listbox"]');

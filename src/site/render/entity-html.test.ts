@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityHref, refLinkHtml, relationCardHtml, emptyCardsHtml, relationsGraphHtml, targetItemsHtml, targetLinkHtml } from './entity-html.ts';
+import { entityHref, graphPlaceholderHtml, refLinkHtml, relationCardHtml, emptyCardsHtml, relationsGraphHtml, targetItemsHtml, targetLinkHtml } from './entity-html.ts';
 import { relationCards } from '../../views/relations.ts';
 import type { GraphLayout } from '../../views/graph-layout.ts';
 import { entity, portalEntities } from '../../testing/entities.ts';
@@ -50,10 +50,11 @@ describe('targetLinkHtml', () => {
 });
 
 describe('refLinkHtml', () => {
-  const index = indexEntities(portalEntities([entity('Group', 'team', { type: 'team' }, { title: 'A & B' })]));
+  const index = indexEntities(portalEntities([entity('Group', 'team', { type: 'team' }, { title: 'A & B' }), entity('System', 'sys', { owner: 'team' })]));
 
-  it('links by ref with the ref as title, or marks a missing ref without the default kind', () => {
+  it('links by ref, titled with the ref when it shows a title other than the name, or marks a missing ref without the default kind', () => {
     expect(refLinkHtml('group:default/team', index, '/')).toBe('<a href="/catalog/default/group/team/" title="group:default/team">A &amp; B</a>');
+    expect(refLinkHtml('system:default/sys', index, '/')).toBe('<a href="/catalog/default/system/sys/">sys</a>');
     expect(refLinkHtml('Group:default/Team', index, '/')).toContain('href="/catalog/default/group/team/"');
     expect(refLinkHtml('group:default/gone', index, '/', 'group', 'not in catalog')).toBe(
       '<span class="missing" title="group:default/gone is not in the catalog">gone <span class="badge">not in catalog</span></span>',
@@ -129,5 +130,16 @@ describe('entityHref', () => {
     expect(entityHref(item!, '/')).toBe('/catalog/ops/component/svc-a/');
     expect(entityHref(item!, '/portal/')).toBe('/portal/catalog/ops/component/svc-a/');
     expect(entityHref(item!, '/')).toBe('/catalog/ops/component/svc-a/');
+  });
+});
+
+describe('graphPlaceholderHtml', () => {
+  const options = { center: 'component:default/svc', depth: 1, dataHref: '/portal/catalog/graph.json', omitted: 0 };
+
+  it("leaves the site's graph file and the base to the script, and says any other file", () => {
+    const html = graphPlaceholderHtml('svc & co', '/portal/', options);
+    expect(html.startsWith('<div class="graph-view" data-graph="component:default/svc" data-depth="1" data-omitted="0" data-max="" data-label="svc &amp; co"><div class="graph-box">')).toBe(true);
+    expect(html).not.toMatch(/data-(src|base)=/);
+    expect(graphPlaceholderHtml('svc', '/portal/', { ...options, dataHref: '/other/graph.json' })).toContain(' data-src="/other/graph.json" ');
   });
 });

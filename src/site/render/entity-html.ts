@@ -10,7 +10,7 @@ import { graphSvg } from './graph-svg.ts';
 import { escapeAttribute as attr, escapeHtml as text } from './html.ts';
 import { withBase } from '../../model/routes.ts';
 import { humanizeRef } from '../../model/entityRef.ts';
-import { entityPath } from '../../model/routes.ts';
+import { entityPath, GRAPH_DATA } from '../../model/routes.ts';
 import type { RelationCard } from '../../views/relations.ts';
 
 // Entity page URLs, each built once per base: pages link to the same entities thousands of times.
@@ -79,10 +79,17 @@ export function emptyCardsHtml(cards: readonly RelationCard[]): string {
   return said.length ? `<p class="meta" data-empty-cards>${said.join(' ')}</p>` : '';
 }
 
-/** A link to an entity by ref (titled with the ref), or, when it is not in the model, its ref marked missing. */
+/**
+ * A link to an entity by ref, or, when it is not in the model, its ref marked missing. Titled with the ref only
+ * when it shows a title other than the name: a tooltip repeating the name was ~25 bytes of every entity page.
+ */
 export function refLinkHtml(ref: string, index: EntityIndex, base: string, defaultKind?: string, missingLabel = 'not in the catalog'): string {
   const target = findEntity(index, ref);
-  if (target) return `<a href="${attr(entityHref(target, base))}" title="${attr(target.ref)}">${text(entityTitle(target.entity))}</a>`;
+  if (target) {
+    const shown = entityTitle(target.entity);
+    const title = shown === target.entity.metadata.name ? '' : ` title="${attr(target.ref)}"`;
+    return `<a href="${attr(entityHref(target, base))}"${title}>${text(shown)}</a>`;
+  }
   return `<span class="missing" title="${attr(`${ref} is not in the catalog`)}">${text(shownRef(ref, defaultKind))} <span class="badge">${text(missingLabel)}</span></span>`;
 }
 
@@ -131,16 +138,16 @@ export function graphPlaceholderHtml(label: string, base: string, options: Graph
 }
 
 /**
- * The graph view's element with what ../client/graph.ts reads: the centre, depth, the data file, the base, the
- * entities not drawn and the label; for an explorer, the depth Draw all draws at and the relations followed.
+ * The graph view's element with what ../client/graph.ts reads: the centre, depth, the entities not drawn and the
+ * label; for an explorer, the depth Draw all draws at and the relations followed. The data file only when it is
+ * not the site's `GRAPH_DATA`, and never the base: the script knows both (`base` is the site's), and saying them
+ * on every entity page was ~45 bytes each.
  */
 function graphViewOpen(label: string, base: string, options: GraphViewOptions, extra = ''): string {
   const relations = options.relations ? ` data-relations="${attr([...options.relations].join(' '))}"` : '';
   const full = options.fullDepth && options.fullDepth !== options.depth ? ` data-full-depth="${options.fullDepth}"` : '';
-  return (
-    `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${full}${relations} data-src="${attr(options.dataHref)}" ` +
-    `data-base="${attr(base)}" data-omitted="${options.omitted}"${extra} data-label="${attr(label)}">`
-  );
+  const src = options.dataHref === withBase(GRAPH_DATA, base) ? '' : ` data-src="${attr(options.dataHref)}"`;
+  return `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${full}${relations}${src} data-omitted="${options.omitted}"${extra} data-label="${attr(label)}">`;
 }
 
 /**
