@@ -57,8 +57,9 @@ describe('bare cells and the columns style (the static list pages)', () => {
   const bare = catalogRowsHtml({ rows: [evil], columns, byRef, base: '/portal/', bareCells: true });
   const css = catalogColumnsCss(columns, 'table[data-bare]');
 
-  it('renders the same cells without a label or priority each', () => {
+  it('renders the same cells without a label or priority each, in rows without the ref and kind', () => {
     expect(bare).not.toMatch(/data-label|data-priority/);
+    expect(bare.startsWith('<tr><td class="name">')).toBe(true);
     expect(bare).toContain('<td class="ref"><a href="/portal/catalog/default/group/team-a/">Team A</a></td>');
     expect(bare.match(/<td/g)).toHaveLength(columns.length);
   });
