@@ -64,7 +64,7 @@ describe('entity pages', () => {
     await open('catalog/default/component/payments-service/');
     expect(await page.locator('h1').textContent()).toBe('Payments Service');
     const about = page.locator('[data-card="about"]');
-    expect(await about.locator('dd[data-owner] a').textContent()).toBe('Payments Team');
+    expect(await about.locator('dt:text-is("Owner") + dd a').textContent()).toBe('Payments Team');
     expect(await about.textContent()).toContain('Checkout');
     expect(await about.textContent()).toContain('northwind/payments');
     expect(await texts('[data-card="links"] h3')).toEqual(['Chat', 'Dashboard', 'Runbook']);

@@ -95,10 +95,10 @@ describe('portal at /', () => {
     expect(hrefs.length).toBe(4);
     for (const href of hrefs) expect((await fetch(href)).status, href).toBe(200);
 
-    await page.locator('[data-relation="providesApi"] a').click();
+    await page.locator('[data-card="provided-apis"] a').click();
     await page.waitForURL(/\/catalog\/default\/api\/payments-api\/$/);
     expect(await page.locator('h1').textContent()).toBe('Payments API');
-    expect(await page.locator('[data-relation="apiProvidedBy"] a').textContent()).toBe('Payments Service');
+    expect(await page.locator('[data-card="providers"] a').textContent()).toBe('Payments Service');
     // The OpenAPI file the catalog refers to with $text, summarised by the apis stage.
     await page.locator('a[data-action="definition"]').first().click();
     await page.waitForURL(/\/catalog\/default\/api\/payments-api\/definition\/$/);

@@ -21,7 +21,7 @@ describe('entityFieldsHtml', () => {
 
   it('lists the fields with links to owner and system, and the source', () => {
     const html = entityFieldsHtml(index.get('component:default/svc')!, index, repo, '/p/');
-    expect(html).toContain('<dt>Owner</dt><dd data-owner="group:default/team"><a href="/p/catalog/default/group/team/" title="group:default/team">The &lt;Team&gt;</a></dd>');
+    expect(html).toContain('<dt>Owner</dt><dd><a href="/p/catalog/default/group/team/" title="group:default/team">The &lt;Team&gt;</a></dd>');
     expect(html).toContain('<dt>System</dt><dd><a href="/p/catalog/default/system/sys/">sys</a></dd>');
     expect(html).toContain('<dt>Parent component</dt><dd><span class="missing" title="component:default/gone is not in the catalog">gone <span class="badge">not in the catalog</span></span></dd>');
     expect(html).toContain('<dt>Type</dt><dd>service &amp; co</dd>');

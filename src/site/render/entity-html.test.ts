@@ -109,7 +109,7 @@ describe('relationCardHtml', () => {
 
   it('lists the first entries and links the full list beyond them', () => {
     const html = relationCardHtml(card('components'), 2, '/all/?a=1&b="2"', '/');
-    expect(html.startsWith('<section class="card rel-card" data-card="components" data-relation="hasPart"><h3>Components <span class="count">3</span></h3><ul class="plain"><li>')).toBe(true);
+    expect(html.startsWith('<section class="card rel-card" data-card="components"><h3>Components <span class="count">3</span></h3><ul class="plain"><li>')).toBe(true);
     expect(html.match(/<li>/g)).toHaveLength(2);
     expect(html.endsWith('</ul><p class="more">and 1 more — <a href="/all/?a=1&amp;b=&quot;2&quot;">see all 3</a></p></section>')).toBe(true);
   });

@@ -67,7 +67,8 @@ export function relationCardHtml(card: RelationCard, limit: number, allHref: str
   const list = card.targets.length === 0 ? `<p class="muted">${text(card.empty ?? '')}</p>` : `<ul class="plain">${targetItemsHtml(shown, base, mixed)}</ul>`;
   const rest = more > 0 ? `<p class="more">and ${more} more — <a href="${attr(allHref)}">see all ${card.targets.length}</a></p>` : '';
   // No id or aria-labelledby: its heading names it for readers, and at five cards a page they cost ~450 bytes.
-  return `<section class="card rel-card" data-card="${attr(card.id)}" data-relation="${attr(card.type)}"><h3>${text(card.title)} <span class="count">${card.targets.length}</span></h3>${list}${rest}</section>`;
+  // No data-relation: the card's id names it, and nothing read the relation type (~27 bytes a card).
+  return `<section class="card rel-card" data-card="${attr(card.id)}"><h3>${text(card.title)} <span class="count">${card.targets.length}</span></h3>${list}${rest}</section>`;
 }
 
 /**
