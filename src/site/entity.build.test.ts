@@ -262,20 +262,21 @@ describe('API pages', () => {
     expect(await page.locator('h1').textContent()).toBe('Payments REST');
     expect(await texts('.op-group > h2')).toEqual(['Charges', 'Refunds']);
     expect(await texts('[data-tag="Charges"] .op summary')).toEqual(['GET /charges/{chargeId} Get a charge', 'POST /charges Charge a card']);
-    const get = page.locator('[data-tag="Charges"] details[data-operation="getCharge"]');
+    const get = page.locator('[data-tag="Charges"] details#tag-Charges-getCharge');
     await get.locator('summary').click();
     // The path-level parameter comes through its $ref.
-    expect(await get.locator('tr[data-param="chargeId"]').textContent()).toMatch(/chargeId\s*required\s*path\s*string/);
+    expect(await get.locator('.params tbody tr').filter({ hasText: 'chargeId' }).textContent()).toMatch(/chargeId\s*required\s*path\s*string/);
     // A named schema is a link to its one entry in the Schemas section (on purpose: expanded in every operation
     // it was a quarter of a large definition page), where a reference to itself is a link and external refs show.
-    const ok = get.locator('[data-status="200"]');
+    const status = (code: string) => get.locator('.responses > li').filter({ has: page.locator('.status', { hasText: code }) });
+    const ok = status('200');
     expect(await ok.locator('a.schema-ref').first().textContent()).toBe('Charge');
     expect(await ok.locator('.schema-props').count()).toBe(0);
     const charge = page.locator('#schema-components-schemas-Charge');
     expect(await charge.locator('a.schema-ref').getAttribute('href')).toBe('#schema-components-schemas-Charge');
     expect(await charge.textContent()).toContain('external $ref, not loaded');
-    expect(await get.locator('[data-status="404"]').textContent()).toContain('No such charge.');
-    const post = page.locator('[data-tag="Charges"] details[data-operation="createCharge"]');
+    expect(await status('404').textContent()).toContain('No such charge.');
+    const post = page.locator('[data-tag="Charges"] details#tag-Charges-createCharge');
     await post.locator('summary').click();
     // A named schema link jumps to its entry.
     await post.locator('.media a.schema-ref', { hasText: 'ChargeRequest' }).first().click();
@@ -314,7 +315,7 @@ describe('API pages', () => {
     await open('catalog/default/api/ledger-grpc/definition/');
     expect(await page.locator('[data-service] h3').textContent()).toBe('northwind.ledger.v1.Ledger');
     expect(await texts('[data-service] tr[data-method]')).toEqual(['Book Books one entry. BookRequest Entry', 'Watch WatchRequest stream Entry']);
-    expect(await page.locator('.source pre.shiki .line').count()).toBe(24);
+    expect(await page.locator('.source pre.shiki code > span').count()).toBe(24);
     const res = await fetch(server.url + 'catalog/default/api/ledger-grpc/service.proto');
     expect(await res.text()).toContain('service Ledger');
   });
@@ -326,7 +327,7 @@ describe('API pages', () => {
     await page.locator('[data-card="definition"] a[data-action="definition"]').click();
     await page.waitForURL(/\/refunds-api\/definition\/$/);
     expect(await page.locator('[data-definition-error]').textContent()).toContain('Go to line 9');
-    expect(await page.locator('.source .line.marked').getAttribute('id')).toBe('L9');
+    expect(await page.locator('.source code > .marked').getAttribute('id')).toBe('L9');
     expect(model.diagnostics.filter((d) => d.code === 'api-definition').map((d) => d.entity)).toEqual(['api:default/refunds-api']);
   });
 });

@@ -136,10 +136,11 @@ describe('entityHref', () => {
 describe('graphPlaceholderHtml', () => {
   const options = { center: 'component:default/svc', depth: 1, dataHref: '/portal/catalog/graph.json', omitted: 0 };
 
-  it("leaves the site's graph file and the base to the script, and says any other file", () => {
+  it("leaves the site's graph file, the base and the script's defaults to the script, and says anything else", () => {
     const html = graphPlaceholderHtml('svc & co', '/portal/', options);
-    expect(html.startsWith('<div class="graph-view" data-graph="component:default/svc" data-depth="1" data-omitted="0" data-max="" data-label="svc &amp; co"><div class="graph-box">')).toBe(true);
+    expect(html.startsWith('<div class="graph-view" data-graph="component:default/svc" data-label="svc &amp; co"><div class="graph-box">')).toBe(true);
     expect(html).not.toMatch(/data-(src|base)=/);
-    expect(graphPlaceholderHtml('svc', '/portal/', { ...options, dataHref: '/other/graph.json' })).toContain(' data-src="/other/graph.json" ');
+    const other = graphPlaceholderHtml('svc', '/portal/', { ...options, depth: 2, fullDepth: 3, omitted: 4, maxNodes: 12, dataHref: '/other/graph.json' });
+    expect(other).toContain(' data-depth="2" data-full-depth="3" data-src="/other/graph.json" data-omitted="4" data-max="12" data-label="svc">');
   });
 });

@@ -134,7 +134,7 @@ export interface GraphViewOptions {
  * note (`fallback`) says where the page lists the same. `omitted`: entities the first drawing leaves to Draw all.
  */
 export function graphPlaceholderHtml(label: string, base: string, options: GraphViewOptions, fallback = 'the cards below list every relation'): string {
-  const max = ` data-max="${options.maxNodes ?? ''}"`;
+  const max = options.maxNodes === undefined ? '' : ` data-max="${options.maxNodes}"`;
   return `${graphViewOpen(label, base, options, max)}<div class="graph-box${options.scroll ? ' scroll' : ''}"><p class="muted">The graph is drawn by JavaScript; ${text(fallback)}.</p></div></div>`;
 }
 
@@ -148,7 +148,10 @@ function graphViewOpen(label: string, base: string, options: GraphViewOptions, e
   const relations = options.relations ? ` data-relations="${attr([...options.relations].join(' '))}"` : '';
   const full = options.fullDepth && options.fullDepth !== options.depth ? ` data-full-depth="${options.fullDepth}"` : '';
   const src = options.dataHref === withBase(GRAPH_DATA, base) ? '' : ` data-src="${attr(options.dataHref)}"`;
-  return `<div class="graph-view" data-graph="${attr(options.center)}" data-depth="${options.depth}"${full}${relations}${src} data-omitted="${options.omitted}"${extra} data-label="${attr(label)}">`;
+  // Depth 1 and nothing omitted are the script's defaults, as is its own node cap: most pages say none of them.
+  const depth = options.depth === 1 ? '' : ` data-depth="${options.depth}"`;
+  const omitted = options.omitted ? ` data-omitted="${options.omitted}"` : '';
+  return `<div class="graph-view" data-graph="${attr(options.center)}"${depth}${full}${relations}${src}${omitted}${extra} data-label="${attr(label)}">`;
 }
 
 /**
