@@ -17,16 +17,16 @@ const text = (value: unknown) => escapeHtml(String(value));
 /**
  * `expand`: named schemas still to expand on this branch; `path`: named schemas being expanded above this node.
  * Runs of spaces are one space: the tree is inline and nothing in it keeps spaces (descriptions are pre-line),
- * and they were ~4 % of a definition page. None is kept beside a list, item or box (`BLOCK_SPACE`): a space
- * there is never drawn, and they were another ~2 %. Only the tree is wrapped, not each node: the wrapper is
- * inline, and it only ever starts a cell or follows a block, so one per node (~170 on a definition page) changed
- * nothing but the page's size.
+ * and they were ~4 % of a definition page. None is kept beside a list, item or box (`BLOCK_SPACE`), nor at the
+ * tree's ends: a space there is never drawn (a tree always starts a cell or follows a block), and they were
+ * another ~2 %. No wrapper: an inline <div class="schema"> around each tree changed nothing but the page's size
+ * (~2 % of an OpenAPI page; one per node had been ~170 a page).
  */
 export function schemaTreeHtml(node: SchemaNode, schemas: SchemaTable, expand = 0, path: readonly string[] = []): string {
-  return `<div class="schema">${treeHtml(node, schemas, expand, path)}</div>`.replace(/ {2,}/g, ' ').replace(BLOCK_SPACE, '$1');
+  return treeHtml(node, schemas, expand, path).replace(/ {2,}/g, ' ').replace(BLOCK_SPACE, '$1').trim();
 }
 
-/** A space before or after a tag of the tree's lists, items and boxes (values are escaped: no `<` in them). */
+/** A space before or after a tag of the tree's lists, items and variants (values are escaped: no `<` in them). */
 const BLOCK_SPACE = / ?(<\/?(?:ul|li|div)(?: [^>]*)?>) ?/g;
 
 function treeHtml(node: SchemaNode, schemas: SchemaTable, expand: number, path: readonly string[]): string {
