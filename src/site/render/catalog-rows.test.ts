@@ -59,14 +59,20 @@ describe('bare cells and the columns style (the static list pages)', () => {
 
   it('renders the same cells without a label or priority each, in rows without the ref and kind', () => {
     expect(bare).not.toMatch(/data-label|data-priority/);
-    expect(bare.startsWith('<tr><td class="name">')).toBe(true);
-    expect(bare).toContain('<td class="ref"><a href="/portal/catalog/default/group/team-a/">Team A</a></td>');
+    // The name (always first) and the refs without a class: catalog.css and the columns style say them.
+    expect(bare.startsWith('<tr><td><a href=')).toBe(true);
+    expect(bare).toContain('<td><a href="/portal/catalog/default/group/team-a/">Team A</a></td>');
+    expect(bare).not.toMatch(/class="(name|ref)"/);
+    expect(bare).toContain('<td class="desc">');
     expect(bare.match(/<td/g)).toHaveLength(columns.length);
   });
 
-  it('says each column\'s label and priority once, by its position', () => {
+  it('says each column\'s label and priority once, by its position, and which cells are refs', () => {
+    expect(columns[0]!.key).toBe('name');
     columns.forEach((c, i) => {
       const cell = `table[data-bare] td:nth-child(${i + 1})`;
+      const ref = `table[data-bare] :where(td:nth-child(${i + 1}))`;
+      expect(css.includes(`${ref}{white-space:nowrap}`) || css.includes(`${ref},`)).toBe(c.key === 'owner' || c.key === 'system');
       const labelled = c.key !== 'name' && c.key !== 'description';
       expect(css.includes(`${cell}:not(:empty)::before{content:"${c.label}: "`)).toBe(labelled);
       const p = columnPriority(c.key);

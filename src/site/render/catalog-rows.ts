@@ -21,7 +21,9 @@ export interface RowsView {
   /**
    * Without each cell's `data-label` and `data-priority`: the static list pages say them once per column in a
    * style of their own (catalogColumnsCss), ~180 bytes a row, 18 KB of every 100-row page. Nor the row's
-   * `data-ref` and `data-kind`, which only the browser's app reads from its own rows (~70 bytes a row).
+   * `data-ref` and `data-kind`, which only the browser's app reads from its own rows (~70 bytes a row), nor the
+   * name's and the owner's and system's `class` (~37 bytes a row): the name is always the first cell
+   * (catalog.css), and the style says which cells are refs.
    */
   bareCells?: boolean;
 }
@@ -64,7 +66,7 @@ export function catalogRowsHtml(view: RowsView): string {
   return view.rows
     .map((item) => {
       const cells = view.columns.map((c) => {
-        const cls = classes[c.key];
+        const cls = view.bareCells && c.key !== 'description' ? undefined : classes[c.key];
         // No title attributes here: they nearly doubled a listing page (84 → 149 KB per 100 rows); the catalog
         // app sets one on hover (catalog-table.ts). No label on the name and description, which a narrow
         // table shows without one (catalog.css).
@@ -95,6 +97,9 @@ export function catalogColumnsCss(columns: readonly CatalogColumn[], selector: s
   // As catalog.css: columns drop only wider than a phone, where the table is a table.
   if (p3) rules.push(`@media (min-width: 40.01rem){@container (max-width: 44rem){${p3}{display:none}}}`);
   if (p2) rules.push(`@media (min-width: 40.01rem){@container (max-width: 34rem){${p2}{display:none}}}`);
+  // As catalog.css's td.ref, without outweighing its td:focus-within (so a focused cell still wraps).
+  const refs = columns.flatMap((c, i) => (c.key === 'owner' || c.key === 'system' ? [`${selector} :where(td:nth-child(${i + 1}))`] : [])).join(',');
+  if (refs) rules.push(`${refs}{white-space:nowrap}`);
   const labels = columns
     .flatMap((c, i) => (c.key === 'name' || c.key === 'description' ? [] : [`${nth(i)}:not(:empty)::before{content:${cssString(`${c.label}: `)};color:var(--muted)}`]))
     .join('');
