@@ -57,6 +57,23 @@ describe('entityPageView', () => {
     expect(entityPageView(entities[0]!, siteData(model(entities, { entityGraph: 'browser' }))).graphMode).toBe('browser');
   });
 
+  it('decides what the page leaves to its renderer: full and empty cards, the quiet line, the links', () => {
+    const data = siteData(model(entities));
+    const client = entityPageView(entities[1]!, data);
+    expect(client.fullCards.map((c) => c.id)).toEqual(['provided-apis']);
+    expect(client.emptyCards.map((c) => c.id)).toContain('consumed-apis');
+    expect(client.quiet).toEqual(['No changes recorded.']); // it has a problem
+    expect(client.graphLabel).toBe('API client and its related entities');
+    expect(client.paths).toEqual({
+      page: 'catalog/default/component/api-client/',
+      relations: 'catalog/default/component/api-client/relations/',
+      ownerCatalog: 'catalog/?kind=all&owner=component%3Adefault%2Fapi-client',
+    });
+    const api = entityPageView(entities[2]!, data);
+    expect(api.quiet).toEqual(['No problems.', 'No changes recorded.']);
+    expect(api.paths.definition?.page).toBe('catalog/default/api/pay/definition/');
+  });
+
   it('takes the lists out of the cache only for the page that renders them', () => {
     const data = siteData(model(entities));
     const kept = entityLists(entities[0]!, data.index);

@@ -16,6 +16,7 @@ import {
   drawsGraph,
   entityGraphMode,
   entityLists,
+  hasExplorer,
   ownedListOwners,
   takeEntityLists,
   type AnnotationsShown,
@@ -27,6 +28,10 @@ import { entityPluginCards, entityTabLinks, type EntityPluginCards, type EntityT
 import { findRepo } from './repos.ts';
 import type { SiteData } from './site-data.ts';
 import { httpUrl } from '../util/httpUrl.ts';
+import { apiPaths } from './apis/view.ts';
+import { allKindsQuery } from './catalog/query.ts';
+import type { RelationCard } from './relations.ts';
+import { createPath, entityPath } from '../model/routes.ts';
 
 /** What an entity's pages show of the entity itself. */
 export interface EntityOwnView {
@@ -60,6 +65,29 @@ export interface EntityPageView {
   graphMode: 'static' | 'browser' | undefined;
   /** The owners whose entities the owned list's "in the catalog" link filters by. */
   owners: string[];
+  /** The relation cards with entries, and those said in one line as empty ("Provides no APIs."). */
+  fullCards: RelationCard[];
+  emptyCards: RelationCard[];
+  /** What has nothing to show, said in one line: "No problems.", "No changes recorded." */
+  quiet: string[];
+  /** The graph's label, for readers and the browser's drawing. */
+  graphLabel: string;
+  paths: EntityPagePaths;
+}
+
+/** Site paths (no base) the entity page links to. */
+export interface EntityPagePaths {
+  page: string;
+  /** The full lists (the page exists only when `lists.fullLists`). */
+  relations: string;
+  /** A System's or Domain's graph explorer. */
+  explorer?: string;
+  /** A Template's Create page. */
+  create?: string;
+  /** An API's definition, rendered and raw. */
+  definition?: { page: string; raw: string };
+  /** The catalog filtered by `owners`. */
+  ownerCatalog: string;
 }
 
 export function entityOwnView(item: PortalEntity, data: SiteData): EntityOwnView {
@@ -94,12 +122,27 @@ export function entityPageView(item: PortalEntity, data: SiteData, options: { ta
   const { model, index } = data;
   const graph = entityGraph(item.ref, index);
   const drawn = drawsGraph(own.kind, graph);
+  const lists = options.take ? takeEntityLists(item, index) : entityLists(item, index);
+  const owners = ownedListOwners(item);
+  const page = entityPath(item.ref);
   return {
     own,
-    lists: options.take ? takeEntityLists(item, index) : entityLists(item, index),
+    lists,
     graph,
     // Past BROWSER_GRAPH_FROM entities (or as configured) the browser draws it from the graph data: no SVG in the page.
     graphMode: drawn ? entityGraphMode(model.site.entityGraph, model.entities.length) : undefined,
-    owners: ownedListOwners(item),
+    owners,
+    fullCards: lists.cards.filter((c) => c.targets.length > 0),
+    emptyCards: lists.cards.filter((c) => c.targets.length === 0),
+    quiet: [...(own.problems.length === 0 ? ['No problems.'] : []), ...(own.changes.length === 0 ? ['No changes recorded.'] : [])],
+    graphLabel: `${own.title} and its related entities`,
+    paths: {
+      page,
+      relations: `${page}relations/`,
+      ...(hasExplorer(own.kind) ? { explorer: `${page}graph/` } : {}),
+      ...(own.kind === 'template' ? { create: createPath(item.ref) } : {}),
+      ...(own.api ? { definition: apiPaths(page, own.api) } : {}),
+      ownerCatalog: `catalog/${allKindsQuery({ owner: owners.join(',') })}`,
+    },
   };
 }
