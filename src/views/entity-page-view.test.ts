@@ -67,8 +67,8 @@ describe('entityPageView', () => {
     expect(client.paths).toEqual({
       page: 'catalog/default/component/api-client/',
       relations: 'catalog/default/component/api-client/relations/',
-      ownerCatalog: 'catalog/?kind=all&owner=component%3Adefault%2Fapi-client',
     });
+    expect(entityPageView(entities[0]!, data).paths.ownerCatalog).toBe('catalog/?kind=all&owner=group%3Adefault%2Fteam');
     const api = entityPageView(entities[2]!, data);
     expect(api.quiet).toEqual(['No problems.', 'No changes recorded.']);
     expect(api.paths.definition?.page).toBe('catalog/default/api/pay/definition/');

@@ -105,12 +105,13 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
 
   const { members, owned, other, fullLists } = lists;
   if (members || owned) {
+    const ownerCatalog = href(paths.ownerCatalog ?? 'catalog/');
     out += '<div class="entity-grid"> ';
     if (members) out += memberListHtml(members.direct, members.aggregated, index, MEMBER_LIMIT, allHref, base);
     out += ' ';
-    if (owned && kind === 'user') out += userOwnershipHtml(owned.direct, owned.aggregated, href(paths.ownerCatalog));
+    if (owned && kind === 'user') out += userOwnershipHtml(owned.direct, owned.aggregated, ownerCatalog);
     out += ' ';
-    if (owned && kind !== 'user') out += ownershipCardsHtml(owned.direct, owned.aggregated, CARD_LIMIT, href(paths.ownerCatalog), fullLists ? allHref : undefined, base);
+    if (owned && kind !== 'user') out += ownershipCardsHtml(owned.direct, owned.aggregated, CARD_LIMIT, ownerCatalog, fullLists ? allHref : undefined, base);
     out += ' </div>';
   }
   out += ' ';
