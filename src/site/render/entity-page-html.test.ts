@@ -101,9 +101,9 @@ describe('entityPageHtml', () => {
   it('renders the view: cards with entries, the empty ones in one line, members, the graph and the quiet line', () => {
     const html = render(entities, 'component:default/svc', [], '/p/');
     expect(html).toMatch(/^<article class="entity-page" data-kind="component"> <p class="crumbs"><a href="\/p\/catalog\/">Catalog<\/a>/);
-    expect(html).toContain('<section class="card rel-card" data-card="provided-apis" data-relation="providesApi">');
+    expect(html).toContain('<section class="card rel-card" data-card="provided-apis">');
     expect(html).toContain('<span data-card="consumed-apis">Consumes no APIs.</span>');
-    expect(html).toContain('data-src="/p/catalog/graph.json"');
+    expect(html).toContain('<div class="graph-view" data-graph="component:default/svc" data-max="12" data-label=');
     expect(html).toContain('<p class="meta" data-quiet> No problems. No changes recorded.  </p>'); // annotations listed
     expect(html.endsWith(' </article>')).toBe(true);
     const team = render(entities, 'group:default/team');
