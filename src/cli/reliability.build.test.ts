@@ -158,7 +158,8 @@ describe('an interrupted or crashed build', () => {
     writeFileSync(join(org, 'payments/docs/index.md'), '# Payments\n\nHow money moves, now.\n');
     const run = await build();
     expect(run.code).toBe(0);
-    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+    // Nothing of the killed builds; the site it replaced set aside whole (the next build deletes it).
+    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([expect.stringMatching(/^\.dist\.previous-/)]);
     const next = siteFiles(outDir);
     expect(pages(next)).toEqual(pages(previous));
     expect(readFileSync(join(outDir, 'docs/default/component/payments/index.html'), 'utf8')).toContain('now.');
@@ -175,7 +176,8 @@ describe('two builds into one folder at once', () => {
     const site = siteFiles(outDir);
     expect(pages(site)).toEqual(pages(previous));
     expect(await readCatalogFile(join(outDir, 'api/catalog/entities.json'))).toHaveLength(4);
-    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+    // Only the site the second build replaced is left: it deleted what the first and the build before set aside.
+    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([expect.stringMatching(/^\.dist\.previous-/)]);
     previous = site;
   });
 });
@@ -190,6 +192,7 @@ describe('an empty build', () => {
     expect(run.stderr).toMatch(/no repos in .*empty/);
     expect(siteFiles(outDir)).toEqual(previous);
     expect(statSync(join(outDir, 'index.html')).mtimeMs).toBe(before);
+    // The refused build still deleted the site the last one set aside, before it exited.
     expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
   });
 });

@@ -1,12 +1,16 @@
 // The live site is replaced only by a complete build. A build claims its output folder with a lock (a second build
 // into the same folder waits), writes everything into a work folder of its own beside it, and swaps the finished
 // site in with two renames. A failed, interrupted or crashed build leaves the previous site whole; its leftovers
-// are deleted by the next build that claims the folder.
+// are deleted by the next build that claims the folder. The site a build replaced is set aside, not deleted: its
+// deletion (~13,000 files and 11,000 folders at 10,000 entities) cost 1.6-2 s of wall time at the end of every
+// build, mostly waiting on the disk, and in CI the runner is thrown away anyway; the next build deletes it on a
+// thread of its own while it works.
 
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export interface SiteOutput {
   /** The output folder the site is swapped into. */
@@ -17,7 +21,10 @@ export interface SiteOutput {
   site: string;
   /** A scratch folder of this build's (unique per build: staging for the API files, the search index…). */
   scratch(name: string): string;
-  /** Swaps the finished site in, deletes the previous one, and releases the folder. */
+  /**
+   * Swaps the finished site in, sets the previous one aside beside outDir (the next claim deletes it), and releases
+   * the folder.
+   */
   commit(): Promise<void>;
   /** Deletes this build's work and releases the folder; the previous site stays. */
   abandon(): Promise<void>;
@@ -43,6 +50,8 @@ export interface LockHolder {
 
 const lockFileOf = (outDir: string) => join(dirname(outDir), `.${basename(outDir)}.lock`);
 const workPrefixOf = (outDir: string) => `.${basename(outDir)}.build-`;
+/** A site a build replaced, set aside for the next claim to delete. */
+export const previousPrefixOf = (outDir: string) => `.${basename(outDir)}.previous-`;
 
 /** Claims `outDir` for one build: waits while another live build holds it, then cleans what dead builds left. */
 export async function claimSiteOutput(outDirPath: string, options: ClaimOptions = {}): Promise<SiteOutput> {
@@ -73,7 +82,11 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
   }
   // We hold the lock: every other work folder beside outDir belongs to a build that is gone.
   const prefix = workPrefixOf(outDir);
-  for (const name of readdirSync(parent)) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+  const setAside = previousPrefixOf(outDir);
+  const names = readdirSync(parent);
+  for (const name of names) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+  // Sites earlier builds replaced: deleted meanwhile, off this thread; commit and abandon wait for it.
+  const deleting = deleteInBackground(names.filter((n) => n.startsWith(setAside)).map((n) => join(parent, n)));
 
   const work = join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(work); // synchronously: from here to the signal handlers below, no signal can leave it behind
@@ -138,16 +151,34 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
         if (hadPrevious) renameSync(old, outDir); // put the previous site back
         throw err;
       }
-      await rm(work, { recursive: true, force: true }); // the previous site, off the event loop's thread
+      // The previous site goes aside whole (under the lock, so no build can take it for a dead one's leftovers);
+      // the rest of the work folder is small.
+      if (hadPrevious) renameSync(old, join(parent, `${setAside}${basename(work).slice(prefix.length)}`));
+      await Promise.all([rm(work, { recursive: true, force: true }), deleting]);
       releaseSync();
     },
     async abandon() {
+      await deleting;
       releaseSync();
     },
     onRelease(stop: () => void | Promise<void>) {
       stops.push(stop);
     },
   };
+}
+
+/**
+ * Deletes folders on a thread of its own: Node's rmSync is native (one thread, about half the CPU of the async rm's
+ * many callbacks) and waits on the disk there, not on this thread or libuv's pool the build reads with. Never fails:
+ * what is left is deleted by a later claim.
+ */
+function deleteInBackground(dirs: string[]): Promise<void> {
+  if (dirs.length === 0) return Promise.resolve();
+  return new Promise((done) => {
+    const worker = new Worker(`const { rmSync } = require('node:fs'); for (const dir of require('node:worker_threads').workerData) try { rmSync(dir, { recursive: true, force: true }); } catch {}`, { eval: true, workerData: dirs });
+    worker.once('error', () => done());
+    worker.once('exit', () => done());
+  });
 }
 
 /** Lock files this process holds (two builds in one process, as in tests, wait for each other too). */
