@@ -30,7 +30,6 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
 import { readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
-import { linkReused } from '../site/build/reuseFiles.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
 import { openRepoCache } from '../pipeline/repoCache.ts';
@@ -249,18 +248,10 @@ async function buildInto(
   }
   const astroMs = performance.now() - t0;
   // Pagefind writes its index meanwhile; neither touches what search reads (the model, the docs pages' HTML).
-  let copyMs = 0;
-  let reusedFiles = { linked: 0, copied: 0 };
   const [api, search] = await Promise.all([
     (async () => {
       // Images and files the docs pages link to, served from the docs' own URLs.
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], siteDir, config.site.base);
-      // After the first await: Pagefind's finish below has started, and indexes while the pages are linked.
-      if (reuse?.from && site.pages?.reused.length) {
-        const copying = performance.now();
-        reusedFiles = await linkReused(site.pages.reused, configured.site.outDir, siteDir);
-        copyMs = performance.now() - copying;
-      }
       // Plugins' browser scripts, on the paths the pages that show their cards load them from.
       for (const script of result.plugins?.scripts ?? []) {
         const target = join(siteDir, script.path);
@@ -288,7 +279,7 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
-      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${copyMs ? ` (${reusedFiles.copied ? 'copied' : 'linked'} in ${secs(copyMs)})` : ''}`] : []),
+      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}`] : []),
       ...(result.diagrams && result.diagrams.drawn + result.diagrams.inBrowser > 0 ? [`  diagrams  ${diagramSummary(result.diagrams)}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
@@ -350,10 +341,12 @@ function planReuse(options: BuildOptions, config: BacklotConfig, pluginComponent
   return { input: found.input, from: found.generatedAt };
 }
 
-function pagesSummary(pages: { keys: Record<string, string>; reused: string[] }, reason: string | undefined): string {
+function pagesSummary(pages: NonNullable<BuildSiteResult['pages']>, reason: string | undefined): string {
   const keyed = Object.keys(pages.keys).length;
   if (reason) return `${keyed} entity pages rendered (none reused: ${reason})`;
-  return `${keyed - pages.reused.length} entity pages rendered, ${pages.reused.length} reused from the last build`;
+  const { linked, copied } = pages.linked;
+  const how = copied ? ` (${linked ? `${linked} linked, ` : ''}${copied} copied: another filesystem)` : '';
+  return `${keyed - pages.reused.length} entity pages rendered, ${pages.reused.length} reused from the last build${how}`;
 }
 
 function historyCopy(config: BacklotConfig): string {

@@ -14,6 +14,7 @@ import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-compo
 import { writePagesOnThread } from './page-writes.ts';
 import type { WrittenFiles } from '../../util/threadWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
+import { linkFiles, type LinkedFiles } from '../../util/linkFiles.ts';
 import { copyVendorFiles } from './vendor-files.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
@@ -52,8 +53,8 @@ export interface BuildSiteResult {
   layouts: LayoutReport;
   /** With `pagesOnThread`: the files the writer thread wrote. */
   written?: { files: number; bytes: number };
-  /** With `reuse`: every keyed page's key (output file → key) and the files left to copy from the last build. */
-  pages?: { keys: Record<string, string>; reused: string[] };
+  /** With `reuse`: every keyed page's key (output file → key), the pages reused from the last build and how they got here. */
+  pages?: { keys: Record<string, string>; reused: string[]; linked: LinkedFiles };
 }
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
@@ -69,6 +70,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
+  let linked: LinkedFiles = { linked: 0, copied: 0 };
   // Astro writes its prerender chunks into `<outDir>/.prerender/` (or `<cwd>/.astro/` when outDir is outside the cwd)
   // and imports them from there, so they must sit where this package's node_modules resolve, and a second build in
   // the same process must not find the first one's chunks. So: build from the package root, inside it, and copy out.
@@ -84,7 +86,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   process.chdir(REPO_ROOT);
   const writes: { done?: WrittenFiles } = {};
   const integrations = [
-    ...(options.pagesOnThread ? [writePagesOnThread((w) => (writes.done = w))] : []),
+    // A rebuild's reused pages are hard-linked by the writer thread while Astro renders the others.
+    ...(options.pagesOnThread ? [writePagesOnThread((w) => (writes.done = w), () => (reuse && options.reuse?.from ? { fromDir: options.reuse.from, files: reuse.reused } : undefined))] : []),
     ...(await ownPagesIntegrations(options.pagesDir)),
   ];
   try {
@@ -104,6 +107,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     }
     if (writes.done?.error) throw writes.done.error;
     await modelReady; // settled already: Astro waited for it before rendering
+    const from = options.reuse?.from;
+    if (reuse && from) linked = writes.done ? (writes.done.linked ?? { linked: 0, copied: 0 }) : linkFiles(reuse.reused, from, buildDir);
     copyVendorFiles(buildDir);
     layouts = await graphs!.finish();
     if (!inside) {
@@ -119,7 +124,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes } } : {}), ...(reuse ? { pages: { keys: reuse.keys, reused: reuse.reused } } : {}) };
+  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes } } : {}), ...(reuse ? { pages: { keys: reuse.keys, reused: reuse.reused, linked } } : {}) };
 }
 
 /**
