@@ -45,7 +45,7 @@ describe('claimSiteOutput', () => {
     expect(readFileSync(join(dir, aside[0]!, 'index.html'), 'utf8')).toBe('previous');
   });
 
-  it('deletes the sites earlier builds set aside while the next build works, and waits for that before it ends', async () => {
+  it('deletes the sites earlier builds set aside when the next build ends, swapped in or failed', async () => {
     for (const next of ['one', 'two']) {
       const out = await claimSiteOutput(outDir);
       mkdirSync(join(out.site, 'a/b'), { recursive: true });

@@ -3,14 +3,14 @@
 // site in with two renames. A failed, interrupted or crashed build leaves the previous site whole; its leftovers
 // are deleted by the next build that claims the folder. The site a build replaced is set aside, not deleted: its
 // deletion (~13,000 files and 11,000 folders at 10,000 entities) cost 1.6-2 s of wall time at the end of every
-// build, mostly waiting on the disk, and in CI the runner is thrown away anyway; the next build deletes it on a
-// thread of its own while it works.
+// build, mostly waiting on the disk, and in CI the runner is thrown away with it. The next build deletes it once
+// its own site is swapped in (deleted while that build wrote its pages, on another thread, it slowed the
+// build's folder creation several-fold on a small VM's ext4), or when it fails.
 
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 
 export interface SiteOutput {
   /** The output folder the site is swapped into. */
@@ -85,8 +85,9 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
   const setAside = previousPrefixOf(outDir);
   const names = readdirSync(parent);
   for (const name of names) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
-  // Sites earlier builds replaced: deleted meanwhile, off this thread; commit and abandon wait for it.
-  const deleting = deleteInBackground(names.filter((n) => n.startsWith(setAside)).map((n) => join(parent, n)));
+  // Sites earlier builds replaced: deleted when this build ends, whole or failed.
+  const earlier = names.filter((n) => n.startsWith(setAside)).map((n) => join(parent, n));
+  const deleteEarlier = () => Promise.all(earlier.map((dir) => rm(dir, { recursive: true, force: true }).catch(() => {})));
 
   const work = join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(work); // synchronously: from here to the signal handlers below, no signal can leave it behind
@@ -154,31 +155,17 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
       // The previous site goes aside whole (under the lock, so no build can take it for a dead one's leftovers);
       // the rest of the work folder is small.
       if (hadPrevious) renameSync(old, join(parent, `${setAside}${basename(work).slice(prefix.length)}`));
-      await Promise.all([rm(work, { recursive: true, force: true }), deleting]);
+      await Promise.all([rm(work, { recursive: true, force: true }), deleteEarlier()]);
       releaseSync();
     },
     async abandon() {
-      await deleting;
+      if (!released) await deleteEarlier();
       releaseSync();
     },
     onRelease(stop: () => void | Promise<void>) {
       stops.push(stop);
     },
   };
-}
-
-/**
- * Deletes folders on a thread of its own: Node's rmSync is native (one thread, about half the CPU of the async rm's
- * many callbacks) and waits on the disk there, not on this thread or libuv's pool the build reads with. Never fails:
- * what is left is deleted by a later claim.
- */
-function deleteInBackground(dirs: string[]): Promise<void> {
-  if (dirs.length === 0) return Promise.resolve();
-  return new Promise((done) => {
-    const worker = new Worker(`const { rmSync } = require('node:fs'); for (const dir of require('node:worker_threads').workerData) try { rmSync(dir, { recursive: true, force: true }); } catch {}`, { eval: true, workerData: dirs });
-    worker.once('error', () => done());
-    worker.once('exit', () => done());
-  });
 }
 
 /** Lock files this process holds (two builds in one process, as in tests, wait for each other too). */
