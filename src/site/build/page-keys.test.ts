@@ -39,6 +39,24 @@ describe('entity page keys', () => {
     expect([...retitled].every(([ref, key]) => before.get(ref) !== key)).toBe(true);
   });
 
+  it('hash what the page graph draws without walking it (its nodes are the entity’s relation targets), and how it is drawn', async () => {
+    const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
+    const data = siteData(model);
+    let drawn = 0;
+    for (const item of model.entities) {
+      const targets = new Set([item.ref, ...(item.entity.relations ?? []).map((r) => r.targetRef)]);
+      const { graph } = entityPageView(item, data);
+      for (const node of graph.nodes) expect(targets, `${item.ref} draws ${node.id}`).toContain(node.id);
+      drawn += graph.nodes.length > 1 ? 1 : 0;
+    }
+    expect(drawn).toBeGreaterThan(5);
+    const before = keysOf(model);
+    const inBrowser = structuredClone(model);
+    inBrowser.site.entityGraph = 'browser';
+    const after = keysOf(inBrowser);
+    expect(model.entities.every((e) => after.get(e.ref) !== before.get(e.ref))).toBe(true);
+  });
+
   it('are the same from the view the entity page renders as computed alone', async () => {
     const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
     const alone = keysOf(model);
