@@ -13,6 +13,7 @@ import type { PortalModel } from '../../model/portal.ts';
 import { entityOwnView, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
 import { entityGraphMode, entityLists, type EntityLists } from '../../views/entity-page.ts';
 import { findEntity } from '../../views/entities.ts';
+import { explorerGraph } from '../../views/graph.ts';
 import type { SiteData } from '../../views/site-data.ts';
 import type { RepoInfo } from '../../model/repo.ts';
 
@@ -23,6 +24,12 @@ export interface EntityKeys {
   (ref: string): string;
   /** The key from the view the entity's page renders: no second walk over its lists and graph. */
   ofView(view: EntityPageView): string;
+  /**
+   * The key of a System's or Domain's graph explorer page: what its walk reaches (every entity it lists, whose
+   * relations the walk followed) with their own views, and how many it left out. The page's drawing is the walk's
+   * first step, and its layout a function of that graph.
+   */
+  explorer(ref: string): string;
 }
 
 const cache = new WeakMap<PortalModel, EntityKeys>();
@@ -65,6 +72,17 @@ export function entityKeys(data: SiteData): EntityKeys {
     return item ? keyed(entityOwnView(item, data), entityLists(item, index)) : `missing:${ref}`;
   }) as EntityKeys;
   keyOf.ofView = (view) => keyed(view.own, view.lists);
+  const explorers = new Map<string, string>();
+  keyOf.explorer = (ref) => {
+    let key = explorers.get(ref);
+    if (key !== undefined) return key;
+    const item = findEntity(index, ref);
+    if (!item) return `missing:${ref}`;
+    const graph = explorerGraph(item, index);
+    key = hash(['explorer', site, graphMode, String(graph.omitted), ...graph.nodes.map((n) => `${n.id}=${ownDigest(n.id)}`)].join('\n'));
+    explorers.set(ref, key);
+    return key;
+  };
   cache.set(model, keyOf);
   return keyOf;
 }
