@@ -13,7 +13,7 @@ import type { PortalModel } from '../model/portal.ts';
 import type { Shard } from '../snapshot/shard.ts';
 import { lowerThreadPriority } from '../util/background.ts';
 import { REPO_ROOT, moveDir } from '../site/build/files.ts';
-import { claimSiteOutput } from '../util/siteOutput.ts';
+import { claimSiteOutput, type SiteOutput } from '../util/siteOutput.ts';
 import { UsageError } from './errors.ts';
 import { addViewDiagnostics } from './viewChecks.ts';
 import type { TemplateForms } from '../views/create/page-data.ts';
@@ -149,7 +149,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
   });
   try {
-    const { code, summary, history, manifest } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
+    const { code, summary, history, manifest } = await buildInto(output, options, configured, started);
     await output.commit();
     // Only once the output is the one it describes: the next build copies its pages from there.
     if (manifest) writeManifest(configured.cacheDir, manifest);
@@ -163,13 +163,13 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
 }
 
 async function buildInto(
-  siteDir: string,
-  scratch: (name: string) => string,
+  output: SiteOutput,
   options: BuildOptions,
   configured: BacklotConfig,
   started: number,
-  onRelease: (stop: () => void | Promise<void>) => void,
 ): Promise<{ code: number; summary: () => string; history?: History | undefined; manifest?: PageManifest }> {
+  const { site: siteDir, scratch } = output;
+  const onRelease = (stop: () => void | Promise<void>) => output.onRelease(stop);
   // Read while the sources are crawled: the live site's last catalog and history.
   const previous = readPreviousSite(previousSource(options, configured), { cacheFile: historyCopy(configured) });
   // Own pages are compiled, so they must not be part of the org folder a PATH names (its sub-folders are repos).
@@ -198,6 +198,7 @@ async function buildInto(
         pluginComponents: componentFiles(plugins),
         ...(configured.site.pages ? { pagesDir: configured.site.pages } : {}),
         outDir: siteDir,
+        scratchKey: output.outDir,
         base: configured.site.base,
         ...(configured.site.url ? { site: configured.site.url } : {}),
         verbose: options.verbose,
