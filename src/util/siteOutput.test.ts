@@ -43,6 +43,7 @@ describe('claimSiteOutput', () => {
     const aside = entries().filter((e) => e !== 'dist');
     expect(aside).toEqual([expect.stringMatching(/^\.dist\.previous-\d+-[0-9a-f]+$/)]);
     expect(readFileSync(join(dir, aside[0]!, 'index.html'), 'utf8')).toBe('previous');
+    expect(readFileSync(join(dir, aside[0]!, '.gitignore'), 'utf8')).toBe('*\n'); // git ignores it whole
   });
 
   it('deletes the sites earlier builds set aside when the next build ends, swapped in or failed', async () => {

@@ -7,7 +7,7 @@
 // its own site is swapped in (deleted while that build wrote its pages, on another thread, it slowed the
 // build's folder creation several-fold on a small VM's ext4), or when it fails.
 
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -154,7 +154,12 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
       }
       // The previous site goes aside whole (under the lock, so no build can take it for a dead one's leftovers);
       // the rest of the work folder is small.
-      if (hadPrevious) renameSync(old, join(parent, `${setAside}${basename(work).slice(prefix.length)}`));
+      if (hadPrevious) {
+        const aside = join(parent, `${setAside}${basename(work).slice(prefix.length)}`);
+        renameSync(old, aside);
+        // It sits beside outDir (often in a git work tree) until the next build: never to be committed.
+        writeFileSync(join(aside, '.gitignore'), '*\n');
+      }
       await Promise.all([rm(work, { recursive: true, force: true }), deleteEarlier()]);
       releaseSync();
     },
