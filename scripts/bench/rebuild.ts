@@ -30,6 +30,8 @@ export async function run(): Promise<void> {
       // Set aside, not deleted: a big delete slows the next minutes' file creation on this VM (see portal.ts).
       setAside(org.dist, trash);
       setAside(join(work, '.backlot-cache'), trash);
+      // The site the last rebuild replaced (src/util/siteOutput.ts): a cold build in CI has none to delete.
+      for (const name of readdirSync(work)) if (name.startsWith('.dist.previous-')) setAside(join(work, name), trash);
       const cold = await build(cli, org.config, work);
       const text = readFileSync(file, 'utf8');
       writeFileSync(file, text.replace(/description: (.*)/, (_, d: string) => `description: Edited ${i}. ${d}`));

@@ -13,7 +13,7 @@ import type { PortalModel } from '../model/portal.ts';
 import type { Shard } from '../snapshot/shard.ts';
 import { lowerThreadPriority } from '../util/background.ts';
 import { REPO_ROOT, moveDir } from '../site/build/files.ts';
-import { claimSiteOutput } from '../util/siteOutput.ts';
+import { claimSiteOutput, type SiteOutput } from '../util/siteOutput.ts';
 import { UsageError } from './errors.ts';
 import { addViewDiagnostics } from './viewChecks.ts';
 import type { TemplateForms } from '../views/create/page-data.ts';
@@ -30,7 +30,6 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
 import { readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
-import { linkReused } from '../site/build/reuseFiles.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
 import { openRepoCache } from '../pipeline/repoCache.ts';
@@ -150,7 +149,7 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
   });
   try {
-    const { code, summary, history, manifest } = await buildInto(output.site, output.scratch, options, configured, started, (stop) => output.onRelease(stop));
+    const { code, summary, history, manifest } = await buildInto(output, options, configured, started);
     await output.commit();
     // Only once the output is the one it describes: the next build copies its pages from there.
     if (manifest) writeManifest(configured.cacheDir, manifest);
@@ -164,13 +163,13 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
 }
 
 async function buildInto(
-  siteDir: string,
-  scratch: (name: string) => string,
+  output: SiteOutput,
   options: BuildOptions,
   configured: BacklotConfig,
   started: number,
-  onRelease: (stop: () => void | Promise<void>) => void,
 ): Promise<{ code: number; summary: () => string; history?: History | undefined; manifest?: PageManifest }> {
+  const { site: siteDir, scratch } = output;
+  const onRelease = (stop: () => void | Promise<void>) => output.onRelease(stop);
   // Read while the sources are crawled: the live site's last catalog and history.
   const previous = readPreviousSite(previousSource(options, configured), { cacheFile: historyCopy(configured) });
   // Own pages are compiled, so they must not be part of the org folder a PATH names (its sub-folders are repos).
@@ -199,6 +198,7 @@ async function buildInto(
         pluginComponents: componentFiles(plugins),
         ...(configured.site.pages ? { pagesDir: configured.site.pages } : {}),
         outDir: siteDir,
+        scratchKey: output.outDir,
         base: configured.site.base,
         ...(configured.site.url ? { site: configured.site.url } : {}),
         verbose: options.verbose,
@@ -249,18 +249,10 @@ async function buildInto(
   }
   const astroMs = performance.now() - t0;
   // Pagefind writes its index meanwhile; neither touches what search reads (the model, the docs pages' HTML).
-  let copyMs = 0;
-  let reusedFiles = { linked: 0, copied: 0 };
   const [api, search] = await Promise.all([
     (async () => {
       // Images and files the docs pages link to, served from the docs' own URLs.
       await writeDocsAssets(ctx.snapshot, result.model.docs?.sites.flatMap((s) => s.assets) ?? [], siteDir, config.site.base);
-      // After the first await: Pagefind's finish below has started, and indexes while the pages are linked.
-      if (reuse?.from && site.pages?.reused.length) {
-        const copying = performance.now();
-        reusedFiles = await linkReused(site.pages.reused, configured.site.outDir, siteDir);
-        copyMs = performance.now() - copying;
-      }
       // Plugins' browser scripts, on the paths the pages that show their cards load them from.
       for (const script of result.plugins?.scripts ?? []) {
         const target = join(siteDir, script.path);
@@ -288,7 +280,7 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
-      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${copyMs ? ` (${reusedFiles.copied ? 'copied' : 'linked'} in ${secs(copyMs)})` : ''}`] : []),
+      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}`] : []),
       ...(result.diagrams && result.diagrams.drawn + result.diagrams.inBrowser > 0 ? [`  diagrams  ${diagramSummary(result.diagrams)}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
@@ -350,10 +342,12 @@ function planReuse(options: BuildOptions, config: BacklotConfig, pluginComponent
   return { input: found.input, from: found.generatedAt };
 }
 
-function pagesSummary(pages: { keys: Record<string, string>; reused: string[] }, reason: string | undefined): string {
+function pagesSummary(pages: NonNullable<BuildSiteResult['pages']>, reason: string | undefined): string {
   const keyed = Object.keys(pages.keys).length;
   if (reason) return `${keyed} entity pages rendered (none reused: ${reason})`;
-  return `${keyed - pages.reused.length} entity pages rendered, ${pages.reused.length} reused from the last build`;
+  const { linked, copied } = pages.linked;
+  const how = copied ? ` (${linked ? `${linked} linked, ` : ''}${copied} copied: another filesystem)` : '';
+  return `${keyed - pages.reused.length} entity pages rendered, ${pages.reused.length} reused from the last build${how}`;
 }
 
 function historyCopy(config: BacklotConfig): string {

@@ -60,6 +60,7 @@ function mark(dir: string): string[] {
 }
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const EXPLORERS = ['catalog/default/system/checkout/graph/index.html', 'catalog/default/domain/commerce/graph/index.html'];
 const footerTime = (html: string) => /<time datetime="([^"]+)"/.exec(html.slice(html.lastIndexOf('<footer')))?.[1];
 
 /** Every file with a hash of its content, the build's own time and the markers taken out. */
@@ -92,6 +93,7 @@ describe('a rebuild after one repo changed', () => {
     const a = config('a');
     logs.cold = await build(['--config', a]);
     markedBefore = mark(site);
+    for (const page of EXPLORERS) appendFileSync(join(site, page), MARKER);
     // One repo changed: its service has a new title, and its database is gone.
     writeFileSync(join(org, 'notes/catalog-info.yaml'), NOTES.replace('name: notes-service }', 'name: notes-service, title: Notes Core }').split('---')[0]!);
     logs.edit = await build(['--config', a]);
@@ -130,6 +132,8 @@ describe('a rebuild after one repo changed', () => {
     expect(footerTime(kept)).toBeUndefined();
     expect(footerTime(read(join(work, 'before-rename'), 'index.html'))).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(entityPages(join(work, 'before-rename'))).not.toContain('catalog/default/resource/notes-db/index.html');
+    // Graph explorers are keyed too: the notes repo is in no system, so they are linked as they were.
+    for (const page of EXPLORERS) expect(read(join(work, 'before-rename'), page).endsWith(MARKER), page).toBe(true);
     expect(markedBefore).toContain('catalog/default/resource/notes-db/index.html');
     expect(Number(edited![2])).toBeGreaterThan(3);
   });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../site/build/files.ts';
+import { REPO_ROOT, scratchFolder } from '../site/build/files.ts';
 import { readCatalogFile } from './diff.ts';
 
 const BIN = join(REPO_ROOT, 'src/cli/backlot.js');
@@ -133,16 +133,18 @@ describe('an interrupted or crashed build', () => {
   });
 
   // Moments read from the build's own work folder: while the pipeline runs, once the API files are being written,
-  // once Astro has written pages, and once the search index has been moved into the site (just before the swap).
+  // once Astro has written pages (into the site child's scratch folder for dist/, moved into the work folder when
+  // Astro is done), and once the search index has been moved into the site (just before the swap).
   const moments: Array<[string, () => boolean, NodeJS.Signals]> = [
     ['as soon as it starts', has(), 'SIGINT'],
     ['while the static API is written', has('api'), 'SIGINT'],
-    ['while Astro writes pages', has('site', 'catalog'), 'SIGTERM'],
+    ['while Astro writes pages', () => existsSync(join(scratchFolder(outDir), 'catalog')), 'SIGTERM'],
     ['with the search index in place', has('site', 'pagefind'), 'SIGINT'],
-    ['killed outright while Astro writes pages', has('site', 'catalog'), 'SIGKILL'],
+    ['killed outright while Astro writes pages', () => existsSync(join(scratchFolder(outDir), 'catalog')), 'SIGKILL'],
   ];
   for (const [moment, when, signal] of moments) {
     it(`leaves the previous site whole when stopped ${moment} (${signal})`, async () => {
+      rmSync(scratchFolder(outDir), { recursive: true, force: true }); // what a stopped build left: not this build's pages
       const run = await build([], { when, signal });
       // Killed by the signal, or (a signal that came while the build was finishing) failed with the reason.
       if (run.signal !== signal) expect(`${run.code} ${run.stderr}`).toMatch(/^1 .*interrupted/s);
@@ -158,7 +160,8 @@ describe('an interrupted or crashed build', () => {
     writeFileSync(join(org, 'payments/docs/index.md'), '# Payments\n\nHow money moves, now.\n');
     const run = await build();
     expect(run.code).toBe(0);
-    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+    // Nothing of the killed builds; the site it replaced set aside whole (the next build deletes it).
+    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([expect.stringMatching(/^\.dist\.previous-/)]);
     const next = siteFiles(outDir);
     expect(pages(next)).toEqual(pages(previous));
     expect(readFileSync(join(outDir, 'docs/default/component/payments/index.html'), 'utf8')).toContain('now.');
@@ -175,7 +178,8 @@ describe('two builds into one folder at once', () => {
     const site = siteFiles(outDir);
     expect(pages(site)).toEqual(pages(previous));
     expect(await readCatalogFile(join(outDir, 'api/catalog/entities.json'))).toHaveLength(4);
-    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
+    // Only the site the second build replaced is left: it deleted what the first and the build before set aside.
+    expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([expect.stringMatching(/^\.dist\.previous-/)]);
     previous = site;
   });
 });
@@ -190,6 +194,7 @@ describe('an empty build', () => {
     expect(run.stderr).toMatch(/no repos in .*empty/);
     expect(siteFiles(outDir)).toEqual(previous);
     expect(statSync(join(outDir, 'index.html')).mtimeMs).toBe(before);
+    // The refused build still deleted the site the last one set aside, before it exited.
     expect(readdirSync(work).filter((n) => n.startsWith('.dist.'))).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
 import { catalogEntities } from './catalogParts.ts';
-import { writeCatalogApi } from './writeApi.ts';
+import { etagText, withEtag, writeCatalogApi } from './writeApi.ts';
+import type { Entity } from '../model/entity.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-api-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -90,5 +91,21 @@ describe('catalogEntities', () => {
       await expect(catalogEntities({ version: 1, totalItems: 1, parts: [part] }, none)).rejects.toThrow(`${part} is not a part of this catalog`);
     }
     await expect(catalogEntities({ version: 1, totalItems: 1, parts: ['entities/part-1.json'] }, async () => ({}))).rejects.toThrow('entities/part-1.json is not a list of entities');
+  });
+});
+
+describe('etagText', () => {
+  it('is the text of the entity with its etag, serialised once: the same bytes as stringifying withEtag', () => {
+    const entities = [
+      { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'a', annotations: { 'x/y': 'é "q" \\ \u2028' } }, spec: { type: 'service', owner: 'g' }, relations: [{ type: 'ownedBy', targetRef: 'group:default/g' }] },
+      { metadata: { name: 'first' }, kind: 'User', apiVersion: 'v1', spec: {} }, // metadata before the other keys
+      { apiVersion: 'v1', kind: 'X', spec: { a: undefined, b: [undefined, 1] }, metadata: { name: 'last', title: undefined } }, // metadata last; undefined left out
+      { apiVersion: 'v1', kind: 'X', metadata: {} },
+      { apiVersion: 'v1', kind: 'X', metadata: { description: undefined } }, // metadata stringified as {}
+      { apiVersion: 'v1', kind: 'X', extra: undefined, metadata: { name: 'n' } }, // a top-level key left out
+      { apiVersion: 'v1', kind: 'X', metadata: { name: 'n', etag: 'given' } }, // an etag of its own: replaced in place
+      { '2': 'numeric keys first', apiVersion: 'v1', kind: 'X', metadata: { name: 'n', '1': 'one' } },
+    ] as unknown as Entity[];
+    for (const entity of entities) expect(etagText(entity)).toBe(JSON.stringify(withEtag(entity)));
   });
 });

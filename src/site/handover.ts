@@ -91,6 +91,8 @@ export interface Keyed<T> {
   endpoint?: boolean;
   /** The ref of the entity whose pages' key the path has (../build/page-keys.ts). */
   entity: (path: T) => string;
+  /** Which of its keys: its entity pages' (default), or its graph explorer's. */
+  key?: 'entity' | 'explorer';
 }
 
 /**
@@ -106,5 +108,6 @@ export function inShare<T extends { params: Record<string, string | undefined> }
   // the pages rendered, after the hand-over is taken back.
   if (!reuse || !keyed) return shared;
   const keys = entityKeys(siteData(model));
-  return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), () => keys(keyed.entity(p))));
+  const keyOf = keyed.key === 'explorer' ? keys.explorer : keys;
+  return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), () => keyOf(keyed.entity(p))));
 }

@@ -39,7 +39,27 @@ describe('claimSiteOutput', () => {
     mkdirSync(out.scratch('api'));
     await out.commit();
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('next');
-    expect(entries()).toEqual(['dist']); // no lock, no work folder, no previous site
+    // No lock, no work folder; the previous site set aside whole, for the next build to delete.
+    const aside = entries().filter((e) => e !== 'dist');
+    expect(aside).toEqual([expect.stringMatching(/^\.dist\.previous-\d+-[0-9a-f]+$/)]);
+    expect(readFileSync(join(dir, aside[0]!, 'index.html'), 'utf8')).toBe('previous');
+    expect(readFileSync(join(dir, aside[0]!, '.gitignore'), 'utf8')).toBe('*\n'); // git ignores it whole
+  });
+
+  it('deletes the sites earlier builds set aside when the next build ends, swapped in or failed', async () => {
+    for (const next of ['one', 'two']) {
+      const out = await claimSiteOutput(outDir);
+      mkdirSync(join(out.site, 'a/b'), { recursive: true });
+      writeFileSync(join(out.site, 'index.html'), next);
+      writeFileSync(join(out.site, 'a/b/page.html'), next);
+      await out.commit();
+    }
+    // The second build deleted what the first set aside; the first site (set aside by the second) is left.
+    expect(entries().filter((e) => e.startsWith('.dist.previous-'))).toHaveLength(1);
+    const third = await claimSiteOutput(outDir);
+    await third.abandon(); // deleted before the build ends, even a failed one
+    expect(entries()).toEqual(['dist']);
+    expect(readFileSync(join(outDir, 'a/b/page.html'), 'utf8')).toBe('two');
   });
 
   it('leaves the previous site whole when the build is abandoned', async () => {
@@ -59,6 +79,7 @@ describe('claimSiteOutput', () => {
     writeFileSync(join(out.site, 'index.html'), 'first');
     await out.commit();
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe('first');
+    expect(entries()).toEqual(['dist']); // nothing to set aside
   });
 
   it('gives each build its own work folder', async () => {

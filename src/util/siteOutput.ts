@@ -1,9 +1,13 @@
 // The live site is replaced only by a complete build. A build claims its output folder with a lock (a second build
 // into the same folder waits), writes everything into a work folder of its own beside it, and swaps the finished
 // site in with two renames. A failed, interrupted or crashed build leaves the previous site whole; its leftovers
-// are deleted by the next build that claims the folder.
+// are deleted by the next build that claims the folder. The site a build replaced is set aside, not deleted: its
+// deletion (~13,000 files and 11,000 folders at 10,000 entities) cost 1.6-2 s of wall time at the end of every
+// build, mostly waiting on the disk, and in CI the runner is thrown away with it. The next build deletes it once
+// its own site is swapped in (deleted while that build wrote its pages, on another thread, it slowed the
+// build's folder creation several-fold on a small VM's ext4), or when it fails.
 
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -17,7 +21,10 @@ export interface SiteOutput {
   site: string;
   /** A scratch folder of this build's (unique per build: staging for the API files, the search index…). */
   scratch(name: string): string;
-  /** Swaps the finished site in, deletes the previous one, and releases the folder. */
+  /**
+   * Swaps the finished site in, sets the previous one aside beside outDir (the next claim deletes it), and releases
+   * the folder.
+   */
   commit(): Promise<void>;
   /** Deletes this build's work and releases the folder; the previous site stays. */
   abandon(): Promise<void>;
@@ -43,6 +50,8 @@ export interface LockHolder {
 
 const lockFileOf = (outDir: string) => join(dirname(outDir), `.${basename(outDir)}.lock`);
 const workPrefixOf = (outDir: string) => `.${basename(outDir)}.build-`;
+/** A site a build replaced, set aside for the next claim to delete. */
+export const previousPrefixOf = (outDir: string) => `.${basename(outDir)}.previous-`;
 
 /** Claims `outDir` for one build: waits while another live build holds it, then cleans what dead builds left. */
 export async function claimSiteOutput(outDirPath: string, options: ClaimOptions = {}): Promise<SiteOutput> {
@@ -73,7 +82,12 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
   }
   // We hold the lock: every other work folder beside outDir belongs to a build that is gone.
   const prefix = workPrefixOf(outDir);
-  for (const name of readdirSync(parent)) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+  const setAside = previousPrefixOf(outDir);
+  const names = readdirSync(parent);
+  for (const name of names) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+  // Sites earlier builds replaced: deleted when this build ends, whole or failed.
+  const earlier = names.filter((n) => n.startsWith(setAside)).map((n) => join(parent, n));
+  const deleteEarlier = () => Promise.all(earlier.map((dir) => rm(dir, { recursive: true, force: true }).catch(() => {})));
 
   const work = join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(work); // synchronously: from here to the signal handlers below, no signal can leave it behind
@@ -138,10 +152,19 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
         if (hadPrevious) renameSync(old, outDir); // put the previous site back
         throw err;
       }
-      await rm(work, { recursive: true, force: true }); // the previous site, off the event loop's thread
+      // The previous site goes aside whole (under the lock, so no build can take it for a dead one's leftovers);
+      // the rest of the work folder is small.
+      if (hadPrevious) {
+        const aside = join(parent, `${setAside}${basename(work).slice(prefix.length)}`);
+        renameSync(old, aside);
+        // It sits beside outDir (often in a git work tree) until the next build: never to be committed.
+        writeFileSync(join(aside, '.gitignore'), '*\n');
+      }
+      await Promise.all([rm(work, { recursive: true, force: true }), deleteEarlier()]);
       releaseSync();
     },
     async abandon() {
+      if (!released) await deleteEarlier();
       releaseSync();
     },
     onRelease(stop: () => void | Promise<void>) {

@@ -55,3 +55,24 @@ it('refuses a write after finish rather than dropping it', async () => {
   await writer.finish();
   await expect(writer.write(join(dir, 'late.html'), 'x')).rejects.toThrow(/has finished; .*late\.html was not written/);
 });
+
+it('hard-links another folder’s files among the writes, in order, and counts them', async () => {
+  const last = join(dir, 'last');
+  fs.mkdirSync(join(last, 'catalog', 'a'), { recursive: true });
+  fs.writeFileSync(join(last, 'catalog', 'a', 'index.html'), 'a');
+  fs.writeFileSync(join(last, 'index.html'), 'home');
+  const site = join(dir, 'site');
+  await writer.write(join(site, 'catalog', 'b', 'index.html'), 'b');
+  writer.link(['catalog/a/index.html', 'index.html'], last, site);
+  await writer.write(join(site, 'catalog', 'c', 'index.html'), 'c');
+  const written = await writer.finish();
+  expect(written).toEqual({ files: 2, bytes: 2, linked: { linked: 2, copied: 0 } });
+  expect(fs.statSync(join(site, 'catalog', 'a', 'index.html')).ino).toBe(fs.statSync(join(last, 'catalog', 'a', 'index.html')).ino);
+  expect(fs.readFileSync(join(site, 'index.html'), 'utf8')).toBe('home');
+  expect(fs.readFileSync(join(site, 'catalog', 'c', 'index.html'), 'utf8')).toBe('c');
+});
+
+it('fails like a write when a file to link is missing', async () => {
+  writer.link(['gone.html'], join(dir, 'last'), join(dir, 'site'));
+  expect((await writer.finish()).error).toMatchObject({ code: 'ENOENT' });
+});

@@ -8,6 +8,7 @@
 // message per file cost more than the write. So a file exists only once finish() has resolved.
 
 import { Worker } from 'node:worker_threads';
+import type { LinkedFiles } from './linkFiles.ts';
 
 /** To the writer: files to write (their folders made first), in order. */
 export interface WriteJob {
@@ -18,9 +19,15 @@ export interface WriteBatch {
   jobs: WriteJob[];
   bytes: number;
 }
-/** From the writer, per batch: its bytes (for the back-pressure) and the first failure, if any. */
+/** To the writer: files of another folder to hard-link (or copy) into this one (./linkFiles.ts). */
+export interface LinkBatch {
+  link: { files: readonly string[]; fromDir: string; toDir: string };
+  bytes: number;
+}
+/** From the writer, per batch: its bytes (for the back-pressure), the files it linked and copied, and the first failure, if any. */
 export interface WriteAck {
   bytes: number;
+  linked?: LinkedFiles;
   error?: { message: string; code?: string; path?: string };
 }
 
@@ -31,6 +38,8 @@ const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 export interface WrittenFiles {
   files: number;
   bytes: number;
+  /** What link() put in: hard links, or copies where the filesystem could not link. */
+  linked?: LinkedFiles;
   /** The first failed write, if any. */
   error?: Error;
 }
@@ -41,6 +50,11 @@ export interface FileWriter {
    * ArrayBuffer is moved to the writer thread when the batch is sent: the caller must not use it again. Rejects with the first failed write.
    */
   write(file: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Queues hard links to `files` (relative paths) of `fromDir` in `toDir` (copies where links are not possible),
+   * made on the writer thread in order with the writes. A file that cannot be linked or copied fails like a write.
+   */
+  link(files: readonly string[], fromDir: string, toDir: string): void;
   /** Waits for the last write and stops the thread; what was written and the first failure. */
   finish(): Promise<WrittenFiles>;
 }
@@ -54,6 +68,7 @@ export function fileWriter(): FileWriter {
   let files = 0;
   let bytes = 0;
   let failed: Error | undefined;
+  let linked: LinkedFiles | undefined;
   let scheduled = false;
   let stopped = false;
   let waiters: Array<() => void> = [];
@@ -74,6 +89,7 @@ export function fileWriter(): FileWriter {
   };
   worker.on('message', (ack: WriteAck) => {
     pending -= ack.bytes;
+    if (ack.linked) linked = { linked: (linked?.linked ?? 0) + ack.linked.linked, copied: (linked?.copied ?? 0) + ack.linked.copied };
     if (ack.error && !failed) failed = Object.assign(new Error(ack.error.message), ack.error);
     if (pending < MAX_PENDING_BYTES) wakeAll();
     if (settled()) allDone?.();
@@ -104,6 +120,13 @@ export function fileWriter(): FileWriter {
         setImmediate(flush);
       }
     },
+    link(files, fromDir, toDir) {
+      if (stopped) throw new Error(`the file writer has finished; ${files.length} files were not linked`);
+      if (files.length === 0) return;
+      flush(); // the writes queued before go first
+      worker.postMessage({ link: { files, fromDir, toDir }, bytes: 1 } satisfies LinkBatch);
+      pending += 1;
+    },
     async finish() {
       if (!stopped) {
         flush();
@@ -111,7 +134,7 @@ export function fileWriter(): FileWriter {
         if (!settled() && !failed) await new Promise<void>((done) => (allDone = done));
         await worker.terminate();
       }
-      return { files, bytes, ...(failed ? { error: failed } : {}) };
+      return { files, bytes, ...(linked ? { linked } : {}), ...(failed ? { error: failed } : {}) };
     },
   };
 }

@@ -39,6 +39,41 @@ describe('entity page keys', () => {
     expect([...retitled].every(([ref, key]) => before.get(ref) !== key)).toBe(true);
   });
 
+  it('hash what the page graph draws without walking it (its nodes are the entity’s relation targets), and how it is drawn', async () => {
+    const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
+    const data = siteData(model);
+    let drawn = 0;
+    for (const item of model.entities) {
+      const targets = new Set([item.ref, ...(item.entity.relations ?? []).map((r) => r.targetRef)]);
+      const { graph } = entityPageView(item, data);
+      for (const node of graph.nodes) expect(targets, `${item.ref} draws ${node.id}`).toContain(node.id);
+      drawn += graph.nodes.length > 1 ? 1 : 0;
+    }
+    expect(drawn).toBeGreaterThan(5);
+    const before = keysOf(model);
+    const inBrowser = structuredClone(model);
+    inBrowser.site.entityGraph = 'browser';
+    const after = keysOf(inBrowser);
+    expect(model.entities.every((e) => after.get(e.ref) !== before.get(e.ref))).toBe(true);
+  });
+
+  it('of graph explorers change with what their walk reaches, two steps out too, and only with that', async () => {
+    const explorers = (model: PortalModel) => {
+      const keys = entityKeys(siteData(model));
+      return ['system:default/checkout', 'domain:default/commerce'].map((ref) => keys.explorer(ref));
+    };
+    const part = (system: string, description: string) => ({ 'catalog-info.yaml': componentYaml('notes', { owner: 'team-platform', extra: `${system}  description: ${description}\n` }) });
+    const before = explorers(await fixtureModel({ repos: { notes: part('  system: checkout\n', 'Takes notes.') } }));
+    expect(new Set(before).size).toBe(2);
+    expect(explorers(await fixtureModel({ repos: { notes: part('  system: checkout\n', 'Takes notes.') } }))).toEqual(before);
+    // A part of the system (one step from it, two from its domain) changed: both explorers show it.
+    const after = explorers(await fixtureModel({ repos: { notes: part('  system: checkout\n', 'Takes better notes.') } }));
+    expect(after.map((key, i) => key === before[i])).toEqual([false, false]);
+    // Outside the system: neither changes.
+    const outside = explorers(await fixtureModel({ repos: { notes: part('', 'Takes notes.') } }));
+    expect(explorers(await fixtureModel({ repos: { notes: part('', 'Takes better notes.') } }))).toEqual(outside);
+  });
+
   it('are the same from the view the entity page renders as computed alone', async () => {
     const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
     const alone = keysOf(model);

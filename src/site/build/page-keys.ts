@@ -2,12 +2,18 @@
 // a page again only when its key changed (./reuse.ts). The key hashes the entity page's view (entityPageView, the
 // value the page renders): the entity's own view, and for every entity its lists and graph show, that entity's own
 // view (its title, kind, description and the rest), so a group rename changes the key of every page listing the
-// group. Each entity's own digest is computed once per model: linear in the page data.
+// group. Each entity's own digest is computed once per model: linear in the page data. The graph is not walked for
+// the key: an entity page draws its neighbours (depth 1), so its nodes are the entity's relation targets, and what
+// they show (kind, title, edges from the entity) is in the own views the key hashes already; whether it is drawn
+// follows from them, and how (in the page or the browser) from the site and the entity count. The walk was about a
+// quarter of the keys' time (10,000 entities, CPU profile of the site child).
 
 import { createHash } from 'node:crypto';
 import type { PortalModel } from '../../model/portal.ts';
-import { entityOwnView, entityPageView, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
+import { entityOwnView, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
+import { entityGraphMode, entityLists, type EntityLists } from '../../views/entity-page.ts';
 import { findEntity } from '../../views/entities.ts';
+import { explorerGraph } from '../../views/graph.ts';
 import type { SiteData } from '../../views/site-data.ts';
 import type { RepoInfo } from '../../model/repo.ts';
 
@@ -18,6 +24,12 @@ export interface EntityKeys {
   (ref: string): string;
   /** The key from the view the entity's page renders: no second walk over its lists and graph. */
   ofView(view: EntityPageView): string;
+  /**
+   * The key of a System's or Domain's graph explorer page: what its walk reaches (every entity it lists, whose
+   * relations the walk followed) with their own views, and how many it left out. The page's drawing is the walk's
+   * first step, and its layout a function of that graph.
+   */
+  explorer(ref: string): string;
 }
 
 const cache = new WeakMap<PortalModel, EntityKeys>();
@@ -38,18 +50,18 @@ export function entityKeys(data: SiteData): EntityKeys {
   };
   // What every page shows of the site (its title, repo and origins: some come from the environment, not the config).
   const site = hash(JSON.stringify(model.site));
+  const graphMode = entityGraphMode(model.site.entityGraph, model.entities.length);
   const keys = new Map<string, string>();
-  const ofView = (view: EntityPageView): string => {
-    const ref = view.own.item.ref;
+  const keyed = (own: EntityOwnView, lists: EntityLists): string => {
+    const ref = own.item.ref;
     let key = keys.get(ref);
     if (key !== undefined) return key;
     const shown = new Set<string>();
-    for (const r of view.own.item.entity.relations ?? []) shown.add(r.targetRef);
-    collectRefs(view.lists, shown);
-    collectRefs(view.graph.nodes, shown);
+    for (const r of own.item.entity.relations ?? []) shown.add(r.targetRef);
+    collectRefs(lists, shown);
     shown.delete(ref);
     // The page's own settings of its view (graph mode, owners) follow from the entity, the site and the lists.
-    key = hash([site, ownDigest(ref, view.own), view.graphMode ?? '', ...[...shown].sort().map((r) => `${r}=${ownDigest(r)}`)].join('\n'));
+    key = hash([site, ownDigest(ref, own), graphMode, ...[...shown].sort().map((r) => `${r}=${ownDigest(r)}`)].join('\n'));
     keys.set(ref, key);
     return key;
   };
@@ -57,9 +69,20 @@ export function entityKeys(data: SiteData): EntityKeys {
     const known = keys.get(ref);
     if (known !== undefined) return known;
     const item = findEntity(index, ref);
-    return item ? ofView(entityPageView(item, data)) : `missing:${ref}`;
+    return item ? keyed(entityOwnView(item, data), entityLists(item, index)) : `missing:${ref}`;
   }) as EntityKeys;
-  keyOf.ofView = ofView;
+  keyOf.ofView = (view) => keyed(view.own, view.lists);
+  const explorers = new Map<string, string>();
+  keyOf.explorer = (ref) => {
+    let key = explorers.get(ref);
+    if (key !== undefined) return key;
+    const item = findEntity(index, ref);
+    if (!item) return `missing:${ref}`;
+    const graph = explorerGraph(item, index);
+    key = hash(['explorer', site, graphMode, String(graph.omitted), ...graph.nodes.map((n) => `${n.id}=${ownDigest(n.id)}`)].join('\n'));
+    explorers.set(ref, key);
+    return key;
+  };
   cache.set(model, keyOf);
   return keyOf;
 }
@@ -76,7 +99,7 @@ function repoShown(repo: RepoInfo | undefined): unknown {
   return repo ? [repo.url, repo.owner, repo.name, repo.defaultBranch] : null;
 }
 
-/** Every `ref` in view data (lists of targets, graph nodes), not descending into the entities themselves. */
+/** Every `ref` in view data (lists of targets), not descending into the entities themselves. */
 function collectRefs(value: unknown, out: Set<string>): void {
   if (Array.isArray(value)) {
     for (const v of value) collectRefs(v, out);

@@ -29,11 +29,20 @@ export function pageFile(outDir: string, base: string, url: string, type: string
   return join(outDir, page, 'index.html');
 }
 
+/** Files of another folder to put into the site by hard links (../../util/linkFiles.ts). */
+export interface PageLinks {
+  fromDir: string;
+  /** Relative to both folders. */
+  files: readonly string[];
+}
+
 /**
  * Astro's prerenderer as it is, its pages' bytes written on a writer thread from its setup (before the first page)
  * to its teardown (after the last). `done` receives what was written (and the first failed write: the build fails).
+ * `links`, asked once every route's paths are known (a rebuild's reuse decisions are made there: ./reuse.ts), names
+ * the files the same thread hard-links into the site while Astro renders the pages.
  */
-export function writePagesOnThread(done: (written: WrittenFiles) => void): AstroIntegration {
+export function writePagesOnThread(done: (written: WrittenFiles) => void, links?: () => PageLinks | undefined): AstroIntegration {
   let outDir: string | undefined;
   let base = '/';
   return {
@@ -54,7 +63,12 @@ export function writePagesOnThread(done: (written: WrittenFiles) => void): Astro
               await astro.setup?.();
               if (outDir) writer = fileWriter();
             },
-            getStaticPaths: () => astro.getStaticPaths(),
+            getStaticPaths: async () => {
+              const paths = await astro.getStaticPaths();
+              const linked = writer && links?.();
+              if (linked) writer!.link(linked.files, linked.fromDir, outDir!);
+              return paths;
+            },
             render: async (request, options) => {
               const rendered = await astro.render(request, options);
               const response = rendered instanceof Response ? rendered : rendered.response;

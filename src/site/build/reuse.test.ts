@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pageFile, PageReuse, readReusable, siteVersion, writeManifest } from './reuse.ts';
 
@@ -80,9 +80,9 @@ describe('what a rebuild may reuse', () => {
     expect(readReusable(cache, partial, 'v1')).toEqual({ reason: 'the previous output lacks 3 of its pages' });
   });
 
-  it('is the manifest’s pages that are in the previous output', () => {
+  it('is the manifest’s pages that are in the previous output, linked from there', () => {
     writeManifest(cache, { version: 'v1', generatedAt: AT, pages });
-    expect(readReusable(cache, previous, 'v1')).toEqual({ input: { version: 'v1', previous: { 'a/index.html': 'ka', 'b/index.html': 'kb' } }, generatedAt: AT });
+    expect(readReusable(cache, previous, 'v1')).toEqual({ input: { version: 'v1', previous: { 'a/index.html': 'ka', 'b/index.html': 'kb' }, from: resolve(previous) }, generatedAt: AT });
   });
 });
 

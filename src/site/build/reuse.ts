@@ -2,12 +2,12 @@
 // it shows. A manifest of the last build's keys and of the site's code and settings (its version) is kept in the
 // cache folder; a manifest of another version is a full build;
 // a rebuild renders only pages whose key changed or that are new, links the others from the last build's output
-// (./reuseFiles.ts; their footer shows no build time, so they are the same bytes), and leaves out pages no longer
-// in the model. Any doubt is a full build.
+// (the writer thread, while Astro renders: ./page-writes.ts; their footer shows no build time, so they are the same
+// bytes), and leaves out pages no longer in the model. Any doubt is a full build.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { codeVersion } from '../../util/codeVersion.ts';
 
 /** The manifest of a build's keyed pages, in the cache folder. */
@@ -27,6 +27,8 @@ export interface ReuseInput {
   /** The site's code and settings (siteVersion): a manifest of another version is not read (readReusable), so page keys leave it out. */
   version: string;
   previous: Record<string, string>;
+  /** The last build's output, where the reused pages are linked from (none: no page is reused). */
+  from?: string;
 }
 
 /**
@@ -133,7 +135,7 @@ export function readReusable(cacheDir: string, previousSite: string, version: st
   }
   // A few missing pages render again; an output missing most of them is not the one described.
   if (missing > Object.keys(manifest.pages).length / 2) return { reason: `the previous output lacks ${missing} of its pages` };
-  return { input: { version, previous }, generatedAt: manifest.generatedAt };
+  return { input: { version, previous, from: resolve(previousSite) }, generatedAt: manifest.generatedAt };
 }
 
 /** The footer's build time of a page (Base.astro), or undefined. */

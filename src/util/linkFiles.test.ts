@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { linkReused } from './reuseFiles.ts';
+import { linkFiles } from './linkFiles.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-reuse-files-'));
 // tmpfs: another filesystem than the temporary folder's, where no hard link can reach.
@@ -23,10 +23,10 @@ function site(dir: string, files: Record<string, string>): string {
 const FILES = { 'catalog/default/component/a/index.html': '<p>a</p>', 'catalog/default/api/b/index.html': '<p>b</p>', 'catalog/default/api/b/openapi.yaml': 'openapi: 3.0.0\n' };
 
 describe('the reused files of a rebuild', () => {
-  it('are hard links to the last build’s files, in new folders, the last build left as it was', async () => {
+  it('are hard links to the last build’s files, in new folders, the last build left as it was', () => {
     const last = site(join(tmp, 'last'), FILES);
     const next = join(tmp, 'next');
-    expect(await linkReused(Object.keys(FILES), last, next)).toEqual({ linked: 3, copied: 0 });
+    expect(linkFiles(Object.keys(FILES), last, next)).toEqual({ linked: 3, copied: 0 });
     for (const [file, text] of Object.entries(FILES)) {
       expect(readFileSync(join(next, file), 'utf8')).toBe(text);
       expect(statSync(join(next, file)).ino).toBe(statSync(join(last, file)).ino);
@@ -37,19 +37,19 @@ describe('the reused files of a rebuild', () => {
     expect(readFileSync(join(next, 'catalog/default/api/b/openapi.yaml'), 'utf8')).toBe('openapi: 3.0.0\n');
   });
 
-  it('are copies when the new site is on another filesystem', async () => {
+  it('are copies when the new site is on another filesystem', () => {
     const last = site(join(tmp, 'last-far'), FILES);
     expect(statSync(other).dev).not.toBe(statSync(last).dev);
     const next = join(other, 'next');
-    expect(await linkReused(Object.keys(FILES), last, next)).toEqual({ linked: 0, copied: 3 });
+    expect(linkFiles(Object.keys(FILES), last, next)).toEqual({ linked: 0, copied: 3 });
     for (const [file, text] of Object.entries(FILES)) {
       expect(readFileSync(join(next, file), 'utf8')).toBe(text);
       expect(statSync(join(last, file)).nlink).toBe(1);
     }
   });
 
-  it('fail the build on any other error (a file the last build lacks)', async () => {
+  it('fail the build on any other error (a file the last build lacks)', () => {
     const last = site(join(tmp, 'last-short'), { 'a/index.html': 'a' });
-    await expect(linkReused(['a/index.html', 'b/index.html'], last, join(tmp, 'next-short'))).rejects.toThrow(/ENOENT/);
+    expect(() => linkFiles(['a/index.html', 'b/index.html'], last, join(tmp, 'next-short'))).toThrow(/ENOENT/);
   });
 });

@@ -1,7 +1,8 @@
 // A rebuild's reused pages go into the new site as hard links to the last build's files: the pages a rebuild reuses
-// are byte-identical to a fresh render (their footer carries no build time, ../layouts/Base.astro), so no byte is
+// are byte-identical to a fresh render (their footer carries no build time, ../site/layouts/Base.astro), so no byte is
 // read or written. Measured on the 10,000-entity portal org (11,352 reused files, 197 MB): reading and writing
-// them cost the CLI about 8 s of system CPU on a loaded 2-core VM, linking them well under one.
+// them cost the CLI about 8 s of system CPU on a loaded 2-core VM, linking them well under one. The site child's
+// writer thread links them while Astro renders the other pages (./threadWrites.ts link()).
 
 import { constants, copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,21 +10,23 @@ import { dirname, join } from 'node:path';
 /** Errors that say this filesystem (or this pair of folders) cannot hard-link: copy instead. */
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
 
+export interface LinkedFiles {
+  linked: number;
+  copied: number;
+}
+
 /**
- * Puts each reused file of the last build's output into this build's site folder: a hard link (the last output stays
- * as it was until the swap deletes it), or a copy where links are not possible (another filesystem; copy-on-write
- * where the filesystem has it). Yields now and then so Pagefind, fed over this process's event loop, goes on
- * indexing meanwhile. Returns how many files were linked and copied.
+ * Puts each file (relative to both folders) of `fromDir` into `toDir`: a hard link (`fromDir` stays as it was), or
+ * a copy where links are not possible (another filesystem; copy-on-write where the filesystem has it). Makes the
+ * folders, each once (`made` may carry the ones made already). Throws on any other error (a missing file).
  */
-export async function linkReused(files: readonly string[], previousSite: string, siteDir: string): Promise<{ linked: number; copied: number }> {
-  const made = new Set<string>();
+export function linkFiles(files: readonly string[], fromDir: string, toDir: string, made = new Set<string>()): LinkedFiles {
   let linked = 0;
   let copied = 0;
   let canLink = true;
   for (const file of files) {
-    if ((linked + copied) % 500 === 499) await new Promise((r) => setImmediate(r));
-    const source = join(previousSite, file);
-    const target = join(siteDir, file);
+    const source = join(fromDir, file);
+    const target = join(toDir, file);
     const dir = dirname(target);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
