@@ -33,6 +33,19 @@ describe('entityPageView', () => {
     expect(entityOwnView(entities[2]!, data).api).toEqual({ type: 'openapi', title: 'Pay' });
   });
 
+  it('gives the description as sanitised HTML and as plain text, and none without one', () => {
+    const [svc, bare] = portalEntities([
+      entity('Component', 'svc', { type: 'service', owner: 'team' }, { description: 'Takes **payments**. <script>alert(1)</script>' }),
+      entity('Component', 'bare', { type: 'service', owner: 'team' }),
+    ]);
+    const data = siteData(model([svc!, bare!]));
+    const { description } = entityPageView(svc!, data);
+    expect(description?.html).toContain('<strong>payments</strong>');
+    expect(description?.html).not.toContain('<script>');
+    expect(description?.text).toMatch(/^Takes payments\./);
+    expect(entityPageView(bare!, data).description).toBeUndefined();
+  });
+
   it('keeps only http(s) view and edit URLs and links (javascript: and typos are never links)', () => {
     const [svc] = portalEntities([
       entity('Component', 'svc', { type: 'service', owner: 'team' }, {

@@ -25,6 +25,7 @@ import {
 } from './entity-page.ts';
 import { entityGraph, type EntityGraph } from './graph.ts';
 import { entityPluginCards, entityTabLinks, type EntityPluginCards, type EntityTabLink } from './plugins.ts';
+import { markdownHtml, markdownText } from './markdown.ts';
 import { findRepo } from './repos.ts';
 import type { SiteData } from './site-data.ts';
 import { httpUrl } from '../util/httpUrl.ts';
@@ -72,6 +73,8 @@ export interface EntityPageView {
   quiet: string[];
   /** The graph's label, for readers and the browser's drawing. */
   graphLabel: string;
+  /** The description (crawled Markdown) as sanitised HTML, and as plain text for the page's meta description. */
+  description?: { html: string; text: string };
   paths: EntityPagePaths;
 }
 
@@ -125,6 +128,7 @@ export function entityPageView(item: PortalEntity, data: SiteData, options: { ta
   const lists = options.take ? takeEntityLists(item, index) : entityLists(item, index);
   const owners = ownedListOwners(item);
   const page = entityPath(item.ref);
+  const { description } = item.entity.metadata;
   return {
     own,
     lists,
@@ -136,6 +140,7 @@ export function entityPageView(item: PortalEntity, data: SiteData, options: { ta
     emptyCards: lists.cards.filter((c) => c.targets.length === 0),
     quiet: [...(own.problems.length === 0 ? ['No problems.'] : []), ...(own.changes.length === 0 ? ['No changes recorded.'] : [])],
     graphLabel: `${own.title} and its related entities`,
+    ...(description ? { description: { html: markdownHtml(description), text: markdownText(description) } } : {}),
     paths: {
       page,
       relations: `${page}relations/`,

@@ -2,8 +2,8 @@
 // (src/views/entity-page-view.ts). As an Astro template with ten components it cost Astro a component instance,
 // a render context and an escape per expression for each of 10,000 pages; the markup and its spacing are what
 // that template rendered (compressed: a run of template whitespace is one space). Every value shown comes from a
-// crawled repo: text goes through escapeHtml, attributes through attribute(); the description is Markdown
-// rendered to sanitised HTML (src/views/markdown.ts).
+// crawled repo: text goes through escapeHtml, attributes through attribute(); the description comes as sanitised
+// HTML in the view (src/views/markdown.ts).
 
 import { catalogKindPath, GRAPH_DATA, withBase } from '../../model/routes.ts';
 import type { RepoInfo } from '../../snapshot/types.ts';
@@ -13,7 +13,6 @@ import { CARD_LIMIT, GRAPH_NODES, MEMBER_LIMIT } from '../../views/entity-page.t
 import type { EntityPageView } from '../../views/entity-page-view.ts';
 import { plural } from '../../views/format.ts';
 import type { GraphLayout } from '../../views/graph-layout.ts';
-import { markdownHtml } from '../../views/markdown.ts';
 import {
   apiSummaryHtml,
   attribute,
@@ -59,7 +58,7 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
   out += ' </div> ';
   if (title !== entity.metadata.name) out += `<p class="muted mono">${text(entity.metadata.name)}</p>`;
   out += ` ${entityTabsHtml(own.tabs, href)} `;
-  out += entity.metadata.description ? `<div class="lead markdown" data-description>${markdownHtml(entity.metadata.description)}</div>` : '<p class="lead muted">No description.</p>';
+  out += view.description ? `<div class="lead markdown" data-description>${view.description.html}</div>` : '<p class="lead muted">No description.</p>';
   out += ' ';
   if (viewUrl || editUrl || docs.url || paths.create || paths.definition) {
     out += '<ul class="actions"> ';
