@@ -17,6 +17,7 @@ import {
   entityGraphMode,
   entityLists,
   hasExplorer,
+  MEMBER_LIMIT,
   ownedListOwners,
   takeEntityLists,
   type AnnotationsShown,
@@ -33,6 +34,7 @@ import { apiPaths } from './apis/view.ts';
 import { allKindsQuery } from './catalog/query.ts';
 import type { RelationCard } from './relations.ts';
 import { createPath, entityPath } from '../model/routes.ts';
+import { memberCard, profileCard, type MemberCard, type ProfileCard } from './org.ts';
 
 /** What an entity's pages show of the entity itself. */
 export interface EntityOwnView {
@@ -73,6 +75,9 @@ export interface EntityPageView {
   quiet: string[];
   /** The graph's label, for readers and the browser's drawing. */
   graphLabel: string;
+  /** A Group's or User's profile card, and a group's members card. */
+  profile?: ProfileCard;
+  members?: MemberCard;
   /** The description (crawled Markdown) as sanitised HTML, and as plain text for the page's meta description. */
   description?: { html: string; text: string };
   paths: EntityPagePaths;
@@ -140,6 +145,8 @@ export function entityPageView(item: PortalEntity, data: SiteData, options: { ta
     emptyCards: lists.cards.filter((c) => c.targets.length === 0),
     quiet: [...(own.problems.length === 0 ? ['No problems.'] : []), ...(own.changes.length === 0 ? ['No changes recorded.'] : [])],
     graphLabel: `${own.title} and its related entities`,
+    ...(own.kind === 'group' || own.kind === 'user' ? { profile: profileCard(item, index) } : {}),
+    ...(lists.members ? { members: memberCard(lists.members.direct, lists.members.aggregated, index, MEMBER_LIMIT) } : {}),
     ...(description ? { description: { html: markdownHtml(description), text: markdownText(description) } } : {}),
     paths: {
       page,

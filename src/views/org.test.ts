@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childGroups, descendantGroups, groupMembers, groupOwnership, ownershipCounts, parentGroups, userGroups, userOwnership } from './org.ts';
+import { childGroups, descendantGroups, groupMembers, groupOwnership, memberCard, ownershipCounts, parentGroups, profileCard, userGroups, userOwnership } from './org.ts';
 import { entity, portalEntities } from '../testing/entities.ts';
 import { indexEntities } from './entities.ts';
 
@@ -11,7 +11,7 @@ const index = indexEntities(portalEntities([
   // A cycle in the data must not hang the page.
   entity('Group', 'loop-a', { type: 'team', children: ['loop-b'] }),
   entity('Group', 'loop-b', { type: 'team', children: ['loop-a'], members: ['bob'] }),
-  entity('User', 'ada', { memberOf: [] }, { title: 'Ada' }),
+  entity('User', 'ada', { memberOf: [], profile: { displayName: 'Ada Lovelace', email: 'ada@example.com', picture: 'http://insecure.example/ada.png' } }, { title: 'Ada' }),
   entity('User', 'bob', { memberOf: ['web'] }, { title: 'Bob' }),
   entity('User', 'cy', { memberOf: [] }, { title: 'Cy' }),
   entity('Component', 'ledger', { type: 'service', lifecycle: 'production', owner: 'payments' }),
@@ -58,6 +58,41 @@ describe('groupMembers', () => {
       ['user:default/ada', undefined],
       ['user:default/bob', 'group:default/fraud'],
     ]);
+  });
+});
+
+describe('org cards', () => {
+  const item = (kind: string, name: string) => index.get(`${kind}:default/${name}`)!;
+
+  it("gives a group's profile: name, initials, type and where it sits", () => {
+    expect(profileCard(item('group', 'payments'), index)).toEqual({
+      name: 'payments',
+      initials: 'P',
+      type: 'team',
+      rows: [
+        { id: 'parent', label: 'Parent group', items: [{ ref: 'group:default/engineering', target: item('group', 'engineering') }] },
+        { id: 'children', label: 'Child groups', items: [{ ref: 'group:default/fraud', target: item('group', 'fraud') }] },
+      ],
+    });
+    const bob = profileCard(item('user', 'bob'), index);
+    expect(bob.rows.map((r) => [r.id, r.label, r.items.map((i) => i.ref)])).toEqual([['groups', 'Groups', ['group:default/fraud', 'group:default/loop-b', 'group:default/web']]]);
+  });
+
+  it("gives a user's profile name, email and only an https picture", () => {
+    const ada = profileCard(item('user', 'ada'), index);
+    expect([ada.name, ada.initials, ada.email, ada.picture, ada.type]).toEqual(['Ada Lovelace', 'AL', 'ada@example.com', undefined, undefined]);
+  });
+
+  it('gives the members shown, up to the limit, each noted with its email and the child group it comes through', () => {
+    const all = groupMembers('group:default/engineering', index, true);
+    const card = memberCard([], all, index, 2);
+    expect(card).toMatchObject({ directCount: 0, aggregatedCount: 4, direct: [] });
+    expect(card.aggregated.map((m) => [m.ref, m.note])).toEqual([
+      ['user:default/ada', 'ada@example.com · via payments'],
+      ['user:default/bob', 'via web'],
+    ]);
+    const web = groupMembers('group:default/web', index, true);
+    expect(memberCard(web, web, index, 30)).toMatchObject({ directCount: 3, aggregatedCount: 3, aggregated: [] });
   });
 });
 

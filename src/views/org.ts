@@ -3,7 +3,7 @@
 
 import type { Entity } from '../model/entity.ts';
 import type { PortalEntity } from '../model/portal.ts';
-import { compareKinds, entityTitle, findEntity, specString, type EntityIndex } from './entities.ts';
+import { compareKinds, entityProfile, entityTitle, findEntity, initials, specString, type EntityIndex } from './entities.ts';
 import { parseEntityRef } from '../model/entityRef.ts';
 
 function targets(entity: Entity, type: string, kind?: string): string[] {
@@ -166,4 +166,75 @@ function safeName(ref: string): string {
   } catch {
     return ref;
   }
+}
+
+/** An entry of an org card's list: the entity (absent when not in the catalog) and a note ("a@x · via Payments"). */
+export interface OrgListItem {
+  ref: string;
+  target?: PortalEntity | undefined;
+  note?: string | undefined;
+}
+
+/** What a Group's or User's profile card shows (Backstage's GroupProfileCard / UserProfileCard). */
+export interface ProfileCard {
+  name: string;
+  initials: string;
+  /** https only (entityProfile). */
+  picture?: string;
+  email?: string;
+  /** A group's `spec.type`. */
+  type?: string;
+  /** Where it sits: a group's parent and child groups, a user's groups. */
+  rows: Array<{ id: string; label: string; items: OrgListItem[] }>;
+}
+
+export function profileCard(item: PortalEntity, index: EntityIndex): ProfileCard {
+  const { entity } = item;
+  const isGroup = entity.kind.toLowerCase() === 'group';
+  const profile = entityProfile(entity);
+  const name = profile.displayName ?? entityTitle(entity);
+  const type = isGroup ? specString(entity, 'type') : undefined;
+  const items = (refs: string[]) => refs.map((ref) => ({ ref, target: findEntity(index, ref) }));
+  const rows = isGroup
+    ? [
+        { id: 'parent', label: 'Parent group', items: items(parentGroups(entity)) },
+        { id: 'children', label: 'Child groups', items: items(childGroups(entity)) },
+      ]
+    : [{ id: 'groups', label: 'Groups', items: items(userGroups(entity)) }];
+  return {
+    name,
+    initials: initials(name),
+    ...(profile.picture ? { picture: profile.picture } : {}),
+    ...(profile.email ? { email: profile.email } : {}),
+    ...(type ? { type } : {}),
+    rows,
+  };
+}
+
+/** A group's members card: the first `limit` direct members and of all (through child groups), with counts. */
+export interface MemberCard {
+  direct: OrgListItem[];
+  aggregated: OrgListItem[];
+  directCount: number;
+  aggregatedCount: number;
+}
+
+/** Only the members shown get a note: a top group's aggregated list can hold thousands. */
+export function memberCard(direct: readonly Member[], aggregated: readonly Member[], index: EntityIndex, limit: number): MemberCard {
+  const item = (m: Member): OrgListItem => {
+    const parts: string[] = [];
+    const email = m.entity ? entityProfile(m.entity.entity).email : undefined;
+    if (email) parts.push(email);
+    if (m.via) {
+      const group = findEntity(index, m.via);
+      parts.push(`via ${group ? entityTitle(group.entity) : m.via}`);
+    }
+    return { ref: m.ref, target: m.entity, note: parts.join(' · ') || undefined };
+  };
+  return {
+    direct: direct.slice(0, limit).map(item),
+    aggregated: aggregated.length > direct.length ? aggregated.slice(0, limit).map(item) : [],
+    directCount: direct.length,
+    aggregatedCount: aggregated.length,
+  };
 }

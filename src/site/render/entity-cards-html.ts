@@ -12,8 +12,7 @@ import type { RepoInfo } from '../../snapshot/types.ts';
 import { definitionCounts, formatLabel } from '../../views/apis/view.ts';
 import { formatCount } from '../../views/count.ts';
 import { diagnosticLocation, diagnosticRows } from '../../views/diagnostics.ts';
-import { entityProfile, entityTitle, findEntity, initials, specString, type EntityIndex } from '../../views/entities.ts';
-import { childGroups, ownershipCounts, parentGroups, userGroups, type Member, type Owned } from '../../views/org.ts';
+import { ownershipCounts, type MemberCard, type Owned, type ProfileCard } from '../../views/org.ts';
 import { sortTargets, type RelationGroup } from '../../views/relations.ts';
 import { findRepo, repoFileUrl } from '../../views/repos.ts';
 import { targetItemsHtml } from './entity-html.ts';
@@ -27,27 +26,16 @@ export function attribute(name: string, value: string | number | undefined): str
 }
 
 /** A Group's or User's profile (Backstage's GroupProfileCard / UserProfileCard): picture (https only), name, email, where it sits. */
-export function profileCardHtml(item: PortalEntity, index: EntityIndex, base: string): string {
-  const { entity } = item;
-  const isGroup = entity.kind.toLowerCase() === 'group';
-  const profile = entityProfile(entity);
-  const type = specString(entity, 'type');
-  const rows = isGroup
-    ? [
-        { id: 'parent', label: 'Parent group', refs: parentGroups(entity) },
-        { id: 'children', label: 'Child groups', refs: childGroups(entity) },
-      ]
-    : [{ id: 'groups', label: 'Groups', refs: userGroups(entity) }];
-  const name = text(profile.displayName ?? entityTitle(entity));
+export function profileCardHtml(profile: ProfileCard, base: string): string {
   // The initials sit under the picture: a picture that does not load is hidden and leaves them.
   const picture = profile.picture ? `<img${attribute('src', profile.picture)} alt="" width="64" height="64" loading="lazy" referrerpolicy="no-referrer" data-avatar>` : '';
   let out =
     `<section class="card profile-card" aria-labelledby="profile" data-card="profile"> <h2 id="profile">Profile</h2> <div class="profile-head">  ` +
-    `<span class="avatar" aria-hidden="true"> <span class="initials">${text(initials(profile.displayName ?? entityTitle(entity)))}</span> ${picture} </span> ` +
-    `<div> <p class="profile-name">${name}</p> ${profile.email ? `<p><a${attribute('href', `mailto:${profile.email}`)}>${text(profile.email)}</a></p>` : ''} ` +
-    `${isGroup && type ? `<p class="meta">${text(type)}</p>` : ''} </div> </div> <dl class="fields"> `;
-  for (const row of rows) {
-    const refs = row.refs.length === 0 ? '<span class="muted">None</span>' : `<ul class="plain">${targetItemsHtml(row.refs.map((ref) => ({ ref, target: findEntity(index, ref) })), base)}</ul>`;
+    `<span class="avatar" aria-hidden="true"> <span class="initials">${text(profile.initials)}</span> ${picture} </span> ` +
+    `<div> <p class="profile-name">${text(profile.name)}</p> ${profile.email ? `<p><a${attribute('href', `mailto:${profile.email}`)}>${text(profile.email)}</a></p>` : ''} ` +
+    `${profile.type ? `<p class="meta">${text(profile.type)}</p>` : ''} </div> </div> <dl class="fields"> `;
+  for (const row of profile.rows) {
+    const refs = row.items.length === 0 ? '<span class="muted">None</span>' : `<ul class="plain">${targetItemsHtml(row.items, base)}</ul>`;
     out += ` <dt>${text(row.label)}</dt> <dd data-profile="${row.id}"> ${refs} </dd> `;
   }
   out += ' </dl> </section>  ';
@@ -66,25 +54,15 @@ const AVATAR_SCRIPT = `<script type="module">
   </script>`;
 
 /** Members of a group: direct ones, and in a disclosure all of them through child groups (no JavaScript needed). */
-export function memberListHtml(direct: Member[], aggregated: Member[], index: EntityIndex, limit: number, allHref: string, base: string): string {
-  const note = (m: Member) => {
-    const parts: string[] = [];
-    const email = m.entity ? entityProfile(m.entity.entity).email : undefined;
-    if (email) parts.push(email);
-    if (m.via) {
-      const group = findEntity(index, m.via);
-      parts.push(`via ${group ? entityTitle(group.entity) : m.via}`);
-    }
-    return parts.join(' · ') || undefined;
-  };
-  const items = (members: Member[]) => targetItemsHtml(members.slice(0, limit).map((m) => ({ ref: m.ref, target: m.entity, note: note(m) })), base);
-  const throughChildren = aggregated.length - direct.length;
-  let out = `<section class="card" aria-labelledby="members" data-card="members"> <h2 id="members">Members <span class="count">${direct.length}</span></h2> `;
-  out += direct.length === 0 ? '<p class="muted">No direct members.</p>' : `<ul class="plain" data-members="direct"> ${items(direct)} </ul>`;
-  out += ` ${direct.length > limit ? `<p class="more">and ${direct.length - limit} more — <a${attribute('href', allHref)}>see all members</a></p>` : ''} `;
+export function memberListHtml(members: MemberCard, allHref: string, base: string): string {
+  const { directCount, aggregatedCount } = members;
+  const throughChildren = aggregatedCount - directCount;
+  let out = `<section class="card" aria-labelledby="members" data-card="members"> <h2 id="members">Members <span class="count">${directCount}</span></h2> `;
+  out += directCount === 0 ? '<p class="muted">No direct members.</p>' : `<ul class="plain" data-members="direct"> ${targetItemsHtml(members.direct, base)} </ul>`;
+  out += ` ${directCount > members.direct.length ? `<p class="more">and ${directCount - members.direct.length} more — <a${attribute('href', allHref)}>see all members</a></p>` : ''} `;
   if (throughChildren > 0) {
-    out += `<details class="aggregate"> <summary>All ${aggregated.length} members, including ${throughChildren} through child groups</summary> <ul class="plain" data-members="aggregated"> ${items(aggregated)} </ul> `;
-    out += `${aggregated.length > limit ? `<p class="more">and ${aggregated.length - limit} more — <a${attribute('href', `${allHref}#child-groups`)}>see them by child group</a></p>` : ''} </details>`;
+    out += `<details class="aggregate"> <summary>All ${aggregatedCount} members, including ${throughChildren} through child groups</summary> <ul class="plain" data-members="aggregated"> ${targetItemsHtml(members.aggregated, base)} </ul> `;
+    out += `${aggregatedCount > members.aggregated.length ? `<p class="more">and ${aggregatedCount - members.aggregated.length} more — <a${attribute('href', `${allHref}#child-groups`)}>see them by child group</a></p>` : ''} </details>`;
   }
   return `${out} </section>`;
 }

@@ -9,7 +9,7 @@ import { catalogKindPath, GRAPH_DATA, withBase } from '../../model/routes.ts';
 import type { RepoInfo } from '../../snapshot/types.ts';
 import { historySentence } from '../../views/changes.ts';
 import type { EntityIndex } from '../../views/entities.ts';
-import { CARD_LIMIT, GRAPH_NODES, MEMBER_LIMIT } from '../../views/entity-page.ts';
+import { CARD_LIMIT, GRAPH_NODES } from '../../views/entity-page.ts';
 import type { EntityPageView } from '../../views/entity-page-view.ts';
 import { plural } from '../../views/format.ts';
 import type { GraphLayout } from '../../views/graph-layout.ts';
@@ -72,7 +72,7 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
   out += ` <div class="entity-grid"> <section class="card" aria-labelledby="about" data-card="about"> <h2 id="about">About</h2> ${entityFieldsHtml(item, index, repo, base)} `;
   if (!docs.url && docs.annotation) out += `<p class="meta">Docs requested by <code>${text(docs.annotation)}</code> were not built.</p>`;
   out += ' </section> ';
-  if (kind === 'group' || kind === 'user') out += profileCardHtml(item, index, base);
+  if (view.profile) out += profileCardHtml(view.profile, base);
   out += ' ';
   if (api && paths.definition) out += apiSummaryHtml(api, href(paths.definition.page), href(paths.definition.raw));
   out += ` ${links.length > 0 ? linksCardHtml(links) : ''} ${ctx.pluginCards} </div> `;
@@ -106,7 +106,7 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
   if (members || owned) {
     const ownerCatalog = href(paths.ownerCatalog ?? 'catalog/');
     out += '<div class="entity-grid"> ';
-    if (members) out += memberListHtml(members.direct, members.aggregated, index, MEMBER_LIMIT, allHref, base);
+    if (view.members) out += memberListHtml(view.members, allHref, base);
     out += ' ';
     if (owned && kind === 'user') out += userOwnershipHtml(owned.direct, owned.aggregated, ownerCatalog);
     out += ' ';
