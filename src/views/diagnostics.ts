@@ -1,6 +1,8 @@
 // Diagnostics sliced the ways the pages show them.
 
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import type { RepoInfo } from '../model/repo.ts';
+import { findRepo, repoFileUrl } from './repos.ts';
 
 export interface SeverityCounts {
   errors: number;
@@ -83,6 +85,33 @@ export function diagnosticRows(diagnostics: readonly Diagnostic[], limit = SHOWN
   }
   flush(previous);
   return rows;
+}
+
+/** A row of a list of diagnostics as the pages show it (src/site/render/diagnostics-html.ts renders them). */
+export interface DiagnosticItem {
+  /** The problem, or for a cut row the last one shown before it (its repo and file are the row's). */
+  diagnostic: Diagnostic;
+  /** A row standing for `count` problems of `code` in that file not listed (see diagnosticRows). */
+  more?: { code: string; count: number };
+  /** The line on the repo's web host, when the repo is known. */
+  url?: string;
+}
+
+/** diagnosticRows as items, each linked into its repo. */
+export function diagnosticItems(diagnostics: readonly Diagnostic[], repos: readonly RepoInfo[]): DiagnosticItem[] {
+  const items: DiagnosticItem[] = [];
+  let last: Diagnostic | undefined;
+  for (const row of diagnosticRows(diagnostics)) {
+    const d = row.kind === 'diagnostic' ? row.diagnostic : last!;
+    last = d;
+    const repo = findRepo(repos, d.repo);
+    items.push({
+      diagnostic: d,
+      ...(row.kind === 'more' ? { more: { code: row.code, count: row.count } } : {}),
+      ...(repo ? { url: repoFileUrl(repo, d.file, d.line) } : {}),
+    });
+  }
+  return items;
 }
 
 /** `file:line:col`; line 0 means no position, so only the file. */

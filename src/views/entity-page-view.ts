@@ -9,6 +9,7 @@ import { ANNOTATION_EDIT_URL, ANNOTATION_VIEW_URL, type EntityLink } from '../mo
 import type { PortalEntity } from '../model/portal.ts';
 import type { RepoInfo } from '../model/repo.ts';
 import { changesView, type ChangeRow } from './changes.ts';
+import { diagnosticItems, type DiagnosticItem } from './diagnostics.ts';
 import { entityTitle } from './entities.ts';
 import {
   annotationsShown,
@@ -75,6 +76,8 @@ export interface EntityPageView {
   quiet: string[];
   /** The graph's label, for readers and the browser's drawing. */
   graphLabel: string;
+  /** The problems as the list shows them (cut per file and code, linked into their repo). */
+  problemList: DiagnosticItem[];
   /** A Group's or User's profile card, and a group's members card. */
   profile?: ProfileCard;
   members?: MemberCard;
@@ -145,6 +148,7 @@ export function entityPageView(item: PortalEntity, data: SiteData, options: { ta
     emptyCards: lists.cards.filter((c) => c.targets.length === 0),
     quiet: [...(own.problems.length === 0 ? ['No problems.'] : []), ...(own.changes.length === 0 ? ['No changes recorded.'] : [])],
     graphLabel: `${own.title} and its related entities`,
+    problemList: own.problems.length > 0 ? diagnosticItems(own.problems, model.repos) : [],
     ...(own.kind === 'group' || own.kind === 'user' ? { profile: profileCard(item, index) } : {}),
     ...(lists.members ? { members: memberCard(lists.members.direct, lists.members.aggregated, index, MEMBER_LIMIT) } : {}),
     ...(description ? { description: { html: markdownHtml(description), text: markdownText(description) } } : {}),

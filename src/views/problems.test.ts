@@ -37,8 +37,14 @@ describe('problemsView', () => {
     expect(view.items[1]!.url).toBeUndefined();
     expect(view.items.slice(2).every((i) => i.severity === 'warning')).toBe(true);
     const cut = view.items.find((i) => i.more);
-    expect(cut).toMatchObject({ more: 5, weight: 5, code: 'dangling-ref', repo: 'risk' });
+    expect(cut).toMatchObject({ more: { code: 'dangling-ref', count: 5 }, weight: 5, code: 'dangling-ref', repo: 'risk' });
     expect(view.items).toHaveLength(4 + 20 + 1);
+  });
+
+  it("gives a cut row the code it counts, not that of its file's last problem shown", () => {
+    const file = [...Array.from({ length: 22 }, (_, i) => diag({ line: i + 1 })), diag({ code: 'schema', line: 30 })];
+    const cut = problemsView(file, index, repos).items.find((i) => i.more);
+    expect(cut).toMatchObject({ more: { code: 'dangling-ref', count: 2 }, code: 'dangling-ref', weight: 2, url: 'https://github.com/acme/ledger/blob/main/catalog-info.yaml#L30' });
   });
 
   it('counts every value of severity, code, repo and owner, owners by display name', () => {

@@ -6,10 +6,9 @@
 import { compareDiagnostics, type Diagnostic, type Severity } from '../model/diagnostic.ts';
 import type { RepoInfo } from '../model/repo.ts';
 import { humanizeRef } from '../model/entityRef.ts';
-import { diagnosticRows } from './diagnostics.ts';
+import { diagnosticItems, type DiagnosticItem } from './diagnostics.ts';
 import { entityTitle, findEntity, type EntityIndex } from './entities.ts';
 import { parentGroups } from './org.ts';
-import { findRepo, repoFileUrl } from './repos.ts';
 
 export const PROBLEM_KEYS = ['severity', 'code', 'repo', 'owner'] as const;
 export type ProblemKey = (typeof PROBLEM_KEYS)[number];
@@ -26,14 +25,7 @@ export interface ProblemFacts {
   weight: number;
 }
 
-export interface ProblemItem extends ProblemFacts {
-  /** The problem, or for a cut row the last one shown before it. */
-  diagnostic: Diagnostic;
-  /** Set on a row standing for problems not listed (see diagnosticRows). */
-  more?: number;
-  /** The line on the repo's web host, when the repo is known. */
-  url?: string;
-}
+export interface ProblemItem extends ProblemFacts, DiagnosticItem {}
 
 export interface FacetValue {
   value: string;
@@ -92,23 +84,19 @@ export function problemsView(diagnostics: readonly Diagnostic[], index: EntityIn
   };
 
   const items: ProblemItem[] = [];
-  let last: Diagnostic | undefined;
-  for (const row of diagnosticRows(sorted)) {
-    const d = row.kind === 'diagnostic' ? row.diagnostic : last!;
-    last = d;
+  for (const item of diagnosticItems(sorted, repos)) {
+    const d = item.diagnostic;
     const owner = ownerOf(d.entity);
     if (owner) label(owner);
-    const repo = findRepo(repos, d.repo);
     items.push({
-      diagnostic: d,
+      ...item,
       severity: d.severity,
-      code: d.code,
+      // A cut row's code is the code it counts, not that of the file's last problem shown.
+      code: item.more?.code ?? d.code,
       repo: d.repo,
       owner,
       teams: owner ? teamsOf(owner) : [],
-      weight: row.kind === 'more' ? row.count : 1,
-      ...(row.kind === 'more' ? { more: row.count } : {}),
-      ...(repo ? { url: repoFileUrl(repo, d.file, d.line) } : {}),
+      weight: item.more?.count ?? 1,
     });
   }
   // Stable: errors first, file order within each severity.

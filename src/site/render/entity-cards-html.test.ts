@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiDefinition } from '../../model/apis.ts';
-import type { Diagnostic } from '../../model/diagnostic.ts';
 import { entity, portalEntities } from '../../testing/entities.ts';
 import { indexEntities } from '../../views/entities.ts';
-import { apiSummaryHtml, attribute, diagnosticListHtml, linksCardHtml, relationGroupsHtml } from './entity-cards-html.ts';
+import { apiSummaryHtml, attribute, linksCardHtml, relationGroupsHtml } from './entity-cards-html.ts';
 
 describe('attribute', () => {
   it('writes attributes as Astro does: none for undefined, bare when empty, & and " escaped', () => {
@@ -21,14 +20,6 @@ describe('entity cards', () => {
     expect(html).toContain('<p><strong>The definition cannot be read.</strong> &lt;b&gt;bad&lt;/b&gt; &amp; worse (line 3, column 7)</p>');
     expect(html).toContain('<a href="/raw" download="a&quot;b.yaml" data-action="download">Download a&quot;b.yaml</a>');
     expect(html).toContain('Show the raw definition');
-  });
-
-  it('cuts a file\'s problems of one code after the first ones, with a count and the full list', () => {
-    const d = (line: number): Diagnostic => ({ severity: 'warning', code: 'dangling-ref', message: `m${line}`, repo: 'gone', file: 'c.yaml', line, column: 1 });
-    const html = diagnosticListHtml(Array.from({ length: 25 }, (_, i) => d(i + 1)), [], '/p/');
-    expect(html.match(/<li class="diag diag-warning"/g)).toHaveLength(20);
-    expect(html).toContain('<code>c.yaml:1:1</code>'); // no repo known: no link
-    expect(html).toContain('<li class="diag-more" data-more-code="dangling-ref" data-more-count="5"> <p class="diag-hint"> … and 5 more <code>dangling-ref</code> in <code>c.yaml</code>: every problem is in <a href="/p/api/catalog/diagnostics.json">diagnostics.json</a>. </p> </li>');
   });
 
   it('groups relations by type with a link past the limit, and links by type with icons', () => {

@@ -1,20 +1,14 @@
-// The entity page's cards as HTML strings (profile, members, ownership, API definition, links, problems, relations
+// The entity page's cards as HTML strings (profile, members, ownership, API definition, links, relations
 // by type): each was an Astro component, and a component instance per card cost more than its markup. The markup
 // and its spacing are what the components rendered (compressed: a run of template whitespace is one space).
 // Everything shown comes from crawled repos: text goes through escapeHtml, attributes through attribute().
 
 import type { ApiDefinition } from '../../model/apis.ts';
-import { CATALOG_API, withBase } from '../../model/routes.ts';
-import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { EntityLink } from '../../model/entity.ts';
 import type { PortalEntity } from '../../model/portal.ts';
-import type { RepoInfo } from '../../snapshot/types.ts';
 import { definitionCounts, formatLabel } from '../../views/apis/view.ts';
-import { formatCount } from '../../views/count.ts';
-import { diagnosticLocation, diagnosticRows } from '../../views/diagnostics.ts';
 import { ownershipCounts, type MemberCard, type Owned, type ProfileCard } from '../../views/org.ts';
 import { sortTargets, type RelationGroup } from '../../views/relations.ts';
-import { findRepo, repoFileUrl } from '../../views/repos.ts';
 import { targetItemsHtml } from './entity-html.ts';
 import { escapeAttribute, escapeHtml as text } from './html.ts';
 
@@ -171,32 +165,6 @@ export function linksCardHtml(links: readonly EntityLink[]): string {
     out += `<div class="link-group"> ${heading} <ul class="plain links"> ${list} </ul> </div>`;
   }
   return `${out} </section>`;
-}
-
-/**
- * An entity's problems: file:line:col (linked into its repo), severity, code, message and hint; the first ones
- * per file and code, then a count of the rest and a link to the complete diagnostics.json.
- */
-export function diagnosticListHtml(diagnostics: readonly Diagnostic[], repos: readonly RepoInfo[], base: string): string {
-  let out = '<ul class="diagnostics"> ';
-  for (const row of diagnosticRows(diagnostics)) {
-    if (row.kind === 'more') {
-      out +=
-        `<li class="diag-more"${attribute('data-more-code', row.code)}${attribute('data-more-count', row.count)}> <p class="diag-hint"> ` +
-        `… and ${text(formatCount(row.count))} more <code>${text(row.code)}</code> in <code>${text(row.file)}</code>: every problem is in <a${attribute('href', withBase(CATALOG_API.diagnostics, base))}>diagnostics.json</a>.` +
-        ' </p> </li>';
-      continue;
-    }
-    const d = row.diagnostic;
-    const repo = findRepo(repos, d.repo);
-    const where = text(diagnosticLocation(d));
-    out +=
-      `<li${attribute('class', `diag diag-${d.severity}`)}${attribute('data-severity', d.severity)}${attribute('data-code', d.code)}> <div class="diag-line"> ` +
-      `${repo ? `<a class="mono"${attribute('href', repoFileUrl(repo, d.file, d.line))}>${where}</a>` : `<code>${where}</code>`} ` +
-      `<span${attribute('class', `badge ${d.severity}`)}>${text(d.severity)}</span> <code>${text(d.code)}</code> <span class="diag-message">${text(d.message)}</span> </div> ` +
-      `${d.hint ? `<p class="diag-hint">Hint: ${text(d.hint)}</p>` : ''}  </li>`;
-  }
-  return `${out} </ul>`;
 }
 
 /** Relations grouped by type (those no card shows); each target links to its page or is marked as not in the catalog. */

@@ -28,7 +28,7 @@ function render(entities: PortalModel['entities'], ref: string, diagnostics: Por
   const m = model(entities, diagnostics);
   const data = siteData(m);
   const item = data.index.get(ref)!;
-  return entityPageHtml(entityPageView(item, data), { index: data.index, repos: m.repos, base, pluginCards: '' });
+  return entityPageHtml(entityPageView(item, data), { index: data.index, base, pluginCards: '' });
 }
 
 /**

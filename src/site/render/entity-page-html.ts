@@ -6,7 +6,6 @@
 // HTML in the view (src/views/markdown.ts).
 
 import { catalogKindPath, GRAPH_DATA, withBase } from '../../model/routes.ts';
-import type { RepoInfo } from '../../snapshot/types.ts';
 import { historySentence } from '../../views/changes.ts';
 import type { EntityIndex } from '../../views/entities.ts';
 import { CARD_LIMIT, GRAPH_NODES } from '../../views/entity-page.ts';
@@ -16,7 +15,6 @@ import type { GraphLayout } from '../../views/graph-layout.ts';
 import {
   apiSummaryHtml,
   attribute,
-  diagnosticListHtml,
   linksCardHtml,
   memberListHtml,
   ownershipCardsHtml,
@@ -24,16 +22,15 @@ import {
   relationGroupsHtml,
   userOwnershipHtml,
 } from './entity-cards-html.ts';
+import { diagnosticListHtml } from './diagnostics-html.ts';
 import { entityFieldsHtml } from './entity-fields-html.ts';
 import { emptyCardsHtml, graphPlaceholderHtml, graphViewHtml, relationCardHtml } from './entity-html.ts';
 import { entityTabsHtml } from './entity-tabs-html.ts';
 import { escapeHtml as text } from './html.ts';
 
-/** What the page adds to its view: the entity index and repos (links), the base, and what Astro gave it. */
+/** What the page adds to its view: the entity index (links), the base, and what Astro gave it. */
 export interface EntityPageContext {
   index: EntityIndex;
-  /** The problems' repos, for their file links. */
-  repos: readonly RepoInfo[];
   base: string;
   /** The graph laid out at build time (graphMode 'static'). */
   layout?: GraphLayout | undefined;
@@ -121,7 +118,7 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
   out += ' ';
   if (fullLists) out += `<p class="meta"><a${attribute('href', allHref)} data-action="all-relations">All relations of ${text(title)}</a></p>`;
   out += ' ';
-  if (problems.length > 0) out += `<section aria-labelledby="problems"> <h2 id="problems">Problems</h2> ${diagnosticListHtml(problems, ctx.repos, base)} </section>`;
+  if (problems.length > 0) out += `<section aria-labelledby="problems"> <h2 id="problems">Problems</h2> ${diagnosticListHtml(view.problemList, base)} </section>`;
   out += ' ';
   if (changes.length > 0) {
     out += '<section aria-labelledby="history" data-history> <h2 id="history">History</h2> <ul class="entity-history"> ';
