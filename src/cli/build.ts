@@ -194,7 +194,6 @@ async function buildInto(
   const siteBuild = options.pages
     ? shardPagesBuild(options.pages, siteDir)
     : startSiteBuild({
-        cacheDir: configured.cacheDir,
         pluginComponents: componentFiles(plugins),
         ...(configured.site.pages ? { pagesDir: configured.site.pages } : {}),
         outDir: siteDir,
@@ -310,7 +309,7 @@ function shardPagesBuild(dirs: string[], siteDir: string): SiteBuild {
     } catch (err) {
       throw err instanceof ShardPagesError ? new UsageError(err.message) : err;
     }
-    return { layouts: { shapes: 0, reused: 0, direct: 0, dagre: 0 } };
+    return { layouts: { shapes: 0, direct: 0, dagre: 0 } };
   });
   result.catch(() => {});
   return { sendModel: async (m) => model(m), cancel: async () => {}, result };
@@ -362,7 +361,7 @@ function historySummary(history: History | undefined, at: string, days: number):
 
 function layoutSummary(l: LayoutReport): string {
   if (l.shapes === 0) return 'none drawn';
-  return `${l.shapes} layout${l.shapes === 1 ? '' : 's'}: ${l.reused} kept from the last build, ${l.direct} placed directly, ${l.dagre} by dagre`;
+  return `${l.shapes} layout${l.shapes === 1 ? '' : 's'}: ${l.direct} placed directly, ${l.dagre} by dagre`;
 }
 
 /** `3 drawn at build time (2 from the cache), 1 in the browser: <why>`; absent when the docs have no diagrams. */

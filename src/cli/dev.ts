@@ -52,9 +52,8 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const { startGraphs } = await import('../site/build/graphs.ts');
   const { handOver, replaceHandover } = await import('../site/handover.ts');
   const { liveReload } = await import('../site/build/live-reload.ts');
-  const layouts = { cacheFile: resolve(ctx.config.cacheDir, 'layouts.json') };
   const model = () => session.current().result.model;
-  let graphs = startGraphs(layouts);
+  let graphs = startGraphs();
   handOver({ model: model(), graphs, forms: session.current().forms });
   const live = liveReload({
     base: ctx.config.site.base,
@@ -83,9 +82,7 @@ export async function devCommand(options: DevOptions): Promise<number> {
   const rebuild = async (changes: Change[]) => {
     const rebuilt = await session.rebuild(changes);
     if (!rebuilt) return;
-    // The old graphs keep their layouts in the cache file first, so the new ones start from them.
-    await graphs.finish();
-    graphs = startGraphs(layouts);
+    graphs = startGraphs();
     replaceHandover({ model: model(), graphs, forms: session.current().forms });
     live.reload();
     report(rebuilt.what, rebuilt.ms, rebuilt.before, session.current().result.diagnostics, pathOf);

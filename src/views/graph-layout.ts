@@ -10,8 +10,6 @@ import type { EntityGraph, GraphEdge, GraphNode } from './graph.ts';
 export const NODE_WIDTH = 184;
 export const NODE_HEIGHT = 44;
 const LABEL_HEIGHT = 16;
-/** Changes when anything that shapes a layout does (sizes, spacing, paths): older cached layouts are dropped. */
-export const LAYOUT_VERSION = `2:${NODE_WIDTH}x${NODE_HEIGHT}`;
 
 export interface LaidOutNode extends GraphNode {
   /** Top-left corner. */

@@ -32,8 +32,6 @@ export interface BuildSiteOptions {
   model: PortalModel | Promise<PortalModel>;
   /** The templates' forms the CLI built with the model (for its diagnostics: src/cli/viewChecks.ts). */
   forms: TemplateForms | Promise<TemplateForms>;
-  /** Where graph layouts are kept between builds (the config's `cacheDir`); none: computed every build. */
-  cacheDir?: string;
   /** The platform team's own MDX pages (the config's `site.pages`); none: no own pages. */
   pagesDir?: string;
   /** `backlot build --shard i/N`: only this share of the pages (../handover.ts inShare). */
@@ -73,7 +71,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let withdraw: (() => void) | undefined;
   const reuse = options.reuse ? new PageReuse(options.reuse) : undefined;
   const modelReady = Promise.all([options.model, options.forms]).then(([model, forms]) => {
-    graphs = startGraphs(options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
+    graphs = startGraphs();
     withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile

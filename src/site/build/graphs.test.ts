@@ -1,7 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../model/entity.ts';
 import type { PortalModel } from '../../model/portal.ts';
 import { startGraphs, type SiteGraphs } from './graphs.ts';
@@ -10,9 +7,6 @@ import { GRAPH_NODES } from '../../views/entity-page.ts';
 import { entityGraph, explorerStartGraph, type EntityGraph } from '../../views/graph.ts';
 import { computeShape, graphShape, placeShape } from '../../views/graph-layout.ts';
 import { entity, portalEntities } from '../../testing/entities.ts';
-
-const tmp = mkdtempSync(join(tmpdir(), 'backlot-graphs-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 // Systems of 1 to `max` components, with and without an API each, and components that provide and depend on
 // 0 to 7 APIs and resources each: many distinct shapes, as a large org has.
@@ -41,7 +35,6 @@ function org(max: number): PortalModel {
 }
 
 const big = org(30);
-const small = org(6);
 
 /** Every graph the site draws, in the order Astro renders them (entity pages, then the explorers). */
 function pageGraphs(model: PortalModel): EntityGraph[] {
@@ -79,7 +72,7 @@ describe('startGraphs', () => {
     await renderPages(graphs, big);
     const shapes = shapesOf(big).size;
     expect(shapes).toBeGreaterThan(60);
-    expect(await graphs.finish()).toEqual({ shapes, reused: 0, direct: shapes, dagre: 0 });
+    expect(await graphs.finish()).toEqual({ shapes, direct: shapes, dagre: 0 });
   });
 
   it('lays out a shape that is not a star with dagre', async () => {
@@ -91,28 +84,6 @@ describe('startGraphs', () => {
     };
     const layout = await graphs.layout(chain);
     expect(layout.nodes.map((n) => n.x)).toEqual([...layout.nodes.map((n) => n.x)].sort((a, b) => a - b));
-    expect(await graphs.finish()).toEqual({ shapes: 1, reused: 0, direct: 0, dagre: 1 });
-  });
-
-  it('keeps the layouts for the next build, and drops them when their version changed', async () => {
-    const cacheFile = join(tmp, 'cache', 'layouts.json');
-    const shapes = shapesOf(small).size;
-    const first = startGraphs({ cacheFile });
-    await renderPages(first, small);
-    expect(await first.finish()).toEqual({ shapes, reused: 0, direct: shapes, dagre: 0 });
-
-    const second = startGraphs({ cacheFile });
-    await renderPages(second, small);
-    expect(await second.finish()).toEqual({ shapes, reused: shapes, direct: 0, dagre: 0 });
-
-    const kept = JSON.parse(readFileSync(cacheFile, 'utf8')) as { version: string };
-    writeFileSync(cacheFile, JSON.stringify({ ...kept, version: 'old' }));
-    const stale = startGraphs({ cacheFile });
-    await renderPages(stale, small);
-    expect((await stale.finish()).reused).toBe(0);
-    writeFileSync(cacheFile, '{ broken');
-    const broken = startGraphs({ cacheFile });
-    await renderPages(broken, small);
-    expect((await broken.finish()).reused).toBe(0);
+    expect(await graphs.finish()).toEqual({ shapes: 1, direct: 0, dagre: 1 });
   });
 });
