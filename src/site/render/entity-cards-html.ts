@@ -1,6 +1,6 @@
 // The entity page's cards as HTML strings (profile, members, ownership, API definition, links, relations
 // by type): each was an Astro component, and a component instance per card cost more than its markup. The markup
-// and its spacing are what the components rendered (compressed: a run of template whitespace is one space).
+// is what the components rendered, less the spaces between blocks that show nothing.
 // Everything shown comes from crawled repos: text goes through escapeHtml, attributes through attribute().
 
 import type { ApiDefinition } from '../../model/apis.ts';
@@ -24,15 +24,15 @@ export function profileCardHtml(profile: ProfileCard, base: string): string {
   // The initials sit under the picture: a picture that does not load is hidden and leaves them.
   const picture = profile.picture ? `<img${attribute('src', profile.picture)} alt="" width="64" height="64" loading="lazy" referrerpolicy="no-referrer" data-avatar>` : '';
   let out =
-    `<section class="card profile-card" aria-labelledby="profile" data-card="profile"> <h2 id="profile">Profile</h2> <div class="profile-head">  ` +
-    `<span class="avatar" aria-hidden="true"> <span class="initials">${text(profile.initials)}</span> ${picture} </span> ` +
-    `<div> <p class="profile-name">${text(profile.name)}</p> ${profile.email ? `<p><a${attribute('href', `mailto:${profile.email}`)}>${text(profile.email)}</a></p>` : ''} ` +
-    `${profile.type ? `<p class="meta">${text(profile.type)}</p>` : ''} </div> </div> <dl class="fields"> `;
+    `<section class="card profile-card" aria-labelledby="profile" data-card="profile"><h2 id="profile">Profile</h2><div class="profile-head">` +
+    `<span class="avatar" aria-hidden="true"><span class="initials">${text(profile.initials)}</span>${picture}</span>` +
+    `<div><p class="profile-name">${text(profile.name)}</p>${profile.email ? `<p><a${attribute('href', `mailto:${profile.email}`)}>${text(profile.email)}</a></p>` : ''}` +
+    `${profile.type ? `<p class="meta">${text(profile.type)}</p>` : ''}</div></div><dl class="fields">`;
   for (const row of profile.rows) {
     const refs = row.items.length === 0 ? '<span class="muted">None</span>' : `<ul class="plain">${targetItemsHtml(row.items, base)}</ul>`;
-    out += ` <dt>${text(row.label)}</dt> <dd data-profile="${row.id}"> ${refs} </dd> `;
+    out += `<dt>${text(row.label)}</dt><dd data-profile="${row.id}">${refs}</dd>`;
   }
-  out += ' </dl> </section>  ';
+  out += '</dl></section>';
   // An external picture may be gone or blocked: drop it, the initials show instead. Only with a picture: as a
   // bundled script it was inlined into every group and user page (~130 bytes; 42 % of a large org's pages).
   if (profile.picture) out += AVATAR_SCRIPT;
@@ -51,14 +51,14 @@ const AVATAR_SCRIPT = `<script type="module">
 export function memberListHtml(members: MemberCard, allHref: string, base: string): string {
   const { directCount, aggregatedCount } = members;
   const throughChildren = aggregatedCount - directCount;
-  let out = `<section class="card" aria-labelledby="members" data-card="members"> <h2 id="members">Members <span class="count">${directCount}</span></h2> `;
-  out += directCount === 0 ? '<p class="muted">No direct members.</p>' : `<ul class="plain" data-members="direct"> ${targetItemsHtml(members.direct, base)} </ul>`;
-  out += ` ${directCount > members.direct.length ? `<p class="more">and ${directCount - members.direct.length} more — <a${attribute('href', allHref)}>see all members</a></p>` : ''} `;
+  let out = `<section class="card" aria-labelledby="members" data-card="members"><h2 id="members">Members <span class="count">${directCount}</span></h2>`;
+  out += directCount === 0 ? '<p class="muted">No direct members.</p>' : `<ul class="plain" data-members="direct">${targetItemsHtml(members.direct, base)}</ul>`;
+  if (directCount > members.direct.length) out += `<p class="more">and ${directCount - members.direct.length} more — <a${attribute('href', allHref)}>see all members</a></p>`;
   if (throughChildren > 0) {
-    out += `<details class="aggregate"> <summary>All ${aggregatedCount} members, including ${throughChildren} through child groups</summary> <ul class="plain" data-members="aggregated"> ${targetItemsHtml(members.aggregated, base)} </ul> `;
-    out += `${aggregatedCount > members.aggregated.length ? `<p class="more">and ${aggregatedCount - members.aggregated.length} more — <a${attribute('href', `${allHref}#child-groups`)}>see them by child group</a></p>` : ''} </details>`;
+    out += `<details class="aggregate"><summary>All ${aggregatedCount} members, including ${throughChildren} through child groups</summary><ul class="plain" data-members="aggregated">${targetItemsHtml(members.aggregated, base)}</ul>`;
+    out += `${aggregatedCount > members.aggregated.length ? `<p class="more">and ${aggregatedCount - members.aggregated.length} more — <a${attribute('href', `${allHref}#child-groups`)}>see them by child group</a></p>` : ''}</details>`;
   }
-  return `${out} </section>`;
+  return `${out}</section>`;
 }
 
 function typesHtml(types: Array<{ type: string; count: number }>): string {
@@ -74,23 +74,21 @@ export function ownershipCardsHtml(direct: Owned[], aggregated: Owned[], limit: 
   const kinds = ownershipCounts(aggregated);
   const shown = direct.slice(0, limit);
   const more = direct.length - shown.length;
-  let out = '<section class="card" aria-labelledby="ownership" data-card="ownership"> <h2 id="ownership">Ownership</h2> ';
+  let out = '<section class="card" aria-labelledby="ownership" data-card="ownership"><h2 id="ownership">Ownership</h2>';
   if (kinds.length === 0) out += '<p class="muted">Owns nothing in the catalog.</p>';
   else {
-    out += '<div class="table-wrap flush"><table class="counts"> <thead> <tr><th scope="col">Kind</th><th scope="col">Direct</th><th scope="col">With child groups</th></tr> </thead> <tbody> ';
+    out += '<div class="table-wrap flush"><table class="counts"><thead><tr><th scope="col">Kind</th><th scope="col">Direct</th><th scope="col">With child groups</th></tr></thead><tbody>';
     for (const k of kinds) {
       const kind = k.kind.toLowerCase();
-      out += `<tr${attribute('data-kind', kind)}> <th scope="row">${text(k.kind)}${typesHtml(k.types)}</th> <td data-count="direct">${directCounts.get(kind) ?? 0}</td> <td data-count="aggregated">${k.count}</td> </tr>`;
+      out += `<tr${attribute('data-kind', kind)}><th scope="row">${text(k.kind)}${typesHtml(k.types)}</th><td data-count="direct">${directCounts.get(kind) ?? 0}</td><td data-count="aggregated">${k.count}</td></tr>`;
     }
-    out += ' </tbody> </table></div>';
+    out += '</tbody></table></div>';
   }
-  out += ` </section> <section class="card" aria-labelledby="owned" data-card="owned"> <h2 id="owned">Owned entities <span class="count">${direct.length}</span></h2> `;
-  out += direct.length === 0 ? '<p class="muted">None.</p>' : `<ul class="plain"> ${targetItemsHtml(shown.map((o) => ({ ref: o.ref, target: o.entity })), base, true)} </ul>`;
-  out += ' ';
+  out += `</section><section class="card" aria-labelledby="owned" data-card="owned"><h2 id="owned">Owned entities <span class="count">${direct.length}</span></h2>`;
+  out += direct.length === 0 ? '<p class="muted">None.</p>' : `<ul class="plain">${targetItemsHtml(shown.map((o) => ({ ref: o.ref, target: o.entity })), base, true)}</ul>`;
   if (more > 0) out += `<p class="more">and ${more} more — <a${attribute('href', catalogHref)}>see the catalog filtered by owner</a>${allHref ? ` or <a${attribute('href', allHref)}>the full list</a>` : ''}</p>`;
-  out += ' ';
   if (more === 0 && direct.length > 0) out += `<p class="more"><a${attribute('href', catalogHref)}>Open in the catalog</a></p>`;
-  return `${out} </section>`;
+  return `${out}</section>`;
 }
 
 /**
@@ -114,17 +112,17 @@ export function userOwnershipHtml(direct: Owned[], aggregated: Owned[], catalogH
 
 /** The API entity page's definition card: what the definition holds, a link to it rendered, and the raw file. */
 export function apiSummaryHtml(definition: ApiDefinition, pageHref: string, rawHref: string): string {
-  let out = '<section class="card api-card" aria-labelledby="definition" data-card="definition"> <h2 id="definition">Definition</h2> ';
+  let out = '<section class="card api-card" aria-labelledby="definition" data-card="definition"><h2 id="definition">Definition</h2>';
   if (definition.format === 'broken') {
     const { message, line, column } = definition.error;
     const where = line ? ` (line ${line}${column ? `, column ${column}` : ''})` : '';
-    out += `<div class="callout error" role="note" data-definition-error> <p><strong>The definition cannot be read.</strong> ${text(message)}${text(where)}</p> </div>`;
+    out += `<div class="callout error" role="note" data-definition-error><p><strong>The definition cannot be read.</strong> ${text(message)}${text(where)}</p></div>`;
   } else {
     const counts = definitionCounts(definition);
-    out += `<p> <strong>${text(formatLabel(definition))}</strong> ${counts.length > 0 ? `<span class="meta"> · ${text(counts.join(' · '))}</span>` : ''} </p>`;
+    out += `<p><strong>${text(formatLabel(definition))}</strong>${counts.length > 0 ? ` <span class="meta">· ${text(counts.join(' · '))}</span>` : ''}</p>`;
   }
-  out += ` <ul class="actions"> <li><a${attribute('href', pageHref)} data-action="definition">${definition.format === 'broken' ? 'Show the raw definition' : 'Open the definition'}</a></li> `;
-  return `${out}<li><a${attribute('href', rawHref)}${attribute('download', definition.fileName)} data-action="download">Download ${text(definition.fileName)}</a></li> </ul> </section>`;
+  out += `<ul class="actions"><li><a${attribute('href', pageHref)} data-action="definition">${definition.format === 'broken' ? 'Show the raw definition' : 'Open the definition'}</a></li>`;
+  return `${out}<li><a${attribute('href', rawHref)}${attribute('download', definition.fileName)} data-action="download">Download ${text(definition.fileName)}</a></li></ul></section>`;
 }
 
 // The links' icons; their 16×16 stroke shapes are a CSS mask in entity.css (`.links li::before`), not an inline
@@ -158,26 +156,26 @@ export function linksCardHtml(links: readonly EntityLink[]): string {
     groups.set(type, [...(groups.get(type) ?? []), link]);
   }
   const sorted = [...groups].sort(([a], [b]) => (a === 'Other' ? 1 : b === 'Other' ? -1 : a.localeCompare(b)));
-  let out = '<section class="card" aria-labelledby="links" data-card="links"> <h2 id="links">Links</h2> ';
+  let out = '<section class="card" aria-labelledby="links" data-card="links"><h2 id="links">Links</h2>';
   for (const [type, items] of sorted) {
     const heading = sorted.length > 1 ? `<h3>${text(type.charAt(0).toUpperCase() + type.slice(1))}</h3>` : '';
     const list = items.map((l) => `<li${attribute('data-icon', linkIcon(l))}><a${attribute('href', l.url)}>${text(l.title || l.url)}</a></li>`).join('');
-    out += `<div class="link-group"> ${heading} <ul class="plain links"> ${list} </ul> </div>`;
+    out += `<div class="link-group">${heading}<ul class="plain links">${list}</ul></div>`;
   }
-  return `${out} </section>`;
+  return `${out}</section>`;
 }
 
 /** Relations grouped by type (those no card shows); each target links to its page or is marked as not in the catalog. */
 export function relationGroupsHtml(groups: readonly RelationGroup[], limit: number, allHref: string | undefined, base: string): string {
   if (groups.length === 0) return '<p class="muted">No relations.</p>';
-  let out = '<ul class="relations"> ';
+  let out = '<ul class="relations">';
   for (const g of groups) {
     const targets = sortTargets(g.targets);
     const more = targets.length - Math.min(targets.length, limit);
     const rest = more > 0 && allHref ? `<p class="more">and ${more} more — <a${attribute('href', allHref)}>see all ${targets.length}</a></p>` : '';
     out +=
-      `<li${attribute('data-relation', g.type)}> <h3>${text(g.label)} <span class="count">${targets.length}</span></h3> ` +
-      `<ul class="plain"> ${targetItemsHtml(targets.slice(0, limit), base, true)} </ul> ${rest} </li>`;
+      `<li${attribute('data-relation', g.type)}><h3>${text(g.label)} <span class="count">${targets.length}</span></h3>` +
+      `<ul class="plain">${targetItemsHtml(targets.slice(0, limit), base, true)}</ul>${rest}</li>`;
   }
-  return `${out} </ul>`;
+  return `${out}</ul>`;
 }

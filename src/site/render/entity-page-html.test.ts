@@ -100,14 +100,14 @@ describe('entityPageHtml', () => {
 
   it('renders the view: cards with entries, the empty ones in one line, members, the graph and the quiet line', () => {
     const html = render(entities, 'component:default/svc', [], '/p/');
-    expect(html).toMatch(/^<article class="entity-page" data-kind="component"> <p class="crumbs"><a href="\/p\/catalog\/">Catalog<\/a>/);
+    expect(html).toMatch(/^<article class="entity-page" data-kind="component"><p class="crumbs"><a href="\/p\/catalog\/">Catalog<\/a>/);
     expect(html).toContain('<section class="card rel-card" data-card="provided-apis">');
     expect(html).toContain('<span data-card="consumed-apis">Consumes no APIs.</span>');
     expect(html).toContain('<div class="graph-view" data-graph="component:default/svc" data-max="12" data-label=');
-    expect(html).toContain('<p class="meta" data-quiet> No problems. No changes recorded.  </p>'); // annotations listed
-    expect(html.endsWith(' </article>')).toBe(true);
+    expect(html).toContain('<p class="meta" data-quiet>No problems. No changes recorded.</p>'); // annotations listed
+    expect(html.endsWith('</p></article>')).toBe(true);
     const team = render(entities, 'group:default/team');
-    expect(team).toContain('<ul class="plain" data-members="direct"> <li><a href="/catalog/default/user/ann/">Ann</a></li> </ul>');
+    expect(team).toContain('<ul class="plain" data-members="direct"><li><a href="/catalog/default/user/ann/">Ann</a></li></ul>');
     expect(team).toContain('<h2 id="owned">Owned entities <span class="count">2</span></h2>');
   });
 
@@ -115,10 +115,10 @@ describe('entityPageHtml', () => {
     const problem = { severity: 'error' as const, code: 'bad-field', message: EVIL, hint: EVIL, repo: 'org', file: 'catalog-info.yaml', line: 3, column: 5, entity: 'component:default/svc' };
     const html = render(entities, 'component:default/svc', [problem]);
     expectInert(html);
-    expect(html).toContain('<a class="badge error" href="#problems"> 1 problem </a>');
+    expect(html).toContain('<a class="badge error" href="#problems">1 problem</a>');
     expect(html).toContain('<a class="mono" href="https://github.com/acme/org/blob/main/catalog-info.yaml#L3">catalog-info.yaml:3:5</a>');
     expect(html).toContain(`<span class="diag-message">${ESCAPED_TEXT}</span>`);
     expect(html).toContain(`<p class="diag-hint">Hint: ${ESCAPED_TEXT}</p>`);
-    expect(html).toContain('<p class="meta" data-quiet> No changes recorded. ');
+    expect(html).toContain('<p class="meta" data-quiet>No changes recorded.</p>');
   });
 });

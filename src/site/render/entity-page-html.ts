@@ -1,7 +1,7 @@
 // The entity page's body, its whole <article>, as one HTML string from the page's view
 // (src/views/entity-page-view.ts). As an Astro template with ten components it cost Astro a component instance,
 // a render context and an escape per expression for each of 10,000 pages; the markup and its spacing are what
-// that template rendered (compressed: a run of template whitespace is one space). Every value shown comes from a
+// that template rendered, less the spaces between blocks that show nothing. Every value shown comes from a
 // crawled repo: text goes through escapeHtml, attributes through attribute(); the description comes as sanitised
 // HTML in the view (src/views/markdown.ts).
 
@@ -47,32 +47,31 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
   const allHref = href(paths.relations);
   const errors = problems.filter((d) => d.severity === 'error').length;
 
-  let out = `<article class="entity-page"${attribute('data-kind', kind)}> <p class="crumbs"><a${attribute('href', href('catalog/'))}>Catalog</a> › <a${attribute('href', href(catalogKindPath(entity.kind)))}>${text(entity.kind)}</a></p> `;
-  out += `<div class="entity-head"> <h1>${text(title)}</h1> <span class="badge">${text(entity.kind)}</span> `;
+  let out = `<article class="entity-page"${attribute('data-kind', kind)}><p class="crumbs"><a${attribute('href', href('catalog/'))}>Catalog</a> › <a${attribute('href', href(catalogKindPath(entity.kind)))}>${text(entity.kind)}</a></p>`;
+  out += `<div class="entity-head"><h1>${text(title)}</h1><span class="badge">${text(entity.kind)}</span>`;
   // The star's script (client/stars.ts, started by the page) gives the static button its type and pressed state.
-  out += `<button class="star labelled"${attribute('data-star', item.ref.toLowerCase())} hidden>Star</button> `;
-  if (problems.length > 0) out += `<a${attribute('class', `badge ${errors > 0 ? 'error' : 'warning'}`)} href="#problems"> ${plural(problems.length, 'problem', 'problems')} </a>`;
-  out += ' </div> ';
+  out += `<button class="star labelled"${attribute('data-star', item.ref.toLowerCase())} hidden>Star</button>`;
+  if (problems.length > 0) out += `<a${attribute('class', `badge ${errors > 0 ? 'error' : 'warning'}`)} href="#problems">${plural(problems.length, 'problem', 'problems')}</a>`;
+  out += '</div>';
   if (title !== entity.metadata.name) out += `<p class="muted mono">${text(entity.metadata.name)}</p>`;
-  out += ` ${entityTabsHtml(own.tabs, href)} `;
+  out += entityTabsHtml(own.tabs, href);
   out += view.description ? `<div class="lead markdown" data-description>${view.description.html}</div>` : '<p class="lead muted">No description.</p>';
-  out += ' ';
   if (viewUrl || editUrl || docs.url || paths.create || paths.definition) {
-    out += '<ul class="actions"> ';
-    out += `${viewUrl ? `<li><a${attribute('href', viewUrl)} data-action="view">View source</a></li>` : ''} `;
-    out += `${editUrl ? `<li><a${attribute('href', editUrl)} data-action="edit">Edit</a></li>` : ''} `;
-    out += `${docs.url ? `<li><a${attribute('href', docs.url)} data-action="docs">View docs</a></li>` : ''} `;
-    out += `${paths.create ? `<li><a${attribute('href', href(paths.create))} data-action="launch">Launch template</a></li>` : ''} `;
-    out += `${paths.definition ? `<li><a${attribute('href', href(paths.definition.page))} data-action="definition">Definition</a></li>` : ''} </ul>`;
+    out += '<ul class="actions">';
+    if (viewUrl) out += `<li><a${attribute('href', viewUrl)} data-action="view">View source</a></li>`;
+    if (editUrl) out += `<li><a${attribute('href', editUrl)} data-action="edit">Edit</a></li>`;
+    if (docs.url) out += `<li><a${attribute('href', docs.url)} data-action="docs">View docs</a></li>`;
+    if (paths.create) out += `<li><a${attribute('href', href(paths.create))} data-action="launch">Launch template</a></li>`;
+    if (paths.definition) out += `<li><a${attribute('href', href(paths.definition.page))} data-action="definition">Definition</a></li>`;
+    out += '</ul>';
   }
 
-  out += ` <div class="entity-grid"> <section class="card" aria-labelledby="about" data-card="about"> <h2 id="about">About</h2> ${entityFieldsHtml(item, index, repo, base)} `;
+  out += `<div class="entity-grid"><section class="card" aria-labelledby="about" data-card="about"><h2 id="about">About</h2>${entityFieldsHtml(item, index, repo, base)}`;
   if (!docs.url && docs.annotation) out += `<p class="meta">Docs requested by <code>${text(docs.annotation)}</code> were not built.</p>`;
-  out += ' </section> ';
+  out += '</section>';
   if (view.profile) out += profileCardHtml(view.profile, base);
-  out += ' ';
   if (api && paths.definition) out += apiSummaryHtml(api, href(paths.definition.page), href(paths.definition.raw));
-  out += ` ${links.length > 0 ? linksCardHtml(links) : ''} ${ctx.pluginCards} </div> `;
+  out += `${links.length > 0 ? linksCardHtml(links) : ''}${ctx.pluginCards}</div>`;
 
   const options = { center: item.ref, depth: 1, dataHref: href(GRAPH_DATA), omitted: graph.omitted };
   const drawing = layout
@@ -81,66 +80,56 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
       ? graphPlaceholderHtml(view.graphLabel, base, { ...options, omitted: 0, maxNodes: GRAPH_NODES })
       : undefined;
   if (drawing) {
-    out += `<section class="card graph-card" aria-labelledby="graph"> <h2 id="graph">Relations graph</h2> ${drawing} `;
+    out += `<section class="card graph-card" aria-labelledby="graph"><h2 id="graph">Relations graph</h2>${drawing}`;
     const omitted = layout !== undefined && graph.omitted > 0;
     if (omitted || paths.explorer) {
-      out += '<p class="meta"> ';
-      if (omitted) out += `${plural(graph.omitted, 'more related entity is', 'more related entities are')} not drawn; see the lists below. `;
-      out += ` ${paths.explorer ? `<a${attribute('href', href(paths.explorer))} data-action="explore">Explore the ${text(entity.kind.toLowerCase())} graph</a>` : ''} </p>`;
+      out += '<p class="meta">';
+      if (omitted) out += `${plural(graph.omitted, 'more related entity is', 'more related entities are')} not drawn; see the lists below.`;
+      if (paths.explorer) out += `${omitted ? ' ' : ''}<a${attribute('href', href(paths.explorer))} data-action="explore">Explore the ${text(entity.kind.toLowerCase())} graph</a>`;
+      out += '</p>';
     }
-    out += ' </section>';
+    out += '</section>';
   }
-  out += ' ';
 
   if (lists.cards.length > 0) {
-    // Cards as strings (entity-html.ts), spaced as the template did.
     const full = view.fullCards.map((card) => relationCardHtml(card, CARD_LIMIT, allHref, base)).join('');
-    out += `<section aria-labelledby="relations"> <h2 id="relations">Relations</h2> ${full ? `<div class="card-grid"> ${full} </div>` : ''} ${emptyCardsHtml(view.emptyCards)} </section>`;
+    out += `<section aria-labelledby="relations"><h2 id="relations">Relations</h2>${full ? `<div class="card-grid">${full}</div>` : ''}${emptyCardsHtml(view.emptyCards)}</section>`;
   }
-  out += ' ';
 
   const { members, owned, other, fullLists } = lists;
   if (members || owned) {
     const ownerCatalog = href(paths.ownerCatalog ?? 'catalog/');
-    out += '<div class="entity-grid"> ';
+    out += '<div class="entity-grid">';
     if (view.members) out += memberListHtml(view.members, allHref, base);
-    out += ' ';
     if (owned && kind === 'user') out += userOwnershipHtml(owned.direct, owned.aggregated, ownerCatalog);
-    out += ' ';
     if (owned && kind !== 'user') out += ownershipCardsHtml(owned.direct, owned.aggregated, CARD_LIMIT, ownerCatalog, fullLists ? allHref : undefined, base);
-    out += ' </div>';
+    out += '</div>';
   }
-  out += ' ';
   if (other.length > 0) {
     const heading = lists.cards.length > 0 || members ? 'Other relations' : 'Relations';
-    out += `<section aria-labelledby="other-relations"> <h2 id="other-relations">${heading}</h2> ${relationGroupsHtml(other, CARD_LIMIT, allHref, base)} </section>`;
+    out += `<section aria-labelledby="other-relations"><h2 id="other-relations">${heading}</h2>${relationGroupsHtml(other, CARD_LIMIT, allHref, base)}</section>`;
   }
-  out += ' ';
   if (fullLists) out += `<p class="meta"><a${attribute('href', allHref)} data-action="all-relations">All relations of ${text(title)}</a></p>`;
-  out += ' ';
-  if (problems.length > 0) out += `<section aria-labelledby="problems"> <h2 id="problems">Problems</h2> ${diagnosticListHtml(view.problemList, base)} </section>`;
-  out += ' ';
+  if (problems.length > 0) out += `<section aria-labelledby="problems"><h2 id="problems">Problems</h2>${diagnosticListHtml(view.problemList, base)}</section>`;
   if (changes.length > 0) {
-    out += '<section aria-labelledby="history" data-history> <h2 id="history">History</h2> <ul class="entity-history"> ';
+    out += '<section aria-labelledby="history" data-history><h2 id="history">History</h2><ul class="entity-history">';
     for (const row of changes) {
       const renamed = row.ref !== item.ref ? ` (now <a${attribute('href', row.path ? href(row.path) : undefined)}>${text(row.name)}</a>)` : '';
       for (const sentence of row.sentences) out += `<li${row.breaking ? ' class="breaking"' : ''}>${text(historySentence(row, sentence))}${renamed}</li>`;
     }
-    out += ' </ul> </section>';
+    out += '</ul></section>';
   }
-  out += ' ';
   // Location annotations into the entity's own repo are counted, not listed (src/views/entity-page.ts).
   const locations = `${plural(annotations.inRepo, 'location annotation points', 'location annotations point')} into the entity's repo (see Source).`;
   if (annotations.listed.length > 0) {
     const listed = annotations.listed.map(([k, v]) => `<dt>${text(k)}</dt><dd>${text(v)}</dd>`).join('');
-    out += `<section aria-labelledby="annotations"> <h2 id="annotations">Annotations</h2> <details> <summary>${plural(annotations.listed.length, 'annotation', 'annotations')}</summary> <dl class="fields mono">${listed}</dl> </details> `;
-    out += `${annotations.inRepo > 0 ? `<p class="meta" data-location-annotations>${text(locations)}</p>` : ''} </section>`;
+    out += `<section aria-labelledby="annotations"><h2 id="annotations">Annotations</h2><details><summary>${plural(annotations.listed.length, 'annotation', 'annotations')}</summary><dl class="fields mono">${listed}</dl></details>`;
+    out += `${annotations.inRepo > 0 ? `<p class="meta" data-location-annotations>${text(locations)}</p>` : ''}</section>`;
   }
   // What has nothing to show says so in one line, not a section and heading each (~270 bytes of most pages).
-  out += '  ';
   if (view.quiet.length > 0 || annotations.listed.length === 0) {
     const none = annotations.listed.length === 0 ? (annotations.inRepo > 0 ? `<span data-location-annotations>${text(locations)}</span>` : 'No annotations.') : '';
-    out += `<p class="meta" data-quiet> ${view.quiet.join(' ')} ${none} </p>`;
+    out += `<p class="meta" data-quiet>${[...view.quiet, none].filter(Boolean).join(' ')}</p>`;
   }
-  return `${out} </article>`;
+  return `${out}</article>`;
 }
