@@ -1,6 +1,6 @@
 // A catalog diff for people (text for a terminal, Markdown for a pull-request comment) or for tools (JSON).
 
-import { humanizeRef } from '../model/entityRef.ts';
+import { shownRef } from '../model/entityRef.ts';
 import type { ApiDiff, CatalogDiff, EntityChange, FieldChange, Impact } from './types.ts';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
@@ -8,13 +8,7 @@ export type DiffFormat = 'text' | 'markdown' | 'json';
 /** GitHub refuses comments over 65,536 characters; the Markdown stops short of that and says so. */
 export const MARKDOWN_LIMIT = 60_000;
 
-const show = (ref: string) => {
-  try {
-    return humanizeRef(ref);
-  } catch {
-    return ref;
-  }
-};
+const show = (ref: string) => shownRef(ref);
 const owner = (ref: string | undefined) => (ref ? show(ref) : 'no owner');
 
 export function formatDiff(diff: CatalogDiff, format: DiffFormat): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from './entity.ts';
-import { entityRefOf, humanizeRef, parseEntityRef, parseLocationRef, stringifyEntityRef, stringifyLocationRef } from './entityRef.ts';
+import { entityRefOf, humanizeRef, parseEntityRef, parseLocationRef, shownRef, stringifyEntityRef, stringifyLocationRef } from './entityRef.ts';
 
 const FORM = (ref: string) => `Entity reference "${ref}" was not on the form [<kind>:][<namespace>/]<name>`;
 const NO_KIND = (ref: string) =>
@@ -148,5 +148,14 @@ describe('humanizeRef', () => {
     expect(humanizeRef('user:default/bob', 'group')).toBe('user:bob');
     expect(humanizeRef('resource:default/db')).toBe('resource:db');
     expect(humanizeRef('group:ops/sre', 'Group')).toBe('ops/sre');
+  });
+});
+
+describe('shownRef', () => {
+  it('shows a ref as humanizeRef does, and text that is no ref as written', () => {
+    expect(shownRef('group:default/team-a', 'group')).toBe('team-a');
+    expect(shownRef('resource:default/db')).toBe('resource:db');
+    expect(shownRef('not a ref: at all')).toBe('not a ref: at all');
+    expect(shownRef('')).toBe('');
   });
 });

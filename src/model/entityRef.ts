@@ -58,6 +58,15 @@ export function humanizeRef(ref: string, defaultKind?: string): string {
   return `${showKind ? `${kind}:` : ''}${ns}${name}`;
 }
 
+/** humanizeRef, or the text as written when it is not a ref (crawled text, a typo): for showing, never for lookups. */
+export function shownRef(ref: string, defaultKind?: string): string {
+  try {
+    return humanizeRef(ref, defaultKind);
+  } catch {
+    return ref;
+  }
+}
+
 const LOCATION_FORM = "expected '<type>:<target>', e.g. 'url:https://host/path'";
 
 /** Splits `<type>:<target>` on the first colon, both halves trimmed. */

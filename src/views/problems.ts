@@ -5,7 +5,7 @@
 
 import { compareDiagnostics, type Diagnostic, type Severity } from '../model/diagnostic.ts';
 import type { RepoInfo } from '../model/repo.ts';
-import { humanizeRef } from '../model/entityRef.ts';
+import { shownRef } from '../model/entityRef.ts';
 import { diagnosticItems, type DiagnosticItem } from './diagnostics.ts';
 import { entityTitle, findEntity, type EntityIndex } from './entities.ts';
 import { parentGroups } from './org.ts';
@@ -51,7 +51,7 @@ export function problemsView(diagnostics: readonly Diagnostic[], index: EntityIn
   const label = (ref: string) => {
     if (!(ref in labels)) {
       const found = findEntity(index, ref);
-      labels[ref] = found ? entityTitle(found.entity) : safeHumanize(ref);
+      labels[ref] = found ? entityTitle(found.entity) : shownRef(ref);
     }
     return labels[ref]!;
   };
@@ -123,14 +123,6 @@ export function facetValueLabel(key: ProblemKey, value: string, labels: Record<s
 
 function severityRank(severity: string): number {
   return severity === 'error' ? 0 : 1;
-}
-
-function safeHumanize(ref: string): string {
-  try {
-    return humanizeRef(ref);
-  } catch {
-    return ref;
-  }
 }
 
 /** The filters and grouping, as the page's URL holds them. */

@@ -4,7 +4,7 @@
 
 import { columnPriority, isPluginColumn, type CatalogColumn } from '../../views/catalog/columns.ts';
 import type { CatalogItem } from '../../views/catalog/items.ts';
-import { shortRef } from '../../views/catalog/query.ts';
+import { shownRef } from '../../model/entityRef.ts';
 import { escapeHtml as e } from './html.ts';
 import { STAR_SVG } from './icons.ts';
 import { withBase } from '../../model/routes.ts';
@@ -36,7 +36,7 @@ export function catalogRowsHtml(view: RowsView): string {
   const refCell = (ref: string, kind: string) => {
     if (!ref) return '';
     const target = view.byRef.get(ref.toLowerCase());
-    return target ? link(target.ref, target.title, view.base) : `<span class="missing" title="${e(`${ref} is not in the catalog`)}">${e(shortRef(ref, kind))}</span>`;
+    return target ? link(target.ref, target.title, view.base) : `<span class="missing" title="${e(`${ref} is not in the catalog`)}">${e(shownRef(ref, kind))}</span>`;
   };
   const cell = (item: CatalogItem, key: CatalogColumn['key']): string => {
     if (isPluginColumn(key)) return e(item.columns?.[key] ?? '');

@@ -9,7 +9,7 @@ import type { GraphLayout } from '../../views/graph-layout.ts';
 import { graphSvg } from './graph-svg.ts';
 import { escapeAttribute as attr, escapeHtml as text } from './html.ts';
 import { withBase } from '../../model/routes.ts';
-import { humanizeRef } from '../../model/entityRef.ts';
+import { shownRef } from '../../model/entityRef.ts';
 import { entityPath, GRAPH_DATA } from '../../model/routes.ts';
 import type { RelationCard } from '../../views/relations.ts';
 
@@ -92,14 +92,6 @@ export function refLinkHtml(ref: string, index: EntityIndex, base: string, defau
     return `<a href="${attr(entityHref(target, base))}"${title}>${text(shown)}</a>`;
   }
   return `<span class="missing" title="${attr(`${ref} is not in the catalog`)}">${text(shownRef(ref, defaultKind))} <span class="badge">${text(missingLabel)}</span></span>`;
-}
-
-function shownRef(ref: string, defaultKind?: string): string {
-  try {
-    return humanizeRef(ref, defaultKind);
-  } catch {
-    return ref; // not a parseable ref: shown as written
-  }
 }
 
 /**

@@ -7,7 +7,8 @@ import { catalogColumns, columnPriority, parseHiddenColumns } from './columns.ts
 import { catalogCsv } from './export.ts';
 import { catalogItem, encodeCatalogIndex } from './index.ts';
 import { decodeCatalogIndex, indexColumns, type PluginColumnDef } from './items.ts';
-import { readQuery, shortRef, sortItems, writeQuery } from './query.ts';
+import { shownRef } from '../../model/entityRef.ts';
+import { readQuery, sortItems, writeQuery } from './query.ts';
 
 const CI: PluginColumnDef = { key: 'plugin:github.ci', label: 'CI', kinds: ['component'] };
 const EVERYWHERE: PluginColumnDef = { key: 'plugin:cost.monthly', label: 'Cost', kinds: [] };
@@ -40,7 +41,7 @@ describe('plugin columns', () => {
     expect(query).toMatchObject({ sort: 'plugin:github.ci', desc: true });
     expect(writeQuery(query)).toContain('sort=-plugin%3Agithub.ci');
     expect(readQuery('?sort=plugin:<script>').sort).toBe('');
-    const csv = catalogCsv(items.slice(0, 2), catalogColumns(['component'], { namespaced: false, oneType: false, plugins: [CI] }).slice(-1), shortRef);
+    const csv = catalogCsv(items.slice(0, 2), catalogColumns(['component'], { namespaced: false, oneType: false, plugins: [CI] }).slice(-1), shownRef);
     expect(csv).toBe('Ref,CI\r\ncomponent:default/a,passing\r\ncomponent:default/b,failing\r\n');
   });
 });

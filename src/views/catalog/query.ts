@@ -2,7 +2,7 @@
 // rows, sorted and paged, plus a count per filter value. Pure functions, shared by the client and tests.
 
 import type { CatalogItem, PluginFacetDef } from './items.ts';
-import { humanizeRef } from '../../model/entityRef.ts';
+import { shownRef } from '../../model/entityRef.ts';
 import { isPluginColumn, type ColumnKey } from './columns.ts';
 
 export const FACET_KEYS = ['kind', 'type', 'owner', 'lifecycle', 'tag', 'namespace'] as const;
@@ -166,23 +166,14 @@ export function refLabeller(byRef: ReadonlyMap<string, CatalogItem>): RefLabel {
     if (!ref) return '';
     const key = `${defaultKind} ${ref}`;
     let label = seen.get(key);
-    if (label === undefined) seen.set(key, (label = byRef.get(ref.toLowerCase())?.title ?? shortRef(ref, defaultKind)));
+    if (label === undefined) seen.set(key, (label = byRef.get(ref.toLowerCase())?.title ?? shownRef(ref, defaultKind)));
     return label;
   };
 }
 
-/** A ref without the default namespace and the expected kind; as written when it is not a ref. */
-export function shortRef(ref: string, defaultKind: string): string {
-  try {
-    return humanizeRef(ref, defaultKind);
-  } catch {
-    return ref;
-  }
-}
-
 /** How a facet value is shown: owners as short refs, the rest as written. */
 export function facetLabel(key: FacetKey, value: string): string {
-  return key === 'owner' ? shortRef(value, 'group') : value;
+  return key === 'owner' ? shownRef(value, 'group') : value;
 }
 
 export function createCatalog(items: CatalogItem[], pluginFacets: readonly PluginFacetDef[] = []): Catalog {
@@ -421,7 +412,7 @@ export function columnText(item: CatalogItem, key: ColumnKey, refLabel: RefLabel
 }
 
 /** Sorts in place by a column, as shown; empty values go last either way, ties keep listing order. */
-export function sortItems(items: CatalogItem[], key: ColumnKey, desc = false, refLabel: RefLabel = shortRef): CatalogItem[] {
+export function sortItems(items: CatalogItem[], key: ColumnKey, desc = false, refLabel: RefLabel = shownRef): CatalogItem[] {
   const keyed = items.map((item, i) => ({ item, i, v: columnText(item, key, refLabel) }));
   keyed.sort((a, b) => {
     if (!a.v !== !b.v) return a.v ? -1 : 1;
