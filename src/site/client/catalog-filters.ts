@@ -3,20 +3,13 @@
 // so focus and scroll position survive every change.
 
 import type { CatalogItem } from '../../views/catalog/items.ts';
-import { FACET_KEYS, type Catalog, type CatalogQuery, type CatalogResult, type FacetKey, type ListMode } from '../../views/catalog/query.ts';
+import { FACET_KEYS, FACET_TITLES, type Catalog, type CatalogQuery, type CatalogResult, type FacetKey, type ListMode } from '../../views/catalog/query.ts';
 import { formatCount } from '../../views/count.ts';
 import { h } from './dom.ts';
 
 // The kind has its own picker above the table (catalog-kinds.ts). Plugins' facets (keys `<plugin>.<id>`) follow.
 type PanelFacet = string;
 const OWN_FACETS = FACET_KEYS.filter((k) => k !== 'kind');
-const FACET_TITLES: Record<Exclude<FacetKey, 'kind'>, string> = {
-  type: 'Type',
-  owner: 'Owner',
-  lifecycle: 'Lifecycle',
-  tag: 'Tags',
-  namespace: 'Namespace',
-};
 /** Values shown before "Show all". */
 const SHORT_LIST = 8;
 

@@ -1,16 +1,11 @@
 // The search page's state in the URL (`?q=…&kind=API&tag=pci`) and how it becomes Pagefind filters.
 // Values are Pagefind's own (case kept). Several values of one filter match any of them; tags match all.
 
-export const SEARCH_FILTERS = ['kind', 'type', 'owner', 'lifecycle', 'tag', 'namespace'] as const;
+import { FACET_KEYS, FACET_TITLES } from '../../views/catalog/query.ts';
 
-const LABELS: Record<string, string> = {
-  kind: 'Kind',
-  type: 'Type',
-  owner: 'Owner',
-  lifecycle: 'Lifecycle',
-  tag: 'Tags',
-  namespace: 'Namespace',
-};
+// The search page filters by the catalog's facets (Pagefind's filters are the search records' facets).
+export const SEARCH_FILTERS = FACET_KEYS;
+const LABELS: Record<string, string> = FACET_TITLES;
 
 export function filterLabel(key: string): string {
   return LABELS[key] ?? key.charAt(0).toUpperCase() + key.slice(1).replace(/[-_]/g, ' ');

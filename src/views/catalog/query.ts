@@ -7,6 +7,15 @@ import { isPluginColumn, type ColumnKey } from './columns.ts';
 
 export const FACET_KEYS = ['kind', 'type', 'owner', 'lifecycle', 'tag', 'namespace'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
+/** How the catalog's filters and the search page's name each facet. */
+export const FACET_TITLES: Record<FacetKey, string> = {
+  kind: 'Kind',
+  type: 'Type',
+  owner: 'Owner',
+  lifecycle: 'Lifecycle',
+  tag: 'Tags',
+  namespace: 'Namespace',
+};
 /** Selected values per facet: the catalog's own, and plugins' (`<plugin>.<id>`, see isPluginFacet). */
 export type Facets = ByFacet<string[]>;
 /** Per facet: the catalog's own always there, plugins' by key. */
