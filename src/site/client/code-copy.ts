@@ -6,12 +6,16 @@ export function startCopyButtons(root: Document | HTMLElement = document): void 
     const button = (event.target as Element | null)?.closest<HTMLButtonElement>('.code-copy');
     const code = button?.parentElement?.querySelector('pre code');
     if (!button || !code) return;
-    const text = code.textContent ?? '';
-    navigator.clipboard?.writeText(text).then(
-      () => flash(button, 'Copied'),
-      () => flash(button, 'Copy failed'),
-    );
+    copyText(button, code.textContent ?? '');
   });
+}
+
+/** Copies `text` to the clipboard and says on `button` for 1.5 s whether it worked (the register page's Copy too). */
+export function copyText(button: HTMLButtonElement, text: string): void {
+  navigator.clipboard?.writeText(text).then(
+    () => flash(button, 'Copied'),
+    () => flash(button, 'Copy failed'),
+  );
 }
 
 function flash(button: HTMLButtonElement, label: string): void {

@@ -4,6 +4,7 @@
 import { checkCatalogText, type TextProblem } from '../../catalog/checkText.ts';
 import { createValidator } from '../../catalog/validate/index.ts';
 import { parseGithubUrl } from '../../model/githubUrl.ts';
+import { copyText } from './code-copy.ts';
 import {
   KIND_FIELDS,
   OTHER_OWNER,
@@ -127,19 +128,6 @@ export function startRegister(root: HTMLElement | null): void {
     }
   });
   form.addEventListener('submit', (e) => e.preventDefault());
-  copy.addEventListener('click', () => {
-    navigator.clipboard?.writeText(yamlOut.textContent ?? '').then(
-      () => flash('Copied'),
-      () => flash('Copy failed'),
-    );
-  });
-  function flash(label: string): void {
-    copy.textContent = label;
-    copy.dataset.state = label === 'Copied' ? 'done' : 'failed';
-    setTimeout(() => {
-      copy.textContent = 'Copy';
-      delete copy.dataset.state;
-    }, 1500);
-  }
+  copy.addEventListener('click', () => copyText(copy, yamlOut.textContent ?? ''));
   render();
 }
