@@ -3,38 +3,22 @@
 import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { actionRegistry } from './actions/index.ts';
-import type { CatalogLookup } from './catalogApi.ts';
 import { diskFiles } from './diskFiles.ts';
-import type { GithubApi } from './github.ts';
-import { runSteps } from './steps.ts';
+import { runSteps, type StepsOptions } from './steps.ts';
 import { createTemplating, type Templating } from './templating.ts';
 import { isTruthy } from '../model/templateParameters.ts';
-import { ScaffoldError, type LoadedTemplate, type PortalRepo, type ScaffoldAction, type ScaffoldResult, type ScaffoldUser, type StepEvent } from './types.ts';
+import { ScaffoldError, type ScaffoldAction, type ScaffoldResult, type StepEvent } from './types.ts';
 import { createRedactor, redactDeep } from './secrets.ts';
 
-export interface RunOptions {
-  template: LoadedTemplate;
-  values: unknown;
+/** runSteps' options (./steps.ts) with the files on disk, and defaults for the rest. */
+export interface RunOptions extends Omit<StepsOptions, 'files' | 'actions' | 'templating' | 'taskId' | 'log'> {
   /** Absolute folder the steps write into; created when missing. */
   workspace: string;
-  /** Render into the workspace, but only describe what GitHub actions would do. */
-  dryRun: boolean;
-  /** GitHub client per host; required unless dry-running. */
-  github?: (host: string) => GithubApi;
-  portalRepo?: PortalRepo;
-  catalog?: CatalogLookup;
-  /** Why the portal would never read a catalog file URL (catalog:register); see ../scaffold/crawled.ts. */
-  unreadCatalogFile?: (url: string) => string | undefined;
-  user?: ScaffoldUser;
   /** `context.task.id`; a run id in Actions. */
   taskId?: string;
   log?: (line: string) => void;
-  /** Each step's start and end, for a live log; lines logged between them are the step's. */
-  onStep?: (event: StepEvent) => void;
   actions?: Map<string, ScaffoldAction>;
   templating?: Templating;
-  /** Secret values by name (the scaffold workflow's `BACKLOT_SECRET_*`); a template sees those it declares. */
-  secrets?: Record<string, string>;
 }
 
 export { isTruthy };
