@@ -13,6 +13,7 @@ import { diagnosticItems, type DiagnosticItem } from './diagnostics.ts';
 import { entityTitle } from './entities.ts';
 import {
   annotationsShown,
+  CARD_LIMIT,
   docsLink,
   drawsGraph,
   entityGraphMode,
@@ -35,7 +36,7 @@ import { apiPaths } from './apis/view.ts';
 import { allKindsQuery } from './catalog/query.ts';
 import type { RelationCard } from './relations.ts';
 import { createPath, entityPath } from '../model/routes.ts';
-import { memberCard, profileCard, type MemberCard, type ProfileCard } from './org.ts';
+import { memberCard, ownershipCard, profileCard, type MemberCard, type OwnershipCard, type ProfileCard } from './org.ts';
 
 /** What an entity's pages show of the entity itself. */
 export interface EntityOwnView {
@@ -81,6 +82,8 @@ export interface EntityPageView {
   /** A Group's or User's profile card, and a group's members card. */
   profile?: ProfileCard;
   members?: MemberCard;
+  /** A group's or user's Ownership card (a group's lists the first CARD_LIMIT it owns directly). */
+  ownership?: OwnershipCard;
   /** The description (crawled Markdown) as sanitised HTML, and as plain text for the page's meta description. */
   description?: { html: string; text: string };
   paths: EntityPagePaths;
@@ -151,6 +154,7 @@ export function entityPageView(item: PortalEntity, data: SiteData, options: { ta
     problemList: own.problems.length > 0 ? diagnosticItems(own.problems, model.repos) : [],
     ...(own.kind === 'group' || own.kind === 'user' ? { profile: profileCard(item, index) } : {}),
     ...(lists.members ? { members: memberCard(lists.members.direct, lists.members.aggregated, index, MEMBER_LIMIT) } : {}),
+    ...(lists.owned ? { ownership: ownershipCard(lists.owned.direct, lists.owned.aggregated, own.kind === 'user' ? 0 : CARD_LIMIT) } : {}),
     ...(description ? { description: { html: markdownHtml(description), text: markdownText(description) } } : {}),
     paths: {
       page,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childGroups, descendantGroups, groupMembers, groupOwnership, memberCard, ownershipCounts, parentGroups, profileCard, userGroups, userOwnership } from './org.ts';
+import { childGroups, descendantGroups, groupMembers, groupOwnership, memberCard, ownershipCard, ownershipCounts, parentGroups, profileCard, userGroups, userOwnership } from './org.ts';
 import { entity, portalEntities } from '../testing/entities.ts';
 import { indexEntities } from './entities.ts';
 
@@ -115,6 +115,14 @@ describe('ownership', () => {
       ['API', 1],
       ['System', 1],
     ]);
+  });
+
+  it("gives the Ownership card: each kind's count with its direct share, and the first entities owned directly", () => {
+    const all = groupOwnership('group:default/payments', index, true);
+    const card = ownershipCard(all.filter((o) => !o.via), all, 1);
+    expect(card.kinds.map((k) => [k.kind, k.count, k.direct])).toEqual([['Component', 3, 2], ['API', 1, 0]]);
+    expect(card.shown.map((o) => [o.ref, o.target?.ref])).toEqual([['component:default/gateway', 'component:default/gateway']]);
+    expect([card.directCount, card.aggregatedCount]).toEqual([2, 4]);
   });
 
   it('gives a user their groups and what they own directly or through them', () => {

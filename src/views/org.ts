@@ -238,3 +238,26 @@ export function memberCard(direct: readonly Member[], aggregated: readonly Membe
     aggregatedCount: aggregated.length,
   };
 }
+
+/** A group's or user's Ownership card: counts by kind and type (with the direct count per kind) and the first owned. */
+export interface OwnershipCard {
+  kinds: Array<KindCount & { direct: number }>;
+  /** The first `limit` entities owned directly (a user's card lists none). */
+  shown: OrgListItem[];
+  directCount: number;
+  aggregatedCount: number;
+}
+
+export function ownershipCard(direct: readonly Owned[], aggregated: readonly Owned[], limit: number): OwnershipCard {
+  const directByKind = new Map<string, number>();
+  for (const { entity } of direct) {
+    const kind = entity.entity.kind.toLowerCase();
+    directByKind.set(kind, (directByKind.get(kind) ?? 0) + 1);
+  }
+  return {
+    kinds: ownershipCounts(aggregated).map((k) => ({ ...k, direct: directByKind.get(k.kind.toLowerCase()) ?? 0 })),
+    shown: direct.slice(0, limit).map((o) => ({ ref: o.ref, target: o.entity })),
+    directCount: direct.length,
+    aggregatedCount: aggregated.length,
+  };
+}

@@ -7,7 +7,7 @@ import type { ApiDefinition } from '../../model/apis.ts';
 import type { EntityLink } from '../../model/entity.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { definitionCounts, formatLabel } from '../../views/apis/view.ts';
-import { ownershipCounts, type MemberCard, type Owned, type ProfileCard } from '../../views/org.ts';
+import type { MemberCard, OwnershipCard, ProfileCard } from '../../views/org.ts';
 import { sortTargets, type RelationGroup } from '../../views/relations.ts';
 import { targetItemsHtml } from './entity-html.ts';
 import { escapeAttribute, escapeHtml as text } from './html.ts';
@@ -69,25 +69,23 @@ function typesHtml(types: Array<{ type: string; count: number }>): string {
  * A group's ownership (counts by kind and type, direct and with child groups) and what it owns directly, as
  * Backstage's OwnershipCard. `allHref`: the page with the full list, when the list is cut.
  */
-export function ownershipCardsHtml(direct: Owned[], aggregated: Owned[], limit: number, catalogHref: string, allHref: string | undefined, base: string): string {
-  const directCounts = new Map(ownershipCounts(direct).map((k) => [k.kind.toLowerCase(), k.count]));
-  const kinds = ownershipCounts(aggregated);
-  const shown = direct.slice(0, limit);
-  const more = direct.length - shown.length;
+export function ownershipCardsHtml(card: OwnershipCard, catalogHref: string, allHref: string | undefined, base: string): string {
+  const { kinds, shown, directCount } = card;
+  const more = directCount - shown.length;
   let out = '<section class="card" aria-labelledby="ownership" data-card="ownership"><h2 id="ownership">Ownership</h2>';
   if (kinds.length === 0) out += '<p class="muted">Owns nothing in the catalog.</p>';
   else {
     out += '<div class="table-wrap flush"><table class="counts"><thead><tr><th scope="col">Kind</th><th scope="col">Direct</th><th scope="col">With child groups</th></tr></thead><tbody>';
     for (const k of kinds) {
       const kind = k.kind.toLowerCase();
-      out += `<tr${attribute('data-kind', kind)}><th scope="row">${text(k.kind)}${typesHtml(k.types)}</th><td data-count="direct">${directCounts.get(kind) ?? 0}</td><td data-count="aggregated">${k.count}</td></tr>`;
+      out += `<tr${attribute('data-kind', kind)}><th scope="row">${text(k.kind)}${typesHtml(k.types)}</th><td data-count="direct">${k.direct}</td><td data-count="aggregated">${k.count}</td></tr>`;
     }
     out += '</tbody></table></div>';
   }
-  out += `</section><section class="card" aria-labelledby="owned" data-card="owned"><h2 id="owned">Owned entities <span class="count">${direct.length}</span></h2>`;
-  out += direct.length === 0 ? '<p class="muted">None.</p>' : `<ul class="plain">${targetItemsHtml(shown.map((o) => ({ ref: o.ref, target: o.entity })), base, true)}</ul>`;
+  out += `</section><section class="card" aria-labelledby="owned" data-card="owned"><h2 id="owned">Owned entities <span class="count">${directCount}</span></h2>`;
+  out += directCount === 0 ? '<p class="muted">None.</p>' : `<ul class="plain">${targetItemsHtml(shown, base, true)}</ul>`;
   if (more > 0) out += `<p class="more">and ${more} more — <a${attribute('href', catalogHref)}>see the catalog filtered by owner</a>${allHref ? ` or <a${attribute('href', allHref)}>the full list</a>` : ''}</p>`;
-  if (more === 0 && direct.length > 0) out += `<p class="more"><a${attribute('href', catalogHref)}>Open in the catalog</a></p>`;
+  if (more === 0 && directCount > 0) out += `<p class="more"><a${attribute('href', catalogHref)}>Open in the catalog</a></p>`;
   return `${out}</section>`;
 }
 
@@ -96,18 +94,16 @@ export function ownershipCardsHtml(direct: Owned[], aggregated: Owned[], limit: 
  * groups own, and the catalog filtered by those owners. No list of them: every member of a team repeated the
  * team's list (a table and five entries were 1.8 KB of a 5.9 KB user page at 10,000 entities).
  */
-export function userOwnershipHtml(direct: Owned[], aggregated: Owned[], catalogHref: string): string {
-  const directCounts = new Map(ownershipCounts(direct).map((k) => [k.kind.toLowerCase(), k.count]));
-  const kinds = ownershipCounts(aggregated);
-  let out = `<section class="card" aria-labelledby="ownership" data-card="ownership"><h2 id="ownership">Ownership <span class="count">${aggregated.length}</span></h2>`;
+export function userOwnershipHtml(card: OwnershipCard, catalogHref: string): string {
+  const { kinds } = card;
+  let out = `<section class="card" aria-labelledby="ownership" data-card="ownership"><h2 id="ownership">Ownership <span class="count">${card.aggregatedCount}</span></h2>`;
   if (kinds.length === 0) return `${out}<p class="muted">Owns nothing in the catalog, nor do their groups.</p></section>`;
   out += '<ul class="plain counts">';
   for (const k of kinds) {
     const kind = k.kind.toLowerCase();
-    const own = directCounts.get(kind);
-    out += `<li${attribute('data-kind', kind)}>${text(k.kind)} <b data-count="aggregated">${k.count}</b>${own ? ` (${own} directly)` : ''}${typesHtml(k.types)}</li>`;
+    out += `<li${attribute('data-kind', kind)}>${text(k.kind)} <b data-count="aggregated">${k.count}</b>${k.direct ? ` (${k.direct} directly)` : ''}${typesHtml(k.types)}</li>`;
   }
-  return `${out}</ul><p class="more">${direct.length === 0 ? 'All through their groups. ' : ''}<a${attribute('href', catalogHref)}>Open in the catalog</a></p></section>`;
+  return `${out}</ul><p class="more">${card.directCount === 0 ? 'All through their groups. ' : ''}<a${attribute('href', catalogHref)}>Open in the catalog</a></p></section>`;
 }
 
 /** The API entity page's definition card: what the definition holds, a link to it rendered, and the raw file. */

@@ -101,8 +101,8 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
     const ownerCatalog = href(paths.ownerCatalog ?? 'catalog/');
     out += '<div class="entity-grid">';
     if (view.members) out += memberListHtml(view.members, allHref, base);
-    if (owned && kind === 'user') out += userOwnershipHtml(owned.direct, owned.aggregated, ownerCatalog);
-    if (owned && kind !== 'user') out += ownershipCardsHtml(owned.direct, owned.aggregated, CARD_LIMIT, ownerCatalog, fullLists ? allHref : undefined, base);
+    if (view.ownership && kind === 'user') out += userOwnershipHtml(view.ownership, ownerCatalog);
+    if (view.ownership && kind !== 'user') out += ownershipCardsHtml(view.ownership, ownerCatalog, fullLists ? allHref : undefined, base);
     out += '</div>';
   }
   if (other.length > 0) {
