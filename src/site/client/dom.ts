@@ -1,4 +1,5 @@
-// A tiny element builder. Text always goes in as text nodes, so crawled strings can never become markup.
+// A tiny element builder (text always goes in as text nodes, so crawled strings can never become markup), and
+// the Copy buttons' clipboard copy: in the module every page's script loads already, not a chunk of its own.
 
 type Attr = string | number | boolean | null | undefined;
 type Child = Node | string | null | undefined | false;
@@ -17,3 +18,20 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
 }
 
 export { formatCount } from '../../views/count.ts';
+
+/** Copies `text` to the clipboard and says on `button` for 1.5 s whether it worked (code blocks' and the register page's Copy). */
+export function copyText(button: HTMLButtonElement, text: string): void {
+  navigator.clipboard?.writeText(text).then(
+    () => flash(button, 'Copied'),
+    () => flash(button, 'Copy failed'),
+  );
+}
+
+function flash(button: HTMLButtonElement, label: string): void {
+  button.textContent = label;
+  button.dataset.state = label === 'Copied' ? 'done' : 'failed';
+  setTimeout(() => {
+    button.textContent = 'Copy';
+    delete button.dataset.state;
+  }, 1500);
+}

@@ -4,7 +4,6 @@
 import { checkCatalogText, type TextProblem } from '../../catalog/checkText.ts';
 import { createValidator } from '../../catalog/validate/index.ts';
 import { parseGithubUrl } from '../../model/githubUrl.ts';
-import { copyText } from './code-copy.ts';
 import {
   KIND_FIELDS,
   OTHER_OWNER,
@@ -17,7 +16,7 @@ import {
   type RegisterScriptData,
   type RegisterValues,
 } from '../../views/register.ts';
-import { h } from './dom.ts';
+import { copyText, h } from './dom.ts';
 
 export function startRegister(root: HTMLElement | null): void {
   const json = root?.querySelector('[data-register-data]')?.textContent;
