@@ -74,6 +74,17 @@ describe('entity page keys', () => {
     expect(explorers(await fixtureModel({ repos: { notes: part('', 'Takes better notes.') } }))).toEqual(outside);
   });
 
+  it('change with the title of a group a list names only as the way it comes through (a grandchild team)', async () => {
+    // team-notes sits under team-platform under engineering: engineering's aggregated members say "via Notes Team".
+    const team = (title: string) => ({
+      'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-notes\n  title: ${title}\nspec:\n  type: team\n  parent: team-platform\n  children: []\n  members: [nora]\n---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: nora\nspec:\n  memberOf: [team-notes]\n`,
+    });
+    const before = keysOf(await fixtureModel({ repos: { notes: team('Notes Team') } }));
+    const after = keysOf(await fixtureModel({ repos: { notes: team('Note Takers') } }));
+    expect(after.get('group:default/engineering')).not.toBe(before.get('group:default/engineering'));
+    expect(after.get('group:default/team-payments')).toBe(before.get('group:default/team-payments'));
+  });
+
   it('are the same from the view the entity page renders as computed alone', async () => {
     const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
     const alone = keysOf(model);

@@ -108,6 +108,8 @@ function collectRefs(value: unknown, out: Set<string>): void {
   if (!value || typeof value !== 'object') return;
   const record = value as Record<string, unknown>;
   if (typeof record.ref === 'string') out.add(record.ref);
+  // An org list's entry names the child group it comes through (`via`) by its title: a grandchild team's rename shows.
+  if (typeof record.via === 'string') out.add(record.via);
   if ('entity' in record && 'source' in record) return; // a PortalEntity: its ref is all that is needed
   for (const v of Object.values(record)) if (v && typeof v === 'object') collectRefs(v, out);
 }
