@@ -224,7 +224,7 @@ describe('a rebuild after one repo changed', () => {
       expect(titles.notes).toContain('Notes Core');
       expect(titles.notes).not.toContain('notes-db');
       expect(titles.guild).toContain('Payments Guild');
-      // The site's own search box merges every shard: an entity from each is found by its name.
+      // The site's own search box merges every shard: an entity from each is found by its name, first.
       const count = indexed(logs.rename)!.shards;
       const urls = entityPages(site).map((f) => `/${f.replace(/index\.html$/, '')}`);
       const box = page.locator('#site-search');
@@ -233,7 +233,8 @@ describe('a rebuild after one repo changed', () => {
       for (const k of shards) {
         const url = urls.find((u) => shardOf(u, count) === k)!;
         await box.fill(url.split('/')[4]!);
-        await page.locator(`#site-search-results a[href$="${url}"]`).first().waitFor({ timeout: 15_000 });
+        // First: results from every shard are ranked together, an exact name above pages with its parts.
+        await page.locator(`#site-search-results li:first-child a[href$="${url}"]`).waitFor({ timeout: 15_000 });
       }
     } finally {
       await browser.close();
