@@ -265,6 +265,7 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
             continue;
           }
           const index = await startIndex(shard);
+          if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
           if (shard.early) {
             const errors = await shard.early;
             if (errors.length) throw new Error(`Pagefind failed to write its index into ${staged(shard)}:\n${errors.join('\n')}`);
@@ -275,7 +276,6 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
             const { errors } = await index.writeFiles({ outputPath: target });
             if (errors.length) throw new Error(`Pagefind failed to write its index into ${site}:\n${errors.join('\n')}`);
           }
-          if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
           if (shard.k > 0) for (const name of await readdir(target)) if (!SHARD_FILES.test(name)) await rm(join(target, name), { recursive: true, force: true });
           written.push({ folder: shard.folder, records: shard.recordsKey, docs: docsKey, files: await shardFiles(target, shard.k), rows: await facetRows(pagefindDir, shard.folder) });
         }
