@@ -12,8 +12,11 @@ import type { FacetRow } from './facets.ts';
 
 /** Pages per shard aimed at: a one-repo change re-indexes about this many records. */
 export const SHARD_PAGES = 2000;
-/** Each shard costs the browser a request per search term (its index chunk) and a little WebAssembly time. */
-export const MAX_SHARDS = 16;
+/**
+ * Each shard costs the browser a request per search term (its index chunk) and its own search in Pagefind's worker:
+ * at 30,000 entities, 15 shards took the header box 190-400 ms a term, 6 shards 65-220 ms, one index 63-165 ms.
+ */
+export const MAX_SHARDS = 6;
 export const SEARCH_MANIFEST = 'search.json';
 
 /**
