@@ -211,7 +211,9 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
       await addRecords(index, shard.records, problems);
       return index;
     })());
-  const staged = (shard: Shard) => join(options.stagingDir!, `pagefind-${shard.k}`);
+  // Each shard is written into a folder of its own and moved into the site when all are done (or linked instead).
+  let staging = options.stagingDir ?? '';
+  const staged = (shard: Shard) => join(staging, `pagefind-${shard.k}`);
   try {
     for (const shard of shards) {
       if (isEmpty(shard)) continue;
@@ -240,45 +242,54 @@ export async function startModelIndex(model: PortalModel, options: IndexSiteOpti
     async finish(outDir: string) {
       const site = resolve(outDir);
       const pagefindDir = join(site, 'pagefind');
+      staging ||= join(site, '.pagefind-shards');
       try {
         if (!existsSync(site)) throw new Error(`Search index: the site folder ${site} does not exist; build the site first`);
+        // Every shard at once (Pagefind's service writes them on both cores), each into a folder of its own; then in
+        // order into place, since shard 0's folder holds the others.
+        const planned = await Promise.all(
+          shards.map(async (shard) => {
+            if (isEmpty(shard)) return undefined;
+            // TechDocs pages: read as HTML, found from the model rather than by walking a site of 30,000 files.
+            const read = await Promise.all(shard.docs.map(async (path) => ({ path, content: await readFile(join(site, path), 'utf8').catch(() => '') })));
+            const docs = read.filter((d) => d.content.includes('data-pagefind-body'));
+            if (shard.k > 0 && shard.records.length === 0 && docs.length === 0) return undefined;
+            // The build's time is in each page's footer, which Pagefind does not index (data-pagefind-body).
+            const docsKey = docs.length ? hashOf([shard.recordsKey, ...docs.flatMap((d) => [d.path, d.content.replaceAll(model.generatedAt, '').replaceAll(formatBuildTime(model.generatedAt), '')])]) : '';
+            if (shard.last && shard.last.docs === docsKey) return { shard, docsKey, docs: docs.length, reuse: true };
+            const index = await startIndex(shard);
+            if (shard.early) {
+              const errors = await shard.early;
+              if (errors.length) throw new Error(`Pagefind failed to write its index into ${staged(shard)}:\n${errors.join('\n')}`);
+            } else {
+              for (const d of docs) problems.push(...(await index.addHTMLFile({ sourcePath: d.path, content: d.content })).errors);
+              if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
+              const { errors } = await index.writeFiles({ outputPath: staged(shard) });
+              if (errors.length) throw new Error(`Pagefind failed to write its index into ${site}:\n${errors.join('\n')}`);
+            }
+            return { shard, docsKey, docs: docs.length, reuse: false };
+          }),
+        );
+        if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
         const written: ShardRecord[] = [];
         let reused = 0;
         let fromHtml = 0;
-        // In order: shard 0's folder holds the others.
-        for (const shard of shards) {
+        for (const plan of planned) {
+          if (!plan) continue;
+          const { shard } = plan;
           const target = join(pagefindDir, shard.folder);
-          // TechDocs pages: read as HTML, found from the model rather than by walking a site of 30,000 files.
-          const docs: Array<{ path: string; content: string }> = [];
-          for (const path of shard.docs) {
-            const content = await readFile(join(site, path), 'utf8').catch(() => undefined);
-            if (content !== undefined && content.includes('data-pagefind-body')) docs.push({ path, content });
-          }
-          // The build's time is in each page's footer, which Pagefind does not index (data-pagefind-body).
-          const docsKey = docs.length ? hashOf([shard.recordsKey, ...docs.flatMap((d) => [d.path, d.content.replaceAll(model.generatedAt, '').replaceAll(formatBuildTime(model.generatedAt), '')])]) : '';
-          fromHtml += docs.length;
-          if (isEmpty(shard) || (shard.k > 0 && shard.records.length === 0 && docs.length === 0)) continue;
-          if (shard.last && shard.last.docs === docsKey) {
-            linkFiles(shard.last.files, join(previous!.site, 'pagefind', shard.folder), target);
-            written.push(shard.last);
+          fromHtml += plan.docs;
+          if (plan.reuse) {
+            linkFiles(shard.last!.files, join(previous!.site, 'pagefind', shard.folder), target);
+            written.push(shard.last!);
             reused++;
             continue;
           }
-          const index = await startIndex(shard);
-          if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
-          if (shard.early) {
-            const errors = await shard.early;
-            if (errors.length) throw new Error(`Pagefind failed to write its index into ${staged(shard)}:\n${errors.join('\n')}`);
-            await moveDir(staged(shard), target);
-          } else {
-            for (const d of docs) problems.push(...(await index.addHTMLFile({ sourcePath: d.path, content: d.content })).errors);
-            if (problems.length) throw new Error(`Pagefind failed to index ${site}:\n${[...new Set(problems)].slice(0, 10).join('\n')}`);
-            const { errors } = await index.writeFiles({ outputPath: target });
-            if (errors.length) throw new Error(`Pagefind failed to write its index into ${site}:\n${errors.join('\n')}`);
-          }
-          if (shard.k > 0) for (const name of await readdir(target)) if (!SHARD_FILES.test(name)) await rm(join(target, name), { recursive: true, force: true });
-          written.push({ folder: shard.folder, records: shard.recordsKey, docs: docsKey, files: await shardFiles(target, shard.k), rows: await facetRows(pagefindDir, shard.folder) });
+          if (shard.k > 0) for (const name of await readdir(staged(shard))) if (!SHARD_FILES.test(name)) await rm(join(staged(shard), name), { recursive: true, force: true });
+          await moveDir(staged(shard), target);
+          written.push({ folder: shard.folder, records: shard.recordsKey, docs: plan.docsKey, files: await shardFiles(target, shard.k), rows: await facetRows(pagefindDir, shard.folder) });
         }
+        if (!options.stagingDir) await rm(staging, { recursive: true, force: true });
         await writeFacetTable(pagefindDir, written.flatMap((s) => s.rows));
         const list: ShardsFile = { version: 1, shards: written.slice(1).map((s) => s.folder) };
         await writeFile(join(pagefindDir, SHARDS_FILE), JSON.stringify(list));
