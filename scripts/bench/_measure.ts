@@ -304,6 +304,9 @@ export async function searchTiming(browser: Browser, siteUrl: string, terms = SE
       async ({ base, terms, rankWindow }) => {
         const pf = await import(`${base}pagefind/pagefind.js`);
         await pf.options({ baseUrl: '/' });
+        // The index's other shards, merged as the site's own search does (src/site/client/pagefind.ts).
+        const shards = await fetch(`${base}pagefind/backlot-shards.json`).then((r) => (r.ok ? r.json() : { shards: [] }), () => ({ shards: [] }));
+        await Promise.all((shards.shards as string[]).map((folder) => pf.mergeIndex(`${base}pagefind/${folder}`, { baseUrl: '/' })));
         await (await pf.search('shipment')).results[0]?.data();
         const out = [];
         for (const term of terms) {

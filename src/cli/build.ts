@@ -6,6 +6,7 @@ import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts'
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
 import { startModelIndex } from '../search/index.ts';
+import { readPreviousIndex, writeSearchManifest, type SearchManifest } from '../search/shards.ts';
 import { startSiteBuild, type SiteBuild } from '../site/build/child.ts';
 import { mergeShardPages, ShardPagesError, writeShardMarker } from '../site/build/shardPages.ts';
 import type { BuildSiteResult } from '../site/build/build.ts';
@@ -149,10 +150,11 @@ export async function buildCommand(options: BuildOptions): Promise<number> {
     onWait: (holder, lock) => console.log(`Waiting for the build in process ${holder.pid} (started ${holder.started}) to finish writing ${relative(process.cwd(), outDir) || '.'}/ (lock: ${relative(process.cwd(), lock)})…`),
   });
   try {
-    const { code, summary, history, manifest } = await buildInto(output, options, configured, started);
+    const { code, summary, history, manifest, search } = await buildInto(output, options, configured, started);
     await output.commit();
-    // Only once the output is the one it describes: the next build copies its pages from there.
+    // Only once the output is the one it describes: the next build copies its pages and search shards from there.
     if (manifest) writeManifest(configured.cacheDir, manifest);
+    if (search) writeSearchManifest(configured.cacheDir, search);
     // A copy for a next build whose live site cannot answer (src/pipeline/history.ts); kept once the site is.
     if (history && !options.shard) keepHistoryCopy(historyCopy(configured), history);
     console.log(summary());
@@ -167,7 +169,7 @@ async function buildInto(
   options: BuildOptions,
   configured: BacklotConfig,
   started: number,
-): Promise<{ code: number; summary: () => string; history?: History | undefined; manifest?: PageManifest }> {
+): Promise<{ code: number; summary: () => string; history?: History | undefined; manifest?: PageManifest; search?: SearchManifest }> {
   const { site: siteDir, scratch } = output;
   const onRelease = (stop: () => void | Promise<void>) => output.onRelease(stop);
   // Read while the sources are crawled: the live site's last catalog and history.
@@ -235,7 +237,9 @@ async function buildInto(
   apiFiles.catch(() => {}); // handled where it is awaited
   // Search indexes the entities from the model while Astro renders; only the docs pages wait for the site (with
   // none, the index is written meanwhile too, beside the site, and moved in after).
-  const searchIndex = startModelIndex(result.model, { stagingDir: scratch('search') });
+  // A whole-site build links the search shards whose pages did not change from the last build's output (../search/shards.ts).
+  const previousIndex = options.reuse === false || options.pages ? undefined : readPreviousIndex(configured.cacheDir, configured.site.outDir);
+  const searchIndex = startModelIndex(result.model, { stagingDir: scratch('search'), ...(previousIndex ? { previous: previousIndex } : {}) });
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
   onRelease(() => searchIndex.then((s) => s.close(), () => {})); // Pagefind's process writes into the work folder too
   let site: Awaited<typeof siteBuild.result>;
@@ -283,11 +287,11 @@ async function buildInto(
       ...(result.diagrams && result.diagrams.drawn + result.diagrams.inBrowser > 0 ? [`  diagrams  ${diagramSummary(result.diagrams)}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
-      `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed, ${api.files} API files)`,
+      `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed in ${search.shards} shard${search.shards === 1 ? '' : 's'}${search.reused ? `, ${search.reused} reused` : ''}, ${api.files} API files)`,
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}${result.keptRepos ? ` (${result.keptRepos} of ${ctx.snapshot.repos.length} repos kept)` : ''}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
   const manifest = reuse && site.pages ? { version: reuse.input.version, generatedAt: result.model.generatedAt, pages: site.pages.keys } : undefined;
-  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history, ...(manifest ? { manifest } : {}) };
+  return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history, ...(manifest ? { manifest } : {}), search: search.manifest };
 }
 
 export async function previewCommand(options: { config: string | undefined }): Promise<number> {

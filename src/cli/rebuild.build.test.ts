@@ -12,6 +12,8 @@ import { REPO_ROOT } from '../site/build/files.ts';
 import { formatBuildTime } from '../views/format.ts';
 import { launchChromium } from '../site/testing/browser.ts';
 import { serveStatic } from '../site/testing/serve.ts';
+import { shardFolder, shardOf } from '../search/shards.ts';
+import { SHARDS_FILE, type ShardsFile } from '../views/search-facets.ts';
 
 const BIN = join(REPO_ROOT, 'src/cli/backlot.js');
 // Inside the repo: Astro keeps its prerender chunks under the cwd (as the demo test does).
@@ -32,7 +34,8 @@ function config(name: string): string {
 }
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+  // A search shard per ~4 pages: the small org's index in several shards, as 10,000 entities' is.
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: work, env: { ...process.env, NO_COLOR: '1', CI: '1', BACKLOT_SEARCH_SHARD_PAGES: '4' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c));
@@ -60,6 +63,13 @@ function mark(dir: string): string[] {
 }
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+/** The search index's shard folders ('' for the first). */
+const shardFolders = (dir: string) => ['', ...(JSON.parse(read(dir, `pagefind/${SHARDS_FILE}`)) as ShardsFile).shards];
+/** `… pages indexed in N shards, M reused` from a build's summary. */
+const indexed = (log: string) => {
+  const m = /pages indexed in (\d+) shards?(?:, (\d+) reused)?/.exec(log);
+  return m ? { shards: Number(m[1]), reused: Number(m[2] ?? 0) } : undefined;
+};
 const EXPLORERS = ['catalog/default/system/checkout/graph/index.html', 'catalog/default/domain/commerce/graph/index.html'];
 const footerTime = (html: string) => /<time datetime="([^"]+)"/.exec(html.slice(html.lastIndexOf('<footer')))?.[1];
 
@@ -84,6 +94,8 @@ describe('a rebuild after one repo changed', () => {
   let markedRename: string[] = [];
   /** The inode of each entity page of the output before the rename's rebuild. */
   const inodes = new Map<string, number>();
+  /** The inode of each search shard's entry file before the rename's rebuild. */
+  const shardInodes = new Map<string, number>();
 
   beforeAll(async () => {
     rmSync(work, { recursive: true, force: true });
@@ -101,6 +113,7 @@ describe('a rebuild after one repo changed', () => {
     cpSync(site, join(work, 'before-rename'), { recursive: true });
     markedRename = mark(site);
     for (const page of markedRename) inodes.set(page, statSync(join(site, page)).ino);
+    for (const folder of shardFolders(site)) shardInodes.set(folder, statSync(join(site, 'pagefind', folder, 'pagefind-entry.json')).ino);
     const people = join(org, 'org/catalog-info.yaml');
     writeFileSync(people, read(org, 'org/catalog-info.yaml').replace('title: Payments Team', 'title: Payments Guild'));
     logs.rename = await build(['--config', a]);
@@ -173,20 +186,56 @@ describe('a rebuild after one repo changed', () => {
     for (const page of pages) expect(read(site, page).replaceAll(MARKER, ''), page).toBe(read(join(work, 'b/dist'), page));
   });
 
-  it('indexes the whole rebuilt site: search finds the new titles', async () => {
+  it('indexes again only the search shards whose pages changed and links the others from the last build', () => {
+    const cold = indexed(logs.cold)!;
+    expect(cold.shards, logs.cold).toBeGreaterThan(2);
+    expect(cold.reused).toBe(0);
+    expect(indexed(logs.full)!.reused).toBe(0);
+    for (const log of [logs.edit, logs.rename]) {
+      const rebuilt = indexed(log)!;
+      expect(rebuilt.shards).toBe(cold.shards);
+      expect(rebuilt.reused, log).toBeGreaterThan(0);
+      expect(rebuilt.reused, log).toBeLessThan(rebuilt.shards);
+    }
+    // The renamed group's shard is indexed again; a reused shard is the last build's very files.
+    const folders = shardFolders(site);
+    expect(folders.length).toBeGreaterThan(2); // a shard with no page is not written
+    const groupShard = shardFolder(shardOf('/catalog/default/group/team-payments/', cold.shards));
+    expect(folders).toContain(groupShard);
+    const same = folders.filter((f) => statSync(join(site, 'pagefind', f, 'pagefind-entry.json')).ino === shardInodes.get(f));
+    expect(same).not.toContain(groupShard);
+    expect(same).toHaveLength(indexed(logs.rename)!.reused);
+    expect(JSON.parse(read(work, 'a/.backlot-cache/search.json')).shards).toHaveLength(folders.length);
+  });
+
+  it('indexes the whole rebuilt site: search finds the new titles, and the header box finds a page of each shard', async () => {
     const server = await serveStatic(site);
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(server.url);
       const titles = (await page.evaluate(`(async () => {
-        const pf = await import('${new URL(server.url).pathname}pagefind/pagefind.js');
+        const base = '${new URL(server.url).pathname}';
+        const pf = await import(base + 'pagefind/pagefind.js');
+        for (const folder of (await (await fetch(base + 'pagefind/${SHARDS_FILE}')).json()).shards) await pf.mergeIndex(base + 'pagefind/' + folder);
         const titles = async (q) => Promise.all((await pf.search(q)).results.map(async (r) => (await r.data()).meta.title));
         return { notes: await titles('notes'), guild: await titles('guild') };
       })()`)) as Record<string, string[]>;
       expect(titles.notes).toContain('Notes Core');
       expect(titles.notes).not.toContain('notes-db');
       expect(titles.guild).toContain('Payments Guild');
+      // The site's own search box merges every shard: an entity from each is found by its name, first.
+      const count = indexed(logs.rename)!.shards;
+      const urls = entityPages(site).map((f) => `/${f.replace(/index\.html$/, '')}`);
+      const box = page.locator('#site-search');
+      const shards = new Set(urls.map((u) => shardOf(u, count)));
+      expect(shards.size).toBeGreaterThan(2);
+      for (const k of shards) {
+        const url = urls.find((u) => shardOf(u, count) === k)!;
+        await box.fill(url.split('/')[4]!);
+        // First: results from every shard are ranked together, an exact name above pages with its parts.
+        await page.locator(`#site-search-results li:first-child a[href$="${url}"]`).waitFor({ timeout: 15_000 });
+      }
     } finally {
       await browser.close();
       await server.close();

@@ -30,11 +30,23 @@ async function readFragmentFile(file: string): Promise<unknown> {
 
 const isFragment = (v: unknown): v is Fragment => typeof v === 'object' && v !== null && typeof (v as Fragment).url === 'string';
 
-/** Reads every fragment under `<pagefindDir>/fragment/` (bundled or one per page) into a facet table. */
-export async function facetTable(pagefindDir: string): Promise<FacetTable> {
-  const dir = join(pagefindDir, 'fragment');
-  const pages: Array<{ hash: string; group: string; fragment: Fragment }> = [];
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.pf_fragment'));
+/** A page of the facet table: Pagefind's hash, the fragment file holding it, its URL and filter values. */
+export interface FacetRow {
+  hash: string;
+  /** The bundle holding the fragment (relative to `pagefind/`, no extension), or '' for a file of its own. */
+  group: string;
+  /** The shard's folder (relative to `pagefind/`): where a fragment of its own is. */
+  folder: string;
+  url: string;
+  filters: Record<string, string[]>;
+}
+
+/** Reads every fragment under `<pagefindDir>/<folder>fragment/` (bundled or one per page) into rows. */
+export async function facetRows(pagefindDir: string, folder = ''): Promise<FacetRow[]> {
+  const dir = join(pagefindDir, folder, 'fragment');
+  const rows: FacetRow[] = [];
+  // An index of no pages has no fragment folder.
+  const names = (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.pf_fragment'));
   // Several files in flight: gunzip runs on libuv's threads while this one parses.
   for (let i = 0; i < names.length; i += READ_AHEAD) {
     const batch = names.slice(i, i + READ_AHEAD);
@@ -42,19 +54,26 @@ export async function facetTable(pagefindDir: string): Promise<FacetTable> {
     batch.forEach((name, b) => {
       const id = name.slice(0, -'.pf_fragment'.length);
       const data = read[b];
-      if (isFragment(data)) pages.push({ hash: id, group: '', fragment: data });
-      else for (const [hash, fragment] of Object.entries(data as Record<string, unknown>)) if (isFragment(fragment)) pages.push({ hash, group: id, fragment });
+      const row = (hash: string, group: string, f: Fragment): FacetRow => ({ hash, group, folder, url: f.url, filters: f.filters ?? {} });
+      if (isFragment(data)) rows.push(row(id, '', data));
+      else for (const [hash, fragment] of Object.entries(data as Record<string, unknown>)) if (isFragment(fragment)) rows.push(row(hash, `${folder}fragment/${id}`, fragment));
     });
   }
+  return rows;
+}
+
+/** The facet table of these rows (every shard's), pages in URL order. */
+export function facetTable(rows: FacetRow[]): FacetTable {
   // URL order: lists without a search term come out the same in every build.
-  pages.sort((a, b) => (a.fragment.url < b.fragment.url ? -1 : a.fragment.url > b.fragment.url ? 1 : 0));
-  const keys = [...new Set(pages.flatMap((p) => Object.keys(p.fragment.filters ?? {})))].sort();
+  const pages = [...rows].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const keys = [...new Set(pages.flatMap((p) => Object.keys(p.filters)))].sort();
   const values = keys.map(() => new Map<string, number>());
   const groups = new Map<string, number>();
+  const folders = new Map<string, number>([['', 0]]);
   const columns: FacetTable['columns'] = keys.map(() => []);
   for (const p of pages) {
     keys.forEach((key, k) => {
-      const ids = (p.fragment.filters?.[key] ?? []).map((v) => {
+      const ids = (p.filters[key] ?? []).map((v) => {
         const known = values[k]!.get(v);
         if (known !== undefined) return known;
         values[k]!.set(v, values[k]!.size);
@@ -63,17 +82,17 @@ export async function facetTable(pagefindDir: string): Promise<FacetTable> {
       columns[k]!.push(ids.length === 0 ? -1 : ids.length === 1 ? ids[0]! : ids);
     });
   }
-  const group = pages.map((p) => {
-    if (!p.group) return -1;
-    if (!groups.has(p.group)) groups.set(p.group, groups.size);
-    return groups.get(p.group)!;
-  });
-  return { version: 1, keys, values: values.map((m) => [...m.keys()]), pages: pages.map((p) => p.hash), groups: [...groups.keys()], group, columns };
+  const index = <K>(map: Map<K, number>, key: K) => {
+    if (!map.has(key)) map.set(key, map.size);
+    return map.get(key)!;
+  };
+  const group = pages.map((p) => (p.group ? index(groups, p.group) : -1 - index(folders, p.folder)));
+  return { version: 2, keys, values: values.map((m) => [...m.keys()]), pages: pages.map((p) => p.hash), groups: [...groups.keys()], folders: [...folders.keys()], group, columns };
 }
 
-/** Writes the facet table into the Pagefind folder; returns its page count. */
-export async function writeFacetTable(pagefindDir: string): Promise<number> {
-  const table = await facetTable(pagefindDir);
+/** Writes the facet table of these rows into the Pagefind folder; returns its page count. */
+export async function writeFacetTable(pagefindDir: string, rows?: FacetRow[]): Promise<number> {
+  const table = facetTable(rows ?? (await facetRows(pagefindDir)));
   await writeFile(join(pagefindDir, FACETS_FILE), JSON.stringify(table));
   return table.pages.length;
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PortalModel } from '../model/portal.ts';
 import type { DocsSite } from '../model/docs.ts';
 import { docsPageFiles, indexSite, startModelIndex, pagefindArgs, pagefindRunner, parseIndexedPages } from './index.ts';
-import { FACETS_FILE, type FacetTable } from '../views/search-facets.ts';
+import { FACETS_FILE, SHARDS_FILE, type FacetTable } from '../views/search-facets.ts';
+import { shardFolder, shardOf } from './shards.ts';
 
 const facetTable = (site: string) => JSON.parse(readFileSync(join(site, 'pagefind', FACETS_FILE), 'utf8')) as FacetTable;
 
@@ -92,7 +94,7 @@ describe('indexSite', () => {
     const lines: string[] = [];
     const result = await indexSite(site, { model, log: (l) => lines.push(l) });
     expect(result.pages).toBe(3);
-    expect(lines).toEqual(['Indexed 3 pages (2 entities from the model, 1 pages from HTML)']);
+    expect(lines).toEqual(['Indexed 3 pages (2 entities from the model, 1 pages from HTML) in 1 shard, 0 reused']);
     const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages)[0]!.page_count).toBe(3);
     expect(existsSync(join(site, 'pagefind', 'pagefind.js'))).toBe(true);
@@ -131,7 +133,7 @@ describe('indexSite', () => {
     const table = facetTable(site);
     expect(table.pages).toHaveLength(12);
     const bundles = Object.fromEntries(files.map((f) => [f.replace(/\.pf_fragment$/, ''), JSON.parse(gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).subarray(12).toString('utf8')) as Record<string, { url: string }>]));
-    const urls = table.pages.map((hash, i) => bundles[table.groups[table.group[i]!]!]![hash]!.url);
+    const urls = table.pages.map((hash, i) => bundles[table.groups[table.group[i]!]!.replace(/^fragment\//, '')]![hash]!.url);
     expect(urls).toEqual(entities.map((e) => `/catalog/default/component/${e.entity.metadata.name}/`).sort());
     const kind = table.keys.indexOf('kind');
     expect(table.columns[kind]!.map((v) => table.values[kind]![v as number])).toEqual(Array(12).fill('Component'));
@@ -157,14 +159,14 @@ describe('indexSite', () => {
     const search = await startModelIndex(model, { stagingDir: staging });
     // Written before there is a site at all.
     const started = Date.now();
-    while (!existsSync(join(staging, 'pagefind', 'pagefind-entry.json'))) {
+    while (!existsSync(join(staging, 'pagefind-0', 'pagefind-entry.json'))) {
       if (Date.now() - started > 20_000) throw new Error('the index was not written early');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(existsSync(site)).toBe(false);
     mkdirSync(site, { recursive: true });
     expect((await search.finish(site)).pages).toBe(1);
-    expect(existsSync(join(staging, 'pagefind'))).toBe(false);
+    expect(existsSync(join(staging, 'pagefind-0'))).toBe(false);
     const fragments = readdirSync(join(site, 'pagefind', 'fragment')).map((f) => gunzipSync(readFileSync(join(site, 'pagefind', 'fragment', f))).toString('utf8'));
     expect(fragments.some((f) => f.includes('Keeps the books'))).toBe(true);
     expect(facetTable(site).pages).toHaveLength(1);
@@ -172,6 +174,79 @@ describe('indexSite', () => {
 
   it('throws when the site folder does not exist', async () => {
     await expect(indexSite(join(tmp, 'missing'))).rejects.toThrow(/does not exist; build the site first/);
+  });
+});
+
+describe('a sharded index', () => {
+  const services = (names: string[], docs: string[] = [], edited = ''): PortalModel => ({
+    site: { title: 't', base: '/' },
+    generatedAt: '2026-01-01T00:00:00Z',
+    repos: [],
+    diagnostics: [],
+    apis: {},
+    docs: { sites: docs.length ? [docsSite('/', docs)] : [], redirects: [] },
+    entities: names.map((name) => ({
+      ref: `component:default/${name}`,
+      source: { repo: 'r', file: 'f', line: 1, column: 1 },
+      entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name, description: `Service ${name} word${name}${name === edited ? ' edited' : ''}` }, spec: { type: 'service' } },
+    })),
+  });
+  const names = Array.from({ length: 24 }, (_, i) => `svc${i}`);
+  const docsPages = ['/docs/a/', '/docs/a/setup/'];
+  /** A built site with the docs pages (their footer shows the build time, as Base.astro's does). */
+  const site = (dir: string, at: string) => {
+    for (const url of docsPages) {
+      mkdirSync(join(tmp, dir, url), { recursive: true });
+      writeFileSync(join(tmp, dir, url, 'index.html'), page(`<main data-pagefind-body><h1>${url}</h1><p>setting up ${url.length}</p></main><footer><time datetime="${at}">${at}</time></footer>`));
+    }
+    return join(tmp, dir);
+  };
+  /** Every file of the Pagefind folder with a hash of its bytes. */
+  const files = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(join(dir, 'pagefind'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [join(e.parentPath, e.name).slice(dir.length + 1), createHash('sha1').update(readFileSync(join(e.parentPath, e.name))).digest('hex')]),
+    );
+
+  it('puts each page in the shard its URL hashes to, and writes the facet table and the list of shards over them all', async () => {
+    const dir = site('sharded', '2026-01-01T00:00:00Z');
+    const result = (await (await startModelIndex(services(names, docsPages), { shards: 3 })).finish(dir));
+    expect(result).toMatchObject({ pages: 26, shards: 3, reused: 0 });
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', SHARDS_FILE), 'utf8'))).toEqual({ version: 1, shards: ['1/', '2/'] });
+    for (const k of [0, 1, 2]) {
+      const folder = join(dir, 'pagefind', shardFolder(k));
+      const count = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')).languages.en.page_count as number;
+      expect(count).toBe(names.filter((n) => shardOf(`/catalog/default/component/${n}/`, 3) === k).length + docsPages.filter((u) => shardOf(`/${u.slice(1)}index.html`, 3) === k).length);
+      // Pagefind's scripts once, in the first shard's folder.
+      expect(existsSync(join(folder, 'pagefind.js'))).toBe(k === 0);
+    }
+    const table = facetTable(dir);
+    expect(table.pages).toHaveLength(26);
+    expect(table.folders.sort()).toEqual(['', '1/', '2/']);
+    expect(result.manifest.shards.map((s) => s.folder)).toEqual(['', '1/', '2/']);
+  });
+
+  it('indexes again only the shard whose records changed and links the others from the last output, the same files as indexing all', async () => {
+    const first = site('first', '2026-01-01T00:00:00Z');
+    const cold = await (await startModelIndex(services(names, docsPages), { shards: 3 })).finish(first);
+    // One description changed, in a shard without the docs pages; those are the same but for the build time in their footer.
+    const docsShard = shardOf('/docs/a/index.html', 3);
+    expect(shardOf('/docs/a/setup/index.html', 3)).toBe(docsShard);
+    const edited = names.find((n) => shardOf(`/catalog/default/component/${n}/`, 3) !== docsShard)!;
+    const second = site('second', '2026-01-02T00:00:00Z');
+    const model = { ...services(names, docsPages, edited), generatedAt: '2026-01-02T00:00:00Z' };
+    const rebuilt = await (await startModelIndex(model, { shards: 3, previous: { site: first, manifest: cold.manifest } })).finish(second);
+    const touched = new Set([shardOf(`/catalog/default/component/${edited}/`, 3)]);
+    expect(rebuilt.reused).toBe(2);
+    for (const k of [0, 1, 2]) {
+      const entry = join('pagefind', shardFolder(k), 'pagefind-entry.json');
+      expect(statSync(join(second, entry)).ino === statSync(join(first, entry)).ino, `shard ${k}`).toBe(!touched.has(k));
+    }
+    const whole = site('whole', '2026-01-02T00:00:00Z');
+    await (await startModelIndex(model, { shards: 3 })).finish(whole);
+    expect(files(second)).toEqual(files(whole));
+    expect(rebuilt.manifest).toEqual(JSON.parse(JSON.stringify(rebuilt.manifest)));
   });
 });
 

@@ -26,7 +26,8 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   await buildSite({ model, outDir: out });
-  await indexSite(out, { model });
+  // In three shards, merged in the browser, as a large org's index is (src/search/shards.ts).
+  await indexSite(out, { model, shards: 3 });
   server = await serveStatic(out);
   browser = await launchChromium();
   context = await browser.newContext({ acceptDownloads: true });
@@ -414,7 +415,9 @@ describe('search', () => {
     context.off('request', seen);
     expect(fetched).toContain('/pagefind/backlot-facets.json');
     expect(fetched.some((p) => p.startsWith('/pagefind/index/'))).toBe(true);
-    expect(fetched.filter((p) => p.startsWith('/pagefind/filter/'))).toEqual([]);
+    expect(fetched.filter((p) => /^\/pagefind\/(\d+\/)?filter\//.test(p))).toEqual([]);
+    // Every shard's index was searched.
+    expect(fetched.some((p) => p.startsWith('/pagefind/2/index/'))).toBe(true);
   });
 
   it('lists the pages a filter keeps without a term, with facet counts and their data', async () => {
@@ -427,7 +430,8 @@ describe('search', () => {
     expect(new Set(await results.locator('.badge').allTextContents())).toEqual(new Set(['API']));
     const hrefs = await results.locator('a.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.sort()).toEqual(apis.map((e) => `/${entityPath(e.ref)}`).sort().slice(0, 20));
-    expect((await results.first().locator('.result-excerpt').textContent())?.length).toBeGreaterThan(0);
+    // Each page's data from its shard's fragment files (the facet table names the shard).
+    for (const excerpt of await results.locator('.result-excerpt').allTextContents()) expect(excerpt.length).toBeGreaterThan(0);
     // The kind's own values count as if it were not set.
     const components = model.entities.filter((e) => kindOf(e) === 'component').length;
     expect(await page.locator('[data-facet="kind"] label:has(input[value="Component"]) .count').textContent()).toBe(String(components));

@@ -93,7 +93,8 @@ beforeAll(async () => {
   const { model } = await runPipeline({ ...config, site: { ...config.site, title: 'Docs UX', base: '/' }, docs: { mermaid: 'browser' } }, snapshot, { catalogPath: () => '/catalog-info.yaml' });
   await buildSite({ model, outDir: out, base: '/' });
   await writeDocsAssets(snapshot, model.docs.sites.flatMap((s) => s.assets), out, '/');
-  await indexSite(out);
+  // From the model, as `backlot build` indexes, in three shards merged in the browser (src/search/shards.ts).
+  await indexSite(out, { model, shards: 3 });
   server = await serveStatic(out);
   browser = await launchChromium();
 });
@@ -127,7 +128,7 @@ describe('search inside a docs site', () => {
     expect(await hits.first().locator('.docs-hit-title').innerText()).toBe('Setup › Rollback');
     expect(await hits.first().locator('mark').innerText()).toMatch(/parcelwrangler/i);
     expect(await page.locator('[data-docs-search-status]').innerText()).toBe('1 page of Shipments Handbook');
-    // The other site mentions the word too; the portal's search finds both.
+    // The other site mentions the word too; the portal's search finds both (the module the sidebar loaded, every shard merged).
     const all = (await page.evaluate(`(async () => {
       const pf = await import('/pagefind/pagefind.js');
       return (await pf.search('parcelwrangler')).results.length;

@@ -134,7 +134,8 @@ let browser: Browser;
 beforeAll(async () => {
   const model = await fixtureModel({ repos: { 'portal-ux': UX_REPO } });
   await buildSite({ model, outDir: out });
-  await indexSite(out, { model });
+  // In three shards, merged in the browser, as a large org's index is (src/search/shards.ts).
+  await indexSite(out, { model, shards: 3 });
   server = await serveStatic(out);
   browser = await launchChromium();
 });

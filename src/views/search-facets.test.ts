@@ -3,7 +3,7 @@ import { facets, isFacetTable, narrow, type FacetTable } from './search-facets.t
 
 // Five pages: three Components (two production), an API, a docs page without a lifecycle.
 const table: FacetTable = {
-  version: 1,
+  version: 2,
   keys: ['kind', 'lifecycle', 'tag'],
   values: [
     ['Component', 'API', 'Docs'],
@@ -11,7 +11,8 @@ const table: FacetTable = {
     ['pci', 'java'],
   ],
   pages: ['en_a', 'en_b', 'en_c', 'en_d', 'en_e'],
-  groups: ['en_g'],
+  groups: ['fragment/en_g'],
+  folders: [''],
   group: [0, 0, 0, 0, -1],
   columns: [
     [0, 0, 0, 1, 2],

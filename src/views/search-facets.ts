@@ -5,17 +5,28 @@
 
 /** File name inside the Pagefind folder. */
 export const FACETS_FILE = 'backlot-facets.json';
+/** Beside it: the index's other shards, which the browser merges into the first (src/search/shards.ts). */
+export const SHARDS_FILE = 'backlot-shards.json';
+
+export interface ShardsFile {
+  version: 1;
+  /** Folders of shards 1…n-1, relative to the Pagefind folder, each ending in `/`. */
+  shards: string[];
+}
 
 export interface FacetTable {
-  version: 1;
+  version: 2;
   /** Filter keys, e.g. `kind`, `owner`, `tag`. */
   keys: string[];
   /** Per key, its values; a column holds indexes into this list. */
   values: string[][];
   /** Pagefind's page hash of each page (a search result's `id`), pages in URL order. */
   pages: string[];
-  /** Fragment bundle names; `group[page]` indexes it, -1 when the page's fragment is a file of its own. */
+  /** Fragment bundles, relative to the Pagefind folder without `.pf_fragment` (`fragment/…`, a shard's `2/fragment/…`). */
   groups: string[];
+  /** The index shards' folders, relative to the Pagefind folder ('' for the first, else `k/`). */
+  folders: string[];
+  /** Per page: its bundle (index into `groups`), or -1 - f when its fragment is a file of its own in `folders[f]`. */
   group: number[];
   /** Per key, per page: -1 (no value), a value index, or several. */
   columns: Array<Array<number | number[]>>;
@@ -33,7 +44,7 @@ export interface Facets {
 
 export function isFacetTable(data: unknown): data is FacetTable {
   const t = data as FacetTable;
-  return !!t && t.version === 1 && Array.isArray(t.keys) && Array.isArray(t.pages) && Array.isArray(t.columns) && t.columns.length === t.keys.length;
+  return !!t && t.version === 2 && Array.isArray(t.keys) && Array.isArray(t.folders) && Array.isArray(t.pages) && Array.isArray(t.columns) && t.columns.length === t.keys.length;
 }
 
 const each = (cell: number | number[] | undefined, fn: (v: number) => void) => {

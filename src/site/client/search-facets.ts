@@ -42,7 +42,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 export function tableResult(f: Facets, i: number, base: string): PagefindResult {
   const hash = f.table.pages[i]!;
   const g = f.table.group[i] ?? -1;
-  const file = `${base}pagefind/fragment/${g >= 0 ? f.table.groups[g] : hash}.pf_fragment`;
+  const file = `${base}pagefind/${g >= 0 ? f.table.groups[g] : `${f.table.folders[-1 - g] ?? ''}fragment/${hash}`}.pf_fragment`;
   return {
     id: hash,
     async data(): Promise<PagefindResultData> {
