@@ -29,6 +29,8 @@ import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
+import { keyTable } from '../site/build/page-keys.ts';
+import { siteData } from '../views/site-data.ts';
 import { readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
@@ -213,7 +215,10 @@ async function buildInto(
     void siteBuild.cancel();
     throw err;
   }
-  await siteBuild.sendModel(prepared.result.model, prepared.forms);
+  // A rebuild: the pages' keys are computed here while the site child is still bundling, not in its getStaticPaths
+  // before its first page (a cold build keys its pages after rendering them: ../site/build/reuse.ts).
+  const model = prepared.result.model;
+  await siteBuild.sendModel(model, prepared.forms, reuse?.input.from ? () => keyTable(siteData(model)) : undefined);
   // From here this process only writes the static API and the search index (Pagefind inherits the priority)
   // while the site child renders, which is what the build waits for.
   lowerThreadPriority();
