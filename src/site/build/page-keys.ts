@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { PortalModel } from '../../model/portal.ts';
 import { entityOwnView, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
-import { entityGraphMode, entityLists, hasExplorer, needsFullLists, type EntityLists } from '../../views/entity-page.ts';
+import { entityGraphMode, entityLists, hasExplorer, needsFullLists, takeEntityLists, type EntityLists } from '../../views/entity-page.ts';
 import { findEntity } from '../../views/entities.ts';
 import { explorerGraph } from '../../views/graph.ts';
 import type { SiteData } from '../../views/site-data.ts';
@@ -57,6 +57,8 @@ export function keyTable(data: SiteData): KeyTable {
     entity[item.ref] = keys(item.ref);
     if (hasExplorer(item.entity.kind)) explorer[item.ref] = keys.explorer(item.ref);
     if (needsFullLists(item, data.index)) fullLists.push(item.ref);
+    // The CLI renders no page: its lists (45 MB at 30,000 entities) need not stay for the rest of the build.
+    takeEntityLists(item, data.index);
   }
   return { entity, explorer, fullLists };
 }
