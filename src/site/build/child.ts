@@ -83,7 +83,12 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   send({ start: options });
   return {
     // A few parts at a time (sendInOrder): the model is not serialised into the channel's queue all at once.
-    sendModel: (model, forms, keys) => sendInOrder(messagesOf(model, forms, keys), (message, written) => send(message, () => written())),
+    sendModel: async (model, forms, keys) => {
+      const sendOne = (message: ToChild, written: () => void) => send(message, () => written());
+      await sendInOrder(modelMessages(model, forms), sendOne);
+      // Only once every part has left: the child deserialises them while the keys are computed here.
+      await sendInOrder(lastMessages(keys), sendOne);
+    },
     cancel: () => {
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
       send({ cancel: true });
@@ -94,9 +99,12 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   };
 }
 
-function* messagesOf(model: PortalModel, forms: TemplateForms, keys?: () => KeyTable): Generator<ToChild> {
+function* modelMessages(model: PortalModel, forms: TemplateForms): Generator<ToChild> {
   for (const part of modelParts(model)) yield { part };
   yield { forms };
+}
+
+function* lastMessages(keys?: () => KeyTable): Generator<ToChild> {
   if (keys) yield { keys: keys() };
   yield { end: true };
 }
