@@ -29,7 +29,6 @@ import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
-import { siteData } from '../views/site-data.ts';
 import { readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
@@ -215,13 +214,8 @@ async function buildInto(
     void siteBuild.cancel();
     throw err;
   }
-  // A rebuild: the pages' keys are computed here while the site child is still bundling, not in its getStaticPaths
-  // before its first page (a cold build keys its pages after rendering them: ../site/build/reuse.ts).
-  const model = prepared.result.model;
   const handoverStarted = performance.now();
-  // Loaded only then: with the views it imports, it would add to every cold build's start.
-  const keyTable = reuse?.input.from ? (await import('../site/build/page-keys.ts')).keyTable : undefined;
-  await siteBuild.sendModel(model, prepared.forms, keyTable ? () => keyTable(siteData(model)) : undefined);
+  await siteBuild.sendModel(prepared.result.model, prepared.forms);
   // From here this process only writes the static API and the search index (Pagefind inherits the priority)
   // while the site child renders, which is what the build waits for.
   lowerThreadPriority();

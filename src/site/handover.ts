@@ -10,9 +10,8 @@ import { siteData, type SiteData } from '../views/site-data.ts';
 import type { SiteGraphs } from './build/graphs.ts';
 import { shardOf, type Shard } from '../snapshot/shard.ts';
 import { pageFile, type PageReuse } from './build/reuse.ts';
-import { entityKeys, type KeyTable } from './build/page-keys.ts';
+import { entityKeys } from './build/page-keys.ts';
 import { entityPageView, type EntityPageView } from '../views/entity-page-view.ts';
-import { needsFullLists } from '../views/entity-page.ts';
 
 export interface Handover {
   model: PortalModel;
@@ -24,8 +23,6 @@ export interface Handover {
   forms: TemplateForms;
   /** A rebuild: pages whose key is the last build's are not rendered but copied from it (see inShare). */
   reuse?: PageReuse;
-  /** A rebuild's page keys as the CLI computed them for this model (./build/page-keys.ts keyTable). */
-  keys?: KeyTable;
 }
 
 const KEY = Symbol.for('backlot.handover');
@@ -83,20 +80,8 @@ export function received(): Handover {
 export function pageEntityView(item: PortalEntity): EntityPageView {
   const data = pageData();
   const view = entityPageView(item, data, { take: true });
-  const { reuse, keys } = received();
-  if (reuse) entityKeys(data, keys).ofView(view);
+  if (received().reuse) entityKeys(data).ofView(view);
   return view;
-}
-
-const fullListsOf = new WeakMap<KeyTable, Set<string>>();
-
-/** Whether the entity has a page of full lists: from the key table when the CLI sent one, else from its lists. */
-export function pageNeedsFullLists(item: PortalEntity): boolean {
-  const { keys } = received();
-  if (!keys) return needsFullLists(item, pageData().index);
-  let refs = fullListsOf.get(keys);
-  if (!refs) fullListsOf.set(keys, (refs = new Set(keys.fullLists)));
-  return refs.has(item.ref);
 }
 
 /** Pages that a rebuild may copy from the last build: their route (as under src/site/pages), each keyed by an entity's pages' key. */
@@ -116,13 +101,13 @@ export interface Keyed<T> {
  * shard; the merge keeps one copy.
  */
 export function inShare<T extends { params: Record<string, string | undefined> }>(paths: T[], keyed?: Keyed<T>): T[] {
-  const { share, reuse, model, keys: given } = received();
+  const { share, reuse, model } = received();
   const shared = !share || share.count === 1 ? paths : paths.filter((p) => shardOf(JSON.stringify(p.params), share.count) === share.index);
   // A rebuild renders only pages whose key changed; the others are copied from the last build (./build/reuse.ts).
   // Pages that give no key render every time. The keys are bound to this model: new pages' keys are computed once
   // the pages rendered, after the hand-over is taken back.
   if (!reuse || !keyed) return shared;
-  const keys = entityKeys(siteData(model), given);
+  const keys = entityKeys(siteData(model));
   const keyOf = keyed.key === 'explorer' ? keys.explorer : keys;
   return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), () => keyOf(keyed.entity(p))));
 }

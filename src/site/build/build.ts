@@ -14,7 +14,6 @@ import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-compo
 import { writePagesOnThread } from './page-writes.ts';
 import type { WrittenFiles } from '../../util/threadWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
-import type { KeyTable } from './page-keys.ts';
 import { linkFiles, type LinkedFiles } from '../../util/linkFiles.ts';
 import { copyVendorFiles } from './vendor-files.ts';
 
@@ -48,8 +47,6 @@ export interface BuildSiteOptions {
   pagesOnThread?: boolean;
   /** A rebuild: the last build's page keys; pages with the same key are not rendered (./reuse.ts). */
   reuse?: ReuseInput;
-  /** This model's page keys, computed elsewhere (./page-keys.ts keyTable; the CLI's, on a rebuild); none: computed here. */
-  keys?: KeyTable | Promise<KeyTable | undefined>;
   /**
    * The site child's (one build per process; builds into one output folder wait for each other): build in a scratch
    * folder named after this key (the output folder the site goes to), the same every build, not a new one. Node's
@@ -75,9 +72,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let graphs: SiteGraphs | undefined;
   let withdraw: (() => void) | undefined;
   const reuse = options.reuse ? new PageReuse(options.reuse) : undefined;
-  const modelReady = Promise.all([options.model, options.forms, options.keys]).then(([model, forms, keys]) => {
+  const modelReady = Promise.all([options.model, options.forms]).then(([model, forms]) => {
     graphs = startGraphs(options.cacheDir ? { cacheFile: join(options.cacheDir, 'layouts.json') } : {});
-    withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}), ...(reuse && keys ? { keys } : {}) });
+    withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;

@@ -11,8 +11,6 @@ import { buildSite, fixtureModel } from '../testing/build.ts';
 import { templateForms } from '../../views/create/page-data.ts';
 import { demoTemplate } from '../../views/create/testing.ts';
 import { stringify } from 'yaml';
-import { keyTable } from './page-keys.ts';
-import { siteData } from '../../views/site-data.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-child-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -54,10 +52,9 @@ describe('buildSite with a promised model', () => {
 });
 
 describe('startSiteBuild (a child process)', () => {
-  it('waits for the model, then builds it (no model file needed) with the forms and page keys the CLI built', async () => {
+  it('waits for the model, then builds it (no model file needed) with the forms the CLI built', async () => {
     const out = join(tmp, 'child-out');
-    // Keeping page keys (as a rebuild does), so the key table the CLI sends is used.
-    const site = startSiteBuild({ outDir: out, reuse: { version: 'test', previous: {} } });
+    const site = startSiteBuild({ outDir: out });
     await new Promise((resolve) => setTimeout(resolve, 500));
     // With its skeleton: a template whose fetch names no folder is blocked at build time and shows no form.
     const model = await fixtureModel({ repos: { templates: { 'catalog-info.yaml': stringify(demoTemplate('node-service')), 'skeleton/README.md': '# ${{ values.name }}\n' } } });
@@ -65,17 +62,8 @@ describe('startSiteBuild (a child process)', () => {
     const forms = templateForms(model);
     const template = Object.keys(forms.forms)[0]!;
     forms.forms[template] = { ...forms.forms[template]!, title: 'Form as the CLI built it' };
-    // The page keys as the CLI computed them for its copy of the model; marked, so the pages' use of them shows.
-    const table = keyTable(siteData(structuredClone(model)));
-    const marked = { ...table, entity: Object.fromEntries(Object.entries(table.entity).map(([ref, key]) => [ref, `cli:${key}`])) };
-    const lone = 'component:default/payments-service';
-    expect(table.fullLists).not.toContain(lone);
-    marked.fullLists = [...table.fullLists, lone]; // a full-lists page the pages would not have made themselves
-    await site.sendModel(model, forms, () => marked);
+    await site.sendModel(model, forms);
     const result = await site.result;
-    expect(result.pages!.keys['catalog/default/component/payments-service/index.html']).toBe(marked.entity[lone]);
-    expect(result.pages!.keys['catalog/default/component/payments-service/relations/index.html']).toBe(marked.entity[lone]);
-    expect(existsSync(join(out, 'catalog/default/component/payments-service/relations/index.html'))).toBe(true);
     expect(result.layouts.shapes).toBeGreaterThan(0);
     // The child writes its pages on the writer thread (./page-writes.ts).
     expect(result.written!.files).toBeGreaterThanOrEqual(htmlFiles(out).filter((f) => f.endsWith('index.html')).length);

@@ -2,8 +2,7 @@
 // core, and renders once the CLI has sent the model. Its pages are written on a writer thread (buildSite's
 // `pagesOnThread`, ./page-writes.ts).
 // Parent → child: {start: options}, then the model as {part} messages (model-parts.ts), the templates' forms the
-// CLI built for its diagnostics as {forms}, on a rebuild the model's page keys as {keys} (page-keys.ts keyTable),
-// and {end: true}; or {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
+// CLI built for its diagnostics as {forms}, and {end: true}; or {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
 // at 10,000 entities the model is across in about 0.8 s, where writing it as JSON and parsing it took 1.3 s.
 
 import { fork } from 'node:child_process';
@@ -12,20 +11,16 @@ import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
-import type { KeyTable } from './page-keys.ts';
 import { modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
 import { siteChildFlags } from '../../util/background.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model' | 'forms'>;
-type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: TemplateForms } | { keys: KeyTable } | { end: true } | { cancel: true };
+type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: TemplateForms } | { end: true } | { cancel: true };
 type FromChild = { done: BuildSiteResult } | { error: { message: string; stack?: string } };
 
 export interface SiteBuild {
-  /**
-   * Sends the model to render, part by part, and its forms, then the page keys `keys` computes (called once the
-   * model has left: the child deserialises it meanwhile); settles once the last message has left this process.
-   */
-  sendModel(model: PortalModel, forms: TemplateForms, keys?: () => KeyTable): Promise<void>;
+  /** Sends the model to render, part by part, and its forms; settles once the last part has left this process. */
+  sendModel(model: PortalModel, forms: TemplateForms): Promise<void>;
   /** Stops the child (the pipeline failed, or the build was interrupted); settles once it has exited. */
   cancel(): Promise<void>;
   /** What buildSite returned in the child, or its error. */
@@ -83,12 +78,7 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   send({ start: options });
   return {
     // A few parts at a time (sendInOrder): the model is not serialised into the channel's queue all at once.
-    sendModel: async (model, forms, keys) => {
-      const sendOne = (message: ToChild, written: () => void) => send(message, () => written());
-      await sendInOrder(modelMessages(model, forms), sendOne);
-      // Only once every part has left: the child deserialises them while the keys are computed here.
-      await sendInOrder(lastMessages(keys), sendOne);
-    },
+    sendModel: (model, forms) => sendInOrder(messagesOf(model, forms), (message, written) => send(message, () => written())),
     cancel: () => {
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
       send({ cancel: true });
@@ -99,13 +89,9 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   };
 }
 
-function* modelMessages(model: PortalModel, forms: TemplateForms): Generator<ToChild> {
+function* messagesOf(model: PortalModel, forms: TemplateForms): Generator<ToChild> {
   for (const part of modelParts(model)) yield { part };
   yield { forms };
-}
-
-function* lastMessages(keys?: () => KeyTable): Generator<ToChild> {
-  if (keys) yield { keys: keys() };
   yield { end: true };
 }
 
@@ -114,7 +100,6 @@ function runChild(child: NodeJS.Process): void {
   const modelPromise = new Promise<PortalModel>((resolve, reject) => (model = { resolve, reject }));
   const parts = modelAssembler('the model from the CLI');
   let forms: TemplateForms | undefined;
-  let keys: KeyTable | undefined;
   let failed = false;
   child.on('disconnect', () => process.exit(1)); // the CLI is gone
   child.on('message', (message: ToChild) => {
@@ -130,8 +115,6 @@ function runChild(child: NodeJS.Process): void {
       }
     } else if ('forms' in message) {
       forms = message.forms;
-    } else if ('keys' in message) {
-      keys = message.keys;
     } else if ('end' in message) {
       if (failed) return;
       try {
@@ -149,7 +132,7 @@ function runChild(child: NodeJS.Process): void {
       // Loaded here, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
       const { buildSite } = await import('./build.ts');
       const sent = modelPromise.then(() => forms ?? Promise.reject(new Error('the CLI sent the model without its template forms')));
-      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: sent, keys: modelPromise.then(() => keys), pagesOnThread: true }) };
+      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: sent, pagesOnThread: true }) };
     } catch (err) {
       reply = { error: { message: (err as Error).message, stack: (err as Error).stack } };
     }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../testing/build.ts';
 import { siteData } from '../../views/site-data.ts';
 import { componentYaml } from '../../testing/entities.ts';
-import { entityKeys, keyTable } from './page-keys.ts';
-import { hasExplorer, needsFullLists } from '../../views/entity-page.ts';
+import { entityKeys } from './page-keys.ts';
 import { entityPageView } from '../../views/entity-page-view.ts';
 import type { PortalModel } from '../../model/portal.ts';
 
@@ -83,29 +82,4 @@ describe('entity page keys', () => {
     const keys = entityKeys(data);
     for (const item of copy.entities) expect(keys.ofView(entityPageView(item, data, { take: true }))).toBe(alone.get(item.ref));
   });
-
-  it('as a table computed for a copy of the model (the CLI’s, on a rebuild) are the keys the pages compute alone', async () => {
-    const model = await fixtureModel({ repos: { notes: notes('Takes notes.'), big: { 'catalog-info.yaml': manyParts(30) } } });
-    const table = keyTable(siteData(structuredClone(model))); // the copy the CLI keeps when it sends the model
-    const data = siteData(model);
-    const alone = entityKeys(data);
-    expect(table.entity).toEqual(Object.fromEntries(model.entities.map((e) => [e.ref, alone(e.ref)])));
-    const explorers = model.entities.filter((e) => hasExplorer(e.entity.kind));
-    expect(explorers.length).toBeGreaterThan(1);
-    expect(table.explorer).toEqual(Object.fromEntries(explorers.map((e) => [e.ref, alone.explorer(e.ref)])));
-    const full = model.entities.filter((e) => needsFullLists(e, data.index)).map((e) => e.ref);
-    expect(full).toContain('system:default/big');
-    expect(table.fullLists).toEqual(full);
-    // Handed to the pages' copy: looked up, not computed (a wrong table would show).
-    const wrong = { ...table, entity: { ...table.entity, 'component:default/notes': 'from-the-table' } };
-    const copy = structuredClone(model);
-    expect(entityKeys(siteData(copy), wrong)('component:default/notes')).toBe('from-the-table');
-  });
 });
-
-/** A System with `count` components: more than its card shows, so it has a page of full lists. */
-function manyParts(count: number): string {
-  const system = 'apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: { name: big }\nspec: { owner: team-platform }\n';
-  const parts = Array.from({ length: count }, (_, i) => componentYaml(`big-part-${i}`, { owner: 'team-platform', extra: '  system: big\n' }));
-  return [system, ...parts].join('---\n');
-}

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { PortalModel } from '../../model/portal.ts';
 import { entityOwnView, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
-import { entityGraphMode, entityLists, hasExplorer, needsFullLists, takeEntityLists, type EntityLists } from '../../views/entity-page.ts';
+import { entityGraphMode, entityLists, type EntityLists } from '../../views/entity-page.ts';
 import { findEntity } from '../../views/entities.ts';
 import { explorerGraph } from '../../views/graph.ts';
 import type { SiteData } from '../../views/site-data.ts';
@@ -32,44 +32,10 @@ export interface EntityKeys {
   explorer(ref: string): string;
 }
 
-/**
- * Every entity's pages' key and every graph explorer's, by ref. On a rebuild the CLI computes them (keyTable) while
- * the site child loads and bundles, and sends them after the model: the child's getStaticPaths then looks each page's
- * key up instead of computing it before the first page (about 0.8 s of the child's CPU at 10,000 entities).
- */
-export interface KeyTable {
-  entity: Record<string, string>;
-  explorer: Record<string, string>;
-  /**
-   * The entities with a page of full lists (needsFullLists): known from the lists the keys walk, so the relations
-   * page's getStaticPaths need not compute every entity's lists again (about 0.4 s of the child's CPU).
-   */
-  fullLists: string[];
-}
-
-/** The key table of the model `data` was derived from: what entityKeys gives for each entity and explorer. */
-export function keyTable(data: SiteData): KeyTable {
-  const keys = entityKeys(data);
-  const entity: Record<string, string> = {};
-  const explorer: Record<string, string> = {};
-  const fullLists: string[] = [];
-  for (const item of data.model.entities) {
-    entity[item.ref] = keys(item.ref);
-    if (hasExplorer(item.entity.kind)) explorer[item.ref] = keys.explorer(item.ref);
-    if (needsFullLists(item, data.index)) fullLists.push(item.ref);
-    // The CLI renders no page: its lists (45 MB at 30,000 entities) need not stay for the rest of the build.
-    takeEntityLists(item, data.index);
-  }
-  return { entity, explorer, fullLists };
-}
-
 const cache = new WeakMap<PortalModel, EntityKeys>();
 
-/**
- * The keys of entities' pages, for the model `data` was derived from (memoised per model). `given`: a key table
- * computed for a copy of that model (keyTable), looked up before anything is computed.
- */
-export function entityKeys(data: SiteData, given?: KeyTable): EntityKeys {
+/** The keys of entities' pages, for the model `data` was derived from (memoised per model). */
+export function entityKeys(data: SiteData): EntityKeys {
   const hit = cache.get(data.model);
   if (hit) return hit;
   const { model, index } = data;
@@ -85,7 +51,7 @@ export function entityKeys(data: SiteData, given?: KeyTable): EntityKeys {
   // What every page shows of the site (its title, repo and origins: some come from the environment, not the config).
   const site = hash(JSON.stringify(model.site));
   const graphMode = entityGraphMode(model.site.entityGraph, model.entities.length);
-  const keys = new Map<string, string>(given ? Object.entries(given.entity) : []);
+  const keys = new Map<string, string>();
   const keyed = (own: EntityOwnView, lists: EntityLists): string => {
     const ref = own.item.ref;
     let key = keys.get(ref);
@@ -106,7 +72,7 @@ export function entityKeys(data: SiteData, given?: KeyTable): EntityKeys {
     return item ? keyed(entityOwnView(item, data), entityLists(item, index)) : `missing:${ref}`;
   }) as EntityKeys;
   keyOf.ofView = (view) => keyed(view.own, view.lists);
-  const explorers = new Map<string, string>(given ? Object.entries(given.explorer) : []);
+  const explorers = new Map<string, string>();
   keyOf.explorer = (ref) => {
     let key = explorers.get(ref);
     if (key !== undefined) return key;
