@@ -26,7 +26,7 @@ const MB = 1024 * 1024;
 const TARGETS = { buildMs: 180_000, processBytes: 2048 * MB, distBytes: 1024 * MB, fileBytes: 100 * MB, files: 200_000, firstLoad: 1.5 * MB, filterMs: 100, searchMs: 300 };
 const ok = (pass: boolean) => (pass ? 'ok' : 'MISSED');
 const count = (n: number) => Math.round(n).toLocaleString('en');
-const STAGES = ['sources', 'catalog', 'graph', 'apis', 'docs', 'site', 'search and API files'] as const;
+const STAGES = ['sources', 'catalog', 'graph', 'apis', 'docs', 'history', 'hand-over', 'site', 'search and API files'] as const;
 
 interface SizeRun {
   org: ScaleOrg;
@@ -148,7 +148,7 @@ function stageTimes(output: string): Record<string, number> {
   const line = /^\s+time\s+[\d.]+ s \((.*)\)$/m.exec(output)?.[1] ?? '';
   const out: Record<string, number> = {};
   // A stage may carry a note: `catalog 0.4 s (401 of 402 repos kept)` on a rebuild.
-  for (const m of line.matchAll(/([A-Za-z ]+?) ([\d.]+) s(?: \([^)]*\))?(?:, |$)/g)) out[m[1]!.trim()] = Number(m[2]) * 1000;
+  for (const m of line.matchAll(/([A-Za-z -]+?) ([\d.]+) s(?: \([^)]*\))?(?:, |$)/g)) out[m[1]!.trim()] = Number(m[2]) * 1000;
   return out;
 }
 

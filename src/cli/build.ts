@@ -68,7 +68,7 @@ async function prepare(
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
   loaded?: LoadedPlugin[],
-): Promise<{ ctx: Context; result: BuildResult; forms: TemplateForms; readMs: number; history?: History }> {
+): Promise<{ ctx: Context; result: BuildResult; forms: TemplateForms; readMs: number; historyMs: number; history?: History }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
   const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
@@ -98,8 +98,9 @@ async function prepare(
   const forms = addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
-  if (!previous) return { ctx, result, forms, readMs };
+  if (!previous) return { ctx, result, forms, readMs, historyMs: 0 };
   // Before the model goes to the pages: the changes page, the feed and every entity page show the history.
+  const historyStarted = performance.now();
   const last = await previous;
   for (const note of last.notes) console.log(`History: ${note}`);
   const history = await recordHistory(result.model, last, { at: new Date(result.model.generatedAt), days: config.history?.days ?? DEFAULT_HISTORY_DAYS });
@@ -108,7 +109,7 @@ async function prepare(
     result.diagnostics = [...result.diagnostics, ...last.diagnostics].sort(compareDiagnostics);
     result.model.diagnostics = result.diagnostics;
   }
-  return { ctx, result, forms, readMs, history };
+  return { ctx, result, forms, readMs, historyMs: performance.now() - historyStarted, history };
 }
 
 /** What the build keeps of the pipeline's result: the model and what the summary reports. */
@@ -214,11 +215,13 @@ async function buildInto(
     void siteBuild.cancel();
     throw err;
   }
+  const handoverStarted = performance.now();
   await siteBuild.sendModel(prepared.result.model, prepared.forms);
   // From here this process only writes the static API and the search index (Pagefind inherits the priority)
   // while the site child renders, which is what the build waits for.
   lowerThreadPriority();
-  const { ctx, result, readMs, history } = prepared;
+  const handoverMs = performance.now() - handoverStarted;
+  const { ctx, result, readMs, historyMs, history } = prepared;
   const { config } = ctx;
   const { diagnostics } = result;
   if (diagnostics.length > 0) {
@@ -288,7 +291,7 @@ async function buildInto(
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed in ${search.shards} shard${search.shards === 1 ? '' : 's'}${search.reused ? `, ${search.reused} reused` : ''}, ${api.files} API files)`,
-      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}${result.keptRepos ? ` (${result.keptRepos} of ${ctx.snapshot.repos.length} repos kept)` : ''}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
+      `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}${result.keptRepos ? ` (${result.keptRepos} of ${ctx.snapshot.repos.length} repos kept)` : ''}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, history ${secs(historyMs)}, hand-over ${secs(handoverMs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
   const manifest = reuse && site.pages ? { version: reuse.input.version, generatedAt: result.model.generatedAt, pages: site.pages.keys } : undefined;
   return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history, ...(manifest ? { manifest } : {}), search: search.manifest };

@@ -53,7 +53,7 @@ describe('npm run build on the demo org', () => {
     expect(run.stdout).toMatch(/^ {2}problems {2}0 errors, 0 warnings$/m);
     expect(run.stdout).toMatch(/^ {2}graphs {4}\d+ layouts: \d+ placed directly, 0 by dagre$/m);
     expect(run.stdout).toMatch(/^ {2}plugins {3}annotations \d+ cards, github \d+ cards, ownership 4 cards, aws-resource 3 cards$/m);
-    expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(sources [\d.]+ s, catalog [\d.]+ s, graph [\d.]+ s, apis [\d.]+ s, docs [\d.]+ s, site [\d.]+ s, search and API files [\d.]+ s\)$/m);
+    expect(run.stdout).toMatch(/^ {2}time {6}[\d.]+ s \(sources [\d.]+ s, catalog [\d.]+ s, graph [\d.]+ s, apis [\d.]+ s, docs [\d.]+ s, history [\d.]+ s, hand-over [\d.]+ s, site [\d.]+ s, search and API files [\d.]+ s\)$/m);
   });
 
   it('writes the catalog in the shape of Backstage’s API, with relations both ways', async () => {
