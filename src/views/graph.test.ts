@@ -109,6 +109,19 @@ describe('explorer graphs', () => {
     expect(whole).toEqual(expect.arrayContaining([...start, 'resource:default/db', 'resource:default/ghost']));
     expect(whole).not.toContain('group:default/shop');
   });
+
+  it('are walked once per index: the page and its rebuild key share the graph, and a new model gets its own', () => {
+    const system = index.get('system:default/checkout')!;
+    expect(explorerGraph(system, index)).toBe(explorerGraph(system, index));
+    // `backlot dev` hands over a new model (a new index) when a catalog file changes: its graph is walked again.
+    const changed = indexEntities(portalEntities([
+      entity('System', 'checkout', { owner: 'shop' }),
+      entity('Component', 'web', { type: 'website', owner: 'shop', system: 'checkout' }),
+    ]));
+    const again = explorerGraph(changed.get('system:default/checkout')!, changed);
+    expect(again.nodes.map((n) => n.id).sort()).toEqual(['component:default/web', 'system:default/checkout']);
+    expect(explorerGraph(system, index).nodes.map((n) => n.id)).toContain('resource:default/db');
+  });
 });
 
 describe('graph layout', () => {
