@@ -22,7 +22,7 @@ const RESERVED = new Set([
   'exports', 'module', 'define', 'require', 'process', 'global', 'Buffer', '__filename', '__dirname', 'Deno', 'Bun', 'importScripts',
   // Globals of the libraries the portal loads, or that some browsers lack (trustedTypes outside Chromium).
   'mermaid', 'pagefind', 'PagefindUI', 'katex', 'DOMPurify', 'trustedTypes', 'd3', 'Astro', 'litDisableBundleWarning',
-  // Ids of the portal's docs layout (src/site/layouts/Base.astro, Docs.astro, components/SearchBox.astro).
+  // Ids of the portal's docs layout (src/site/layouts/Base.astro, Docs.astro, render/header-html.ts).
   'main', 'site-search', 'site-search-results', 'docs-search-q', 'docs-search-status', 'docs-toc-title',
 ]);
 

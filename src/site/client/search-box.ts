@@ -16,7 +16,7 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
   if (!form) return;
   const input = form.querySelector<HTMLInputElement>('input[type="search"]');
   // The listbox, its live region and the combobox roles come with this script: without it the box is a plain
-  // search form (SearchBox.astro), and every page is ~350 bytes lighter.
+  // search form (render/header-html.ts), and every page is ~350 bytes lighter.
   if (input && !form.querySelector('[role="listbox"]')) {
     const id = `${input.id}-results`;
     form.insertAdjacentHTML('beforeend', `<ul id="${id}" class="search-results" role="listbox" aria-label="Search results" hidden></ul><p class="visually-hidden" aria-live="polite" data-search-live></p>`);
