@@ -15,7 +15,7 @@ describe('diagnosticListHtml', () => {
     const html = diagnosticListHtml(diagnosticItems(Array.from({ length: 25 }, (_, i) => d(i + 1)), repos), '/p/');
     expect(html.match(/<li class="diag diag-warning"/g)).toHaveLength(20);
     expect(html).toContain('<code>c.yaml:1:1</code>'); // no repo known: no link
-    expect(html).toContain('<li class="diag-more" data-more-code="dangling-ref" data-more-count="5"> <p class="diag-hint"> … and 5 more <code>dangling-ref</code> in <code>c.yaml</code>: every problem is in <a href="/p/api/catalog/diagnostics.json">diagnostics.json</a>. </p> </li>');
+    expect(html).toContain('<li class="diag-more" data-more-code="dangling-ref" data-more-count="5"> <p class="diag-hint"> &#8230; and 5 more <code>dangling-ref</code> in <code>c.yaml</code>: every problem is in <a href="/p/api/catalog/diagnostics.json">diagnostics.json</a>. </p> </li>');
   });
 
   it('links a known repo\'s line and escapes the crawled message and hint', () => {
@@ -40,6 +40,6 @@ describe('diagnosticListHtml', () => {
     expect(html).toContain('<p class="diag-entity">\nEntity: <a href="/catalog/default/component/ledger/">ledger</a> <span class="muted"> · owner Pay &lt;Team&gt;</span> </p> </li>');
     // A problem with no entity has no entity line; a cut row names its repo and file.
     expect(html).toContain('</div>   </li>');
-    expect(html).toContain('data-more-count="1" data-problem="true" data-severity="warning" data-code="dangling-ref" data-repo="ledger" data-owner data-teams data-weight="1"> <p class="diag-hint"> … and 1 more <code>dangling-ref</code> in <code>ledger/many.yaml</code>');
+    expect(html).toContain('data-more-count="1" data-problem="true" data-severity="warning" data-code="dangling-ref" data-repo="ledger" data-owner data-teams data-weight="1"> <p class="diag-hint"> &#8230; and 1 more <code>dangling-ref</code> in <code>ledger/many.yaml</code>');
   });
 });

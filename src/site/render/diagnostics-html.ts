@@ -11,7 +11,7 @@ import type { EntityIndex } from '../../views/entities.ts';
 import type { ProblemItem } from '../../views/problems.ts';
 import { attribute } from './entity-cards-html.ts';
 import { refLinkHtml } from './entity-html.ts';
-import { escapeHtml as text } from './html.ts';
+import { ELLIPSIS, escapeHtml as text } from './html.ts';
 
 /** The Problems page's part: the entity index (entity links) and the owners' names. */
 export interface ProblemsListContext {
@@ -37,7 +37,7 @@ function itemHtml(item: DiagnosticItem, base: string, facts?: ProblemItem, probl
     const file = facts ? `${d.repo}/${d.file}` : d.file;
     return (
       `<li class="diag-more"${attribute('data-more-code', item.more.code)}${attribute('data-more-count', item.more.count)}${attrs}> <p class="diag-hint"> ` +
-      `… and ${text(formatCount(item.more.count))} more <code>${text(item.more.code)}</code> in <code>${text(file)}</code>: every problem is in <a${attribute('href', withBase(CATALOG_API.diagnostics, base))}>diagnostics.json</a>.` +
+      `${ELLIPSIS} and ${text(formatCount(item.more.count))} more <code>${text(item.more.code)}</code> in <code>${text(file)}</code>: every problem is in <a${attribute('href', withBase(CATALOG_API.diagnostics, base))}>diagnostics.json</a>.` +
       ' </p> </li>'
     );
   }

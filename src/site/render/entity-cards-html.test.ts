@@ -26,7 +26,7 @@ describe('entity cards', () => {
     const index = indexEntities(portalEntities([entity('Component', 'a'), entity('Component', 'b'), entity('Component', 'c')]));
     const targets = ['a', 'b', 'c'].map((n) => ({ ref: `component:default/${n}`, target: index.get(`component:default/${n}`) }));
     const html = relationGroupsHtml([{ type: 'dependsOn', label: 'Depends on', targets }], 2, '/all/', '/');
-    expect(html).toMatch(/^<ul class="relations"><li data-relation="dependsOn"><h3>Depends on <span class="count">3<\/span><\/h3><ul class="plain">(<li>.*?<\/li>){2}<\/ul><p class="more">and 1 more — <a href="\/all\/">see all 3<\/a><\/p><\/li><\/ul>$/);
+    expect(html).toMatch(/^<ul class="relations"><li data-relation="dependsOn"><h3>Depends on <span class="count">3<\/span><\/h3><ul class="plain">(<li>.*?<\/li>){2}<\/ul><p class="more">and 1 more &#8212; <a href="\/all\/">see all 3<\/a><\/p><\/li><\/ul>$/);
     expect(relationGroupsHtml([], 2, undefined, '/')).toBe('<p class="muted">No relations.</p>');
     const links = linksCardHtml([{ url: 'https://a.example', title: 'Runbook', type: 'runbook' }, { url: 'https://b.example', type: '<x>' }]);
     expect(links).toContain('<h3>&lt;x&gt;</h3><ul class="plain links"><li><a href="https://b.example">https://b.example</a></li></ul>');

@@ -10,7 +10,7 @@ import { definitionCounts, formatLabel } from '../../views/apis/view.ts';
 import type { MemberCard, OwnershipCard, ProfileCard } from '../../views/org.ts';
 import { sortTargets, type RelationGroup } from '../../views/relations.ts';
 import { targetItemsHtml } from './entity-html.ts';
-import { escapeAttribute, escapeHtml as text } from './html.ts';
+import { EM_DASH, escapeAttribute, escapeHtml as text } from './html.ts';
 
 /** An attribute as Astro writes `name={value}`: left out when null or undefined, bare when empty. */
 export function attribute(name: string, value: string | number | undefined): string {
@@ -53,10 +53,10 @@ export function memberListHtml(members: MemberCard, allHref: string, base: strin
   const throughChildren = aggregatedCount - directCount;
   let out = `<section class="card" aria-labelledby="members" data-card="members"><h2 id="members">Members <span class="count">${directCount}</span></h2>`;
   out += directCount === 0 ? '<p class="muted">No direct members.</p>' : `<ul class="plain" data-members="direct">${targetItemsHtml(members.direct, base)}</ul>`;
-  if (directCount > members.direct.length) out += `<p class="more">and ${directCount - members.direct.length} more — <a${attribute('href', allHref)}>see all members</a></p>`;
+  if (directCount > members.direct.length) out += `<p class="more">and ${directCount - members.direct.length} more ${EM_DASH} <a${attribute('href', allHref)}>see all members</a></p>`;
   if (throughChildren > 0) {
     out += `<details class="aggregate"><summary>All ${aggregatedCount} members, including ${throughChildren} through child groups</summary><ul class="plain" data-members="aggregated">${targetItemsHtml(members.aggregated, base)}</ul>`;
-    out += `${aggregatedCount > members.aggregated.length ? `<p class="more">and ${aggregatedCount - members.aggregated.length} more — <a${attribute('href', `${allHref}#child-groups`)}>see them by child group</a></p>` : ''}</details>`;
+    out += `${aggregatedCount > members.aggregated.length ? `<p class="more">and ${aggregatedCount - members.aggregated.length} more ${EM_DASH} <a${attribute('href', `${allHref}#child-groups`)}>see them by child group</a></p>` : ''}</details>`;
   }
   return `${out}</section>`;
 }
@@ -84,7 +84,7 @@ export function ownershipCardsHtml(card: OwnershipCard, catalogHref: string, all
   }
   out += `</section><section class="card" aria-labelledby="owned" data-card="owned"><h2 id="owned">Owned entities <span class="count">${directCount}</span></h2>`;
   out += directCount === 0 ? '<p class="muted">None.</p>' : `<ul class="plain">${targetItemsHtml(shown, base, true)}</ul>`;
-  if (more > 0) out += `<p class="more">and ${more} more — <a${attribute('href', catalogHref)}>see the catalog filtered by owner</a>${allHref ? ` or <a${attribute('href', allHref)}>the full list</a>` : ''}</p>`;
+  if (more > 0) out += `<p class="more">and ${more} more ${EM_DASH} <a${attribute('href', catalogHref)}>see the catalog filtered by owner</a>${allHref ? ` or <a${attribute('href', allHref)}>the full list</a>` : ''}</p>`;
   if (more === 0 && directCount > 0) out += `<p class="more"><a${attribute('href', catalogHref)}>Open in the catalog</a></p>`;
   return `${out}</section>`;
 }
@@ -168,7 +168,7 @@ export function relationGroupsHtml(groups: readonly RelationGroup[], limit: numb
   for (const g of groups) {
     const targets = sortTargets(g.targets);
     const more = targets.length - Math.min(targets.length, limit);
-    const rest = more > 0 && allHref ? `<p class="more">and ${more} more — <a${attribute('href', allHref)}>see all ${targets.length}</a></p>` : '';
+    const rest = more > 0 && allHref ? `<p class="more">and ${more} more ${EM_DASH} <a${attribute('href', allHref)}>see all ${targets.length}</a></p>` : '';
     out +=
       `<li${attribute('data-relation', g.type)}><h3>${text(g.label)} <span class="count">${targets.length}</span></h3>` +
       `<ul class="plain">${targetItemsHtml(targets.slice(0, limit), base, true)}</ul>${rest}</li>`;

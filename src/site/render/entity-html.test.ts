@@ -90,7 +90,7 @@ describe('relationsGraphHtml', () => {
     );
     // Not in the catalog: no link, marked, the title cut to 22 characters.
     expect(html).toContain(
-      '<g class="node k-group missing" transform="translate(200 8)"><title>group:default/team (not in the catalog)</title><rect/><text x="12" y="17" class="nk">Group · not in catalog</text><text x="12" y="34" class="nt">A very long team titl…</text></g>',
+      '<g class="node k-group missing" transform="translate(200 8)"><title>group:default/team (not in the catalog)</title><rect/><text x="12" y="17" class="nk">Group · not in catalog</text><text x="12" y="34" class="nt">A very long team titl&#8230;</text></g>',
     );
     // Unknown kinds (even ones named like Object's own properties) get the generic outline.
     expect(html).toContain('<g class="node k-other" transform="translate(0 60)"><rect/><text x="12" y="17" class="nk">constructor</text><text x="12" y="34" class="nt">&lt;b&gt;</text></g>');
@@ -111,7 +111,7 @@ describe('relationCardHtml', () => {
     const html = relationCardHtml(card('components'), 2, '/all/?a=1&b="2"', '/');
     expect(html.startsWith('<section class="card rel-card" data-card="components"><h3>Components <span class="count">3</span></h3><ul class="plain"><li>')).toBe(true);
     expect(html.match(/<li>/g)).toHaveLength(2);
-    expect(html.endsWith('</ul><p class="more">and 1 more — <a href="/all/?a=1&amp;b=&quot;2&quot;">see all 3</a></p></section>')).toBe(true);
+    expect(html.endsWith('</ul><p class="more">and 1 more &#8212; <a href="/all/?a=1&amp;b=&quot;2&quot;">see all 3</a></p></section>')).toBe(true);
   });
 
   it('shows the empty text of an empty card', () => {

@@ -7,7 +7,7 @@ import type { PortalEntity } from '../../model/portal.ts';
 import { entityDisplayName, entityTitle, findEntity, specString, type EntityIndex } from '../../views/entities.ts';
 import type { GraphLayout } from '../../views/graph-layout.ts';
 import { graphSvg } from './graph-svg.ts';
-import { escapeAttribute as attr, escapeHtml as text } from './html.ts';
+import { EM_DASH, escapeAttribute as attr, escapeHtml as text } from './html.ts';
 import { withBase } from '../../model/routes.ts';
 import { shownRef } from '../../model/entityRef.ts';
 import { entityPath, GRAPH_DATA } from '../../model/routes.ts';
@@ -65,7 +65,7 @@ export function relationCardHtml(card: RelationCard, limit: number, allHref: str
   const more = card.targets.length - shown.length;
   const mixed = new Set(card.targets.map((t) => t.target?.entity.kind ?? '')).size > 1;
   const list = card.targets.length === 0 ? `<p class="muted">${text(card.empty ?? '')}</p>` : `<ul class="plain">${targetItemsHtml(shown, base, mixed)}</ul>`;
-  const rest = more > 0 ? `<p class="more">and ${more} more — <a href="${attr(allHref)}">see all ${card.targets.length}</a></p>` : '';
+  const rest = more > 0 ? `<p class="more">and ${more} more ${EM_DASH} <a href="${attr(allHref)}">see all ${card.targets.length}</a></p>` : '';
   // No id or aria-labelledby: its heading names it for readers, and at five cards a page they cost ~450 bytes.
   // No data-relation: the card's id names it, and nothing read the relation type (~27 bytes a card).
   return `<section class="card rel-card" data-card="${attr(card.id)}"><h3>${text(card.title)} <span class="count">${card.targets.length}</span></h3>${list}${rest}</section>`;

@@ -4,6 +4,7 @@ import { entity, portalEntities } from '../../testing/entities.ts';
 import { entityPageView } from '../../views/entity-page-view.ts';
 import { siteData } from '../../views/site-data.ts';
 import { entityPageHtml } from './entity-page-html.ts';
+import { MEMBER_LIMIT } from '../../views/entity-page.ts';
 
 // Crawled text that would run or break out of an attribute if it reached the page unescaped.
 const EVIL = `"><script>alert('x')</script><img src=x onerror=alert(1)>&`;
@@ -109,6 +110,16 @@ describe('entityPageHtml', () => {
     const team = render(entities, 'group:default/team');
     expect(team).toContain('<ul class="plain" data-members="direct"><li><a href="/catalog/default/user/ann/">Ann</a></li></ul>');
     expect(team).toContain('<h2 id="owned">Owned entities <span class="count">2</span></h2>');
+  });
+
+  it('writes its own punctuation past Latin-1 as character references: a page of Latin-1 text stays one byte a character', () => {
+    // A group with more members than its card lists ("and 1 more — see all") and a component (its crumbs "Catalog › Component").
+    const users = Array.from({ length: MEMBER_LIMIT + 1 }, (_, i) => entity('User', `u${i}`, { profile: { displayName: `Zoë ${i}` }, memberOf: ['big'] }));
+    const crowd = portalEntities([entity('Group', 'big', { type: 'team', children: [] }), entity('Component', 'c', { type: 'service', owner: 'big' }), ...users]);
+    const group = render(crowd, 'group:default/big');
+    expect(group).toContain(' more &#8212; <a');
+    expect(render(crowd, 'component:default/c')).toContain('Catalog</a> &#8250; <a');
+    for (const html of [group, render(crowd, 'component:default/c')]) expect(html.match(/[^\u0000-\u00ff]/g)).toBeNull();
   });
 
   it('lists problems linked into their repo, their text escaped', () => {

@@ -26,7 +26,7 @@ import { diagnosticListHtml } from './diagnostics-html.ts';
 import { entityFieldsHtml } from './entity-fields-html.ts';
 import { emptyCardsHtml, graphPlaceholderHtml, graphViewHtml, relationCardHtml } from './entity-html.ts';
 import { entityTabsHtml } from './entity-tabs-html.ts';
-import { escapeHtml as text } from './html.ts';
+import { RSAQUO, escapeHtml as text } from './html.ts';
 
 /** What the page adds to its view: the entity index (links), the base, and what Astro gave it. */
 export interface EntityPageContext {
@@ -47,7 +47,7 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
   const allHref = href(paths.relations);
   const errors = problems.filter((d) => d.severity === 'error').length;
 
-  let out = `<article class="entity-page"${attribute('data-kind', kind)}><p class="crumbs"><a${attribute('href', href('catalog/'))}>Catalog</a> › <a${attribute('href', href(catalogKindPath(entity.kind)))}>${text(entity.kind)}</a></p>`;
+  let out = `<article class="entity-page"${attribute('data-kind', kind)}><p class="crumbs"><a${attribute('href', href('catalog/'))}>Catalog</a> ${RSAQUO} <a${attribute('href', href(catalogKindPath(entity.kind)))}>${text(entity.kind)}</a></p>`;
   out += `<div class="entity-head"><h1>${text(title)}</h1><span class="badge">${text(entity.kind)}</span>`;
   // The star's script (client/stars.ts, started by the page) gives the static button its type and pressed state.
   out += `<button class="star labelled"${attribute('data-star', item.ref.toLowerCase())} hidden>Star</button>`;

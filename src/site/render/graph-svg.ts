@@ -3,7 +3,7 @@
 // repos: every value is escaped.
 
 import type { GraphLayout, LaidOutNode } from '../../views/graph-layout.ts';
-import { escapeAttribute as attr, escapeHtml as text } from './html.ts';
+import { ELLIPSIS, escapeAttribute as attr, escapeHtml as text } from './html.ts';
 
 // Kinds with their own outline (corner radius in CSS, entity.css: the shape tells kinds apart without colour).
 const KINDS = new Set(['component', 'api', 'resource', 'system', 'domain', 'group', 'user', 'template', 'location']);
@@ -27,12 +27,12 @@ export function graphSvg(layout: GraphLayout, label: string, hrefOf: (node: Laid
     const kind = n.kind.toLowerCase();
     const cls = `node k-${KINDS.has(kind) ? kind : 'other'}${n.center ? ' center' : ''}${n.missing ? ' missing' : ''}`;
     const cut = n.title.length > MAX_CHARS;
-    const title = cut ? `${n.title.slice(0, MAX_CHARS - 1)}…` : n.title;
+    const title = cut ? `${text(n.title.slice(0, MAX_CHARS - 1))}${ELLIPSIS}` : text(n.title);
     const tooltip = n.missing ? `<title>${text(`${n.id} (not in the catalog)`)}</title>` : cut ? `<title>${text(n.title)}</title>` : '';
     const body =
       `<g class="${attr(cls)}" transform="translate(${n.x} ${n.y})">${tooltip}<rect/>` +
       `<text x="12" y="17" class="nk">${text(n.missing ? `${n.kind} · not in catalog` : n.kind)}</text>` +
-      `<text x="12" y="34" class="nt">${text(title)}</text></g>`;
+      `<text x="12" y="34" class="nt">${title}</text></g>`;
     const href = hrefOf(n);
     nodes += href ? `<a href="${attr(href)}">${body}</a>` : body;
   }

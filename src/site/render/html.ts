@@ -14,3 +14,10 @@ export function escapeHtml(value: string): string {
 export function escapeAttribute(value: string): string {
   return value.includes('&') || value.includes('"') ? value.replace(/&/g, '&amp;').replace(/"/g, '&quot;') : value;
 }
+
+// Punctuation past Latin-1 in the markup the portal writes itself, as character references (the same glyphs). One
+// such character makes V8 hold the whole page as a two-byte string: twice the bytes to build, copy and encode to
+// UTF-8 for every page (a 12 KB page built from 300 parts: 33 µs two-byte, 10 µs ASCII, 17 µs Latin-1; Node 24).
+export const ELLIPSIS = '&#8230;';
+export const EM_DASH = '&#8212;';
+export const RSAQUO = '&#8250;';
