@@ -8,12 +8,12 @@ const tmp = mkdtempSync(join(tmpdir(), 'backlot-shards-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('search shards', () => {
-  it('takes one shard per ~2,000 pages, at least one and at most MAX_SHARDS', () => {
+  it('takes one shard per ~3,500 pages, at least one and at most MAX_SHARDS', () => {
     expect(shardCount(0)).toBe(1);
-    expect(shardCount(2_900)).toBe(1);
-    expect(shardCount(10_200)).toBe(5);
+    expect(shardCount(5_000)).toBe(1);
+    expect(shardCount(10_200)).toBe(3);
     expect(shardCount(102_000)).toBe(MAX_SHARDS);
-    expect(shardCount(100, 20)).toBe(5);
+    expect(shardCount(40, 20)).toBe(2);
   });
 
   it('puts a URL in the same shard every time, spread over all of them', () => {

@@ -11,12 +11,14 @@ import { builtAt } from '../site/build/reuse.ts';
 import type { FacetRow } from './facets.ts';
 
 /** Pages per shard aimed at: a one-repo change re-indexes about this many records. */
-export const SHARD_PAGES = 2000;
+export const SHARD_PAGES = 3500;
 /**
  * Each shard costs the browser a request per search term (its index chunk) and its own search in Pagefind's worker:
- * at 30,000 entities, 15 shards took the header box 190-400 ms a term, 6 shards 65-220 ms, one index 63-165 ms.
+ * at 30,000 entities, 15 shards took the header box 190-400 ms a term, 6 shards 65-220 ms, one index 63-165 ms;
+ * at 100,000 entities 6 shards took the search page to 425 ms (one index: at most 260 ms), each term's chunks
+ * fetched from every shard (250 ms where one index took 10-30 ms).
  */
-export const MAX_SHARDS = 6;
+export const MAX_SHARDS = 3;
 export const SEARCH_MANIFEST = 'search.json';
 
 /**
