@@ -6,6 +6,7 @@ import type { PluginCard } from '../model/plugins.ts';
 import type { PortalModel } from '../model/portal.ts';
 import { entity, portalEntity } from '../testing/entities.ts';
 import { entityTabLinks, pluginNavLinks, pluginScripts, pluginTabPages } from './plugins.ts';
+import { navLinks } from './nav.ts';
 import { entityRecords } from './search.ts';
 
 const card = (plugin: string): PluginCard => ({ plugin, id: '0', title: 'T' });
@@ -43,6 +44,8 @@ describe('plugin views', () => {
 
   it('links the pages that ask for it in the header, and loads only the scripts of the plugins a page shows', () => {
     expect(pluginNavLinks(model)).toEqual([{ id: 'plugin:ci', label: 'CI', path: 'plugins/ci/' }]);
+    // In the header's nav after the portal's own sections, before Problems.
+    expect(navLinks(model).map((l) => l.id)).toEqual(['home', 'catalog', 'docs', 'search', 'create', 'changes', 'plugin:ci', 'problems']);
     expect(pluginScripts(model, [card('ci'), card('ci'), card('cost')])).toEqual(['_backlot/plugins/ci.abc.js']);
   });
 

@@ -9,14 +9,9 @@
 // rather than a hidden <label> (42 bytes of every page; the same accessible name). GET is a form's default method;
 // autocomplete and spellcheck are turned off by the script that brings the result list.
 
+import type { NavLink } from '../../views/nav.ts';
 import { escapeAttribute, escapeHtml as text } from './html.ts';
 
-export interface NavLink {
-  id: string;
-  label: string;
-  /** Site-relative path, e.g. `catalog/`. */
-  path: string;
-}
 
 export interface HeaderSite {
   title: string;
