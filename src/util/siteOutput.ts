@@ -90,7 +90,6 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
   const deleteEarlier = () => Promise.all(earlier.map((dir) => rm(dir, { recursive: true, force: true }).catch(() => {})));
 
   const work = join(parent, `${prefix}${process.pid}-${randomBytes(4).toString('hex')}`);
-  mkdirSync(work); // synchronously: from here to the signal handlers below, no signal can leave it behind
   const site = join(work, 'site');
   let released = false;
   const stops: Array<() => void | Promise<void>> = [];
@@ -128,6 +127,14 @@ export async function claimSiteOutput(outDirPath: string, options: ClaimOptions 
   const onExit = () => releaseSync(); // a crash: 'exit' still runs, and the previous site was never touched
   process.on('exit', onExit);
   for (const signal of SIGNALS) process.once(signal, onSignal);
+  // Made only once the handlers are in place: a signal that came between the two (a build stopped as soon as it
+  // started, on a loaded machine) killed the process by its default action and left the folder and the lock.
+  try {
+    mkdirSync(work);
+  } catch (err) {
+    releaseSync();
+    throw err;
+  }
 
   return {
     outDir,
