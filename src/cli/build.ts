@@ -319,7 +319,7 @@ function shardPagesBuild(dirs: string[], siteDir: string): SiteBuild {
     return { layouts: { shapes: 0, direct: 0, dagre: 0 } };
   });
   result.catch(() => {});
-  return { sendModel: async (m) => model(m), cancel: async () => {}, result };
+  return { sendModel: async (m) => model(m), cancel: async () => {}, result, pid: undefined };
 }
 
 function shardSummary(shard: Shard, siteDir: string, generatedAt: string, site: BuildSiteResult, started: number, t0: number): { code: number; summary: () => string } {

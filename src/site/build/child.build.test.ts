@@ -5,7 +5,7 @@ import fs, { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSiteBuild } from './child.ts';
+import { preforkSiteChild, startSiteBuild } from './child.ts';
 import type { PortalModel } from '../../model/portal.ts';
 import { buildSite, fixtureModel } from '../testing/build.ts';
 import { templateForms } from '../../views/create/page-data.ts';
@@ -86,6 +86,38 @@ describe('startSiteBuild (a child process)', () => {
     await site.sendModel({ ...model, site: { ...model.site, title: undefined as unknown as string } }, templateForms(model));
     await expect(site.result).rejects.toThrow(/the model from the CLI: missing site\.title/);
     expect(existsSync(join(tmp, 'never', 'index.html'))).toBe(false);
+  });
+
+  it('builds in the child forked early, whose environment never held a token; forks another for a secret it holds', async () => {
+    // The process's own environment, as /proc shows it: what the child started with, not what it deleted since.
+    const environ = (pid: number) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean).map((v) => v.split('=')[0]!);
+    const saved = { ...process.env };
+    Object.assign(process.env, { GITHUB_TOKEN: 'ghp_early', ACME_DEPLOY_TOKEN: 'ghp_deploy', ACME_GH: 'ghp_plain' });
+    try {
+      const early = preforkSiteChild()!;
+      expect(environ(early)).toEqual(expect.arrayContaining(['BACKLOT_SITE_CHILD', 'ACME_GH']));
+      expect(environ(early)).not.toContain('GITHUB_TOKEN');
+      expect(environ(early)).not.toContain('ACME_DEPLOY_TOKEN');
+      // The config names ACME_GH as a token: the early child carries it, so it is stopped and another forked.
+      const other = startSiteBuild({ outDir: join(tmp, 'never-early') }, ['ACME_GH']);
+      expect(other.pid).not.toBe(early);
+      expect(environ(other.pid!)).not.toEqual(expect.arrayContaining(['ACME_GH']));
+      expect(environ(other.pid!)).not.toContain('GITHUB_TOKEN');
+      expect(environ(other.pid!)).not.toContain('ACME_DEPLOY_TOKEN');
+      await other.cancel();
+      // Secrets it was forked without: the early child builds.
+      const again = preforkSiteChild()!;
+      const out = join(tmp, 'early');
+      const site = startSiteBuild({ outDir: out }, ['ACME_DEPLOY_TOKEN']);
+      expect(site.pid).toBe(again);
+      const model = await fixtureModel();
+      await site.sendModel(model, templateForms(model));
+      await site.result;
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(model.site.title);
+    } finally {
+      for (const name of ['GITHUB_TOKEN', 'ACME_DEPLOY_TOKEN', 'ACME_GH']) if (saved[name] === undefined) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
   });
 
   it('stops when cancelled, without writing a site', async () => {

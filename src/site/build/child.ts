@@ -5,7 +5,7 @@
 // CLI built for its diagnostics as {forms}, and {end: true}; or {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
 // at 10,000 entities the model is across in about 0.8 s, where writing it as JSON and parsing it took 1.3 s.
 
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { PortalModel } from '../../model/portal.ts';
@@ -25,6 +25,8 @@ export interface SiteBuild {
   cancel(): Promise<void>;
   /** What buildSite returned in the child, or its error. */
   result: Promise<BuildSiteResult>;
+  /** The child's process id. */
+  pid: number | undefined;
 }
 
 const ENTRY = fileURLToPath(import.meta.url);
@@ -50,10 +52,64 @@ export function bundlerThreads(env: NodeJS.ProcessEnv, cores: number = available
   return { TOKIO_WORKER_THREADS: env.TOKIO_WORKER_THREADS ?? '1', RAYON_NUM_THREADS: env.RAYON_NUM_THREADS ?? '1' };
 }
 
+/**
+ * Names that look like they hold a secret, kept from every site child: one forked before the config is read
+ * (preforkSiteChild) cannot know the token variables the config names.
+ */
+const TOKEN_LIKE = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE|API_?KEY|AUTH/i;
+
+export function tokenLikeNames(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(env).filter((name) => TOKEN_LIKE.test(name));
+}
+
+/** The child, forked without the named secrets and without any token-like variable. */
+function forkChild(secrets: readonly string[]): ChildProcess {
+  const env = { ...siteChildEnv(process.env, [...secrets, ...tokenLikeNames(process.env)]), ...bundlerThreads(process.env) };
+  return fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env, execArgv: siteChildFlags(process.execArgv), serialization: 'advanced' });
+}
+
+/** The child preforkSiteChild started, and the variables it was forked without. */
+let early: { child: ChildProcess; removed: ReadonlySet<string> } | undefined;
+
+/**
+ * Forks the site child now, before the CLI loads its own modules and reads the config (src/cli/backlot.js): the
+ * child loads Astro meanwhile, and startSiteBuild takes it. Its environment has no token-like variable; when the
+ * config names a secret it still carries, startSiteBuild forks another child instead. Until taken it keeps
+ * nothing alive: a CLI that ends without a site build ends, and the child with it.
+ */
+export function preforkSiteChild(): number | undefined {
+  if (early) return early.child.pid;
+  const removed = tokenLikeNames(process.env);
+  const child = forkChild([]);
+  child.on('error', () => {}); // startSiteBuild sees it exited and forks another
+  child.unref();
+  child.channel?.unref();
+  early = { child, removed: new Set(removed) };
+  return child.pid;
+}
+
+/** Whether a child forked without `removed` may build for a config whose secrets are `secrets`. */
+export function keepsSecretsOut(removed: ReadonlySet<string>, secrets: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return secrets.every((name) => env[name] === undefined || removed.has(name));
+}
+
+function takeEarlyChild(secrets: readonly string[]): ChildProcess | undefined {
+  const taken = early;
+  early = undefined;
+  if (!taken) return undefined;
+  const { child, removed } = taken;
+  if (child.exitCode === null && child.signalCode === null && child.connected && keepsSecretsOut(removed, secrets, process.env)) {
+    child.ref();
+    child.channel?.ref();
+    return child;
+  }
+  child.kill();
+  return undefined;
+}
+
 /** `secrets`: names of environment variables holding tokens (the config's `token.env`), kept from the child. */
 export function startSiteBuild(options: ChildOptions, secrets: readonly string[] = []): SiteBuild {
-  const env = { ...siteChildEnv(process.env, secrets), ...bundlerThreads(process.env) };
-  const child = fork(ENTRY, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env, execArgv: siteChildFlags(process.execArgv), serialization: 'advanced' });
+  const child = takeEarlyChild(secrets) ?? forkChild(secrets);
   const send = (message: ToChild, sent?: () => void) => {
     if (child.connected) child.send(message, sent);
     else sent?.();
@@ -86,6 +142,7 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
       return exited;
     },
     result,
+    pid: child.pid,
   };
 }
 
@@ -101,6 +158,9 @@ function runChild(child: NodeJS.Process): void {
   const parts = modelAssembler('the model from the CLI');
   let forms: TemplateForms | undefined;
   let failed = false;
+  // Astro loads while the CLI starts (preforkSiteChild) or runs its pipeline; the options come with {start}.
+  const loading = import('./build.ts');
+  loading.catch(() => {}); // reported by build()
   child.on('disconnect', () => process.exit(1)); // the CLI is gone
   child.on('message', (message: ToChild) => {
     if ('start' in message) {
@@ -129,8 +189,8 @@ function runChild(child: NodeJS.Process): void {
   const build = async (opts: ChildOptions) => {
     let reply: FromChild;
     try {
-      // Loaded here, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
-      const { buildSite } = await import('./build.ts');
+      // Loaded in runChild, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
+      const { buildSite } = await loading;
       const sent = modelPromise.then(() => forms ?? Promise.reject(new Error('the CLI sent the model without its template forms')));
       reply = { done: await buildSite({ ...opts, model: modelPromise, forms: sent, pagesOnThread: true }) };
     } catch (err) {
