@@ -5,7 +5,7 @@
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../site/build/files.ts';
@@ -87,6 +87,13 @@ function siteFiles(dir: string): Map<string, string> {
   return files;
 }
 
+/** Every folder of a site, sorted. */
+const siteFolders = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+
 describe('a rebuild after one repo changed', () => {
   const site = join(work, 'a/dist');
   const logs = { cold: '', edit: '', rename: '', full: '' };
@@ -145,6 +152,8 @@ describe('a rebuild after one repo changed', () => {
     expect(footerTime(kept)).toBeUndefined();
     expect(footerTime(read(join(work, 'before-rename'), 'index.html'))).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(entityPages(join(work, 'before-rename'))).not.toContain('catalog/default/resource/notes-db/index.html');
+    // Its folder too (the rebuild makes the last build's folders ahead of its pages).
+    expect(existsSync(join(work, 'before-rename', 'catalog/default/resource/notes-db'))).toBe(false);
     // Graph explorers are keyed too: the notes repo is in no system, so they are linked as they were.
     for (const page of EXPLORERS) expect(read(join(work, 'before-rename'), page).endsWith(MARKER), page).toBe(true);
     expect(markedBefore).toContain('catalog/default/resource/notes-db/index.html');
@@ -179,6 +188,7 @@ describe('a rebuild after one repo changed', () => {
     const rebuilt = siteFiles(site);
     const whole = siteFiles(join(work, 'b/dist'));
     expect([...rebuilt.keys()].sort()).toEqual([...whole.keys()].sort());
+    expect(siteFolders(site)).toEqual(siteFolders(join(work, 'b/dist')));
     expect([...rebuilt].filter(([file, hash]) => whole.get(file) !== hash).map(([file]) => file)).toEqual([]);
     // Entity pages as they are, the build time not normalised: a cold build writes the very bytes a rebuild reuses.
     const pages = entityPages(site);

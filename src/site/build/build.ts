@@ -1,7 +1,8 @@
 // The site stage's entry point: Astro renders the model into static pages.
 
+import { rmdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build as astroBuild } from 'astro';
 import type { PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
@@ -15,6 +16,7 @@ import { writePagesOnThread } from './page-writes.ts';
 import type { WrittenFiles } from '../../util/threadWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
 import { linkFiles, type LinkedFiles } from '../../util/linkFiles.ts';
+import { makeFoldersAhead, type FolderMaker } from '../../util/makeFolders.ts';
 import { copyVendorFiles } from './vendor-files.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
@@ -96,9 +98,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
   const writes: { done?: WrittenFiles } = {};
+  // A rebuild into a new folder: the last build's page folders are made ahead, while Astro loads and bundles, and
+  // Astro must not empty the folder it builds in (it is new).
+  const folders: FolderMaker | undefined = !inside && reuse && options.reuse?.from && options.pagesOnThread ? makeFoldersAhead(buildDir, Object.keys(options.reuse.previous)) : undefined;
   const integrations = [
     // A rebuild's reused pages are hard-linked by the writer thread while Astro renders the others.
-    ...(options.pagesOnThread ? [writePagesOnThread((w) => (writes.done = w), () => (reuse && options.reuse?.from ? { fromDir: options.reuse.from, files: reuse.reused } : undefined))] : []),
+    ...(options.pagesOnThread
+      ? [
+          writePagesOnThread(
+            (w) => (writes.done = w),
+            () => {
+              void folders?.stop(); // the writer makes the rest, in order with its links
+              return reuse && options.reuse?.from ? { fromDir: options.reuse.from, files: reuse.reused } : undefined;
+            },
+          ),
+        ]
+      : []),
     ...(await ownPagesIntegrations(options.pagesDir)),
   ];
   try {
@@ -110,7 +125,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...(options.site ? { site: options.site } : {}),
         logLevel: options.verbose ? 'info' : 'warn',
         integrations,
-        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)] },
+        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)], ...(folders ? { build: { emptyOutDir: false } } : {}) },
       });
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it
@@ -118,6 +133,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     }
     if (writes.done?.error) throw writes.done.error;
     await modelReady; // settled already: Astro waited for it before rendering
+    if (folders && reuse) {
+      await folders.stop();
+      removeEmptyFolders(buildDir, reuse.gone());
+    }
     const from = options.reuse?.from;
     if (reuse && from) linked = writes.done ? (writes.done.linked ?? { linked: 0, copied: 0 }) : linkFiles(reuse.reused, from, buildDir);
     copyVendorFiles(buildDir);
@@ -127,6 +146,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await moveDir(buildDir, outDir);
     }
   } finally {
+    await folders?.stop();
     process.chdir(cwd);
     withdraw?.();
     if (!layouts) await graphs?.finish(); // stops the workers when the build failed
@@ -136,6 +156,22 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     }
   }
   return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes } } : {}), ...(reuse ? { pages: { keys: reuse.keys, reused: reuse.reused, linked } } : {}) };
+}
+
+/**
+ * The folders made ahead for pages this build no longer has (`files`, relative to `root`), and their parents up to
+ * `root`, where empty: a build that renders every page has no empty folder.
+ */
+function removeEmptyFolders(root: string, files: readonly string[]): void {
+  for (const file of files) {
+    for (let dir = dirname(join(root, file)); dir.length > root.length && dir.startsWith(root); dir = dirname(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') break; // not empty: it holds this build's pages
+      }
+    }
+  }
 }
 
 /**

@@ -62,6 +62,11 @@ export class PageReuse {
     return false;
   }
 
+  /** The last build's pages this build does not have (their entities are gone). */
+  gone(): string[] {
+    return Object.keys(this.input.previous).filter((file) => !this.known.has(file));
+  }
+
   /** Every keyed page's key (output file → key), each computed now if it was not before. */
   get keys(): Record<string, string> {
     const out: Record<string, string> = {};
