@@ -41,9 +41,12 @@ export interface FacetRow {
   filters: Record<string, string[]>;
 }
 
-/** Reads every fragment under `<pagefindDir>/<folder>fragment/` (bundled or one per page) into rows. */
-export async function facetRows(pagefindDir: string, folder = ''): Promise<FacetRow[]> {
-  const dir = join(pagefindDir, folder, 'fragment');
+/**
+ * Reads every fragment under `<pagefindDir>/<folder>fragment/` (bundled or one per page) into rows; or, for a shard
+ * written elsewhere first and moved there later, under `<shardDir>/fragment/`.
+ */
+export async function facetRows(pagefindDir: string, folder = '', shardDir = join(pagefindDir, folder)): Promise<FacetRow[]> {
+  const dir = join(shardDir, 'fragment');
   const rows: FacetRow[] = [];
   // An index of no pages has no fragment folder.
   const names = (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.pf_fragment'));

@@ -227,6 +227,16 @@ describe('a sharded index', () => {
     expect(result.manifest.shards.map((s) => s.folder)).toEqual(['', '1/', '2/']);
   });
 
+  it('written while the site builds, reads each shard’s facet rows from where it was written: the table of one written in place', async () => {
+    const staged = site('staged-shards', '2026-01-01T00:00:00Z');
+    await (await startModelIndex(services(names), { shards: 3, stagingDir: join(tmp, 'staging-shards') })).finish(staged);
+    const inPlace = site('in-place-shards', '2026-01-01T00:00:00Z');
+    await (await startModelIndex(services(names), { shards: 3 })).finish(inPlace);
+    expect(facetTable(staged).folders.sort()).toEqual(['', '1/', '2/']);
+    expect(facetTable(staged)).toEqual(facetTable(inPlace));
+    expect(files(staged)).toEqual(files(inPlace));
+  });
+
   it('indexes again only the shard whose records changed and links the others from the last output, the same files as indexing all', async () => {
     const first = site('first', '2026-01-01T00:00:00Z');
     const cold = await (await startModelIndex(services(names, docsPages), { shards: 3 })).finish(first);
