@@ -48,6 +48,14 @@ describe('the reused files of a rebuild', () => {
     }
   });
 
+  it('go into the folders made ahead, and into any still missing', () => {
+    const last = site(join(tmp, 'last-ahead'), FILES);
+    const next = join(tmp, 'next-ahead');
+    mkdirSync(join(next, 'catalog/default/component/a'), { recursive: true });
+    expect(linkFiles(Object.keys(FILES), last, next)).toEqual({ linked: 3, copied: 0 });
+    for (const file of Object.keys(FILES)) expect(statSync(join(next, file)).ino).toBe(statSync(join(last, file)).ino);
+  });
+
   it('fail the build on any other error (a file the last build lacks)', () => {
     const last = site(join(tmp, 'last-short'), { 'a/index.html': 'a' });
     expect(() => linkFiles(['a/index.html', 'b/index.html'], last, join(tmp, 'next-short'))).toThrow(/ENOENT/);
