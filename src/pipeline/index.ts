@@ -36,7 +36,7 @@ export interface PipelineOptions {
   diagrams?: DiagramMode;
   /** The model's time, when it must be the same in several processes (shards rendering one site); default now. */
   generatedAt?: string;
-  /** Repos' catalogs and API summaries kept between builds (`backlot build`, ./repoCache.ts); saved after the run. */
+  /** Repos' catalogs and API summaries kept between builds (`backlot build`, ./repoCache.ts); the caller saves it after the run. */
   repoCache?: RepoCache;
 }
 
@@ -64,7 +64,6 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
   // API definitions are parsed once here, so pages only render summaries and broken ones become diagnostics.
   const apis = await readApiDefinitions(graph.entities, options.apiCache ?? options.repoCache?.apis);
-  options.repoCache?.save();
   const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
   const diagrams = { mode: options.diagrams ?? config.docs?.mermaid ?? 'auto', cacheDir: config.cacheDir };
