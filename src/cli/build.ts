@@ -5,6 +5,7 @@ import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
+import { startModelIndex } from '../search/index.ts';
 import { readPreviousIndex, writeSearchManifest, type SearchManifest } from '../search/shards.ts';
 import { startSiteBuild, type SiteBuild } from '../site/build/child.ts';
 import { mergeShardPages, ShardPagesError, writeShardMarker } from '../site/build/shardPages.ts';
@@ -249,9 +250,7 @@ async function buildInto(
   // none, the index is written meanwhile too, beside the site, and moved in after).
   // A whole-site build links the search shards whose pages did not change from the last build's output (../search/shards.ts).
   const previousIndex = options.reuse === false || options.pages ? undefined : readPreviousIndex(configured.cacheDir, configured.site.outDir);
-  // Loaded here, once the model is sent: the search records bring the Markdown toolchain (unified, remark, rehype;
-  // ~100 ms of CPU to load) that nothing before the hand-over needs.
-  const searchIndex = import('../search/index.ts').then(({ startModelIndex }) => startModelIndex(result.model, { stagingDir: scratch('search'), ...(previousIndex ? { previous: previousIndex } : {}) }));
+  const searchIndex = startModelIndex(result.model, { stagingDir: scratch('search'), ...(previousIndex ? { previous: previousIndex } : {}) });
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
   onRelease(() => searchIndex.then((s) => s.close(), () => {})); // Pagefind's process writes into the work folder too
   // Now that the search records and the API files are under way (this process is in the background already).

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { DocsSite } from '../../model/docs.ts';
 import { findChromium } from './chromium.ts';
 import { DRAW_ID, MERMAID_VERSION, launchDrawer, mermaidConfig, type DiagramTheme, type Drawer } from './drawer.ts';
+import { sanitizeSvg } from './sanitize.ts';
 
 export { findChromium } from './chromium.ts';
 
@@ -129,8 +130,6 @@ export async function drawDiagrams(sites: DocsSite[], options: DrawOptions): Pro
 }
 
 async function drawCached(drawer: Drawer, source: string, theme: DiagramTheme, cacheDir: string | undefined): Promise<{ svg: string; cached: boolean }> {
-  // Loaded with the first diagram (unified and rehype: ~300 modules a build without diagrams never needs).
-  const { sanitizeSvg } = await import('./sanitize.ts');
   const hash = createHash('sha256').update(JSON.stringify([MERMAID_VERSION, mermaidConfig(theme), source])).digest('hex');
   const file = cacheDir && join(cacheDir, `${hash}.svg`);
   if (file) {
