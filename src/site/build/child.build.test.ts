@@ -62,6 +62,8 @@ describe('startSiteBuild (a child process)', () => {
     const forms = templateForms(model);
     const template = Object.keys(forms.forms)[0]!;
     forms.forms[template] = { ...forms.forms[template]!, title: 'Form as the CLI built it' };
+    // As `backlot build` sends it: the entities ahead, then the rest.
+    site.sendEntities(model.entities);
     await site.sendModel(model, forms);
     const result = await site.result;
     expect(result.layouts.shapes).toBeGreaterThan(0);
@@ -86,6 +88,15 @@ describe('startSiteBuild (a child process)', () => {
     await site.sendModel({ ...model, site: { ...model.site, title: undefined as unknown as string } }, templateForms(model));
     await expect(site.result).rejects.toThrow(/the model from the CLI: missing site\.title/);
     expect(existsSync(join(tmp, 'never', 'index.html'))).toBe(false);
+  });
+
+  it('refuses a model whose entities are not the ones sent ahead', async () => {
+    const site = startSiteBuild({ outDir: join(tmp, 'mixed') });
+    const model = await fixtureModel();
+    site.sendEntities(model.entities);
+    await expect(site.sendModel({ ...model, entities: model.entities.slice(1) }, templateForms(model))).rejects.toThrow('the model has other entities than those sent ahead');
+    await site.cancel();
+    expect(existsSync(join(tmp, 'mixed', 'index.html'))).toBe(false);
   });
 
   it('stops when cancelled, without writing a site', async () => {
