@@ -24,14 +24,23 @@ export interface ApiCache {
   clear(): void;
 }
 
+/**
+ * Definitions summarised per turn of the event loop: `backlot build` sends the model's entities to the site child
+ * during this stage (src/pipeline/index.ts onEntities), which needs the loop to turn; the summaries' awaits alone
+ * do not turn it.
+ */
+const DEFINITIONS_PER_TURN = 10;
+
 /** `cache`: summaries of the last run; an unchanged definition is not parsed again (left holding this run's). */
 export async function readApiDefinitions(entities: readonly CatalogEntity[], cache?: ApiCache): Promise<ApiDefinitionsResult> {
   const apis: Record<string, ApiDefinition> = {};
   const used = new Map<string, ApiDefinition>();
   const diagnostics: Diagnostic[] = [];
+  let seen = 0;
   for (const item of entities) {
     const { entity } = item;
     if (entity.kind.toLowerCase() !== 'api') continue;
+    if (++seen % DEFINITIONS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
     const label = LABELS[type.toLowerCase()] ?? type;
     let summary: ApiDefinition;

@@ -10,7 +10,7 @@ import { readPreviousIndex, writeSearchManifest, type SearchManifest } from '../
 import { startSiteBuild, type SiteBuild } from '../site/build/child.ts';
 import { mergeShardPages, ShardPagesError, writeShardMarker } from '../site/build/shardPages.ts';
 import type { BuildSiteResult } from '../site/build/build.ts';
-import type { PortalModel } from '../model/portal.ts';
+import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import type { Shard } from '../snapshot/shard.ts';
 import { lowerThreadPriority } from '../util/background.ts';
 import { REPO_ROOT, moveDir } from '../site/build/files.ts';
@@ -68,7 +68,8 @@ async function prepare(
   config = readConfig(options.config),
   previous?: Promise<PreviousSite>,
   loaded?: LoadedPlugin[],
-): Promise<{ ctx: Context; result: BuildResult; forms: TemplateForms; readMs: number; historyMs: number; history?: History }> {
+  onEntities?: (entities: PortalEntity[]) => void,
+): Promise<{ ctx: Context; result: BuildResult; forms: TemplateForms; readMs: number; historyMs: number; history?: History; saveCache: () => void }> {
   // Plugins load first: a missing module or bad options stop the build before any work.
   const plugins = loaded ?? (await loadPlugins(config, options.path ? [options.path] : []));
   // Plugins' GitHub fields ride in a crawl's listing; checked against GitHub's schema only when there is a crawl.
@@ -93,12 +94,14 @@ async function prepare(
   const repoCache = options.reuse === false ? undefined : openRepoCache({ dir: join(config.cacheDir, 'pipeline'), version: ourCode(), settings: config.catalog, catalogPath: ctx.catalogPath });
   // The catalog's and the graph's entities (each with the positions of all its YAML nodes) are the pipeline's
   // own: let them go here, not at the end of the build.
-  const { catalog, graph: _graph, ...pipeline } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}), ...(repoCache ? { repoCache } : {}) });
+  const { catalog, graph: _graph, ...pipeline } = await runPipeline(ctx.config, ctx.snapshot, { catalogPath: ctx.catalogPath, plugins, previews: true, ...(generatedAt ? { generatedAt } : {}), ...(repoCache ? { repoCache } : {}), ...(onEntities ? { onEntities } : {}) });
   const result: BuildResult = { ...pipeline, keptRepos: catalog.reused };
+  // Written once the model has gone to the site child (buildInto): no page waits for the next build's cache.
+  const saveCache = () => repoCache?.save();
   const forms = addViewDiagnostics(result);
   if (result.plugins) await writeReport(ctx.config.cacheDir, result.plugins.report);
   ctx.finish?.();
-  if (!previous) return { ctx, result, forms, readMs, historyMs: 0 };
+  if (!previous) return { ctx, result, forms, readMs, historyMs: 0, saveCache };
   // Before the model goes to the pages: the changes page, the feed and every entity page show the history.
   const historyStarted = performance.now();
   const last = await previous;
@@ -109,7 +112,7 @@ async function prepare(
     result.diagnostics = [...result.diagnostics, ...last.diagnostics].sort(compareDiagnostics);
     result.model.diagnostics = result.diagnostics;
   }
-  return { ctx, result, forms, readMs, historyMs: performance.now() - historyStarted, history };
+  return { ctx, result, forms, readMs, historyMs: performance.now() - historyStarted, history, saveCache };
 }
 
 /** What the build keeps of the pipeline's result: the model and what the summary reports. */
@@ -210,7 +213,9 @@ async function buildInto(
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = await prepare(options, configured, previous, plugins);
+    // The entities go to the child as soon as the graph stage has made them: it takes them in while this process
+    // summarises the API definitions, and only the rest of the model is left to send at the end.
+    prepared = await prepare(options, configured, previous, plugins, (entities) => siteBuild.sendEntities(entities));
   } catch (err) {
     void siteBuild.cancel();
     throw err;
@@ -232,7 +237,10 @@ async function buildInto(
   }
 
   const t0 = performance.now();
-  if (options.shard) return shardSummary(options.shard, siteDir, result.model.generatedAt, await siteBuild.result, started, t0);
+  if (options.shard) {
+    prepared.saveCache();
+    return shardSummary(options.shard, siteDir, result.model.generatedAt, await siteBuild.result, started, t0);
+  }
   // The static catalog API's files are written beside the site while Astro renders (Astro empties
   // its output folder first) and moved into it after. Both scratch folders are this build's own.
   const staging = scratch('api');
@@ -245,6 +253,8 @@ async function buildInto(
   const searchIndex = startModelIndex(result.model, { stagingDir: scratch('search'), ...(previousIndex ? { previous: previousIndex } : {}) });
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
   onRelease(() => searchIndex.then((s) => s.close(), () => {})); // Pagefind's process writes into the work folder too
+  // Now that the search records and the API files are under way (this process is in the background already).
+  prepared.saveCache();
   let site: Awaited<typeof siteBuild.result>;
   try {
     site = await siteBuild.result;
@@ -319,7 +329,7 @@ function shardPagesBuild(dirs: string[], siteDir: string): SiteBuild {
     return { layouts: { shapes: 0, direct: 0, dagre: 0 } };
   });
   result.catch(() => {});
-  return { sendModel: async (m) => model(m), cancel: async () => {}, result, pid: undefined };
+  return { sendEntities: () => {}, sendModel: async (m) => model(m), cancel: async () => {}, result, pid: undefined };
 }
 
 function shardSummary(shard: Shard, siteDir: string, generatedAt: string, site: BuildSiteResult, started: number, t0: number): { code: number; summary: () => string } {

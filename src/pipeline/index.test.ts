@@ -49,6 +49,21 @@ describe('runPipeline', () => {
     expect((await runPipeline(config, memorySnapshot([]), { catalogPath })).model.site).toEqual({ title: 'Backlot', base: '/' });
   });
 
+  it('gives onEntities the entities the model will have, once, before the run ends (backlot build sends them ahead)', async () => {
+    const api = `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: orders-api\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition: |\n    openapi: 3.0.0\n    info: { title: Orders, version: '1' }\n    paths: {}\n`;
+    const snapshot = memorySnapshot([
+      { repo: repoInfo('org'), files: { 'catalog-info.yaml': team } },
+      { repo: repoInfo('orders'), files: { 'catalog-info.yaml': `${service}---\n${api}` } },
+    ]);
+    let ended = false;
+    const given: Array<{ entities: unknown; ended: boolean }> = [];
+    const result = await runPipeline(config, snapshot, { catalogPath, onEntities: (entities) => given.push({ entities, ended }) }).finally(() => (ended = true));
+    expect(given).toEqual([{ entities: result.model.entities, ended: false }]);
+    expect(given[0]!.entities).toBe(result.model.entities);
+    expect(result.model.entities.map((e) => e.ref)).toEqual(['component:default/orders', 'api:default/orders-api', 'group:default/team-a']);
+    expect(result.model.apis['api:default/orders-api']).toMatchObject({ format: 'openapi' });
+  });
+
   it('drops dangling-ref findings when a repo is validated alone', async () => {
     const snapshot = memorySnapshot([{ repo: repoInfo('orders'), files: { 'catalog-info.yaml': service } }]);
     const { diagnostics } = await runPipeline(config, snapshot, { catalogPath, ignoreDangling: true });

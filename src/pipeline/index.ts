@@ -8,7 +8,7 @@ import { createValidator } from '../catalog/validate/index.ts';
 import { buildDocs, type RenderCache } from '../docs/index.ts';
 import { resolveRelations, type Graph } from '../graph/index.ts';
 import { compareDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
-import type { PortalModel } from '../model/portal.ts';
+import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import type { RepoInfo, Snapshot } from '../snapshot/types.ts';
 import { checkTemplates, isTemplate } from '../scaffold/check.ts';
 import { templatePreviews } from '../scaffold/previewData.ts';
@@ -36,7 +36,12 @@ export interface PipelineOptions {
   diagrams?: DiagramMode;
   /** The model's time, when it must be the same in several processes (shards rendering one site); default now. */
   generatedAt?: string;
-  /** Repos' catalogs and API summaries kept between builds (`backlot build`, ./repoCache.ts); saved after the run. */
+  /**
+   * Given the model's entities as soon as the graph stage has made them, before the API, docs and template stages
+   * run (`backlot build` sends them to the site child meanwhile). Nothing after changes them.
+   */
+  onEntities?: (entities: PortalEntity[]) => void;
+  /** Repos' catalogs and API summaries kept between builds (`backlot build`, ./repoCache.ts); the caller saves it after the run. */
   repoCache?: RepoCache;
 }
 
@@ -59,12 +64,17 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const t1 = performance.now();
   const graph = resolveRelations(catalog.entities, options.repoCache ? { suggestions: { last: options.repoCache.suggestions.last() } } : {});
   if (graph.suggestions) options.repoCache?.suggestions.keep(graph.suggestions);
+  const entities: PortalEntity[] = graph.entities.map((e) => ({
+    ref: e.ref,
+    entity: e.entity,
+    source: { repo: e.source.repo, file: e.source.file, line: e.source.line, column: e.source.column },
+  }));
+  options.onEntities?.(entities);
   const t2 = performance.now();
   const graphDiagnostics = options.ignoreDangling ? graph.diagnostics.filter((d) => d.code !== 'dangling-ref') : graph.diagnostics;
   const stale = staleRepoDiagnostics(snapshot.repos, options.catalogPath);
   // API definitions are parsed once here, so pages only render summaries and broken ones become diagnostics.
   const apis = await readApiDefinitions(graph.entities, options.apiCache ?? options.repoCache?.apis);
-  options.repoCache?.save();
   const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
   const diagrams = { mode: options.diagrams ?? config.docs?.mermaid ?? 'auto', cacheDir: config.cacheDir };
@@ -80,11 +90,6 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const templates = checkTemplates(catalog.entities, listings, crawled);
   // The Create pages' previews: each template's skeleton files, read once here (bounded per template).
   const previews = options.previews ? await templatePreviews(catalog.entities, snapshot) : {};
-  const entities = graph.entities.map((e) => ({
-    ref: e.ref,
-    entity: e.entity,
-    source: { repo: e.source.repo, file: e.source.file, line: e.source.line, column: e.source.column },
-  }));
   const plugins = options.plugins?.length ? await runPlugins({ plugins: options.plugins, snapshot, entities, cacheDir: config.cacheDir }) : undefined;
   const diagnostics = [...stale, ...catalog.diagnostics, ...graphDiagnostics, ...templates, ...apis.diagnostics, ...docs.diagnostics, ...(plugins?.diagnostics ?? [])].sort(compareDiagnostics);
   const model: PortalModel = {

@@ -53,6 +53,7 @@ function snapshotOf(org: Org) {
 async function run(org: Org, cache?: { dir: string; version?: string; kinds?: unknown }) {
   const repoCache = cache ? openRepoCache({ dir: cache.dir, version: cache.version ?? 'v1', settings: cache.kinds ?? config.catalog, catalogPath }) : undefined;
   const result = await runPipeline(config, snapshotOf(org), { catalogPath, generatedAt: '2026-01-01T00:00:00.000Z', ...(repoCache ? { repoCache } : {}) });
+  repoCache?.save(); // as `backlot build` does once the model is sent
   return { result, counts: repoCache?.counts };
 }
 

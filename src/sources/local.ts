@@ -53,6 +53,15 @@ export async function openLocalRepos(folders: Array<{ name: string; dir: string 
     });
   }
 
+  // Each repo's own real path, looked up once: a second realpath per file read was ~30 ms of the catalog stage's
+  // CPU at 10,000 entities (CPU profile).
+  const realRoots = new Map<string, Promise<string>>();
+  const realRootOf = (repoRoot: string) => {
+    let real = realRoots.get(repoRoot);
+    if (!real) realRoots.set(repoRoot, (real = realpath(repoRoot)));
+    return real;
+  };
+
   /** Absolute path of a repo file, or undefined when it would leave the repo (path tricks or symlinks). */
   async function locate(ref: FileRef): Promise<string | undefined> {
     const repoRoot = roots.get(ref.repo);
@@ -61,7 +70,7 @@ export async function openLocalRepos(folders: Array<{ name: string; dir: string 
     if (!abs.startsWith(repoRoot + sep)) return undefined;
     try {
       const real = await realpath(abs);
-      const realRoot = await realpath(repoRoot);
+      const realRoot = await realRootOf(repoRoot);
       return real.startsWith(realRoot + sep) ? real : undefined;
     } catch {
       return undefined;

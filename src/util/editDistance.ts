@@ -1,5 +1,7 @@
 // "Did you mean …?" support shared by the config and graph stages.
 
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Optimal string alignment distance (Levenshtein plus swaps of neighbouring letters, so "titel" is one edit
  * from "title"), giving up and returning `max + 1` once the result must exceed `max`.
@@ -7,10 +9,11 @@
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  // Three rows reused in turn (the one before last, for swaps): a miss scans up to thousands of names.
-  let before = new Int32Array(n + 1);
-  let prev = new Int32Array(n + 1);
-  let row = new Int32Array(n + 1);
+  // Three rows reused in turn (the one before last, for swaps): a miss scans up to thousands of names. The rows
+  // are kept from call to call (a call runs to its end before the next): three new typed arrays per call were
+  // about half of a scan's time.
+  if (rows[0].length < n + 1) rows = [new Int32Array(2 * n + 2), new Int32Array(2 * n + 2), new Int32Array(2 * n + 2)];
+  let [before, prev, row] = rows;
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const ai = a.charCodeAt(i - 1);

@@ -62,6 +62,8 @@ describe('startSiteBuild (a child process)', () => {
     const forms = templateForms(model);
     const template = Object.keys(forms.forms)[0]!;
     forms.forms[template] = { ...forms.forms[template]!, title: 'Form as the CLI built it' };
+    // As `backlot build` sends it: the entities ahead, then the rest.
+    site.sendEntities(model.entities);
     await site.sendModel(model, forms);
     const result = await site.result;
     expect(result.layouts.shapes).toBeGreaterThan(0);
@@ -118,6 +120,15 @@ describe('startSiteBuild (a child process)', () => {
       for (const name of ['GITHUB_TOKEN', 'ACME_DEPLOY_TOKEN', 'ACME_GH']) if (saved[name] === undefined) delete process.env[name];
       Object.assign(process.env, saved);
     }
+  });
+
+  it('refuses a model whose entities are not the ones sent ahead', async () => {
+    const site = startSiteBuild({ outDir: join(tmp, 'mixed') });
+    const model = await fixtureModel();
+    site.sendEntities(model.entities);
+    await expect(site.sendModel({ ...model, entities: model.entities.slice(1) }, templateForms(model))).rejects.toThrow('the model has other entities than those sent ahead');
+    await site.cancel();
+    expect(existsSync(join(tmp, 'mixed', 'index.html'))).toBe(false);
   });
 
   it('stops when cancelled, without writing a site', async () => {

@@ -1,17 +1,18 @@
 // The site stage in a child process: Astro loads and bundles there while the CLI runs the pipeline on another
 // core, and renders once the CLI has sent the model. Its pages are written on a writer thread (buildSite's
 // `pagesOnThread`, ./page-writes.ts).
-// Parent → child: {start: options}, then the model as {part} messages (model-parts.ts), the templates' forms the
-// CLI built for its diagnostics as {forms}, and {end: true}; or {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
+// Parent → child: {start: options}, then the model as {part} messages (model-parts.ts: the entities' slices may
+// come ahead of the rest), the templates' forms the CLI built for its diagnostics as {forms}, and {end: true}; or
+// {cancel: true}. Child → parent: {done} or {error}. Messages use V8's serialiser (structured clone), not JSON:
 // at 10,000 entities the model is across in about 0.8 s, where writing it as JSON and parsing it took 1.3 s.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { PortalModel } from '../../model/portal.ts';
+import type { PortalEntity, PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
-import { modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
+import { entityParts, headPart, modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
 import { siteChildFlags } from '../../util/background.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model' | 'forms'>;
@@ -19,7 +20,15 @@ type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: Template
 type FromChild = { done: BuildSiteResult } | { error: { message: string; stack?: string } };
 
 export interface SiteBuild {
-  /** Sends the model to render, part by part, and its forms; settles once the last part has left this process. */
+  /**
+   * Starts sending the model's entities ahead of the rest, while the CLI still works on it (they must not change
+   * after this); sendModel then sends the rest. Optional.
+   */
+  sendEntities(entities: readonly PortalEntity[]): void;
+  /**
+   * Sends the model to render, part by part (its entities unless sendEntities sent these), and its forms; settles
+   * once the last part has left this process.
+   */
   sendModel(model: PortalModel, forms: TemplateForms): Promise<void>;
   /** Stops the child (the pipeline failed, or the build was interrupted); settles once it has exited. */
   cancel(): Promise<void>;
@@ -132,9 +141,21 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
   });
   result.catch(() => {}); // awaited by the caller once the pipeline is done; a failure meanwhile is not unhandled
   send({ start: options });
+  // A few parts at a time (sendInOrder): the model is not serialised into the channel's queue all at once.
+  const sendAll = (messages: Iterable<ToChild>) => sendInOrder(messages, (message, written) => send(message, () => written()));
+  let ahead: { entities: readonly PortalEntity[]; sent: Promise<void> } | undefined;
   return {
-    // A few parts at a time (sendInOrder): the model is not serialised into the channel's queue all at once.
-    sendModel: (model, forms) => sendInOrder(messagesOf(model, forms), (message, written) => send(message, () => written())),
+    sendEntities(entities) {
+      if (ahead) throw new Error('the entities were sent already');
+      ahead = { entities, sent: sendAll(partMessages(entityParts(entities))) };
+      ahead.sent.catch(() => {}); // awaited by sendModel
+    },
+    sendModel: async (model, forms) => {
+      if (!ahead) return sendAll(messagesOf(model, forms));
+      if (ahead.entities !== model.entities) throw new Error('the model has other entities than those sent ahead');
+      await ahead.sent;
+      return sendAll(restOf(model, forms));
+    },
     cancel: () => {
       const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
       send({ cancel: true });
@@ -147,9 +168,20 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
 }
 
 function* messagesOf(model: PortalModel, forms: TemplateForms): Generator<ToChild> {
-  for (const part of modelParts(model)) yield { part };
+  yield* partMessages(modelParts(model));
   yield { forms };
   yield { end: true };
+}
+
+/** What is left to send once the entities went ahead. */
+function* restOf(model: PortalModel, forms: TemplateForms): Generator<ToChild> {
+  yield { part: headPart(model) };
+  yield { forms };
+  yield { end: true };
+}
+
+function* partMessages(parts: Iterable<ModelPart>): Generator<ToChild> {
+  for (const part of parts) yield { part };
 }
 
 function runChild(child: NodeJS.Process): void {

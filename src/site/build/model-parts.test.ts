@@ -1,6 +1,6 @@
 import { serialize, deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
+import { entityParts, headPart, modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
 import { fixtureModel } from '../testing/build.ts';
 
 const model = await fixtureModel();
@@ -26,9 +26,18 @@ describe('modelParts and modelAssembler', () => {
     expect(assembler.done().entities).toEqual([]);
   });
 
-  it('fail clearly on parts out of order, missing or malformed', () => {
+  it('put the model together from its entities sent ahead of the head, as backlot build sends them', () => {
+    const assembler = modelAssembler();
+    for (const part of entityParts(model.entities, 2)) assembler.add(deserialize(serialize(part)) as ModelPart);
+    assembler.add(deserialize(serialize(headPart(model))) as ModelPart);
+    expect(assembler.done()).toEqual(model);
+  });
+
+  it('fail clearly on parts missing, doubled or malformed', () => {
     const [head, entities] = [...modelParts(model, 1000)] as [ModelPart, ModelPart];
-    expect(() => modelAssembler('m').add(entities)).toThrow('m: entities before the head part');
+    const headless = modelAssembler('m');
+    headless.add(entities);
+    expect(() => headless.done()).toThrow('m: no head part');
     const twice = modelAssembler('m');
     twice.add(head);
     expect(() => twice.add(head)).toThrow('m: a second head part');

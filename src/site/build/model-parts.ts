@@ -1,6 +1,7 @@
-// The model goes from the CLI to the site child in parts: everything but the entities, then the entities a few
-// hundred at a time. The child takes in each part as it arrives while the CLI serialises the next, so the handoff
-// costs about as long as the slower of the two rather than their sum.
+// The model goes from the CLI to the site child in parts: its entities a few hundred at a time, and everything else
+// as one head part, in either order. The child takes in each part as it arrives while the CLI serialises the next,
+// so the handoff costs about as long as the slower of the two rather than their sum; `backlot build` sends the
+// entities ahead, as soon as the graph stage has made them (src/pipeline/index.ts onEntities).
 
 import type { PortalEntity, PortalModel } from '../../model/portal.ts';
 import { checkModel } from './model.ts';
@@ -18,28 +19,41 @@ export type ModelPart = { head: Omit<PortalModel, 'entities'> } | { entities: Po
 
 /** The model in parts: first the rest of the model, then slices of its entities. */
 export function* modelParts(model: PortalModel, size = ENTITIES_PER_PART): Generator<ModelPart> {
-  const { entities, ...head } = model;
-  yield { head };
+  yield headPart(model);
+  yield* entityParts(model.entities, size);
+}
+
+/** Everything of the model but its entities. */
+export function headPart(model: PortalModel): ModelPart {
+  const { entities: _entities, ...head } = model;
+  return { head };
+}
+
+/** The entities in slices of `size`. */
+export function* entityParts(entities: readonly PortalEntity[], size = ENTITIES_PER_PART): Generator<ModelPart> {
   for (let i = 0; i < entities.length; i += size) yield { entities: entities.slice(i, i + size) };
 }
 
-/** Puts modelParts back together; `done()` checks the model's outline. */
+/** Puts the parts back together, the head before, after or between the entities' slices; `done()` checks the model's outline. */
 export function modelAssembler(source = 'model'): { add(part: ModelPart): void; done(): PortalModel } {
-  let model: PortalModel | undefined;
+  let head: Omit<PortalModel, 'entities'> | undefined;
+  const entities: PortalEntity[] = [];
+  let parts = 0;
   return {
     add(part) {
+      parts++;
       if ('head' in part) {
-        if (model) throw new Error(`${source}: a second head part`);
-        model = { ...part.head, entities: [] };
+        if (head) throw new Error(`${source}: a second head part`);
+        head = part.head;
         return;
       }
-      if (!model) throw new Error(`${source}: entities before the head part`);
       if (!Array.isArray(part.entities)) throw new Error(`${source}: a part's entities must be an array`);
-      for (const entity of part.entities) model.entities.push(entity);
+      for (const entity of part.entities) entities.push(entity);
     },
     done() {
-      if (!model) throw new Error(`${source}: no parts arrived`);
-      return checkModel(model, source);
+      if (!parts) throw new Error(`${source}: no parts arrived`);
+      if (!head) throw new Error(`${source}: no head part`);
+      return checkModel({ ...head, entities }, source);
     },
   };
 }

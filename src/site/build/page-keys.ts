@@ -8,7 +8,7 @@
 // follows from them, and how (in the page or the browser) from the site and the entity count. The walk was about a
 // quarter of the keys' time (10,000 entities, CPU profile of the site child).
 
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import type { PortalModel } from '../../model/portal.ts';
 import { entityOwnView, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
 import { entityGraphMode, entityLists, type EntityLists } from '../../views/entity-page.ts';
@@ -17,7 +17,8 @@ import { explorerGraph } from '../../views/graph.ts';
 import type { SiteData } from '../../views/site-data.ts';
 import type { RepoInfo } from '../../model/repo.ts';
 
-const hash = (text: string) => createHash('sha1').update(text).digest('base64url');
+// One-shot: a Hash object per digest cost ~1.2 µs more, on ~22,000 digests at 10,000 entities.
+const hash = (text: string) => digestOf('sha1', text, 'base64url');
 
 export interface EntityKeys {
   /** The key of an entity's pages, from its view (computed here unless the page's own was handed to `ofView`). */
@@ -99,17 +100,22 @@ function repoShown(repo: RepoInfo | undefined): unknown {
   return repo ? [repo.url, repo.owner, repo.name, repo.defaultBranch] : null;
 }
 
-/** Every `ref` in view data (lists of targets), not descending into the entities themselves. */
-function collectRefs(value: unknown, out: Set<string>): void {
+/**
+ * Every `ref` in view data (lists of targets), not descending into the entities themselves. Keys are read in place,
+ * not through an Object.values array per object: at 10,000 entities the entity pages list 147,000 refs.
+ */
+function collectRefs(value: object, out: Set<string>): void {
   if (Array.isArray(value)) {
-    for (const v of value) collectRefs(v, out);
+    for (const v of value) if (v && typeof v === 'object') collectRefs(v, out);
     return;
   }
-  if (!value || typeof value !== 'object') return;
   const record = value as Record<string, unknown>;
   if (typeof record.ref === 'string') out.add(record.ref);
   // An org list's entry names the child group it comes through (`via`) by its title: a grandchild team's rename shows.
   if (typeof record.via === 'string') out.add(record.via);
   if ('entity' in record && 'source' in record) return; // a PortalEntity: its ref is all that is needed
-  for (const v of Object.values(record)) if (v && typeof v === 'object') collectRefs(v, out);
+  for (const key in record) {
+    const v = record[key];
+    if (v && typeof v === 'object') collectRefs(v, out);
+  }
 }

@@ -15,9 +15,9 @@ describe('headerHtml', () => {
   it('writes the brand, the nav with the current link marked and the search form, escaped as Astro escapes', () => {
     const html = headerHtml(site, 'catalog');
     expect(html).toBe(
-      '<header class="site-header"><div class="inner header-inner"><a class="brand" href="/portal/" title="Acme &quot;Tools&quot; &amp; Co"><span>Acme &quot;Tools&quot; &amp; Co</span></a>' +
+      '<div class="inner header-inner"><a class="brand" href="/portal/" title="Acme &quot;Tools&quot; &amp; Co"><span>Acme &quot;Tools&quot; &amp; Co</span></a>' +
         '<nav class="site-nav" aria-label="Main"><a href="/portal/">Home</a><a href="/portal/catalog/" aria-current="page">Catalog</a><a href="/portal/costs/">Costs &lt;beta&gt;</a></nav>' +
-        '<div class="header-tools"><form class="search" role="search" aria-label="Site" action="/portal/search/" data-search><input id="site-search" name="q" type="search" aria-label="Search" placeholder="Search  ( / )"></form></div></div></header>',
+        '<div class="header-tools"><form class="search" role="search" aria-label="Site" action="/portal/search/" data-search><input id="site-search" name="q" type="search" aria-label="Search" placeholder="Search  ( / )"></form></div></div>',
     );
     expect(headerHtml(site, undefined)).not.toContain('aria-current');
   });

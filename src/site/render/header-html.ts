@@ -20,14 +20,17 @@ export interface HeaderSite {
   href: (path: string) => string;
 }
 
-/** The header's markup with `nav` (a link's id) marked current, as Astro wrote it from Base.astro's markup. */
+/**
+ * What the header (`<header class="site-header">`, Base.astro's) holds, with `nav` (a link's id) marked current, as
+ * Astro wrote it from Base.astro's markup.
+ */
 export function headerHtml(site: HeaderSite, nav: string | undefined): string {
   let links = '';
   for (const l of site.links) links += `<a href="${escapeAttribute(site.href(l.path))}"${nav === l.id ? ' aria-current="page"' : ''}>${text(l.label)}</a>`;
   return (
-    `<header class="site-header"><div class="inner header-inner"><a class="brand" href="${escapeAttribute(site.href(''))}" title="${escapeAttribute(site.title)}"><span>${text(site.title)}</span></a>` +
+    `<div class="inner header-inner"><a class="brand" href="${escapeAttribute(site.href(''))}" title="${escapeAttribute(site.title)}"><span>${text(site.title)}</span></a>` +
     `<nav class="site-nav" aria-label="Main">${links}</nav>` +
-    `<div class="header-tools"><form class="search" role="search" aria-label="Site" action="${escapeAttribute(site.href('search/'))}" data-search><input id="site-search" name="q" type="search" aria-label="Search" placeholder="Search  ( / )"></form></div></div></header>`
+    `<div class="header-tools"><form class="search" role="search" aria-label="Site" action="${escapeAttribute(site.href('search/'))}" data-search><input id="site-search" name="q" type="search" aria-label="Search" placeholder="Search  ( / )"></form></div></div>`
   );
 }
 
