@@ -1,10 +1,10 @@
 // The CLI as a user runs it: a real process, real folders, real exit codes.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = join(import.meta.dirname, 'backlot.js');
 
@@ -13,8 +13,19 @@ function run(args: string[], cwd: string) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
+// Every folder a test makes, removed after the file's tests.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'backlot-cli-'));
+  const dir = tempDir('backlot-cli-');
   const root = join(dir, 'checkout-service');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
@@ -151,14 +162,14 @@ describe('backlot usage', () => {
     expect(run(['build', '--snapshots', 'a', '--out', 'x'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/--out is where --shard renders/) });
     // Every folder after --snapshots is a snapshot (here: not one, so a clear error, exit 2).
     expect(run(['build', '--snapshots', 'a', 'b'], tmpdir())).toMatchObject({ code: 2, stderr: expect.stringMatching(/a: no backlot-snapshot\.jsonl/) });
-    const dir = mkdtempSync(join(tmpdir(), 'backlot-plan-'));
+    const dir = tempDir('backlot-plan-');
     expect(run(['crawl', '--plan'], dir)).toMatchObject({ code: 0, stdout: 'count=1\nshards=[1]\n' });
     writeFileSync(join(dir, 'backlot.config.yaml'), 'build:\n  shards: 3\n');
     expect(run(['crawl', '--plan'], dir)).toMatchObject({ code: 0, stdout: 'count=3\nshards=[1,2,3]\n' });
   });
 
   it('exits 2 with file and line when the config is wrong', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backlot-cfg-'));
+    const dir = tempDir('backlot-cfg-');
     writeFileSync(join(dir, 'backlot.config.yaml'), 'site:\n  titel: Acme\n');
     const res = run(['validate'], dir);
     expect(res.code).toBe(2);
@@ -166,7 +177,7 @@ describe('backlot usage', () => {
   });
 
   it('build: a source it cannot read fails with exit 1 and stops the site build it started', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'backlot-nosrc-'));
+    const dir = tempDir('backlot-nosrc-');
     writeFileSync(join(dir, 'backlot.config.yaml'), 'site:\n  title: Acme\nsources:\n  - type: local\n    path: nowhere\n    org: acme\n');
     const res = run(['build'], dir);
     expect(res.code).toBe(1);
