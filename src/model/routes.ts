@@ -55,6 +55,13 @@ export function docsPath(triplet: EntityTriplet): string {
   return `docs/${part(triplet.namespace)}/${part(triplet.kind)}/${part(triplet.name)}/`;
 }
 
+/** The portal's sections: the catalog, the docs index, the search page, the templates' list and the problems list. */
+export const CATALOG_PATH = 'catalog/';
+export const DOCS_PATH = 'docs/';
+export const SEARCH_PATH = 'search/';
+export const CREATE_PATH = 'create/';
+export const PROBLEMS_PATH = 'problems/';
+
 /** "Register existing component": a form that writes a `catalog-info.yaml` (Backstage's `/catalog-import`). */
 export const REGISTER_PATH = 'catalog-import/';
 

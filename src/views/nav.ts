@@ -1,7 +1,7 @@
 // The header's main nav: the portal's sections in order, plugins' pages that ask for a link before Problems.
 
 import type { PortalModel } from '../model/portal.ts';
-import { CHANGES_PATH } from '../model/routes.ts';
+import { CATALOG_PATH, CHANGES_PATH, CREATE_PATH, DOCS_PATH, PROBLEMS_PATH, SEARCH_PATH } from '../model/routes.ts';
 import { pluginNavLinks } from './plugins.ts';
 
 export interface NavLink {
@@ -15,12 +15,12 @@ export interface NavLink {
 export function navLinks(model: PortalModel): NavLink[] {
   return [
     { id: 'home', label: 'Home', path: '' },
-    { id: 'catalog', label: 'Catalog', path: 'catalog/' },
-    { id: 'docs', label: 'Docs', path: 'docs/' },
-    { id: 'search', label: 'Search', path: 'search/' },
-    { id: 'create', label: 'Create', path: 'create/' },
+    { id: 'catalog', label: 'Catalog', path: CATALOG_PATH },
+    { id: 'docs', label: 'Docs', path: DOCS_PATH },
+    { id: 'search', label: 'Search', path: SEARCH_PATH },
+    { id: 'create', label: 'Create', path: CREATE_PATH },
     { id: 'changes', label: 'Changes', path: CHANGES_PATH },
     ...pluginNavLinks(model),
-    { id: 'problems', label: 'Problems', path: 'problems/' },
+    { id: 'problems', label: 'Problems', path: PROBLEMS_PATH },
   ];
 }

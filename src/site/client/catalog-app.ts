@@ -7,7 +7,7 @@ import { decodeCatalogIndex, indexColumns, indexFacets, type CatalogIndex, type 
 import { createCatalog, defaultKind, pickKind, queryCatalog, readQuery, sortRanks, writeQuery, type CatalogQuery } from '../../views/catalog/query.ts';
 import { catalogStatus } from '../../views/catalog/status.ts';
 import { siteBase } from '../render/href.ts';
-import { withBase } from '../../model/routes.ts';
+import { CATALOG_PATH, withBase } from '../../model/routes.ts';
 import { teamChoices, teamOwners } from '../../views/catalog/team.ts';
 import { createFilterDrawer, createFilterPanel } from './catalog-filters.ts';
 import { createKindPicker } from './catalog-kinds.ts';
@@ -48,7 +48,7 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
   await nextTask();
   const pluginColumns = indexColumns(index);
   const storage = browserStorage();
-  const catalogPath = withBase('catalog/', siteBase);
+  const catalogPath = withBase(CATALOG_PATH, siteBase);
   // Without `kind` in the URL the catalog shows this kind ('' when it has no Components: every kind).
   const fallbackKind = defaultKind(catalog.labels.kind.keys());
   const read = (search: string) => readQuery(search, fallbackKind);

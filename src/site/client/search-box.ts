@@ -2,7 +2,7 @@
 // highlighted result opens the full search page (the form's action).
 
 import { rankResults } from '../../views/search-rank.ts';
-import { withBase } from '../../model/routes.ts';
+import { CATALOG_PATH, SEARCH_PATH, withBase } from '../../model/routes.ts';
 import { loadPagefind, type PagefindResultData } from './pagefind.ts';
 import { ALL_KINDS } from '../../views/catalog/query.ts';
 
@@ -76,7 +76,7 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
     }
     const pf = await load();
     if (!pf) {
-      form!.action = withBase('catalog/', base);
+      form!.action = withBase(CATALOG_PATH, base);
       // The catalog filters every kind for a search, not only its default Components.
       if (!form!.querySelector('input[name="kind"]')) form!.append(Object.assign(document.createElement('input'), { type: 'hidden', name: 'kind', value: ALL_KINDS }));
       status('Search index not available here; press Enter to filter the catalog.');
@@ -107,7 +107,7 @@ export function startSearch(form: HTMLFormElement | null, base: string): void {
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
     const a = document.createElement('a');
-    a.href = `${withBase('search/', base)}?${new URLSearchParams({ q: term })}`;
+    a.href = `${withBase(SEARCH_PATH, base)}?${new URLSearchParams({ q: term })}`;
     a.tabIndex = -1;
     a.textContent = total > shown ? `All ${total} results for “${term}”` : `Search page for “${term}”`;
     li.append(a);

@@ -8,7 +8,7 @@ import { rankResults } from '../../views/search-rank.ts';
 import { formatCount } from '../../views/count.ts';
 import { allKindsQuery, facetLabel } from '../../views/catalog/query.ts';
 import { filterLabel, hasFilters, orderFilters, pagefindFilters, readSearch, writeSearch, type SearchState } from './search-state.ts';
-import { withBase } from '../../model/routes.ts';
+import { CATALOG_PATH, withBase } from '../../model/routes.ts';
 import { h } from './dom.ts';
 import { loadPagefind, type FilterCounts, type PagefindResult, type PagefindResultData } from './pagefind.ts';
 import { narrow } from '../../views/search-facets.ts';
@@ -35,7 +35,7 @@ export async function startSearchPage(root: HTMLElement | null, base: string): P
   if (!pf) {
     status.replaceChildren(
       'The search index is not available here. ',
-      h('a', { href: `${withBase('catalog/', base)}${allKindsQuery(state.q ? { q: state.q } : {})}` }, 'Filter the catalog instead'),
+      h('a', { href: `${withBase(CATALOG_PATH, base)}${allKindsQuery(state.q ? { q: state.q } : {})}` }, 'Filter the catalog instead'),
       '.',
     );
     return;

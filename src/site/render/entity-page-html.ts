@@ -5,7 +5,7 @@
 // crawled repo: text goes through escapeHtml, attributes through attribute(); the description comes as sanitised
 // HTML in the view (src/views/markdown.ts).
 
-import { catalogKindPath, GRAPH_DATA, withBase } from '../../model/routes.ts';
+import { CATALOG_PATH, catalogKindPath, GRAPH_DATA, withBase } from '../../model/routes.ts';
 import { historySentence } from '../../views/changes.ts';
 import type { EntityIndex } from '../../views/entities.ts';
 import { CARD_LIMIT, GRAPH_NODES } from '../../views/entity-page.ts';
@@ -47,7 +47,7 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
   const allHref = href(paths.relations);
   const errors = problems.filter((d) => d.severity === 'error').length;
 
-  let out = `<article class="entity-page"${attribute('data-kind', kind)}><p class="crumbs"><a${attribute('href', href('catalog/'))}>Catalog</a> ${RSAQUO} <a${attribute('href', href(catalogKindPath(entity.kind)))}>${text(entity.kind)}</a></p>`;
+  let out = `<article class="entity-page"${attribute('data-kind', kind)}><p class="crumbs"><a${attribute('href', href(CATALOG_PATH))}>Catalog</a> ${RSAQUO} <a${attribute('href', href(catalogKindPath(entity.kind)))}>${text(entity.kind)}</a></p>`;
   out += `<div class="entity-head"><h1>${text(title)}</h1><span class="badge">${text(entity.kind)}</span>`;
   // The star's script (client/stars.ts, started by the page) gives the static button its type and pressed state.
   out += `<button class="star labelled"${attribute('data-star', item.ref.toLowerCase())} hidden>Star</button>`;
@@ -98,7 +98,7 @@ export function entityPageHtml(view: EntityPageView, ctx: EntityPageContext): st
 
   const { members, owned, other, fullLists } = lists;
   if (members || owned) {
-    const ownerCatalog = href(paths.ownerCatalog ?? 'catalog/');
+    const ownerCatalog = href(paths.ownerCatalog ?? CATALOG_PATH);
     out += '<div class="entity-grid">';
     if (view.members) out += memberListHtml(view.members, allHref, base);
     if (view.ownership && kind === 'user') out += userOwnershipHtml(view.ownership, ownerCatalog);

@@ -11,6 +11,7 @@
 
 import type { NavLink } from '../../views/nav.ts';
 import { escapeAttribute, escapeHtml as text } from './html.ts';
+import { SEARCH_PATH } from '../../model/routes.ts';
 
 
 export interface HeaderSite {
@@ -30,7 +31,7 @@ export function headerHtml(site: HeaderSite, nav: string | undefined): string {
   return (
     `<div class="inner header-inner"><a class="brand" href="${escapeAttribute(site.href(''))}" title="${escapeAttribute(site.title)}"><span>${text(site.title)}</span></a>` +
     `<nav class="site-nav" aria-label="Main">${links}</nav>` +
-    `<div class="header-tools"><form class="search" role="search" aria-label="Site" action="${escapeAttribute(site.href('search/'))}" data-search><input id="site-search" name="q" type="search" aria-label="Search" placeholder="Search  ( / )"></form></div></div>`
+    `<div class="header-tools"><form class="search" role="search" aria-label="Site" action="${escapeAttribute(site.href(SEARCH_PATH))}" data-search><input id="site-search" name="q" type="search" aria-label="Search" placeholder="Search  ( / )"></form></div></div>`
   );
 }
 
