@@ -13,6 +13,8 @@ export default defineConfig({
           // left a core idle while a file imported its modules or waited on a CLI process it started.
           maxWorkers: 2,
           exclude: ['src/**/*.browser.test.ts', 'src/**/*.build.test.ts', 'node_modules/**'],
+          // The run's temporary files in one folder, deleted at its end.
+          globalSetup: ['src/testing/temp-dir.setup.ts'],
         },
       },
       {
@@ -26,7 +28,7 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           // A folder where the fixture org's site is built once for the files that only read it.
-          globalSetup: ['src/site/testing/shared-sites.setup.ts'],
+          globalSetup: ['src/testing/temp-dir.setup.ts', 'src/site/testing/shared-sites.setup.ts'],
         },
       },
     ],
