@@ -42,10 +42,10 @@ export interface FacetRow {
 }
 
 /**
- * Reads every fragment under `<pagefindDir>/<folder>fragment/` (bundled or one per page) into rows; or, for a shard
- * written elsewhere first and moved there later, under `<shardDir>/fragment/`.
+ * Reads every fragment under `<shardDir>/fragment/` (bundled or one per page) into rows: the shard's files where
+ * they are now (in the site, or staged before they move there), and `folder` its place under the site's pagefind/.
  */
-export async function facetRows(pagefindDir: string, folder = '', shardDir = join(pagefindDir, folder)): Promise<FacetRow[]> {
+export async function facetRows(shardDir: string, folder = ''): Promise<FacetRow[]> {
   const dir = join(shardDir, 'fragment');
   const rows: FacetRow[] = [];
   // An index of no pages has no fragment folder.

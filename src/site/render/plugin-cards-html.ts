@@ -7,6 +7,7 @@ import type { PluginCard } from '../../model/plugins.ts';
 import { entityPath, withBase } from '../../model/routes.ts';
 import { pluginCardFrame, pluginCardHtml } from './plugin-card-html.ts';
 import { pluginComponentHtml } from './plugin-component.ts';
+import { escapeAttribute } from './html.ts';
 
 export async function pluginCardsHtml(cards: readonly PluginCard[], components: Record<string, unknown>, pagePath: string, base: string): Promise<string> {
   if (cards.length === 0) return '';
@@ -19,4 +20,11 @@ export async function pluginCardsHtml(cards: readonly PluginCard[], components: 
     }),
   );
   return parts.join('');
+}
+
+/** Plugins' scripts for an entity page (their paths under the site, as the model gives them), as module script tags. */
+export function pluginScriptsHtml(scripts: readonly string[], base: string): string {
+  let out = '';
+  for (const src of scripts) out += `<script type="module" src="${escapeAttribute(withBase(src, base))}"></script>`;
+  return out;
 }
