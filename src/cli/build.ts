@@ -5,7 +5,6 @@ import type { AstroInlineConfig } from 'astro';
 import { countBy, runPipeline, type PipelineResult } from '../pipeline/index.ts';
 import { writeCatalogApi } from '../pipeline/writeApi.ts';
 import { writeDocsAssets } from '../docs/index.ts';
-import { startModelIndex } from '../search/index.ts';
 import { readPreviousIndex, writeSearchManifest, type SearchManifest } from '../search/shards.ts';
 import { startSiteBuild, type SiteBuild } from '../site/build/child.ts';
 import { mergeShardPages, ShardPagesError, writeShardMarker } from '../site/build/shardPages.ts';
@@ -250,6 +249,8 @@ async function buildInto(
   // none, the index is written meanwhile too, beside the site, and moved in after).
   // A whole-site build links the search shards whose pages did not change from the last build's output (../search/shards.ts).
   const previousIndex = options.reuse === false || options.pages ? undefined : readPreviousIndex(configured.cacheDir, configured.site.outDir);
+  // Loaded only now, after the model has gone: its markdown stack (~130 ms of CPU to load) is not on the way there.
+  const { startModelIndex } = await import('../search/index.ts');
   const searchIndex = startModelIndex(result.model, { stagingDir: scratch('search'), ...(previousIndex ? { previous: previousIndex } : {}) });
   searchIndex.catch(() => {}); // handled where it is awaited; a failed start must not crash the build meanwhile
   onRelease(() => searchIndex.then((s) => s.close(), () => {})); // Pagefind's process writes into the work folder too

@@ -11,7 +11,6 @@ import type { Diagnostic } from '../../model/diagnostic.ts';
 import type { DocsSite } from '../../model/docs.ts';
 import { findChromium } from './chromium.ts';
 import { DRAW_ID, MERMAID_VERSION, launchDrawer, mermaidConfig, type DiagramTheme, type Drawer } from './drawer.ts';
-import { sanitizeSvg } from './sanitize.ts';
 
 export { findChromium } from './chromium.ts';
 
@@ -130,6 +129,8 @@ export async function drawDiagrams(sites: DocsSite[], options: DrawOptions): Pro
 }
 
 async function drawCached(drawer: Drawer, source: string, theme: DiagramTheme, cacheDir: string | undefined): Promise<{ svg: string; cached: boolean }> {
+  // Loaded here, not with the docs stage: its HTML parser (~60 modules) is for builds that draw diagrams.
+  const { sanitizeSvg } = await import('./sanitize.ts');
   const hash = createHash('sha256').update(JSON.stringify([MERMAID_VERSION, mermaidConfig(theme), source])).digest('hex');
   const file = cacheDir && join(cacheDir, `${hash}.svg`);
   if (file) {
