@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANNOTATION_TECHDOCS_REF } from '../model/entity.ts';
 import { diffCatalogs } from './index.ts';
+import { unchanged } from './entities.ts';
+import { withEtag } from '../pipeline/writeApi.ts';
 import { catalogOf, type Draft } from './testing.ts';
 import type { EntityChange } from './types.ts';
 
@@ -127,5 +129,62 @@ describe('diffCatalogs: entities', () => {
     // Without the scope, every entity of the other repos would count as removed.
     const unscoped = await diffCatalogs(catalogOf(baseOrg()), head);
     expect(unscoped.summary.removed).toBe(baseOrg().length - 1);
+  });
+});
+
+describe('unchanged: the diff\'s shortcut for an entity the build left as it was', () => {
+  const [orders] = catalogOf(baseOrg().filter((d) => d.name === 'orders'));
+  const copy = () => JSON.parse(JSON.stringify(orders)) as NonNullable<typeof orders>;
+
+  it('takes the last build\'s entity (through JSON, with the etag the static API added) as unchanged', () => {
+    expect(unchanged(withEtag(orders!), copy())).toBe(true);
+  });
+
+  it('sends every change of a value the diff reads to the full comparison, and a field nobody diffs does not', () => {
+    const edits: Array<(e: ReturnType<typeof copy>) => void> = [
+      (e) => (e.spec!.owner = 'team-b'),
+      (e) => (e.spec!.system = 'other'),
+      (e) => (e.spec!.domain = 'finance'),
+      (e) => (e.spec!.lifecycle = 'experimental'),
+      (e) => (e.spec!.type = 'website'),
+      (e) => (e.spec!.dependsOn as string[]).push('resource:cache'),
+      (e) => (e.spec!.providesApis = []),
+      (e) => (e.spec!.consumesApis = ['orders-api']),
+      (e) => (e.metadata.links![0]!.url = 'https://grafana.example/other'),
+      (e) => (e.metadata.links![0]!.title = 'Board'),
+      (e) => (e.metadata.annotations![ANNOTATION_TECHDOCS_REF] = 'dir:docs'),
+      (e) => (e.metadata.namespace = 'other'),
+      (e) => e.relations!.reverse(),
+      (e) => e.relations!.pop(),
+    ];
+    for (const edit of edits) {
+      const after = copy();
+      edit(after);
+      expect(unchanged(orders!, after)).toBe(false);
+    }
+    const described = copy();
+    described.metadata.description = 'new';
+    expect(unchanged(orders!, described)).toBe(true);
+  });
+
+  it('gives the same changes as comparing every entity in full', async () => {
+    const base = catalogOf(baseOrg());
+    const head = catalogOf(headOrg());
+    const { changes } = await diffCatalogs(base.map(withEtag), head);
+    expect(changes).toEqual((await diffCatalogs(base, head)).changes);
+    expect(changes.map((c) => c.ref).sort()).toEqual([
+      'api:default/orders-api',
+      'component:default/billing',
+      'component:default/labels',
+      'component:default/legacy',
+      'component:default/orders',
+      'component:default/tracking',
+      'domain:default/finance',
+      'domain:default/logistics',
+      'group:default/team-a',
+      'group:default/team-b',
+      'resource:default/cache',
+      'system:default/shipping',
+    ]);
   });
 });
