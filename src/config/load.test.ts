@@ -2,7 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
 import { ConfigError, defaultConfig, loadConfig, parseConfig } from './load.ts';
+import { configSchema } from './schema.ts';
+
+// load.ts compiles it without checking it against the meta-schema (a cost every command paid): here it is.
+describe('configSchema', () => {
+  it('is a valid JSON Schema', () => {
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema(configSchema), JSON.stringify(ajv.errors)).toBe(true);
+    expect(ajv.validateSchema({ ...configSchema, type: 'map' })).toBe(false);
+  });
+});
 
 function problems(text: string) {
   try {

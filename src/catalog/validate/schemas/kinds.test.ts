@@ -1,6 +1,21 @@
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { createValidator } from '../index.ts';
+import { addBacklotKeywords } from '../keywords.ts';
+import { entitySchema } from './envelope.ts';
 import { builtinKinds } from './kinds.ts';
+
+// The registry compiles these without checking them against the meta-schema (a cost every build paid): here it is.
+describe('built-in schemas', () => {
+  it('are valid JSON Schemas, the generic envelope and every kind\'s', () => {
+    const ajv = addBacklotKeywords(new Ajv({ allowUnionTypes: true }));
+    for (const schema of [entitySchema(), ...builtinKinds.map((def) => entitySchema(def.spec, def.specRequired))]) {
+      expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    }
+    // The check can fail: a type JSON Schema does not have.
+    expect(ajv.validateSchema(entitySchema({ type: 'map' }))).toBe(false);
+  });
+});
 
 const validate = createValidator();
 
