@@ -74,6 +74,9 @@ describe('the pipeline cache', () => {
     expect(again.result.catalog.reused).toBe(3);
     expect(shown(again.result)).toBe(shown(first.result));
     expect(new Set(again.result.diagnostics.map((d) => `${d.repo} ${d.code}`))).toEqual(new Set(['payments schema', 'payments dangling-ref']));
+    // Positions are kept as text and parsed when asked for: the same as a cold run's, node for node.
+    expect(again.result.catalog.entities.map((e) => e.source.positions)).toEqual(first.result.catalog.entities.map((e) => e.source.positions));
+    expect(Object.keys(again.result.catalog.entities[0]!.source.positions).length).toBeGreaterThan(5);
 
     // One repo edited: it alone is read again; the result is a cold run's.
     const edited = { ...org, orders: { 'catalog-info.yaml': component('orders').replace('The orders service', 'Orders, edited'), 'openapi.yaml': openapi('Orders v2') } };
