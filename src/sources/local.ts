@@ -1,7 +1,8 @@
 // The `local` source: a folder whose sub-folders are repos, dressed as GitHub repos so links look real.
 
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { LocalSourceConfig } from '../config/types.ts';
 import { MAX_TEXT_BYTES } from '../snapshot/memory.ts';
@@ -38,16 +39,18 @@ export async function openLocalRepos(folders: Array<{ name: string; dir: string 
   const executables = new Map<string, Promise<ReadonlySet<string>>>();
   const roots = new Map<string, string>();
   const repos: RepoInfo[] = [];
+  // Listed and stat'ed synchronously: 402 repos one promise round trip after another took ~50 ms of CPU in a fresh
+  // process and up to a second of wall time inside a build, whose event loop is busy meanwhile (sources 0.3–1.1 s).
   for (const { name, dir } of folders) {
     const files = listRepo(dir);
-    lists.set(name, files);
+    lists.set(name, Promise.resolve(files));
     roots.set(name, dir);
     repos.push({
       name,
       owner: meta.org,
       host: meta.host,
       defaultBranch: meta.defaultBranch,
-      commit: await treeHash(dir, await files),
+      commit: treeHash(dir, files),
       local: true,
       url: `https://${meta.host}/${meta.org}/${name}`,
     });
@@ -124,26 +127,26 @@ export async function openLocalRepos(folders: Array<{ name: string; dir: string 
   };
 }
 
-async function listRepo(repoRoot: string): Promise<string[]> {
+function listRepo(repoRoot: string): string[] {
   const out: string[] = [];
-  async function walk(abs: string, rel: string): Promise<void> {
-    const entries = await readdir(abs, { withFileTypes: true });
+  function walk(abs: string, rel: string): void {
+    const entries = readdirSync(abs, { withFileTypes: true });
     for (const e of entries) {
       if (IGNORED.has(e.name)) continue;
       const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(join(abs, e.name), childRel);
+      if (e.isDirectory()) walk(join(abs, e.name), childRel);
       else if (e.isFile() || e.isSymbolicLink()) out.push(childRel);
     }
   }
-  await walk(repoRoot, '');
+  walk(repoRoot, '');
   return out.sort();
 }
 
 /** A stand-in for a commit id: changes whenever a file's path, size or mtime does. */
-async function treeHash(repoRoot: string, files: string[]): Promise<string> {
+function treeHash(repoRoot: string, files: string[]): string {
   const hash = createHash('sha1');
   for (const f of files) {
-    const info = await lstat(join(repoRoot, f));
+    const info = lstatSync(join(repoRoot, f));
     hash.update(`${f}\0${info.size}\0${info.mtimeMs}\n`);
   }
   return hash.digest('hex');
