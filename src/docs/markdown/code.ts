@@ -7,11 +7,10 @@ import { bundledLanguages, createHighlighter, type Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
 import { PLANTUML_LANGS, plantumlImage, type FenceConfig } from './fences.ts';
 import { mathPlaceholder } from './math.ts';
+import { TOKENIZE_TIME_LIMIT_MS } from '../../util/shikiLimit.ts';
 
 export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
 
-/** Per line; only a pathological grammar/line pair gets near it. */
-const TOKENIZE_TIME_LIMIT_MS = 20_000;
 
 let shared: Promise<Highlighter> | undefined;
 
@@ -150,8 +149,6 @@ function highlight(highlighter: Highlighter, source: string, lang: string, meta:
     themes: THEMES,
     // Colours as CSS variables only: the site's stylesheet picks light or dark with light-dark().
     defaultColor: false,
-    // Shiki stops tokenizing a line after 500 ms by default; on a busy machine the first use of a grammar
-    // can take that long, and the line then loses its colours in one theme only. Pages must not depend on load.
     tokenizeTimeLimit: TOKENIZE_TIME_LIMIT_MS,
     transformers: [
       {

@@ -7,6 +7,7 @@
 
 import { createHighlighter, type Highlighter } from 'shiki';
 import type { DefinitionLanguage } from '../../model/apis.ts';
+import { TOKENIZE_TIME_LIMIT_MS } from '../../util/shikiLimit.ts';
 
 // The high-contrast GitHub themes: the plain ones have token colours under WCAG AA contrast (orange on white).
 const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
@@ -53,6 +54,7 @@ export async function highlightCode(code: string, language: DefinitionLanguage, 
     lang,
     themes: THEMES,
     defaultColor: false,
+    tokenizeTimeLimit: TOKENIZE_TIME_LIMIT_MS,
     transformers: [
       {
         span(node) {
