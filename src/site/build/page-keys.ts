@@ -11,9 +11,10 @@
 import { hash as digestOf } from 'node:crypto';
 import type { PortalModel } from '../../model/portal.ts';
 import { entityOwnView, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
-import { entityGraphMode, entityLists, type EntityLists } from '../../views/entity-page.ts';
-import { findEntity } from '../../views/entities.ts';
-import { explorerGraph } from '../../views/graph.ts';
+import { entityGraphMode, entityLists, knownFullLists, listsReads, needsFullLists, type EntityLists } from '../../views/entity-page.ts';
+import { findEntity, type EntityIndex } from '../../views/entities.ts';
+import type { PortalEntity } from '../../model/portal.ts';
+import { explorerGraph, explorerReads } from '../../views/graph.ts';
 import type { SiteData } from '../../views/site-data.ts';
 import type { RepoInfo } from '../../model/repo.ts';
 
@@ -31,12 +32,18 @@ export interface EntityKeys {
    * first step, and its layout a function of that graph.
    */
   explorer(ref: string): string;
+  /** What the next build needs to keep keys (every entity's key computed now if it was not). */
+  state(): KeyState;
 }
 
 const cache = new WeakMap<PortalModel, EntityKeys>();
 
-/** The keys of entities' pages, for the model `data` was derived from (memoised per model). */
-export function entityKeys(data: SiteData): EntityKeys {
+/**
+ * The keys of entities' pages, for the model `data` was derived from (memoised per model: the first call's
+ * `previous` counts). `previous`: the last build's KeyState (a rebuild), whose keys are kept for the entities
+ * none of whose inputs changed (see carriedKeys).
+ */
+export function entityKeys(data: SiteData, previous?: KeyState): EntityKeys {
   const hit = cache.get(data.model);
   if (hit) return hit;
   const { model, index } = data;
@@ -52,7 +59,10 @@ export function entityKeys(data: SiteData): EntityKeys {
   // What every page shows of the site (its title, repo and origins: some come from the environment, not the config).
   const site = hash(JSON.stringify(model.site));
   const graphMode = entityGraphMode(model.site.entityGraph, model.entities.length);
+  const context = hash(`${site}\n${graphMode}`);
   const keys = new Map<string, string>();
+  // What each key read (the key's entity, its lists' lookups, the refs it hashed), or null: it read the whole index.
+  const reads = new Map<string, readonly string[] | null>();
   const keyed = (own: EntityOwnView, lists: EntityLists): string => {
     const ref = own.item.ref;
     let key = keys.get(ref);
@@ -62,30 +72,126 @@ export function entityKeys(data: SiteData): EntityKeys {
     collectRefs(lists, shown);
     shown.delete(ref);
     // The page's own settings of its view (graph mode, owners) follow from the entity, the site and the lists.
-    key = hash([site, ownDigest(ref, own), graphMode, ...[...shown].sort().map((r) => `${r}=${ownDigest(r)}`)].join('\n'));
+    const sorted = [...shown].sort();
+    key = hash([site, ownDigest(ref, own), graphMode, ...sorted.map((r) => `${r}=${ownDigest(r)}`)].join('\n'));
     keys.set(ref, key);
+    const looked = listsReads(own.item, index);
+    if (looked === 'all') reads.set(ref, null);
+    else {
+      // ownDigest finds a ref as written, else lower-cased (findEntity): both lookups count.
+      const all = new Set([ref, ...looked]);
+      for (const r of sorted) all.add(r).add(r.toLowerCase());
+      reads.set(ref, [...all]);
+    }
     return key;
   };
+  // A rebuild: which refs the last build read now find another entity, or other data, than they found then.
+  const changed = previous && previous.context === context ? changedRefs(previous, index, (found) => ownDigest(found.ref)) : undefined;
+  const carried = changed ? carriedKeys(previous!, previous!.entities, changed) : new Map<string, Carried>();
+  for (const [ref, { full }] of carried) knownFullLists(index.get(ref)!, index, full);
   const keyOf = ((ref: string): string => {
-    const known = keys.get(ref);
+    const known = keys.get(ref) ?? carried.get(ref)?.key;
     if (known !== undefined) return known;
     const item = findEntity(index, ref);
     return item ? keyed(entityOwnView(item, data), entityLists(item, index)) : `missing:${ref}`;
   }) as EntityKeys;
-  keyOf.ofView = (view) => keyed(view.own, view.lists);
+  keyOf.ofView = (view) => carried.get(view.own.item.ref)?.key ?? keyed(view.own, view.lists);
   const explorers = new Map<string, string>();
+  const explorerReadsOf = new Map<string, readonly string[] | null>();
+  const carriedExplorers = changed && previous?.explorers ? carriedKeys(previous, previous.explorers, changed) : new Map<string, Carried>();
   keyOf.explorer = (ref) => {
-    let key = explorers.get(ref);
+    let key = explorers.get(ref) ?? carriedExplorers.get(ref)?.key;
     if (key !== undefined) return key;
     const item = findEntity(index, ref);
     if (!item) return `missing:${ref}`;
     const graph = explorerGraph(item, index);
     key = hash(['explorer', site, graphMode, String(graph.omitted), ...graph.nodes.map((n) => `${n.id}=${ownDigest(n.id)}`)].join('\n'));
-    explorers.set(ref, key);
+    explorers.set(item.ref, key);
+    // The walk's lookups, and the nodes' own digests as ownDigest finds them (as written, else lower-cased).
+    const looked = explorerReads(item, index);
+    explorerReadsOf.set(item.ref, looked === 'all' ? null : [...new Set([item.ref, ...looked, ...graph.nodes.flatMap((n) => [n.id, n.id.toLowerCase()])])]);
     return key;
+  };
+  keyOf.state = () => {
+    const table = new Map<string, number>();
+    const refs: string[] = [];
+    const at = (ref: string): number => {
+      let i = table.get(ref);
+      if (i === undefined) {
+        i = refs.push(ref) - 1;
+        table.set(ref, i);
+      }
+      return i;
+    };
+    const entities: KeyState['entities'] = [];
+    const explorerKeys: KeyState['explorers'] = [];
+    for (const item of model.entities) {
+      const was = carried.get(item.ref);
+      const key = was?.key ?? keyOf(item.ref);
+      const looked = was ? was.reads : reads.get(item.ref);
+      if (looked === undefined) continue; // two entities with one ref: the first one's key (pages are per ref)
+      entities.push([at(item.ref), key, needsFullLists(item, index) ? 1 : 0, looked === null ? null : looked.map(at)]);
+      // Explorers whose pages this build has (the pages ask for their keys).
+      const explorer = carriedExplorers.get(item.ref) ?? (explorers.has(item.ref) ? { key: explorers.get(item.ref)!, reads: explorerReadsOf.get(item.ref)! } : undefined);
+      if (explorer) explorerKeys.push([at(item.ref), explorer.key, explorer.reads === null ? null : explorer.reads.map(at)]);
+    }
+    const digests = refs.map((ref) => {
+      const found = index.get(ref);
+      return found ? ownDigest(found.ref) : '';
+    });
+    return { context, refs, digests, entities, explorers: explorerKeys };
   };
   cache.set(model, keyOf);
   return keyOf;
+}
+
+/**
+ * What a build keeps of its entity keys for the next (the page manifest's `entities`, ./reuse.ts). An entity page's
+ * key is a function of the site part (`context`), the entity's own digest, its lists, and the own digests of the
+ * refs its lists name; its lists are a function of the entity and of what the lookups in their computation found
+ * (../../views/entity-page.ts listsReads). So when nothing an entity's key read changed (the same entity found
+ * under each ref it looked up, with the same own digest, and still nothing under refs that found nothing), its
+ * key is the last build's: its lists are not computed again. A user joining a grandchild team changes the
+ * grandchild's relations (its own digest), which every ancestor's walk read; a dangling ref that becomes an
+ * entity was read as nothing; a removed entity is found as nothing.
+ */
+export interface KeyState {
+  /** The site settings and graph mode every key hashes: another context keeps no key. */
+  context: string;
+  /** Every ref some key read. */
+  refs: string[];
+  /** The own digest of the entity found under refs[i], '' when none was. */
+  digests: string[];
+  /** Per entity: its ref (index in refs), its pages' key, 1 when it has a full-lists page, what its key read (indexes in refs; null: the whole index). */
+  entities: Array<[number, string, 0 | 1, number[] | null]>;
+  /** Per System or Domain: its ref, its graph explorer's key, what its walk and key read. */
+  explorers?: Array<[number, string, number[] | null]>;
+}
+
+interface Carried {
+  key: string;
+  full: boolean;
+  reads: string[];
+}
+
+/** Which of the last build's refs find other data now (another entity, other own data, or one where there was none). */
+function changedRefs(previous: KeyState, index: EntityIndex, digestOf: (found: PortalEntity) => string): boolean[] {
+  return previous.refs.map((ref, i) => {
+    const found = index.get(ref);
+    return (found ? digestOf(found) : '') !== previous.digests[i];
+  });
+}
+
+/** The last build's keys, by ref, of the pages none of whose reads changed. */
+function carriedKeys(previous: KeyState, keys: ReadonlyArray<readonly [number, string, ...unknown[]]>, changed: readonly boolean[]): Map<string, Carried> {
+  const out = new Map<string, Carried>();
+  for (const entry of keys) {
+    const [at, key] = entry;
+    const looked = entry[entry.length - 1] as number[] | null;
+    if (changed[at] || looked === null || looked.some((i) => changed[i])) continue;
+    out.set(previous.refs[at]!, { key, full: entry.length === 4 && entry[2] === 1, reads: looked.map((i) => previous.refs[i]!) });
+  }
+  return out;
 }
 
 /**
