@@ -4,7 +4,7 @@ import type { PortalEntity } from '../model/portal.ts';
 import type { EntityIndex } from './entities.ts';
 
 /** What was read of an index: the refs looked up, or `all`. */
-export type IndexReads = readonly string[] | 'all';
+export type IndexReads = ReadonlySet<string> | 'all';
 
 /**
  * An index that records what is read of it: every ref looked up (found or not, as written), or `all` once it was
@@ -19,7 +19,7 @@ export class ReadingIndex implements EntityIndex {
     this.index = index;
   }
   reads(): IndexReads {
-    return this.whole ? 'all' : [...this.refs];
+    return this.whole ? 'all' : this.refs;
   }
   get(ref: string): PortalEntity | undefined {
     this.refs.add(ref);

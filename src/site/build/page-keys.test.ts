@@ -161,6 +161,18 @@ describe('entity page keys kept from the last build', () => {
     const notes = added.entities.find((e) => e.ref === 'component:default/notes')!;
     added.entities.push({ ...structuredClone(notes), ref: 'component:default/ghost', entity: { ...structuredClone(notes.entity), metadata: { name: 'ghost' }, relations: [] } });
     expect((await rebuild(added, before)).again).toEqual(['component:default/ghost', 'component:default/notes']);
+    // A child group no entity had, two levels below engineering, put straight into the model with a member: only
+    // the walks that looked it up and found nothing (neither engineering's nor team-platform's relations name it) tell.
+    const withChild = await fixtureModel({ repos: { notes: { 'catalog-info.yaml': notesTeam()['catalog-info.yaml'].replace('children: []', 'children: [team-ghost]') } } });
+    const grown = structuredClone(withChild);
+    const team = grown.entities.find((e) => e.ref === 'group:default/team-notes')!;
+    const ghostTeam = { ...structuredClone(team), ref: 'group:default/team-ghost' };
+    ghostTeam.entity.metadata = { name: 'team-ghost' };
+    ghostTeam.entity.relations = [{ type: 'childOf', targetRef: 'group:default/team-notes' }, { type: 'hasMember', targetRef: 'user:default/gina' }];
+    grown.entities.push(ghostTeam);
+    const walked = await rebuild(grown, withChild);
+    expect(walked.again).toEqual(expect.arrayContaining(['group:default/engineering', 'group:default/team-platform', 'group:default/team-notes', 'group:default/team-ghost']));
+    expect(walked.kept).toBeGreaterThan(0);
     const removed = await rebuild(await fixtureModel({ repos: { notes: notesTeam('Notes Team', false) } }), before);
     expect(removed.again).toEqual(expect.arrayContaining(['group:default/team-notes', 'group:default/engineering']));
     expect(removed.kept).toBeGreaterThan(0);
