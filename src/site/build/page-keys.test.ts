@@ -111,10 +111,15 @@ describe('entity page keys kept from the last build', () => {
    * either the one computed from scratch, or that one marked (kept); the refs whose keys were computed again.
    */
   // Explorer pages' keys count as `explorer:<ref>`.
-  async function rebuild(after: PortalModel, before: PortalModel): Promise<{ again: string[]; kept: number }> {
-    const first = entityKeys(siteData(before));
-    for (const e of before.entities) if (hasExplorer(e.entity.kind)) first.explorer(e.ref);
-    const state = JSON.parse(JSON.stringify(first.state())) as KeyState; // as the page manifest keeps it
+  // `through`: builds between `before` and `after`, each keeping keys from the one before.
+  async function rebuild(after: PortalModel, before: PortalModel, through: PortalModel[] = []): Promise<{ again: string[]; kept: number }> {
+    let state: KeyState | undefined;
+    for (const model of [before, ...through]) {
+      const keys = entityKeys(siteData(structuredClone(model)), state); // keys are memoised per model
+      for (const e of model.entities) if (hasExplorer(e.entity.kind)) keys.explorer(e.ref);
+      state = JSON.parse(JSON.stringify(keys.state())) as KeyState; // as the page manifest keeps it
+    }
+    if (!state) throw new Error('no state');
     state.entities = state.entities.map(([at, key, full, reads]) => [at, `kept:${key}`, full, reads]);
     expect(state.explorers?.length).toBe(2);
     state.explorers = state.explorers!.map(([at, key, reads]) => [at, `kept:${key}`, reads]);
@@ -186,6 +191,36 @@ describe('entity page keys kept from the last build', () => {
     expect(after.again).toEqual(expect.arrayContaining(['explorer:system:default/checkout', 'explorer:domain:default/commerce']));
     const outside = await rebuild(await fixtureModel({ repos: { notes: notesTeam('Note Takers') } }), await fixtureModel({ repos: { notes: notesTeam() } }));
     expect(outside.again.filter((r) => r.startsWith('explorer:'))).toEqual([]);
+  });
+
+  it('are kept through several rebuilds, and stay right as refs no key reads any longer leave the table', async () => {
+    const before = await fixtureModel({ repos: { notes: notesTeam() } });
+    const people = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, user(`person-${i}`, 'team-notes')]));
+    const crowded = await fixtureModel({ repos: { notes: notesTeam(), ...people(12) } });
+    const renamed = await fixtureModel({ repos: { notes: notesTeam('Note Takers') } });
+    // before → crowded (12 users join) → renamed (they leave: their refs are most of the table, which is compacted).
+    const after = await rebuild(renamed, before, [crowded]);
+    expect(after.again).toEqual(expect.arrayContaining(['group:default/engineering', 'group:default/team-notes', 'user:default/nora']));
+    expect(after.kept).toBeGreaterThan(0);
+    // The same model again, with the compacted table: every key kept.
+    const again = await rebuild(structuredClone(renamed), before, [crowded, renamed]);
+    expect(again).toEqual({ again: [], kept: renamed.entities.length + 2 });
+    // The compacted table's indexes still name the refs each key read: its entity's relation targets among them.
+    let state: KeyState | undefined;
+    for (const model of [crowded, renamed]) {
+      const keys = entityKeys(siteData(structuredClone(model)), state);
+      state = keys.state();
+    }
+    expect(state!.refs.some((r) => r.startsWith('user:default/person-'))).toBe(false);
+    for (const [at, , , reads] of state!.entities) {
+      const item = renamed.entities.find((e) => e.ref === state!.refs[at])!;
+      const read = new Set(reads!.map((i) => state!.refs[i]));
+      for (const r of item.entity.relations ?? []) expect(read, `${item.ref} reads ${r.targetRef}`).toContain(r.targetRef);
+    }
+    // And a change after it.
+    const back = await rebuild(await fixtureModel({ repos: { notes: notesTeam() } }), crowded, [renamed]);
+    expect(back.again).toEqual(expect.arrayContaining(['group:default/engineering', 'group:default/team-notes', 'user:default/nora', 'component:default/notes']));
+    expect(back.kept).toBeGreaterThan(0);
   });
 
   it('are all computed again when the site settings change', async () => {
