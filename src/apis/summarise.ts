@@ -7,12 +7,7 @@ import { parseDocument } from 'yaml';
 // a build or `backlot dev --docs` of repos without APIs never loads them (about 0.3 s of start-up).
 import type { ApiDefinition, BrokenDefinition, DefinitionBase, DefinitionError, DefinitionLanguage } from '../model/apis.ts';
 
-/** The definition as text: placeholders like `$json` or inline YAML give an object, shown as JSON. */
-export function definitionText(definition: unknown): string | undefined {
-  if (typeof definition === 'string') return definition;
-  if (definition === undefined || definition === null) return undefined;
-  return JSON.stringify(definition, null, 2);
-}
+export { definitionText } from './definition-text.ts';
 
 export function definitionBase(type: string, text: string): DefinitionBase {
   const kind = type.toLowerCase();

@@ -304,7 +304,7 @@ async function buildInto(
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed in ${search.shards} shard${search.shards === 1 ? '' : 's'}${search.reused ? `, ${search.reused} reused` : ''}, ${api.files} API files)`,
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}${result.keptRepos ? ` (${result.keptRepos} of ${ctx.snapshot.repos.length} repos kept)` : ''}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, history ${secs(historyMs)}, hand-over ${secs(handoverMs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
-  const manifest = reuse && site.pages ? { version: reuse.input.version, generatedAt: result.model.generatedAt, pages: site.pages.keys } : undefined;
+  const manifest = reuse && site.pages ? { version: reuse.input.version, generatedAt: result.model.generatedAt, pages: site.pages.keys, ...(site.pages.entities ? { entities: site.pages.entities } : {}) } : undefined;
   return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history, ...(manifest ? { manifest } : {}), search: search.manifest };
 }
 

@@ -10,7 +10,7 @@ import { siteData, type SiteData } from '../views/site-data.ts';
 import type { SiteGraphs } from './build/graphs.ts';
 import { shardOf, type Shard } from '../snapshot/shard.ts';
 import { pageFile, type PageReuse } from './build/reuse.ts';
-import { entityKeys } from './build/page-keys.ts';
+import { entityKeys, type EntityKeys } from './build/page-keys.ts';
 import { entityPageView, type EntityPageView } from '../views/entity-page-view.ts';
 
 export interface Handover {
@@ -51,9 +51,23 @@ export function replaceHandover(next: Handover): Handover {
   return current;
 }
 
-/** What the pages show of the model handed over (derived once per build). */
+/**
+ * What the pages show of the model handed over (derived once per build). On a rebuild the entity keys are set up
+ * with the data, before any page's paths: they know from the last build which entities have a full-lists page
+ * (the relations page's paths ask for every entity) without computing their lists.
+ */
 export function pageData(): SiteData {
-  return siteData(received().model);
+  const { model, reuse } = received();
+  const data = siteData(model);
+  if (reuse) pageKeys(data, reuse);
+  return data;
+}
+
+/** The entity keys of this build (see ./build/page-keys.ts), the next build's copy of them kept by `reuse`. */
+function pageKeys(data: SiteData, reuse: PageReuse): EntityKeys {
+  const keys = entityKeys(data, reuse.previousEntities);
+  reuse.keepEntities(keys.state);
+  return keys;
 }
 
 /** The catalog's index and listings, for the catalog pages. */
@@ -80,7 +94,8 @@ export function received(): Handover {
 export function pageEntityView(item: PortalEntity): EntityPageView {
   const data = pageData();
   const view = entityPageView(item, data, { take: true });
-  if (received().reuse) entityKeys(data).ofView(view);
+  const { reuse } = received();
+  if (reuse) pageKeys(data, reuse).ofView(view);
   return view;
 }
 
@@ -107,7 +122,7 @@ export function inShare<T extends { params: Record<string, string | undefined> }
   // Pages that give no key render every time. The keys are bound to this model: new pages' keys are computed once
   // the pages rendered, after the hand-over is taken back.
   if (!reuse || !keyed) return shared;
-  const keys = entityKeys(siteData(model));
+  const keys = pageKeys(siteData(model), reuse);
   const keyOf = keyed.key === 'explorer' ? keys.explorer : keys;
   return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), () => keyOf(keyed.entity(p))));
 }

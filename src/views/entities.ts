@@ -148,11 +148,11 @@ export function countByKind(entities: readonly PortalEntity[]): KindCount[] {
 }
 
 /** Entities sorted for listing: by kind order, then title. */
+// Each title is worked out once, not in every comparison: a sort of 10,000 entities asked for 260,000 titles
+// (72 ms of a rebuild's site child in a CPU profile).
 export function sortEntities(entities: readonly PortalEntity[]): PortalEntity[] {
-  return [...entities].sort(
-    (a, b) =>
-      compareKinds(a.entity.kind, b.entity.kind) ||
-      entityTitle(a.entity).localeCompare(entityTitle(b.entity)) ||
-      a.ref.localeCompare(b.ref),
-  );
+  return entities
+    .map((e) => ({ e, title: entityTitle(e.entity) }))
+    .sort((a, b) => compareKinds(a.e.entity.kind, b.e.entity.kind) || a.title.localeCompare(b.title) || a.e.ref.localeCompare(b.e.ref))
+    .map((x) => x.e);
 }

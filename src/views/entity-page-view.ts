@@ -104,26 +104,36 @@ export interface EntityPagePaths {
   ownerCatalog?: string;
 }
 
-export function entityOwnView(item: PortalEntity, data: SiteData): EntityOwnView {
+/** What the own view is derived from: the entity and what the model holds about it. The rest of the view is a function of these. */
+export type EntityOwnInputs = Pick<EntityOwnView, 'item' | 'problems' | 'changes' | 'repo' | 'docs' | 'api' | 'plugins' | 'tabs'>;
+
+export function entityOwnInputs(item: PortalEntity, data: SiteData): EntityOwnInputs {
   const { model, byEntity } = data;
-  const repo = findRepo(model.repos, item.source.repo);
-  const kind = item.entity.kind.toLowerCase();
-  const annotations = item.entity.metadata.annotations ?? {};
   return {
     item,
-    kind,
-    title: entityTitle(item.entity),
     problems: byEntity.get(item.ref) ?? [],
     changes: changesView(model).byRef.get(item.ref) ?? [],
-    repo,
+    repo: findRepo(model.repos, item.source.repo),
     docs: docsLink(model, item),
-    api: kind === 'api' ? model.apis[item.ref] : undefined,
+    api: item.entity.kind.toLowerCase() === 'api' ? model.apis[item.ref] : undefined,
     plugins: entityPluginCards(model, item.ref),
     tabs: entityTabLinks(model, item.ref),
-    annotations: annotationsShown(item.entity, repo?.url),
+  };
+}
+
+/** The own view: its inputs (entityOwnInputs, which a rebuild's key hashes) and values derived from them alone. */
+export function entityOwnView(item: PortalEntity, data: SiteData): EntityOwnView {
+  const inputs = entityOwnInputs(item, data);
+  const { entity } = inputs.item;
+  const annotations = entity.metadata.annotations ?? {};
+  return {
+    ...inputs,
+    kind: entity.kind.toLowerCase(),
+    title: entityTitle(entity),
+    annotations: annotationsShown(entity, inputs.repo?.url),
     viewUrl: httpUrl(annotations[ANNOTATION_VIEW_URL]),
     editUrl: httpUrl(annotations[ANNOTATION_EDIT_URL]),
-    links: (item.entity.metadata.links ?? []).filter((l) => httpUrl(l.url)),
+    links: (entity.metadata.links ?? []).filter((l) => httpUrl(l.url)),
   };
 }
 

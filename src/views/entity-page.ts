@@ -13,6 +13,7 @@ import {
 import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import { docsIndex, docsUrlOf } from './docs.ts';
 import type { EntityIndex } from './entities.ts';
+import { ReadingIndex, type IndexReads } from './reading-index.ts';
 import type { EntityGraph } from './graph.ts';
 import { groupMembers, groupOwnership, userGroups, userOwnership, type Member, type Owned } from './org.ts';
 import { relationCards, type RelationCard, type RelationGroup } from './relations.ts';
@@ -69,12 +70,18 @@ export interface EntityLists {
 // The page keys and the relations page's paths ask for every entity's lists before any page renders; a user's or
 // group's lists walk the org, so they are computed once and kept until the entity's page takes them. Kept for
 // the whole build they were 45 MB at 30,000 entities. Whether an entity has a full-lists page is kept throughout.
-const listsCache = new WeakMap<EntityIndex, { lists: WeakMap<PortalEntity, EntityLists>; full: WeakMap<PortalEntity, boolean> }>();
+// What each entity's lists read of the model (listsReads) is kept throughout too: a rebuild's keys depend on it.
+interface ListsCache {
+  lists: WeakMap<PortalEntity, EntityLists>;
+  full: WeakMap<PortalEntity, boolean>;
+  reads: WeakMap<PortalEntity, IndexReads>;
+}
+const listsCache = new WeakMap<EntityIndex, ListsCache>();
 
-function cacheOf(index: EntityIndex) {
+function cacheOf(index: EntityIndex): ListsCache {
   let cache = listsCache.get(index);
   if (!cache) {
-    cache = { lists: new WeakMap(), full: new WeakMap() };
+    cache = { lists: new WeakMap(), full: new WeakMap(), reads: new WeakMap() };
     listsCache.set(index, cache);
   }
   return cache;
@@ -85,11 +92,31 @@ export function entityLists(item: PortalEntity, index: EntityIndex): EntityLists
   const cache = cacheOf(index);
   let lists = cache.lists.get(item);
   if (!lists) {
-    lists = computeLists(item, index);
+    const reading = new ReadingIndex(index);
+    lists = computeLists(item, reading);
     cache.lists.set(item, lists);
     cache.full.set(item, lists.fullLists);
+    cache.reads.set(item, reading.reads());
   }
   return lists;
+}
+
+/**
+ * What computing the entity's lists read of the model (computing them if they were not). The lists are a function
+ * of the entity and of what these lookups found, nothing else: a rebuild whose lookups find the same entities,
+ * with the same data, has the same lists (../site/build/page-keys.ts).
+ */
+export function listsReads(item: PortalEntity, index: EntityIndex): IndexReads {
+  const cache = cacheOf(index);
+  const reads = cache.reads.get(item);
+  if (reads) return reads;
+  entityLists(item, index);
+  return cache.reads.get(item)!;
+}
+
+/** A rebuild: whether the entity has a full-lists page, known from the last build (its lists read nothing that changed). */
+export function knownFullLists(item: PortalEntity, index: EntityIndex, full: boolean): void {
+  cacheOf(index).full.set(item, full);
 }
 
 /** The entity's lists for a page that renders them: no longer kept (a later call computes them again). */

@@ -3,6 +3,7 @@
 
 import type { PortalEntity } from '../model/portal.ts';
 import { compareKinds, displayKind, entityDisplayName, findEntity, type EntityIndex } from './entities.ts';
+import { ReadingIndex, type IndexReads } from './reading-index.ts';
 import { EXPLORER_NODES, GRAPH_NODES } from './entity-page.ts';
 import { parseEntityRef } from '../model/entityRef.ts';
 import { drawnEdge } from '../model/relations.ts';
@@ -184,22 +185,34 @@ export function explorerDepth(kind: string): number {
 // Explorer graphs by index and ref: the explorer page and its rebuild key (../site/build/page-keys.ts) both need
 // the graph, and the keys of a build's new pages are computed after the last page, where a second walk of every
 // explorer (at 10,000 entities: 450 walks of up to 41 nodes, ~0.1 s of CPU alone, more inside the site child)
-// kept the build waiting. A weak map: a model `backlot dev` replaced takes its graphs with it.
-const explorers = new WeakMap<EntityIndex, Map<string, EntityGraph>>();
+// kept the build waiting. A weak map: a model `backlot dev` replaced takes its graphs with it. Each walk's
+// lookups are kept with its graph: a rebuild keeps an explorer's key while they find the same.
+const explorers = new WeakMap<EntityIndex, Map<string, { graph: EntityGraph; reads: IndexReads }>>();
+
+function explorerWalk(item: PortalEntity, index: EntityIndex): { graph: EntityGraph; reads: IndexReads } {
+  let walks = explorers.get(index);
+  if (!walks) explorers.set(index, (walks = new Map()));
+  let walk = walks.get(item.ref);
+  if (!walk) {
+    const reading = new ReadingIndex(index);
+    const graph = neighbourhood(item.ref, reading, { depth: explorerDepth(item.entity.kind), relations: EXPLORER_RELATIONS, maxNodes: EXPLORER_NODES });
+    walk = { graph, reads: reading.reads() };
+    walks.set(item.ref, walk);
+  }
+  return walk;
+}
 
 /**
  * The graph of a System's or Domain's explorer page: parts, APIs and dependencies, a few steps out. Walked once
  * per index and entity; callers must not change the graph.
  */
 export function explorerGraph(item: PortalEntity, index: EntityIndex): EntityGraph {
-  let graphs = explorers.get(index);
-  if (!graphs) explorers.set(index, (graphs = new Map()));
-  let graph = graphs.get(item.ref);
-  if (!graph) {
-    graph = neighbourhood(item.ref, index, { depth: explorerDepth(item.entity.kind), relations: EXPLORER_RELATIONS, maxNodes: EXPLORER_NODES });
-    graphs.set(item.ref, graph);
-  }
-  return graph;
+  return explorerWalk(item, index).graph;
+}
+
+/** The refs the explorer's walk looked up (found or not): its graph is a function of what they find. */
+export function explorerReads(item: PortalEntity, index: EntityIndex): IndexReads {
+  return explorerWalk(item, index).reads;
 }
 
 /**

@@ -104,7 +104,8 @@ export function ownedBy(owners: readonly string[], index: EntityIndex, self?: st
       out.push({ ref, entity: target, ...(owner !== self ? { via: owner } : {}) });
     }
   }
-  return out.sort((a, b) => compareKinds(a.entity.entity.kind, b.entity.entity.kind) || compareTitles(a.entity, b.entity));
+  const titles = new Map(out.map((o) => [o, entityTitle(o.entity.entity)]));
+  return out.sort((a, b) => compareKinds(a.entity.entity.kind, b.entity.entity.kind) || titles.get(a)!.localeCompare(titles.get(b)!) || a.entity.ref.localeCompare(b.entity.ref));
 }
 
 /** What a group owns: directly, or aggregated over its descendant groups (Backstage's OwnershipCard). */
@@ -151,13 +152,10 @@ export function ownershipCounts(owned: readonly Owned[]): KindCount[] {
     }));
 }
 
+// Titles are worked out once per item, not in every comparison (a top group lists thousands of members).
 function sortByTitle<T extends { ref: string; entity?: PortalEntity }>(items: T[]): T[] {
-  const title = (m: T) => (m.entity ? entityTitle(m.entity.entity) : safeName(m.ref));
-  return items.sort((a, b) => title(a).localeCompare(title(b)) || a.ref.localeCompare(b.ref));
-}
-
-function compareTitles(a: PortalEntity, b: PortalEntity): number {
-  return entityTitle(a.entity).localeCompare(entityTitle(b.entity)) || a.ref.localeCompare(b.ref);
+  const titles = new Map(items.map((m) => [m, m.entity ? entityTitle(m.entity.entity) : safeName(m.ref)]));
+  return items.sort((a, b) => titles.get(a)!.localeCompare(titles.get(b)!) || a.ref.localeCompare(b.ref));
 }
 
 function safeName(ref: string): string {

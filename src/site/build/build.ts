@@ -15,6 +15,7 @@ import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-compo
 import { writePagesOnThread } from './page-writes.ts';
 import type { WrittenFiles } from '../../util/threadWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
+import type { KeyState } from './page-keys.ts';
 import { linkFiles, type LinkedFiles } from '../../util/linkFiles.ts';
 import { makeFoldersAhead, type FolderMaker } from '../../util/makeFolders.ts';
 import { copyVendorFiles } from './vendor-files.ts';
@@ -62,7 +63,7 @@ export interface BuildSiteResult {
   /** With `pagesOnThread`: the files the writer thread wrote. */
   written?: { files: number; bytes: number };
   /** With `reuse`: every keyed page's key (output file → key), the pages reused from the last build and how they got here. */
-  pages?: { keys: Record<string, string>; reused: string[]; linked: LinkedFiles };
+  pages?: { keys: Record<string, string>; entities?: KeyState | undefined; reused: string[]; linked: LinkedFiles };
 }
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
@@ -155,7 +156,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes } } : {}), ...(reuse ? { pages: { keys: reuse.keys, reused: reuse.reused, linked } } : {}) };
+  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes } } : {}), ...(reuse ? { pages: { keys: reuse.keys, entities: reuse.entities, reused: reuse.reused, linked } } : {}) };
 }
 
 /**

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../testing/build.ts';
 import { siteData } from '../../views/site-data.ts';
 import { componentYaml } from '../../testing/entities.ts';
-import { entityKeys } from './page-keys.ts';
+import { entityKeys, type KeyState } from './page-keys.ts';
 import { entityPageView } from '../../views/entity-page-view.ts';
+import { hasExplorer } from '../../views/entity-page.ts';
 import type { PortalModel } from '../../model/portal.ts';
 
 const keysOf = (model: PortalModel) => {
@@ -94,3 +95,139 @@ describe('entity page keys', () => {
     for (const item of copy.entities) expect(keys.ofView(entityPageView(item, data, { take: true }))).toBe(alone.get(item.ref));
   });
 });
+
+describe('entity page keys kept from the last build', () => {
+  // team-notes under team-platform under engineering, with nora; its component depends on a ref no entity has.
+  const notesTeam = (title = 'Notes Team', component = true) => ({
+    'catalog-info.yaml':
+      `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-notes\n  title: ${title}\nspec:\n  type: team\n  parent: team-platform\n  children: []\n  members: [nora]\n---\n` +
+      `apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: nora\nspec:\n  memberOf: [team-notes]\n` +
+      (component ? `---\n${componentYaml('notes', { owner: 'team-notes', extra: '  dependsOn: [component:ghost]\n' })}` : ''),
+  });
+  const user = (name: string, team: string) => ({ 'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: ${name}\nspec:\n  memberOf: [${team}]\n` });
+
+  /**
+   * The keys of `after` computed with the last build's state (of `before`), every kept key marked: each key is
+   * either the one computed from scratch, or that one marked (kept); the refs whose keys were computed again.
+   */
+  // Explorer pages' keys count as `explorer:<ref>`.
+  // `through`: builds between `before` and `after`, each keeping keys from the one before.
+  async function rebuild(after: PortalModel, before: PortalModel, through: PortalModel[] = []): Promise<{ again: string[]; kept: number }> {
+    let state: KeyState | undefined;
+    for (const model of [before, ...through]) {
+      const keys = entityKeys(siteData(structuredClone(model)), state); // keys are memoised per model
+      for (const e of model.entities) if (hasExplorer(e.entity.kind)) keys.explorer(e.ref);
+      state = JSON.parse(JSON.stringify(keys.state())) as KeyState; // as the page manifest keeps it
+    }
+    if (!state) throw new Error('no state');
+    state.entities = state.entities.map(([at, key, full, reads]) => [at, `kept:${key}`, full, reads]);
+    expect(state.explorers?.length).toBe(2);
+    state.explorers = state.explorers!.map(([at, key, reads]) => [at, `kept:${key}`, reads]);
+    const keys = entityKeys(siteData(after), state);
+    const fresh = entityKeys(siteData(structuredClone(after)));
+    const again: string[] = [];
+    let kept = 0;
+    const compare = (name: string, key: string, freshKey: string) => {
+      if (key === freshKey) again.push(name);
+      else {
+        expect(key, name).toBe(`kept:${freshKey}`);
+        kept++;
+      }
+    };
+    for (const e of after.entities) {
+      compare(e.ref, keys(e.ref), fresh(e.ref));
+      if (hasExplorer(e.entity.kind)) compare(`explorer:${e.ref}`, keys.explorer(e.ref), fresh.explorer(e.ref));
+    }
+    return { again: again.sort(), kept };
+  }
+
+  it('are computed again for every entity whose lists or their entities changed, and kept for the others', async () => {
+    const before = await fixtureModel({ repos: { notes: notesTeam() } });
+    expect((await rebuild(structuredClone(before), before)).again).toEqual([]);
+    // A user joins the grandchild team: the team and every ancestor list them (aggregated members).
+    const joined = await rebuild(await fixtureModel({ repos: { notes: notesTeam(), people: user('otto', 'team-notes') } }), before);
+    expect(joined.again).toEqual(expect.arrayContaining(['user:default/otto', 'group:default/team-notes', 'group:default/team-platform', 'group:default/engineering']));
+    expect(joined.again).not.toContain('group:default/team-payments');
+    expect(joined.kept).toBeGreaterThan(5);
+    // The rename of a group two levels down: engineering's members come "via" it.
+    const renamed = await rebuild(await fixtureModel({ repos: { notes: notesTeam('Note Takers') } }), before);
+    expect(renamed.again).toEqual(expect.arrayContaining(['group:default/engineering', 'component:default/notes', 'user:default/nora']));
+    expect(renamed.kept).toBeGreaterThan(5);
+  });
+
+  it('are computed again when a ref that found nothing finds an entity, and when an entity is removed', async () => {
+    const before = await fixtureModel({ repos: { notes: notesTeam() } });
+    const ghost = await rebuild(await fixtureModel({ repos: { notes: notesTeam(), ghost: { 'catalog-info.yaml': componentYaml('ghost', { owner: 'team-payments' }) } } }), before);
+    expect(ghost.again).toEqual(expect.arrayContaining(['component:default/notes', 'component:default/ghost', 'group:default/team-payments']));
+    expect(ghost.kept).toBeGreaterThan(0);
+    // The same entity put straight into the model: notes' own data (its problems too) stays as it was, so only
+    // its lookup of the ref, which found nothing, says that its depends-on card now links the entity.
+    const added = structuredClone(before);
+    const notes = added.entities.find((e) => e.ref === 'component:default/notes')!;
+    added.entities.push({ ...structuredClone(notes), ref: 'component:default/ghost', entity: { ...structuredClone(notes.entity), metadata: { name: 'ghost' }, relations: [] } });
+    expect((await rebuild(added, before)).again).toEqual(['component:default/ghost', 'component:default/notes']);
+    // A child group no entity had, two levels below engineering, put straight into the model with a member: only
+    // the walks that looked it up and found nothing (neither engineering's nor team-platform's relations name it) tell.
+    const withChild = await fixtureModel({ repos: { notes: { 'catalog-info.yaml': notesTeam()['catalog-info.yaml'].replace('children: []', 'children: [team-ghost]') } } });
+    const grown = structuredClone(withChild);
+    const team = grown.entities.find((e) => e.ref === 'group:default/team-notes')!;
+    const ghostTeam = { ...structuredClone(team), ref: 'group:default/team-ghost' };
+    ghostTeam.entity.metadata = { name: 'team-ghost' };
+    ghostTeam.entity.relations = [{ type: 'childOf', targetRef: 'group:default/team-notes' }, { type: 'hasMember', targetRef: 'user:default/gina' }];
+    grown.entities.push(ghostTeam);
+    const walked = await rebuild(grown, withChild);
+    expect(walked.again).toEqual(expect.arrayContaining(['group:default/engineering', 'group:default/team-platform', 'group:default/team-notes', 'group:default/team-ghost']));
+    expect(walked.kept).toBeGreaterThan(0);
+    const removed = await rebuild(await fixtureModel({ repos: { notes: notesTeam('Notes Team', false) } }), before);
+    expect(removed.again).toEqual(expect.arrayContaining(['group:default/team-notes', 'group:default/engineering']));
+    expect(removed.kept).toBeGreaterThan(0);
+  });
+
+  it('of graph explorers are computed again when their walk finds other entities or data, and kept otherwise', async () => {
+    const part = (description: string) => ({ 'catalog-info.yaml': componentYaml('notes', { owner: 'team-platform', extra: `  system: checkout\n  description: ${description}\n` }) });
+    const before = await fixtureModel({ repos: { notes: part('Takes notes.') } });
+    const after = await rebuild(await fixtureModel({ repos: { notes: part('Takes better notes.') } }), before);
+    // A part of the system changed: both explorers (the system's, its domain's two steps out) show it.
+    expect(after.again).toEqual(expect.arrayContaining(['explorer:system:default/checkout', 'explorer:domain:default/commerce']));
+    const outside = await rebuild(await fixtureModel({ repos: { notes: notesTeam('Note Takers') } }), await fixtureModel({ repos: { notes: notesTeam() } }));
+    expect(outside.again.filter((r) => r.startsWith('explorer:'))).toEqual([]);
+  });
+
+  it('are kept through several rebuilds, and stay right as refs no key reads any longer leave the table', async () => {
+    const before = await fixtureModel({ repos: { notes: notesTeam() } });
+    const people = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, user(`person-${i}`, 'team-notes')]));
+    const crowded = await fixtureModel({ repos: { notes: notesTeam(), ...people(12) } });
+    const renamed = await fixtureModel({ repos: { notes: notesTeam('Note Takers') } });
+    // before → crowded (12 users join) → renamed (they leave: their refs are most of the table, which is compacted).
+    const after = await rebuild(renamed, before, [crowded]);
+    expect(after.again).toEqual(expect.arrayContaining(['group:default/engineering', 'group:default/team-notes', 'user:default/nora']));
+    expect(after.kept).toBeGreaterThan(0);
+    // The same model again, with the compacted table: every key kept.
+    const again = await rebuild(structuredClone(renamed), before, [crowded, renamed]);
+    expect(again).toEqual({ again: [], kept: renamed.entities.length + 2 });
+    // The compacted table's indexes still name the refs each key read: its entity's relation targets among them.
+    let state: KeyState | undefined;
+    for (const model of [crowded, renamed]) {
+      const keys = entityKeys(siteData(structuredClone(model)), state);
+      state = keys.state();
+    }
+    expect(state!.refs.some((r) => r.startsWith('user:default/person-'))).toBe(false);
+    for (const [at, , , reads] of state!.entities) {
+      const item = renamed.entities.find((e) => e.ref === state!.refs[at])!;
+      const read = new Set(reads!.map((i) => state!.refs[i]));
+      for (const r of item.entity.relations ?? []) expect(read, `${item.ref} reads ${r.targetRef}`).toContain(r.targetRef);
+    }
+    // And a change after it.
+    const back = await rebuild(await fixtureModel({ repos: { notes: notesTeam() } }), crowded, [renamed]);
+    expect(back.again).toEqual(expect.arrayContaining(['group:default/engineering', 'group:default/team-notes', 'user:default/nora', 'component:default/notes']));
+    expect(back.kept).toBeGreaterThan(0);
+  });
+
+  it('are all computed again when the site settings change', async () => {
+    const before = await fixtureModel({ repos: { notes: notesTeam() } });
+    const after = structuredClone(before);
+    after.site.title = 'Another portal';
+    expect((await rebuild(after, before)).kept).toBe(0);
+  });
+});
+

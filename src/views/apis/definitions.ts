@@ -1,7 +1,7 @@
 // The raw text of an API definition, for the download and for definitions shown as text. The summaries the
 // pages render are the apis stage's (`model.apis`): pages never parse a definition.
 
-import { definitionText } from '../../apis/summarise.ts';
+import { definitionText } from '../../apis/definition-text.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 
 /** The raw definition text of an API entity, as the download serves it. */
