@@ -42,7 +42,7 @@ export function resolveCache(file: string): ResolveCache {
   let changed = false;
   let hits = 0;
   const resolve: ResolveHook = (specifier, context, next) => {
-    const key = `${context.parentURL ?? ''}\n${specifier}\n${context.conditions.join(',')}`;
+    const key = `${context.parentURL ?? ''}\n${specifier}\n${(context.conditions ?? []).join(',')}`;
     const kept = used[key] ?? answers[key];
     if (kept && existsSync(fileURLToPath(kept[0]))) {
       hits += 1;
