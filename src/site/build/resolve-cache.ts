@@ -43,8 +43,9 @@ export function resolveCache(file: string): ResolveCache {
   let hits = 0;
   const resolve: ResolveHook = (specifier, context, next) => {
     const key = `${context.parentURL ?? ''}\n${specifier}\n${(context.conditions ?? []).join(',')}`;
-    const kept = used[key] ?? answers[key];
-    if (kept && existsSync(fileURLToPath(kept[0]))) {
+    // Asked again in this process (Node asks at every dynamic import(): Astro's at every page): the file was there.
+    const kept = used[key] ?? (answers[key] && existsSync(fileURLToPath(answers[key][0])) ? answers[key] : undefined);
+    if (kept) {
       hits += 1;
       used[key] = kept;
       return { url: kept[0], ...(kept[1] ? { format: kept[1] } : {}), shortCircuit: true };
