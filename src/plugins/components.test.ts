@@ -41,8 +41,8 @@ describe('plugin components', () => {
     const files = [{ key: 'cards/status', file: '/portal/plugins/Status.astro' }];
     expect(pluginComponentsModule(files)).toBe('import component0 from "/portal/plugins/Status.astro";\nexport const components = { "cards/status": component0 };\n');
     const plugin = pluginComponentsPlugin();
-    const id = plugin.resolveId('virtual:backlot/plugin-components')!;
-    expect(plugin.load(id)).toBe('\nexport const components = {  };\n');
-    expect(plugin.resolveId('./other.ts')).toBeUndefined();
+    const id = plugin.resolveId.handler('virtual:backlot/plugin-components')!;
+    expect(plugin.load.handler(id)).toBe('\nexport const components = {  };\n');
+    expect(plugin.resolveId.handler('./other.ts')).toBeUndefined();
   });
 });

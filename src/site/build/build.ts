@@ -127,7 +127,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         logLevel: options.verbose ? 'info' : 'warn',
         integrations,
         vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)], ...(folders ? { build: { emptyOutDir: false } } : {}) },
-      });
+      }, WITHOUT_SYNC);
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it
       throw err;
@@ -174,6 +174,14 @@ function removeEmptyFolders(root: string, files: readonly string[]): void {
     }
   }
 }
+
+/**
+ * Astro's build without `astro sync`, which it runs first by default: a throwaway Vite dev server to sync content
+ * collections, then type files written into the package's `.astro/` folder. The portal has no content collections,
+ * no `astro:env` and no fonts, and nothing reads those files. Astro's build takes `sync` without typing it (its
+ * own in-process builds pass `sync: false`), hence the cast.
+ */
+const WITHOUT_SYNC = { devOutput: false, sync: false } as Parameters<typeof astroBuild>[1];
 
 /**
  * Holds Astro between bundling and rendering until the model is ready. Astro renders the pages in a `buildApp`

@@ -14,6 +14,8 @@ import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
 import { entityParts, headPart, modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
 import { siteChildFlags } from '../../util/background.ts';
+import { REPO_ROOT } from './files.ts';
+import { useResolveCache } from './resolve-cache.ts';
 
 type ChildOptions = Omit<BuildSiteOptions, 'model' | 'forms'>;
 type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: TemplateForms } | { end: true } | { cancel: true };
@@ -191,6 +193,7 @@ function runChild(child: NodeJS.Process): void {
   let forms: TemplateForms | undefined;
   let failed = false;
   // Astro loads while the CLI starts (preforkSiteChild) or runs its pipeline; the options come with {start}.
+  useResolveCache(REPO_ROOT);
   const loading = import('./build.ts');
   loading.catch(() => {}); // reported by build()
   child.on('disconnect', () => process.exit(1)); // the CLI is gone

@@ -52,10 +52,10 @@ describe('the virtual module', () => {
 
   it('is empty without a pages folder, and answers only its own id', () => {
     const plugin = ownPagesPlugin(undefined);
-    expect(plugin.resolveId('virtual:backlot/own-pages')).toBe('\0virtual:backlot/own-pages');
-    expect(plugin.resolveId('./other.ts')).toBeUndefined();
-    expect(plugin.load('\0virtual:backlot/own-pages')).toBe('\nexport const ownPages = [];\n');
-    expect(plugin.load('/some/file.ts')).toBeUndefined();
+    expect(plugin.resolveId.handler('virtual:backlot/own-pages')).toBe('\0virtual:backlot/own-pages');
+    expect(plugin.resolveId.handler('./other.ts')).toBeUndefined();
+    expect(plugin.load.handler('\0virtual:backlot/own-pages')).toBe('\nexport const ownPages = [];\n');
+    expect(plugin.load.handler('/some/file.ts')).toBeUndefined();
   });
 });
 

@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { PORTAL_SECTIONS } from '../../model/routes.ts';
+import { virtualModulePlugin } from './virtual-module.ts';
 
 export interface OwnPageFile {
   /** Site path relative to the base: `guides/onboarding/`, or `` for the home page (`index.mdx`). */
@@ -48,7 +49,6 @@ export function listOwnPages(dir: string): OwnPageFile[] {
 }
 
 export const OWN_PAGES_MODULE = 'virtual:backlot/own-pages';
-const RESOLVED = '\0' + OWN_PAGES_MODULE;
 
 /** The virtual module's code: each page's MDX module, imported statically so Astro bundles it. */
 export function ownPagesModule(pages: readonly OwnPageFile[]): string {
@@ -59,11 +59,7 @@ export function ownPagesModule(pages: readonly OwnPageFile[]): string {
 
 /** Vite plugin serving `virtual:backlot/own-pages` from `dir` (none: no own pages). */
 export function ownPagesPlugin(dir: string | undefined) {
-  return {
-    name: 'backlot:own-pages',
-    resolveId: (id: string) => (id === OWN_PAGES_MODULE ? RESOLVED : undefined),
-    load: (id: string) => (id === RESOLVED ? ownPagesModule(dir ? listOwnPages(dir) : []) : undefined),
-  };
+  return virtualModulePlugin('backlot:own-pages', OWN_PAGES_MODULE, () => ownPagesModule(dir ? listOwnPages(dir) : []));
 }
 
 /**

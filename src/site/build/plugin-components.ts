@@ -2,6 +2,8 @@
 // with a static import per component, as own pages are (./own-pages.ts): the plugin API carries only a file path,
 // and the core never imports Astro. Plugins are the platform team's trusted code; crawled repos never get here.
 
+import { virtualModulePlugin } from './virtual-module.ts';
+
 export interface PluginComponentFile {
   /** `<plugin>/<name>`: how a card names it (its plugin and its `component`). */
   key: string;
@@ -10,7 +12,6 @@ export interface PluginComponentFile {
 }
 
 export const PLUGIN_COMPONENTS_MODULE = 'virtual:backlot/plugin-components';
-const RESOLVED = '\0' + PLUGIN_COMPONENTS_MODULE;
 
 /** The virtual module's code: `components`, each component by key. */
 export function pluginComponentsModule(files: readonly PluginComponentFile[]): string {
@@ -21,9 +22,5 @@ export function pluginComponentsModule(files: readonly PluginComponentFile[]): s
 
 /** Vite plugin serving `virtual:backlot/plugin-components` (none given: no components). */
 export function pluginComponentsPlugin(files: readonly PluginComponentFile[] = []) {
-  return {
-    name: 'backlot:plugin-components',
-    resolveId: (id: string) => (id === PLUGIN_COMPONENTS_MODULE ? RESOLVED : undefined),
-    load: (id: string) => (id === RESOLVED ? pluginComponentsModule(files) : undefined),
-  };
+  return virtualModulePlugin('backlot:plugin-components', PLUGIN_COMPONENTS_MODULE, () => pluginComponentsModule(files));
 }
