@@ -9,21 +9,25 @@ const context = (parent: string) => ({ parentURL: parent, conditions: ['node', '
 
 describe('resolveCache', () => {
   const dir = mkdtempSync(join(tmpdir(), 'resolve-cache-'));
-  const target = join(dir, 'lib.js');
+  mkdirSync(join(dir, 'node_modules', 'lib'), { recursive: true });
+  const target = join(dir, 'node_modules', 'lib', 'lib.js');
   writeFileSync(target, '');
+  const own = pathToFileURL(join(dir, 'own.js')).href;
   const url = pathToFileURL(target).href;
   const parent = pathToFileURL(join(dir, 'main.js')).href;
   const file = join(dir, 'cache.json');
   let asked = 0;
   const next = (specifier: string) => {
     asked += 1;
-    return specifier === 'lib' ? { url, format: 'module' } : { url: `node:${specifier}` };
+    return specifier === 'lib' ? { url, format: 'module' } : specifier === './own.js' ? { url: own, format: 'module' } : { url: `node:${specifier}` };
   };
 
-  it('asks Node once, then answers from the file in the next process, files only', () => {
+  it('asks Node once, then answers from the file in the next process, installed files only', () => {
     const first = resolveCache(file);
     expect(first.resolve('lib', context(parent), next)).toEqual({ url, format: 'module' });
     expect(first.resolve('fs', context(parent), next)).toEqual({ url: 'node:fs' });
+    // A file outside node_modules takes its format from a package.json an edit may change: Node is asked each time.
+    expect(first.resolve('./own.js', context(parent), next)).toEqual({ url: own, format: 'module' });
     first.save();
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)).toHaveLength(1);
 

@@ -51,8 +51,10 @@ export function resolveCache(file: string): ResolveCache {
       return { url: kept[0], ...(kept[1] ? { format: kept[1] } : {}), shortCircuit: true };
     }
     const answer = next(specifier, context);
-    // Files only: builtins need no walk, and a URL with a query or another scheme may mean something each time.
-    if (answer.url.startsWith('file:') && !answer.url.includes('?') && !answer.url.includes('#')) {
+    // Installed files only: builtins need no walk, a URL with a query or another scheme may mean something each
+    // time, and a file outside node_modules (this package's sources, the bundle's chunks, a plugin in the config's
+    // repo) takes its format from a package.json that may change between builds without an install.
+    if (answer.url.startsWith('file:') && answer.url.includes('/node_modules/') && !answer.url.includes('?') && !answer.url.includes('#')) {
       used[key] = [answer.url, answer.format ?? null];
       changed = true;
     }
