@@ -46,8 +46,12 @@ export interface BuildSiteOptions {
    * file exists only once Astro has rendered the last page.
    */
   pagesOnThread?: boolean;
-  /** A rebuild: the last build's page keys; pages with the same key are not rendered (./reuse.ts). */
-  reuse?: ReuseInput;
+  /**
+   * A rebuild: the last build's page keys; pages with the same key are not rendered (./reuse.ts). A promise: Astro
+   * loads and bundles meanwhile (the CLI reads the last build's manifest after starting the child); it settles
+   * before the model does.
+   */
+  reuse?: ReuseInput | Promise<ReuseInput | undefined>;
   /**
    * The site child's (one build per process; builds into one output folder wait for each other): build in a scratch
    * folder named after this key (the output folder the site goes to), the same every build, not a new one. Node's
@@ -72,8 +76,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // the pages through the one hand-over (../handover.ts).
   let graphs: SiteGraphs | undefined;
   let withdraw: (() => void) | undefined;
-  const reuse = options.reuse ? new PageReuse(options.reuse) : undefined;
-  const modelReady = Promise.all([options.model, options.forms]).then(([model, forms]) => {
+  let reuse: PageReuse | undefined;
+  let reuseInput: ReuseInput | undefined;
+  const reuseReady = Promise.resolve(options.reuse).then((input) => {
+    reuseInput = input;
+    reuse = input ? new PageReuse(input) : undefined;
+  });
+  const modelReady = Promise.all([options.model, options.forms, reuseReady]).then(([model, forms]) => {
     graphs = startGraphs();
     withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
   });
@@ -99,9 +108,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   process.chdir(REPO_ROOT);
   const writes: { done?: WrittenFiles } = {};
-  // A rebuild into a new folder: the last build's page folders are made ahead, while Astro loads and bundles, and
-  // Astro must not empty the folder it builds in (it is new).
-  const folders: FolderMaker | undefined = !inside && reuse && options.reuse?.from && options.pagesOnThread ? makeFoldersAhead(buildDir, Object.keys(options.reuse.previous)) : undefined;
+  // A rebuild into a new folder: the last build's page folders are made ahead, while Astro bundles, and Astro must
+  // not empty the folder it builds in (it is new: made above for this build).
+  let folders: FolderMaker | undefined;
+  const foldersStarted = reuseReady.then(() => {
+    if (!inside && reuseInput?.from && options.pagesOnThread) folders = makeFoldersAhead(buildDir, Object.keys(reuseInput.previous));
+  });
+  foldersStarted.catch(() => {}); // awaited below
   const integrations = [
     // A rebuild's reused pages are hard-linked by the writer thread while Astro renders the others.
     ...(options.pagesOnThread
@@ -110,7 +123,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
             (w) => (writes.done = w),
             () => {
               void folders?.stop(); // the writer makes the rest, in order with its links
-              return reuse && options.reuse?.from ? { fromDir: options.reuse.from, files: reuse.reused } : undefined;
+              return reuse && reuseInput?.from ? { fromDir: reuseInput.from, files: reuse.reused } : undefined;
             },
           ),
         ]
@@ -126,7 +139,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ...(options.site ? { site: options.site } : {}),
         logLevel: options.verbose ? 'info' : 'warn',
         integrations,
-        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)], ...(folders ? { build: { emptyOutDir: false } } : {}) },
+        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)], ...(!inside ? { build: { emptyOutDir: false } } : {}) },
       }, WITHOUT_SYNC);
     } catch (err) {
       await modelReady; // a model that never came is the error to report, not what Astro made of it
@@ -134,11 +147,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     }
     if (writes.done?.error) throw writes.done.error;
     await modelReady; // settled already: Astro waited for it before rendering
+    await foldersStarted;
     if (folders && reuse) {
       await folders.stop();
       removeEmptyFolders(buildDir, reuse.gone());
     }
-    const from = options.reuse?.from;
+    const from = reuseInput?.from;
     if (reuse && from) linked = writes.done ? (writes.done.linked ?? { linked: 0, copied: 0 }) : linkFiles(reuse.reused, from, buildDir);
     copyVendorFiles(buildDir);
     layouts = await graphs!.finish();
@@ -147,6 +161,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await moveDir(buildDir, outDir);
     }
   } finally {
+    await foldersStarted.catch(() => {});
     await folders?.stop();
     process.chdir(cwd);
     withdraw?.();

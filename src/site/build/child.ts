@@ -12,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 import type { PortalEntity, PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
+import type { ReuseInput } from './reuse.ts';
 import { entityParts, headPart, modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
 import { siteChildFlags } from '../../util/background.ts';
 import { REPO_ROOT } from './files.ts';
 import { useResolveCache } from './resolve-cache.ts';
 
-type ChildOptions = Omit<BuildSiteOptions, 'model' | 'forms'>;
-type ToChild = { start: ChildOptions } | { part: ModelPart } | { forms: TemplateForms } | { end: true } | { cancel: true };
+type ChildOptions = Omit<BuildSiteOptions, 'model' | 'forms' | 'reuse'> & { reuse?: ReuseInput };
+type ToChild = { start: ChildOptions } | { reuse: ReuseInput | null } | { part: ModelPart } | { forms: TemplateForms } | { end: true } | { cancel: true };
 type FromChild = { done: BuildSiteResult } | { error: { message: string; stack?: string } };
 
 export interface SiteBuild {
@@ -32,6 +33,11 @@ export interface SiteBuild {
    * once the last part has left this process.
    */
   sendModel(model: PortalModel, forms: TemplateForms): Promise<void>;
+  /**
+   * A rebuild: the last build's page keys, when `start` had none (the CLI reads them once the child bundles). Sent
+   * before the model; a model sent without it builds every page.
+   */
+  sendReuse(input: ReuseInput | undefined): void;
   /** Stops the child (the pipeline failed, or the build was interrupted); settles once it has exited. */
   cancel(): Promise<void>;
   /** What buildSite returned in the child, or its error. */
@@ -152,6 +158,9 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
       ahead = { entities, sent: sendAll(partMessages(entityParts(entities))) };
       ahead.sent.catch(() => {}); // awaited by sendModel
     },
+    sendReuse(input) {
+      send({ reuse: input ?? null });
+    },
     sendModel: async (model, forms) => {
       if (!ahead) return sendAll(messagesOf(model, forms));
       if (ahead.entities !== model.entities) throw new Error('the model has other entities than those sent ahead');
@@ -192,6 +201,9 @@ function runChild(child: NodeJS.Process): void {
   const parts = modelAssembler('the model from the CLI');
   let forms: TemplateForms | undefined;
   let failed = false;
+  // The last build's page keys, from a {reuse} message or with {start}; none when the model ends without one.
+  let reuseArrived: (input: ReuseInput | undefined) => void = () => {};
+  const reuseLater = new Promise<ReuseInput | undefined>((resolve) => (reuseArrived = resolve));
   // Astro loads while the CLI starts (preforkSiteChild) or runs its pipeline; the options come with {start}.
   useResolveCache(REPO_ROOT);
   const loading = import('./build.ts');
@@ -200,6 +212,8 @@ function runChild(child: NodeJS.Process): void {
   child.on('message', (message: ToChild) => {
     if ('start' in message) {
       void build(message.start);
+    } else if ('reuse' in message) {
+      reuseArrived(message.reuse ?? undefined);
     } else if ('part' in message) {
       if (failed) return;
       try {
@@ -211,6 +225,7 @@ function runChild(child: NodeJS.Process): void {
     } else if ('forms' in message) {
       forms = message.forms;
     } else if ('end' in message) {
+      reuseArrived(undefined);
       if (failed) return;
       try {
         model!.resolve(parts.done());
@@ -227,7 +242,7 @@ function runChild(child: NodeJS.Process): void {
       // Loaded in runChild, not at the top: the parent imports this module for startSiteBuild and needs no Astro.
       const { buildSite } = await loading;
       const sent = modelPromise.then(() => forms ?? Promise.reject(new Error('the CLI sent the model without its template forms')));
-      reply = { done: await buildSite({ ...opts, model: modelPromise, forms: sent, pagesOnThread: true }) };
+      reply = { done: await buildSite({ ...opts, reuse: opts.reuse ?? reuseLater, model: modelPromise, forms: sent, pagesOnThread: true }) };
     } catch (err) {
       reply = { error: { message: (err as Error).message, stack: (err as Error).stack } };
     }
