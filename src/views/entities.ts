@@ -148,11 +148,21 @@ export function countByKind(entities: readonly PortalEntity[]): KindCount[] {
 }
 
 /** Entities sorted for listing: by kind order, then title. */
-// Each title is worked out once, not in every comparison: a sort of 10,000 entities asked for 260,000 titles
-// (72 ms of a rebuild's site child in a CPU profile).
 export function sortEntities(entities: readonly PortalEntity[]): PortalEntity[] {
-  return entities
-    .map((e) => ({ e, title: entityTitle(e.entity) }))
+  return sortByKindAndTitle(entities, (e) => e);
+}
+
+/**
+ * Items sorted as their entities list: by kind order, then title, then ref. Each title is worked out once, not in
+ * every comparison: a sort of 10,000 entities asked for 260,000 titles (72 ms of a rebuild's site child in a CPU
+ * profile).
+ */
+export function sortByKindAndTitle<T>(items: readonly T[], entityOf: (item: T) => PortalEntity): T[] {
+  return items
+    .map((item) => {
+      const e = entityOf(item);
+      return { item, e, title: entityTitle(e.entity) };
+    })
     .sort((a, b) => compareKinds(a.e.entity.kind, b.e.entity.kind) || a.title.localeCompare(b.title) || a.e.ref.localeCompare(b.e.ref))
-    .map((x) => x.e);
+    .map((x) => x.item);
 }

@@ -3,7 +3,7 @@
 
 import type { Entity } from '../model/entity.ts';
 import type { PortalEntity } from '../model/portal.ts';
-import { compareKinds, entityProfile, entityTitle, findEntity, initials, specString, type EntityIndex } from './entities.ts';
+import { compareKinds, entityProfile, entityTitle, findEntity, initials, sortByKindAndTitle, specString, type EntityIndex } from './entities.ts';
 import { parseEntityRef } from '../model/entityRef.ts';
 
 function targets(entity: Entity, type: string, kind?: string): string[] {
@@ -104,8 +104,7 @@ export function ownedBy(owners: readonly string[], index: EntityIndex, self?: st
       out.push({ ref, entity: target, ...(owner !== self ? { via: owner } : {}) });
     }
   }
-  const titles = new Map(out.map((o) => [o, entityTitle(o.entity.entity)]));
-  return out.sort((a, b) => compareKinds(a.entity.entity.kind, b.entity.entity.kind) || titles.get(a)!.localeCompare(titles.get(b)!) || a.entity.ref.localeCompare(b.entity.ref));
+  return sortByKindAndTitle(out, (o) => o.entity);
 }
 
 /** What a group owns: directly, or aggregated over its descendant groups (Backstage's OwnershipCard). */
