@@ -304,7 +304,7 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
-      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}`] : []),
+      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${site.written?.fromShell ? `, ${site.written.fromShell} written from the first ones' shell` : ''}`] : []),
       ...(result.diagrams && result.diagrams.drawn + result.diagrams.inBrowser > 0 ? [`  diagrams  ${diagramSummary(result.diagrams)}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,

@@ -12,6 +12,7 @@ import { shardOf, type Shard } from '../snapshot/shard.ts';
 import { pageFile, type PageReuse } from './build/reuse.ts';
 import { entityKeys, type EntityKeys } from './build/page-keys.ts';
 import { entityPageView, type EntityPageView } from '../views/entity-page-view.ts';
+import type { ShellPages } from './build/shell-pages.ts';
 
 export interface Handover {
   model: PortalModel;
@@ -23,6 +24,8 @@ export interface Handover {
   forms: TemplateForms;
   /** A rebuild: pages whose key is the last build's are not rendered but copied from it (see inShare). */
   reuse?: PageReuse;
+  /** Routes whose pages are written from a shell after the first ones (./build/shell-pages.ts); registered by their pages. */
+  shells?: ShellPages;
 }
 
 const KEY = Symbol.for('backlot.handover');

@@ -19,6 +19,7 @@ import type { KeyState } from './page-keys.ts';
 import { linkFiles, type LinkedFiles } from '../../util/linkFiles.ts';
 import { makeFoldersAhead, type FolderMaker } from '../../util/makeFolders.ts';
 import { copyVendorFiles } from './vendor-files.ts';
+import { ShellPages } from './shell-pages.ts';
 
 export { REPO_ROOT, moveDir } from './files.ts';
 
@@ -60,12 +61,17 @@ export interface BuildSiteOptions {
    * exit (the exit took 0.9 s in a CPU profile on a loaded 2-core VM) and never read again: the cache folder only grew.
    */
   scratchKey?: string;
+  /**
+   * With `pagesOnThread`: entity pages past the first few are written from the shell Astro's first ones made
+   * (./shell-pages.ts; default). false: Astro renders every page (tests compare the two).
+   */
+  shellPages?: boolean;
 }
 
 export interface BuildSiteResult {
   layouts: LayoutReport;
-  /** With `pagesOnThread`: the files the writer thread wrote. */
-  written?: { files: number; bytes: number };
+  /** With `pagesOnThread`: the files the writer thread wrote, and how many of them were pages written from a shell. */
+  written?: { files: number; bytes: number; fromShell: number };
   /**
    * With `reuse`: every keyed page's key (output file → key), the pages reused from the last build and how they got
    * here. With `keysInCli`, no keys: which entity's key each page has (`keyRefs`), for the CLI to fill in.
@@ -85,9 +91,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     reuseInput = input;
     reuse = input ? new PageReuse(input) : undefined;
   });
+  // Entity pages written from a shell once Astro has rendered the first ones (./shell-pages.ts): only where this
+  // process writes the pages itself.
+  const shells = options.pagesOnThread && options.shellPages !== false ? new ShellPages() : undefined;
   const modelReady = Promise.all([options.model, options.forms, reuseReady]).then(([model, forms]) => {
     graphs = startGraphs();
-    withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}) });
+    withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}), ...(shells ? { shells } : {}) });
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
@@ -128,6 +137,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
               void folders?.stop(); // the writer makes the rest, in order with its links
               return reuse && reuseInput?.from ? { fromDir: reuseInput.from, files: reuse.reused } : undefined;
             },
+            shells,
           ),
         ]
       : []),
@@ -174,7 +184,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes } } : {}), ...(reuse ? { pages: { keys: reuse.keys, entities: reuse.entities, ...(reuse.keysInCli ? { keyRefs: reuse.keyRefs } : {}), reused: reuse.reused, linked } } : {}) };
+  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes, fromShell: shells?.written ?? 0 } } : {}), ...(reuse ? { pages: { keys: reuse.keys, entities: reuse.entities, ...(reuse.keysInCli ? { keyRefs: reuse.keyRefs } : {}), reused: reuse.reused, linked } } : {}) };
 }
 
 /**

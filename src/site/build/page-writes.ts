@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { fileWriter, type FileWriter, type WrittenFiles } from '../../util/threadWrites.ts';
+import type { ShellPages } from './shell-pages.ts';
 
 /** Astro names these `404.html` and `500.html`, not `404/index.html`: left to Astro. */
 const STATUS_PAGES = new Set(['/404', '/500']);
@@ -40,9 +41,10 @@ export interface PageLinks {
  * Astro's prerenderer as it is, its pages' bytes written on a writer thread from its setup (before the first page)
  * to its teardown (after the last). `done` receives what was written (and the first failed write: the build fails).
  * `links`, asked once every route's paths are known (a rebuild's reuse decisions are made there: ./reuse.ts), names
- * the files the same thread hard-links into the site while Astro renders the pages.
+ * the files the same thread hard-links into the site while Astro renders the pages. `shells`: routes whose pages
+ * are written from a shell once Astro has rendered the first ones (./shell-pages.ts).
  */
-export function writePagesOnThread(done: (written: WrittenFiles) => void, links?: () => PageLinks | undefined): AstroIntegration {
+export function writePagesOnThread(done: (written: WrittenFiles) => void, links?: () => PageLinks | undefined, shells?: ShellPages): AstroIntegration {
   let outDir: string | undefined;
   let base = '/';
   return {
@@ -70,11 +72,21 @@ export function writePagesOnThread(done: (written: WrittenFiles) => void, links?
               return paths;
             },
             render: async (request, options) => {
+              const shell = writer && shells ? await shells.write(options.routeData.route, decodeURIComponent(new URL(request.url).pathname)) : undefined;
+              if (shell && 'html' in shell) {
+                const file = pageFile(outDir!, base, request.url, options.routeData.type);
+                if (file) {
+                  await writer!.write(file, Buffer.from(shell.html));
+                  return new Response(null, { status: 200, headers: { 'Content-Type': 'text/html' } });
+                }
+              }
               const rendered = await astro.render(request, options);
               const response = rendered instanceof Response ? rendered : rendered.response;
               const file = writer && response.status === 200 && response.body ? pageFile(outDir!, base, request.url, options.routeData.type) : undefined;
               if (!file) return rendered;
-              await writer!.write(file, new Uint8Array(await response.arrayBuffer()));
+              const bytes = new Uint8Array(await response.arrayBuffer());
+              if (shell && 'learn' in shell) shell.learn?.(new TextDecoder().decode(bytes));
+              await writer!.write(file, bytes);
               const bodiless = new Response(null, { status: response.status, headers: response.headers });
               return rendered instanceof Response ? bodiless : { ...rendered, response: bodiless };
             },
