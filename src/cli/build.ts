@@ -29,8 +29,7 @@ import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
-import { readReusable, siteVersion, writeManifest, type PageKeyRef, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
-import type { filledKeys, KeyState, KeysAhead } from '../site/build/page-keys.ts';
+import { readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
 import { openRepoCache } from '../pipeline/repoCache.ts';
@@ -259,9 +258,6 @@ async function buildInto(
   onRelease(() => searchIndex.then((s) => s.close(), () => {})); // Pagefind's process writes into the work folder too
   // Now that the search records and the API files are under way (this process is in the background already).
   prepared.saveCache();
-  // Nothing to reuse: the pages' keys for the next build are worked out here meanwhile, not in the site child.
-  const keys = reuse?.input.keysInCli ? import('../site/build/page-keys.ts').then(async (m) => ({ ahead: await m.keysAhead(result.model), fill: m.filledKeys })) : undefined;
-  keys?.catch(() => {}); // reported once the site is built
   let site: Awaited<typeof siteBuild.result>;
   try {
     site = await siteBuild.result;
@@ -270,7 +266,6 @@ async function buildInto(
     await apiFiles.catch(() => {});
     throw err;
   }
-  if (keys && site.pages?.keyRefs) site = { ...site, pages: { ...site.pages, ...(await pageKeysOf(keys, site.pages.keyRefs)) } };
   const astroMs = performance.now() - t0;
   // Pagefind writes its index meanwhile; neither touches what search reads (the model, the docs pages' HTML).
   const [api, search] = await Promise.all([
@@ -357,27 +352,13 @@ interface ReusePlan {
   reason?: string;
 }
 
-/**
- * What this build may reuse of the last one in outDir; any doubt is a full build (that still records its keys:
- * worked out in the CLI when no page can be reused, `keysInCli`).
- */
+/** What this build may reuse of the last one in outDir; any doubt is a full build (that still records its keys). */
 function planReuse(options: BuildOptions, config: BacklotConfig, pluginComponents: string[]): ReusePlan {
   const version = siteVersion(PACKAGE_ROOT, { site: config.site, plugins: config.plugins ?? [] }, pluginComponents, ourCode());
-  if (options.reuse === false) return { input: { version, previous: {}, keysInCli: true }, reason: '--no-reuse' };
+  if (options.reuse === false) return { input: { version, previous: {} }, reason: '--no-reuse' };
   const found = readReusable(config.cacheDir, config.site.outDir, version);
-  if ('reason' in found) return { input: { version, previous: {}, keysInCli: true }, reason: found.reason };
-  return { input: Object.keys(found.input.previous).length > 0 ? found.input : { ...found.input, keysInCli: true }, from: found.generatedAt };
-}
-
-/** The pages' keys the CLI worked out (keysInCli), for the pages the child says it rendered; none when that failed. */
-async function pageKeysOf(keys: Promise<{ ahead: KeysAhead; fill: typeof filledKeys }>, refs: Record<string, PageKeyRef>): Promise<{ keys: Record<string, string>; entities?: KeyState }> {
-  try {
-    const { ahead, fill } = await keys;
-    return fill(ahead, refs);
-  } catch (err) {
-    console.warn(`Backlot: the pages' keys could not be worked out (${(err as Error).message}): the next build renders every page`);
-    return { keys: {} };
-  }
+  if ('reason' in found) return { input: { version, previous: {} }, reason: found.reason };
+  return { input: found.input, from: found.generatedAt };
 }
 
 function pagesSummary(pages: NonNullable<BuildSiteResult['pages']>, reason: string | undefined): string {

@@ -194,8 +194,8 @@ describe('a rebuild after one repo changed', () => {
     const pages = entityPages(site);
     expect(pages.length).toBeGreaterThan(10);
     for (const page of pages) expect(read(site, page).replaceAll(MARKER, ''), page).toBe(read(join(work, 'b/dist'), page));
-    // The same keys: the whole build's worked out by the CLI while its pages rendered (nothing to reuse), the
-    // rebuild's kept from the last build or worked out by the pages it rendered.
+    // The same keys: the whole build's worked out as its pages rendered, the rebuild's kept from the last build or
+    // worked out by the pages it rendered.
     const keys = (name: string) => (JSON.parse(read(work, `${name}/.backlot-cache/pages.json`)) as { pages: Record<string, string> }).pages;
     expect(Object.keys(keys('b')).length).toBeGreaterThan(10);
     expect(keys('a')).toEqual(keys('b'));

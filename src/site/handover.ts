@@ -62,7 +62,7 @@ export function replaceHandover(next: Handover): Handover {
 export function pageData(): SiteData {
   const { model, reuse } = received();
   const data = siteData(model);
-  if (reuse && !reuse.keysInCli) pageKeys(data, reuse);
+  if (reuse) pageKeys(data, reuse);
   return data;
 }
 
@@ -98,7 +98,7 @@ export function pageEntityView(item: PortalEntity): EntityPageView {
   const data = pageData();
   const view = entityPageView(item, data, { take: true });
   const { reuse } = received();
-  if (reuse && !reuse.keysInCli) pageKeys(data, reuse).ofView(view);
+  if (reuse) pageKeys(data, reuse).ofView(view);
   return view;
 }
 
@@ -125,10 +125,6 @@ export function inShare<T extends { params: Record<string, string | undefined> }
   // Pages that give no key render every time. The keys are bound to this model: new pages' keys are computed once
   // the pages rendered, after the hand-over is taken back.
   if (!reuse || !keyed) return shared;
-  if (reuse.keysInCli) {
-    for (const p of shared) reuse.keyLater(pageFile(keyed.route, p.params, keyed.endpoint), keyed.entity(p), keyed.key === 'explorer');
-    return shared;
-  }
   const keys = pageKeys(siteData(model), reuse);
   const keyOf = keyed.key === 'explorer' ? keys.explorer : keys;
   return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), () => keyOf(keyed.entity(p))));

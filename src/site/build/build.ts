@@ -14,7 +14,7 @@ import type { Shard } from '../../snapshot/shard.ts';
 import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
 import { writePagesOnThread } from './page-writes.ts';
 import type { WrittenFiles } from '../../util/threadWrites.ts';
-import { PageReuse, type PageKeyRef, type ReuseInput } from './reuse.ts';
+import { PageReuse, type ReuseInput } from './reuse.ts';
 import type { KeyState } from './page-keys.ts';
 import { linkFiles, type LinkedFiles } from '../../util/linkFiles.ts';
 import { makeFoldersAhead, type FolderMaker } from '../../util/makeFolders.ts';
@@ -72,11 +72,8 @@ export interface BuildSiteResult {
   layouts: LayoutReport;
   /** With `pagesOnThread`: the files the writer thread wrote, and how many of them were pages written from a shell. */
   written?: { files: number; bytes: number; fromShell: number };
-  /**
-   * With `reuse`: every keyed page's key (output file → key), the pages reused from the last build and how they got
-   * here. With `keysInCli`, no keys: which entity's key each page has (`keyRefs`), for the CLI to fill in.
-   */
-  pages?: { keys: Record<string, string>; entities?: KeyState | undefined; keyRefs?: Record<string, PageKeyRef>; reused: string[]; linked: LinkedFiles };
+  /** With `reuse`: every keyed page's key (output file → key), the pages reused from the last build and how they got here. */
+  pages?: { keys: Record<string, string>; entities?: KeyState | undefined; reused: string[]; linked: LinkedFiles };
 }
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
@@ -184,7 +181,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes, fromShell: shells?.written ?? 0 } } : {}), ...(reuse ? { pages: { keys: reuse.keys, entities: reuse.entities, ...(reuse.keysInCli ? { keyRefs: reuse.keyRefs } : {}), reused: reuse.reused, linked } } : {}) };
+  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes, fromShell: shells?.written ?? 0 } } : {}), ...(reuse ? { pages: { keys: reuse.keys, entities: reuse.entities, reused: reuse.reused, linked } } : {}) };
 }
 
 /**

@@ -11,12 +11,11 @@
 import { hash as digestOf } from 'node:crypto';
 import type { PortalModel } from '../../model/portal.ts';
 import { entityOwnInputs, entityOwnView, type EntityOwnInputs, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
-import { entityGraphMode, entityLists, hasExplorer, knownFullLists, listsReads, needsFullLists, takeEntityLists, type EntityLists } from '../../views/entity-page.ts';
+import { entityGraphMode, entityLists, knownFullLists, listsReads, needsFullLists, type EntityLists } from '../../views/entity-page.ts';
 import { findEntity, type EntityIndex } from '../../views/entities.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { explorerGraph, explorerReads } from '../../views/graph.ts';
-import { siteData, type SiteData } from '../../views/site-data.ts';
-import type { PageKeyRef } from './reuse.ts';
+import type { SiteData } from '../../views/site-data.ts';
 import type { RepoInfo } from '../../model/repo.ts';
 
 // One-shot: a Hash object per digest cost ~1.2 µs more, on ~22,000 digests at 10,000 entities.
@@ -267,55 +266,4 @@ function collectRefs(value: object, out: Set<string>): void {
     const v = record[key];
     if (v && typeof v === 'object') collectRefs(v, out);
   }
-}
-
-/** Entities keyed per turn of the event loop by keysAhead: the CLI still feeds Pagefind and hears from the child. */
-const KEYS_PER_TURN = 250;
-
-/** Every key of a model's pages, worked out ahead (keysAhead), and what the next build keeps of them. */
-export interface KeysAhead {
-  keys: EntityKeys;
-  /** The Systems' and Domains' refs whose explorer keys `state` holds. */
-  explorers: ReadonlySet<string>;
-  state: KeyState;
-}
-
-/**
- * A build with nothing to reuse (ReuseInput.keysInCli): every entity's key, every explorer's (a whole-site build
- * has an explorer page for each System and Domain) and the state the next build keeps, worked out in the CLI while
- * the site child renders. In the child they were ~0.7 s of its main thread's CPU at 10,000 entities (hashing each
- * page's view while it rendered, the explorers' keys and the state after the last page), and that thread is what
- * the build waits for. The same functions on the same model give the same keys: a rebuild compares its own with
- * them (src/cli/rebuild.build.test.ts).
- */
-export async function keysAhead(model: PortalModel): Promise<KeysAhead> {
-  const data = siteData(model);
-  const keys = entityKeys(data);
-  const explorers = new Set<string>();
-  for (let i = 0; i < model.entities.length; i++) {
-    if (i % KEYS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    const item = model.entities[i]!;
-    keys(item.ref);
-    takeEntityLists(item, data.index); // keyed: whether it has a full-lists page, and what it read, are kept
-    if (hasExplorer(item.entity.kind)) {
-      keys.explorer(item.ref);
-      explorers.add(item.ref);
-    }
-  }
-  await new Promise((resolve) => setImmediate(resolve));
-  return { keys, explorers, state: keys.state() };
-}
-
-/**
- * The pages' keys for the manifest, from the child's keyRefs (PageReuse.keyLater), and what the next build keeps
- * (worked out again if a page asked for an explorer keysAhead did not key).
- */
-export function filledKeys(ahead: KeysAhead, refs: Record<string, PageKeyRef>): { keys: Record<string, string>; entities: KeyState } {
-  const out: Record<string, string> = {};
-  let other = false;
-  for (const [file, { ref, explorer }] of Object.entries(refs)) {
-    if (explorer && !ahead.explorers.has(ref)) other = true;
-    out[file] = explorer ? ahead.keys.explorer(ref) : ahead.keys(ref);
-  }
-  return { keys: out, entities: other ? ahead.keys.state() : ahead.state };
 }

@@ -34,18 +34,6 @@ export interface ReuseInput {
   from?: string;
   /** The last build's entity keys, with what each read (./page-keys.ts KeyState). */
   entities?: KeyState;
-  /**
-   * A build with nothing to reuse (no page of the last build): every page renders, and its key is only needed for
-   * the next manifest. The CLI works the keys out while the site child renders (./page-keys.ts keysAhead), and
-   * the child only records which entity's key each page has (PageReuse.keyLater).
-   */
-  keysInCli?: boolean;
-}
-
-/** Which key a page has: its entity's pages' key, or its explorer's. */
-export interface PageKeyRef {
-  ref: string;
-  explorer?: true;
 }
 
 /**
@@ -60,25 +48,8 @@ export class PageReuse {
   /** File → its key, or what computes it (a page the last build did not have). */
   private readonly known = new Map<string, string | (() => string)>();
   private keyState: (() => KeyState) | undefined;
-  /** With `keysInCli`: file → which key it has. */
-  private readonly later = new Map<string, PageKeyRef>();
   constructor(input: ReuseInput) {
     this.input = input;
-  }
-
-  /** The CLI works out the keys (ReuseInput.keysInCli): pages call keyLater, never render() or keepEntities(). */
-  get keysInCli(): boolean {
-    return this.input.keysInCli === true;
-  }
-
-  /** With `keysInCli`: the page writing `file` renders, with the key of `ref` (its explorer's key when `explorer`). */
-  keyLater(file: string, ref: string, explorer: boolean): void {
-    this.later.set(file, explorer ? { ref, explorer: true } : { ref });
-  }
-
-  /** With `keysInCli`: which key each keyed page has (output file → its entity's ref), for the CLI to fill in. */
-  get keyRefs(): Record<string, PageKeyRef> {
-    return Object.fromEntries(this.later);
   }
 
   /** The last build's entity keys (none: every key is computed). */
