@@ -76,7 +76,7 @@ export function writePagesOnThread(done: (written: WrittenFiles) => void, links?
               if (shell && 'html' in shell) {
                 const file = pageFile(outDir!, base, request.url, options.routeData.type);
                 if (file) {
-                  await writer!.write(file, Buffer.from(shell.html));
+                  await writer!.write(file, shell.html);
                   return new Response(null, { status: 200, headers: { 'Content-Type': 'text/html' } });
                 }
               }
