@@ -1,7 +1,7 @@
 import { getPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_NICE, cliFlags, lowerThreadPriority, scavengeFlags, siteChildFlags } from './background.ts';
+import { BACKGROUND_NICE, cliFlags, largeModelFlag, lowerThreadPriority, scavengeFlags, SITE_HEAP_GROWING_PERCENT, siteChildFlags } from './background.ts';
 
 /** Runs lowerThreadPriority on a fresh worker thread; reports what it returned and the priorities seen there. */
 function inWorker(env: NodeJS.ProcessEnv = process.env): Promise<{ lowered: boolean; before: number; after: number }> {
@@ -68,5 +68,12 @@ describe('cliFlags', () => {
     expect(cliFlags([], '')).toEqual(['--no-parallel-scavenge', '--heap-growing-percent=60']);
     expect(cliFlags(['--heap-growing-percent=100', '--parallel-scavenge'], '')).toEqual(['--heap-growing-percent=100', '--parallel-scavenge']);
     expect(cliFlags([], '--max-old-space-size=4096 --heap-growing-percent=50')).toEqual(['--no-parallel-scavenge']);
+  });
+});
+
+describe('largeModelFlag', () => {
+  it('caps the site child heap growth for a large model, unless its flags set a growth of their own', () => {
+    expect(largeModelFlag(['--no-parallel-scavenge'])).toBe(`--heap-growing-percent=${SITE_HEAP_GROWING_PERCENT}`);
+    expect(largeModelFlag(['--heap-growing-percent=50'])).toBeUndefined();
   });
 });

@@ -14,7 +14,8 @@ import type { TemplateForms } from '../../views/create/page-data.ts';
 import type { BuildSiteOptions, BuildSiteResult } from './build.ts';
 import type { ReuseInput } from './reuse.ts';
 import { entityParts, headPart, modelAssembler, modelParts, sendInOrder, type ModelPart } from './model-parts.ts';
-import { siteChildFlags } from '../../util/background.ts';
+import { LARGE_MODEL_ENTITIES, largeModelFlag, siteChildFlags } from '../../util/background.ts';
+import { setFlagsFromString } from 'node:v8';
 import { REPO_ROOT } from './files.ts';
 import { useResolveCache } from './resolve-cache.ts';
 
@@ -201,6 +202,7 @@ function runChild(child: NodeJS.Process): void {
   const parts = modelAssembler('the model from the CLI');
   let forms: TemplateForms | undefined;
   let failed = false;
+  let large = false; // the model reached LARGE_MODEL_ENTITIES: the heap's growth is capped (../../util/background.ts)
   // The last build's page keys, from a {reuse} message or with {start}; none when the model ends without one.
   let reuseArrived: (input: ReuseInput | undefined) => void = () => {};
   const reuseLater = new Promise<ReuseInput | undefined>((resolve) => (reuseArrived = resolve));
@@ -218,6 +220,11 @@ function runChild(child: NodeJS.Process): void {
       if (failed) return;
       try {
         parts.add(message.part);
+        if (!large && parts.entities().length >= LARGE_MODEL_ENTITIES) {
+          large = true;
+          const flag = largeModelFlag(process.execArgv);
+          if (flag) setFlagsFromString(flag);
+        }
       } catch (err) {
         failed = true;
         model!.reject(err as Error);

@@ -35,7 +35,7 @@ export function* entityParts(entities: readonly PortalEntity[], size = ENTITIES_
 }
 
 /** Puts the parts back together, the head before, after or between the entities' slices; `done()` checks the model's outline. */
-export function modelAssembler(source = 'model'): { add(part: ModelPart): void; done(): PortalModel } {
+export function modelAssembler(source = 'model'): { add(part: ModelPart): void; entities(): readonly PortalEntity[]; done(): PortalModel } {
   let head: Omit<PortalModel, 'entities'> | undefined;
   const entities: PortalEntity[] = [];
   let parts = 0;
@@ -50,6 +50,8 @@ export function modelAssembler(source = 'model'): { add(part: ModelPart): void; 
       if (!Array.isArray(part.entities)) throw new Error(`${source}: a part's entities must be an array`);
       for (const entity of part.entities) entities.push(entity);
     },
+    /** The entities so far. */
+    entities: () => entities,
     done() {
       if (!parts) throw new Error(`${source}: no parts arrived`);
       if (!head) throw new Error(`${source}: no head part`);
