@@ -40,6 +40,15 @@ describe('entity pages from the shell', () => {
     await buildSite({ outDir: join(work, 'astro'), model: structuredClone(model), pagesOnThread: true, shellPages: false });
   });
 
+  it('finds the pages under a base path too', async () => {
+    const based = await fixtureModel({ base: '/portal/' });
+    const result = await buildSite({ outDir: join(work, 'based'), base: '/portal/', model: based, pagesOnThread: true });
+    const pages = entityPages(join(work, 'based'));
+    expect(pages.length).toBeGreaterThan(10);
+    expect(readFileSync(join(work, 'based', pages.at(-1)!), 'utf8')).toContain('href="/portal/catalog/');
+    expect(result.written!.fromShell).toBeGreaterThan(pages.length / 2);
+  });
+
   it('writes every entity page but the first few of each shape from the shell', () => {
     const pages = entityPages(join(work, 'shell'));
     expect(pages.length).toBeGreaterThan(hostile.length);
