@@ -11,6 +11,8 @@ import type { AstroIntegration } from 'astro';
 import { fileWriter, type FileWriter, type WrittenFiles } from '../../util/threadWrites.ts';
 import type { ShellPages } from './shell-pages.ts';
 
+const DECODER = new TextDecoder();
+
 /** Astro names these `404.html` and `500.html`, not `404/index.html`: left to Astro. */
 const STATUS_PAGES = new Set(['/404', '/500']);
 
@@ -85,7 +87,7 @@ export function writePagesOnThread(done: (written: WrittenFiles) => void, links?
               const file = writer && response.status === 200 && response.body ? pageFile(outDir!, base, request.url, options.routeData.type) : undefined;
               if (!file) return rendered;
               const bytes = new Uint8Array(await response.arrayBuffer());
-              if (shell && 'learn' in shell) shell.learn?.(new TextDecoder().decode(bytes));
+              if (shell && 'learn' in shell) shell.learn?.(DECODER.decode(bytes));
               await writer!.write(file, bytes);
               const bodiless = new Response(null, { status: response.status, headers: response.headers });
               return rendered instanceof Response ? bodiless : { ...rendered, response: bodiless };

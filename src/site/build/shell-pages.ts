@@ -88,9 +88,14 @@ export class ShellPages {
   }
 }
 
-/** The values as the layout writes them: the title as text, the description as an attribute value. */
+/** The values as the layout writes them, in page order: the title as text, the description as an attribute value, the content. */
+function escaped(parts: PageParts): { title: string; description?: string; html: string } {
+  return { title: escapeHtml(parts.title), ...(parts.description === undefined ? {} : { description: escapeAttribute(parts.description) }), html: parts.html };
+}
+
 function values(parts: PageParts): string[] {
-  return parts.description === undefined ? [escapeHtml(parts.title), parts.html] : [escapeHtml(parts.title), escapeAttribute(parts.description), parts.html];
+  const { title, description, html } = escaped(parts);
+  return description === undefined ? [title, html] : [title, description, html];
 }
 
 /** The page: the shell's literal pieces with the values between them. */
@@ -104,10 +109,10 @@ export function fill(shell: readonly string[], parts: PageParts): string {
 /**
  * The shell of a page Astro rendered from `parts`: where its title (right after `<title>`), its description (the
  * `content` of the description meta) and its content (all of <main>'s) sit. Undefined when they are not found
- * there, or found more than one way (the page is then not its shell with its values).
+ * there, or when the page is not the pieces found with its values between them.
  */
 export function shellOf(html: string, parts: PageParts): string[] | undefined {
-  const [title, description, content] = parts.description === undefined ? [escapeHtml(parts.title), undefined, parts.html] : [escapeHtml(parts.title), escapeAttribute(parts.description), parts.html];
+  const { title, description, html: content } = escaped(parts);
   const t = html.indexOf(`<title>${title}`);
   if (t < 0) return undefined;
   const tStart = t + '<title>'.length;
