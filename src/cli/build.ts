@@ -30,6 +30,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
 import { readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
+import { KEPT_BUNDLE } from '../site/build/kept-bundle.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
 import { openRepoCache } from '../pipeline/repoCache.ts';
@@ -205,6 +206,8 @@ async function buildInto(
         ...(configured.site.url ? { site: configured.site.url } : {}),
         verbose: options.verbose,
         ...(options.shard ? { share: options.shard } : {}),
+        // A whole site's server bundle, for the next build to render from (../site/build/kept-bundle.ts).
+        ...(options.shard ? {} : { keepBundle: resolve(configured.cacheDir, KEPT_BUNDLE) }),
       }, secretEnvNames(configured));
   // A whole-site build renders only the entity pages whose data changed since the last one (../site/build/reuse.ts).
   // Read once the child bundles: the site's code version and the manifest's pages on disk (0.1–0.3 s of a one-repo
@@ -299,7 +302,7 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
-      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${site.written?.fromShell ? `, ${site.written.fromShell} written from the first ones' shell` : ''}`] : []),
+      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${site.written?.fromShell ? `, ${site.written.fromShell} written from the first ones' shell` : ''}${site.replayed ? "; the last build's bundle, not bundled again" : ''}`] : []),
       ...(result.diagrams && result.diagrams.drawn + result.diagrams.inBrowser > 0 ? [`  diagrams  ${diagramSummary(result.diagrams)}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,

@@ -137,6 +137,15 @@ describe('a rebuild after one repo changed', () => {
     expect(logs.full).toMatch(/none reused: --no-reuse/);
   });
 
+  it('renders a rebuild from the last build\'s kept server bundle, without bundling again (src/site/build/kept-bundle.ts)', () => {
+    const replayed = /pages .*; the last build's bundle, not bundled again/;
+    expect(logs.cold).not.toMatch(replayed);
+    expect(logs.full).not.toMatch(replayed);
+    expect(logs.edit).toMatch(replayed);
+    expect(logs.rename).toMatch(replayed);
+    expect(existsSync(join(work, 'a/.backlot-cache/site-bundle/meta.json'))).toBe(true);
+  });
+
   it('renders the changed entity again, links the others (no build time in their footer), and drops the removed one', () => {
     const edited = /pages +(\d+) entity pages rendered, (\d+) reused from the last build/.exec(logs.edit);
     expect(edited, logs.edit).not.toBeNull();

@@ -1,9 +1,9 @@
 // The site stage's entry point: Astro renders the model into static pages.
 
-import { rmdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, rmdir } from 'node:fs/promises';
+import { existsSync, rmdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { build as astroBuild } from 'astro';
+import type { AstroPrerenderer, build as astroBuild } from 'astro';
 import type { PortalModel } from '../../model/portal.ts';
 import type { TemplateForms } from '../../views/create/page-data.ts';
 import { REPO_ROOT, moveDir, scratchFolder } from './files.ts';
@@ -12,7 +12,8 @@ import { handOver } from '../handover.ts';
 import { ownPagesIntegrations, ownPagesPlugin } from './own-pages.ts';
 import type { Shard } from '../../snapshot/shard.ts';
 import { pluginComponentsPlugin, type PluginComponentFile } from './plugin-components.ts';
-import { writePagesOnThread } from './page-writes.ts';
+import { writePagesOnThread, writingPrerenderer } from './page-writes.ts';
+import { KEPT_META, astroVersion, bundleKey, keepingPrerenderer, pageUrl, readKeptBundle, replayPrerenderer, leftFile } from './kept-bundle.ts';
 import type { WrittenFiles } from '../../util/threadWrites.ts';
 import { PageReuse, type ReuseInput } from './reuse.ts';
 import type { KeyState } from './page-keys.ts';
@@ -66,10 +67,17 @@ export interface BuildSiteOptions {
    * (./shell-pages.ts; default). false: Astro renders every page (tests compare the two).
    */
   shellPages?: boolean;
+  /**
+   * With `pagesOnThread`, a whole site in a scratch folder: where the server bundle is kept for the next build, and a
+   * rebuild renders from it without bundling when it is this build's (./kept-bundle.ts).
+   */
+  keepBundle?: string;
 }
 
 export interface BuildSiteResult {
   layouts: LayoutReport;
+  /** The pages were rendered from the last build's kept bundle, not bundled again (./kept-bundle.ts). */
+  replayed?: boolean;
   /** With `pagesOnThread`: the files the writer thread wrote, and how many of them were pages written from a shell. */
   written?: { files: number; bytes: number; fromShell: number };
   /** With `reuse`: every keyed page's key (output file → key), the pages reused from the last build and how they got here. */
@@ -84,16 +92,25 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let withdraw: (() => void) | undefined;
   let reuse: PageReuse | undefined;
   let reuseInput: ReuseInput | undefined;
+  // Entity pages written from a shell once the first ones have rendered (./shell-pages.ts): only where this process
+  // writes the pages itself.
+  let shells: ShellPages | undefined;
   const reuseReady = Promise.resolve(options.reuse).then((input) => {
     reuseInput = input;
-    reuse = input ? new PageReuse(input) : undefined;
   });
-  // Entity pages written from a shell once Astro has rendered the first ones (./shell-pages.ts): only where this
-  // process writes the pages itself.
-  const shells = options.pagesOnThread && options.shellPages !== false ? new ShellPages() : undefined;
+  let handed: { model: PortalModel; forms: TemplateForms } | undefined;
+  // A fresh hand-over for each way of rendering (a replay that failed leaves Astro a clean one).
+  const handOverNow = () => {
+    withdraw?.();
+    const { model, forms } = handed!;
+    reuse = reuseInput ? new PageReuse(reuseInput) : undefined;
+    shells = options.pagesOnThread && options.shellPages !== false ? new ShellPages() : undefined;
+    withdraw = handOver({ model, graphs: graphs!, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}), ...(shells ? { shells } : {}) });
+  };
   const modelReady = Promise.all([options.model, options.forms, reuseReady]).then(([model, forms]) => {
     graphs = startGraphs();
-    withdraw = handOver({ model, graphs, forms, ...(options.share ? { share: options.share } : {}), ...(reuse ? { reuse } : {}), ...(shells ? { shells } : {}) });
+    handed = { model, forms };
+    handOverNow();
   });
   modelReady.catch(() => {}); // awaited before the pages render; must not count as unhandled meanwhile
   let layouts: LayoutReport | undefined;
@@ -124,36 +141,72 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     if (!inside && reuseInput?.from && options.pagesOnThread) folders = makeFoldersAhead(buildDir, Object.keys(reuseInput.previous));
   });
   foldersStarted.catch(() => {}); // awaited below
-  const integrations = [
-    // A rebuild's reused pages are hard-linked by the writer thread while Astro renders the others.
-    ...(options.pagesOnThread
-      ? [
-          writePagesOnThread(
-            (w) => (writes.done = w),
-            () => {
-              void folders?.stop(); // the writer makes the rest, in order with its links
-              return reuse && reuseInput?.from ? { fromDir: reuseInput.from, files: reuse.reused } : undefined;
-            },
-            shells,
-          ),
-        ]
-      : []),
-    ...(await ownPagesIntegrations(options.pagesDir)),
-  ];
+  // The last full build's server bundle (./kept-bundle.ts): kept by a full build, rendered from by a rebuild.
+  const keptDir = options.keepBundle && options.pagesOnThread && !options.share && !inside ? options.keepBundle : undefined;
+  const astroVer = astroVersion(REPO_ROOT);
+  // Astro loads at once (~0.35 s) unless a kept bundle may spare the build it, while the model is on its way.
+  const loadAstro = () => import('astro');
+  let astroLoading = keptDir && existsSync(join(keptDir, KEPT_META)) ? undefined : loadAstro();
+  astroLoading?.catch(() => {}); // awaited where it builds
+  const keyOf = (dir: string) => (reuseInput ? bundleKey({ version: reuseInput.version, buildDir: dir, pagesDir: options.pagesDir }) : undefined);
+  let assets: readonly string[] = [];
+  const writing = () => ({
+    done: (w: WrittenFiles) => (writes.done = w),
+    // A rebuild's reused pages (and a replay's client files) are hard-linked by the writer thread while the pages render.
+    links: () => {
+      void folders?.stop(); // the writer makes the rest, in order with its links
+      return reuse && reuseInput?.from ? { fromDir: reuseInput.from, files: assets.length ? [...reuse.reused, ...assets] : reuse.reused } : undefined;
+    },
+    shells,
+  });
+  let replayed = false;
+  let fellBack = false;
   try {
-    try {
-      await astroBuild({
-        root: REPO_ROOT,
-        outDir: buildDir,
-        base: options.base ?? '/',
-        ...(options.site ? { site: options.site } : {}),
-        logLevel: options.verbose ? 'info' : 'warn',
-        integrations,
-        vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)], ...(!inside ? { build: { emptyOutDir: false } } : {}) },
-      }, WITHOUT_SYNC);
-    } catch (err) {
-      await modelReady; // a model that never came is the error to report, not what Astro made of it
-      throw err;
+    await reuseReady;
+    const from = reuseInput?.from;
+    const kept = keptDir && from ? readKeptBundle(keptDir, keyOf(buildDir)!, astroVer) : undefined;
+    if (kept && kept.assets.every((file) => existsSync(join(from!, file)))) {
+      try {
+        assets = kept.assets;
+        await modelReady;
+        await renderPages(writingPrerenderer(replayPrerenderer(keptDir!, kept, buildDir), () => ({ ...writing(), outDir: buildDir, base: options.base ?? '/' })), buildDir, options.base ?? '/', kept.origin);
+        if (writes.done?.error) throw writes.done.error;
+        replayed = true;
+      } catch (err) {
+        // Astro builds it whole, in a folder of its own: the replay's chunks stay loaded under their URLs.
+        if (options.verbose) console.error(`The kept bundle could not render the site (${(err as Error).message}): building with Astro.`);
+        fellBack = true;
+        await rm(keptDir!, { recursive: true, force: true }); // not tried again: the next build keeps its own
+        assets = [];
+        writes.done = undefined;
+        await folders?.stop();
+        folders = undefined;
+        await rm(buildDir, { recursive: true, force: true });
+        buildDir = `${buildDir}-astro`;
+        await rm(buildDir, { recursive: true, force: true });
+        await mkdir(buildDir, { recursive: true });
+        if (graphs) handOverNow();
+      }
+    }
+    if (!replayed) {
+      // Not from a fallback's folder: its chunks name that folder, and the next build renders in the usual one.
+      const keep = keptDir && !fellBack ? (astro: AstroPrerenderer, dir: string | undefined) => keepingPrerenderer(astro, dir, keptDir, () => keyOf(buildDir), astroVer) : undefined;
+      const integrations = [...(options.pagesOnThread ? [writePagesOnThread(writing, keep)] : []), ...(await ownPagesIntegrations(options.pagesDir))];
+      const { build: astroBuild } = await (astroLoading ??= loadAstro());
+      try {
+        await astroBuild({
+          root: REPO_ROOT,
+          outDir: buildDir,
+          base: options.base ?? '/',
+          ...(options.site ? { site: options.site } : {}),
+          logLevel: options.verbose ? 'info' : 'warn',
+          integrations,
+          vite: { plugins: [waitBeforeRendering(modelReady), ownPagesPlugin(options.pagesDir), pluginComponentsPlugin(options.pluginComponents)], ...(!inside ? { build: { emptyOutDir: false } } : {}) },
+        }, WITHOUT_SYNC);
+      } catch (err) {
+        await modelReady; // a model that never came is the error to report, not what Astro made of it
+        throw err;
+      }
     }
     if (writes.done?.error) throw writes.done.error;
     await modelReady; // settled already: Astro waited for it before rendering
@@ -162,7 +215,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await folders.stop();
       removeEmptyFolders(buildDir, reuse.gone());
     }
-    const from = reuseInput?.from;
     if (reuse && from) linked = writes.done ? (writes.done.linked ?? { linked: 0, copied: 0 }) : linkFiles(reuse.reused, from, buildDir);
     copyVendorFiles(buildDir);
     layouts = await graphs!.finish();
@@ -181,7 +233,45 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       await rmdir(scratch).catch(() => {}); // only when empty: parallel builds may still use it
     }
   }
-  return { layouts: layouts!, ...(writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes, fromShell: shells?.written ?? 0 } } : {}), ...(reuse ? { pages: { keys: reuse.keys, entities: reuse.entities, reused: reuse.reused, linked } } : {}) };
+  const written = writes.done ? { written: { files: writes.done.files, bytes: writes.done.bytes, fromShell: shells?.written ?? 0 } } : {};
+  return { layouts: layouts!, replayed, ...written, ...(reuse ? { pages: { keys: reuse.keys, entities: reuse.entities, reused: reuse.reused, linked } } : {}) };
+}
+
+/**
+ * Every page of a prerenderer, as Astro's build renders them (./kept-bundle.ts replays a kept bundle through this):
+ * four at a time, each path's request at the URL Astro gives it. A page the writer did not take (a response with a
+ * body) is written here as Astro would (a status page, an endpoint whose path ends in `/`); anything else Astro's build would handle (a redirect, a fallback) is an error.
+ */
+async function renderPages(prerenderer: AstroPrerenderer, outDir: string, base: string, origin: string): Promise<void> {
+  await prerenderer.setup?.();
+  try {
+    const paths = await prerenderer.getStaticPaths();
+    const seen = new Set<string>();
+    const todo = paths.filter((p) => {
+      const normal = p.pathname.replace(/\/+$/, '');
+      if (seen.has(normal)) return false; // Astro's default (prerenderConflictBehavior): the first route wins
+      seen.add(normal);
+      return true;
+    });
+    let next = 0;
+    const one = async (): Promise<void> => {
+      while (next < todo.length) {
+        const { pathname, route } = todo[next++]!;
+        if (route.type !== 'page' && route.type !== 'endpoint') throw new Error(`a ${route.type} route (${route.route})`);
+        const rendered = await prerenderer.render(new Request(pageUrl(pathname, base, origin, route.type)), { routeData: route });
+        const response = rendered instanceof Response ? rendered : rendered.response;
+        const file = leftFile(pathname, route.type);
+        if (response.status !== 200 && !(file && route.type === 'page')) throw new Error(`${pathname} answered ${response.status}`);
+        if (!response.body) continue;
+        if (!file) throw new Error(`${pathname} was not written`);
+        await mkdir(dirname(join(outDir, file)), { recursive: true });
+        await writeFile(join(outDir, file), new Uint8Array(await response.arrayBuffer()));
+      }
+    };
+    await Promise.all([one(), one(), one(), one()]);
+  } finally {
+    await prerenderer.teardown?.();
+  }
 }
 
 /**

@@ -98,7 +98,15 @@ describe('the site version', () => {
     const changed = siteVersion(root, { title: 'T' });
     expect(changed).not.toBe(v);
     writeFileSync(join(root, 'package.json'), '{"version":"1.0.1"}');
-    expect(siteVersion(root, { title: 'T' })).not.toBe(changed);
+    const bumped = siteVersion(root, { title: 'T' });
+    expect(bumped).not.toBe(changed);
+    // Astro's config, and what it copies from public/.
+    writeFileSync(join(root, 'astro.config.mjs'), 'export default { compressHTML: false };');
+    const configured = siteVersion(root, { title: 'T' });
+    expect(configured).not.toBe(bumped);
+    mkdirSync(join(root, 'public'), { recursive: true });
+    writeFileSync(join(root, 'public/theme.js'), 'theme');
+    expect(siteVersion(root, { title: 'T' })).not.toBe(configured);
     // A plugin's component, and its package's version.
     const plugin = site('plugin', { 'package.json': '{"version":"1.0.0"}', 'components/Card.astro': 'card' });
     const withPlugin = siteVersion(root, { title: 'T' }, [join(plugin, 'components/Card.astro')]);

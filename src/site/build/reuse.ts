@@ -6,8 +6,8 @@
 // bytes), and leaves out pages no longer in the model. Any doubt is a full build.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { codeVersion } from '../../util/codeVersion.ts';
 import type { KeyState } from './page-keys.ts';
 
@@ -124,12 +124,16 @@ function routeSegments(route: string): Array<string | { param: string }> {
 
 /**
  * The version of everything that renders pages besides their data: the site's code (every source file the site
- * bundles, and the package's version), the config's site-wide settings (the site block, plugins) and the plugins'
+ * bundles, and the package's version, astro.config.mjs and public/), the config's site-wide settings (the site block, plugins) and the plugins'
  * components.
  */
 export function siteVersion(packageRoot: string, settings: unknown, pluginComponents: readonly string[] = [], code = codeVersion(packageRoot)): string {
   const h = createHash('sha1');
   h.update(code);
+  // What Astro builds with besides src/: its config and the files it copies from public/.
+  for (const file of ['astro.config.mjs', ...publicFiles(packageRoot)]) {
+    if (existsSync(join(packageRoot, file))) h.update(file).update(readFileSync(join(packageRoot, file)));
+  }
   h.update(JSON.stringify(settings) ?? '');
   // Plugins' Astro components render on entity pages: each file and its package's package.json (its version, for
   // what the component imports).
@@ -139,6 +143,15 @@ export function siteVersion(packageRoot: string, settings: unknown, pluginCompon
     if (manifest) h.update(readFileSync(manifest));
   }
   return h.digest('base64url');
+}
+
+function publicFiles(packageRoot: string): string[] {
+  const dir = join(packageRoot, 'public');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(packageRoot, join(e.parentPath, e.name)))
+    .sort();
 }
 
 function packageJsonOf(file: string): string | undefined {
