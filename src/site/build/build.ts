@@ -166,15 +166,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     const from = reuseInput?.from;
     const kept = keptDir && from ? readKeptBundle(keptDir, keyOf(buildDir)!, astroVer) : undefined;
     if (kept && kept.assets.every((file) => existsSync(join(from!, file)))) {
+      const replay = replayPrerenderer(keptDir!, kept, buildDir); // loads while the model comes
+      await modelReady; // a model that never came is the build's error, not the bundle's
       try {
         assets = kept.assets;
-        await modelReady;
-        await renderPages(writingPrerenderer(replayPrerenderer(keptDir!, kept, buildDir), () => ({ ...writing(), outDir: buildDir, base: options.base ?? '/' })), buildDir, options.base ?? '/', kept.origin);
+        await renderPages(writingPrerenderer(replay, () => ({ ...writing(), outDir: buildDir, base: options.base ?? '/' })), buildDir, options.base ?? '/', kept.origin);
         if (writes.done?.error) throw writes.done.error;
         replayed = true;
       } catch (err) {
         // Astro builds it whole, in a folder of its own: the replay's chunks stay loaded under their URLs.
-        if (options.verbose) console.error(`The kept bundle could not render the site (${(err as Error).message}): building with Astro.`);
+        console.error(`The kept bundle could not render the site (${(err as Error).message}): building with Astro.`);
         fellBack = true;
         await rm(keptDir!, { recursive: true, force: true }); // not tried again: the next build keeps its own
         assets = [];

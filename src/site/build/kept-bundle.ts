@@ -80,6 +80,8 @@ export function readKeptBundle(dir: string, key: string, astro: string): KeptBun
 
 /** Astro's BuildApp as the prerender entry exports it (the parts used here). */
 interface BuildApp {
+  manifest: { routes: Array<{ routeData: { prerender: boolean } }> };
+  getComponentByRoute(routeData: unknown): Promise<unknown>;
   setInternals(internals: unknown): void;
   setOptions(options: unknown): void;
   render(request: Request, options: { routeData: unknown }): Promise<Response>;
@@ -181,18 +183,26 @@ function filesOf(root: string): string[] {
  * `teardown`.
  */
 export function replayPrerenderer(bundleDir: string, meta: KeptBundle, outDir: string): AstroPrerenderer {
-  let app: BuildApp | undefined;
   const chunks = join(outDir, PRERENDER);
+  // Loaded at once, while the model is still on its way: the chunks copied, the app and every page's module
+  // imported (~0.15 s of a one-repo rebuild at 10,000 entities, which otherwise waited for the model).
+  const loading = (async () => {
+    await cp(join(bundleDir, CHUNKS), chunks, { recursive: true });
+    const app = ((await import(pathToFileURL(join(chunks, meta.entry)).href)) as { app: BuildApp }).app;
+    app.setInternals({
+      pagesByKeys: new Map(Object.entries(meta.styles).map(([k, styles]) => [k, { styles }])),
+      entrySpecifierToBundleMap: new Map(Object.entries(meta.specifiers)),
+    });
+    app.setOptions({ origin: meta.origin, settings: { scripts: meta.scripts }, logger: { options: { destination: LOG } } });
+    for (const { routeData } of app.manifest.routes) if (routeData.prerender) await app.getComponentByRoute(routeData);
+    return app;
+  })();
+  loading.catch(() => {}); // awaited by setup
+  let app: BuildApp | undefined;
   return {
     name: 'backlot:kept-bundle',
     setup: async () => {
-      await cp(join(bundleDir, CHUNKS), chunks, { recursive: true });
-      app = ((await import(pathToFileURL(join(chunks, meta.entry)).href)) as { app: BuildApp }).app;
-      app.setInternals({
-        pagesByKeys: new Map(Object.entries(meta.styles).map(([k, styles]) => [k, { styles }])),
-        entrySpecifierToBundleMap: new Map(Object.entries(meta.specifiers)),
-      });
-      app.setOptions({ origin: meta.origin, settings: { scripts: meta.scripts }, logger: { options: { destination: LOG } } });
+      app = await loading;
     },
     getStaticPaths: async () => {
       // Public (astro/runtime/*): the static paths of every prerendered route, as Astro's default prerenderer lists them.
@@ -201,6 +211,7 @@ export function replayPrerenderer(bundleDir: string, meta: KeptBundle, outDir: s
     },
     render: async (request, { routeData }) => app!.render(request, { routeData }),
     teardown: async () => {
+      await loading.catch(() => {});
       await rm(chunks, { recursive: true, force: true });
     },
   };
