@@ -2,7 +2,7 @@
 // sizes, compressed sizes, the largest entity page with its CSS, and the catalog page's timings in Chromium.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -338,4 +338,20 @@ export async function searchTiming(browser: Browser, siteUrl: string, terms = SE
   for (const term of terms) pageTimes.push(await onPage(searchPage, term));
   await searchPage.close();
   return { firstMs, box: boxTimes, page: pageTimes, parts };
+}
+
+/** The catalog file of the first repo (by name) with a Component that has a description: what a one-repo rebuild edits. */
+export function editableCatalogFile(orgDir: string): string {
+  for (const repo of readdirSync(orgDir).sort()) {
+    const file = join(orgDir, repo, 'catalog-info.yaml');
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    if (/kind: Component/.test(text) && /description: /.test(text)) return file;
+  }
+  throw new Error(`no Component with a description in ${orgDir}`);
+}
+
+/** Puts `words` in front of the file's first description. */
+export function editDescription(file: string, words: string): void {
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/description: (.*)/, (_, d: string) => `description: ${words} ${d}`));
 }

@@ -5,11 +5,11 @@
 // time (user + sys of the build's whole process tree, from GNU time): the machine is shared, so wall time alone
 // says little. BENCH_ENTITIES and BENCH_APIS change the size.
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../src/site/build/build.ts';
-import { measure, secs, type RunResult } from './_measure.ts';
+import { editableCatalogFile, editDescription, measure, secs, type RunResult } from './_measure.ts';
 import { writeOrg } from './_portal-org.ts';
 
 const TARGET = 1 / 3;
@@ -23,7 +23,7 @@ export async function run(): Promise<void> {
   const cli = join(REPO_ROOT, 'src', 'cli', 'backlot.js');
   try {
     const org = writeOrg(work, { entities, apis, seed: 1 });
-    const file = editableFile(join(work, 'org'));
+    const file = editableCatalogFile(join(work, 'org'));
     console.log(`Generated ${org.entities.toLocaleString('en')} entities in ${org.repos.toLocaleString('en')} repos; the rebuild edits ${file.slice(work.length + 1)}`);
     const pairs: Array<{ cold: RunResult; rebuild: RunResult }> = [];
     for (let i = 1; i <= runs; i++) {
@@ -33,8 +33,7 @@ export async function run(): Promise<void> {
       // The site the last rebuild replaced (src/util/siteOutput.ts): a cold build in CI has none to delete.
       for (const name of readdirSync(work)) if (name.startsWith('.dist.previous-')) setAside(join(work, name), trash);
       const cold = await build(cli, org.config, work);
-      const text = readFileSync(file, 'utf8');
-      writeFileSync(file, text.replace(/description: (.*)/, (_, d: string) => `description: Edited ${i}. ${d}`));
+      editDescription(file, `Edited ${i}.`);
       const rebuild = await build(cli, org.config, work);
       pairs.push({ cold, rebuild });
       console.log(`run ${i}/${runs}: cold ${secs(cold.ms)} (CPU ${secs(cpuMs(cold))}), rebuild ${secs(rebuild.ms)} (CPU ${secs(cpuMs(rebuild))}): ${(rebuild.ms / cold.ms).toFixed(2)} of cold; ${pagesLine(rebuild)}`);
@@ -68,16 +67,6 @@ function cpuMs(result: RunResult): number {
 const pagesLine = (result: RunResult) => /pages +(.*)/.exec(result.output)?.[1] ?? 'no pages line';
 const summary = (result: RunResult) => result.output.split('\n').filter((l) => /^ {2}(pages|graphs|time|output) /.test(l)).join('\n');
 
-/** The catalog file of the first repo (by name) with a Component that has a description. */
-function editableFile(orgDir: string): string {
-  for (const repo of readdirSync(orgDir).sort()) {
-    const file = join(orgDir, repo, 'catalog-info.yaml');
-    if (!existsSync(file)) continue;
-    const text = readFileSync(file, 'utf8');
-    if (/kind: Component/.test(text) && /description: /.test(text)) return file;
-  }
-  throw new Error(`no Component with a description in ${orgDir}`);
-}
 
 function setAside(dir: string, trashDir: string): void {
   if (!existsSync(dir)) return;

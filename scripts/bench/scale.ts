@@ -12,13 +12,13 @@
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pagefindRunner } from '../../src/search/index.ts';
 import { REPO_ROOT } from '../../src/site/build/build.ts';
 import { launchChromium } from '../../src/site/testing/browser.ts';
 import { serveStatic } from '../../src/site/testing/serve.ts';
 import { writeFloorSite } from './_floor.ts';
-import { catalogTiming, files, kb, mb, measure, searchTiming, secs, type RunResult } from './_measure.ts';
+import { catalogTiming, editableCatalogFile, editDescription, files, kb, mb, measure, searchTiming, secs, type RunResult } from './_measure.ts';
 import { RANK_WINDOW } from '../../src/site/client/search-box.ts';
 import { writeScaleOrg, type ScaleOrg } from './_scale-org.ts';
 
@@ -98,6 +98,14 @@ export async function run(): Promise<void> {
     }
 
     await printBrowserFigures(org.dist);
+
+    // One repo's Component description edited and the org built again (what `npm run bench -- rebuild` times at
+    // 10,000 entities against #26's ⅓): the reused pages, search shards and kept server bundle at this size.
+    editDescription(editableCatalogFile(join(dirname(org.config), 'org')), 'Edited.');
+    const rebuilt = await measure(process.execPath, [cli, 'build', '--config', org.config], { cwd: dirname(org.config), env: { ...process.env, NO_COLOR: '1' } });
+    if (rebuilt.code !== 0) throw new Error(`backlot build (the rebuild) failed (exit ${rebuilt.code}):\n${rebuilt.output.slice(-3000)}`);
+    line('one-repo rebuild', `${secs(rebuilt.ms)}: ${(rebuilt.ms / build.ms).toFixed(2)} of the cold build; largest process ${rebuilt.maxProcessRss ? mb(rebuilt.maxProcessRss) : 'n/a'}`);
+    for (const l of rebuilt.output.split('\n').filter((l) => /^ {2}(pages|output|time) /.test(l))) console.log(`    ${l.trim()}`);
 
     if (process.env.BENCH_SCALE_FLOOR !== '0') {
       const pages = dist.html;

@@ -41,7 +41,7 @@ export interface PipelineOptions {
    * run (`backlot build` sends them to the site child meanwhile). Nothing after changes them.
    */
   onEntities?: (entities: PortalEntity[]) => void;
-  /** Repos' catalogs and API summaries kept between builds (`backlot build`, ./repoCache.ts); the caller saves it after the run. */
+  /** Repos' catalogs, API summaries and rendered docs sites kept between builds (`backlot build`, ./repoCache.ts); the caller saves it after the run. */
   repoCache?: RepoCache;
 }
 
@@ -78,7 +78,8 @@ export async function runPipeline(config: BacklotConfig, snapshot: Snapshot, opt
   const t3 = performance.now();
   // TechDocs: each entity's mkdocs site rendered natively (docs stage).
   const diagrams = { mode: options.diagrams ?? config.docs?.mermaid ?? 'auto', cacheDir: config.cacheDir };
-  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base, diagrams, ...(options.docsCache ? { cache: options.docsCache } : {}) });
+  const docsCache = options.docsCache ?? options.repoCache?.docs;
+  const docs = await buildDocs(snapshot, graph.entities, { base: config.site.base, diagrams, ...(docsCache ? { cache: docsCache } : {}) });
   const t4 = performance.now();
   // Templates' steps and `${{ }}` templating, so one that can only fail in Actions is reported now.
   const templateRepos = [...new Set(catalog.entities.filter(isTemplate).map((e) => e.source.repo))];

@@ -1,11 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config/load.ts';
 import { memorySnapshot, repoInfo, type RepoFiles } from '../snapshot/memory.ts';
 import { runPipeline } from './index.ts';
 import { openRepoCache } from './repoCache.ts';
+import type { RenderCache } from '../docs/index.ts';
 
 const config = defaultConfig('/org');
 const catalogPath = () => '/catalog-info.yaml';
@@ -87,6 +89,39 @@ describe('the pipeline cache', () => {
     expect(JSON.stringify(third.result.model.apis['api:default/orders-api'])).toContain('Orders v2');
     // The files of repos no longer asked for are dropped.
     expect(readdirSync(join(dir, 'repos'))).toHaveLength(3);
+  });
+
+  it('keeps rendered docs sites: a site whose repo did not change is not rendered again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backlot-repo-cache-'));
+    dirs.push(dir);
+    const docs = (page: string) => ({
+      'catalog-info.yaml': component('ledger').replace('metadata:\n  name: ledger\n', 'metadata:\n  name: ledger\n  annotations:\n    backstage.io/techdocs-ref: dir:.\n'),
+      'openapi.yaml': openapi('Ledger'),
+      'mkdocs.yml': 'site_name: Ledger\nnav:\n  - Home: index.md\n',
+      'docs/index.md': page,
+    });
+    const org = { ...baseOrg(), ledger: docs('# Ledger\n\nPostings and balances.\n') };
+    const first = await run(org, { dir });
+    const html = () => first.result.model.docs?.sites[0]?.pages[0]?.html ?? '';
+    expect(html()).toContain('Postings and balances.');
+    // The kept render, marked: a run that shows the mark took the site from the cache.
+    const file = join(dir, 'docs.bin');
+    const stored = deserialize(readFileSync(file)) as { version: string; entries: RenderCache };
+    expect(stored.entries.size).toBe(1);
+    for (const output of stored.entries.values()) output.pages[0]!.html += '<!--kept-->';
+    writeFileSync(file, serialize(stored));
+    const again = await run(org, { dir });
+    expect(again.result.model.docs?.sites[0]?.pages[0]?.html).toBe(`${html()}<!--kept-->`);
+    // Another repo edited: the docs site is still the kept one.
+    const edited = { ...org, orders: { ...org.orders, 'catalog-info.yaml': component('orders').replace('The orders service', 'Orders, edited') } };
+    expect((await run(edited, { dir })).result.model.docs?.sites[0]?.pages[0]?.html).toContain('<!--kept-->');
+    // Another code version renders every site again.
+    expect((await run(edited, { dir, version: 'v2' })).result.model.docs?.sites[0]?.pages[0]?.html).toBe(html());
+    // The docs edited: rendered again, as a run without the cache renders them.
+    const rewritten = { ...edited, ledger: docs('# Ledger\n\nPostings, balances and journals.\n') };
+    const third = await run(rewritten, { dir });
+    expect(third.result.model.docs?.sites[0]?.pages[0]?.html).toContain('Postings, balances and journals.');
+    expect(shown(third.result)).toBe(shown((await run(rewritten)).result));
   });
 
   it('keeps nothing across another code version or other custom kinds', async () => {
