@@ -100,7 +100,7 @@ describe('the pipeline cache', () => {
       'mkdocs.yml': 'site_name: Ledger\nnav:\n  - Home: index.md\n',
       'docs/index.md': page,
     });
-    const org = { ...baseOrg(), ledger: docs('# Ledger\n\nPostings and balances.\n') };
+    const org: Org = { ...baseOrg(), ledger: docs('# Ledger\n\nPostings and balances.\n') };
     const first = await run(org, { dir });
     const html = () => first.result.model.docs?.sites[0]?.pages[0]?.html ?? '';
     expect(html()).toContain('Postings and balances.');
@@ -113,12 +113,12 @@ describe('the pipeline cache', () => {
     const again = await run(org, { dir });
     expect(again.result.model.docs?.sites[0]?.pages[0]?.html).toBe(`${html()}<!--kept-->`);
     // Another repo edited: the docs site is still the kept one.
-    const edited = { ...org, orders: { ...org.orders, 'catalog-info.yaml': component('orders').replace('The orders service', 'Orders, edited') } };
+    const edited: Org = { ...org, orders: { ...org.orders!, 'catalog-info.yaml': component('orders').replace('The orders service', 'Orders, edited') } };
     expect((await run(edited, { dir })).result.model.docs?.sites[0]?.pages[0]?.html).toContain('<!--kept-->');
     // Another code version renders every site again.
     expect((await run(edited, { dir, version: 'v2' })).result.model.docs?.sites[0]?.pages[0]?.html).toBe(html());
     // The docs edited: rendered again, as a run without the cache renders them.
-    const rewritten = { ...edited, ledger: docs('# Ledger\n\nPostings, balances and journals.\n') };
+    const rewritten: Org = { ...edited, ledger: docs('# Ledger\n\nPostings, balances and journals.\n') };
     const third = await run(rewritten, { dir });
     expect(third.result.model.docs?.sites[0]?.pages[0]?.html).toContain('Postings, balances and journals.');
     expect(shown(third.result)).toBe(shown((await run(rewritten)).result));
