@@ -55,6 +55,12 @@ const entityPages = (dir: string) =>
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .filter((f) => /^catalog\/[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(f) && !f.startsWith('catalog/kind/') && !f.startsWith('catalog/all/'));
 
+/** The catalog's static list pages, one per kind (the fixture org's kinds have one page each). */
+const kindLists = (dir: string) =>
+  readdirSync(join(dir, 'catalog/kind'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.html')
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+
 /** Marks every entity page of a built site: a page still marked after a rebuild was copied, not rendered. */
 function mark(dir: string): string[] {
   const pages = entityPages(dir);
@@ -119,7 +125,8 @@ describe('a rebuild after one repo changed', () => {
     // A group renamed: every page that shows the group shows its new title.
     cpSync(site, join(work, 'before-rename'), { recursive: true });
     markedRename = mark(site);
-    for (const page of markedRename) inodes.set(page, statSync(join(site, page)).ino);
+    for (const page of kindLists(site)) appendFileSync(join(site, page), MARKER);
+    for (const page of [...markedRename, ...kindLists(site)]) inodes.set(page, statSync(join(site, page)).ino);
     for (const folder of shardFolders(site)) shardInodes.set(folder, statSync(join(site, 'pagefind', folder, 'pagefind-entry.json')).ino);
     const people = join(org, 'org/catalog-info.yaml');
     writeFileSync(people, read(org, 'org/catalog-info.yaml').replace('title: Payments Team', 'title: Payments Guild'));
@@ -191,6 +198,20 @@ describe('a rebuild after one repo changed', () => {
     for (const page of rendered) expect(statSync(join(site, page)).ino, page).not.toBe(inodes.get(page));
     for (const page of rendered) expect(markedRename).toContain(page);
     expect(rendered.some((p) => read(site, p).includes('Payments Guild'))).toBe(true);
+  });
+
+  it('after a group rename, renders again the catalog lists that show the group and links the others', () => {
+    const lists = kindLists(site);
+    const reused = lists.filter((p) => read(site, p).endsWith(MARKER));
+    const rendered = lists.filter((p) => !reused.includes(p));
+    // The Groups list shows the group; the Components list shows it as their owner; the Users list shows neither.
+    expect(rendered).toEqual(expect.arrayContaining(['catalog/kind/group/index.html', 'catalog/kind/component/index.html']));
+    expect(reused).toContain('catalog/kind/user/index.html');
+    for (const page of rendered) expect(read(site, page), page).toContain('Payments Guild');
+    for (const page of reused) expect(read(site, page), page).not.toContain('Payments Team');
+    for (const page of reused) expect(statSync(join(site, page)).ino, page).toBe(inodes.get(page));
+    const keys = (JSON.parse(read(work, 'a/.backlot-cache/pages.json')) as { pages: Record<string, string> }).pages;
+    for (const page of lists) expect(keys, page).toHaveProperty([page]);
   });
 
   it('gives the same site as a build that renders every page, file for file but the build time', () => {

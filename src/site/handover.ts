@@ -10,7 +10,7 @@ import { siteData, type SiteData } from '../views/site-data.ts';
 import type { SiteGraphs } from './build/graphs.ts';
 import { shardOf, type Shard } from '../snapshot/shard.ts';
 import { pageFile, type PageReuse } from './build/reuse.ts';
-import { entityKeys, type EntityKeys } from './build/page-keys.ts';
+import { entityKeys, listingKey, type EntityKeys } from './build/page-keys.ts';
 import { entityPageView, type EntityPageView } from '../views/entity-page-view.ts';
 import type { ShellPages } from './build/shell-pages.ts';
 
@@ -78,6 +78,17 @@ export function pageCatalog(): CatalogData {
   return catalogData(received().model);
 }
 
+/**
+ * The keys of the catalog's list pages (a rebuild reuses a page while its key is the same: ./build/page-keys.ts
+ * listingKey). Bound to this model: a new page's key is computed after the pages rendered, once the hand-over
+ * is taken back.
+ */
+export function listingPageKeys(): (kind: string, page: number) => string {
+  const { model } = received();
+  const data = catalogData(model);
+  return (kind, page) => listingKey(model, data, kind, page);
+}
+
 /** Every template's Create form, by ref. */
 export function pageForms(): TemplateForms {
   return received().forms;
@@ -102,16 +113,26 @@ export function pageEntityView(item: PortalEntity): EntityPageView {
   return view;
 }
 
-/** Pages that a rebuild may copy from the last build: their route (as under src/site/pages), each keyed by an entity's pages' key. */
-export interface Keyed<T> {
+/**
+ * Pages that a rebuild may copy from the last build: their route (as under src/site/pages), each keyed by an
+ * entity's pages' key, or by a key of its own.
+ */
+export type Keyed<T> = {
   /** e.g. `catalog/[namespace]/[kind]/[name]`; `endpoint` for a file route (`[file].ts`), not a folder page. */
   route: string;
   endpoint?: boolean;
-  /** The ref of the entity whose pages' key the path has (../build/page-keys.ts). */
-  entity: (path: T) => string;
-  /** Which of its keys: its entity pages' (default), or its graph explorer's. */
-  key?: 'entity' | 'explorer';
-}
+} & (
+  | {
+      /** The ref of the entity whose pages' key the path has (../build/page-keys.ts). */
+      entity: (path: T) => string;
+      /** Which of its keys: its entity pages' (default), or its graph explorer's. */
+      key?: 'entity' | 'explorer';
+    }
+  | {
+      /** The page's own key: a hash of what it shows (../build/page-keys.ts listingKey). */
+      own: (path: T) => string;
+    }
+);
 
 /**
  * The paths of this build's share of a page's paths (all without `--shard`): split by a hash of the params, so an
@@ -125,7 +146,12 @@ export function inShare<T extends { params: Record<string, string | undefined> }
   // Pages that give no key render every time. The keys are bound to this model: new pages' keys are computed once
   // the pages rendered, after the hand-over is taken back.
   if (!reuse || !keyed) return shared;
-  const keys = pageKeys(siteData(model), reuse);
-  const keyOf = keyed.key === 'explorer' ? keys.explorer : keys;
-  return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), () => keyOf(keyed.entity(p))));
+  let keyOf: (path: T) => string;
+  if ('own' in keyed) keyOf = keyed.own;
+  else {
+    const keys = pageKeys(siteData(model), reuse);
+    const entityKey = keyed.key === 'explorer' ? keys.explorer : keys;
+    keyOf = (p) => entityKey(keyed.entity(p));
+  }
+  return shared.filter((p) => reuse.render(pageFile(keyed.route, p.params, keyed.endpoint), () => keyOf(p)));
 }

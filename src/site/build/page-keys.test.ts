@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../testing/build.ts';
 import { siteData } from '../../views/site-data.ts';
 import { componentYaml } from '../../testing/entities.ts';
-import { entityKeys, type KeyState } from './page-keys.ts';
+import { entityKeys, listingKey, type KeyState } from './page-keys.ts';
+import { catalogData, pageCount } from '../../views/catalog/data.ts';
 import { entityPageView } from '../../views/entity-page-view.ts';
 import { hasExplorer } from '../../views/entity-page.ts';
 import type { PortalModel } from '../../model/portal.ts';
@@ -231,3 +232,32 @@ describe('entity page keys kept from the last build', () => {
   });
 });
 
+
+describe('catalog list page keys', () => {
+  /** Every list page's key, by `kind/page`. */
+  const listKeys = (model: PortalModel) => {
+    const data = catalogData(model);
+    return new Map([...data.byKind].flatMap(([kind, items]) => Array.from({ length: pageCount(items.length) }, (_, i) => [`${kind}/${i + 1}`, listingKey(model, data, kind, i + 1)] as const)));
+  };
+
+  it('change for the lists whose rows or linked owners changed, and all of them when the counts do', async () => {
+    const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
+    const before = listKeys(model);
+    expect(before.size).toBeGreaterThan(4);
+    expect(listKeys(await fixtureModel({ repos: { notes: notes('Takes notes.') } }))).toEqual(before);
+    // A description: the Components list only.
+    const described = structuredClone(model);
+    described.entities.find((e) => e.ref === 'component:default/notes')!.entity.metadata.description = 'Takes better notes.';
+    expect([...listKeys(described)].filter(([k, key]) => before.get(k) !== key).map(([k]) => k)).toEqual(['component/1']);
+    // The owner's title: every list with a row it owns, and the Groups list.
+    const retitled = structuredClone(model);
+    const team = retitled.entities.find((e) => e.ref === 'group:default/team-platform')!;
+    team.entity.metadata.title = 'Platform Guild';
+    const changed = [...listKeys(retitled)].filter(([k, key]) => before.get(k) !== key).map(([k]) => k);
+    expect(changed).toEqual(expect.arrayContaining(['component/1', 'group/1']));
+    expect(changed).not.toContain('user/1');
+    // Another entity: every list (the kind picker's counts).
+    const grown = listKeys(await fixtureModel({ repos: { notes: notes('Takes notes.'), more: { 'catalog-info.yaml': componentYaml('more', { owner: 'team-platform' }) } } }));
+    expect([...before.keys()].every((k) => grown.get(k) !== before.get(k))).toBe(true);
+  });
+});

@@ -32,7 +32,9 @@ export async function startCatalog(root: HTMLElement | null): Promise<void> {
 
   let index: CatalogIndex;
   try {
-    const res = await fetch(root.dataset.indexUrl ?? '');
+    // Revalidated at every load (a 304 while unchanged): the list pages carry no version of it, so a rebuild
+    // reuses every list page whose rows did not change (../build/page-keys.ts listingKey).
+    const res = await fetch(root.dataset.indexUrl ?? '', { cache: 'no-cache' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     index = (await res.json()) as CatalogIndex;
   } catch {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortalModel } from '../../model/portal.ts';
 import { entity, portalEntity } from '../../testing/entities.ts';
-import { catalogData, contentHash, listingPath, pageCount, pageOf } from './data.ts';
+import { catalogData, listingPath, pageCount, pageOf } from './data.ts';
 import { decodeCatalogIndex } from './items.ts';
 
 
@@ -27,7 +27,6 @@ describe('catalogData', () => {
     expect(data.items[2]!.problems).toBe(1);
     expect(decodeCatalogIndex(data.index)).toEqual(data.items);
     expect(JSON.parse(data.json)).toEqual(data.index);
-    expect(data.version).toMatch(/^[0-9a-f]{12}$/);
     expect(data.namespaced).toBe(true);
     expect(data.defaultKind).toBe('component');
     expect(data.byRef.get('group:default/g')?.name).toBe('g');
@@ -48,10 +47,3 @@ describe('paging', () => {
   });
 });
 
-describe('contentHash', () => {
-  it('is 12 hex digits, the same for the same text and different for a changed one', () => {
-    expect(contentHash('{"v":1}')).toMatch(/^[0-9a-f]{12}$/);
-    expect(contentHash('{"v":1}')).toBe(contentHash('{"v":1}'));
-    expect(contentHash('{"v":1}')).not.toBe(contentHash('{"v":2}'));
-  });
-});

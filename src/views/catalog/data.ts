@@ -18,9 +18,8 @@ export interface CatalogData {
   /** The lower-case kind `catalog/` opens on ('' for every kind): see defaultKind. */
   defaultKind: string;
   index: CatalogIndex;
-  /** The index as served, and a short hash of it for cache-busting URLs. */
+  /** The index as served. */
   json: string;
-  version: string;
   /** Items by ref, to tell links from dangling refs. */
   byRef: ReadonlyMap<string, CatalogItem>;
   namespaced: boolean;
@@ -67,7 +66,6 @@ export function catalogData(model: PortalModel): CatalogData {
     defaultKind: defaultKind(byKind.keys()),
     index,
     json,
-    version: contentHash(json),
     byRef: new Map(items.map((i) => [i.ref, i])),
     namespaced: items.some((i) => i.namespace.toLowerCase() !== 'default'),
     pluginColumns,
@@ -94,19 +92,3 @@ export function listingPath(kind: string | undefined, page = 1): string {
   return page > 1 ? `${root}page/${page}/` : root;
 }
 
-/**
- * A short hash of the index for cache-busting URLs (cyrb53: two 32-bit FNV-style lanes; pure, so the views need
- * no Node). A collision would only keep a stale index cached a little longer.
- */
-export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0').slice(0, 12);
-}
