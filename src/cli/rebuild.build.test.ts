@@ -61,6 +61,12 @@ const kindLists = (dir: string) =>
     .filter((e) => e.isFile() && e.name === 'index.html')
     .map((e) => relative(dir, join(e.parentPath, e.name)));
 
+/** The TechDocs pages (the fixture org has the payments team's and the platform team's sites). */
+const docsPages = (dir: string) =>
+  readdirSync(join(dir, 'docs'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.html' && e.parentPath !== join(dir, 'docs'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+
 /** Marks every entity page of a built site: a page still marked after a rebuild was copied, not rendered. */
 function mark(dir: string): string[] {
   const pages = entityPages(dir);
@@ -125,8 +131,9 @@ describe('a rebuild after one repo changed', () => {
     // A group renamed: every page that shows the group shows its new title.
     cpSync(site, join(work, 'before-rename'), { recursive: true });
     markedRename = mark(site);
+    // Docs pages are not marked: the search index reads their HTML, and a mark would change their shards' keys.
     for (const page of kindLists(site)) appendFileSync(join(site, page), MARKER);
-    for (const page of [...markedRename, ...kindLists(site)]) inodes.set(page, statSync(join(site, page)).ino);
+    for (const page of [...markedRename, ...kindLists(site), ...docsPages(site)]) inodes.set(page, statSync(join(site, page)).ino);
     for (const folder of shardFolders(site)) shardInodes.set(folder, statSync(join(site, 'pagefind', folder, 'pagefind-entry.json')).ino);
     const people = join(org, 'org/catalog-info.yaml');
     writeFileSync(people, read(org, 'org/catalog-info.yaml').replace('title: Payments Team', 'title: Payments Guild'));
@@ -198,6 +205,19 @@ describe('a rebuild after one repo changed', () => {
     for (const page of rendered) expect(statSync(join(site, page)).ino, page).not.toBe(inodes.get(page));
     for (const page of rendered) expect(markedRename).toContain(page);
     expect(rendered.some((p) => read(site, p).includes('Payments Guild'))).toBe(true);
+  });
+
+  it('after a group rename, renders again the docs pages naming the group as their owner and links the others', () => {
+    // Reused: the last build's very file (hard-linked); rendered: a new one.
+    const pages = docsPages(site);
+    const reused = pages.filter((p) => statSync(join(site, p)).ino === inodes.get(p));
+    const rendered = pages.filter((p) => !reused.includes(p));
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(reused.length).toBeGreaterThan(0);
+    for (const page of rendered) expect(read(site, page), page).toContain('Payments Guild');
+    for (const page of reused) expect(read(site, page), page).not.toContain('Payments Team');
+    // Reused as they were: no build time in their footer.
+    for (const page of pages) expect(footerTime(read(site, page)), page).toBeUndefined();
   });
 
   it('after a group rename, renders again the catalog lists that show the group and links the others', () => {

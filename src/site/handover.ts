@@ -10,7 +10,8 @@ import { siteData, type SiteData } from '../views/site-data.ts';
 import type { SiteGraphs } from './build/graphs.ts';
 import { shardOf, type Shard } from '../snapshot/shard.ts';
 import { pageFile, type PageReuse } from './build/reuse.ts';
-import { entityKeys, listingKey, type EntityKeys } from './build/page-keys.ts';
+import { docsKeys, entityKeys, listingKey, type EntityKeys } from './build/page-keys.ts';
+import type { DocsRoute } from '../views/docs.ts';
 import { entityPageView, type EntityPageView } from '../views/entity-page-view.ts';
 import type { ShellPages } from './build/shell-pages.ts';
 
@@ -87,6 +88,12 @@ export function listingPageKeys(): (kind: string, page: number) => string {
   const { model } = received();
   const data = catalogData(model);
   return (kind, page) => listingKey(model, data, kind, page);
+}
+
+/** The keys of TechDocs pages and redirects (./build/page-keys.ts docsKeys), bound to this model as listingPageKeys' are. */
+export function docsPageKeys(): (route: DocsRoute['props']) => string {
+  const { model } = received();
+  return docsKeys(model, siteData(model).index);
 }
 
 /** Every template's Create form, by ref. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureModel } from '../testing/build.ts';
 import { siteData } from '../../views/site-data.ts';
 import { componentYaml } from '../../testing/entities.ts';
-import { entityKeys, listingKey, type KeyState } from './page-keys.ts';
+import { docsKeys, entityKeys, listingKey, type KeyState } from './page-keys.ts';
+import { docsRoutes } from '../../views/docs.ts';
 import { catalogData, pageCount } from '../../views/catalog/data.ts';
 import { entityPageView } from '../../views/entity-page-view.ts';
 import { hasExplorer } from '../../views/entity-page.ts';
@@ -259,5 +260,35 @@ describe('catalog list page keys', () => {
     // Another entity: every list (the kind picker's counts).
     const grown = listKeys(await fixtureModel({ repos: { notes: notes('Takes notes.'), more: { 'catalog-info.yaml': componentYaml('more', { owner: 'team-platform' }) } } }));
     expect([...before.keys()].every((k) => grown.get(k) !== before.get(k))).toBe(true);
+  });
+});
+
+describe('docs page keys', () => {
+  /** Every docs route's key, by URL. */
+  const docsPageKeys = (model: PortalModel) => {
+    const keyOf = docsKeys(model, siteData(model).index);
+    return new Map(docsRoutes(model).map((r) => [Object.values(r.params).join('/'), keyOf(r.props)] as const));
+  };
+
+  it('change for every page of a site whose pages changed, and with the documented entity’s owner', async () => {
+    const model = await fixtureModel({ repos: { notes: notes('Takes notes.') } });
+    const before = docsPageKeys(model);
+    const sites = model.docs?.sites ?? [];
+    expect(sites.length).toBeGreaterThan(1);
+    expect(docsPageKeys(await fixtureModel({ repos: { notes: notes('Takes notes.') } }))).toEqual(before);
+    const changedIn = (after: Map<string, string>) => [...after].filter(([k, key]) => before.get(k) !== key).map(([k]) => k);
+    const site = (name: string) => [...before.keys()].filter((k) => k.split('/')[2] === name);
+    // One page of a site edited: that site's pages (their nav and neighbours show its title), no other.
+    const [first] = sites;
+    const edited = structuredClone(model);
+    const page = edited.docs!.sites.find((s) => s.entityRef === first!.entityRef)!.pages.at(-1)!;
+    page.html += '<p>More.</p>';
+    expect(changedIn(docsPageKeys(edited)).sort()).toEqual(site(first!.name).sort());
+    // The documented entity's owner retitled: its site's pages.
+    const owner = edited.entities.find((e) => e.ref === first!.entityRef)!.entity.spec?.owner as string;
+    const retitled = structuredClone(model);
+    const ownerItem = retitled.entities.find((e) => e.ref.endsWith(`/${owner.replace(/^.*[:/]/, '')}`))!;
+    ownerItem.entity.metadata.title = 'Someone Else';
+    expect(changedIn(docsPageKeys(retitled))).toEqual(expect.arrayContaining(site(first!.name)));
   });
 });
