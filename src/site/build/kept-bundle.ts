@@ -6,13 +6,14 @@
 // (the site's version: code, settings, plugin components, astro.config.mjs and public/; the own pages; where it is
 // built) renders from that bundle as Astro's default prerenderer would (the same app, its static paths and its
 // render), links the client files from the last output, and writes the pages through the same writer
-// (./page-writes.ts). Any doubt (another key or Astro version, a file missing, an error before the pages are
-// written) is a full build through Astro.
+// (./page-writes.ts). Any doubt (another key or Astro version, a client file missing from the last output, an
+// error while replaying, after which the kept bundle is deleted) is a full build through Astro.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { AstroPrerenderer } from 'astro';
 
@@ -39,7 +40,6 @@ export interface KeptBundle {
 export const KEPT_BUNDLE = 'site-bundle';
 /** Its meta.json (KeptBundle), beside the chunks. */
 export const KEPT_META = 'meta.json';
-const META = KEPT_META;
 const CHUNKS = 'prerender';
 /** Where Astro writes its prerender chunks for an output folder inside the cwd (the site child's build folder). */
 const PRERENDER = '.prerender';
@@ -59,9 +59,11 @@ export function bundleKey(parts: BundleKeyParts): string {
   return h.digest('base64url');
 }
 
+/** The version of the Astro this package resolves (its own node_modules or a parent's). */
 export function astroVersion(root: string): string {
   try {
-    return (JSON.parse(readFileSync(join(root, 'node_modules', 'astro', 'package.json'), 'utf8')) as { version: string }).version;
+    const manifest = createRequire(join(root, 'package.json')).resolve('astro/package.json');
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
   } catch {
     return 'missing';
   }
@@ -70,7 +72,7 @@ export function astroVersion(root: string): string {
 /** The kept bundle in `dir` if it is the one for `key` and Astro's version is this one's; undefined otherwise. */
 export function readKeptBundle(dir: string, key: string, astro: string): KeptBundle | undefined {
   try {
-    const meta = JSON.parse(readFileSync(join(dir, META), 'utf8')) as KeptBundle;
+    const meta = JSON.parse(readFileSync(join(dir, KEPT_META), 'utf8')) as KeptBundle;
     if (meta.key !== key || meta.astro !== astro || !existsSync(join(dir, CHUNKS, meta.entry))) return undefined;
     return meta;
   } catch {
@@ -88,16 +90,13 @@ interface BuildApp {
 }
 
 /**
- * Astro's default prerenderer, and once it is set up, its bundle kept in `dir` for the next build (`kept` settles
- * when written; a bundle that cannot be kept is only a slower next build).
+ * Astro's default prerenderer, and once it is set up, its bundle kept in `dir` for the next build (written while
+ * the pages render, awaited by teardown; a bundle that cannot be kept is only a slower next build).
  */
-export function keepingPrerenderer(astro: AstroPrerenderer, outDir: string | undefined, dir: string, key: () => string | undefined, astroVer: string): AstroPrerenderer & { kept: Promise<void> } {
+export function keepingPrerenderer(astro: AstroPrerenderer, outDir: string | undefined, dir: string, key: () => string | undefined, astroVer: string): AstroPrerenderer {
   let kept: Promise<void> = Promise.resolve();
   return {
     ...astro,
-    get kept() {
-      return kept;
-    },
     setup: async () => {
       // A bundle that cannot be kept only makes the next build a full one.
       const captured = outDir ? await capture(join(outDir, PRERENDER)).catch(() => undefined) : undefined;
@@ -105,6 +104,7 @@ export function keepingPrerenderer(astro: AstroPrerenderer, outDir: string | und
       const k = key();
       if (outDir && k && captured?.internals && captured.options) {
         const { internals, options, entry } = captured;
+        // keep() lists the output's files before its first await: before setup returns, so before any page.
         kept = (async () => keep(join(outDir, PRERENDER), outDir, dir, { key: k, astro: astroVer, entry, ...fromAstro(internals, options), assets: [] }))();
         kept.catch(() => {});
       }
@@ -163,7 +163,7 @@ async function keep(chunks: string, outDir: string, dir: string, meta: KeptBundl
   await rm(next, { recursive: true, force: true });
   await mkdir(next, { recursive: true });
   await cp(chunks, join(next, CHUNKS), { recursive: true });
-  await writeFile(join(next, META), JSON.stringify(meta));
+  await writeFile(join(next, KEPT_META), JSON.stringify(meta));
   await rm(dir, { recursive: true, force: true });
   await mkdir(dirname(dir), { recursive: true });
   await rename(next, dir);
