@@ -3,11 +3,13 @@
 // of the fixture org.
 
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../site/build/files.ts';
 import type { KeptBundle } from '../site/build/kept-bundle.ts';
+import { formatBuildTime } from '../views/format.ts';
 
 const BIN = join(REPO_ROOT, 'src/cli/backlot.js');
 // Inside the repo: Astro keeps its prerender chunks under the cwd (as the demo test does).
@@ -15,10 +17,11 @@ const work = join(REPO_ROOT, '.backlot', `kept-bundle-test-${process.pid}`);
 const org = join(work, 'org');
 const kept = join(work, '.backlot-cache', 'site-bundle');
 const REPLAYED = /pages .*; the last build's bundle, not bundled again/;
+const CONFIG = (outDir: string, cacheDir: string) => `site:\n  title: Kept\n  base: /portal/\n  outDir: ${outDir}\ncacheDir: ${cacheDir}\n`;
 const PAGE = 'dist/catalog/default/component/payments-service/index.html';
 
-function build(): Promise<string> {
-  const child = spawn(process.execPath, [BIN, 'build', '--verbose', '--config', join(work, 'backlot.config.yaml'), org], { cwd: work, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+function build(config = join(work, 'backlot.config.yaml'), ...args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [BIN, 'build', '--verbose', '--config', config, ...args, org], { cwd: work, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c));
   child.stderr.on('data', (c: Buffer) => (out += c));
@@ -33,6 +36,21 @@ function retitle(title: string): Promise<string> {
 }
 
 const meta = () => JSON.parse(readFileSync(join(kept, 'meta.json'), 'utf8')) as KeptBundle;
+
+/** Every file of a site with a hash of its content, the build's own time taken out. */
+function siteFiles(dir: string): Map<string, string> {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const builtAt = /<time datetime="([^"]+)"/.exec(html.slice(html.lastIndexOf('<footer')))![1]!;
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    let bytes: Buffer | string = readFileSync(path);
+    if (/\.(html|json|xml)$/.test(entry.name)) bytes = bytes.toString('utf8').replaceAll(builtAt, '<built>').replaceAll(formatBuildTime(builtAt), '<built>');
+    files.set(relative(dir, path), createHash('sha1').update(bytes).digest('hex'));
+  }
+  return files;
+}
 const read = (file: string) => readFileSync(join(work, file), 'utf8');
 
 describe('the kept server bundle', () => {
@@ -45,7 +63,8 @@ describe('the kept server bundle', () => {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
     cpSync(join(REPO_ROOT, 'src/site/fixtures/org'), org, { recursive: true });
-    writeFileSync(join(work, 'backlot.config.yaml'), 'site:\n  title: Kept\n  outDir: dist\ncacheDir: .backlot-cache\n');
+    // Under a base path: the replay renders each page at the URL Astro would.
+    writeFileSync(join(work, 'backlot.config.yaml'), CONFIG('dist', '.backlot-cache'));
     logs.cold = await build();
     files.cold = list();
     // A kept bundle that throws when imported: the replay fails before any page, and Astro builds the site.
@@ -55,8 +74,13 @@ describe('the kept server bundle', () => {
     files.broken = list();
     // The site Astro built in a folder of its own kept no bundle: the next build keeps one, and the one after renders from it.
     logs.afterBroken = await retitle('Payments Full Again');
+    cpSync(join(work, 'dist'), join(work, 'before-renewed'), { recursive: true });
     logs.renewed = await retitle('Payments Renewed');
     logs.renewedPage = read(PAGE);
+    // The same org built whole by Astro, continuing the same history: what the replayed site must equal.
+    writeFileSync(join(work, 'whole.config.yaml'), CONFIG('whole', '.whole-cache'));
+    cpSync(join(work, 'dist'), join(work, 'replayed'), { recursive: true });
+    logs.whole = await build(join(work, 'whole.config.yaml'), '--no-reuse', '--previous', join(work, 'before-renewed'));
     // A bundle kept by another Astro is not read.
     writeFileSync(join(kept, 'meta.json'), JSON.stringify({ ...meta(), astro: '0.0.0' }));
     logs.otherAstro = await retitle('Payments Other Astro');
@@ -80,6 +104,15 @@ describe('the kept server bundle', () => {
     expect(logs.afterBroken).not.toMatch(/could not render/);
     expect(logs.renewed).toMatch(REPLAYED);
     expect(logs.renewedPage).toContain('Payments Renewed');
+  });
+
+  it('renders, under a base path, the site Astro renders: file for file but the build time', () => {
+    expect(logs.whole).not.toMatch(REPLAYED);
+    const replayed = siteFiles(join(work, 'replayed'));
+    const whole = siteFiles(join(work, 'whole'));
+    expect([...replayed.keys()].sort()).toEqual([...whole.keys()].sort());
+    expect([...replayed].filter(([file, hash]) => whole.get(file) !== hash).map(([file]) => file)).toEqual([]);
+    expect(read('replayed/index.html')).toContain('href="/portal/catalog/');
   });
 
   it('kept by another Astro version is not read, and the next build keeps its own', () => {
