@@ -36,9 +36,9 @@ export interface SiteBuild {
   sendModel(model: PortalModel, forms: TemplateForms): Promise<void>;
   /**
    * A rebuild: the last build's page keys, when `start` had none (the CLI reads them once the child bundles). Sent
-   * before the model; a model sent without it builds every page.
+   * before the model; a model sent without it builds every page. Settles once the message has left this process.
    */
-  sendReuse(input: ReuseInput | undefined): void;
+  sendReuse(input: ReuseInput | undefined): Promise<void>;
   /** Stops the child (the pipeline failed, or the build was interrupted); settles once it has exited. */
   cancel(): Promise<void>;
   /** What buildSite returned in the child, or its error. */
@@ -160,7 +160,7 @@ export function startSiteBuild(options: ChildOptions, secrets: readonly string[]
       ahead.sent.catch(() => {}); // awaited by sendModel
     },
     sendReuse(input) {
-      send({ reuse: input ?? null });
+      return new Promise((resolve) => send({ reuse: input ?? null }, resolve));
     },
     sendModel: async (model, forms) => {
       if (!ahead) return sendAll(messagesOf(model, forms));
