@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocsPage, DocsSite } from '../model/docs.ts';
 import type { PortalModel } from '../model/portal.ts';
-import { docsIndex, docsRoutes, docsUrlOf, navHolds, sortedSites, tocHeadings } from './docs.ts';
+import { docsIndex, docsRoutes, docsSubject, docsUrlOf, navHolds, sortedSites, tocHeadings } from './docs.ts';
+import { indexEntities } from './entities.ts';
 
 const page = (path: string, headings: DocsPage['headings'] = []): DocsPage => ({
   path,
@@ -73,5 +74,22 @@ describe('docs lib', () => {
     ]);
     expect(tocHeadings(p).map((h) => h.id)).toEqual(['a', 'b']);
     expect(sortedSites(docsIndex(m)).map((s) => s.siteName)).toEqual(['alpha docs', 'Service']);
+  });
+});
+
+describe('docsSubject', () => {
+  // The owner as the graph resolved it: the ownedBy relation.
+  const item = (ref: string, metadata: Record<string, unknown>, owner?: string) => {
+    const [kind, rest] = ref.split(':') as [string, string];
+    const relations = owner ? [{ type: 'ownedBy', targetRef: owner }] : [];
+    return { ref, entity: { apiVersion: 'backstage.io/v1alpha1', kind: kind === 'group' ? 'Group' : 'Component', metadata: { name: rest.split('/')[1]!, ...metadata }, spec: {}, relations }, source: { repo: 'r', file: 'f', line: 1, column: 1 } };
+  };
+  it('names the documented entity and links its owner when both are in the catalog; says the owner as written otherwise', () => {
+    const svc = site('svc', 'Svc', [page('')]);
+    const index = indexEntities([item('component:default/svc', { title: 'The Service' }, 'group:default/team-a'), item('group:default/team-a', { title: 'Team A' })]);
+    expect(docsSubject(svc, index)).toEqual({ ref: 'component:default/svc', title: 'The Service', kind: 'Component', owner: 'group:default/team-a', ownerLink: { ref: 'group:default/team-a', title: 'Team A' } });
+    const orphan = indexEntities([item('component:default/svc', {}, 'group:default/team-gone')]);
+    expect(docsSubject(svc, orphan)).toMatchObject({ title: 'svc', owner: 'group:default/team-gone', ownerText: expect.stringContaining('team-gone') });
+    expect(docsSubject(svc, indexEntities([]))).toEqual({ title: 'svc', kind: 'component' });
   });
 });

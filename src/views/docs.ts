@@ -3,7 +3,8 @@
 
 import type { DocsHeading, DocsPage, DocsSite, NavItem } from '../model/docs.ts';
 import type { PortalModel } from '../model/portal.ts';
-import { parseEntityRef } from '../model/entityRef.ts';
+import { humanizeRef, parseEntityRef } from '../model/entityRef.ts';
+import { entityTitle, findEntity, ownerRef, type EntityIndex } from './entities.ts';
 
 export interface DocsIndex {
   sites: readonly DocsSite[];
@@ -89,4 +90,31 @@ export function tocHeadings(page: DocsPage, maxDepth = 3): DocsHeading[] {
 /** Sites in the "All documentation" list, by name. */
 export function sortedSites(index: DocsIndex): DocsSite[] {
   return [...index.sites].sort((a, b) => a.siteName.localeCompare(b.siteName, 'en', { sensitivity: 'base' }) || a.entityRef.localeCompare(b.entityRef));
+}
+
+/** What a docs page says of the entity it documents (its crumbs): the entity and its owner, linked when they exist. */
+export interface DocsSubject {
+  /** The entity's ref when it is in the catalog (linked), else none. */
+  ref?: string;
+  title: string;
+  kind: string;
+  /** The owner as named (a ref), when the entity has one. */
+  owner?: string;
+  /** The owner when it is in the catalog (linked). */
+  ownerLink?: { ref: string; title: string };
+  /** The owner's name when it is not. */
+  ownerText?: string;
+}
+
+export function docsSubject(site: DocsSite, index: EntityIndex): DocsSubject {
+  const item = findEntity(index, site.entityRef);
+  const owner = item ? ownerRef(item.entity) : undefined;
+  const ownerItem = owner ? findEntity(index, owner) : undefined;
+  return {
+    ...(item ? { ref: item.ref } : {}),
+    title: item ? entityTitle(item.entity) : site.name,
+    kind: item?.entity.kind ?? site.kind,
+    ...(owner ? { owner } : {}),
+    ...(ownerItem ? { ownerLink: { ref: ownerItem.ref, title: entityTitle(ownerItem.entity) } } : owner ? { ownerText: humanizeRef(owner, 'group') } : {}),
+  };
 }

@@ -12,14 +12,15 @@ import { hash as digestOf } from 'node:crypto';
 import type { PortalModel } from '../../model/portal.ts';
 import { entityOwnInputs, entityOwnView, type EntityOwnInputs, type EntityOwnView, type EntityPageView } from '../../views/entity-page-view.ts';
 import { entityGraphMode, entityLists, knownFullLists, listsReads, needsFullLists, type EntityLists } from '../../views/entity-page.ts';
-import { entityTitle, findEntity, ownerRef, type EntityIndex } from '../../views/entities.ts';
+import { findEntity, type EntityIndex } from '../../views/entities.ts';
 import type { PortalEntity } from '../../model/portal.ts';
 import { explorerGraph, explorerReads } from '../../views/graph.ts';
 import type { SiteData } from '../../views/site-data.ts';
 import type { RepoInfo } from '../../model/repo.ts';
 import { pageCount, pageOf, type CatalogData } from '../../views/catalog/data.ts';
 import { navLinks } from '../../views/nav.ts';
-import type { DocsRoute } from '../../views/docs.ts';
+import { docsSubject, type DocsRoute } from '../../views/docs.ts';
+import { linkedItem } from '../../views/catalog/items.ts';
 import type { DocsSite } from '../../model/docs.ts';
 
 // One-shot: a Hash object per digest cost ~1.2 µs more, on ~22,000 digests at 10,000 entities.
@@ -272,39 +273,44 @@ function collectRefs(value: object, out: Set<string>): void {
   }
 }
 
+/** What every page shows of the site (its settings and nav), once per model: part of every page's own key. */
+const contexts = new WeakMap<PortalModel, string>();
+function pageContext(model: PortalModel): string {
+  let context = contexts.get(model);
+  if (context === undefined) contexts.set(model, (context = hash(JSON.stringify([model.site, navLinks(model)]))));
+  return context;
+}
+
 /**
  * The key of a catalog list page (`catalog/kind/<kind>/`, `…/page/<n>/`): what it shows besides what every page
- * does (the site and its nav): the kind picker's counts, its page of rows, the title of each owner and system those
- * rows link to, the columns (the kind, namespaces, plugins' columns) and the pager. An edited description changes
- * the one page listing its entity; an entity added or removed changes every list (their counts). At 10,000
- * entities these are 102 pages (4.5 MB), at 100,000 about 1,000.
+ * does (pageContext): the kind picker's counts, its page of rows, the owner and system each row links to (the same
+ * lookup its cells make, ../render/catalog-rows.ts), the columns (the kind, namespaces, plugins' columns) and the
+ * pager. An edited description changes the one page listing its entity; an entity added or removed changes every
+ * list (their counts). At 10,000 entities these are 102 pages (4.5 MB), at 100,000 about 1,000.
  */
 export function listingKey(model: PortalModel, data: CatalogData, kind: string, page: number): string {
   const items = data.byKind.get(kind) ?? [];
   const rows = pageOf(items, page);
   const linked = rows.flatMap((row) => [row.owner, row.system]).map((ref) => {
-    const target = ref ? data.byRef.get(ref.toLowerCase()) : undefined;
+    const target = linkedItem(data.byRef, ref);
     return target ? [target.ref, target.title] : ref;
   });
-  return hash(JSON.stringify([model.site, navLinks(model), data.kinds, data.items.length, data.namespaced, data.pluginColumns, kind, page, pageCount(items.length), rows, linked]));
+  return hash(JSON.stringify([pageContext(model), data.kinds, data.items.length, data.namespaced, data.pluginColumns, kind, page, pageCount(items.length), rows, linked]));
 }
 
 /**
- * The keys of TechDocs pages (../../layouts/Docs.astro): the page within its whole site (nav, titles, neighbours:
- * one digest per site, so an edited page renders its site's pages again), the entity it documents (title, kind,
- * owner) and the owner's title; a redirect by where it leads. 200 pages at 10,000 entities of the scale benchmark,
- * 2,000 at 100,000.
+ * The keys of TechDocs pages (../layouts/Docs.astro): the page within its whole site (nav, titles, neighbours: one
+ * digest per site, so an edited page renders its site's pages again) and what it says of the entity it documents
+ * (docsSubject, as the layout shows it); a redirect by where it leads. 200 pages at 10,000 entities of the scale
+ * benchmark, 2,000 at 100,000.
  */
 export function docsKeys(model: PortalModel, index: EntityIndex): (route: DocsRoute['props']) => string {
-  const context = hash(JSON.stringify([model.site, navLinks(model)]));
+  const context = pageContext(model);
   const sites = new Map<DocsSite, string>();
   return (route) => {
     if (route.type === 'redirect') return hash(JSON.stringify([context, route.entityRef, route.to]));
     let site = sites.get(route.site);
     if (site === undefined) sites.set(route.site, (site = hash(JSON.stringify(route.site))));
-    const item = findEntity(index, route.site.entityRef);
-    const owner = item ? ownerRef(item.entity) : undefined;
-    const ownerItem = owner ? findEntity(index, owner) : undefined;
-    return hash(JSON.stringify([context, site, route.page.path, item ? [item.ref, entityTitle(item.entity), item.entity.kind] : null, owner ?? null, ownerItem ? [ownerItem.ref, entityTitle(ownerItem.entity)] : null]));
+    return hash(JSON.stringify([context, site, route.page.path, docsSubject(route.site, index)]));
   };
 }

@@ -3,7 +3,7 @@
 // All text and attribute values are escaped (crawled descriptions and tags are untrusted).
 
 import { columnPriority, isPluginColumn, type CatalogColumn } from '../../views/catalog/columns.ts';
-import type { CatalogItem } from '../../views/catalog/items.ts';
+import { linkedItem, type CatalogItem } from '../../views/catalog/items.ts';
 import { shownRef } from '../../model/entityRef.ts';
 import { escapeHtml as e } from './html.ts';
 import { STAR_SVG } from './icons.ts';
@@ -35,7 +35,7 @@ function link(ref: string, text: string, base: string): string {
 export function catalogRowsHtml(view: RowsView): string {
   const refCell = (ref: string, kind: string) => {
     if (!ref) return '';
-    const target = view.byRef.get(ref.toLowerCase());
+    const target = linkedItem(view.byRef, ref);
     return target ? link(target.ref, target.title, view.base) : `<span class="missing" title="${e(`${ref} is not in the catalog`)}">${e(shownRef(ref, kind))}</span>`;
   };
   const cell = (item: CatalogItem, key: CatalogColumn['key']): string => {

@@ -123,3 +123,8 @@ export function decodeCatalogIndex(index: CatalogIndex): CatalogItem[] {
     };
   });
 }
+
+/** The entity an owner or system cell links to: the catalog's item for that ref, or none (shown as missing). */
+export function linkedItem(byRef: ReadonlyMap<string, CatalogItem>, ref: string): CatalogItem | undefined {
+  return ref ? byRef.get(ref.toLowerCase()) : undefined;
+}
