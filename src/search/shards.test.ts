@@ -2,17 +2,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_SHARDS, readPreviousIndex, shardCount, shardFolder, shardOf, writeSearchManifest, type SearchManifest } from './shards.ts';
+import { LARGE_SITE_PAGES, MAX_LARGE_SHARDS, MAX_SHARDS, readPreviousIndex, shardCount, shardFolder, shardOf, writeSearchManifest, type SearchManifest } from './shards.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-shards-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('search shards', () => {
-  it('takes one shard per ~3,500 pages, at least one and at most MAX_SHARDS', () => {
+  it('takes one shard per ~1,700 pages, at least one and at most MAX_SHARDS, fewer past LARGE_SITE_PAGES', () => {
     expect(shardCount(0)).toBe(1);
-    expect(shardCount(5_000)).toBe(1);
-    expect(shardCount(10_200)).toBe(3);
-    expect(shardCount(102_000)).toBe(MAX_SHARDS);
+    expect(shardCount(2_500)).toBe(1);
+    expect(shardCount(5_100)).toBe(3);
+    expect(shardCount(10_200)).toBe(6);
+    expect(shardCount(LARGE_SITE_PAGES)).toBe(MAX_SHARDS);
+    expect(shardCount(LARGE_SITE_PAGES + 1)).toBe(MAX_LARGE_SHARDS);
+    expect(shardCount(102_000)).toBe(MAX_LARGE_SHARDS);
     expect(shardCount(40, 20)).toBe(2);
   });
 

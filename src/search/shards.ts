@@ -10,23 +10,31 @@ import { join } from 'node:path';
 import { builtAt } from '../site/build/reuse.ts';
 import type { FacetRow } from './facets.ts';
 
-/** Pages per shard aimed at: a one-repo change re-indexes about this many records. */
-export const SHARD_PAGES = 3500;
+/**
+ * Pages per shard aimed at: a one-repo change re-indexes about this many records. Pagefind's index of the shard the
+ * edit touched was what a one-repo rebuild at 10,000 entities waited for last: 6 shards of ~1,700 pages instead of 3
+ * of ~3,300 took it 0.92x the wall time and 0.95x the CPU (farm-bench, 8 interleaved pairs).
+ */
+export const SHARD_PAGES = 1700;
 /**
  * Each shard costs the browser a request per search term (its index chunk) and its own search in Pagefind's worker:
  * at 30,000 entities, 15 shards took the header box 190-400 ms a term, 6 shards 65-220 ms, one index 63-165 ms;
  * at 100,000 entities 6 shards took the search page to 425 ms (one index: at most 260 ms), each term's chunks
- * fetched from every shard (250 ms where one index took 10-30 ms).
+ * fetched from every shard (250 ms where one index took 10-30 ms). So at most 6 shards up to LARGE_SITE_PAGES pages,
+ * and at most MAX_LARGE_SHARDS above.
  */
-export const MAX_SHARDS = 3;
+export const MAX_SHARDS = 6;
+export const LARGE_SITE_PAGES = 30_000;
+export const MAX_LARGE_SHARDS = 3;
 export const SEARCH_MANIFEST = 'search.json';
 
 /**
- * How many shards for this many pages: one up to 1.5 × SHARD_PAGES, at most MAX_SHARDS.
- * `BACKLOT_SEARCH_SHARD_PAGES` sets the pages per shard (tests shard a small org with it).
+ * How many shards for this many pages: one up to 1.5 × SHARD_PAGES, at most MAX_SHARDS (MAX_LARGE_SHARDS past
+ * LARGE_SITE_PAGES). `BACKLOT_SEARCH_SHARD_PAGES` sets the pages per shard (tests shard a small org with it).
  */
 export function shardCount(pages: number, perShard = Number(process.env.BACKLOT_SEARCH_SHARD_PAGES) || SHARD_PAGES): number {
-  return Math.max(1, Math.min(MAX_SHARDS, Math.round(pages / perShard)));
+  const most = pages > LARGE_SITE_PAGES ? MAX_LARGE_SHARDS : MAX_SHARDS;
+  return Math.max(1, Math.min(most, Math.round(pages / perShard)));
 }
 
 /** The shard of a page: FNV-1a of its URL, so a page stays in its shard from build to build. */
