@@ -29,7 +29,7 @@ import { writeReport } from '../plugins/report.ts';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { compareDiagnostics } from '../model/diagnostic.ts';
 import { DEFAULT_HISTORY_DAYS, type History } from '../diff/history.ts';
-import { readReusable, siteVersion, writeManifest, type PageManifest, type ReuseInput } from '../site/build/reuse.ts';
+import { siteVersion, writeManifest, type PageManifest, type ReuseInput, type ReuseSource } from '../site/build/reuse.ts';
 import { KEPT_BUNDLE } from '../site/build/kept-bundle.ts';
 import { keepHistoryCopy, readPreviousSite, recordHistory, type PreviousSite } from '../pipeline/history.ts';
 import type { DiagramReport } from '../docs/mermaid/index.ts';
@@ -210,14 +210,15 @@ async function buildInto(
         ...(options.shard ? {} : { keepBundle: resolve(configured.cacheDir, KEPT_BUNDLE) }),
       }, secretEnvNames(configured));
   // A whole-site build renders only the entity pages whose data changed since the last one (../site/build/reuse.ts).
-  // Read once the child bundles: the site's code version and the manifest's pages on disk (0.1–0.3 s of a one-repo
-  // rebuild's CPU at 10,000 entities) no longer hold up Astro's start.
+  // The site's code version is worked out here once the child bundles; the last build's keys are read by the child
+  // itself, while this process runs the pipeline: read here and sent (~3 MB at 10,000 entities, their 12,000 pages
+  // checked on disk), they held up the pipeline ~0.1 s (farm-bench, two runs of 10 interleaved pairs of one-repo
+  // rebuilds at 10,000 entities: 0.96x and 0.95x the wall time, 0.95x and 0.94x the CPU).
   const reuse = options.shard || options.pages ? undefined : planReuse(options, configured, componentFiles(plugins).map((c) => c.file));
-  // Awaited: the keys (~3 MB at 10,000 entities) leave through the channel only while this thread turns its event
-  // loop, which the pipeline's first stages hardly do. Not awaited, they reached the child ~0.5 s later, after the
-  // graph stage, so the child loaded the kept bundle (../site/build/kept-bundle.ts) while the entities arrived
-  // rather than before (farm-bench, 8 interleaved pairs of one-repo rebuilds at 10,000 entities: 0.98x the wall time).
-  await siteBuild.sendReuse(reuse?.input);
+  // Awaited: a message leaves through the channel only while this thread turns its event loop, which the pipeline's
+  // first stages hardly do; the keys reached the child ~0.5 s late, after the graph stage, so the child loaded the
+  // kept bundle (../site/build/kept-bundle.ts) after them rather than before (0.98x the wall time, 8 pairs).
+  await siteBuild.sendReuse(reuse?.input ?? reuse?.source);
   onRelease(() => siteBuild.cancel()); // interrupted or failed: the child must stop writing into the work folder
   let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
@@ -312,14 +313,14 @@ async function buildInto(
       `  entities  ${result.model.entities.length}${kinds ? ` (${kinds})` : ''}`,
       `  problems  ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
       `  graphs    ${layoutSummary(site.layouts)}`,
-      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason)}${site.written?.fromShell ? `, ${site.written.fromShell} written from the first ones' shell` : ''}${site.replayed ? "; the last build's bundle, not bundled again" : ''}`] : []),
+      ...(reuse && site.pages ? [`  pages     ${pagesSummary(site.pages, reuse.reason ?? site.reuseReason)}${site.written?.fromShell ? `, ${site.written.fromShell} written from the first ones' shell` : ''}${site.replayed ? "; the last build's bundle, not bundled again" : ''}`] : []),
       ...(result.diagrams && result.diagrams.drawn + result.diagrams.inBrowser > 0 ? [`  diagrams  ${diagramSummary(result.diagrams)}`] : []),
       ...(result.plugins ? [`  plugins   ${result.plugins.report.plugins.map((p) => `${p.name} ${p.cards.cards} card${p.cards.cards === 1 ? '' : 's'}`).join(', ')}`] : []),
       `  history   ${historySummary(history, result.model.generatedAt, config.history?.days ?? DEFAULT_HISTORY_DAYS)}`,
       `  output    ${relative(process.cwd(), config.site.outDir) || '.'}/ (${search.pages} pages indexed in ${search.shards} shard${search.shards === 1 ? '' : 's'}${search.reused ? `, ${search.reused} reused` : ''}, ${api.files} API files)`,
       `  time      ${secs(performance.now() - started)} (sources ${secs(readMs)}, catalog ${secs(result.timings.catalog)}${result.keptRepos ? ` (${result.keptRepos} of ${ctx.snapshot.repos.length} repos kept)` : ''}, graph ${secs(result.timings.graph)}, apis ${secs(result.timings.apis)}, docs ${secs(result.timings.docs)}, history ${secs(historyMs)}, hand-over ${secs(handoverMs)}, site ${secs(astroMs)}, search and API files ${secs(outputMs)})`,
     ].join('\n');
-  const manifest = reuse && site.pages ? { version: reuse.input.version, generatedAt: result.model.generatedAt, pages: site.pages.keys, ...(site.pages.entities ? { entities: site.pages.entities } : {}) } : undefined;
+  const manifest = reuse && site.pages ? { version: reuse.version, generatedAt: result.model.generatedAt, pages: site.pages.keys, ...(site.pages.entities ? { entities: site.pages.entities } : {}) } : undefined;
   return { code: errors > 0 && options.strict ? 1 : options.strict && warnings > 0 ? 1 : 0, summary, history, ...(manifest ? { manifest } : {}), search: search.manifest };
 }
 
@@ -358,20 +359,20 @@ function shardSummary(shard: Shard, siteDir: string, generatedAt: string, site: 
 }
 
 interface ReusePlan {
-  input: ReuseInput;
-  /** The last build's time (its home page's); none: a full build. */
-  from?: string;
-  /** Why nothing is reused. */
+  /** The site's version (./reuse.ts siteVersion): the next build's manifest carries it. */
+  version: string;
+  /** Nothing to reuse (`--no-reuse`): a full build that still records its keys. */
+  input?: ReuseInput;
+  /** Where the site child reads what it may reuse of the last build in outDir (any doubt there is a full build). */
+  source?: ReuseSource;
+  /** Why nothing is reused, when known here. */
   reason?: string;
 }
 
-/** What this build may reuse of the last one in outDir; any doubt is a full build (that still records its keys). */
 function planReuse(options: BuildOptions, config: BacklotConfig, pluginComponents: string[]): ReusePlan {
   const version = siteVersion(PACKAGE_ROOT, { site: config.site, plugins: config.plugins ?? [] }, pluginComponents, ourCode());
-  if (options.reuse === false) return { input: { version, previous: {} }, reason: '--no-reuse' };
-  const found = readReusable(config.cacheDir, config.site.outDir, version);
-  if ('reason' in found) return { input: { version, previous: {} }, reason: found.reason };
-  return { input: found.input, from: found.generatedAt };
+  if (options.reuse === false) return { version, input: { version, previous: {} }, reason: '--no-reuse' };
+  return { version, source: { version, cacheDir: config.cacheDir, previousSite: config.site.outDir } };
 }
 
 function pagesSummary(pages: NonNullable<BuildSiteResult['pages']>, reason: string | undefined): string {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageFile, PageReuse, readReusable, siteVersion, writeManifest } from './reuse.ts';
+import { pageFile, PageReuse, readReusable, reuseFrom, siteVersion, writeManifest } from './reuse.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'backlot-reuse-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -83,6 +83,12 @@ describe('what a rebuild may reuse', () => {
   it('is the manifest’s pages that are in the previous output, linked from there', () => {
     writeManifest(cache, { version: 'v1', generatedAt: AT, pages });
     expect(readReusable(cache, previous, 'v1')).toEqual({ input: { version: 'v1', previous: { 'a/index.html': 'ka', 'b/index.html': 'kb' }, from: resolve(previous) }, generatedAt: AT });
+  });
+
+  it('is read by the site child from where the CLI says, a full build’s input with the reason when there is nothing', () => {
+    writeManifest(cache, { version: 'v1', generatedAt: AT, pages });
+    expect(reuseFrom({ version: 'v1', cacheDir: cache, previousSite: previous })).toEqual({ input: { version: 'v1', previous: { 'a/index.html': 'ka', 'b/index.html': 'kb' }, from: resolve(previous) } });
+    expect(reuseFrom({ version: 'v2', cacheDir: cache, previousSite: previous })).toEqual({ input: { version: 'v2', previous: {} }, reason: 'the site code or settings changed' });
   });
 });
 

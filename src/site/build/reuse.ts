@@ -193,6 +193,19 @@ export function readReusable(cacheDir: string, previousSite: string, version: st
   return { input: { version, previous, from: resolve(previousSite), ...(manifest.entities ? { entities: manifest.entities } : {}) }, generatedAt: manifest.generatedAt };
 }
 
+/** Where a rebuild's page keys are (readReusable's arguments): the site child reads them itself (../build/child.ts). */
+export interface ReuseSource {
+  version: string;
+  cacheDir: string;
+  previousSite: string;
+}
+
+/** What a build may reuse, read from `source`: the last build's keys, or none (a full build that still records its keys) and why. */
+export function reuseFrom(source: ReuseSource): { input: ReuseInput; reason?: string } {
+  const found = readReusable(source.cacheDir, source.previousSite, source.version);
+  return 'reason' in found ? { input: { version: source.version, previous: {} }, reason: found.reason } : { input: found.input };
+}
+
 /** The footer's build time of a page (Base.astro), or undefined. */
 export function builtAt(html: string): string | undefined {
   const footer = html.lastIndexOf('<footer');
