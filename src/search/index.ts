@@ -188,7 +188,7 @@ interface Shard {
 export async function startModelIndex(model: PortalModel, options: IndexSiteOptions = {}): Promise<ModelIndex> {
   const started = performance.now();
   const pagefind = await import('pagefind');
-  const records = entityRecords(model);
+  const records = await entityRecords(model);
   const docsFiles = docsPageFiles(model);
   const count = options.shards ?? shardCount(records.length + docsFiles.length);
   // The site's fragment files stay about as many as one index would write, however many shards.

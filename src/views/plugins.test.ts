@@ -49,7 +49,7 @@ describe('plugin views', () => {
     expect(pluginScripts(model, [card('ci'), card('ci'), card('cost')])).toEqual(['_backlot/plugins/ci.abc.js']);
   });
 
-  it('indexes plugins’ search records after the entities, filtered by their kind', () => {
-    expect(entityRecords(model).slice(2)).toEqual([{ url: '/plugins/ci/', content: 'Build health.', meta: { title: 'CI overview', kind: 'Report' }, filters: { kind: ['Report'] } }]);
+  it('indexes plugins’ search records after the entities, filtered by their kind', async () => {
+    expect((await entityRecords(model)).slice(2)).toEqual([{ url: '/plugins/ci/', content: 'Build health.', meta: { title: 'CI overview', kind: 'Report' }, filters: { kind: ['Report'] } }]);
   });
 });

@@ -7,7 +7,7 @@ import type { PortalEntity, PortalModel } from '../model/portal.ts';
 import { DEFAULT_NAMESPACE } from '../model/entity.ts';
 import { entityPath } from '../model/routes.ts';
 import { entityProfile, entityTitle, ownerRef, specString } from './entities.ts';
-import { markdownText } from './markdown.ts';
+import { plainText } from './plain-text.ts';
 
 export interface SearchRecord {
   /** Site URL from the root, e.g. `/catalog/default/component/payments/` (the browser adds the base path). */
@@ -19,8 +19,21 @@ export interface SearchRecord {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
-/** `extra`: more words the entity is found by (plugins' cards' `search`). */
-export function entityRecord({ ref, entity }: PortalEntity, extra: readonly string[] = []): SearchRecord {
+const description = (value: unknown, markdown: MarkdownText): string => plainText(str(value)) ?? markdown(str(value));
+
+/** What entityRecords passes when no description may be Markdown: never called. */
+const noMarkdown: MarkdownText = (source) => {
+  throw new Error(`a description with Markdown syntax read without the Markdown parser: ${source.slice(0, 40)}`);
+};
+
+/** A description with Markdown syntax as plain text (./markdown.ts markdownText). */
+export type MarkdownText = (source: string) => string;
+
+/**
+ * `extra`: more words the entity is found by (plugins' cards' `search`). `markdown` reads a description that may be
+ * Markdown (plain ones need no parser: ./plain-text.ts).
+ */
+export function entityRecord({ ref, entity }: PortalEntity, extra: readonly string[], markdown: MarkdownText): SearchRecord {
   const { metadata } = entity;
   const title = entityTitle(entity).trim();
   const profile = entityProfile(entity);
@@ -30,7 +43,7 @@ export function entityRecord({ ref, entity }: PortalEntity, extra: readonly stri
   const lifecycle = specString(entity, 'lifecycle');
   const tags = (metadata.tags ?? []).filter((t): t is string => typeof t === 'string' && t !== '');
   // The title is a display name when there is one: each part once.
-  const parts = [...new Set([title, metadata.name, markdownText(str(metadata.description)), str(profile.displayName), str(profile.email), ...extra])];
+  const parts = [...new Set([title, metadata.name, description(metadata.description, markdown), str(profile.displayName), str(profile.email), ...extra])];
   const filters: Record<string, string[]> = { kind: [entity.kind], namespace: [metadata.namespace ?? DEFAULT_NAMESPACE] };
   if (type?.trim()) filters.type = [type.trim()];
   if (lifecycle?.trim()) filters.lifecycle = [lifecycle.trim()];
@@ -44,9 +57,11 @@ export function entityRecord({ ref, entity }: PortalEntity, extra: readonly stri
   };
 }
 
-export function entityRecords(model: PortalModel): SearchRecord[] {
+/** Every entity's record, and plugins' own. The Markdown parser is loaded only when some description may be Markdown. */
+export async function entityRecords(model: PortalModel): Promise<SearchRecord[]> {
+  const markdown = model.entities.some((e) => plainText(str(e.entity.metadata.description)) === undefined) ? (await import('./markdown.ts')).markdownText : noMarkdown;
   const cards = model.plugins?.cards;
-  const records = model.entities.map((item) => entityRecord(item, cards?.[item.ref]?.flatMap((c) => (c.search ? [c.search] : [])) ?? []));
+  const records = model.entities.map((item) => entityRecord(item, cards?.[item.ref]?.flatMap((c) => (c.search ? [c.search] : [])) ?? [], markdown));
   // Plugins' own records (a team page, a dashboard), filtered by the kind they name.
   for (const r of model.plugins?.search ?? []) {
     records.push({ url: `/${r.path}`, content: /[.!?]$/.test(r.content) ? r.content : `${r.content}.`, meta: { title: r.title, kind: r.kind }, filters: { kind: [r.kind] } });
